@@ -1,0 +1,54 @@
+package io.modelmap.schemas.serde;
+
+import io.modelmap.schemas.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads Confluent-framed Avro into a specific record, resolving the writer's schema (looked up by id)
+ * against the reader's, so records written with older or newer compatible schemas still decode.
+ */
+public final class ConfluentAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
+  private final SchemaRegistryClient registry;
+  private final Schema readerSchema;
+  private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+
+  public ConfluentAvroDeserializer(SchemaRegistryClient registry, Class<T> type) {
+    this.registry = registry;
+    this.readerSchema = SpecificData.get().getSchema(type);
+  }
+
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    int id = WireFormat.schemaId(data);
+    SpecificDatumReader<T> reader = readersByWriterId.computeIfAbsent(id,
+        writerId -> new SpecificDatumReader<>(registry.schemaById(writerId), readerSchema));
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
+        data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
+    try {
+      T record = reader.read(null, decoder);
+      if (!decoder.isEnd()) {
+        throw new SerializationException("trailing bytes after the Avro record (schema id " + id + ")");
+      }
+      return record;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof SerializationException se) {
+        throw se;
+      }
+      throw new SerializationException(
+          "cannot decode Avro " + readerSchema.getFullName() + " with writer schema id " + id + " from topic " + topic, e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.modelmap.schemas.topic;
+
+import io.modelmap.schemas.avro.CoordinateFrame;
+import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.ScoreTask;
+import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.registry.SchemaRegistryClient;
+import io.modelmap.schemas.serde.AvroSerdes;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic of the system as a {@link Topic} value, built from names and a registry. */
+public final class Topics {
+  private final TopicNames names;
+  private final SchemaRegistryClient registry;
+
+  public Topics(TopicNames names, SchemaRegistryClient registry) {
+    this.names = names;
+    this.registry = registry;
+  }
+
+  public TopicNames names() {
+    return names;
+  }
+
+  public Topic<String, ModelRegistered> modelRegistered() {
+    return topic(names.modelRegistered(), ModelRegistered.class);
+  }
+
+  public Topic<String, TextChunk> corpusTexts() {
+    return topic(names.corpusTexts(), TextChunk.class);
+  }
+
+  public Topic<String, ScoreTask> scoreTasks() {
+    return topic(names.scoreTasks(), ScoreTask.class);
+  }
+
+  public Topic<String, TextScores> textScores() {
+    return topic(names.textScores(), TextScores.class);
+  }
+
+  public Topic<String, ModelCoordinates> modelCoordinates() {
+    return topic(names.modelCoordinates(), ModelCoordinates.class);
+  }
+
+  public Topic<String, CoordinateFrame> coordinateFrame() {
+    return topic(names.coordinateFrame(), CoordinateFrame.class);
+  }
+
+  public Topic<String, NeighborList> modelNeighbors() {
+    return topic(names.modelNeighbors(), NeighborList.class);
+  }
+
+  /** The dead-letter topic of {@code source}. */
+  public Topic<String, DeadLetter> deadLetters(String source) {
+    return topic(TopicNames.deadLetter(source), DeadLetter.class);
+  }
+
+  private <V extends SpecificRecord> Topic<String, V> topic(String name, Class<V> type) {
+    return new Topic<>(name, Serdes.String(), AvroSerdes.value(registry, type));
+  }
+}
