@@ -16,6 +16,20 @@ public final class KlDivergence {
   }
 
   /**
+   * Eq. 3 from complete rows of L and their means, without materialising ξ: the same floating-point
+   * operations as {@link #fromCoordinates} on ξ_i = ℓ_i − ℓ̄_i, so both give identical results.
+   */
+  public static double fromRows(double[] logLikI, double meanI, double[] logLikJ, double meanJ) {
+    Vectors.requireSameLength(logLikI, logLikJ);
+    double sum = 0;
+    for (int s = 0; s < logLikI.length; s++) {
+      double d = (logLikI[s] - meanI) - (logLikJ[s] - meanJ);
+      sum += d * d;
+    }
+    return sum / (2.0 * logLikI.length);
+  }
+
+  /**
    * Eq. 2 on the texts both models have scored: half the sample variance (denominator n, the
    * paper's sample variance) of ℓ_is − ℓ_js. Missing scores are {@code NaN}. With complete rows this
    * is {@link #fromCoordinates} of the row-centred vectors.

@@ -79,6 +79,22 @@ class ConfluentWireFormatTest {
   }
 
   @Test
+  void shouldRoundTripDoubleArraysAtFullPrecision() {
+    // Avro 1.12.0 narrowed array<double> elements to float on read (AVRO-4108); coordinates need every bit.
+    FixedIdRegistry registry = new FixedIdRegistry();
+    var frame = io.modelmap.schemas.avro.CoordinateFrame.newBuilder().setCorpusId("c").setVersion(1)
+        .setModelCount(1).setColumnMeans(java.util.List.of(40.001, -1e-300, Math.PI)).setMeanTextBytes(972.3188)
+        .build();
+    byte[] bytes = new ConfluentAvroSerializer<io.modelmap.schemas.avro.CoordinateFrame>(registry, false)
+        .serialize("coordinate-frame", frame);
+
+    var read = new ConfluentAvroDeserializer<>(registry, io.modelmap.schemas.avro.CoordinateFrame.class)
+        .deserialize("coordinate-frame", bytes);
+
+    assertThat(read.getColumnMeans()).containsExactly(40.001, -1e-300, Math.PI);
+  }
+
+  @Test
   void shouldRejectWrongMagicByte() {
     byte[] bytes = HAND_BUILT.clone();
     bytes[0] = 1;

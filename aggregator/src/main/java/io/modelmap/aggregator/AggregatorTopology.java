@@ -1,0 +1,99 @@
+package io.modelmap.aggregator;
+
+import io.modelmap.aggregator.ingest.DecodeProcessor;
+import io.modelmap.aggregator.ingest.TextChunkValidator;
+import io.modelmap.aggregator.ingest.TextScoresValidator;
+import io.modelmap.aggregator.ingest.Validator;
+import io.modelmap.aggregator.matrix.MatrixProcessor;
+import io.modelmap.aggregator.matrix.MatrixStoreBuilders;
+import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.registry.SchemaRegistryClient;
+import io.modelmap.schemas.serde.ConfluentAvroSerializer;
+import io.modelmap.schemas.topic.Topic;
+import io.modelmap.schemas.topic.Topics;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The aggregator's topology.
+ *
+ * <pre>
+ * corpus-texts ─decode/validate─┐                         ┌─ model-coordinates
+ *                               ├─ by corpus ─ matrix ────┼─ coordinate-frame
+ * text-scores ──decode/validate─┘                         ├─ model-neighbors
+ *        └──────────── rejects ─────────────────────────── └─ &lt;source&gt;-dlq
+ * </pre>
+ *
+ * Both inputs are repartitioned by corpus id so that a completed row meets every other row of its
+ * corpus in one task.
+ */
+public final class AggregatorTopology {
+  private AggregatorTopology() {}
+
+  public static Topology build(AggregatorConfig config, SchemaRegistryClient registry, Clock clock) {
+    Topics topics = new Topics(config.topics(), registry);
+    StreamsBuilder builder = new StreamsBuilder();
+    Produced<String, SpecificRecord> produced =
+        Produced.with(Serdes.String(), Serdes.serdeFrom(new ConfluentAvroSerializer<>(registry, false),
+            (topic, bytes) -> {
+              throw new UnsupportedOperationException("outputs are written, never read, by the aggregator");
+            }));
+    OutputTopicRouter router = new OutputTopicRouter(config.topics());
+
+    Topic<String, TextChunk> textsTopic = topics.corpusTexts();
+    Topic<String, TextScores> scoresTopic = topics.textScores();
+    KStream<String, SpecificRecord> texts = byCorpus(
+        decoded(builder, textsTopic, new TextChunkValidator(), clock, router, produced),
+        textsTopic.valueSerde(), TextChunk.class, t -> t.getCorpusId(), "texts", config.internalPartitions());
+    KStream<String, SpecificRecord> scores = byCorpus(
+        decoded(builder, scoresTopic, new TextScoresValidator(), clock, router, produced),
+        scoresTopic.valueSerde(), TextScores.class, s -> s.getCorpusId(), "scores", config.internalPartitions());
+
+    MatrixStoreBuilders.all().forEach(builder::addStateStore);
+    texts.merge(scores, Named.as("texts-and-scores"))
+        .process(() -> new MatrixProcessor(config, scoresTopic.valueSerde(), clock), Named.as("matrix"),
+            MatrixStoreBuilders.names())
+        .to(router, produced);
+    return builder.build();
+  }
+
+  /** Decodes and validates a source; rejects go straight to its DLQ, good records continue. */
+  private static <V extends SpecificRecord> KStream<String, SpecificRecord> decoded(StreamsBuilder builder,
+      Topic<String, V> topic, Validator<V> validator, Clock clock, OutputTopicRouter router,
+      Produced<String, SpecificRecord> produced) {
+    String name = topic.name();
+    Map<String, KStream<String, SpecificRecord>> branches = builder
+        .stream(name, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + name))
+        .process(() -> new DecodeProcessor<>(topic.valueSerde().deserializer(), validator, clock),
+            Named.as("decode-" + name))
+        .split(Named.as("route-" + name + "-"))
+        .branch((key, value) -> value instanceof DeadLetter,
+            Branched.<String, SpecificRecord>withConsumer(rejects -> rejects.to(router, produced)).withName("rejects"))
+        .defaultBranch(Branched.as("accepted"));
+    return branches.get("route-" + name + "-accepted");
+  }
+
+  private static <V extends SpecificRecord> KStream<String, SpecificRecord> byCorpus(
+      KStream<String, SpecificRecord> stream, Serde<V> serde, Class<V> type,
+      java.util.function.Function<V, String> corpusId, String name, int partitions) {
+    return stream
+        .mapValues(type::cast, Named.as("as-" + name))
+        .selectKey((key, value) -> corpusId.apply(value), Named.as(name + "-key-by-corpus"))
+        .repartition(Repartitioned.with(Serdes.String(), serde).withName(name + "-by-corpus")
+            .withNumberOfPartitions(partitions))
+        .mapValues(value -> (SpecificRecord) value, Named.as(name + "-as-record"));
+  }
+}

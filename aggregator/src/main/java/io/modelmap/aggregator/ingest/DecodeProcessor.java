@@ -1,0 +1,75 @@
+package io.modelmap.aggregator.ingest;
+
+import io.modelmap.schemas.avro.DeadLetter;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes raw values and validates them. Good records go on (with their source coordinates in
+ * headers); undecodable or invalid ones become {@link DeadLetter}s, are logged at WARN with
+ * topic/partition/offset and counted, and the application keeps running.
+ */
+public final class DecodeProcessor<V extends SpecificRecord> implements Processor<String, byte[], String, SpecificRecord> {
+  private static final Logger LOG = LoggerFactory.getLogger(DecodeProcessor.class);
+
+  private final Deserializer<V> deserializer;
+  private final Validator<V> validator;
+  private final Clock clock;
+  private ProcessorContext<String, SpecificRecord> context;
+  private RejectionCounter rejected;
+
+  public DecodeProcessor(Deserializer<V> deserializer, Validator<V> validator, Clock clock) {
+    this.deserializer = deserializer;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.rejected = RejectionCounter.register(context);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    RecordMetadata meta = context.recordMetadata().orElseThrow();
+    SourceCoordinates source = new SourceCoordinates(meta.topic(), meta.partition(), meta.offset());
+    V value;
+    try {
+      value = deserializer.deserialize(meta.topic(), record.headers(), record.value());
+    } catch (RuntimeException e) {
+      reject(record, source, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      return;
+    }
+    if (value == null) {
+      reject(record, source, "null-value", "record has no value", null);
+      return;
+    }
+    Optional<Validator.Rejection> rejection = validator.check(record.key(), value);
+    if (rejection.isPresent()) {
+      reject(record, source, rejection.get().rule(), rejection.get().message(), null);
+      return;
+    }
+    source.writeTo(record.headers());
+    context.forward(record.withValue(value));
+  }
+
+  private void reject(Record<String, byte[]> record, SourceCoordinates source, String rule, String message,
+      Exception cause) {
+    LOG.warn("Dead-lettering record at {}-{} offset {}: {} ({})", source.topic(), source.partition(),
+        source.offset(), message, rule);
+    if (cause != null) {
+      LOG.debug("Decoding failure", cause);
+    }
+    rejected.increment();
+    context.forward(record.withValue(DeadLetters.of(record.key(), record.value(), source, rule, message, clock)));
+  }
+}

@@ -1,0 +1,24 @@
+package io.modelmap.aggregator.ingest;
+
+import io.modelmap.schemas.avro.TextChunk;
+import java.util.Optional;
+
+/** Rules of a {@code corpus-texts} record: keyed corpusId/textId, an index inside the corpus, a positive length. */
+public final class TextChunkValidator implements Validator<TextChunk> {
+
+  @Override
+  public Optional<Rejection> check(String key, TextChunk value) {
+    String expected = value.getCorpusId() + "/" + value.getTextId();
+    if (!expected.equals(key)) {
+      return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' should be '" + expected + "'"));
+    }
+    if (value.getCorpusSize() < 1 || value.getIndex() < 0 || value.getIndex() >= value.getCorpusSize()) {
+      return Optional.of(new Rejection("index-out-of-range",
+          "index " + value.getIndex() + " is outside a corpus of " + value.getCorpusSize() + " texts"));
+    }
+    if (value.getByteLength() <= 0) {
+      return Optional.of(new Rejection("empty-text", "byteLength is " + value.getByteLength()));
+    }
+    return Optional.empty();
+  }
+}

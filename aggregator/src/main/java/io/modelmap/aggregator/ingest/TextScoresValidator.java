@@ -1,0 +1,52 @@
+package io.modelmap.aggregator.ingest;
+
+import io.modelmap.schemas.avro.TextScore;
+import io.modelmap.schemas.avro.TextScores;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rules every {@code text-scores} record must follow on its own: the key is its model, it names a
+ * corpus, and each text appears once with a finite, non-positive log-likelihood over at least one
+ * token (a log-probability of a whole text cannot exceed 0).
+ */
+public final class TextScoresValidator implements Validator<TextScores> {
+
+  @Override
+  public Optional<Rejection> check(String key, TextScores value) {
+    if (key == null || !key.equals(value.getModelId())) {
+      return reject("key-mismatch", "record key '" + key + "' differs from its modelId '" + value.getModelId()
+          + "'; text-scores must be keyed by model id");
+    }
+    if (value.getCorpusId().isBlank()) {
+      return reject("missing-corpus", "corpusId is empty");
+    }
+    if (value.getScores().isEmpty()) {
+      return reject("empty", "the record holds no scores");
+    }
+    Set<String> seen = new HashSet<>();
+    for (TextScore score : value.getScores()) {
+      double ll = score.getLogLikelihood();
+      if (!seen.add(score.getTextId())) {
+        return reject("duplicate-text", "text " + score.getTextId() + " appears twice in one record");
+      }
+      if (!Double.isFinite(ll)) {
+        return reject("non-finite", "log-likelihood of text " + score.getTextId() + " is " + ll);
+      }
+      if (ll > 0) {
+        return reject("positive-log-likelihood", "log-likelihood of text " + score.getTextId() + " is " + ll
+            + " > 0; scores must be log-probabilities (natural log, summed over tokens)");
+      }
+      if (score.getTokensScored() <= 0) {
+        return reject("no-tokens", "text " + score.getTextId() + " reports " + score.getTokensScored()
+            + " tokens scored");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Rejection> reject(String rule, String message) {
+    return Optional.of(new Rejection(rule, message));
+  }
+}

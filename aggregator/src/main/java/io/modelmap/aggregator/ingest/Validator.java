@@ -1,0 +1,14 @@
+package io.modelmap.aggregator.ingest;
+
+import java.util.Optional;
+
+/** Checks a decoded record on its own, before it touches any state. */
+@FunctionalInterface
+public interface Validator<V> {
+
+  /** Empty when the record is acceptable; otherwise why not, and what to do about it. */
+  Optional<Rejection> check(String key, V value);
+
+  /** A validation failure: the rule broken and a message for the person who sent the record. */
+  record Rejection(String rule, String message) {}
+}

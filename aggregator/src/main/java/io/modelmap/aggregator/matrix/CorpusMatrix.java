@@ -1,0 +1,247 @@
+package io.modelmap.aggregator.matrix;
+
+import io.modelmap.math.BatchReference;
+import io.modelmap.math.DoubleCentering;
+import io.modelmap.math.KlDivergence;
+import io.modelmap.math.KlEstimate;
+import io.modelmap.math.Neighbor;
+import io.modelmap.math.NeighborRanking;
+import io.modelmap.math.QuantileClipping;
+import io.modelmap.math.Vectors;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything the aggregator knows about one corpus: its texts, every model's row, and the neighbour
+ * lists of complete models. Plain Java; {@link MatrixProcessor} persists and publishes it.
+ *
+ * <p>Without clipping a completed row costs O(K·N): its distance to every complete row, one offer
+ * into each of their top-k lists, and the column means. With clipping the floor moves with every
+ * row, so each completion recomputes the batch formulas over all complete rows (O(K²·N)).
+ */
+final class CorpusMatrix {
+  private final String corpusId;
+  private final int neighborCount;
+  private final OptionalDouble clippingQuantile;
+  private final Map<String, Integer> indexByTextId = new HashMap<>();
+  private int[] byteLengths;
+  private final TreeMap<String, ModelRow> rows = new TreeMap<>();
+  private final Map<String, List<Neighbor>> neighbors = new HashMap<>();
+  private final Set<String> changedSincePunctuation = new LinkedHashSet<>();
+  private BatchReference clipped;
+  private double clippingFloor = Double.NaN;
+
+  CorpusMatrix(String corpusId, int neighborCount, OptionalDouble clippingQuantile) {
+    this.corpusId = corpusId;
+    this.neighborCount = neighborCount;
+    this.clippingQuantile = clippingQuantile;
+  }
+
+  String corpusId() {
+    return corpusId;
+  }
+
+  /** Result of learning a text: new, already known, or contradicting what is known. */
+  enum TextOutcome { ADDED, KNOWN, CONFLICT }
+
+  TextOutcome addText(String textId, int index, int corpusSize, int byteLength) {
+    if (byteLengths == null) {
+      byteLengths = new int[corpusSize];
+    }
+    Integer known = indexByTextId.get(textId);
+    if (corpusSize != byteLengths.length || (known != null && known != index)
+        || (known == null && byteLengths[index] != 0)) {
+      return TextOutcome.CONFLICT;
+    }
+    if (known != null) {
+      return TextOutcome.KNOWN;
+    }
+    indexByTextId.put(textId, index);
+    byteLengths[index] = byteLength;
+    return TextOutcome.ADDED;
+  }
+
+  boolean isCorpusKnown() {
+    return byteLengths != null && indexByTextId.size() == byteLengths.length;
+  }
+
+  OptionalInt indexOf(String textId) {
+    Integer index = indexByTextId.get(textId);
+    return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+  }
+
+  int size() {
+    return byteLengths.length;
+  }
+
+  double meanTextBytes() {
+    double sum = 0;
+    for (int b : byteLengths) {
+      sum += b;
+    }
+    return sum / byteLengths.length;
+  }
+
+  ModelRow row(String modelId) {
+    return rows.computeIfAbsent(modelId, id -> new ModelRow(byteLengths.length));
+  }
+
+  boolean hasRow(String modelId) {
+    return rows.containsKey(modelId);
+  }
+
+  /** Notes that a row in progress gained scores, for the next provisional round. */
+  void markChanged(String modelId) {
+    changedSincePunctuation.add(modelId);
+  }
+
+  /** Rows in progress that gained scores since the last call; clears the set. */
+  List<String> drainChanged() {
+    List<String> changed = new ArrayList<>();
+    for (String id : changedSincePunctuation) {
+      if (!rows.get(id).isComplete()) {
+        changed.add(id);
+      }
+    }
+    changedSincePunctuation.clear();
+    return changed;
+  }
+
+  List<String> allModels() {
+    return List.copyOf(rows.keySet());
+  }
+
+  List<String> completeModels() {
+    List<String> complete = new ArrayList<>();
+    rows.forEach((id, row) -> {
+      if (row.isComplete()) {
+        complete.add(id);
+      }
+    });
+    return complete;
+  }
+
+  /**
+   * Completes a full row and updates every neighbour list it affects. Returns the models whose
+   * published state changed (the new model first).
+   */
+  List<String> complete(String modelId) {
+    ModelRow row = rows.get(modelId);
+    if (clippingQuantile.isPresent()) {
+      row.complete(Vectors.mean(row.values()));
+      return recomputeClipped(modelId);
+    }
+    row.complete(Vectors.mean(row.values()));
+    List<String> changed = new ArrayList<>();
+    changed.add(modelId);
+    List<Neighbor> own = new ArrayList<>();
+    for (String other : completeModels()) {
+      if (other.equals(modelId)) {
+        continue;
+      }
+      ModelRow otherRow = rows.get(other);
+      double kl = KlDivergence.fromRows(row.values(), row.mean(), otherRow.values(), otherRow.mean());
+      own.add(new Neighbor(other, kl, size()));
+      List<Neighbor> current = neighbors.getOrDefault(other, List.of());
+      List<Neighbor> next = NeighborRanking.offer(current, new Neighbor(modelId, kl, size()), neighborCount);
+      if (next != current) {
+        neighbors.put(other, next);
+        changed.add(other);
+      }
+    }
+    neighbors.put(modelId, NeighborRanking.topK(own, neighborCount));
+    return changed;
+  }
+
+  /** Clipping moves every row: the batch formulas over all complete rows, then everything changed. */
+  private List<String> recomputeClipped(String newModel) {
+    List<String> ids = completeModels();
+    double[][] l = ids.stream().map(id -> rows.get(id).values()).toArray(double[][]::new);
+    clipped = BatchReference.clipped(l, clippingQuantile.getAsDouble());
+    clippingFloor = QuantileClipping.threshold(l, clippingQuantile.getAsDouble());
+    for (int i = 0; i < ids.size(); i++) {
+      neighbors.put(ids.get(i), clipped.neighbors(i, ids, neighborCount));
+    }
+    List<String> changed = new ArrayList<>(ids);
+    changed.remove(newModel);
+    changed.add(0, newModel);
+    return changed;
+  }
+
+  /** Rebuilds every neighbour list from the complete rows, after a restore. */
+  void recomputeAllNeighbors() {
+    List<String> ids = completeModels();
+    if (ids.isEmpty()) {
+      return;
+    }
+    if (clippingQuantile.isPresent()) {
+      recomputeClipped(ids.get(0));
+      return;
+    }
+    for (String id : ids) {
+      List<Neighbor> own = new ArrayList<>();
+      ModelRow row = rows.get(id);
+      for (String other : ids) {
+        if (!other.equals(id)) {
+          ModelRow o = rows.get(other);
+          own.add(new Neighbor(other, KlDivergence.fromRows(row.values(), row.mean(), o.values(), o.mean()), size()));
+        }
+      }
+      neighbors.put(id, NeighborRanking.topK(own, neighborCount));
+    }
+  }
+
+  List<Neighbor> neighbors(String modelId) {
+    return neighbors.getOrDefault(modelId, List.of());
+  }
+
+  /** Provisional neighbours of a row in progress: eq. 2 on its overlap with each complete row. */
+  List<Neighbor> provisionalNeighbors(String modelId) {
+    ModelRow row = rows.get(modelId);
+    List<Neighbor> all = new ArrayList<>();
+    for (String other : completeModels()) {
+      KlEstimate estimate = KlDivergence.fromOverlap(row.values(), rows.get(other).values());
+      if (estimate.overlap() > 0) {
+        all.add(new Neighbor(other, estimate.nats(), estimate.overlap()));
+      }
+    }
+    return NeighborRanking.topK(all, neighborCount);
+  }
+
+  /** ℓ̄_i of a complete row (after clipping, when enabled). */
+  double mean(String modelId) {
+    return clipped == null ? rows.get(modelId).mean() : clipped.rowMean(completeModels().indexOf(modelId));
+  }
+
+  /** ξ_i of a complete row. */
+  double[] xi(String modelId) {
+    if (clipped != null) {
+      return clipped.xi(completeModels().indexOf(modelId));
+    }
+    ModelRow row = rows.get(modelId);
+    return Vectors.minus(row.values(), row.mean());
+  }
+
+  /** ξ̄ over complete rows, summed in model-id order so the result never depends on arrival order. */
+  double[] columnMeans() {
+    if (clipped != null) {
+      return clipped.columnMeans();
+    }
+    List<double[]> xis = new ArrayList<>();
+    for (String id : completeModels()) {
+      xis.add(xi(id));
+    }
+    return DoubleCentering.columnMeans(xis);
+  }
+
+  OptionalDouble clippingFloor() {
+    return Double.isNaN(clippingFloor) ? OptionalDouble.empty() : OptionalDouble.of(clippingFloor);
+  }
+}

@@ -1,0 +1,263 @@
+package io.modelmap.aggregator.matrix;
+
+import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.ingest.DeadLetters;
+import io.modelmap.aggregator.ingest.RejectionCounter;
+import io.modelmap.aggregator.ingest.SourceCoordinates;
+import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.avro.TextScore;
+import io.modelmap.schemas.avro.TextScores;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the matrices of the corpora routed to its task (records keyed by corpus id). Texts and
+ * scores arrive merged; completed rows publish coordinates, the frame and neighbour lists at once,
+ * rows in progress publish provisional neighbours on a wall-clock punctuation.
+ *
+ * <p>In-memory matrices are rebuilt from the stores in {@link #init}, so after a crash or a
+ * rebalance they match the last committed state exactly (exactly-once).
+ */
+public final class MatrixProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private static final Logger LOG = LoggerFactory.getLogger(MatrixProcessor.class);
+
+  private final AggregatorConfig config;
+  private final Serde<TextScores> scoresSerde;
+  private final Clock clock;
+  private final Map<String, CorpusMatrix> matrices = new HashMap<>();
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, byte[]> texts;
+  private KeyValueStore<Bytes, byte[]> scores;
+  private KeyValueStore<String, byte[]> pending;
+  private RejectionCounter rejected;
+  private Sensor duplicates;
+  private Sensor conflicts;
+
+  public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Clock clock) {
+    this.config = config;
+    this.scoresSerde = scoresSerde;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.texts = MatrixStores.texts(context);
+    this.scores = MatrixStores.scores(context);
+    this.pending = MatrixStores.pending(context);
+    this.rejected = RejectionCounter.register(context);
+    this.duplicates = RejectionCounter.counter(context, "duplicate-scores",
+        "Scores of a (model, text) already counted, ignored");
+    this.conflicts = RejectionCounter.counter(context, "conflicting-scores",
+        "Re-scores of a (model, text) that differ from the first value, which is kept");
+    restore();
+    context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+  }
+
+  private void restore() {
+    try (KeyValueIterator<String, byte[]> all = texts.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> entry = all.next();
+        String[] key = MatrixStores.splitTextKey(entry.key);
+        var value = java.nio.ByteBuffer.wrap(entry.value);
+        matrix(key[0]).addText(key[1], value.getInt(), value.getInt(), value.getInt());
+      }
+    }
+    try (KeyValueIterator<Bytes, byte[]> all = scores.all()) {
+      while (all.hasNext()) {
+        KeyValue<Bytes, byte[]> entry = all.next();
+        MatrixStores.ScoreKey key = MatrixStores.ScoreKey.parse(entry.key);
+        matrix(key.corpusId()).row(key.modelId()).offer(key.index(), MatrixStores.parseScore(entry.value));
+      }
+    }
+    for (CorpusMatrix matrix : matrices.values()) {
+      for (String model : rowsReadyToComplete(matrix)) {
+        matrix.row(model).complete(io.modelmap.math.Vectors.mean(matrix.row(model).values()));
+      }
+      matrix.recomputeAllNeighbors();
+    }
+  }
+
+  private CorpusMatrix matrix(String corpusId) {
+    return matrices.computeIfAbsent(corpusId,
+        id -> new CorpusMatrix(id, config.neighborCount(), config.clippingQuantile()));
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    if (record.value() instanceof TextChunk text) {
+      onText(record, text);
+    } else if (record.value() instanceof TextScores textScores) {
+      SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
+          .orElse(new SourceCoordinates(config.topics().textScores(), -1, -1));
+      onScores(textScores, source, record.timestamp());
+    } else {
+      throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
+    }
+  }
+
+  private void onText(Record<String, SpecificRecord> record, TextChunk text) {
+    CorpusMatrix matrix = matrix(text.getCorpusId());
+    CorpusMatrix.TextOutcome outcome =
+        matrix.addText(text.getTextId(), text.getIndex(), text.getCorpusSize(), text.getByteLength());
+    if (outcome == CorpusMatrix.TextOutcome.CONFLICT) {
+      SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
+          .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
+      deadLetter(text.getCorpusId() + "/" + text.getTextId(), null, source, "conflicting-text",
+          "text " + text.getTextId() + " (index " + text.getIndex() + " of " + text.getCorpusSize()
+              + ") contradicts the corpus " + text.getCorpusId() + " already known; publish a corpus under a new id",
+          record.timestamp());
+      return;
+    }
+    if (outcome == CorpusMatrix.TextOutcome.ADDED) {
+      texts.put(MatrixStores.textKey(text.getCorpusId(), text.getTextId()),
+          MatrixStores.textValue(text.getIndex(), text.getCorpusSize(), text.getByteLength()));
+      if (matrix.isCorpusKnown()) {
+        retryPending(record.timestamp());
+      }
+    }
+  }
+
+  private void onScores(TextScores textScores, SourceCoordinates source, long timestamp) {
+    CorpusMatrix matrix = matrix(textScores.getCorpusId());
+    List<Integer> indices = resolve(matrix, textScores);
+    if (indices == null) {
+      if (matrix.isCorpusKnown()) {
+        deadLetter(textScores.getModelId(), scoresSerde.serializer().serialize(source.topic(), textScores), source,
+            "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
+                + "; score the texts published in corpus-texts", timestamp);
+      } else {
+        PendingScores parked = new PendingScores(clock.millis(), source,
+            scoresSerde.serializer().serialize(source.topic(), textScores));
+        pending.put(parked.key(), parked.encode());
+      }
+      return;
+    }
+    apply(matrix, textScores, indices, timestamp);
+  }
+
+  /** Column indices of the record's texts, or null while any text is unknown. */
+  private static List<Integer> resolve(CorpusMatrix matrix, TextScores textScores) {
+    List<Integer> indices = new ArrayList<>(textScores.getScores().size());
+    for (TextScore score : textScores.getScores()) {
+      OptionalInt index = matrix.indexOf(score.getTextId());
+      if (index.isEmpty()) {
+        return null;
+      }
+      indices.add(index.getAsInt());
+    }
+    return indices;
+  }
+
+  private void apply(CorpusMatrix matrix, TextScores textScores, List<Integer> indices, long timestamp) {
+    String modelId = textScores.getModelId();
+    ModelRow row = matrix.row(modelId);
+    for (int i = 0; i < indices.size(); i++) {
+      double ll = textScores.getScores().get(i).getLogLikelihood();
+      switch (row.offer(indices.get(i), ll)) {
+        case ACCEPTED -> scores.put(MatrixStores.scoreKey(matrix.corpusId(), modelId, indices.get(i)),
+            MatrixStores.scoreValue(ll));
+        case DUPLICATE -> duplicates.record();
+        case CONFLICT -> {
+          conflicts.record();
+          LOG.warn("Model {} re-scored text {} differently; keeping the first value",
+              modelId, textScores.getScores().get(i).getTextId());
+        }
+      }
+    }
+    if (row.isFull() && !row.isComplete() && matrix.isCorpusKnown()) {
+      publishCompletion(matrix, modelId, timestamp);
+    } else if (!row.isComplete()) {
+      matrix.markChanged(modelId);
+    }
+  }
+
+  private void publishCompletion(CorpusMatrix matrix, String modelId, long timestamp) {
+    List<String> changed = matrix.complete(modelId);
+    boolean clipping = config.clippingQuantile().isPresent();
+    for (String id : changed) {
+      if (id.equals(modelId) || clipping) {
+        forward(id, OutputRecords.completeCoordinates(matrix, id), timestamp);
+      }
+      forward(id, OutputRecords.neighbors(matrix, id, matrix.neighbors(id), false), timestamp);
+    }
+    forward(matrix.corpusId(), OutputRecords.frame(matrix), timestamp);
+    LOG.info("Model {} complete on corpus {}: {} models mapped", modelId, matrix.corpusId(),
+        matrix.completeModels().size());
+  }
+
+  private static List<String> rowsReadyToComplete(CorpusMatrix matrix) {
+    List<String> ready = new ArrayList<>();
+    if (!matrix.isCorpusKnown()) {
+      return ready;
+    }
+    for (String model : matrix.allModels()) {
+      ModelRow row = matrix.row(model);
+      if (row.isFull() && !row.isComplete()) {
+        ready.add(model);
+      }
+    }
+    return ready;
+  }
+
+  private void punctuate(long now) {
+    retryPending(now);
+    for (CorpusMatrix matrix : matrices.values()) {
+      for (String model : matrix.drainChanged()) {
+        forward(model, OutputRecords.progressCoordinates(matrix, model), now);
+        forward(model, OutputRecords.neighbors(matrix, model, matrix.provisionalNeighbors(model), true), now);
+      }
+    }
+  }
+
+  private void retryPending(long now) {
+    List<PendingScores> parked = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = pending.all()) {
+      all.forEachRemaining(entry -> parked.add(PendingScores.decode(entry.value)));
+    }
+    for (PendingScores p : parked) {
+      TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedScores());
+      CorpusMatrix matrix = matrix(textScores.getCorpusId());
+      List<Integer> indices = resolve(matrix, textScores);
+      boolean expired = clock.millis() - p.firstSeenMs() > config.pendingTimeout().toMillis();
+      if (indices != null) {
+        pending.delete(p.key());
+        apply(matrix, textScores, indices, now);
+      } else if (matrix.isCorpusKnown() || expired) {
+        pending.delete(p.key());
+        deadLetter(textScores.getModelId(), p.encodedScores(), p.source(), "unknown-text",
+            "scores name texts that are not in corpus " + textScores.getCorpusId()
+                + (expired ? " after waiting " + config.pendingTimeout() : "")
+                + "; publish the corpus before its scores", now);
+      }
+    }
+  }
+
+  private void deadLetter(String key, byte[] value, SourceCoordinates source, String rule, String message, long ts) {
+    LOG.warn("Dead-lettering record at {}-{} offset {}: {} ({})", source.topic(), source.partition(),
+        source.offset(), message, rule);
+    rejected.increment();
+    forward(key, DeadLetters.of(key, value, source, rule, message, clock), ts);
+  }
+
+  private void forward(String key, SpecificRecord value, long timestamp) {
+    context.forward(new Record<>(key, value, timestamp));
+  }
+}

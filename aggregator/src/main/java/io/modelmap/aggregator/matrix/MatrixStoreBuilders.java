@@ -1,0 +1,17 @@
+package io.modelmap.aggregator.matrix;
+
+import java.util.List;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/** The matrix stores, for wiring them into a topology. */
+public final class MatrixStoreBuilders {
+  private MatrixStoreBuilders() {}
+
+  public static List<StoreBuilder<?>> all() {
+    return MatrixStores.builders();
+  }
+
+  public static String[] names() {
+    return new String[] {MatrixStores.TEXTS, MatrixStores.SCORES, MatrixStores.PENDING};
+  }
+}

@@ -1,0 +1,96 @@
+package io.modelmap.aggregator.matrix;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The RocksDB stores behind {@link CorpusMatrix} and their compact binary layouts. Each accepted
+ * score is one small entry, so a score never rewrites a whole row.
+ *
+ * <ul>
+ *   <li>{@value #TEXTS}: corpusId NUL textId → index, corpus size, byte length (3 ints)
+ *   <li>{@value #SCORES}: corpusId NUL modelId NUL index(int) → log-likelihood (double)
+ *   <li>{@value #PENDING}: source topic-partition-offset → scores waiting for their texts
+ * </ul>
+ */
+final class MatrixStores {
+  static final String TEXTS = "corpus-texts-store";
+  static final String SCORES = "scores-store";
+  static final String PENDING = "pending-scores-store";
+
+  private MatrixStores() {}
+
+  static List<StoreBuilder<?>> builders() {
+    return List.of(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEXTS), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES), Serdes.Bytes(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray()));
+  }
+
+  static String textKey(String corpusId, String textId) {
+    return corpusId + '\0' + textId;
+  }
+
+  static String[] splitTextKey(String key) {
+    int at = key.indexOf('\0');
+    return new String[] {key.substring(0, at), key.substring(at + 1)};
+  }
+
+  static byte[] textValue(int index, int corpusSize, int byteLength) {
+    return ByteBuffer.allocate(12).putInt(index).putInt(corpusSize).putInt(byteLength).array();
+  }
+
+  static Bytes scoreKey(String corpusId, String modelId, int index) {
+    byte[] corpus = corpusId.getBytes(StandardCharsets.UTF_8);
+    byte[] model = modelId.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(corpus.length + model.length + 6)
+        .put(corpus).put((byte) 0).put(model).put((byte) 0).putInt(index).array());
+  }
+
+  /** Decoded score key: corpus, model, text index. */
+  record ScoreKey(String corpusId, String modelId, int index) {
+    static ScoreKey parse(Bytes key) {
+      byte[] b = key.get();
+      int first = indexOfZero(b, 0);
+      int second = indexOfZero(b, first + 1);
+      return new ScoreKey(new String(b, 0, first, StandardCharsets.UTF_8),
+          new String(b, first + 1, second - first - 1, StandardCharsets.UTF_8),
+          ByteBuffer.wrap(b, second + 1, 4).getInt());
+    }
+
+    private static int indexOfZero(byte[] b, int from) {
+      for (int i = from; i < b.length; i++) {
+        if (b[i] == 0) {
+          return i;
+        }
+      }
+      throw new IllegalStateException("malformed score key");
+    }
+  }
+
+  static byte[] scoreValue(double logLikelihood) {
+    return ByteBuffer.allocate(8).putDouble(logLikelihood).array();
+  }
+
+  static double parseScore(byte[] value) {
+    return ByteBuffer.wrap(value).getDouble();
+  }
+
+  static KeyValueStore<String, byte[]> texts(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
+    return c.getStateStore(TEXTS);
+  }
+
+  static KeyValueStore<Bytes, byte[]> scores(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
+    return c.getStateStore(SCORES);
+  }
+
+  static KeyValueStore<String, byte[]> pending(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
+    return c.getStateStore(PENDING);
+  }
+}

@@ -1,0 +1,101 @@
+package io.modelmap.aggregator;
+
+import io.modelmap.schemas.avro.CoordinateFrame;
+import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.avro.TextScore;
+import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
+import io.modelmap.schemas.topic.TopicNames;
+import io.modelmap.schemas.topic.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The aggregator topology in a {@link TopologyTestDriver}, with helpers to feed a matrix. */
+final class AggregatorHarness implements AutoCloseable {
+  static final String CORPUS = "c1";
+
+  final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+  final Topics topics = new Topics(TopicNames.defaults(), registry);
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, TextChunk> texts;
+  final TestInputTopic<String, TextScores> scores;
+  final TestInputTopic<String, byte[]> rawScores;
+  final TestOutputTopic<String, NeighborList> neighbors;
+  final TestOutputTopic<String, ModelCoordinates> coordinates;
+  final TestOutputTopic<String, CoordinateFrame> frames;
+
+  AggregatorHarness(OptionalDouble clipping) throws Exception {
+    Path state = Files.createTempDirectory("aggregator-test");
+    AggregatorConfig config = AggregatorConfig.defaults("unused:9092", "mock://", state).withClipping(clipping);
+    Properties props = AggregatorService.properties(config);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + System.nanoTime());
+    driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
+    texts = driver.createInputTopic(topics.corpusTexts().name(), Serdes.String().serializer(),
+        topics.corpusTexts().valueSerde().serializer());
+    scores = driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
+        topics.textScores().valueSerde().serializer());
+    rawScores = driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    neighbors = driver.createOutputTopic(topics.modelNeighbors().name(), Serdes.String().deserializer(),
+        topics.modelNeighbors().valueSerde().deserializer());
+    coordinates = driver.createOutputTopic(topics.modelCoordinates().name(), Serdes.String().deserializer(),
+        topics.modelCoordinates().valueSerde().deserializer());
+    frames = driver.createOutputTopic(topics.coordinateFrame().name(), Serdes.String().deserializer(),
+        topics.coordinateFrame().valueSerde().deserializer());
+  }
+
+  static String textId(int s) {
+    return String.format("t%03d", s);
+  }
+
+  static int byteLength(int s) {
+    return 900 + 7 * s;
+  }
+
+  void publishCorpus(int n) {
+    for (int s = 0; s < n; s++) {
+      texts.pipeInput(CORPUS + "/" + textId(s), TextChunk.newBuilder().setCorpusId(CORPUS).setTextId(textId(s))
+          .setIndex(s).setCorpusSize(n).setText("text " + s).setCategory("c" + (s % 3))
+          .setByteLength(byteLength(s)).build());
+    }
+  }
+
+  /** One text-scores record of {@code model} for texts {@code from} (inclusive) to {@code to} (exclusive). */
+  static TextScores chunk(String model, double[] row, int from, int to) {
+    List<TextScore> list = new ArrayList<>();
+    for (int s = from; s < to; s++) {
+      list.add(TextScore.newBuilder().setTextId(textId(s)).setLogLikelihood(row[s]).setTokensScored(100)
+          .setWindowed(false).build());
+    }
+    return TextScores.newBuilder().setModelId(model).setCorpusId(CORPUS).setTaskId(model + "-" + from)
+        .setScores(list).build();
+  }
+
+  List<DeadLetter> deadLetters(String topic) {
+    return driver.createOutputTopic(TopicNames.deadLetter(topic), Serdes.String().deserializer(),
+        topics.deadLetters(topic).valueSerde().deserializer()).readValuesToList();
+  }
+
+  Map<String, NeighborList> latestNeighbors() {
+    return neighbors.readKeyValuesToMap();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

@@ -1,0 +1,237 @@
+package io.modelmap.aggregator;
+
+import static io.modelmap.aggregator.AggregatorHarness.chunk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.modelmap.math.BatchReference;
+import io.modelmap.math.KlDivergence;
+import io.modelmap.math.KlEstimate;
+import io.modelmap.math.Neighbor;
+import io.modelmap.schemas.avro.CoordinateFrame;
+import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.NeighborEntry;
+import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.TextScores;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class AggregatorTopologyTest {
+  private static final int N = 40;
+  private static final int CHUNK = 7;
+  private static final List<String> MODELS = List.of("base-a", "base-b", "copy-a", "ft-a", "ft-b", "mix-ab");
+
+  /** L with structure: two bases, a copy, fine-tunes and a mix; log-likelihoods around −1000. */
+  private static double[][] matrix() {
+    Random random = new Random(7);
+    double[] a = new double[N];
+    double[] b = new double[N];
+    for (int s = 0; s < N; s++) {
+      a[s] = -1000 - 200 * random.nextDouble();
+      b[s] = -1000 - 200 * random.nextDouble();
+    }
+    double[][] l = new double[MODELS.size()][N];
+    for (int s = 0; s < N; s++) {
+      l[0][s] = a[s];
+      l[1][s] = b[s];
+      l[2][s] = a[s];
+      l[3][s] = a[s] + 3 * random.nextGaussian() - 5;
+      l[4][s] = b[s] + 10 * random.nextGaussian();
+      l[5][s] = 0.5 * a[s] + 0.5 * b[s] - 2;
+    }
+    return l;
+  }
+
+  private static List<TextScores> chunks(double[][] l, int model) {
+    List<TextScores> list = new ArrayList<>();
+    for (int from = 0; from < N; from += CHUNK) {
+      list.add(chunk(MODELS.get(model), l[model], from, Math.min(N, from + CHUNK)));
+    }
+    return list;
+  }
+
+  private record Outputs(Map<String, NeighborList> neighbors, Map<String, ModelCoordinates> coordinates,
+      Map<String, CoordinateFrame> frames) {}
+
+  private static Outputs run(List<TextScores> order, boolean corpusFirst, OptionalDouble clipping) throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(clipping)) {
+      if (corpusFirst) {
+        h.publishCorpus(N);
+      }
+      for (TextScores record : order) {
+        h.scores.pipeInput(record.getModelId(), record);
+      }
+      if (!corpusFirst) {
+        h.publishCorpus(N);
+      }
+      h.driver.advanceWallClockTime(Duration.ofSeconds(5));
+      return new Outputs(h.latestNeighbors(), h.coordinates.readKeyValuesToMap(), h.frames.readKeyValuesToMap());
+    }
+  }
+
+  private static List<TextScores> oneModelAtATime(double[][] l) {
+    List<TextScores> order = new ArrayList<>();
+    for (int i = 0; i < MODELS.size(); i++) {
+      order.addAll(chunks(l, i));
+    }
+    return order;
+  }
+
+  private static List<TextScores> shuffledInterleaved(double[][] l, long seed) {
+    List<TextScores> order = oneModelAtATime(l);
+    Collections.shuffle(order, new Random(seed));
+    return order;
+  }
+
+  @Test
+  void shouldGiveIdenticalOutputsWhateverTheArrivalOrder() throws Exception {
+    double[][] l = matrix();
+    Outputs sequential = run(oneModelAtATime(l), true, OptionalDouble.empty());
+    List<TextScores> reversed = new ArrayList<>();
+    for (int i = MODELS.size() - 1; i >= 0; i--) {
+      reversed.addAll(chunks(l, i));
+    }
+
+    for (Outputs other : List.of(run(reversed, true, OptionalDouble.empty()),
+        run(shuffledInterleaved(l, 1), true, OptionalDouble.empty()),
+        run(shuffledInterleaved(l, 2), true, OptionalDouble.empty()),
+        run(shuffledInterleaved(l, 3), false, OptionalDouble.empty()))) {
+      assertThat(other.neighbors()).isEqualTo(sequential.neighbors());
+      // version records when a row was published (how many rows were complete then), which is the
+      // one thing that legitimately depends on arrival order; everything else must be identical.
+      assertThat(other.coordinates()).usingRecursiveComparison().ignoringFieldsMatchingRegexes(".*version")
+          .isEqualTo(sequential.coordinates());
+      assertThat(other.frames()).isEqualTo(sequential.frames());
+    }
+  }
+
+  @Test
+  void shouldEqualBatchReferenceAfterTheLastScore() throws Exception {
+    double[][] l = matrix();
+    Outputs outputs = run(shuffledInterleaved(l, 11), true, OptionalDouble.empty());
+    assertMatchesBatch(outputs, BatchReference.of(l));
+    assertThat(outputs.neighbors().get("copy-a").getNeighbors().get(0).getModelId()).isEqualTo("base-a");
+    assertThat(outputs.neighbors().get("copy-a").getNeighbors().get(0).getKlNats()).isZero();
+  }
+
+  @Test
+  void shouldEqualClippedBatchReferenceWhenClippingIsOn() throws Exception {
+    double[][] l = matrix();
+    Outputs outputs = run(shuffledInterleaved(l, 5), true, OptionalDouble.of(0.02));
+    BatchReference ref = BatchReference.clipped(l, 0.02);
+    assertMatchesBatch(outputs, ref);
+    assertThat(outputs.frames().get(AggregatorHarness.CORPUS).getClippingFloor()).isNotNull();
+  }
+
+  private static void assertMatchesBatch(Outputs outputs, BatchReference ref) {
+    CoordinateFrame frame = outputs.frames().get(AggregatorHarness.CORPUS);
+    assertThat(frame.getModelCount()).isEqualTo(MODELS.size());
+    double meanBytes = IntStream.range(0, N).map(AggregatorHarness::byteLength).average().orElseThrow();
+    assertThat(frame.getMeanTextBytes()).isEqualTo(meanBytes);
+    double[] columnMeans = unbox(frame.getColumnMeans());
+    for (int i = 0; i < MODELS.size(); i++) {
+      String id = MODELS.get(i);
+      ModelCoordinates coords = outputs.coordinates().get(id);
+      assertThat(coords.getComplete()).isTrue();
+      assertThat(coords.getMeanLogLikelihood()).isCloseTo(ref.rowMean(i), within(1e-9 * Math.abs(ref.rowMean(i))));
+      double[] q = ref.q(i);
+      double[] streamedQ = io.modelmap.math.Vectors.minus(unbox(coords.getXi()), columnMeans);
+      for (int s = 0; s < N; s++) {
+        assertThat(streamedQ[s]).isCloseTo(q[s], within(1e-9 * Math.max(1, Math.abs(q[s]))));
+      }
+      List<Neighbor> expected = ref.neighbors(i, MODELS, 10);
+      List<NeighborEntry> actual = outputs.neighbors().get(id).getNeighbors();
+      assertThat(outputs.neighbors().get(id).getProvisional()).isFalse();
+      assertThat(actual).hasSize(expected.size());
+      for (int r = 0; r < expected.size(); r++) {
+        double kl = expected.get(r).klNats();
+        assertThat(actual.get(r).getKlNats()).isCloseTo(kl, within(1e-9 * Math.max(kl, 1e-12)));
+        assertThat(actual.get(r).getKlBitsPerByte()).isCloseTo(KlDivergence.toBitsPerByte(kl, meanBytes),
+            within(1e-9 * Math.max(kl, 1e-12)));
+        assertThat(actual.get(r).getOverlap()).isEqualTo(N);
+      }
+    }
+  }
+
+  @Test
+  void shouldPublishProvisionalNeighboursFromTheOverlapWhileScoring() throws Exception {
+    double[][] l = matrix();
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      h.publishCorpus(N);
+      for (TextScores record : chunks(l, 0)) {
+        h.scores.pipeInput(record.getModelId(), record);
+      }
+      h.scores.pipeInput("ft-a", chunk("ft-a", l[3], 0, 10));
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+
+      NeighborList provisional = h.latestNeighbors().get("ft-a");
+      double[] partial = new double[N];
+      Arrays.fill(partial, Double.NaN);
+      System.arraycopy(l[3], 0, partial, 0, 10);
+      KlEstimate expected = KlDivergence.fromOverlap(partial, l[0]);
+      assertThat(provisional.getProvisional()).isTrue();
+      assertThat(provisional.getTextsScored()).isEqualTo(10);
+      assertThat(provisional.getNeighbors()).hasSize(1);
+      assertThat(provisional.getNeighbors().get(0).getOverlap()).isEqualTo(10);
+      assertThat(provisional.getNeighbors().get(0).getKlNats()).isCloseTo(expected.nats(), within(1e-12));
+      ModelCoordinates progress = h.coordinates.readKeyValuesToMap().get("ft-a");
+      assertThat(progress.getComplete()).isFalse();
+      assertThat(progress.getTextsScored()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void shouldCountARepeatedScoreOnce() throws Exception {
+    double[][] l = matrix();
+    List<TextScores> withRepeats = new ArrayList<>(oneModelAtATime(l));
+    withRepeats.addAll(chunks(l, 1));
+    TextScores altered = chunk("base-a", Arrays.stream(l[0]).map(v -> v - 50).toArray(), 0, CHUNK);
+    withRepeats.add(1, altered);
+    withRepeats.add(3, chunks(l, 0).get(0));
+
+    Outputs repeated = run(withRepeats, true, OptionalDouble.empty());
+
+    assertMatchesBatch(repeated, BatchReference.of(l));
+  }
+
+  @Test
+  void shouldDeadLetterBadScoresAndKeepGoing() throws Exception {
+    double[][] l = matrix();
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      h.publishCorpus(N);
+      h.rawScores.pipeInput("base-a", new byte[] {1, 2, 3});
+      TextScores positive = chunk("base-a", Arrays.stream(l[0]).map(v -> 5).toArray(), 0, 3);
+      h.scores.pipeInput("base-a", positive);
+      h.scores.pipeInput("wrong-key", chunk("base-a", l[0], 0, 3));
+      TextScores unknownText = chunk("base-b", l[1], 0, 2);
+      unknownText.getScores().get(1).setTextId("no-such-text");
+      h.scores.pipeInput("base-b", unknownText);
+      for (int i = 0; i < 2; i++) {
+        for (TextScores record : chunks(l, i)) {
+          h.scores.pipeInput(record.getModelId(), record);
+        }
+      }
+
+      List<DeadLetter> dead = h.deadLetters("text-scores");
+      assertThat(dead).extracting(DeadLetter::getErrorClass)
+          .containsExactly("undecodable", "positive-log-likelihood", "key-mismatch", "unknown-text");
+      assertThat(dead.get(0).getOriginalValue().array()).containsExactly(1, 2, 3);
+      assertThat(dead.get(0).getOffset()).isEqualTo(0);
+      assertThat(dead.get(3).getOffset()).isEqualTo(3);
+      assertThat(h.latestNeighbors().get("base-a").getNeighbors().get(0).getModelId()).isEqualTo("base-b");
+    }
+  }
+
+  private static double[] unbox(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}
