@@ -1,0 +1,2 @@
+/** Connection settings and the small typed publishing and reading helpers every command uses. */
+package io.modelmap.producer.kafka;

@@ -1,0 +1,2 @@
+/** The producer: publishes registrations, corpora and score tasks. */
+package io.modelmap.producer;

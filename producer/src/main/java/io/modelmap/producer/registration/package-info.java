@@ -1,0 +1,2 @@
+/** Registering models: the {@code model-registered} event. */
+package io.modelmap.producer.registration;
