@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Rules every {@code text-scores} record must follow on its own: the key is its model, it names a
  * corpus, and each text appears once with a finite, non-positive log-likelihood over at least one
- * token (a log-probability of a whole text cannot exceed 0).
+ * token, or 0 for imported rows whose token counts are unknown (a log-probability of a whole text
+ * cannot exceed 0).
  */
 public final class TextScoresValidator implements Validator<TextScores> {
 
@@ -38,7 +39,7 @@ public final class TextScoresValidator implements Validator<TextScores> {
         return reject("positive-log-likelihood", "log-likelihood of text " + score.getTextId() + " is " + ll
             + " > 0; scores must be log-probabilities (natural log, summed over tokens)");
       }
-      if (score.getTokensScored() <= 0) {
+      if (score.getTokensScored() < 0) {
         return reject("no-tokens", "text " + score.getTextId() + " reports " + score.getTokensScored()
             + " tokens scored");
       }

@@ -1,0 +1,43 @@
+package io.modelmap.cli;
+
+import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.AggregatorService;
+import java.nio.file.Path;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap aggregator}: runs the aggregator against a cluster until stopped. */
+@Command(name = "aggregator", mixinStandardHelpOptions = true, description = "Run the Kafka Streams aggregator.")
+final class AggregatorCommand implements Callable<Integer> {
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--state-dir", defaultValue = "${env:MODELMAP_STATE_DIR:-.modelmap/aggregator-state}",
+      description = "RocksDB state folder (default ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--application-id", defaultValue = "modelmap-aggregator", description = "Kafka Streams application id.")
+  String applicationId;
+
+  @Option(names = "--clip-quantile", description = "Clip L below this global quantile before centring (paper: 0.02). Off by default.")
+  Double clipQuantile;
+
+  @Override
+  public Integer call() throws Exception {
+    AggregatorConfig config = AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
+        .withApplicationId(applicationId)
+        .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile));
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (AggregatorService service = new AggregatorService(config)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      service.start();
+      System.out.println("Aggregator running against " + connection.bootstrapServers + "; Ctrl-C to stop.");
+      stopped.await();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,34 @@
+package io.modelmap.cli;
+
+import io.modelmap.cli.transfer.MapExporter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap export}: the current map as CSV. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Write texts.csv, L.csv, Q.csv, models.csv and neighbors.csv, read back from the topics.")
+final class ExportCommand implements Callable<Integer> {
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--out", required = true, description = "Folder to write to.")
+  Path out;
+
+  @Option(names = "--corpus-id", description = "Corpus to export (needed only when there are several).")
+  String corpusId;
+
+  @Override
+  public Integer call() throws Exception {
+    if (connection.embedded) {
+      System.err.println("export reads a running system: pass --bootstrap-servers and --schema-registry-url,"
+          + " or use --export-to on demo/import");
+      return 2;
+    }
+    String corpus = new MapExporter(connection.external()).export(out, corpusId);
+    System.out.println("Exported corpus " + corpus + " to " + out.toAbsolutePath());
+    return 0;
+  }
+}

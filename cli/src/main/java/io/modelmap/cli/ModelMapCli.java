@@ -1,0 +1,21 @@
+package io.modelmap.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./modelmap}. */
+@Command(name = "modelmap", mixinStandardHelpOptions = true, version = "modelmap-streams 0.1.0",
+    description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours.",
+    subcommands = {ImportCommand.class, ExportCommand.class, AggregatorCommand.class,
+        CommandLine.HelpCommand.class})
+public final class ModelMapCli {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, also used by tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ModelMapCli()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

@@ -1,0 +1,63 @@
+package io.modelmap.cli.runtime;
+
+import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.embedded.EmbeddedCluster;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.schemas.topic.TopicNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The embedded default: a real Kafka broker (KRaft) and schema registry on loopback, and the
+ * aggregator, all under one data folder. The same services run unchanged against external clusters.
+ */
+public final class EmbeddedSystem implements AutoCloseable {
+  private final EmbeddedCluster cluster;
+  private final AggregatorService aggregator;
+  private final ConnectionConfig connection;
+
+  private EmbeddedSystem(EmbeddedCluster cluster, AggregatorService aggregator) {
+    this.cluster = cluster;
+    this.aggregator = aggregator;
+    this.connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+  }
+
+  /** Starts everything under {@code dataDir}, reporting each step on {@code progress}. */
+  public static EmbeddedSystem start(Path dataDir, PrintStream progress) throws IOException {
+    Files.createDirectories(dataDir);
+    progress.println("Starting Apache Kafka (KRaft, single node) under " + dataDir.resolve("kafka") + " ...");
+    EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, TopicNames.defaults());
+    progress.println("  broker " + cluster.bootstrapServers() + ", schema registry " + cluster.schemaRegistryUrl());
+    AggregatorConfig config = AggregatorConfig.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
+        dataDir.resolve("aggregator-state")).withClientOverrides(Map.of(
+            StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500,
+            StreamsConfig.REPLICATION_FACTOR_CONFIG, 1));
+    AggregatorService aggregator = new AggregatorService(config);
+    aggregator.start();
+    progress.println("  aggregator started (state in " + config.stateDir() + ")");
+    return new EmbeddedSystem(cluster, aggregator);
+  }
+
+  /** A fresh folder under {@code .modelmap/} of the working directory. */
+  public static Path freshDataDir(String purpose) throws IOException {
+    Path base = Path.of(".modelmap");
+    Files.createDirectories(base);
+    return Files.createTempDirectory(base.toAbsolutePath(), purpose + "-");
+  }
+
+  public ConnectionConfig connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    aggregator.close();
+    cluster.close();
+  }
+}

@@ -1,0 +1,45 @@
+package io.modelmap.cli.transfer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/** The CSV dialect of every exported file: RFC 4180, a header row, UTF-8, values written to round-trip exactly. */
+final class MatrixCsv {
+  private MatrixCsv() {}
+
+  static CSVPrinter writer(Path file, List<String> header) throws IOException {
+    Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    return new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+        .setHeader(header.toArray(String[]::new)).get());
+  }
+
+  /** Rows of a CSV with a header; each record knows its line number. */
+  static List<CSVRecord> read(Path file) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      return new ArrayList<>(parser.getRecords());
+    }
+  }
+
+  static List<String> header(Path file) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(in)) {
+      return parser.getHeaderNames();
+    }
+  }
+
+  /** Shortest text that parses back to exactly the same double. */
+  static String number(double value) {
+    return Double.toString(value);
+  }
+}

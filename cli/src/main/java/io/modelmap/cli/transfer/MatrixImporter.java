@@ -1,0 +1,81 @@
+package io.modelmap.cli.transfer;
+
+import io.modelmap.producer.corpus.CorpusPublisher;
+import io.modelmap.producer.corpus.CorpusText;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.producer.registration.ModelRegistrar;
+import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.TextScore;
+import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.topic.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seeds the map with log-likelihoods computed elsewhere: publishes the corpus metadata, registers
+ * each row's model (source {@code imported:<file>}) and publishes the row as text-scores.
+ */
+public final class MatrixImporter {
+  private static final int TEXTS_PER_RECORD = 500;
+
+  private final ConnectionConfig connection;
+  private final PrintStream out;
+  private final Clock clock;
+
+  public MatrixImporter(ConnectionConfig connection, PrintStream out, Clock clock) {
+    this.connection = connection;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** Result: model id → texts scored, and the corpus size. */
+  public record Imported(Map<String, Integer> scoredByModel, int corpusSize, List<String> problems) {}
+
+  public Imported importMatrix(Path matrixFile, Path textsFile, String corpusId) throws IOException {
+    ImportedMatrix matrix = MatrixCsvReader.read(matrixFile, textsFile);
+    matrix.problems().forEach(p -> out.println("  skipped: " + p));
+    Topics topics = connection.topics();
+    Map<String, Integer> scored = new LinkedHashMap<>();
+    try (Publisher publisher = new Publisher(connection)) {
+      new CorpusPublisher(publisher, topics.corpusTexts()).publish(corpusId, matrix.texts());
+      out.printf("  published corpus %s: %d texts%n", corpusId, matrix.texts().size());
+      ModelRegistrar registrar = new ModelRegistrar(publisher, topics.modelRegistered());
+      for (Map.Entry<String, double[]> row : matrix.rows().entrySet()) {
+        registrar.register(ModelRegistered.newBuilder().setModelId(row.getKey())
+            .setSourceUri("imported:" + matrixFile.getFileName()).setModelType("imported").setCorpusId(corpusId)
+            .setRegisteredAtMs(clock.millis()).build());
+        int count = publishRow(publisher, topics, corpusId, row.getKey(), row.getValue(), matrix.texts());
+        scored.put(row.getKey(), count);
+      }
+      publisher.flush();
+    }
+    out.printf("  imported %d models (%d rows skipped)%n", scored.size(), matrix.problems().size());
+    return new Imported(scored, matrix.texts().size(), matrix.problems());
+  }
+
+  private int publishRow(Publisher publisher, Topics topics, String corpusId, String modelId, double[] row,
+      List<CorpusText> texts) {
+    List<TextScore> batch = new ArrayList<>();
+    int count = 0;
+    for (int s = 0; s < row.length; s++) {
+      if (!Double.isNaN(row[s])) {
+        batch.add(TextScore.newBuilder().setTextId(texts.get(s).textId()).setLogLikelihood(row[s])
+            .setTokensScored(0).setWindowed(false).build());
+        count++;
+      }
+      if (batch.size() == TEXTS_PER_RECORD || (s == row.length - 1 && !batch.isEmpty())) {
+        publisher.send(topics.textScores(), modelId, TextScores.newBuilder().setModelId(modelId).setCorpusId(corpusId)
+            .setTaskId("import/" + modelId + "/" + s).setScores(List.copyOf(batch)).setWorkerId("import").build());
+        batch.clear();
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,133 @@
+package io.modelmap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.modelmap.cli.ModelMapCli;
+import io.modelmap.math.BatchReference;
+import io.modelmap.math.Neighbor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code modelmap import --embedded --export-to}: a real KRaft broker, the embedded registry and the
+ * aggregator; the exported Q and neighbours equal the batch reference on the same L, and importing
+ * the export into a fresh system reproduces the same neighbors.csv.
+ */
+class ImportExportIT {
+  private static final int K = 7;
+  private static final int N = 220;
+  private static final List<String> MODELS =
+      List.of("base-a", "base-a-copy", "base-a-ft", "base-b", "base-b-ft", "base-c", "mix-ab");
+
+  @TempDir
+  Path dir;
+
+  private static double[][] matrix() {
+    Random r = new Random(3);
+    double[][] bases = new double[3][N];
+    for (double[] base : bases) {
+      for (int s = 0; s < N; s++) {
+        base[s] = -900 - 300 * r.nextDouble() - (r.nextInt(50) == 0 ? 2000 : 0);
+      }
+    }
+    double[][] l = new double[K][N];
+    for (int s = 0; s < N; s++) {
+      l[0][s] = bases[0][s];
+      l[1][s] = bases[0][s];
+      l[2][s] = bases[0][s] - 4 + 2 * r.nextGaussian();
+      l[3][s] = bases[1][s];
+      l[4][s] = bases[1][s] + 6 * r.nextGaussian();
+      l[5][s] = bases[2][s];
+      l[6][s] = 0.5 * bases[0][s] + 0.5 * bases[1][s];
+    }
+    return l;
+  }
+
+  private void writeInputs(Path folder, double[][] l) throws IOException {
+    Files.createDirectories(folder);
+    StringBuilder texts = new StringBuilder("text_id,category,bytes\n");
+    StringBuilder matrix = new StringBuilder("model_id");
+    for (int s = 0; s < N; s++) {
+      texts.append("x").append(s).append(',').append(s % 2 == 0 ? "prose" : "code").append(',')
+          .append(700 + s).append('\n');
+      matrix.append(",x").append(s);
+    }
+    matrix.append('\n');
+    for (int i = 0; i < K; i++) {
+      matrix.append(MODELS.get(i));
+      for (double v : l[i]) {
+        matrix.append(',').append(v);
+      }
+      matrix.append('\n');
+    }
+    matrix.append("broken-row,1.5\n"); // wrong field count and positive: reported, skipped
+    Files.writeString(folder.resolve("texts.csv"), texts, StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("L.csv"), matrix, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldMatchBatchReferenceAndRoundTripThroughExport() throws Exception {
+    double[][] l = matrix();
+    writeInputs(dir.resolve("in"), l);
+
+    int exit = ModelMapCli.commandLine().execute("import", "--embedded", "--data-dir", dir.resolve("run1").toString(),
+        "--matrix", dir.resolve("in/L.csv").toString(), "--texts", dir.resolve("in/texts.csv").toString(),
+        "--export-to", dir.resolve("out1").toString());
+
+    assertThat(exit).as("exit code 1 reports the skipped broken row").isEqualTo(1);
+    BatchReference ref = BatchReference.of(l);
+    List<String[]> neighbors = csv(dir.resolve("out1/neighbors.csv"));
+    for (int i = 0; i < K; i++) {
+      List<Neighbor> expected = ref.neighbors(i, MODELS, 10);
+      String model = MODELS.get(i);
+      List<String[]> rows = neighbors.stream().filter(r -> r[0].equals(model)).toList();
+      assertThat(rows).hasSize(expected.size());
+      for (int r = 0; r < rows.size(); r++) {
+        double kl = expected.get(r).klNats();
+        assertThat(Double.parseDouble(rows.get(r)[3])).isCloseTo(kl, within(1e-9 * Math.max(kl, 1e-12)));
+        assertThat(rows.get(r)[5]).isEqualTo(String.valueOf(N));
+      }
+    }
+    assertThat(neighbors.stream().filter(r -> r[0].equals("base-a-copy")).findFirst().orElseThrow())
+        .satisfies(first -> {
+          assertThat(first[2]).isEqualTo("base-a");
+          assertThat(Double.parseDouble(first[3])).isLessThanOrEqualTo(1e-9);
+        });
+    List<String[]> q = csv(dir.resolve("out1/Q.csv"));
+    assertThat(q).hasSize(K);
+    for (String[] row : q) {
+      double[] expected = ref.q(MODELS.indexOf(row[0]));
+      for (int s = 0; s < N; s++) {
+        assertThat(Double.parseDouble(row[s + 1])).isCloseTo(expected[s], within(1e-9 * Math.max(1, Math.abs(expected[s]))));
+      }
+    }
+    assertThat(csv(dir.resolve("out1/models.csv"))).hasSize(K)
+        .allSatisfy(row -> assertThat(row[3]).isEqualTo("true"));
+
+    int again = ModelMapCli.commandLine().execute("import", "--embedded", "--data-dir", dir.resolve("run2").toString(),
+        "--matrix", dir.resolve("out1/L.csv").toString(), "--texts", dir.resolve("out1/texts.csv").toString(),
+        "--export-to", dir.resolve("out2").toString());
+
+    assertThat(again).isZero();
+    assertThat(Files.readString(dir.resolve("out2/neighbors.csv")))
+        .isEqualTo(Files.readString(dir.resolve("out1/neighbors.csv")));
+    assertThat(Files.readString(dir.resolve("out2/L.csv"))).isEqualTo(Files.readString(dir.resolve("out1/L.csv")));
+  }
+
+  private static List<String[]> csv(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String[]> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      rows.add(line.split(",", -1));
+    }
+    return rows;
+  }
+}
