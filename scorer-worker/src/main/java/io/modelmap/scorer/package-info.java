@@ -1,0 +1,2 @@
+/** The scorer worker: language models on DJL (PyTorch engine) scoring corpus texts. */
+package io.modelmap.scorer;

@@ -1,0 +1,87 @@
+package io.modelmap.scorer.scoring;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.modelmap.scorer.model.CausalLm;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Scores texts with a causal LM: tokenize, plan windows, batch windows by length, sum log-probabilities. */
+public final class TextScorer {
+  private final CausalLm model;
+  private final HuggingFaceTokenizer tokenizer;
+  private final int batchSize;
+  private final NDManager manager;
+
+  public TextScorer(CausalLm model, HuggingFaceTokenizer tokenizer, int batchSize, NDManager manager) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+    }
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.batchSize = batchSize;
+    this.manager = manager;
+  }
+
+  public List<TextLogLikelihood> score(List<String> texts) {
+    List<ScoringWindow> windows = new ArrayList<>();
+    int[] tokens = new int[texts.size()];
+    for (int i = 0; i < texts.size(); i++) {
+      long[] ids = tokenizer.encode(texts.get(i)).getIds();
+      long[] sequence = new long[ids.length + 1];
+      sequence[0] = model.startTokenId();
+      System.arraycopy(ids, 0, sequence, 1, ids.length);
+      tokens[i] = ids.length;
+      windows.addAll(ScoringWindow.plan(i, sequence, model.contextLength()));
+    }
+    double[] sums = new double[texts.size()];
+    int[] windowCounts = new int[texts.size()];
+    windows.sort(Comparator.comparingInt(ScoringWindow::length).reversed());
+    for (int start = 0; start < windows.size(); start += batchSize) {
+      List<ScoringWindow> batch = windows.subList(start, Math.min(windows.size(), start + batchSize));
+      double[] batchSums = scoreBatch(batch);
+      for (int b = 0; b < batch.size(); b++) {
+        sums[batch.get(b).owner()] += batchSums[b];
+        windowCounts[batch.get(b).owner()]++;
+      }
+    }
+    List<TextLogLikelihood> results = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      results.add(new TextLogLikelihood(sums[i], tokens[i], windowCounts[i] > 1));
+    }
+    return results;
+  }
+
+  /** One padded forward pass; returns each window's sum of target log-probabilities. */
+  private double[] scoreBatch(List<ScoringWindow> batch) {
+    int width = batch.get(0).length(); // sorted longest first
+    long[] input = new long[batch.size() * width];
+    long[] targets = new long[batch.size() * width];
+    for (int b = 0; b < batch.size(); b++) {
+      ScoringWindow w = batch.get(b);
+      for (int p = 0; p < width; p++) {
+        int at = w.from() + p;
+        input[b * width + p] = p < w.length() ? w.sequence()[at] : model.startTokenId(); // right padding
+        targets[b * width + p] = p < w.length() - 1 ? w.sequence()[at + 1] : 0;
+      }
+    }
+    float[] logProbs;
+    try (NDManager batchManager = manager.newSubManager()) {
+      NDArray ids = batchManager.create(input, new Shape(batch.size(), width));
+      NDArray targetIds = batchManager.create(targets, new Shape(batch.size(), width, 1));
+      logProbs = model.logits(ids).logSoftmax(2).gather(targetIds, 2).toFloatArray();
+    }
+    double[] sums = new double[batch.size()];
+    for (int b = 0; b < batch.size(); b++) {
+      ScoringWindow w = batch.get(b);
+      // position p predicts sequence[from + p + 1]; score the window's own targets only
+      for (int p = w.firstTarget() - w.from() - 1; p < w.length() - 1; p++) {
+        sums[b] += logProbs[b * width + p];
+      }
+    }
+    return sums;
+  }
+}

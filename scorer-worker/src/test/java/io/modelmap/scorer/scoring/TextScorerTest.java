@@ -1,0 +1,89 @@
+package io.modelmap.scorer.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.modelmap.scorer.demo.DemoModels;
+import io.modelmap.scorer.model.CausalLm;
+import io.modelmap.scorer.model.CausalLmLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real DJL inference on a tiny demo checkpoint (CPU). */
+class TextScorerTest {
+  @TempDir
+  static Path dir;
+  static DemoModels.DemoModel model;
+
+  @BeforeAll
+  static void writeModels() throws Exception {
+    model = DemoModels.write(dir).get(0);
+  }
+
+  private static HuggingFaceTokenizer tokenizer() throws Exception {
+    return HuggingFaceTokenizer.newInstance(model.dir().resolve("tokenizer.json"),
+        Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+  }
+
+  @Test
+  void shouldGiveTheSameScoresWhateverTheBatchSize() throws Exception {
+    List<String> texts = List.of("short text", "a".repeat(700) + " long enough to need windows", "é ü ✓ 😀 mixed");
+    try (CausalLm lm = CausalLmLoader.load(model.dir(), Device.cpu());
+        HuggingFaceTokenizer tokenizer = tokenizer();
+        NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      List<TextLogLikelihood> one = new TextScorer(lm, tokenizer, 1, manager).score(texts);
+      List<TextLogLikelihood> many = new TextScorer(lm, tokenizer, 64, manager).score(texts);
+
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(many.get(i).logLikelihood())
+            .isCloseTo(one.get(i).logLikelihood(), within(1e-4 * Math.abs(one.get(i).logLikelihood())));
+        assertThat(one.get(i).logLikelihood()).isNegative();
+      }
+      assertThat(one.get(0).tokensScored()).isEqualTo(10); // byte-level: one token per byte
+      assertThat(one.get(1).windowed()).isTrue();
+      assertThat(one.get(0).windowed()).isFalse();
+    }
+  }
+
+  @Test
+  void shouldEqualATokenByTokenSumOfLogProbabilities() throws Exception {
+    String text = "The quiet river carries the old letter.";
+    try (CausalLm lm = CausalLmLoader.load(model.dir(), Device.cpu());
+        HuggingFaceTokenizer tokenizer = tokenizer();
+        NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      long[] ids = tokenizer.encode(text).getIds();
+      double expected = 0;
+      long[] prefix = new long[ids.length + 1];
+      prefix[0] = lm.startTokenId();
+      System.arraycopy(ids, 0, prefix, 1, ids.length);
+      for (int t = 1; t <= ids.length; t++) {
+        // one forward pass per token on the bare prefix: the paper's per-token loop
+        long[] context = java.util.Arrays.copyOf(prefix, t);
+        NDArray logits = lm.logits(manager.create(context, new Shape(1, t)));
+        float[] last = logits.get("0, -1, :").toFloatArray();
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : last) {
+          max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (float v : last) {
+          sum += Math.exp(v - max);
+        }
+        expected += last[(int) prefix[t]] - max - Math.log(sum);
+      }
+
+      double scored = new TextScorer(lm, tokenizer, 4, manager).score(List.of(text)).get(0).logLikelihood();
+
+      assertThat(scored).isCloseTo(expected, within(1e-4 * Math.abs(expected)));
+    }
+  }
+}
