@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./modelmap}. */
 @Command(name = "modelmap", mixinStandardHelpOptions = true, version = "modelmap-streams 0.1.0",
     description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours.",
-    subcommands = {ImportCommand.class, ExportCommand.class, AggregatorCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, AggregatorCommand.class,
+        ScorerCommand.class, CommandLine.HelpCommand.class})
 public final class ModelMapCli {
 
   public static void main(String[] args) {

@@ -41,7 +41,11 @@ public final class ResultWaiter {
         return;
       }
       if (clock.millis() - lastReport > 2000) {
-        progress.printf("  waiting for the aggregator: %d of %d models published%n", done, expectedScored.size());
+        long scored = expectedScored.keySet().stream().map(coordinates::get)
+            .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
+        long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
+        progress.printf("  %d of %d models mapped; %d of %d scores aggregated (%.0f%%)%n", done,
+            expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total));
         lastReport = clock.millis();
       }
       if (clock.millis() > deadline) {

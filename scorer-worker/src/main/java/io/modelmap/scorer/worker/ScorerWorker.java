@@ -1,0 +1,181 @@
+package io.modelmap.scorer.worker;
+
+import ai.djl.Device;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDManager;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.schemas.avro.ScoreTask;
+import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.avro.TextScore;
+import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.topic.Topics;
+import io.modelmap.scorer.model.CausalLm;
+import io.modelmap.scorer.model.CausalLmLoader;
+import io.modelmap.scorer.scoring.TextLogLikelihood;
+import io.modelmap.scorer.scoring.TextScorer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes {@code score-tasks}, scores each task's texts with its model (loaded once per model id)
+ * and publishes {@code text-scores}; offsets are committed only after the scores are acknowledged,
+ * so a worker that dies loses nothing (a re-scored task is deduplicated by the aggregator).
+ */
+public final class ScorerWorker implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ScorerWorker.class);
+
+  private final ConnectionConfig connection;
+  private final ScorerConfig config;
+  private final Topics topics;
+  private final Clock clock;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Map<String, String> textsByKey = new HashMap<>();
+  private String loadedModel;
+  private CausalLm model;
+  private HuggingFaceTokenizer tokenizer;
+  private long textsScored;
+
+  public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock) {
+    this.connection = connection;
+    this.config = config;
+    this.topics = connection.topics();
+    this.clock = clock;
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
+    props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
+    props.putAll(connection.clientOverrides());
+    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @Override
+  public void run() {
+    try (Publisher publisher = new Publisher(connection); NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      consumer.subscribe(List.of(topics.scoreTasks().name()));
+      while (running.get()) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        for (ConsumerRecord<String, byte[]> record : records) {
+          handle(record, publisher, manager);
+        }
+        if (!records.isEmpty()) {
+          publisher.flush();
+          consumer.commitSync();
+        }
+      }
+    } catch (WakeupException e) {
+      if (running.get()) {
+        throw e;
+      }
+    } finally {
+      unloadModel();
+      consumer.close();
+    }
+  }
+
+  private void handle(ConsumerRecord<String, byte[]> record, Publisher publisher, NDManager manager) {
+    ScoreTask task;
+    try {
+      task = topics.scoreTasks().valueSerde().deserializer().deserialize(record.topic(), record.value());
+    } catch (RuntimeException e) {
+      LOG.warn("Skipping undecodable score task at {}-{} offset {}: {}", record.topic(), record.partition(),
+          record.offset(), e.getMessage());
+      return;
+    }
+    try {
+      long started = clock.millis();
+      List<String> texts = texts(task);
+      List<TextLogLikelihood> scores = new TextScorer(model(task), tokenizer, config.batchSize(), manager).score(texts);
+      List<TextScore> entries = new ArrayList<>();
+      for (int i = 0; i < scores.size(); i++) {
+        TextLogLikelihood s = scores.get(i);
+        entries.add(TextScore.newBuilder().setTextId(task.getTextIds().get(i)).setLogLikelihood(s.logLikelihood())
+            .setTokensScored(s.tokensScored()).setWindowed(s.windowed()).build());
+      }
+      publisher.send(topics.textScores(), task.getModelId(), TextScores.newBuilder().setModelId(task.getModelId())
+          .setCorpusId(task.getCorpusId()).setTaskId(task.getTaskId()).setScores(entries)
+          .setWorkerId(config.workerId()).setStartedAtMs(started).setFinishedAtMs(clock.millis()).build());
+      textsScored += entries.size();
+      LOG.info("Scored task {} ({} texts, {} ms); {} texts so far", task.getTaskId(), entries.size(),
+          clock.millis() - started, textsScored);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Task {} of model {} failed: {}", task.getTaskId(), task.getModelId(), e.getMessage());
+      LOG.debug("Task failure", e);
+    }
+  }
+
+  private CausalLm model(ScoreTask task) throws IOException {
+    if (!task.getModelId().equals(loadedModel)) {
+      unloadModel();
+      Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots());
+      long started = clock.millis();
+      model = CausalLmLoader.load(dir, Device.cpu());
+      tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
+          Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+      loadedModel = task.getModelId();
+      LOG.info("Loaded model {} from {} in {} ms", loadedModel, dir, clock.millis() - started);
+    }
+    return model;
+  }
+
+  private void unloadModel() {
+    if (model != null) {
+      model.close();
+      tokenizer.close();
+      model = null;
+      loadedModel = null;
+    }
+  }
+
+  private List<String> texts(ScoreTask task) throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (String id : task.getTextIds()) {
+      String key = task.getCorpusId() + "/" + id;
+      if (!textsByKey.containsKey(key)) {
+        refreshCorpus();
+      }
+      String text = textsByKey.get(key);
+      if (text == null) {
+        throw new IOException("text " + key + " is not in corpus-texts; publish the corpus before registering models");
+      }
+      texts.add(text);
+    }
+    return texts;
+  }
+
+  private void refreshCorpus() {
+    Map<String, TextChunk> all = new TopicReader(connection).latestByKey(topics.corpusTexts());
+    all.forEach((key, chunk) -> {
+      if (chunk.getText() != null) {
+        textsByKey.put(key, chunk.getText());
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    consumer.wakeup();
+  }
+}
