@@ -29,7 +29,7 @@ class DemoPipelineIT {
         dir.resolve("data").toString(), "--export-to", dir.resolve("out").toString());
     assertThat(exit).isZero();
 
-    List<String[]> lRows = csv(dir.resolve("out/L.csv"));
+    List<String[]> lRows = ExportedCsv.rows(dir.resolve("out/L.csv"));
     List<String> models = lRows.stream().map(r -> r[0]).toList();
     double[][] l = lRows.stream().map(r -> java.util.Arrays.stream(r, 1, r.length)
         .mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
@@ -37,7 +37,7 @@ class DemoPipelineIT {
     assertThat(l[0]).hasSize(200);
     BatchReference ref = BatchReference.of(l);
 
-    List<String[]> neighbors = csv(dir.resolve("out/neighbors.csv"));
+    List<String[]> neighbors = ExportedCsv.rows(dir.resolve("out/neighbors.csv"));
     for (int i = 0; i < models.size(); i++) {
       String model = models.get(i);
       var expected = ref.neighbors(i, models, 10);
@@ -58,7 +58,7 @@ class DemoPipelineIT {
     assertThat(ref.klNats(models.indexOf("tiny-b"), models.indexOf("tiny-b-ft")))
         .isLessThan(ref.klNats(models.indexOf("tiny-b"), a));
 
-    for (String[] row : csv(dir.resolve("out/Q.csv"))) {
+    for (String[] row : ExportedCsv.rows(dir.resolve("out/Q.csv"))) {
       double[] q = ref.q(models.indexOf(row[0]));
       for (int s = 0; s < q.length; s++) {
         assertThat(Double.parseDouble(row[s + 1])).isCloseTo(q[s], within(1e-9 * Math.max(1, Math.abs(q[s]))));
@@ -66,12 +66,4 @@ class DemoPipelineIT {
     }
   }
 
-  private static List<String[]> csv(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<String[]> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      rows.add(line.split(",", -1));
-    }
-    return rows;
-  }
 }

@@ -84,7 +84,7 @@ class ImportExportIT {
 
     assertThat(exit).as("exit code 1 reports the skipped broken row").isEqualTo(1);
     BatchReference ref = BatchReference.of(l);
-    List<String[]> neighbors = csv(dir.resolve("out1/neighbors.csv"));
+    List<String[]> neighbors = ExportedCsv.rows(dir.resolve("out1/neighbors.csv"));
     for (int i = 0; i < K; i++) {
       List<Neighbor> expected = ref.neighbors(i, MODELS, 10);
       String model = MODELS.get(i);
@@ -101,7 +101,7 @@ class ImportExportIT {
           assertThat(first[2]).isEqualTo("base-a");
           assertThat(Double.parseDouble(first[3])).isLessThanOrEqualTo(1e-9);
         });
-    List<String[]> q = csv(dir.resolve("out1/Q.csv"));
+    List<String[]> q = ExportedCsv.rows(dir.resolve("out1/Q.csv"));
     assertThat(q).hasSize(K);
     for (String[] row : q) {
       double[] expected = ref.q(MODELS.indexOf(row[0]));
@@ -109,7 +109,7 @@ class ImportExportIT {
         assertThat(Double.parseDouble(row[s + 1])).isCloseTo(expected[s], within(1e-9 * Math.max(1, Math.abs(expected[s]))));
       }
     }
-    assertThat(csv(dir.resolve("out1/models.csv"))).hasSize(K)
+    assertThat(ExportedCsv.rows(dir.resolve("out1/models.csv"))).hasSize(K)
         .allSatisfy(row -> assertThat(row[3]).isEqualTo("true"));
 
     int again = ModelMapCli.commandLine().execute("import", "--embedded", "--data-dir", dir.resolve("run2").toString(),
@@ -122,12 +122,4 @@ class ImportExportIT {
     assertThat(Files.readString(dir.resolve("out2/L.csv"))).isEqualTo(Files.readString(dir.resolve("out1/L.csv")));
   }
 
-  private static List<String[]> csv(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<String[]> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      rows.add(line.split(",", -1));
-    }
-    return rows;
-  }
 }

@@ -134,11 +134,10 @@ final class CorpusMatrix {
    */
   List<String> complete(String modelId) {
     ModelRow row = rows.get(modelId);
+    row.complete(Vectors.mean(row.values()));
     if (clippingQuantile.isPresent()) {
-      row.complete(Vectors.mean(row.values()));
       return recomputeClipped(modelId);
     }
-    row.complete(Vectors.mean(row.values()));
     List<String> changed = new ArrayList<>();
     changed.add(modelId);
     List<Neighbor> own = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.modelmap.producer.kafka;
 import io.modelmap.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,10 +47,5 @@ public final class Publisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(30));
-  }
-
-  /** Unwraps {@link ExecutionException}s from futures. */
-  static RuntimeException unwrap(ExecutionException e) {
-    return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
   }
 }
