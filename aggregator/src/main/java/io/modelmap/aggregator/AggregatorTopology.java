@@ -1,12 +1,18 @@
 package io.modelmap.aggregator;
 
+import io.modelmap.aggregator.agreement.AgreementProcessor;
+import io.modelmap.aggregator.agreement.AgreementStores;
 import io.modelmap.aggregator.ingest.DecodeProcessor;
+import io.modelmap.aggregator.ingest.McAnswersValidator;
+import io.modelmap.aggregator.ingest.McItemValidator;
 import io.modelmap.aggregator.ingest.TextChunkValidator;
 import io.modelmap.aggregator.ingest.TextScoresValidator;
 import io.modelmap.aggregator.ingest.Validator;
 import io.modelmap.aggregator.matrix.MatrixProcessor;
 import io.modelmap.aggregator.matrix.MatrixStoreBuilders;
 import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
@@ -15,6 +21,7 @@ import io.modelmap.schemas.topic.Topic;
 import io.modelmap.schemas.topic.Topics;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,6 +48,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * corpus in one task.
  */
 public final class AggregatorTopology {
+  /** The one key all items and answers are repartitioned under. */
+  private static final String AGREEMENT_KEY = "agreement";
+
   private AggregatorTopology() {}
 
   public static Topology build(AggregatorConfig config, SchemaRegistryClient registry, Clock clock) {
@@ -55,17 +65,32 @@ public final class AggregatorTopology {
 
     Topic<String, TextChunk> textsTopic = topics.corpusTexts();
     Topic<String, TextScores> scoresTopic = topics.textScores();
-    KStream<String, SpecificRecord> texts = byCorpus(
+    KStream<String, SpecificRecord> texts = rekeyed(
         decoded(builder, textsTopic, new TextChunkValidator(), clock, router, produced),
-        textsTopic.valueSerde(), TextChunk.class, t -> t.getCorpusId(), "texts", config.internalPartitions());
-    KStream<String, SpecificRecord> scores = byCorpus(
+        textsTopic.valueSerde(), TextChunk.class, t -> t.getCorpusId(), "texts-by-corpus", config.internalPartitions());
+    KStream<String, SpecificRecord> scores = rekeyed(
         decoded(builder, scoresTopic, new TextScoresValidator(), clock, router, produced),
-        scoresTopic.valueSerde(), TextScores.class, s -> s.getCorpusId(), "scores", config.internalPartitions());
+        scoresTopic.valueSerde(), TextScores.class, s -> s.getCorpusId(), "scores-by-corpus",
+        config.internalPartitions());
 
     MatrixStoreBuilders.all().forEach(builder::addStateStore);
     texts.merge(scores, Named.as("texts-and-scores"))
         .process(() -> new MatrixProcessor(config, scoresTopic.valueSerde(), clock), Named.as("matrix"),
             MatrixStoreBuilders.names())
+        .to(router, produced);
+
+    Topic<String, McItem> itemsTopic = topics.mcItems();
+    Topic<String, McAnswers> answersTopic = topics.mcAnswers();
+    KStream<String, SpecificRecord> items = rekeyed(
+        decoded(builder, itemsTopic, new McItemValidator(), clock, router, produced),
+        itemsTopic.valueSerde(), McItem.class, i -> AGREEMENT_KEY, "items-for-agreement", 1);
+    KStream<String, SpecificRecord> answers = rekeyed(
+        decoded(builder, answersTopic, new McAnswersValidator(), clock, router, produced),
+        answersTopic.valueSerde(), McAnswers.class, a -> AGREEMENT_KEY, "answers-for-agreement", 1);
+    AgreementStores.builders().forEach(builder::addStateStore);
+    items.merge(answers, Named.as("items-and-answers"))
+        .process(() -> new AgreementProcessor(config, answersTopic.valueSerde(), clock), Named.as("agreement"),
+            AgreementStores.names())
         .to(router, produced);
     return builder.build();
   }
@@ -86,14 +111,14 @@ public final class AggregatorTopology {
     return branches.get("route-" + name + "-accepted");
   }
 
-  private static <V extends SpecificRecord> KStream<String, SpecificRecord> byCorpus(
-      KStream<String, SpecificRecord> stream, Serde<V> serde, Class<V> type,
-      java.util.function.Function<V, String> corpusId, String name, int partitions) {
+  /** Re-keys a decoded stream and repartitions it into {@code name}, so equal keys meet in one task. */
+  private static <V extends SpecificRecord> KStream<String, SpecificRecord> rekeyed(
+      KStream<String, SpecificRecord> stream, Serde<V> serde, Class<V> type, Function<V, String> key, String name,
+      int partitions) {
     return stream
         .mapValues(type::cast, Named.as("as-" + name))
-        .selectKey((key, value) -> corpusId.apply(value), Named.as(name + "-key-by-corpus"))
-        .repartition(Repartitioned.with(Serdes.String(), serde).withName(name + "-by-corpus")
-            .withNumberOfPartitions(partitions))
+        .selectKey((k, value) -> key.apply(value), Named.as("key-" + name))
+        .repartition(Repartitioned.with(Serdes.String(), serde).withName(name).withNumberOfPartitions(partitions))
         .mapValues(value -> (SpecificRecord) value, Named.as(name + "-as-record"));
   }
 }

@@ -2,6 +2,8 @@ package io.modelmap.aggregator;
 
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.topic.TopicNames;
@@ -27,6 +29,12 @@ final class OutputTopicRouter implements TopicNameExtractor<String, SpecificReco
     }
     if (value instanceof NeighborList) {
       return names.modelNeighbors();
+    }
+    if (value instanceof ErrorAgreement) {
+      return names.errorAgreement();
+    }
+    if (value instanceof ModelAccuracy) {
+      return names.modelAccuracy();
     }
     if (value instanceof DeadLetter deadLetter) {
       return TopicNames.deadLetter(deadLetter.getTopic());

@@ -2,6 +2,10 @@ package io.modelmap.aggregator;
 
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextChunk;
@@ -37,6 +41,10 @@ final class AggregatorHarness implements AutoCloseable {
   final TestOutputTopic<String, NeighborList> neighbors;
   final TestOutputTopic<String, ModelCoordinates> coordinates;
   final TestOutputTopic<String, CoordinateFrame> frames;
+  final TestInputTopic<String, McItem> items;
+  final TestInputTopic<String, McAnswers> answers;
+  final TestOutputTopic<String, ErrorAgreement> agreement;
+  final TestOutputTopic<String, ModelAccuracy> accuracy;
 
   AggregatorHarness(OptionalDouble clipping) throws Exception {
     Path state = Files.createTempDirectory("aggregator-test");
@@ -56,6 +64,14 @@ final class AggregatorHarness implements AutoCloseable {
         topics.modelCoordinates().valueSerde().deserializer());
     frames = driver.createOutputTopic(topics.coordinateFrame().name(), Serdes.String().deserializer(),
         topics.coordinateFrame().valueSerde().deserializer());
+    items = driver.createInputTopic(topics.mcItems().name(), Serdes.String().serializer(),
+        topics.mcItems().valueSerde().serializer());
+    answers = driver.createInputTopic(topics.mcAnswers().name(), Serdes.String().serializer(),
+        topics.mcAnswers().valueSerde().serializer());
+    agreement = driver.createOutputTopic(topics.errorAgreement().name(), Serdes.String().deserializer(),
+        topics.errorAgreement().valueSerde().deserializer());
+    accuracy = driver.createOutputTopic(topics.modelAccuracy().name(), Serdes.String().deserializer(),
+        topics.modelAccuracy().valueSerde().deserializer());
   }
 
   static String textId(int s) {

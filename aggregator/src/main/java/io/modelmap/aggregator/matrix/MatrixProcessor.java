@@ -1,7 +1,8 @@
 package io.modelmap.aggregator.matrix;
 
 import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.ingest.DeadLetters;
+import io.modelmap.aggregator.ingest.DeadLetterSink;
+import io.modelmap.aggregator.ingest.ParkedRecord;
 import io.modelmap.aggregator.ingest.RejectionCounter;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.TextChunk;
@@ -46,7 +47,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private KeyValueStore<String, byte[]> texts;
   private KeyValueStore<Bytes, byte[]> scores;
   private KeyValueStore<String, byte[]> pending;
-  private RejectionCounter rejected;
+  private DeadLetterSink deadLetters;
   private Sensor duplicates;
   private Sensor conflicts;
 
@@ -62,7 +63,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.texts = MatrixStores.texts(context);
     this.scores = MatrixStores.scores(context);
     this.pending = MatrixStores.pending(context);
-    this.rejected = RejectionCounter.register(context);
+    this.deadLetters = new DeadLetterSink(context, clock);
     this.duplicates = RejectionCounter.counter(context, "duplicate-scores",
         "Scores of a (model, text) already counted, ignored");
     this.conflicts = RejectionCounter.counter(context, "conflicting-scores",
@@ -120,7 +121,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     if (outcome == CorpusMatrix.TextOutcome.CONFLICT) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
-      deadLetter(text.getCorpusId() + "/" + text.getTextId(), null, source, "conflicting-text",
+      deadLetters.send(text.getCorpusId() + "/" + text.getTextId(), null, source, "conflicting-text",
           "text " + text.getTextId() + " (index " + text.getIndex() + " of " + text.getCorpusSize()
               + ") contradicts the corpus " + text.getCorpusId() + " already known; publish a corpus under a new id",
           record.timestamp());
@@ -140,11 +141,11 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     List<Integer> indices = resolve(matrix, textScores);
     if (indices == null) {
       if (matrix.isCorpusKnown()) {
-        deadLetter(textScores.getModelId(), scoresSerde.serializer().serialize(source.topic(), textScores), source,
+        deadLetters.send(textScores.getModelId(), scoresSerde.serializer().serialize(source.topic(), textScores), source,
             "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
                 + "; score the texts published in corpus-texts", timestamp);
       } else {
-        PendingScores parked = new PendingScores(clock.millis(), source,
+        ParkedRecord parked = new ParkedRecord(clock.millis(), source,
             scoresSerde.serializer().serialize(source.topic(), textScores));
         pending.put(parked.key(), parked.encode());
       }
@@ -228,12 +229,12 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void retryPending(long now) {
-    List<PendingScores> parked = new ArrayList<>();
+    List<ParkedRecord> parked = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = pending.all()) {
-      all.forEachRemaining(entry -> parked.add(PendingScores.decode(entry.value)));
+      all.forEachRemaining(entry -> parked.add(ParkedRecord.decode(entry.value)));
     }
-    for (PendingScores p : parked) {
-      TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedScores());
+    for (ParkedRecord p : parked) {
+      TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
       CorpusMatrix matrix = matrix(textScores.getCorpusId());
       List<Integer> indices = resolve(matrix, textScores);
       boolean expired = clock.millis() - p.firstSeenMs() > config.pendingTimeout().toMillis();
@@ -242,19 +243,12 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         apply(matrix, textScores, indices, now);
       } else if (matrix.isCorpusKnown() || expired) {
         pending.delete(p.key());
-        deadLetter(textScores.getModelId(), p.encodedScores(), p.source(), "unknown-text",
+        deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unknown-text",
             "scores name texts that are not in corpus " + textScores.getCorpusId()
                 + (expired ? " after waiting " + config.pendingTimeout() : "")
                 + "; publish the corpus before its scores", now);
       }
     }
-  }
-
-  private void deadLetter(String key, byte[] value, SourceCoordinates source, String rule, String message, long ts) {
-    LOG.warn("Dead-lettering record at {}-{} offset {}: {} ({})", source.topic(), source.partition(),
-        source.offset(), message, rule);
-    rejected.increment();
-    forward(key, DeadLetters.of(key, value, source, rule, message, clock), ts);
   }
 
   private void forward(String key, SpecificRecord value, long timestamp) {

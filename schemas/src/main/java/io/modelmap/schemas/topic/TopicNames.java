@@ -16,11 +16,12 @@ public record TopicNames(
     String modelCoordinates,
     String coordinateFrame,
     String modelNeighbors,
-    String errorAgreement) {
+    String errorAgreement,
+    String modelAccuracy) {
 
   public TopicNames {
     for (String name : new String[] {modelRegistered, corpusTexts, mcItems, scoreTasks, textScores,
-        mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement}) {
+        mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement, modelAccuracy}) {
       Objects.requireNonNull(name, "topic name");
       if (name.isBlank() || !name.matches("[a-zA-Z0-9._-]+")) {
         throw new IllegalArgumentException("invalid topic name '" + name + "'");
@@ -36,7 +37,8 @@ public record TopicNames(
   public static TopicNames withPrefix(String prefix) {
     return new TopicNames(prefix + "model-registered", prefix + "corpus-texts", prefix + "mc-items",
         prefix + "score-tasks", prefix + "text-scores", prefix + "mc-answers", prefix + "model-coordinates",
-        prefix + "coordinate-frame", prefix + "model-neighbors", prefix + "error-agreement");
+        prefix + "coordinate-frame", prefix + "model-neighbors", prefix + "error-agreement",
+        prefix + "model-accuracy");
   }
 
   /** The dead-letter topic of {@code topic}. */

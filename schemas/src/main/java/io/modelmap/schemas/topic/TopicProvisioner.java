@@ -23,7 +23,8 @@ public final class TopicProvisioner {
   public void createMissing(TopicNames names, int partitions, short replication) {
     List<NewTopic> wanted = new ArrayList<>();
     for (String compacted : List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
-        names.modelCoordinates(), names.coordinateFrame(), names.modelNeighbors(), names.errorAgreement())) {
+        names.modelCoordinates(), names.coordinateFrame(), names.modelNeighbors(), names.errorAgreement(),
+        names.modelAccuracy())) {
       wanted.add(topic(compacted, partitions, replication, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
     for (String deleted : List.of(names.scoreTasks(), names.textScores(), names.mcAnswers())) {

@@ -2,6 +2,10 @@ package io.modelmap.schemas.topic;
 
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
@@ -35,12 +39,20 @@ public final class Topics {
     return topic(names.corpusTexts(), TextChunk.class);
   }
 
+  public Topic<String, McItem> mcItems() {
+    return topic(names.mcItems(), McItem.class);
+  }
+
   public Topic<String, ScoreTask> scoreTasks() {
     return topic(names.scoreTasks(), ScoreTask.class);
   }
 
   public Topic<String, TextScores> textScores() {
     return topic(names.textScores(), TextScores.class);
+  }
+
+  public Topic<String, McAnswers> mcAnswers() {
+    return topic(names.mcAnswers(), McAnswers.class);
   }
 
   public Topic<String, ModelCoordinates> modelCoordinates() {
@@ -53,6 +65,14 @@ public final class Topics {
 
   public Topic<String, NeighborList> modelNeighbors() {
     return topic(names.modelNeighbors(), NeighborList.class);
+  }
+
+  public Topic<String, ErrorAgreement> errorAgreement() {
+    return topic(names.errorAgreement(), ErrorAgreement.class);
+  }
+
+  public Topic<String, ModelAccuracy> modelAccuracy() {
+    return topic(names.modelAccuracy(), ModelAccuracy.class);
   }
 
   /** The dead-letter topic of {@code source}. */

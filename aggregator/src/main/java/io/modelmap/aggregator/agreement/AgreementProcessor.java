@@ -1,0 +1,218 @@
+package io.modelmap.aggregator.agreement;
+
+import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.ingest.DeadLetterSink;
+import io.modelmap.aggregator.ingest.ParkedRecord;
+import io.modelmap.aggregator.ingest.RejectionCounter;
+import io.modelmap.aggregator.ingest.SourceCoordinates;
+import io.modelmap.schemas.avro.McAnswer;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Owns every item, answer and pair count (all records arrive under one key). Each applied answers
+ * record publishes the pairs it changed at once; per-model accuracy and partner summaries follow on
+ * the wall-clock punctuation, so a burst of answers publishes each model once.
+ *
+ * <p>Answers naming an item not seen yet wait in a store (items and answers are read independently)
+ * and are applied as a whole once all their items are known, or dead-lettered after the pending
+ * timeout. A re-sent answer to a (model, item) never counts twice: the first is kept, repeats and
+ * conflicts are counted as metrics.
+ */
+public final class AgreementProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private final AggregatorConfig config;
+  private final Serde<McAnswers> answersSerde;
+  private final Clock clock;
+  private final AgreementState state = new AgreementState();
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, byte[]> items;
+  private KeyValueStore<String, byte[]> answers;
+  private KeyValueStore<String, byte[]> pairs;
+  private KeyValueStore<String, byte[]> pending;
+  private DeadLetterSink deadLetters;
+  private Sensor duplicates;
+  private Sensor conflicts;
+
+  public AgreementProcessor(AggregatorConfig config, Serde<McAnswers> answersSerde, Clock clock) {
+    this.config = config;
+    this.answersSerde = answersSerde;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.items = AgreementStores.get(context, AgreementStores.ITEMS);
+    this.answers = AgreementStores.get(context, AgreementStores.ANSWERS);
+    this.pairs = AgreementStores.get(context, AgreementStores.PAIRS);
+    this.pending = AgreementStores.get(context, AgreementStores.PENDING);
+    this.deadLetters = new DeadLetterSink(context, clock);
+    this.duplicates = RejectionCounter.counter(context, "duplicate-answers",
+        "Answers of a (model, item) already counted, ignored");
+    this.conflicts = RejectionCounter.counter(context, "conflicting-answers",
+        "Answers of a (model, item) that differ from the first one, which is kept");
+    restore();
+    context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+  }
+
+  private void restore() {
+    forEach(items, (key, value) -> {
+      ByteBuffer b = ByteBuffer.wrap(value);
+      state.addItem(key, b.getInt(), b.getInt());
+    });
+    forEach(answers, (key, value) -> {
+      String[] parts = AgreementStores.split(key);
+      state.restoreAnswer(parts[0], state.itemIndex(parts[1]).orElseThrow(), ByteBuffer.wrap(value).getInt());
+    });
+    forEach(pairs, (key, value) -> {
+      String[] parts = AgreementStores.split(key);
+      state.restorePair(new AgreementState.PairKey(parts[0], parts[1]), AgreementStores.counts(value));
+    });
+    state.drainChangedModels();
+  }
+
+  private static void forEach(KeyValueStore<String, byte[]> store, java.util.function.BiConsumer<String, byte[]> f) {
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> entry = all.next();
+        f.accept(entry.key, entry.value);
+      }
+    }
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    if (record.value() instanceof McItem item) {
+      onItem(record, item);
+    } else if (record.value() instanceof McAnswers mcAnswers) {
+      SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
+          .orElse(new SourceCoordinates(config.topics().mcAnswers(), -1, -1));
+      onAnswers(mcAnswers, source, record.timestamp(), context.currentSystemTimeMs());
+    } else {
+      throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
+    }
+  }
+
+  private void onItem(Record<String, SpecificRecord> record, McItem item) {
+    String key = item.getBenchmarkId() + "/" + item.getItemId();
+    switch (state.addItem(key, item.getGoldIndex(), item.getChoices().size())) {
+      case ADDED -> items.put(key, AgreementStores.ints(item.getGoldIndex(), item.getChoices().size()));
+      case DUPLICATE -> { }
+      case CONFLICT -> deadLetters.send(key, null, SourceCoordinates.readFrom(record.headers())
+              .orElse(new SourceCoordinates(config.topics().mcItems(), -1, -1)), "conflicting-item",
+          "item " + key + " was published before with a different gold index or number of choices; answers were"
+              + " counted against the first version. Publish a changed item under a new item or benchmark id",
+          record.timestamp());
+    }
+  }
+
+  /** Applies the record when all its items are known, parks it otherwise; true unless it is still waiting. */
+  private boolean onAnswers(McAnswers record, SourceCoordinates source, long timestamp, long firstSeenMs) {
+    List<Integer> indices = resolve(record);
+    if (indices == null) {
+      if (context.currentSystemTimeMs() - firstSeenMs > config.pendingTimeout().toMillis()) {
+        deadLetters.send(record.getModelId(), encode(source, record), source, "unknown-item",
+            "answers name items of benchmark " + record.getBenchmarkId() + " not published to mc-items within "
+                + config.pendingTimeout() + "; publish the items before their answers", timestamp);
+        return true;
+      }
+      ParkedRecord parked = new ParkedRecord(firstSeenMs, source, encode(source, record));
+      pending.put(parked.key(), parked.encode());
+      return false;
+    }
+    Optional<String> outOfRange = outOfRange(record, indices);
+    if (outOfRange.isPresent()) {
+      deadLetters.send(record.getModelId(), encode(source, record), source, "choice-out-of-range",
+          outOfRange.get(), timestamp);
+      return true;
+    }
+    apply(record, indices, timestamp);
+    return true;
+  }
+
+  private List<Integer> resolve(McAnswers record) {
+    List<Integer> indices = new ArrayList<>(record.getAnswers().size());
+    for (McAnswer answer : record.getAnswers()) {
+      var index = state.itemIndex(record.getBenchmarkId() + "/" + answer.getItemId());
+      if (index.isEmpty()) {
+        return null;
+      }
+      indices.add(index.getAsInt());
+    }
+    return indices;
+  }
+
+  private Optional<String> outOfRange(McAnswers record, List<Integer> indices) {
+    for (int i = 0; i < indices.size(); i++) {
+      McAnswer answer = record.getAnswers().get(i);
+      int choices = state.choices(indices.get(i));
+      Integer norm = answer.getChosenIndexNorm();
+      int scored = answer.getChoiceLogLikelihoods().size();
+      if (answer.getChosenIndex() >= choices || (norm != null && norm >= choices) || (scored > 0 && scored != choices)) {
+        return Optional.of("answer of " + record.getModelId() + " to item " + answer.getItemId() + " (chosen "
+            + answer.getChosenIndex() + ", " + scored + " choice log-likelihoods) does not fit its " + choices
+            + " choices; nothing of this record was counted");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void apply(McAnswers record, List<Integer> indices, long timestamp) {
+    String model = record.getModelId();
+    for (int i = 0; i < indices.size(); i++) {
+      McAnswer answer = record.getAnswers().get(i);
+      switch (state.answer(model, indices.get(i), answer.getChosenIndex())) {
+        case ADDED -> answers.put(AgreementStores.answerKey(model, record.getBenchmarkId() + "/" + answer.getItemId()),
+            AgreementStores.chosen(answer.getChosenIndex()));
+        case DUPLICATE -> duplicates.record();
+        case CONFLICT -> conflicts.record();
+      }
+    }
+    for (AgreementState.PairKey pair : state.drainChangedPairs()) {
+      var counts = state.pair(pair);
+      pairs.put(AgreementStores.pairKey(pair), AgreementStores.counts(counts));
+      context.forward(new Record<>(AgreementRecords.key(pair), AgreementRecords.errorAgreement(pair, counts),
+          timestamp));
+    }
+  }
+
+  private void punctuate(long now) {
+    retryPending(now);
+    for (String model : state.drainChangedModels()) {
+      context.forward(new Record<>(model, AgreementRecords.modelAccuracy(model, state.accuracy(model),
+          state.partners(model), config.neighborCount()), now));
+    }
+  }
+
+  private void retryPending(long now) {
+    List<ParkedRecord> parked = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = pending.all()) {
+      all.forEachRemaining(entry -> parked.add(ParkedRecord.decode(entry.value)));
+    }
+    for (ParkedRecord p : parked) {
+      McAnswers record = answersSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
+      if (onAnswers(record, p.source(), now, p.firstSeenMs())) {
+        pending.delete(p.key());
+      }
+    }
+  }
+
+  private byte[] encode(SourceCoordinates source, McAnswers record) {
+    return answersSerde.serializer().serialize(source.topic(), record);
+  }
+}

@@ -1,0 +1,85 @@
+package io.modelmap.aggregator.agreement;
+
+import io.modelmap.math.agreement.PairCounts;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The RocksDB stores behind {@link AgreementState}. Pair counts are stored rather than recomputed on
+ * restore, which would cost O(K²·M).
+ *
+ * <ul>
+ *   <li>{@value #ITEMS}: benchmarkId/itemId → gold index, choice count (2 ints)
+ *   <li>{@value #ANSWERS}: modelId NUL benchmarkId/itemId → chosen index (int)
+ *   <li>{@value #PAIRS}: modelA NUL modelB → the pair's counts (longs)
+ *   <li>{@value #PENDING}: source topic-partition-offset → answers waiting for their items
+ * </ul>
+ */
+public final class AgreementStores {
+  static final String ITEMS = "mc-items-store";
+  static final String ANSWERS = "mc-answers-store";
+  static final String PAIRS = "agreement-pairs-store";
+  static final String PENDING = "pending-answers-store";
+
+  private AgreementStores() {}
+
+  public static List<StoreBuilder<?>> builders() {
+    return List.of(store(ITEMS), store(ANSWERS), store(PAIRS), store(PENDING));
+  }
+
+  public static String[] names() {
+    return new String[] {ITEMS, ANSWERS, PAIRS, PENDING};
+  }
+
+  private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+  }
+
+  static KeyValueStore<String, byte[]> get(ProcessorContext<?, ?> context, String name) {
+    return context.getStateStore(name);
+  }
+
+  static byte[] ints(int first, int second) {
+    return ByteBuffer.allocate(8).putInt(first).putInt(second).array();
+  }
+
+  static byte[] chosen(int chosen) {
+    return ByteBuffer.allocate(4).putInt(chosen).array();
+  }
+
+  static String answerKey(String model, String itemKey) {
+    return model + '\0' + itemKey;
+  }
+
+  static String pairKey(AgreementState.PairKey pair) {
+    return pair.a() + '\0' + pair.b();
+  }
+
+  static String[] split(String key) {
+    int at = key.indexOf('\0');
+    return new String[] {key.substring(0, at), key.substring(at + 1)};
+  }
+
+  static byte[] counts(PairCounts counts) {
+    long[] values = counts.toArray();
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * 8);
+    for (long v : values) {
+      buffer.putLong(v);
+    }
+    return buffer.array();
+  }
+
+  static PairCounts counts(byte[] bytes) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    long[] values = new long[bytes.length / 8];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = buffer.getLong();
+    }
+    return PairCounts.fromArray(values);
+  }
+}

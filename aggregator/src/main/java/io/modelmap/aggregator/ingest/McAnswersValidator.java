@@ -1,0 +1,68 @@
+package io.modelmap.aggregator.ingest;
+
+import io.modelmap.schemas.avro.McAnswer;
+import io.modelmap.schemas.avro.McAnswers;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rules every {@code mc-answers} record must follow on its own: keyed by its model, one answer per
+ * item, chosen indices of -1 (unreadable) or more, per-choice log-likelihoods finite and not
+ * positive, and the choice picked among them. Ranges against the item itself are checked once the
+ * item is known.
+ */
+public final class McAnswersValidator implements Validator<McAnswers> {
+
+  @Override
+  public Optional<Rejection> check(String key, McAnswers value) {
+    if (key == null || !key.equals(value.getModelId())) {
+      return reject("key-mismatch", "record key '" + key + "' differs from its modelId '" + value.getModelId()
+          + "'; mc-answers must be keyed by model id");
+    }
+    if (value.getBenchmarkId().isBlank()) {
+      return reject("missing-benchmark", "benchmarkId is empty");
+    }
+    if (value.getAnswers().isEmpty()) {
+      return reject("empty", "the record holds no answers");
+    }
+    Set<String> seen = new HashSet<>();
+    for (McAnswer answer : value.getAnswers()) {
+      String item = answer.getItemId();
+      if (!seen.add(item)) {
+        return reject("duplicate-item", "item " + item + " is answered twice in one record");
+      }
+      if (answer.getChosenIndex() < -1 || (answer.getChosenIndexNorm() != null && answer.getChosenIndexNorm() < -1)) {
+        return reject("negative-choice", "item " + item + " has chosen index " + answer.getChosenIndex()
+            + "; use -1 for an unreadable answer and leave unanswered items out");
+      }
+      Optional<Rejection> likelihoods = checkLikelihoods(item, answer.getChosenIndex(), answer.getChoiceLogLikelihoods());
+      if (likelihoods.isPresent()) {
+        return likelihoods;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Rejection> checkLikelihoods(String item, int chosen, List<Double> logLikelihoods) {
+    if (logLikelihoods.isEmpty()) {
+      return Optional.empty();
+    }
+    for (double ll : logLikelihoods) {
+      if (!Double.isFinite(ll) || ll > 0) {
+        return reject("bad-log-likelihood", "item " + item + " has choice log-likelihood " + ll
+            + "; each must be a finite log-probability (<= 0)");
+      }
+    }
+    if (chosen >= logLikelihoods.size()) {
+      return reject("choice-out-of-range", "item " + item + " chose " + chosen + " of " + logLikelihoods.size()
+          + " scored choices");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Rejection> reject(String rule, String message) {
+    return Optional.of(new Rejection(rule, message));
+  }
+}

@@ -1,0 +1,29 @@
+package io.modelmap.aggregator.ingest;
+
+import io.modelmap.schemas.avro.McItem;
+import java.util.Optional;
+
+/** Rules of an {@code mc-items} record: keyed benchmarkId/itemId, at least two choices, the gold among them. */
+public final class McItemValidator implements Validator<McItem> {
+
+  @Override
+  public Optional<Rejection> check(String key, McItem value) {
+    String expected = value.getBenchmarkId() + "/" + value.getItemId();
+    if (!expected.equals(key)) {
+      return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' should be '" + expected + "'"));
+    }
+    if (value.getBenchmarkId().isBlank() || value.getItemId().isBlank()) {
+      return Optional.of(new Rejection("missing-id", "benchmarkId and itemId must not be empty"));
+    }
+    int choices = value.getChoices().size();
+    if (choices < 2) {
+      return Optional.of(new Rejection("too-few-choices", "item " + key + " has " + choices
+          + " choice(s); a multiple-choice item needs at least 2"));
+    }
+    if (value.getGoldIndex() < 0 || value.getGoldIndex() >= choices) {
+      return Optional.of(new Rejection("gold-out-of-range", "gold index " + value.getGoldIndex() + " of item " + key
+          + " is outside its " + choices + " choices (0-based)"));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,183 @@
+package io.modelmap.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.avro.McAnswer;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelAccuracy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AgreementTopologyTest {
+  private static final String BENCH = "bench";
+
+  private static McItem item(String id, int gold, int choices) {
+    List<String> texts = new ArrayList<>();
+    for (int c = 0; c < choices; c++) {
+      texts.add("choice " + c);
+    }
+    return McItem.newBuilder().setBenchmarkId(BENCH).setItemId(id).setQuestion("q " + id).setChoices(texts)
+        .setGoldIndex(gold).build();
+  }
+
+  private static McAnswer answer(String item, int chosen) {
+    return McAnswer.newBuilder().setItemId(item).setChosenIndex(chosen).build();
+  }
+
+  private static McAnswers answers(String model, List<McAnswer> list) {
+    return McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCH).setAnswers(list).build();
+  }
+
+  private static void publishItem(AggregatorHarness h, McItem item) {
+    h.items.pipeInput(BENCH + "/" + item.getItemId(), item);
+  }
+
+  /** The six items of the math module's hand-worked pair, answered by "a" and "b". */
+  private static void handWorkedPair(AggregatorHarness h) {
+    int[][] items = {{0, 4, 0, 0}, {1, 4, 2, 2}, {1, 4, 3, 0}, {2, 3, -1, -1}, {0, 3, 0, 1}, {0, 10, 5, 5}};
+    List<McAnswer> a = new ArrayList<>();
+    List<McAnswer> b = new ArrayList<>();
+    for (int i = 0; i < items.length; i++) {
+      publishItem(h, item("i" + i, items[i][0], items[i][1]));
+      a.add(answer("i" + i, items[i][2]));
+      b.add(answer("i" + i, items[i][3]));
+    }
+    h.answers.pipeInput("b", answers("b", b));
+    h.answers.pipeInput("a", answers("a", a));
+  }
+
+  @Test
+  void publishesTheHandWorkedPairWithItsCounts() throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      handWorkedPair(h);
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+
+      ErrorAgreement pair = h.agreement.readKeyValuesToMap().get("a/b");
+      assertThat(pair.getModelA()).isEqualTo("a");
+      assertThat(List.of(pair.getItems(), pair.getSame(), pair.getBothCorrect(), pair.getEitherWrong(),
+          pair.getAgreeEitherWrong(), pair.getBothWrong(), pair.getAgreeBothWrong(), pair.getCorrectA(),
+          pair.getCorrectB())).containsExactly(6L, 3L, 1L, 5L, 2L, 4L, 2L, 2L, 1L);
+      assertThat(pair.getRateBothWrong()).isEqualTo(0.5);
+      assertThat(pair.getBaselineBothWrong()).isCloseTo(23.0 / 72, within(1e-15));
+
+      Map<String, ModelAccuracy> accuracy = h.accuracy.readKeyValuesToMap();
+      assertThat(accuracy.get("a").getCorrect()).isEqualTo(2);
+      assertThat(accuracy.get("a").getAnswered()).isEqualTo(6);
+      assertThat(accuracy.get("b").getMostCorrelated()).singleElement()
+          .satisfies(p -> assertThat(p.getModelId()).isEqualTo("a"));
+    }
+  }
+
+  @Test
+  void aResentOrConflictingAnswerNeverCountsTwice() throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      handWorkedPair(h);
+      ErrorAgreement first = h.agreement.readKeyValuesToMap().get("a/b");
+      h.answers.pipeInput("a", answers("a", List.of(answer("i0", 0), answer("i1", 2))));
+      h.answers.pipeInput("a", answers("a", List.of(answer("i1", 3))));
+      assertThat(h.agreement.readKeyValuesToMap()).isEmpty();
+      assertThat(metric(h, "duplicate-answers")).isEqualTo(2.0);
+      assertThat(metric(h, "conflicting-answers")).isEqualTo(1.0);
+      h.answers.pipeInput("c", answers("c", List.of(answer("i1", 2))));
+      assertThat(h.agreement.readKeyValuesToMap().keySet()).containsExactlyInAnyOrder("a/c", "b/c");
+      assertThat(first.getItems()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void sameAnswersInAnotherOrderGiveIdenticalOutputs() throws Exception {
+    Random random = new Random(11);
+    List<McItem> items = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      int choices = 3 + random.nextInt(8);
+      items.add(item(String.format("q%03d", i), random.nextInt(choices), choices));
+    }
+    List<McAnswers> records = new ArrayList<>();
+    for (int m = 0; m < 6; m++) {
+      List<McAnswer> all = new ArrayList<>();
+      for (McItem item : items) {
+        double roll = random.nextDouble();
+        if (roll < 0.1) {
+          continue; // not answered
+        }
+        int chosen = roll < 0.15 ? -1
+            : random.nextDouble() < 0.3 + 0.1 * m ? item.getGoldIndex() : random.nextInt(Math.min(3, item.getChoices().size()));
+        all.add(answer(item.getItemId(), chosen));
+      }
+      for (int from = 0; from < all.size(); from += 25) {
+        records.add(answers("model-" + m, all.subList(from, Math.min(all.size(), from + 25))));
+      }
+    }
+    Outputs inOrder = replay(items, records, 0);
+    List<McAnswers> shuffledRecords = new ArrayList<>(records);
+    Collections.shuffle(shuffledRecords, new Random(3));
+    List<McAnswers> shuffled = new ArrayList<>();
+    for (McAnswers r : shuffledRecords) {
+      List<McAnswer> list = new ArrayList<>(r.getAnswers());
+      Collections.shuffle(list, new Random(r.getAnswers().size()));
+      shuffled.add(answers(r.getModelId().toString(), list));
+    }
+    List<McItem> shuffledItems = new ArrayList<>(items);
+    Collections.shuffle(shuffledItems, new Random(5));
+    Outputs otherOrder = replay(shuffledItems, shuffled, 40);
+
+    assertThat(inOrder.agreement()).hasSize(15);
+    assertThat(otherOrder.agreement()).isEqualTo(inOrder.agreement());
+    assertThat(otherOrder.accuracy()).hasSize(6).isEqualTo(inOrder.accuracy());
+  }
+
+  private record Outputs(Map<String, ErrorAgreement> agreement, Map<String, ModelAccuracy> accuracy) {}
+
+  /** Publishes {@code itemsFirst} items, then the answers, then the rest of the items (those answers wait). */
+  private static Outputs replay(List<McItem> items, List<McAnswers> records, int itemsLate) throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      items.subList(itemsLate, items.size()).forEach(i -> publishItem(h, i));
+      records.forEach(r -> h.answers.pipeInput(r.getModelId().toString(), r));
+      items.subList(0, itemsLate).forEach(i -> publishItem(h, i));
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      assertThat(h.deadLetters(h.topics.mcAnswers().name())).isEmpty();
+      return new Outputs(h.agreement.readKeyValuesToMap(), h.accuracy.readKeyValuesToMap());
+    }
+  }
+
+  @Test
+  void badItemsAndAnswersGoToTheirDeadLetterTopicsAndCountNothing() throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      publishItem(h, item("ok", 1, 4));
+      publishItem(h, item("gold", 4, 4));
+      h.items.pipeInput(BENCH + "/ok", item("ok", 2, 4)); // contradicts the first version
+      h.answers.pipeInput("a", answers("a", List.of(answer("ok", 1), answer("ok", 2))));
+      h.answers.pipeInput("a", answers("a", List.of(answer("ok", 1), answer("gold", 0))));
+      h.answers.pipeInput("b", answers("b", List.of(answer("ok", 7))));
+      h.answers.pipeInput("c", answers("c", List.of(answer("ok", 0))));
+
+      List<DeadLetter> itemRejects = h.deadLetters(h.topics.mcItems().name());
+      assertThat(itemRejects).extracting(d -> d.getErrorClass().toString())
+          .containsExactly("gold-out-of-range", "conflicting-item");
+      assertThat(h.deadLetters(h.topics.mcAnswers().name())).extracting(d -> d.getErrorClass().toString())
+          .containsExactly("duplicate-item", "choice-out-of-range");
+
+      h.driver.advanceWallClockTime(Duration.ofMinutes(11));
+      assertThat(h.deadLetters(h.topics.mcAnswers().name())).extracting(d -> d.getErrorClass().toString())
+          .containsExactly("unknown-item");
+      assertThat(h.agreement.readKeyValuesToMap()).isEmpty();
+      assertThat(h.accuracy.readKeyValuesToMap()).containsOnlyKeys("c");
+    }
+  }
+
+  private static double metric(AggregatorHarness h, String name) {
+    return h.driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals(name))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+  }
+}
