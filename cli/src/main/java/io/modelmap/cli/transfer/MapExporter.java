@@ -1,5 +1,6 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.producer.csv.CsvFiles;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.CoordinateFrame;
@@ -118,7 +119,7 @@ public final class MapExporter {
   }
 
   private static void writeTexts(Path file, List<TextChunk> texts) throws IOException {
-    try (CSVPrinter csv = MatrixCsv.writer(file, List.of("text_id", "category", "bytes"))) {
+    try (CSVPrinter csv = CsvFiles.writer(file, List.of("text_id", "category", "bytes"))) {
       for (TextChunk t : texts) {
         csv.printRecord(t.getTextId(), t.getCategory(), t.getByteLength());
       }
@@ -129,12 +130,12 @@ public final class MapExporter {
     List<String> header = new ArrayList<>();
     header.add("model_id");
     header.addAll(textIds);
-    try (CSVPrinter csv = MatrixCsv.writer(file, header)) {
+    try (CSVPrinter csv = CsvFiles.writer(file, header)) {
       for (Map.Entry<String, Double[]> row : rows.entrySet()) {
         List<String> record = new ArrayList<>(header.size());
         record.add(row.getKey());
         for (Double v : row.getValue()) {
-          record.add(v == null ? "" : MatrixCsv.number(v));
+          record.add(v == null ? "" : CsvFiles.number(v));
         }
         csv.printRecord(record);
       }
@@ -143,17 +144,17 @@ public final class MapExporter {
 
   private static void writeModels(Path file, TreeSet<String> models, Map<String, ModelCoordinates> coordinates)
       throws IOException {
-    try (CSVPrinter csv = MatrixCsv.writer(file, List.of("model_id", "mean_loglik", "texts_scored", "complete"))) {
+    try (CSVPrinter csv = CsvFiles.writer(file, List.of("model_id", "mean_loglik", "texts_scored", "complete"))) {
       for (String model : models) {
         ModelCoordinates c = coordinates.get(model);
-        csv.printRecord(model, c == null ? "" : MatrixCsv.number(c.getMeanLogLikelihood()),
+        csv.printRecord(model, c == null ? "" : CsvFiles.number(c.getMeanLogLikelihood()),
             c == null ? 0 : c.getTextsScored(), c != null && c.getComplete());
       }
     }
   }
 
   private static void writeNeighbors(Path file, Map<String, NeighborList> neighbors, String corpus) throws IOException {
-    try (CSVPrinter csv = MatrixCsv.writer(file,
+    try (CSVPrinter csv = CsvFiles.writer(file,
         List.of("model_id", "rank", "neighbor_id", "kl_nats", "kl_bpb", "overlap"))) {
       for (NeighborList list : neighbors.values()) {
         if (!list.getCorpusId().equals(corpus)) {
@@ -161,8 +162,8 @@ public final class MapExporter {
         }
         int rank = 1;
         for (NeighborEntry n : list.getNeighbors()) {
-          csv.printRecord(list.getModelId(), rank++, n.getModelId(), MatrixCsv.number(n.getKlNats()),
-              MatrixCsv.number(n.getKlBitsPerByte()), n.getOverlap());
+          csv.printRecord(list.getModelId(), rank++, n.getModelId(), CsvFiles.number(n.getKlNats()),
+              CsvFiles.number(n.getKlBitsPerByte()), n.getOverlap());
         }
       }
     }

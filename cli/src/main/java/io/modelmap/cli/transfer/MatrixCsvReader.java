@@ -1,5 +1,6 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.producer.csv.CsvFiles;
 import io.modelmap.producer.corpus.CorpusText;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class MatrixCsvReader {
     List<CorpusText> texts = readTexts(textsFile);
     Map<String, Integer> column = new HashMap<>();
     texts.forEach(t -> column.put(t.textId(), t.index()));
-    List<String> header = MatrixCsv.header(matrixFile);
+    List<String> header = CsvFiles.header(matrixFile);
     if (header.isEmpty() || !header.get(0).equals("model_id")) {
       throw new IOException(matrixFile + ": the header must start with model_id");
     }
@@ -36,7 +37,7 @@ final class MatrixCsvReader {
     }
     Map<String, double[]> rows = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    for (CSVRecord record : MatrixCsv.read(matrixFile)) {
+    for (CSVRecord record : CsvFiles.read(matrixFile)) {
       String where = matrixFile.getFileName() + " line " + (record.getRecordNumber() + 1);
       String problem = null;
       double[] row = new double[texts.size()];
@@ -79,7 +80,7 @@ final class MatrixCsvReader {
 
   private static List<CorpusText> readTexts(Path textsFile) throws IOException {
     List<CorpusText> texts = new ArrayList<>();
-    for (CSVRecord r : MatrixCsv.read(textsFile)) {
+    for (CSVRecord r : CsvFiles.read(textsFile)) {
       try {
         int bytes = Integer.parseInt(r.get("bytes"));
         if (bytes <= 0) {

@@ -1,4 +1,4 @@
-package io.modelmap.cli.transfer;
+package io.modelmap.producer.csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,25 +13,25 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
-/** The CSV dialect of every exported file: RFC 4180, a header row, UTF-8, values written to round-trip exactly. */
-final class MatrixCsv {
-  private MatrixCsv() {}
+/** The CSV dialect of every file read or written: RFC 4180, a header row, UTF-8, numbers written to round-trip exactly. */
+public final class CsvFiles {
+  private CsvFiles() {}
 
-  static CSVPrinter writer(Path file, List<String> header) throws IOException {
+  public static CSVPrinter writer(Path file, List<String> header) throws IOException {
     Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     return new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n')
         .setHeader(header.toArray(String[]::new)).get());
   }
 
   /** Rows of a CSV with a header; each record knows its line number. */
-  static List<CSVRecord> read(Path file) throws IOException {
+  public static List<CSVRecord> read(Path file) throws IOException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       return new ArrayList<>(parser.getRecords());
     }
   }
 
-  static List<String> header(Path file) throws IOException {
+  public static List<String> header(Path file) throws IOException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(in)) {
       return parser.getHeaderNames();
@@ -39,7 +39,7 @@ final class MatrixCsv {
   }
 
   /** Shortest text that parses back to exactly the same double. */
-  static String number(double value) {
+  public static String number(double value) {
     return Double.toString(value);
   }
 }
