@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code modelmap export}: the current map as CSV. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write texts.csv, L.csv, Q.csv, models.csv and neighbors.csv, read back from the topics.")
+    description = "Write texts.csv, L.csv, Q.csv, models.csv, neighbors.csv, agreement.csv and accuracy.csv, read"
+        + " back from the topics.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
@@ -26,6 +28,12 @@ final class ExportCommand implements Callable<Integer> {
       System.err.println("export reads a running system: pass --bootstrap-servers and --schema-registry-url,"
           + " or use --export-to on demo/import");
       return 2;
+    }
+    int pairs = new AgreementExporter(connection.external()).export(out);
+    System.out.println("Exported agreement of " + pairs + " pairs to " + out.toAbsolutePath());
+    if (corpusId == null && !MapExporter.anyCorpus(connection.external())) {
+      System.out.println("No corpus has been published; only agreement.csv and accuracy.csv were written");
+      return 0;
     }
     String corpus = new MapExporter(connection.external()).export(out, corpusId);
     System.out.println("Exported corpus " + corpus + " to " + out.toAbsolutePath());

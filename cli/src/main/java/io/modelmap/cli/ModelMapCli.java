@@ -5,9 +5,11 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./modelmap}. */
 @Command(name = "modelmap", mixinStandardHelpOptions = true, version = "modelmap-streams 0.1.0",
-    description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours.",
-    subcommands = {DemoCommand.class, ImportCommand.class, ExportCommand.class, AggregatorCommand.class,
-        ScorerCommand.class, CommandLine.HelpCommand.class})
+    description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours,"
+        + " agreement on error.",
+    subcommands = {DemoCommand.class, ImportCommand.class, ImportItemsCommand.class, ImportAnswersCommand.class,
+        ExportCommand.class, AgreementCommand.class, AggregatorCommand.class, ScorerCommand.class,
+        CommandLine.HelpCommand.class})
 public final class ModelMapCli {
 
   public static void main(String[] args) {

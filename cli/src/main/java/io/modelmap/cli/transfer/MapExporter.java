@@ -34,6 +34,11 @@ public final class MapExporter {
     this.connection = connection;
   }
 
+  /** Whether any corpus has been published. */
+  public static boolean anyCorpus(ConnectionConfig connection) {
+    return !new TopicReader(connection).latestByKey(connection.topics().corpusTexts()).isEmpty();
+  }
+
   /** Exports corpus {@code corpusId}, or the only corpus when null. Returns the corpus exported. */
   public String export(Path dir, String corpusId) throws IOException {
     Files.createDirectories(dir);

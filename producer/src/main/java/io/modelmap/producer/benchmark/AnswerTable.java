@@ -14,8 +14,10 @@ import java.util.TreeMap;
  * @param items one item per valid row, with option letters as choices (the table has no texts)
  * @param answersByModel model id → its answers, in column order; an empty cell is left out
  * @param problems skipped rows and cells, each naming its line
+ * @param recoded answers naming an option the item does not have, kept as unreadable (-1), each naming its line
  */
-public record AnswerTable(List<McItem> items, Map<String, List<McAnswer>> answersByModel, List<String> problems) {
+public record AnswerTable(List<McItem> items, Map<String, List<McAnswer>> answersByModel, List<String> problems,
+    List<String> recoded) {
 
   /** Items both models answered, for every unordered pair (a &lt; b): what the aggregator must end with. */
   public Map<String, Long> sharedItemsByPair() {

@@ -17,7 +17,10 @@ import org.apache.commons.csv.CSVRecord;
  * Reads answers in the layout of {@code mmlu-pro-answers.csv}:
  * {@code question_id,category,n_choices,gold_index,<model>,<model>,...}, one row per item. A cell
  * holds the chosen index, {@code -1} for an answer from which no option could be read, or nothing
- * when the model has no answer. A bad row is skipped, a bad cell is left out; both are reported.
+ * when the model has no answer. A bad row is skipped, a cell that is not a number is left out; both
+ * are reported. A number naming an option the item does not have (real outputs contain "E" for a
+ * four-choice question) is an answer from which no option can be read: it is kept as {@code -1}
+ * (wrong, agrees with nothing) and counted in {@link AnswerTable#recoded()}.
  */
 public final class AnswerTableReader {
   private static final List<String> FIXED = List.of("question_id", "category", "n_choices", "gold_index");
@@ -35,6 +38,7 @@ public final class AnswerTableReader {
     Map<String, List<McAnswer>> answers = new LinkedHashMap<>();
     models.forEach(m -> answers.put(m, new ArrayList<>()));
     List<String> problems = new ArrayList<>();
+    List<String> recoded = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (CSVRecord record : CsvFiles.read(file)) {
       String where = name + " line " + (record.getRecordNumber() + 1);
@@ -54,15 +58,20 @@ public final class AnswerTableReader {
           continue;
         }
         Integer chosen = parse(cell);
-        if (chosen == null || chosen < -1 || chosen >= choices) {
+        if (chosen == null || chosen < -1) {
           problems.add(where + ": answer '" + cell + "' of " + models.get(m) + " is not -1 or a choice 0.."
               + (choices - 1) + "; cell skipped");
           continue;
         }
+        if (chosen >= choices) {
+          recoded.add(where + ": answer " + chosen + " of " + models.get(m) + " names no option of " + choices
+              + "; counted as unreadable (-1)");
+          chosen = -1;
+        }
         answers.get(models.get(m)).add(McAnswer.newBuilder().setItemId(id).setChosenIndex(chosen).build());
       }
     }
-    return new AnswerTable(items, answers, problems);
+    return new AnswerTable(items, answers, problems, recoded);
   }
 
   private static String rowProblem(CSVRecord record, int width, Set<String> ids) {

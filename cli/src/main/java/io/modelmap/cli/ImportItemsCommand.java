@@ -1,0 +1,43 @@
+package io.modelmap.cli;
+
+import io.modelmap.producer.benchmark.BenchmarkPublisher;
+import io.modelmap.producer.benchmark.ItemFiles;
+import io.modelmap.producer.benchmark.ParsedItems;
+import io.modelmap.producer.kafka.Publisher;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap import-items}: publishes a multiple-choice benchmark to {@code mc-items}. */
+@Command(name = "import-items", mixinStandardHelpOptions = true,
+    description = "Publish multiple-choice items (lm-evaluation-harness style JSONL, or CSV) to mc-items.")
+final class ImportItemsCommand implements Callable<Integer> {
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--items", required = true, description = "A .jsonl or .csv file of items.")
+  Path items;
+
+  @Option(names = "--benchmark-id", required = true, description = "Benchmark id the items are published under.")
+  String benchmarkId;
+
+  @Override
+  public Integer call() throws Exception {
+    if (connection.embedded) {
+      System.err.println("import-items publishes to a running system: pass --bootstrap-servers and"
+          + " --schema-registry-url");
+      return 2;
+    }
+    ParsedItems parsed = ItemFiles.read(items, benchmarkId);
+    parsed.problems().forEach(p -> System.out.println("  skipped: " + p));
+    try (Publisher publisher = new Publisher(connection.external())) {
+      new BenchmarkPublisher(publisher, connection.external().topics()).publishItems(parsed.items());
+      publisher.flush();
+    }
+    System.out.printf("Published %d items of %s (%d rows skipped)%n", parsed.items().size(), benchmarkId,
+        parsed.problems().size());
+    return parsed.problems().isEmpty() ? 0 : 1;
+  }
+}
