@@ -1,9 +1,14 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.runtime.AgreementTable;
+import io.modelmap.cli.runtime.AgreementWaiter;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.cli.runtime.ResultWaiter;
+import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
+import io.modelmap.producer.benchmark.BenchmarkPublisher;
+import io.modelmap.producer.benchmark.DemoBenchmark;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusText;
@@ -13,6 +18,7 @@ import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.registration.ModelRegistrar;
+import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.scorer.demo.DemoModels;
@@ -21,9 +27,12 @@ import io.modelmap.scorer.worker.ScorerWorker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,7 +40,8 @@ import picocli.CommandLine.Option;
 
 /** {@code modelmap demo}: the whole pipeline on the embedded default with the bundled tiny models. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Start the embedded default, score the demo corpus with the bundled demo models, print the map.")
+    description = "Start the embedded default, score the demo corpus and answer the demo benchmark with the bundled"
+        + " demo models, print the map and the agreement table.")
 final class DemoCommand implements Callable<Integer> {
   private static final String CORPUS = "demo";
 
@@ -56,11 +66,14 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("Wrote " + models.size() + " demo models under " + dir.resolve("models"));
       List<CorpusText> corpus = new CorpusBuilder(Utf8Chunker.paperDefaults())
           .build(DemoCorpus.documents(20, 2024), texts, 7);
+      List<McItem> items = DemoBenchmark.items().items();
       Map<String, Integer> expected = new LinkedHashMap<>();
       try (Publisher publisher = new Publisher(connection)) {
         new CorpusPublisher(publisher, connection.topics().corpusTexts()).publish(CORPUS, corpus);
         System.out.println("Published corpus '" + CORPUS + "': " + corpus.size() + " texts (prose, code, legal, tables)");
-        register(publisher, connection, models, corpus, expected);
+        new BenchmarkPublisher(publisher, connection.topics()).publishItems(items);
+        System.out.println("Published benchmark '" + DemoBenchmark.ID + "': " + items.size() + " multiple-choice items");
+        register(publisher, connection, models, corpus, items, expected);
       }
       ScorerWorker worker = new ScorerWorker(connection,
           new ScorerConfig("modelmap-scorer", "demo-scorer", List.of(dir.resolve("models")), 8), Clock.systemUTC());
@@ -70,8 +83,15 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Scoring on CPU (one worker) ...");
         new ResultWaiter(connection, System.out, Clock.systemUTC()).await(expected, corpus.size(), Duration.ofMinutes(60));
         NeighborTable.print(connection, 3, System.out);
+        new AgreementWaiter(connection, System.out, Clock.systemUTC())
+            .await(allPairs(expected.keySet(), items.size()), answeredByModel(expected.keySet(), items.size()),
+                Duration.ofMinutes(10));
+        AgreementTable agreement = AgreementTable.read(connection);
+        agreement.printModels(System.out);
+        agreement.printSummary(System.out);
         if (exportTo != null) {
           new MapExporter(connection).export(exportTo, CORPUS);
+          new AgreementExporter(connection).export(exportTo);
           System.out.println("Exported to " + exportTo.toAbsolutePath());
         }
         if (serve) {
@@ -90,21 +110,42 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void register(Publisher publisher, ConnectionConfig connection, List<DemoModels.DemoModel> models,
-      List<CorpusText> corpus, Map<String, Integer> expected) {
+      List<CorpusText> corpus, List<McItem> items, Map<String, Integer> expected) {
     ModelRegistrar registrar = new ModelRegistrar(publisher, connection.topics().modelRegistered());
     TaskFanout fanout = new TaskFanout(20);
     List<String> textIds = corpus.stream().map(CorpusText::textId).toList();
+    List<String> itemIds = items.stream().map(i -> i.getItemId().toString()).toList();
     for (DemoModels.DemoModel model : models) {
       ModelRegistered registered = ModelRegistered.newBuilder().setModelId(model.id())
           .setSourceUri("file:" + model.dir().toAbsolutePath()).setFamily(model.family()).setModelType(model.type())
-          .setCorpusId(CORPUS).setRegisteredAtMs(System.currentTimeMillis()).build();
+          .setCorpusId(CORPUS).setBenchmarks(List.of(DemoBenchmark.ID))
+          .setRegisteredAtMs(System.currentTimeMillis()).build();
       registrar.register(registered);
-      for (ScoreTask task : fanout.tasks(registered, textIds)) {
+      List<ScoreTask> tasks = new ArrayList<>(fanout.tasks(registered, textIds));
+      tasks.addAll(fanout.mcTasks(registered, DemoBenchmark.ID, itemIds));
+      for (ScoreTask task : tasks) {
         publisher.send(connection.topics().scoreTasks(), task.getModelId(), task);
       }
       expected.put(model.id(), corpus.size());
     }
     publisher.flush();
     System.out.println("Registered " + models.size() + " models and fanned them out into score tasks");
+  }
+
+  private static Map<String, Long> allPairs(Set<String> models, long items) {
+    List<String> sorted = models.stream().sorted().toList();
+    Map<String, Long> pairs = new TreeMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      for (int j = i + 1; j < sorted.size(); j++) {
+        pairs.put(sorted.get(i) + "/" + sorted.get(j), items);
+      }
+    }
+    return pairs;
+  }
+
+  private static Map<String, Long> answeredByModel(Set<String> models, long items) {
+    Map<String, Long> answered = new TreeMap<>();
+    models.forEach(m -> answered.put(m, items));
+    return answered;
   }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline as {@code ./modelmap demo} runs it: real KRaft broker, registry, aggregator and a
- * CPU scorer with real DJL inference on 10 tiny GPT-2 checkpoints over 200 texts. The published
- * neighbours and Q equal the batch reference computed on the exported L.
+ * CPU scorer with real DJL inference on 10 tiny GPT-2 checkpoints over 200 texts and the 24-item demo
+ * benchmark. The published neighbours and Q equal the batch reference computed on the exported L; every
+ * pair of models has agreement statistics over all 24 items, and a copy answers exactly like its original.
  */
 class DemoPipelineIT {
   @TempDir
@@ -64,6 +65,14 @@ class DemoPipelineIT {
         assertThat(Double.parseDouble(row[s + 1])).isCloseTo(q[s], within(1e-9 * Math.max(1, Math.abs(q[s]))));
       }
     }
+
+    List<String[]> agreement = ExportedCsv.rows(dir.resolve("out/agreement.csv"));
+    assertThat(agreement).hasSize(45).allSatisfy(row -> assertThat(row[2]).isEqualTo("24"));
+    String[] copy = agreement.stream().filter(r -> r[0].equals("tiny-a") && r[1].equals("tiny-a-copy"))
+        .findFirst().orElseThrow();
+    assertThat(copy[3]).as("a copy chooses the same option on every item").isEqualTo("24");
+    assertThat(ExportedCsv.rows(dir.resolve("out/accuracy.csv"))).hasSize(10)
+        .allSatisfy(row -> assertThat(row[1]).isEqualTo("24"));
   }
 
 }

@@ -49,10 +49,10 @@ final class AgreementRecords {
         ranked.add(new AgreementPartner(other, rates.whenBothWrong(), counts.bothWrong(), rates.baselineBothWrong()));
       }
     });
-    Comparator<AgreementPartner> byRate = Comparator.comparingDouble(AgreementPartner::getRateBothWrong)
-        .thenComparing(p -> p.getModelId().toString());
-    List<AgreementPartner> most = ranked.stream().sorted(byRate.reversed()).limit(top).toList();
-    List<AgreementPartner> least = ranked.stream().sorted(byRate).limit(top).toList();
+    Comparator<AgreementPartner> byId = Comparator.comparing(p -> p.getModelId().toString());
+    Comparator<AgreementPartner> byRate = Comparator.comparingDouble(AgreementPartner::getRateBothWrong);
+    List<AgreementPartner> most = ranked.stream().sorted(byRate.reversed().thenComparing(byId)).limit(top).toList();
+    List<AgreementPartner> least = ranked.stream().sorted(byRate.thenComparing(byId)).limit(top).toList();
     return ModelAccuracy.newBuilder()
         .setModelId(model).setAnswered(accuracy[0]).setCorrect(accuracy[1])
         .setAccuracy(accuracy[0] == 0 ? Double.NaN : (double) accuracy[1] / accuracy[0])

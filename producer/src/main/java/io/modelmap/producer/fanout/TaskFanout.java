@@ -4,29 +4,45 @@ import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.ScoreTask;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
-/** Splits a model's corpus into score tasks of at most {@code textsPerTask} texts. */
+/**
+ * Splits a model's corpus, or a benchmark it should answer, into score tasks of at most
+ * {@code idsPerTask} texts or items. Task ids are stable, so re-fanning is idempotent downstream.
+ */
 public final class TaskFanout {
-  private final int textsPerTask;
+  private final int idsPerTask;
 
-  public TaskFanout(int textsPerTask) {
-    if (textsPerTask < 1) {
-      throw new IllegalArgumentException("textsPerTask must be at least 1, was " + textsPerTask);
+  public TaskFanout(int idsPerTask) {
+    if (idsPerTask < 1) {
+      throw new IllegalArgumentException("idsPerTask must be at least 1, was " + idsPerTask);
     }
-    this.textsPerTask = textsPerTask;
+    this.idsPerTask = idsPerTask;
   }
 
-  /** Tasks with ids {@code <model>/<corpus>/<first index>}, stable so that re-fanning is idempotent downstream. */
+  /** Text tasks with ids {@code <model>/<corpus>/<first index>}. */
   public List<ScoreTask> tasks(ModelRegistered model, List<String> textIds) {
+    return chunked(textIds, (from, chunk) -> task(model, model.getCorpusId() + "/" + from)
+        .setTextIds(chunk).build());
+  }
+
+  /** Multiple-choice tasks with ids {@code <model>/<benchmark>/mc/<first index>}. */
+  public List<ScoreTask> mcTasks(ModelRegistered model, String benchmarkId, List<String> itemIds) {
+    return chunked(itemIds, (from, chunk) -> task(model, benchmarkId + "/mc/" + from)
+        .setTextIds(List.of()).setBenchmarkId(benchmarkId).setItemIds(chunk).build());
+  }
+
+  private List<ScoreTask> chunked(List<String> ids, BiFunction<Integer, List<String>, ScoreTask> task) {
     List<ScoreTask> tasks = new ArrayList<>();
-    for (int from = 0; from < textIds.size(); from += textsPerTask) {
-      tasks.add(ScoreTask.newBuilder()
-          .setTaskId(model.getModelId() + "/" + model.getCorpusId() + "/" + from)
-          .setModelId(model.getModelId()).setSourceUri(model.getSourceUri()).setDtype(model.getDtype())
-          .setCorpusId(model.getCorpusId())
-          .setTextIds(List.copyOf(textIds.subList(from, Math.min(textIds.size(), from + textsPerTask))))
-          .setAttempt(0).build());
+    for (int from = 0; from < ids.size(); from += idsPerTask) {
+      tasks.add(task.apply(from, List.copyOf(ids.subList(from, Math.min(ids.size(), from + idsPerTask)))));
     }
     return tasks;
+  }
+
+  private static ScoreTask.Builder task(ModelRegistered model, String idSuffix) {
+    return ScoreTask.newBuilder().setTaskId(model.getModelId() + "/" + idSuffix)
+        .setModelId(model.getModelId()).setSourceUri(model.getSourceUri()).setDtype(model.getDtype())
+        .setCorpusId(model.getCorpusId()).setAttempt(0);
   }
 }

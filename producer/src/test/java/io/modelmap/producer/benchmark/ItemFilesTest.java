@@ -59,4 +59,10 @@ class ItemFilesTest {
     assertThat(parsed.items().get(1).getChoices()).hasSize(3);
     assertThat(parsed.problems()).singleElement().asString().startsWith("items.csv line 4:");
   }
+
+  @Test
+  void theBundledDemoBenchmarkReadsWithoutProblems() {
+    ParsedItems demo = DemoBenchmark.items();
+    assertThat(demo.items()).hasSize(24).allSatisfy(i -> assertThat(i.getBenchmarkId()).isEqualTo(DemoBenchmark.ID));
+  }
 }

@@ -22,4 +22,17 @@ class TaskFanoutTest {
     assertThat(tasks.stream().flatMap(t -> t.getTextIds().stream())).containsExactlyElementsOf(ids);
     assertThat(tasks.get(1).getTaskId()).isEqualTo("m/c/4");
   }
+
+  @Test
+  void shouldCoverEveryItemOnceInMultipleChoiceTasks() {
+    ModelRegistered model = ModelRegistered.newBuilder().setModelId("m").setSourceUri("file:/m").setCorpusId("c")
+        .build();
+    List<String> ids = IntStream.range(0, 5).mapToObj(i -> "q" + i).toList();
+
+    List<ScoreTask> tasks = new TaskFanout(3).mcTasks(model, "bench", ids);
+
+    assertThat(tasks).extracting(t -> t.getItemIds().size()).containsExactly(3, 2);
+    assertThat(tasks).allSatisfy(t -> assertThat(t.getBenchmarkId()).isEqualTo("bench"));
+    assertThat(tasks.get(1).getTaskId()).isEqualTo("m/bench/mc/3");
+  }
 }

@@ -35,4 +35,14 @@ record ScoringWindow(int owner, long[] sequence, int from, int to, int firstTarg
     }
     return windows;
   }
+
+  /**
+   * One window over the last {@code context} tokens of {@code sequence} that scores the tokens from
+   * {@code firstTarget} on (a continuation after its context; tokens cut off on the left are the
+   * oldest context, as lm-evaluation-harness truncates).
+   */
+  static ScoringWindow lastTokens(int owner, long[] sequence, int firstTarget, int context) {
+    int from = Math.max(0, sequence.length - context);
+    return new ScoringWindow(owner, sequence, from, sequence.length, Math.max(firstTarget, from + 1));
+  }
 }

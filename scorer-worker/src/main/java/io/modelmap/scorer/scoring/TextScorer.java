@@ -6,10 +6,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.modelmap.scorer.model.CausalLm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Scores texts with a causal LM: tokenize, plan windows, batch windows by length, sum log-probabilities. */
+/**
+ * Scores with a causal LM: tokenize, plan windows, batch windows by length, sum log-probabilities.
+ * Whole texts (every token after the start token) and continuations after a context (the
+ * multiple-choice case) share one batched path.
+ */
 public final class TextScorer {
   private final CausalLm model;
   private final HuggingFaceTokenizer tokenizer;
@@ -31,28 +36,64 @@ public final class TextScorer {
     int[] tokens = new int[texts.size()];
     for (int i = 0; i < texts.size(); i++) {
       long[] ids = tokenizer.encode(texts.get(i)).getIds();
-      long[] sequence = new long[ids.length + 1];
-      sequence[0] = model.startTokenId();
-      System.arraycopy(ids, 0, sequence, 1, ids.length);
       tokens[i] = ids.length;
-      windows.addAll(ScoringWindow.plan(i, sequence, model.contextLength()));
+      windows.addAll(ScoringWindow.plan(i, withStartToken(ids, new long[0]), model.contextLength()));
     }
-    double[] sums = new double[texts.size()];
     int[] windowCounts = new int[texts.size()];
-    windows.sort(Comparator.comparingInt(ScoringWindow::length).reversed());
-    for (int start = 0; start < windows.size(); start += batchSize) {
-      List<ScoringWindow> batch = windows.subList(start, Math.min(windows.size(), start + batchSize));
-      double[] batchSums = scoreBatch(batch);
-      for (int b = 0; b < batch.size(); b++) {
-        sums[batch.get(b).owner()] += batchSums[b];
-        windowCounts[batch.get(b).owner()]++;
-      }
-    }
+    windows.forEach(w -> windowCounts[w.owner()]++);
+    double[] sums = sumByOwner(windows, texts.size());
     List<TextLogLikelihood> results = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       results.add(new TextLogLikelihood(sums[i], tokens[i], windowCounts[i] > 1));
     }
     return results;
+  }
+
+  /**
+   * log p(continuation | start token, context) for each pair, tokenized as lm-evaluation-harness does:
+   * the continuation's tokens are those of context + continuation after the context's own tokens, and
+   * trailing spaces of the context move to the continuation.
+   */
+  public double[] scoreContinuations(List<String> contexts, List<String> continuations) {
+    List<ScoringWindow> windows = new ArrayList<>(contexts.size());
+    for (int i = 0; i < contexts.size(); i++) {
+      String context = contexts.get(i);
+      String continuation = continuations.get(i);
+      int trailing = context.length() - context.stripTrailing().length();
+      if (trailing > 0) {
+        continuation = context.substring(context.length() - trailing) + continuation;
+        context = context.substring(0, context.length() - trailing);
+      }
+      long[] contextIds = tokenizer.encode(context).getIds();
+      long[] wholeIds = tokenizer.encode(context + continuation).getIds();
+      long[] continuationIds = Arrays.copyOfRange(wholeIds, contextIds.length, wholeIds.length);
+      long[] sequence = withStartToken(contextIds, continuationIds);
+      windows.add(ScoringWindow.lastTokens(i, sequence, 1 + contextIds.length, model.contextLength()));
+    }
+    return sumByOwner(windows, contexts.size());
+  }
+
+  private long[] withStartToken(long[] first, long[] second) {
+    long[] sequence = new long[1 + first.length + second.length];
+    sequence[0] = model.startTokenId();
+    System.arraycopy(first, 0, sequence, 1, first.length);
+    System.arraycopy(second, 0, sequence, 1 + first.length, second.length);
+    return sequence;
+  }
+
+  /** Scores windows longest first in batches; returns the summed log-probability of each owner. */
+  private double[] sumByOwner(List<ScoringWindow> windows, int owners) {
+    double[] sums = new double[owners];
+    List<ScoringWindow> sorted = new ArrayList<>(windows);
+    sorted.sort(Comparator.comparingInt(ScoringWindow::length).reversed());
+    for (int start = 0; start < sorted.size(); start += batchSize) {
+      List<ScoringWindow> batch = sorted.subList(start, Math.min(sorted.size(), start + batchSize));
+      double[] batchSums = scoreBatch(batch);
+      for (int b = 0; b < batch.size(); b++) {
+        sums[batch.get(b).owner()] += batchSums[b];
+      }
+    }
+    return sums;
   }
 
   /** One padded forward pass; returns each window's sum of target log-probabilities. */

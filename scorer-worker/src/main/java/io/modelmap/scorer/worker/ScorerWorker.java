@@ -5,14 +5,14 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.ScoreTask;
-import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.topic.Topics;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
+import io.modelmap.scorer.scoring.ChoiceAnswerer;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
 import io.modelmap.scorer.scoring.TextScorer;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code score-tasks}, scores each task's texts with its model (loaded once per model id)
- * and publishes {@code text-scores}; offsets are committed only after the scores are acknowledged,
+ * Consumes {@code score-tasks}, scores each task's texts (or answers its multiple-choice items) with
+ * its model, loaded once per model id, and publishes {@code text-scores} (or {@code mc-answers}); offsets are committed only after the scores are acknowledged,
  * so a worker that dies loses nothing (a re-scored task is deduplicated by the aggregator).
  */
 public final class ScorerWorker implements Runnable, AutoCloseable {
@@ -48,7 +47,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final KafkaConsumer<String, byte[]> consumer;
-  private final Map<String, String> textsByKey = new HashMap<>();
+  private final ReferenceData reference;
   private String loadedModel;
   private CausalLm model;
   private HuggingFaceTokenizer tokenizer;
@@ -59,6 +58,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     this.config = config;
     this.topics = connection.topics();
     this.clock = clock;
+    this.reference = new ReferenceData(connection);
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
@@ -105,24 +105,39 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     }
     try {
       long started = clock.millis();
-      List<String> texts = texts(task);
-      List<TextLogLikelihood> scores = new TextScorer(model(task), tokenizer, config.batchSize(), manager).score(texts);
-      List<TextScore> entries = new ArrayList<>();
-      for (int i = 0; i < scores.size(); i++) {
-        TextLogLikelihood s = scores.get(i);
-        entries.add(TextScore.newBuilder().setTextId(task.getTextIds().get(i)).setLogLikelihood(s.logLikelihood())
-            .setTokensScored(s.tokensScored()).setWindowed(s.windowed()).build());
-      }
-      publisher.send(topics.textScores(), task.getModelId(), TextScores.newBuilder().setModelId(task.getModelId())
-          .setCorpusId(task.getCorpusId()).setTaskId(task.getTaskId()).setScores(entries)
-          .setWorkerId(config.workerId()).setStartedAtMs(started).setFinishedAtMs(clock.millis()).build());
-      textsScored += entries.size();
-      LOG.info("Scored task {} ({} texts, {} ms); {} texts so far", task.getTaskId(), entries.size(),
-          clock.millis() - started, textsScored);
+      TextScorer scorer = new TextScorer(model(task), tokenizer, config.batchSize(), manager);
+      int done = task.getBenchmarkId() != null ? answerItems(task, scorer, publisher, started)
+          : scoreTexts(task, scorer, publisher, started);
+      textsScored += done;
+      LOG.info("Finished task {} ({} {}, {} ms); {} so far", task.getTaskId(), done,
+          task.getBenchmarkId() != null ? "items" : "texts", clock.millis() - started, textsScored);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Task {} of model {} failed: {}", task.getTaskId(), task.getModelId(), e.getMessage());
       LOG.debug("Task failure", e);
     }
+  }
+
+  private int scoreTexts(ScoreTask task, TextScorer scorer, Publisher publisher, long started) throws IOException {
+    List<TextLogLikelihood> scores = scorer.score(reference.texts(task.getCorpusId(), task.getTextIds()));
+    List<TextScore> entries = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) {
+      TextLogLikelihood s = scores.get(i);
+      entries.add(TextScore.newBuilder().setTextId(task.getTextIds().get(i)).setLogLikelihood(s.logLikelihood())
+          .setTokensScored(s.tokensScored()).setWindowed(s.windowed()).build());
+    }
+    publisher.send(topics.textScores(), task.getModelId(), TextScores.newBuilder().setModelId(task.getModelId())
+        .setCorpusId(task.getCorpusId()).setTaskId(task.getTaskId()).setScores(entries)
+        .setWorkerId(config.workerId()).setStartedAtMs(started).setFinishedAtMs(clock.millis()).build());
+    return entries.size();
+  }
+
+  private int answerItems(ScoreTask task, TextScorer scorer, Publisher publisher, long started) throws IOException {
+    String benchmark = task.getBenchmarkId().toString();
+    var answers = new ChoiceAnswerer(scorer).answer(reference.items(benchmark, task.getItemIds()));
+    publisher.send(topics.mcAnswers(), task.getModelId(), McAnswers.newBuilder().setModelId(task.getModelId())
+        .setBenchmarkId(benchmark).setTaskId(task.getTaskId()).setAnswers(answers)
+        .setWorkerId(config.workerId()).build());
+    return answers.size();
   }
 
   private CausalLm model(ScoreTask task) throws IOException {
@@ -146,31 +161,6 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       model = null;
       loadedModel = null;
     }
-  }
-
-  private List<String> texts(ScoreTask task) throws IOException {
-    List<String> texts = new ArrayList<>();
-    for (String id : task.getTextIds()) {
-      String key = task.getCorpusId() + "/" + id;
-      if (!textsByKey.containsKey(key)) {
-        refreshCorpus();
-      }
-      String text = textsByKey.get(key);
-      if (text == null) {
-        throw new IOException("text " + key + " is not in corpus-texts; publish the corpus before registering models");
-      }
-      texts.add(text);
-    }
-    return texts;
-  }
-
-  private void refreshCorpus() {
-    Map<String, TextChunk> all = new TopicReader(connection).latestByKey(topics.corpusTexts());
-    all.forEach((key, chunk) -> {
-      if (chunk.getText() != null) {
-        textsByKey.put(key, chunk.getText());
-      }
-    });
   }
 
   @Override

@@ -86,4 +86,46 @@ class TextScorerTest {
       assertThat(scored).isCloseTo(expected, within(1e-4 * Math.abs(expected)));
     }
   }
+
+  @Test
+  void continuationScoreIsTheWholeTextsScoreMinusItsContexts() throws Exception {
+    String context = "Question: which colour is the sky? Answer:";
+    String continuation = " blue on a clear day";
+    try (CausalLm lm = CausalLmLoader.load(model.dir(), Device.cpu());
+        HuggingFaceTokenizer tokenizer = tokenizer();
+        NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      TextScorer scorer = new TextScorer(lm, tokenizer, 4, manager);
+      List<TextLogLikelihood> whole = scorer.score(List.of(context + continuation, context));
+      double expected = whole.get(0).logLikelihood() - whole.get(1).logLikelihood();
+
+      double[] scored = scorer.scoreContinuations(List.of(context, context + " "), List.of(continuation, continuation.strip()));
+
+      assertThat(scored[0]).isCloseTo(expected, within(1e-4 * Math.abs(expected)));
+      assertThat(scored[1]).as("a trailing space of the context moves to the continuation")
+          .isCloseTo(expected, within(1e-4 * Math.abs(expected)));
+    }
+  }
+
+  @Test
+  void answersPickTheMostLikelyChoiceAndPerByteForAccNorm() throws Exception {
+    var item = io.modelmap.schemas.avro.McItem.newBuilder().setBenchmarkId("b").setItemId("1")
+        .setQuestion("The opposite of hot is").setChoices(List.of("cold", "a very long and unlikely phrase", "warm"))
+        .setGoldIndex(0).build();
+    try (CausalLm lm = CausalLmLoader.load(model.dir(), Device.cpu());
+        HuggingFaceTokenizer tokenizer = tokenizer();
+        NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      TextScorer scorer = new TextScorer(lm, tokenizer, 8, manager);
+      var answer = new ChoiceAnswerer(scorer).answer(List.of(item)).get(0);
+      double[] expected = scorer.scoreContinuations(List.of(item.getQuestion().toString(),
+          item.getQuestion().toString(), item.getQuestion().toString()), List.of(" cold", " a very long and unlikely phrase", " warm"));
+      double[] perByte = {expected[0] / 5, expected[1] / 32, expected[2] / 5};
+
+      assertThat(answer.getChoiceLogLikelihoods()).hasSize(3);
+      for (int c = 0; c < 3; c++) {
+        assertThat(answer.getChoiceLogLikelihoods().get(c)).isCloseTo(expected[c], within(1e-4 * Math.abs(expected[c])));
+      }
+      assertThat(answer.getChosenIndex()).isEqualTo(ChoiceAnswerer.argmax(expected));
+      assertThat(answer.getChosenIndexNorm()).isEqualTo(ChoiceAnswerer.argmax(perByte));
+    }
+  }
 }
