@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything the aggregator knows about one corpus: its texts, every model's row, and the neighbour
@@ -33,6 +34,7 @@ final class CorpusMatrix {
   private final Map<String, Integer> indexByTextId = new HashMap<>();
   private int[] byteLengths;
   private final TreeMap<String, ModelRow> rows = new TreeMap<>();
+  private final TreeSet<String> complete = new TreeSet<>();
   private final Map<String, List<Neighbor>> neighbors = new HashMap<>();
   private final Set<String> changedSincePunctuation = new LinkedHashSet<>();
   private BatchReference clipped;
@@ -118,14 +120,13 @@ final class CorpusMatrix {
     return List.copyOf(rows.keySet());
   }
 
+  /** Complete models in id order. */
   List<String> completeModels() {
-    List<String> complete = new ArrayList<>();
-    rows.forEach((id, row) -> {
-      if (row.isComplete()) {
-        complete.add(id);
-      }
-    });
-    return complete;
+    return List.copyOf(complete);
+  }
+
+  int completeCount() {
+    return complete.size();
   }
 
   /**
@@ -133,15 +134,14 @@ final class CorpusMatrix {
    * published state changed (the new model first).
    */
   List<String> complete(String modelId) {
-    ModelRow row = rows.get(modelId);
-    row.complete(Vectors.mean(row.values()));
+    ModelRow row = markComplete(modelId);
     if (clippingQuantile.isPresent()) {
       return recomputeClipped(modelId);
     }
     List<String> changed = new ArrayList<>();
     changed.add(modelId);
     List<Neighbor> own = new ArrayList<>();
-    for (String other : completeModels()) {
+    for (String other : complete) {
       if (other.equals(modelId)) {
         continue;
       }
@@ -157,6 +157,14 @@ final class CorpusMatrix {
     }
     neighbors.put(modelId, NeighborRanking.topK(own, neighborCount));
     return changed;
+  }
+
+  /** Fixes a full row's mean and counts it complete, without touching neighbour lists (restore uses this alone). */
+  ModelRow markComplete(String modelId) {
+    ModelRow row = rows.get(modelId);
+    row.complete(Vectors.mean(row.values()));
+    complete.add(modelId);
+    return row;
   }
 
   /** Clipping moves every row: the batch formulas over all complete rows, then everything changed. */
@@ -205,7 +213,7 @@ final class CorpusMatrix {
   List<Neighbor> provisionalNeighbors(String modelId) {
     ModelRow row = rows.get(modelId);
     List<Neighbor> all = new ArrayList<>();
-    for (String other : completeModels()) {
+    for (String other : complete) {
       KlEstimate estimate = KlDivergence.fromOverlap(row.values(), rows.get(other).values());
       if (estimate.overlap() > 0) {
         all.add(new Neighbor(other, estimate.nats(), estimate.overlap()));
@@ -228,16 +236,28 @@ final class CorpusMatrix {
     return Vectors.minus(row.values(), row.mean());
   }
 
-  /** ξ̄ over complete rows, summed in model-id order so the result never depends on arrival order. */
+  /**
+   * ξ̄ over complete rows, summed in model-id order so the result never depends on arrival order;
+   * ξ_is = ℓ_is − ℓ̄_i is formed on the fly (the same arithmetic as {@link DoubleCentering}) instead
+   * of allocating K rows per arrival.
+   */
   double[] columnMeans() {
     if (clipped != null) {
       return clipped.columnMeans();
     }
-    List<double[]> xis = new ArrayList<>();
-    for (String id : completeModels()) {
-      xis.add(xi(id));
+    double[] sums = new double[size()];
+    for (String id : complete) {
+      ModelRow row = rows.get(id);
+      double[] values = row.values();
+      double mean = row.mean();
+      for (int s = 0; s < sums.length; s++) {
+        sums[s] += values[s] - mean;
+      }
     }
-    return DoubleCentering.columnMeans(xis);
+    for (int s = 0; s < sums.length; s++) {
+      sums[s] /= complete.size();
+    }
+    return sums;
   }
 
   OptionalDouble clippingFloor() {

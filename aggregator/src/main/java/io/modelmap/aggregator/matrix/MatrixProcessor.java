@@ -85,12 +85,13 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       while (all.hasNext()) {
         KeyValue<Bytes, byte[]> entry = all.next();
         MatrixStores.ScoreKey key = MatrixStores.ScoreKey.parse(entry.key);
-        matrix(key.corpusId()).row(key.modelId()).offer(key.index(), MatrixStores.parseScore(entry.value));
+        ModelRow row = matrix(key.corpusId()).row(key.modelId());
+        MatrixStores.forEachScore(entry.value, row::offer);
       }
     }
     for (CorpusMatrix matrix : matrices.values()) {
       for (String model : rowsReadyToComplete(matrix)) {
-        matrix.row(model).complete(io.modelmap.math.Vectors.mean(matrix.row(model).values()));
+        matrix.markComplete(model);
       }
       matrix.recomputeAllNeighbors();
     }
@@ -170,11 +171,17 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private void apply(CorpusMatrix matrix, TextScores textScores, List<Integer> indices, long timestamp) {
     String modelId = textScores.getModelId();
     ModelRow row = matrix.row(modelId);
+    int sequence = row.scored();
+    int[] acceptedIndices = new int[indices.size()];
+    double[] acceptedValues = new double[indices.size()];
+    int accepted = 0;
     for (int i = 0; i < indices.size(); i++) {
       double ll = textScores.getScores().get(i).getLogLikelihood();
       switch (row.offer(indices.get(i), ll)) {
-        case ACCEPTED -> scores.put(MatrixStores.scoreKey(matrix.corpusId(), modelId, indices.get(i)),
-            MatrixStores.scoreValue(ll));
+        case ACCEPTED -> {
+          acceptedIndices[accepted] = indices.get(i);
+          acceptedValues[accepted++] = ll;
+        }
         case DUPLICATE -> duplicates.record();
         case CONFLICT -> {
           conflicts.record();
@@ -182,6 +189,10 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
               modelId, textScores.getScores().get(i).getTextId());
         }
       }
+    }
+    if (accepted > 0) {
+      scores.put(MatrixStores.scoreKey(matrix.corpusId(), modelId, sequence),
+          MatrixStores.scoresValue(acceptedIndices, acceptedValues, accepted));
     }
     if (row.isFull() && !row.isComplete() && matrix.isCorpusKnown()) {
       publishCompletion(matrix, modelId, timestamp);
@@ -201,7 +212,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
     forward(matrix.corpusId(), OutputRecords.frame(matrix), timestamp);
     LOG.info("Model {} complete on corpus {}: {} models mapped", modelId, matrix.corpusId(),
-        matrix.completeModels().size());
+        matrix.completeCount());
   }
 
   private static List<String> rowsReadyToComplete(CorpusMatrix matrix) {

@@ -10,12 +10,14 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The RocksDB stores behind {@link CorpusMatrix} and their compact binary layouts. Each accepted
- * score is one small entry, so a score never rewrites a whole row.
+ * The RocksDB stores behind {@link CorpusMatrix} and their compact binary layouts. The scores a
+ * record adds to a row are one entry (append-only), so a score never rewrites a whole row and 10 M
+ * scores are tens of thousands of entries and changelog records, not 10 M.
  *
  * <ul>
  *   <li>{@value #TEXTS}: corpusId NUL textId → index, corpus size, byte length (3 ints)
- *   <li>{@value #SCORES}: corpusId NUL modelId NUL index(int) → log-likelihood (double)
+ *   <li>{@value #SCORES}: corpusId NUL modelId NUL sequence(int) → the accepted (index int, log-likelihood
+ *       double) pairs of one record; the sequence is the row's score count before the record, unique per row
  *   <li>{@value #PENDING}: source topic-partition-offset → scores waiting for their texts
  * </ul>
  */
@@ -46,15 +48,15 @@ final class MatrixStores {
     return ByteBuffer.allocate(12).putInt(index).putInt(corpusSize).putInt(byteLength).array();
   }
 
-  static Bytes scoreKey(String corpusId, String modelId, int index) {
+  static Bytes scoreKey(String corpusId, String modelId, int sequence) {
     byte[] corpus = corpusId.getBytes(StandardCharsets.UTF_8);
     byte[] model = modelId.getBytes(StandardCharsets.UTF_8);
     return Bytes.wrap(ByteBuffer.allocate(corpus.length + model.length + 6)
-        .put(corpus).put((byte) 0).put(model).put((byte) 0).putInt(index).array());
+        .put(corpus).put((byte) 0).put(model).put((byte) 0).putInt(sequence).array());
   }
 
-  /** Decoded score key: corpus, model, text index. */
-  record ScoreKey(String corpusId, String modelId, int index) {
+  /** Decoded score key: corpus, model, sequence of the entry within the row. */
+  record ScoreKey(String corpusId, String modelId, int sequence) {
     static ScoreKey parse(Bytes key) {
       byte[] b = key.get();
       int first = indexOfZero(b, 0);
@@ -74,12 +76,27 @@ final class MatrixStores {
     }
   }
 
-  static byte[] scoreValue(double logLikelihood) {
-    return ByteBuffer.allocate(8).putDouble(logLikelihood).array();
+  /** The first {@code count} (index, log-likelihood) pairs, packed. */
+  static byte[] scoresValue(int[] indices, double[] logLikelihoods, int count) {
+    ByteBuffer buffer = ByteBuffer.allocate(count * 12);
+    for (int i = 0; i < count; i++) {
+      buffer.putInt(indices[i]).putDouble(logLikelihoods[i]);
+    }
+    return buffer.array();
   }
 
-  static double parseScore(byte[] value) {
-    return ByteBuffer.wrap(value).getDouble();
+  /** Calls {@code each} for every (index, log-likelihood) pair of a stored entry. */
+  static void forEachScore(byte[] value, IndexedScoreConsumer each) {
+    ByteBuffer buffer = ByteBuffer.wrap(value);
+    while (buffer.hasRemaining()) {
+      each.accept(buffer.getInt(), buffer.getDouble());
+    }
+  }
+
+  /** Receives one stored score. */
+  @FunctionalInterface
+  interface IndexedScoreConsumer {
+    void accept(int index, double logLikelihood);
   }
 
   static KeyValueStore<String, byte[]> texts(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {

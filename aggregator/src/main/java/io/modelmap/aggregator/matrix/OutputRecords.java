@@ -17,7 +17,7 @@ final class OutputRecords {
     ModelRow row = matrix.row(modelId);
     return ModelCoordinates.newBuilder()
         .setModelId(modelId).setCorpusId(matrix.corpusId())
-        .setVersion(matrix.completeModels().size())
+        .setVersion(matrix.completeCount())
         .setTextsScored(row.scored()).setCorpusSize(matrix.size()).setComplete(true)
         .setMeanLogLikelihood(matrix.mean(modelId))
         .setXi(boxed(matrix.xi(modelId)))
@@ -28,7 +28,7 @@ final class OutputRecords {
     ModelRow row = matrix.row(modelId);
     return ModelCoordinates.newBuilder()
         .setModelId(modelId).setCorpusId(matrix.corpusId())
-        .setVersion(matrix.completeModels().size())
+        .setVersion(matrix.completeCount())
         .setTextsScored(row.scored()).setCorpusSize(matrix.size()).setComplete(false)
         .setMeanLogLikelihood(row.partialMean())
         .setXi(List.of())
@@ -36,7 +36,7 @@ final class OutputRecords {
   }
 
   static CoordinateFrame frame(CorpusMatrix matrix) {
-    int k = matrix.completeModels().size();
+    int k = matrix.completeCount();
     return CoordinateFrame.newBuilder()
         .setCorpusId(matrix.corpusId()).setVersion(k).setModelCount(k)
         .setColumnMeans(boxed(matrix.columnMeans()))
