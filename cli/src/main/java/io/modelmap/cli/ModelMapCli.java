@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours,"
         + " agreement on error.",
     subcommands = {DemoCommand.class, ImportCommand.class, ImportItemsCommand.class, ImportAnswersCommand.class,
-        ExportCommand.class, AgreementCommand.class, AggregatorCommand.class, ScorerCommand.class,
+        ExportCommand.class, AgreementCommand.class, AggregatorCommand.class, ScorerCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class ModelMapCli {
 

@@ -1,0 +1,49 @@
+package io.modelmap.cli;
+
+import io.modelmap.cli.bench.ScaleBenchmark;
+import io.modelmap.cli.runtime.EmbeddedSystem;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap bench}: the paper-scale benchmark (K models × N texts through the aggregator). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Replay a synthetic fleet of K models × N texts through a real broker into the aggregator and"
+        + " print ingest time, per-model latency, heap, disk and the speed-up over a batch recompute.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--models", defaultValue = "1000", description = "K (default ${DEFAULT-VALUE}).")
+  int models;
+
+  @Option(names = "--texts", defaultValue = "10000", description = "N (default ${DEFAULT-VALUE}).")
+  int texts;
+
+  @Option(names = "--families", defaultValue = "40", description = "Model families (default ${DEFAULT-VALUE}).")
+  int families;
+
+  @Option(names = "--texts-per-record", defaultValue = "500", description = "Scores per text-scores record (default ${DEFAULT-VALUE}).")
+  int textsPerRecord;
+
+  @Option(names = "--in-flight", defaultValue = "8", description = "Models scored at once by the fleet (default ${DEFAULT-VALUE}).")
+  int inFlight;
+
+  @Option(names = "--probe-models", defaultValue = "20", description = "Last models sent one at a time to measure latency (default ${DEFAULT-VALUE}).")
+  int probeModels;
+
+  @Option(names = "--aggregator-heap", defaultValue = "1g", description = "-Xmx of the aggregator JVM (default ${DEFAULT-VALUE}).")
+  String aggregatorHeap;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic matrix and schedule.")
+  long seed;
+
+  @Option(names = "--data-dir", description = "Data folder (default: a fresh folder under .modelmap/).")
+  Path dataDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = dataDir != null ? dataDir : EmbeddedSystem.freshDataDir("bench");
+    new ScaleBenchmark(new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
+        aggregatorHeap, dir), System.out).run().print(System.out);
+    return 0;
+  }
+}

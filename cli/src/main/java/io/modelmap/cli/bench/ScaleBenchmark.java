@@ -1,0 +1,173 @@
+package io.modelmap.cli.bench;
+
+import io.modelmap.embedded.EmbeddedCluster;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.producer.synthetic.FleetSchedule;
+import io.modelmap.producer.synthetic.SyntheticMatrix;
+import io.modelmap.producer.synthetic.SyntheticPublisher;
+import io.modelmap.schemas.avro.CoordinateFrame;
+import io.modelmap.schemas.avro.NeighborEntry;
+import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.topic.TopicNames;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One run of the paper-scale benchmark. A real broker and registry run in this JVM, the aggregator
+ * in a child JVM with a capped heap. First the fleet publishes all but the last {@code probeModels}
+ * models as fast as it can (bulk ingest, many models interleaved); then the last models arrive one
+ * at a time and the time from a model's last acknowledged score to its final neighbour list on
+ * {@code model-neighbors} is measured at K ≈ models. Last, the notebook recompute on the same L is
+ * timed and the streamed outputs are checked against it.
+ */
+public final class ScaleBenchmark {
+  private static final String CORPUS = "synthetic";
+
+  private final Settings settings;
+  private final PrintStream out;
+
+  /** What to run. */
+  public record Settings(int models, int texts, int families, int textsPerRecord, int inFlight, int probeModels, long seed,
+      String aggregatorHeap, Path dataDir) {
+    public Settings {
+      if (models < 2 || texts < 1 || probeModels < 1 || probeModels >= models) {
+        throw new IllegalArgumentException("need at least 2 models, 1 text and 1 ≤ probe models < models");
+      }
+    }
+  }
+
+  public ScaleBenchmark(Settings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public ScaleReport run() throws Exception {
+    SyntheticMatrix matrix = new SyntheticMatrix(settings.models(), settings.texts(), settings.families(), settings.seed());
+    int bulk = settings.models() - settings.probeModels();
+    out.printf("Starting the broker and registry under %s ...%n", settings.dataDir());
+    try (EmbeddedCluster cluster = EmbeddedCluster.start(settings.dataDir(), TopicNames.defaults());
+        ChildAggregator aggregator = ChildAggregator.start(settings.dataDir().resolve("aggregator"),
+            cluster.bootstrapServers(), cluster.schemaRegistryUrl(), settings.aggregatorHeap());
+        Publisher publisher = new Publisher(ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl()))) {
+      ConnectionConfig connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+      SyntheticPublisher fleet = new SyntheticPublisher(publisher, connection.topics(), matrix, CORPUS);
+      FinalNeighborProbe probe = new FinalNeighborProbe(connection);
+      Thread probing = new Thread(probe, "neighbor-probe");
+      probing.start();
+      try {
+        fleet.publishCorpus();
+        out.printf("Aggregator in its own JVM (-Xmx%s); corpus of %,d texts published%n", settings.aggregatorHeap(),
+            settings.texts());
+        long started = System.nanoTime();
+        List<FleetSchedule.Chunk> chunks = FleetSchedule.interleaved(0, bulk, settings.texts(),
+            settings.textsPerRecord(), settings.inFlight(), settings.seed());
+        out.printf("Bulk: %d models, %,d records of ≤ %d scores, %d models in flight ...%n", bulk, chunks.size(),
+            settings.textsPerRecord(), settings.inFlight());
+        for (FleetSchedule.Chunk chunk : chunks) {
+          fleet.publish(chunk);
+        }
+        publisher.flush();
+        awaitFinal(probe, bulk, aggregator, started);
+        double bulkSeconds = seconds(System.nanoTime() - started);
+        out.printf("Bulk done in %.1f s; now %d models arrive one at a time ...%n", bulkSeconds, settings.probeModels());
+        List<Double> latencies = new ArrayList<>();
+        for (int m = bulk; m < settings.models(); m++) {
+          for (FleetSchedule.Chunk chunk : FleetSchedule.interleaved(m, m + 1, settings.texts(),
+              settings.textsPerRecord(), 1, settings.seed())) {
+            fleet.publish(chunk);
+          }
+          publisher.flush();
+          long lastScoreAcked = System.nanoTime();
+          awaitFinal(probe, m + 1, aggregator, started);
+          latencies.add((probe.firstFinalNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
+        }
+        double totalSeconds = seconds(System.nanoTime() - started);
+        out.printf("All %d models mapped in %.1f s; timing the notebook recompute on the same L ...%n",
+            settings.models(), totalSeconds);
+        double[][] l = new double[settings.models()][];
+        for (int i = 0; i < l.length; i++) {
+          l[i] = matrix.row(i);
+        }
+        NotebookRecompute batch = NotebookRecompute.of(l);
+        Collections.sort(latencies);
+        double[] check = compare(matrix, batch, probe, connection);
+        aggregator.close(); // RocksDB flushes its memtables on close: measure the disk after
+        return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,
+            percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), seconds(batch.nanos()),
+            aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), aggregator.stateBytes(), check[0],
+            (int) check[1]);
+      } finally {
+        probe.close();
+        probing.join();
+      }
+    }
+  }
+
+  private void awaitFinal(FinalNeighborProbe probe, int models, ChildAggregator aggregator, long started)
+      throws TimeoutException, InterruptedException {
+    long lastReport = System.nanoTime();
+    while (probe.finalCount() < models) {
+      if (!aggregator.isAlive()) {
+        throw new IllegalStateException("the aggregator JVM exited; see aggregator/aggregator.log under "
+            + settings.dataDir());
+      }
+      if (System.nanoTime() - lastReport > 10_000_000_000L) {
+        out.printf("  %.0f s: %d of %d models mapped%n", seconds(System.nanoTime() - started), probe.finalCount(), models);
+        lastReport = System.nanoTime();
+      }
+      if (seconds(System.nanoTime() - started) > 3600) {
+        throw new TimeoutException("not every model was mapped within an hour");
+      }
+      Thread.sleep(1); // polling the probe's map: latency resolution of about a millisecond
+    }
+  }
+
+  /** Max relative difference of streamed KL and column means from the batch reference; lists checked. */
+  private static double[] compare(SyntheticMatrix matrix, NotebookRecompute batch, FinalNeighborProbe probe,
+      ConnectionConfig connection) {
+    double max = 0;
+    int lists = 0;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < matrix.models(); i++) {
+      ids.add(matrix.modelId(i));
+    }
+    for (int i = 0; i < matrix.models(); i++) {
+      NeighborList list = probe.latest().get(ids.get(i));
+      double[] row = batch.klNats()[i].clone();
+      row[i] = Double.POSITIVE_INFINITY;
+      double[] sorted = row.clone();
+      Arrays.sort(sorted);
+      for (int r = 0; r < list.getNeighbors().size(); r++) {
+        NeighborEntry entry = list.getNeighbors().get(r);
+        double expected = batch.klNats()[i][ids.indexOf(entry.getModelId().toString())];
+        max = Math.max(max, relative(entry.getKlNats(), expected));
+        max = Math.max(max, relative(entry.getKlNats(), sorted[r])); // the r-th nearest, not just any model
+      }
+      lists++;
+    }
+    CoordinateFrame frame = new TopicReader(connection).latestByKey(connection.topics().coordinateFrame()).get(CORPUS);
+    for (int s = 0; s < batch.columnMeans().length; s++) {
+      max = Math.max(max, relative(frame.getColumnMeans().get(s), batch.columnMeans()[s]));
+    }
+    return new double[] {max, lists};
+  }
+
+  private static double relative(double actual, double expected) {
+    return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
+  }
+
+  private static double percentile(List<Double> sorted, double p) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+}
