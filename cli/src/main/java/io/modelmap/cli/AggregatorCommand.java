@@ -3,9 +3,11 @@ package io.modelmap.cli;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,11 +28,17 @@ final class AggregatorCommand implements Callable<Integer> {
   @Option(names = "--clip-quantile", description = "Clip L below this global quantile before centring (paper: 0.02). Off by default.")
   Double clipQuantile;
 
+  @Option(names = "--commit-interval-ms", defaultValue = "100",
+      description = "How often results are committed and become visible (exactly-once transactions); lower means"
+          + " lower latency and more transactions (default ${DEFAULT-VALUE}).")
+  long commitIntervalMs;
+
   @Override
   public Integer call() throws Exception {
     AggregatorConfig config = AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
         .withApplicationId(applicationId)
-        .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile));
+        .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
+        .withClientOverrides(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs));
     CountDownLatch stopped = new CountDownLatch(1);
     try (AggregatorService service = new AggregatorService(config)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -33,6 +33,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--aggregator-heap", defaultValue = "1g", description = "-Xmx of the aggregator JVM (default ${DEFAULT-VALUE}).")
   String aggregatorHeap;
 
+  @Option(names = "--commit-interval-ms", defaultValue = "100", description = "The aggregator's commit interval (default ${DEFAULT-VALUE}).")
+  long commitIntervalMs;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic matrix and schedule.")
   long seed;
 
@@ -43,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = dataDir != null ? dataDir : EmbeddedSystem.freshDataDir("bench");
     new ScaleBenchmark(new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
-        aggregatorHeap, dir), System.out).run().print(System.out);
+        aggregatorHeap, commitIntervalMs, dir), System.out).run().print(System.out);
     return 0;
   }
 }

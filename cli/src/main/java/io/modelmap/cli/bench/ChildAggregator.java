@@ -28,7 +28,8 @@ final class ChildAggregator implements AutoCloseable {
     this.stateDir = stateDir;
   }
 
-  static ChildAggregator start(Path dir, String bootstrap, String registry, String maxHeap) throws IOException {
+  static ChildAggregator start(Path dir, String bootstrap, String registry, String maxHeap, long commitIntervalMs)
+      throws IOException {
     Files.createDirectories(dir);
     Path gcLog = dir.resolve("gc.log");
     Path stateDir = dir.resolve("state");
@@ -36,7 +37,7 @@ final class ChildAggregator implements AutoCloseable {
     List<String> command = List.of(java, "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-cp",
         System.getProperty("java.class.path"), "io.modelmap.cli.ModelMapCli", "aggregator",
         "--bootstrap-servers", bootstrap, "--schema-registry-url", registry, "--state-dir", stateDir.toString(),
-        "--application-id", "modelmap-bench-" + System.nanoTime());
+        "--application-id", "modelmap-bench-" + System.nanoTime(), "--commit-interval-ms", Long.toString(commitIntervalMs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("aggregator.log").toFile()).start();
     return new ChildAggregator(process, gcLog, stateDir);

@@ -35,7 +35,7 @@ public final class ScaleBenchmark {
 
   /** What to run. */
   public record Settings(int models, int texts, int families, int textsPerRecord, int inFlight, int probeModels, long seed,
-      String aggregatorHeap, Path dataDir) {
+      String aggregatorHeap, long commitIntervalMs, Path dataDir) {
     public Settings {
       if (models < 2 || texts < 1 || probeModels < 1 || probeModels >= models) {
         throw new IllegalArgumentException("need at least 2 models, 1 text and 1 ≤ probe models < models");
@@ -54,7 +54,8 @@ public final class ScaleBenchmark {
     out.printf("Starting the broker and registry under %s ...%n", settings.dataDir());
     try (EmbeddedCluster cluster = EmbeddedCluster.start(settings.dataDir(), TopicNames.defaults());
         ChildAggregator aggregator = ChildAggregator.start(settings.dataDir().resolve("aggregator"),
-            cluster.bootstrapServers(), cluster.schemaRegistryUrl(), settings.aggregatorHeap());
+            cluster.bootstrapServers(), cluster.schemaRegistryUrl(), settings.aggregatorHeap(),
+            settings.commitIntervalMs());
         Publisher publisher = new Publisher(ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl()))) {
       ConnectionConfig connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
       SyntheticPublisher fleet = new SyntheticPublisher(publisher, connection.topics(), matrix, CORPUS);
@@ -63,8 +64,8 @@ public final class ScaleBenchmark {
       probing.start();
       try {
         fleet.publishCorpus();
-        out.printf("Aggregator in its own JVM (-Xmx%s); corpus of %,d texts published%n", settings.aggregatorHeap(),
-            settings.texts());
+        out.printf("Aggregator in its own JVM (-Xmx%s, commit interval %d ms); corpus of %,d texts published%n",
+            settings.aggregatorHeap(), settings.commitIntervalMs(), settings.texts());
         long started = System.nanoTime();
         List<FleetSchedule.Chunk> chunks = FleetSchedule.interleaved(0, bulk, settings.texts(),
             settings.textsPerRecord(), settings.inFlight(), settings.seed());

@@ -25,7 +25,7 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
     out.printf("| last score → final neighbour list, at K ≈ %d (%d arrivals) | median %.0f ms, p99 %.0f ms | ≤ 1 s median |%n",
         models, latencySamples, medianLatencyMs, p99LatencyMs);
     out.printf("| batch recompute per arrival (centring + all pairwise KL) | %.2f s | |%n", batchRecomputeSeconds);
-    out.printf("| streaming vs batch, per arrival | %.0f× faster | ≥ 20× |%n", speedupPerArrival());
+    out.printf("| streaming vs batch, per arrival | %.1f× faster | ≥ 20× |%n", speedupPerArrival());
     out.printf("| aggregator heap (own JVM, -Xmx%s): max in use after GC | %d MiB | ≤ 1 GB |%n", maxHeap,
         maxHeapAfterGcMib);
     out.printf("| aggregator RocksDB state on disk | %.1f MiB | |%n", stateBytes / 1048576.0);

@@ -1,0 +1,32 @@
+package io.modelmap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelmap.cli.bench.ScaleBenchmark;
+import io.modelmap.cli.bench.ScaleReport;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paper-scale benchmark at a small scale: the same code path (aggregator in its own JVM, fleet,
+ * probe, notebook recompute) must map every model and equal the batch reference. Speed is not
+ * asserted here; {@code ./modelmap bench} prints it.
+ */
+class ScaleBenchmarkIT {
+  @TempDir
+  Path dir;
+
+  @Test
+  void mapsEveryModelOfTheFleetLikeTheBatchReference() throws Exception {
+    ScaleReport report = new ScaleBenchmark(new ScaleBenchmark.Settings(40, 600, 5, 100, 4, 5, 3, "256m", 100, dir),
+        System.out).run();
+    report.print(System.out);
+
+    assertThat(report.listsChecked()).isEqualTo(40);
+    assertThat(report.maxRelativeError()).isLessThanOrEqualTo(1e-9);
+    assertThat(report.latencySamples()).isEqualTo(5);
+    assertThat(report.maxHeapAfterGcMib()).isBetween(1L, 256L);
+    assertThat(report.stateBytes()).isPositive();
+  }
+}
