@@ -43,6 +43,20 @@ final class ChildAggregator implements AutoCloseable {
     return new ChildAggregator(process, gcLog, stateDir);
   }
 
+  /** The process's peak resident memory (heap, RocksDB and everything else), from /proc; -1 where unavailable. */
+  long peakResidentMib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return -1;
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

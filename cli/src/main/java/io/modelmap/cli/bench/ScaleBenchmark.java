@@ -99,10 +99,12 @@ public final class ScaleBenchmark {
         NotebookRecompute batch = NotebookRecompute.of(l);
         Collections.sort(latencies);
         double[] check = compare(matrix, batch, probe, connection);
+        long peakResident = aggregator.peakResidentMib();
         aggregator.close(); // RocksDB flushes its memtables on close: measure the disk after
         return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,
             percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), seconds(batch.nanos()),
-            aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), aggregator.stateBytes(), check[0],
+            aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), peakResident, aggregator.stateBytes(),
+            check[0],
             (int) check[1]);
       } finally {
         probe.close();

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 /** The figures one benchmark run measured; {@link #print} writes them as the README table. */
 public record ScaleReport(int models, int texts, long bulkModels, double bulkSeconds, double totalSeconds,
     double medianLatencyMs, double p99LatencyMs, int latencySamples, double batchRecomputeSeconds,
-    long maxHeapAfterGcMib, String maxHeap, long stateBytes, double maxRelativeError, int listsChecked) {
+    long maxHeapAfterGcMib, String maxHeap, long peakResidentMib, long stateBytes, double maxRelativeError, int listsChecked) {
 
   double scoresPerSecond() {
     return (double) bulkModels * texts / bulkSeconds;
@@ -28,6 +28,7 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
     out.printf("| streaming vs batch, per arrival | %.1f× faster | ≥ 20× |%n", speedupPerArrival());
     out.printf("| aggregator heap (own JVM, -Xmx%s): max in use after GC | %d MiB | ≤ 1 GB |%n", maxHeap,
         maxHeapAfterGcMib);
+    out.printf("| aggregator process peak resident memory (heap + RocksDB + JVM) | %d MiB | |%n", peakResidentMib);
     out.printf("| aggregator RocksDB state on disk | %.1f MiB | |%n", stateBytes / 1048576.0);
     out.printf("| streamed neighbour KL vs batch reference (%d lists) | max relative difference %.1e | ≤ 1e-9 |%n",
         listsChecked, maxRelativeError);

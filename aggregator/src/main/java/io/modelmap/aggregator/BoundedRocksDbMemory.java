@@ -1,0 +1,48 @@
+package io.modelmap.aggregator;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * Caps the off-heap memory of every RocksDB store of the process together: one shared block cache,
+ * with memtables, index and filter blocks charged to it. Without this each store takes its own
+ * memtables and cache (tens of MB per store), which a container's memory limit does not see coming.
+ * The total is {@value #TOTAL_BYTES_CONFIG} (default 64 MiB), a quarter of it for memtables.
+ */
+public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
+  public static final String TOTAL_BYTES_CONFIG = "modelmap.rocksdb.total.memory.bytes";
+  static final long DEFAULT_TOTAL_BYTES = 64L * 1024 * 1024;
+
+  private static Cache cache;
+  private static WriteBufferManager writeBufferManager;
+
+  @Override
+  public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+    shareAcrossStores(configs.get(TOTAL_BYTES_CONFIG));
+    BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+    table.setBlockCache(cache);
+    table.setCacheIndexAndFilterBlocks(true);
+    table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+    table.setPinTopLevelIndexAndFilter(true);
+    options.setWriteBufferManager(writeBufferManager);
+    options.setTableFormatConfig(table);
+  }
+
+  private static synchronized void shareAcrossStores(Object configured) {
+    if (cache == null) {
+      long total = configured == null ? DEFAULT_TOTAL_BYTES : Long.parseLong(configured.toString());
+      cache = new LRUCache(total, -1, false, 0.1);
+      writeBufferManager = new WriteBufferManager(total / 4, cache);
+    }
+  }
+
+  @Override
+  public void close(String storeName, Options options) {
+    // the cache and write buffer manager are shared by every store of the process: never closed per store
+  }
+}
