@@ -21,6 +21,7 @@ import java.util.OptionalDouble;
  * @param pendingTimeout how long scores naming a text not yet seen in the corpus wait before they are dead-lettered
  * @param internalPartitions partitions of the repartition topics (the corpus-keyed matrix tasks)
  * @param clientOverrides extra Kafka client settings, for example security settings
+ * @param mapMethod how the 2-D map is laid out
  */
 public record AggregatorConfig(
     String applicationId,
@@ -33,7 +34,8 @@ public record AggregatorConfig(
     OptionalDouble clippingQuantile,
     Duration pendingTimeout,
     int internalPartitions,
-    Map<String, Object> clientOverrides) {
+    Map<String, Object> clientOverrides,
+    MapMethod mapMethod) {
 
   public AggregatorConfig {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -44,6 +46,7 @@ public record AggregatorConfig(
     Objects.requireNonNull(provisionalInterval, "provisionalInterval");
     Objects.requireNonNull(clippingQuantile, "clippingQuantile");
     Objects.requireNonNull(pendingTimeout, "pendingTimeout");
+    Objects.requireNonNull(mapMethod, "mapMethod");
     clientOverrides = Map.copyOf(clientOverrides);
     if (neighborCount < 1) {
       throw new IllegalArgumentException("neighborCount must be at least 1, was " + neighborCount);
@@ -62,21 +65,27 @@ public record AggregatorConfig(
   /** Defaults for everything but the connection and the state folder. */
   public static AggregatorConfig defaults(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
     return new AggregatorConfig("modelmap-aggregator", bootstrapServers, schemaRegistryUrl, stateDir,
-        TopicNames.defaults(), 10, Duration.ofSeconds(2), OptionalDouble.empty(), Duration.ofMinutes(10), 1, Map.of());
+        TopicNames.defaults(), 10, Duration.ofSeconds(2), OptionalDouble.empty(), Duration.ofMinutes(10), 1, Map.of(),
+        MapMethod.PCA);
   }
 
   public AggregatorConfig withApplicationId(String id) {
     return new AggregatorConfig(id, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
-        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides);
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod);
   }
 
   public AggregatorConfig withClipping(OptionalDouble quantile) {
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
-        provisionalInterval, quantile, pendingTimeout, internalPartitions, clientOverrides);
+        provisionalInterval, quantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod);
   }
 
   public AggregatorConfig withClientOverrides(Map<String, Object> overrides) {
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
-        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, overrides);
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, overrides, mapMethod);
+  }
+
+  public AggregatorConfig withMapMethod(MapMethod method) {
+    return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, method);
   }
 }

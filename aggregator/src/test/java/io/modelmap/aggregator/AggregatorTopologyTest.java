@@ -11,6 +11,7 @@ import io.modelmap.math.Neighbor;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextScores;
@@ -23,6 +24,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 class AggregatorTopologyTest {
@@ -121,6 +125,32 @@ class AggregatorTopologyTest {
     assertMatchesBatch(outputs, BatchReference.of(l));
     assertThat(outputs.neighbors().get("copy-a").getNeighbors().get(0).getModelId()).isEqualTo("base-a");
     assertThat(outputs.neighbors().get("copy-a").getNeighbors().get(0).getKlNats()).isZero();
+  }
+
+  @Test
+  void shouldPlaceEveryModelOnTheMapAsPcaOfQ() throws Exception {
+    double[][] l = matrix();
+    Outputs outputs = run(shuffledInterleaved(l, 4), true, OptionalDouble.empty());
+    BatchReference ref = BatchReference.of(l);
+    double[][] q = new double[MODELS.size()][];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = ref.q(MODELS.indexOf(MODELS.stream().sorted().toList().get(i)));
+    }
+    RealMatrix scaled = new Array2DRowRealMatrix(q).scalarMultiply(1 / Math.sqrt(N));
+    EigenDecomposition pca = new EigenDecomposition(scaled.multiply(scaled.transpose()));
+    List<ModelPosition> positions = outputs.frames().get(AggregatorHarness.CORPUS).getPositions();
+
+    assertThat(positions).extracting(p -> p.getModelId().toString()).isEqualTo(MODELS.stream().sorted().toList());
+    for (int axis = 0; axis < 2; axis++) {
+      double[] v = pca.getEigenvector(axis).toArray();
+      double scale = Math.sqrt(pca.getRealEigenvalue(axis));
+      double sign = Math.signum(v[0] * (axis == 0 ? positions.get(0).getX() : positions.get(0).getY()));
+      for (int i = 0; i < positions.size(); i++) {
+        double actual = axis == 0 ? positions.get(i).getX() : positions.get(i).getY();
+        assertThat(actual).isCloseTo(sign * v[i] * scale, within(1e-6 * scale));
+      }
+    }
+    assertThat(positions).allSatisfy(p -> assertThat(p.getPrimaryCategory().toString()).matches("c[012]"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.matrix;
 
+import io.modelmap.aggregator.MapMethod;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.DoubleCentering;
 import io.modelmap.math.KlDivergence;
@@ -8,7 +9,9 @@ import io.modelmap.math.Neighbor;
 import io.modelmap.math.NeighborRanking;
 import io.modelmap.math.QuantileClipping;
 import io.modelmap.math.Vectors;
+import io.modelmap.schemas.avro.ModelPosition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +42,10 @@ final class CorpusMatrix {
   private final Set<String> changedSincePunctuation = new LinkedHashSet<>();
   private BatchReference clipped;
   private double clippingFloor = Double.NaN;
+  private String[] textCategories;
+  private List<String> categoryNames;
+  private int[] categoryOfText;
+  private final MapState map = new MapState();
 
   CorpusMatrix(String corpusId, int neighborCount, OptionalDouble clippingQuantile) {
     this.corpusId = corpusId;
@@ -53,9 +60,10 @@ final class CorpusMatrix {
   /** Result of learning a text: new, already known, or contradicting what is known. */
   enum TextOutcome { ADDED, KNOWN, CONFLICT }
 
-  TextOutcome addText(String textId, int index, int corpusSize, int byteLength) {
+  TextOutcome addText(String textId, int index, int corpusSize, int byteLength, String category) {
     if (byteLengths == null) {
       byteLengths = new int[corpusSize];
+      textCategories = new String[corpusSize];
     }
     Integer known = indexByTextId.get(textId);
     if (corpusSize != byteLengths.length || (known != null && known != index)
@@ -67,6 +75,7 @@ final class CorpusMatrix {
     }
     indexByTextId.put(textId, index);
     byteLengths[index] = byteLength;
+    textCategories[index] = category;
     return TextOutcome.ADDED;
   }
 
@@ -147,6 +156,7 @@ final class CorpusMatrix {
       }
       ModelRow otherRow = rows.get(other);
       double kl = KlDivergence.fromRows(row.values(), row.mean(), otherRow.values(), otherRow.mean());
+      map.recordDistance(modelId, other, kl);
       own.add(new Neighbor(other, kl, size()));
       List<Neighbor> current = neighbors.getOrDefault(other, List.of());
       List<Neighbor> next = NeighborRanking.offer(current, new Neighbor(modelId, kl, size()), neighborCount);
@@ -164,7 +174,41 @@ final class CorpusMatrix {
     ModelRow row = rows.get(modelId);
     row.complete(Vectors.mean(row.values()));
     complete.add(modelId);
+    map.addModel(modelId, MapState.categoryMeans(row.values(), categoryOfText(), categoryNames().size()));
     return row;
+  }
+
+  /** The corpus's text categories, sorted, once the corpus is known. */
+  List<String> categoryNames() {
+    if (categoryNames == null) {
+      categoryNames = List.copyOf(new TreeSet<>(Arrays.asList(textCategories)));
+    }
+    return categoryNames;
+  }
+
+  private int[] categoryOfText() {
+    if (categoryOfText == null) {
+      List<String> names = categoryNames();
+      categoryOfText = new int[textCategories.length];
+      for (int s = 0; s < textCategories.length; s++) {
+        categoryOfText[s] = names.indexOf(textCategories[s]);
+      }
+    }
+    return categoryOfText;
+  }
+
+  boolean isMapStale() {
+    return map.isStale();
+  }
+
+  /** Lays the map out again from the stored distances (O(K²) per solver iteration). */
+  List<ModelPosition> layoutMap(MapMethod method) {
+    return map.layout(method, categoryNames());
+  }
+
+  /** Positions of the last layout. */
+  List<ModelPosition> mapPositions() {
+    return map.positions();
   }
 
   /** Clipping moves every row: the batch formulas over all complete rows, then everything changed. */
@@ -175,6 +219,9 @@ final class CorpusMatrix {
     clippingFloor = QuantileClipping.threshold(l, clippingQuantile.getAsDouble());
     for (int i = 0; i < ids.size(); i++) {
       neighbors.put(ids.get(i), clipped.neighbors(i, ids, neighborCount));
+      for (int j = 0; j < i; j++) {
+        map.recordDistance(ids.get(i), ids.get(j), clipped.klNats(i, j));
+      }
     }
     List<String> changed = new ArrayList<>(ids);
     changed.remove(newModel);
@@ -198,7 +245,9 @@ final class CorpusMatrix {
       for (String other : ids) {
         if (!other.equals(id)) {
           ModelRow o = rows.get(other);
-          own.add(new Neighbor(other, KlDivergence.fromRows(row.values(), row.mean(), o.values(), o.mean()), size()));
+          double kl = KlDivergence.fromRows(row.values(), row.mean(), o.values(), o.mean());
+          map.recordDistance(id, other, kl);
+          own.add(new Neighbor(other, kl, size()));
         }
       }
       neighbors.put(id, NeighborRanking.topK(own, neighborCount));

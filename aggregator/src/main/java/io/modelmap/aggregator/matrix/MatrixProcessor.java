@@ -77,8 +77,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
         String[] key = MatrixStores.splitTextKey(entry.key);
-        var value = java.nio.ByteBuffer.wrap(entry.value);
-        matrix(key[0]).addText(key[1], value.getInt(), value.getInt(), value.getInt());
+        MatrixStores.TextEntry text = MatrixStores.TextEntry.parse(entry.value);
+        matrix(key[0]).addText(key[1], text.index(), text.corpusSize(), text.byteLength(), text.category());
       }
     }
     try (KeyValueIterator<Bytes, byte[]> all = scores.all()) {
@@ -118,7 +118,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private void onText(Record<String, SpecificRecord> record, TextChunk text) {
     CorpusMatrix matrix = matrix(text.getCorpusId());
     CorpusMatrix.TextOutcome outcome =
-        matrix.addText(text.getTextId(), text.getIndex(), text.getCorpusSize(), text.getByteLength());
+        matrix.addText(text.getTextId(), text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory());
     if (outcome == CorpusMatrix.TextOutcome.CONFLICT) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
@@ -130,7 +130,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
     if (outcome == CorpusMatrix.TextOutcome.ADDED) {
       texts.put(MatrixStores.textKey(text.getCorpusId(), text.getTextId()),
-          MatrixStores.textValue(text.getIndex(), text.getCorpusSize(), text.getByteLength()));
+          MatrixStores.textValue(text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory()));
       if (matrix.isCorpusKnown()) {
         retryPending(record.timestamp());
       }
@@ -210,7 +210,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       }
       forward(id, OutputRecords.neighbors(matrix, id, matrix.neighbors(id), false), timestamp);
     }
-    forward(matrix.corpusId(), OutputRecords.frame(matrix), timestamp);
+    forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), timestamp);
     LOG.info("Model {} complete on corpus {}: {} models mapped", modelId, matrix.corpusId(),
         matrix.completeCount());
   }
@@ -232,6 +232,10 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private void punctuate(long now) {
     retryPending(now);
     for (CorpusMatrix matrix : matrices.values()) {
+      if (matrix.isMapStale()) {
+        matrix.layoutMap(config.mapMethod());
+        forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), now);
+      }
       for (String model : matrix.drainChanged()) {
         forward(model, OutputRecords.progressCoordinates(matrix, model), now);
         forward(model, OutputRecords.neighbors(matrix, model, matrix.provisionalNeighbors(model), true), now);

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.Stores;
  * scores are tens of thousands of entries and changelog records, not 10 M.
  *
  * <ul>
- *   <li>{@value #TEXTS}: corpusId NUL textId → index, corpus size, byte length (3 ints)
+ *   <li>{@value #TEXTS}: corpusId NUL textId → index, corpus size, byte length (3 ints), category (UTF-8)
  *   <li>{@value #SCORES}: corpusId NUL modelId NUL sequence(int) → the accepted (index int, log-likelihood
  *       double) pairs of one record; the sequence is the row's score count before the record, unique per row
  *   <li>{@value #PENDING}: source topic-partition-offset → scores waiting for their texts
@@ -44,8 +44,18 @@ final class MatrixStores {
     return new String[] {key.substring(0, at), key.substring(at + 1)};
   }
 
-  static byte[] textValue(int index, int corpusSize, int byteLength) {
-    return ByteBuffer.allocate(12).putInt(index).putInt(corpusSize).putInt(byteLength).array();
+  static byte[] textValue(int index, int corpusSize, int byteLength, String category) {
+    byte[] name = category.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(12 + name.length).putInt(index).putInt(corpusSize).putInt(byteLength).put(name).array();
+  }
+
+  /** Decoded text entry. */
+  record TextEntry(int index, int corpusSize, int byteLength, String category) {
+    static TextEntry parse(byte[] value) {
+      ByteBuffer b = ByteBuffer.wrap(value);
+      return new TextEntry(b.getInt(), b.getInt(), b.getInt(),
+          new String(value, 12, value.length - 12, StandardCharsets.UTF_8));
+    }
   }
 
   static Bytes scoreKey(String corpusId, String modelId, int sequence) {

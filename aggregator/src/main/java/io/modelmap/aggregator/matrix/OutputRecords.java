@@ -35,13 +35,15 @@ final class OutputRecords {
         .build();
   }
 
-  static CoordinateFrame frame(CorpusMatrix matrix) {
+  static CoordinateFrame frame(CorpusMatrix matrix, io.modelmap.aggregator.MapMethod method) {
     int k = matrix.completeCount();
     return CoordinateFrame.newBuilder()
         .setCorpusId(matrix.corpusId()).setVersion(k).setModelCount(k)
         .setColumnMeans(boxed(matrix.columnMeans()))
         .setMeanTextBytes(matrix.meanTextBytes())
         .setClippingFloor(matrix.clippingFloor().isPresent() ? matrix.clippingFloor().getAsDouble() : null)
+        .setMapMethod(method.label())
+        .setPositions(matrix.mapPositions())
         .build();
   }
 

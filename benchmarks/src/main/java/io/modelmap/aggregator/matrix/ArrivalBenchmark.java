@@ -44,7 +44,7 @@ public class ArrivalBenchmark {
     synthetic = new SyntheticMatrix(models, texts, 40, 1);
     matrix = new CorpusMatrix("bench", 10, OptionalDouble.empty());
     for (int s = 0; s < texts; s++) {
-      matrix.addText(synthetic.textId(s), s, texts, synthetic.byteLength(s));
+      matrix.addText(synthetic.textId(s), s, texts, synthetic.byteLength(s), "synthetic");
     }
     for (int i = 0; i < models - 1; i++) {
       fill(synthetic.modelId(i), synthetic.row(i));

@@ -1,0 +1,217 @@
+package io.modelmap.math.map;
+
+import java.util.Arrays;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+
+/**
+ * Classical scaling: the top two eigenvectors of B = −½·J·D²·J (J the centring matrix), scaled by
+ * the square roots of their eigenvalues. With D²_ij = ‖q_i − q_j‖²/N this is exactly PCA of Q/√N
+ * computed from the K×K Gram matrix, never from K×N.
+ *
+ * <p>The eigenvectors come from subspace iteration started from fixed vectors, so the result
+ * depends only on the distances; each axis's sign then follows the previous map (no flip when a
+ * model arrives), or, without one, makes the axis's third moment non-negative.
+ */
+public final class ClassicalScaling {
+  private static final int DIMENSIONS = 2;
+  private static final int MAX_ITERATIONS = 1000;
+  /** Up to this K a full symmetric eigendecomposition is cheap (O(K³)) and exact even for rank-deficient B. */
+  private static final int DIRECT_LIMIT = 200;
+  private static final double TOLERANCE = 1e-11;
+
+  private ClassicalScaling() {}
+
+  /**
+   * @param squaredDistances symmetric K×K, zero diagonal
+   * @param previous the last positions of the same models (row i ↔ model i), NaN where a model is new; or null
+   * @return K×2 positions
+   */
+  public static double[][] embed(double[][] squaredDistances, double[][] previous) {
+    int k = squaredDistances.length;
+    double[][] positions = new double[k][DIMENSIONS];
+    if (k < 2) {
+      return positions;
+    }
+    double[][] b = doubleCentred(squaredDistances);
+    Eigenpairs top = k <= DIRECT_LIMIT ? allEigenpairs(b) : topEigenpairs(b);
+    for (int d = 0; d < DIMENSIONS && d < top.values().length; d++) {
+      double[] vector = top.vectors()[d];
+      double scale = Math.sqrt(Math.max(top.values()[d], 0));
+      for (int i = 0; i < k; i++) {
+        positions[i][d] = vector[i] * scale;
+      }
+      if (sign(positions, d, previous) < 0) {
+        for (int i = 0; i < k; i++) {
+          positions[i][d] = -positions[i][d];
+        }
+      }
+    }
+    return positions;
+  }
+
+  static double[][] doubleCentred(double[][] d2) {
+    int k = d2.length;
+    double[] rowMeans = new double[k];
+    double grand = 0;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        rowMeans[i] += d2[i][j];
+      }
+      grand += rowMeans[i];
+      rowMeans[i] /= k;
+    }
+    grand /= (double) k * k;
+    double[][] b = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        b[i][j] = -0.5 * (d2[i][j] - rowMeans[i] - rowMeans[j] + grand);
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Subspace iteration with Rayleigh–Ritz: a block of up to eight vectors, rotated each step to the
+   * eigenvectors of its projection, until the two algebraically largest have residual
+   * ‖Bv − θv‖ ≤ 1e-11·|θ₁|. The block converges to the eigenvalues largest in magnitude, which holds
+   * the top two for PCA (B is a Gram matrix) and for MDS unless more than six negative eigenvalues
+   * outweigh the second positive one. Returns eigenvectors and eigenvalues of B, largest first.
+   */
+  private static Eigenpairs topEigenpairs(double[][] b) {
+    int k = b.length;
+    int p = Math.min(8, k);
+    double[][] v = new double[p][k];
+    for (int d = 0; d < p; d++) {
+      for (int i = 0; i < k; i++) {
+        v[d][i] = Math.cos((d + 1) * (i + 1.0)) + (d == 0 ? 1 : 0);
+      }
+    }
+    orthonormalise(v);
+    double[] theta = new double[p];
+    for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+      double[][] w = new double[p][];
+      for (int d = 0; d < p; d++) {
+        w[d] = multiply(b, v[d]);
+      }
+      orthonormalise(w);
+      double[][] bw = new double[p][];
+      for (int d = 0; d < p; d++) {
+        bw[d] = multiply(b, w[d]);
+      }
+      double[][] h = new double[p][p];
+      for (int d = 0; d < p; d++) {
+        for (int e = 0; e <= d; e++) {
+          h[d][e] = 0.5 * (dot(w[d], bw[e]) + dot(w[e], bw[d])); // symmetric up to rounding: make it exact
+          h[e][d] = h[d][e];
+        }
+      }
+      EigenDecomposition ritz = new EigenDecomposition(new Array2DRowRealMatrix(h));
+      Integer[] order = new Integer[p];
+      for (int d = 0; d < p; d++) {
+        order[d] = d;
+      }
+      Arrays.sort(order, (x, y) -> Double.compare(ritz.getRealEigenvalue(y), ritz.getRealEigenvalue(x)));
+      double residual = 0;
+      for (int d = 0; d < p; d++) {
+        double[] u = ritz.getEigenvector(order[d]).toArray();
+        theta[d] = ritz.getRealEigenvalue(order[d]);
+        double[] next = new double[k];
+        double[] bNext = new double[k];
+        for (int e = 0; e < p; e++) {
+          for (int i = 0; i < k; i++) {
+            next[i] += u[e] * w[e][i];
+            bNext[i] += u[e] * bw[e][i];
+          }
+        }
+        v[d] = next;
+        if (d < DIMENSIONS) {
+          double r = 0;
+          for (int i = 0; i < k; i++) {
+            r += (bNext[i] - theta[d] * next[i]) * (bNext[i] - theta[d] * next[i]);
+          }
+          residual = Math.max(residual, Math.sqrt(r));
+        }
+      }
+      if (residual <= TOLERANCE * Math.max(Math.abs(theta[0]), Double.MIN_NORMAL)) {
+        break;
+      }
+    }
+    return new Eigenpairs(v, theta);
+  }
+
+  private record Eigenpairs(double[][] vectors, double[] values) {}
+
+  private static Eigenpairs allEigenpairs(double[][] b) {
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(b));
+    double[] values = eigen.getRealEigenvalues(); // sorted, largest first
+    double[][] vectors = new double[Math.min(DIMENSIONS, values.length)][];
+    for (int d = 0; d < vectors.length; d++) {
+      vectors[d] = eigen.getEigenvector(d).toArray();
+    }
+    return new Eigenpairs(vectors, Arrays.copyOf(values, vectors.length));
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  private static double[] multiply(double[][] b, double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double sum = 0;
+      double[] row = b[i];
+      for (int j = 0; j < x.length; j++) {
+        sum += row[j] * x[j];
+      }
+      y[i] = sum;
+    }
+    return y;
+  }
+
+  /** Gram–Schmidt, each projection applied twice so the block stays orthogonal to rounding error. */
+  private static void orthonormalise(double[][] v) {
+    for (int d = 0; d < v.length; d++) {
+      for (int e = 0; e < 2 * d; e++) {
+        double[] other = v[e % d];
+        double dot = 0;
+        for (int i = 0; i < v[d].length; i++) {
+          dot += v[d][i] * other[i];
+        }
+        for (int i = 0; i < v[d].length; i++) {
+          v[d][i] -= dot * other[i];
+        }
+      }
+      double norm = 0;
+      for (double x : v[d]) {
+        norm += x * x;
+      }
+      norm = Math.sqrt(norm);
+      for (int i = 0; i < v[d].length; i++) {
+        v[d][i] = norm == 0 ? 0 : v[d][i] / norm;
+      }
+    }
+  }
+
+  /** +1 to keep axis d, −1 to flip it. */
+  private static int sign(double[][] positions, int d, double[][] previous) {
+    double agreement = 0;
+    if (previous != null) {
+      for (int i = 0; i < positions.length && i < previous.length; i++) {
+        if (!Double.isNaN(previous[i][d])) {
+          agreement += previous[i][d] * positions[i][d];
+        }
+      }
+    }
+    if (agreement == 0) {
+      for (double[] p : positions) {
+        agreement += p[d] * p[d] * p[d];
+      }
+    }
+    return agreement < 0 ? -1 : 1;
+  }
+}
