@@ -1,8 +1,12 @@
 package io.modelmap.aggregator;
 
+import io.modelmap.aggregator.api.QueryApi;
 import io.modelmap.schemas.registry.RestSchemaRegistryClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -11,15 +15,32 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the aggregator topology: wiring of configuration, start and shutdown only. */
+/**
+ * Runs the aggregator topology and, when given an address, its query API and dashboard: wiring of
+ * configuration, start and shutdown only.
+ */
 public final class AggregatorService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
 
+  private final AggregatorConfig config;
   private final KafkaStreams streams;
+  private final QueryApi api;
 
-  public AggregatorService(AggregatorConfig config) {
+  /** The aggregator without an HTTP API. */
+  public AggregatorService(AggregatorConfig config) throws IOException {
+    this(config, Optional.empty());
+  }
+
+  /** The aggregator serving its API on {@code apiAddress} (its {@code application.server} for key routing). */
+  public AggregatorService(AggregatorConfig config, Optional<InetSocketAddress> apiAddress) throws IOException {
+    this.config = config;
+    this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
+    Properties props = properties(config);
+    if (api != null) {
+      props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.hostInfo().host() + ":" + api.hostInfo().port());
+    }
     var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
-    this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC()), properties(config));
+    this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
     streams.setUncaughtExceptionHandler(e -> {
       // Bad input never gets here (it is dead-lettered); anything that does is a bug that a retry would repeat.
       LOG.error("Aggregator stream thread failed; stopping. Restart after fixing the cause: state is kept.", e);
@@ -35,12 +56,21 @@ public final class AggregatorService implements AutoCloseable {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    props.putAll(AggregatorTopology.optimization());
     props.putAll(config.clientOverrides());
     return props;
   }
 
   public void start() {
     streams.start();
+    if (api != null) {
+      api.start(streams, config);
+    }
+  }
+
+  /** The dashboard's URL, when the API is served. */
+  public Optional<String> dashboardUrl() {
+    return Optional.ofNullable(api).map(QueryApi::url);
   }
 
   public KafkaStreams.State state() {
@@ -49,6 +79,9 @@ public final class AggregatorService implements AutoCloseable {
 
   @Override
   public void close() {
+    if (api != null) {
+      api.close();
+    }
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
   }

@@ -2,6 +2,7 @@ package io.modelmap.aggregator;
 
 import io.modelmap.aggregator.agreement.AgreementProcessor;
 import io.modelmap.aggregator.agreement.AgreementStores;
+import io.modelmap.aggregator.api.Views;
 import io.modelmap.aggregator.ingest.DecodeProcessor;
 import io.modelmap.aggregator.ingest.McAnswersValidator;
 import io.modelmap.aggregator.ingest.McItemValidator;
@@ -21,11 +22,13 @@ import io.modelmap.schemas.topic.Topic;
 import io.modelmap.schemas.topic.Topics;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -42,6 +45,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                               ├─ by corpus ─ matrix ────┼─ coordinate-frame
  * text-scores ──decode/validate─┘                         ├─ model-neighbors
  *        └──────────── rejects ─────────────────────────── └─ &lt;source&gt;-dlq
+ * model-registered, model-coordinates, coordinate-frame, model-neighbors, error-agreement,
+ * model-accuracy ──► view stores (interactive queries for the query API)
  * </pre>
  *
  * Both inputs are repartitioned by corpus id so that a completed row meets every other row of its
@@ -92,7 +97,16 @@ public final class AggregatorTopology {
         .process(() -> new AgreementProcessor(config, answersTopic.valueSerde(), clock), Named.as("agreement"),
             AgreementStores.names())
         .to(router, produced);
-    return builder.build();
+
+    Views.addTo(builder, topics);
+    return builder.build(optimization());
+  }
+
+  /** Lets the views' compacted source topics double as their changelogs; AggregatorService sets the same. */
+  static Properties optimization() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    return props;
   }
 
   /** Decodes and validates a source; rejects go straight to its DLQ, good records continue. */

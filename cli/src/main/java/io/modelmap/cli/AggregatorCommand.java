@@ -2,8 +2,10 @@ package io.modelmap.cli;
 
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +35,17 @@ final class AggregatorCommand implements Callable<Integer> {
           + " lower latency and more transactions (default ${DEFAULT-VALUE}).")
   long commitIntervalMs;
 
+  @Option(names = "--api-host", defaultValue = "127.0.0.1",
+      description = "Address the query API and dashboard bind to, and that other instances reach this one at"
+          + " (default ${DEFAULT-VALUE}: loopback only).")
+  String apiHost;
+
+  @Option(names = "--api-port", defaultValue = "8080", description = "Port of the query API and dashboard (default ${DEFAULT-VALUE}).")
+  int apiPort;
+
+  @Option(names = "--no-api", description = "Serve no HTTP API.")
+  boolean noApi;
+
   @Override
   public Integer call() throws Exception {
     AggregatorConfig config = AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
@@ -40,10 +53,12 @@ final class AggregatorCommand implements Callable<Integer> {
         .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
         .withClientOverrides(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs));
     CountDownLatch stopped = new CountDownLatch(1);
-    try (AggregatorService service = new AggregatorService(config)) {
+    Optional<InetSocketAddress> api = noApi ? Optional.empty() : Optional.of(new InetSocketAddress(apiHost, apiPort));
+    try (AggregatorService service = new AggregatorService(config, api)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       service.start();
-      System.out.println("Aggregator running against " + connection.bootstrapServers + "; Ctrl-C to stop.");
+      System.out.println("Aggregator running against " + connection.bootstrapServers
+          + service.dashboardUrl().map(url -> "; dashboard and API on " + url).orElse("") + "; Ctrl-C to stop.");
       stopped.await();
     }
     return 0;

@@ -54,13 +54,17 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--export-to", description = "Export the map as CSV to this folder before exiting.")
   Path exportTo;
 
+  @Option(names = "--api-port", defaultValue = "8080",
+      description = "Port of the dashboard and query API on loopback (default ${DEFAULT-VALUE}; any free port if taken).")
+  int apiPort;
+
   @Option(names = "--serve", description = "Keep the broker, registry, aggregator and scorer running after the demo (Ctrl-C to stop).")
   boolean serve;
 
   @Override
   public Integer call() throws Exception {
     Path dir = dataDir != null ? dataDir : EmbeddedSystem.freshDataDir("demo");
-    try (EmbeddedSystem system = EmbeddedSystem.start(dir, System.out)) {
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir, System.out, apiPort)) {
       ConnectionConfig connection = system.connection();
       List<DemoModels.DemoModel> models = DemoModels.write(dir.resolve("models"));
       System.out.println("Wrote " + models.size() + " demo models under " + dir.resolve("models"));
@@ -95,8 +99,8 @@ final class DemoCommand implements Callable<Integer> {
           System.out.println("Exported to " + exportTo.toAbsolutePath());
         }
         if (serve) {
-          System.out.println("Serving: bootstrap " + connection.bootstrapServers() + ", schema registry "
-              + connection.schemaRegistryUrl() + ". Ctrl-C to stop.");
+          System.out.println("Serving: dashboard " + system.dashboardUrl() + ", bootstrap "
+              + connection.bootstrapServers() + ", schema registry " + connection.schemaRegistryUrl() + ". Ctrl-C to stop.");
           CountDownLatch stop = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
           stop.await();

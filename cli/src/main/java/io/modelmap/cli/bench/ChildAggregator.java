@@ -37,7 +37,8 @@ final class ChildAggregator implements AutoCloseable {
     List<String> command = List.of(java, "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-cp",
         System.getProperty("java.class.path"), "io.modelmap.cli.ModelMapCli", "aggregator",
         "--bootstrap-servers", bootstrap, "--schema-registry-url", registry, "--state-dir", stateDir.toString(),
-        "--application-id", "modelmap-bench-" + System.nanoTime(), "--commit-interval-ms", Long.toString(commitIntervalMs));
+        "--application-id", "modelmap-bench-" + System.nanoTime(), "--commit-interval-ms", Long.toString(commitIntervalMs),
+        "--no-api");
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("aggregator.log").toFile()).start();
     return new ChildAggregator(process, gcLog, stateDir);

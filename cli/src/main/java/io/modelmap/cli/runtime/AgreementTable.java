@@ -1,7 +1,6 @@
 package io.modelmap.cli.runtime;
 
 import io.modelmap.math.agreement.JudgeInflation;
-import io.modelmap.math.agreement.PairCounts;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.AgreementPartner;
@@ -77,18 +76,11 @@ public final class AgreementTable {
     for (ErrorAgreement p : pairs) {
       boolean judgeFirst = p.getModelA().toString().equals(judge);
       if (judgeFirst || p.getModelB().toString().equals(judge)) {
-        PairCounts counts = counts(p);
         judged.put((judgeFirst ? p.getModelB() : p.getModelA()).toString(),
-            JudgeInflation.ofSecondJudgedByFirst(judgeFirst ? counts : counts.swapped()));
+            JudgeInflation.of(p.getItems(), p.getSame(), judgeFirst ? p.getCorrectB() : p.getCorrectA()));
       }
     }
     return judged;
-  }
-
-  /** The counts judge inflation needs, back from the published record. */
-  private static PairCounts counts(ErrorAgreement p) {
-    return PairCounts.fromArray(new long[] {p.getItems(), p.getSame(), p.getCorrectA(), p.getCorrectB(),
-        p.getBothCorrect(), p.getBothWrong(), p.getAgreeBothWrong()});
   }
 
   public boolean hasModel(String model) {

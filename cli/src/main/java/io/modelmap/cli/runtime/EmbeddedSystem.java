@@ -6,6 +6,10 @@ import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +32,16 @@ public final class EmbeddedSystem implements AutoCloseable {
     this.connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
   }
 
+  /** The port the dashboard tries first; when it is taken, any free port. */
+  public static final int DASHBOARD_PORT = 8080;
+
   /** Starts everything under {@code dataDir}, reporting each step on {@code progress}. */
   public static EmbeddedSystem start(Path dataDir, PrintStream progress) throws IOException {
+    return start(dataDir, progress, DASHBOARD_PORT);
+  }
+
+  /** As {@link #start(Path, PrintStream)}, serving the query API and dashboard on loopback port {@code apiPort}. */
+  public static EmbeddedSystem start(Path dataDir, PrintStream progress, int apiPort) throws IOException {
     Files.createDirectories(dataDir);
     progress.println("Starting Apache Kafka (KRaft, single node) under " + dataDir.resolve("kafka") + " ...");
     EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, TopicNames.defaults());
@@ -38,10 +50,25 @@ public final class EmbeddedSystem implements AutoCloseable {
         dataDir.resolve("aggregator-state")).withClientOverrides(Map.of(
             StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500,
             StreamsConfig.REPLICATION_FACTOR_CONFIG, 1));
-    AggregatorService aggregator = new AggregatorService(config);
-    aggregator.start();
+    AggregatorService aggregator = startAggregator(config, apiPort);
     progress.println("  aggregator started (state in " + config.stateDir() + ")");
+    progress.println("  dashboard: " + aggregator.dashboardUrl().orElseThrow());
     return new EmbeddedSystem(cluster, aggregator);
+  }
+
+  private static AggregatorService startAggregator(AggregatorConfig config, int apiPort) throws IOException {
+    AggregatorService aggregator;
+    try {
+      aggregator = new AggregatorService(config, Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), apiPort)));
+    } catch (BindException e) {
+      aggregator = new AggregatorService(config, Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+    }
+    aggregator.start();
+    return aggregator;
+  }
+
+  public String dashboardUrl() {
+    return aggregator.dashboardUrl().orElseThrow();
   }
 
   /** A fresh folder under {@code .modelmap/} of the working directory. */

@@ -12,11 +12,19 @@ public record JudgeInflation(double judgedAccuracy, double trueAccuracy, long it
 
   /** Inflation of {@code B} judged by {@code A}, from the pair's counts (A first). */
   public static JudgeInflation ofSecondJudgedByFirst(PairCounts counts) {
-    if (counts.items() == 0) {
+    return of(counts.items(), counts.same(), counts.correctB());
+  }
+
+  /**
+   * @param items items judge and model both answered
+   * @param same items where the model chose the judge's option
+   * @param correct items the model answered correctly
+   */
+  public static JudgeInflation of(long items, long same, long correct) {
+    if (items == 0) {
       return new JudgeInflation(Double.NaN, Double.NaN, 0);
     }
-    return new JudgeInflation((double) counts.same() / counts.items(), (double) counts.correctB() / counts.items(),
-        counts.items());
+    return new JudgeInflation((double) same / items, (double) correct / items, items);
   }
 
   /** Judged minus true accuracy: above 0 the judge flatters the model. */

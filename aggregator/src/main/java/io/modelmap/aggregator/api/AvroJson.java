@@ -1,0 +1,48 @@
+package io.modelmap.aggregator.api;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+
+/** Avro records as plain maps and lists, for JSON: field names kept, strings as strings, NaN as null. */
+final class AvroJson {
+  private AvroJson() {}
+
+  static Map<String, Object> toMap(IndexedRecord record) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (Schema.Field field : record.getSchema().getFields()) {
+      map.put(field.name(), value(record.get(field.pos())));
+    }
+    return map;
+  }
+
+  private static Object value(Object value) {
+    if (value instanceof IndexedRecord record) {
+      return toMap(record);
+    }
+    if (value instanceof CharSequence text) {
+      return text.toString();
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(value(v)));
+      return copy;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k.toString(), value(v)));
+      return copy;
+    }
+    if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      return null; // JSON has no NaN: an undefined rate is null
+    }
+    if (value instanceof ByteBuffer) {
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,108 @@
+package io.modelmap.aggregator.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads the views wherever they live: a key from the instance that owns its partition
+ * ({@code application.server}), a whole view from every instance that holds part of it.
+ */
+final class ViewQueries {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final TypeReference<List<Map<String, Object>>> ARRAY = new TypeReference<>() {};
+
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  ViewQueries(KafkaStreams streams, HostInfo self) {
+    this.streams = streams;
+    this.self = self;
+  }
+
+  Optional<Map<String, Object>> get(String view, String key) {
+    KeyQueryMetadata owner = streams.queryMetadataForKey(view, key, Serdes.String().serializer());
+    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE) || owner.activeHost().equals(self)) {
+      return localGet(view, key);
+    }
+    return remote(owner.activeHost(), "/internal/views/" + view + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8),
+        OBJECT);
+  }
+
+  /** Every value of a view, gathered from all instances, without the N-long vectors. */
+  List<Map<String, Object>> all(String view) {
+    List<Map<String, Object>> values = new ArrayList<>(localAll(view));
+    for (StreamsMetadata instance : streams.streamsMetadataForStore(view)) {
+      if (!instance.hostInfo().equals(self)) {
+        remote(instance.hostInfo(), "/internal/views/" + view, ARRAY).ifPresent(values::addAll);
+      }
+    }
+    return values;
+  }
+
+  Optional<Map<String, Object>> localGet(String view, String key) {
+    IndexedRecord value = store(view).get(key);
+    return Optional.ofNullable(value).map(AvroJson::toMap);
+  }
+
+  /** Every value of the local part of a view, without the N-long vectors (ξ rows, column means). */
+  List<Map<String, Object>> localAll(String view) {
+    List<Map<String, Object>> values = new ArrayList<>();
+    try (KeyValueIterator<String, IndexedRecord> all = store(view).all()) {
+      all.forEachRemaining(entry -> {
+        Map<String, Object> value = AvroJson.toMap(entry.value);
+        value.remove("xi");
+        value.remove("columnMeans");
+        values.add(value);
+      });
+    }
+    return values;
+  }
+
+  private ReadOnlyKeyValueStore<String, IndexedRecord> store(String view) {
+    return streams.store(StoreQueryParameters.fromNameAndType(view, QueryableStoreTypes.<String, IndexedRecord>keyValueStore()));
+  }
+
+  private <T> Optional<T> remote(HostInfo host, String path, TypeReference<T> type) {
+    try {
+      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
+          URI.create("http://" + host.host() + ":" + host.port() + path)).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() == 404) {
+        return Optional.empty();
+      }
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("instance " + host + " answered " + response.statusCode() + " for " + path);
+      }
+      return Optional.of(JSON.readValue(response.body(), type));
+    } catch (IOException e) {
+      throw new IllegalStateException("instance " + host + " holding part of the views is unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

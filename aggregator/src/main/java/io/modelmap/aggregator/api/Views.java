@@ -1,0 +1,47 @@
+package io.modelmap.aggregator.api;
+
+import io.modelmap.schemas.topic.Topic;
+import io.modelmap.schemas.topic.Topics;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The queryable views: each compacted output topic (and {@code model-registered}) as a KTable store.
+ * With {@code topology.optimization=all} the topics themselves are the stores' changelogs, so the
+ * views cost no extra topic.
+ */
+public final class Views {
+  static final String REGISTERED = "view-registered";
+  static final String COORDINATES = "view-coordinates";
+  static final String NEIGHBORS = "view-neighbors";
+  static final String FRAMES = "view-frames";
+  static final String AGREEMENT = "view-agreement";
+  static final String ACCURACY = "view-accuracy";
+
+  private Views() {}
+
+  public static void addTo(StreamsBuilder builder, Topics topics) {
+    table(builder, topics.modelRegistered(), REGISTERED);
+    table(builder, topics.modelCoordinates(), COORDINATES);
+    table(builder, topics.modelNeighbors(), NEIGHBORS);
+    table(builder, topics.coordinateFrame(), FRAMES);
+    table(builder, topics.errorAgreement(), AGREEMENT);
+    table(builder, topics.modelAccuracy(), ACCURACY);
+  }
+
+  static List<String> all() {
+    return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY);
+  }
+
+  private static <V extends SpecificRecord> void table(StreamsBuilder builder, Topic<String, V> topic, String store) {
+    builder.table(topic.name(), Consumed.with(Serdes.String(), topic.valueSerde()).withName("view-source-" + store),
+        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
+            .withKeySerde(Serdes.String()).withValueSerde(topic.valueSerde()));
+  }
+}

@@ -1,0 +1,229 @@
+// The dashboard: fetches the query API, draws the map with Chart.js, and refreshes on server-sent events.
+(function () {
+  'use strict';
+  const palette = ['#3b82f6', '#ef4444', '#10b981', '#f59e0b', '#8b5cf6', '#ec4899', '#14b8a6', '#6366f1',
+    '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
+  const state = { models: [], map: null, selected: null, chart: null, agreement: [] };
+
+  async function getJson(path) {
+    const response = await fetch(path, { cache: 'no-store' });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      throw new Error(body.error || response.statusText);
+    }
+    return response.json();
+  }
+
+  function colourOf(value, keys) {
+    const index = keys.indexOf(value == null ? '(none)' : value);
+    return palette[index % palette.length];
+  }
+
+  function drawMap() {
+    const map = state.map;
+    const field = document.getElementById('colour-by').value;
+    const points = map ? map.points : [];
+    const keys = [...new Set(points.map(p => p[field] == null ? '(none)' : p[field]))].sort();
+    const datasets = keys.map(key => ({
+      label: key,
+      data: points.filter(p => (p[field] == null ? '(none)' : p[field]) === key)
+        .map(p => ({ x: p.x, y: p.y, model: p })),
+      backgroundColor: colourOf(key, keys),
+      pointRadius: 6,
+      pointHoverRadius: 9,
+    }));
+    document.getElementById('map-method').textContent = map
+      ? `${map.modelCount} models · ${map.mapMethod === 'pca' ? 'PCA of Q' : 'MDS on KL'} · corpus ${map.corpusId}` : '';
+    if (!state.chart) {
+      state.chart = new Chart(document.getElementById('map'), {
+        type: 'scatter',
+        data: { datasets },
+        options: {
+          animation: false,
+          maintainAspectRatio: false,
+          onClick: (event, elements) => {
+            if (elements.length) {
+              const e = elements[0];
+              select(state.chart.data.datasets[e.datasetIndex].data[e.index].model.modelId);
+            }
+          },
+          plugins: {
+            tooltip: {
+              callbacks: {
+                label: ctx => {
+                  const m = ctx.raw.model;
+                  const acc = m.accuracy == null ? '' : ` · accuracy ${m.accuracy.toFixed(3)}`;
+                  return `${m.modelId} · mean log-lik ${m.meanLogLikelihood == null ? '?' : m.meanLogLikelihood.toFixed(1)}` +
+                    ` · ${m.primaryCategory || 'no category'}${acc}`;
+                },
+              },
+            },
+          },
+          scales: { x: { title: { display: true, text: 'axis 1' } }, y: { title: { display: true, text: 'axis 2' } } },
+        },
+      });
+    } else {
+      state.chart.data.datasets = datasets;
+      state.chart.update('none');
+    }
+  }
+
+  function drawProgress() {
+    const list = document.getElementById('progress');
+    list.innerHTML = '';
+    const scoring = state.models.filter(m => m.status !== 'complete');
+    if (!scoring.length) {
+      list.innerHTML = '<li class="muted">every registered model is mapped</li>';
+    }
+    for (const m of scoring) {
+      const done = m.textsScored || 0;
+      const total = m.corpusSize || 0;
+      const share = total ? Math.round(100 * done / total) : 0;
+      const li = document.createElement('li');
+      li.dataset.model = m.modelId;
+      li.innerHTML = `<span>${m.modelId}</span><span class="bar"><span style="width:${share}%"></span></span>` +
+        `<span class="muted">${m.status === 'registered' ? 'registered' : `${done}/${total}`}</span>`;
+      list.appendChild(li);
+    }
+    const complete = state.models.length - scoring.length;
+    document.getElementById('summary').textContent =
+      `${state.models.length} models · ${complete} mapped · ${scoring.length} in progress`;
+  }
+
+  async function select(modelId) {
+    state.selected = modelId;
+    const m = await getJson('/api/models/' + encodeURIComponent(modelId));
+    document.getElementById('detail-title').textContent = m.modelId;
+    document.getElementById('detail-meta').textContent = [m.family, m.modelType, m.status,
+      m.textsScored != null ? `${m.textsScored}/${m.corpusSize} texts` : null,
+      m.accuracy != null ? `accuracy ${m.accuracy.toFixed(3)} on ${m.answered} items` : null,
+      m.neighborsProvisional ? 'provisional neighbours' : null].filter(Boolean).join(' · ');
+    const neighbors = document.querySelector('#neighbors tbody');
+    neighbors.innerHTML = '';
+    (m.neighbors || []).forEach((n, i) => {
+      const tr = document.createElement('tr');
+      tr.dataset.model = n.modelId;
+      tr.innerHTML = `<td>${i + 1}</td><td>${n.modelId}</td><td class="num">${n.klBitsPerByte.toExponential(3)}</td>` +
+        `<td class="num">${n.klNats.toFixed(4)}</td>`;
+      neighbors.appendChild(tr);
+    });
+    const partners = document.querySelector('#partners tbody');
+    partners.innerHTML = '';
+    const rows = (m.mostCorrelated || []).slice(0, 5).map(p => ['most', p])
+      .concat((m.leastCorrelated || []).slice(0, 3).map(p => ['least', p]));
+    for (const [kind, p] of rows) {
+      const tr = document.createElement('tr');
+      tr.innerHTML = `<td class="muted">${kind}</td><td>${p.modelId}</td><td class="num">${p.bothWrong}</td>` +
+        `<td class="num">${p.rateBothWrong.toFixed(3)}</td><td class="num">${p.baselineBothWrong.toFixed(3)}</td>`;
+      partners.appendChild(tr);
+    }
+  }
+
+  // Average-linkage agglomerative clustering on 1 - rate; returns the leaf order.
+  function clusterOrder(ids, rate) {
+    let clusters = ids.map(id => ({ members: [id] }));
+    const distance = (a, b) => {
+      let sum = 0;
+      let n = 0;
+      for (const x of a.members) for (const y of b.members) { sum += 1 - rate(x, y); n++; }
+      return sum / n;
+    };
+    while (clusters.length > 1) {
+      let best = [0, 1, Infinity];
+      for (let i = 0; i < clusters.length; i++) {
+        for (let j = i + 1; j < clusters.length; j++) {
+          const d = distance(clusters[i], clusters[j]);
+          if (d < best[2]) best = [i, j, d];
+        }
+      }
+      const merged = { members: clusters[best[0]].members.concat(clusters[best[1]].members) };
+      clusters = clusters.filter((_, k) => k !== best[0] && k !== best[1]).concat([merged]);
+    }
+    return clusters.length ? clusters[0].members : [];
+  }
+
+  function drawHeatmap() {
+    const pairs = state.agreement.filter(p => p.rateBothWrong != null);
+    const ids = [...new Set(pairs.flatMap(p => [p.modelA, p.modelB]))].sort().slice(0, 60);
+    const rates = new Map(pairs.map(p => [p.modelA + '\u0000' + p.modelB, p.rateBothWrong]));
+    const rate = (a, b) => a === b ? 1 : (rates.get(a < b ? a + '\u0000' + b : b + '\u0000' + a) ?? 0);
+    const order = clusterOrder(ids, rate);
+    const box = document.getElementById('heatmap');
+    if (!order.length) {
+      box.innerHTML = '<p class="muted">no answers yet</p>';
+      return;
+    }
+    let html = '<table><tr><th></th>' + order.map(id => `<th class="col">${id}</th>`).join('') + '</tr>';
+    for (const a of order) {
+      html += `<tr><th class="row">${a}</th>`;
+      for (const b of order) {
+        const r = rate(a, b);
+        html += `<td title="${a} · ${b}: ${r.toFixed(3)}" style="background: rgba(29,78,216,${r.toFixed(3)})"></td>`;
+      }
+      html += '</tr>';
+    }
+    box.innerHTML = html + '</table>';
+  }
+
+  async function refresh() {
+    try {
+      state.models = await getJson('/api/models');
+      state.map = await getJson('/api/map').catch(() => null);
+      drawMap();
+      drawProgress();
+      if (state.selected) {
+        await select(state.selected);
+      }
+    } catch (e) {
+      document.getElementById('summary').textContent = 'waiting for the aggregator: ' + e.message;
+    }
+  }
+
+  async function refreshAgreement() {
+    state.agreement = await getJson('/api/agreement').catch(() => []);
+    drawHeatmap();
+  }
+
+  function debounce(fn, ms) {
+    let timer = null;
+    return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
+  }
+
+  const refreshSoon = debounce(refresh, 300);
+  const refreshAgreementSoon = debounce(refreshAgreement, 1500);
+
+  function listen() {
+    const events = new EventSource('/api/events');
+    events.onopen = () => { document.getElementById('live').className = 'live on'; };
+    events.onerror = () => { document.getElementById('live').className = 'live off'; };
+    events.addEventListener('update', message => {
+      const update = JSON.parse(message.data);
+      if (update.topic.endsWith('error-agreement')) {
+        refreshAgreementSoon();
+      } else {
+        refreshSoon();
+      }
+    });
+  }
+
+  // For tests and scripts: where a model is drawn, and how many are on the map.
+  window.dashboard = {
+    mapModelCount: () => (state.chart ? state.chart.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0),
+    pixelOf: modelId => {
+      const chart = state.chart;
+      for (let d = 0; chart && d < chart.data.datasets.length; d++) {
+        const index = chart.data.datasets[d].data.findIndex(p => p.model.modelId === modelId);
+        if (index >= 0) {
+          const element = chart.getDatasetMeta(d).data[index];
+          return { x: element.x, y: element.y, width: chart.width, height: chart.height };
+        }
+      }
+      return null;
+    },
+  };
+
+  document.getElementById('colour-by').addEventListener('change', drawMap);
+  refresh();
+  refreshAgreement();
+  listen();
+})();
