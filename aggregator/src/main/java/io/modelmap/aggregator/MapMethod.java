@@ -17,6 +17,16 @@ public enum MapMethod {
     return label;
   }
 
+  /** The method named {@code label} ({@code pca} or {@code mds-kl}). */
+  public static MapMethod ofLabel(String label) {
+    for (MapMethod method : values()) {
+      if (method.label.equals(label)) {
+        return method;
+      }
+    }
+    throw new IllegalArgumentException("unknown map method '" + label + "'; use pca or mds-kl");
+  }
+
   /** The squared distance the method scales, from KL in nats per text. */
   public double squaredDistance(double klNats) {
     return this == PCA ? 2 * klNats : klNats * klNats;

@@ -2,6 +2,7 @@ package io.modelmap.cli;
 
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.MapMethod;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,12 +47,17 @@ final class AggregatorCommand implements Callable<Integer> {
   @Option(names = "--no-api", description = "Serve no HTTP API.")
   boolean noApi;
 
+  @Option(names = "--map-method", defaultValue = "pca",
+      description = "Map layout: pca (PCA of Q from the K×K distances) or mds-kl (classical MDS on KL) (default ${DEFAULT-VALUE}).")
+  String mapMethod;
+
   @Override
   public Integer call() throws Exception {
     AggregatorConfig config = AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
         .withApplicationId(applicationId)
         .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
-        .withClientOverrides(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs));
+        .withClientOverrides(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs))
+        .withMapMethod(MapMethod.ofLabel(mapMethod));
     CountDownLatch stopped = new CountDownLatch(1);
     Optional<InetSocketAddress> api = noApi ? Optional.empty() : Optional.of(new InetSocketAddress(apiHost, apiPort));
     try (AggregatorService service = new AggregatorService(config, api)) {

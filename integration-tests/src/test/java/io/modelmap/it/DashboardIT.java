@@ -1,0 +1,142 @@
+package io.modelmap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
+ * {@code ./modelmap demo --serve} runs in its own JVM; the page fills in live as the demo models are
+ * scored, a click on a model shows its neighbours, which must be the API's, and a screenshot is kept
+ * as {@code integration-tests/target/dashboard.png}.
+ */
+class DashboardIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void showsEveryDemoModelLiveAndTheNeighboursOfAClickedOne() throws Exception {
+    assertThat(CHROMIUM).as("the browser test needs Debian's chromium and chromium-driver (apt-get install"
+        + " chromium chromium-driver; .ci/run installs them)").exists();
+    assertThat(CHROMEDRIVER).exists();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process demo = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "io.modelmap.cli.ModelMapCli", "demo", "--texts", "30", "--serve", "--api-port", "0",
+        "--data-dir", dir.resolve("demo").toString()).redirectErrorStream(true).start();
+    CompletableFuture<String> dashboard = new CompletableFuture<>();
+    Thread reader = new Thread(() -> followOutput(demo, dashboard), "demo-output");
+    reader.setDaemon(true);
+    reader.start();
+    ChromeDriver browser = null;
+    try {
+      String url = dashboard.get(3, TimeUnit.MINUTES);
+      browser = chromium();
+      browser.get(url);
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(5), Duration.ofMillis(500));
+      wait.until(b -> ((Number) ((JavascriptExecutor) b)
+          .executeScript("return window.dashboard ? window.dashboard.mapModelCount() : 0")).intValue() == 10);
+
+      clickModel(browser, "tiny-a");
+      wait.until(b -> b.findElement(By.id("detail-title")).getText().equals("tiny-a")
+          && !b.findElements(By.cssSelector("#neighbors tbody tr")).isEmpty());
+      List<String> shown = new ArrayList<>();
+      List<Double> shownBitsPerByte = new ArrayList<>();
+      for (WebElement row : browser.findElements(By.cssSelector("#neighbors tbody tr"))) {
+        shown.add(row.getAttribute("data-model"));
+        shownBitsPerByte.add(Double.parseDouble(row.findElements(By.tagName("td")).get(2).getText()));
+      }
+      JsonNode api = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(url + "api/models/tiny-a")).build(), HttpResponse.BodyHandlers.ofString()).body());
+      List<String> expected = new ArrayList<>();
+      api.get("neighbors").forEach(n -> expected.add(n.get("modelId").asText()));
+      assertThat(shown).isEqualTo(expected);
+      assertThat(shown.get(0)).isEqualTo("tiny-a-copy");
+      for (int i = 1; i < shown.size(); i++) {
+        double bpb = api.get("neighbors").get(i).get("klBitsPerByte").asDouble();
+        assertThat(shownBitsPerByte.get(i)).isCloseTo(bpb, org.assertj.core.api.Assertions.within(1e-3 * bpb));
+      }
+      assertThat(browser.findElement(By.id("heatmap")).findElements(By.tagName("td"))).hasSize(100);
+
+      Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+      Files.createDirectories(Path.of("target"));
+      Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      if (browser != null) {
+        browser.quit();
+      }
+      demo.destroy();
+      demo.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  private static ChromeDriver chromium() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1100",
+        "--user-data-dir=" + System.getProperty("java.io.tmpdir") + "/modelmap-chromium-" + System.nanoTime());
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** Clicks the model's point on the map canvas, where Chart.js drew it. */
+  @SuppressWarnings("unchecked")
+  private static void clickModel(ChromeDriver browser, String model) {
+    Map<String, Object> pixel = (Map<String, Object>) browser.executeScript("return window.dashboard.pixelOf(arguments[0])", model);
+    WebElement canvas = browser.findElement(By.id("map"));
+    Rectangle rect = canvas.getRect();
+    int dx = (int) Math.round(((Number) pixel.get("x")).doubleValue() - rect.getWidth() / 2.0);
+    int dy = (int) Math.round(((Number) pixel.get("y")).doubleValue() - rect.getHeight() / 2.0);
+    new Actions(browser).moveToElement(canvas, dx, dy).click().perform();
+  }
+
+  /** Echoes the demo's output and completes {@code dashboard} with the URL it prints. */
+  private static void followOutput(Process demo, CompletableFuture<String> dashboard) {
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        System.out.println("[demo] " + line);
+        int at = line.indexOf("dashboard: ");
+        if (at >= 0) {
+          dashboard.complete(line.substring(at + "dashboard: ".length()).trim());
+        }
+      }
+      dashboard.completeExceptionally(new IllegalStateException("the demo exited before printing its dashboard URL"));
+    } catch (java.io.IOException e) {
+      dashboard.completeExceptionally(e);
+    }
+  }
+}
