@@ -1,9 +1,9 @@
 package io.modelmap.aggregator;
 
+import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.QueryApi;
 import io.modelmap.schemas.registry.RestSchemaRegistryClient;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,6 +25,7 @@ public final class AggregatorService implements AutoCloseable {
   private final AggregatorConfig config;
   private final KafkaStreams streams;
   private final QueryApi api;
+  private final AggregatorMetrics metrics;
 
   /** The aggregator without an HTTP API. */
   public AggregatorService(AggregatorConfig config) throws IOException {
@@ -32,7 +33,7 @@ public final class AggregatorService implements AutoCloseable {
   }
 
   /** The aggregator serving its API on {@code apiAddress} (its {@code application.server} for key routing). */
-  public AggregatorService(AggregatorConfig config, Optional<InetSocketAddress> apiAddress) throws IOException {
+  public AggregatorService(AggregatorConfig config, Optional<ApiSettings> apiAddress) throws IOException {
     this.config = config;
     this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
     Properties props = properties(config);
@@ -41,6 +42,7 @@ public final class AggregatorService implements AutoCloseable {
     }
     var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
     this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
+    this.metrics = new AggregatorMetrics(streams);
     streams.setUncaughtExceptionHandler(e -> {
       // Bad input never gets here (it is dead-lettered); anything that does is a bug that a retry would repeat.
       LOG.error("Aggregator stream thread failed; stopping. Restart after fixing the cause: state is kept.", e);
@@ -64,7 +66,7 @@ public final class AggregatorService implements AutoCloseable {
   public void start() {
     streams.start();
     if (api != null) {
-      api.start(streams, config);
+      api.start(streams, config, metrics);
     }
   }
 
@@ -82,6 +84,7 @@ public final class AggregatorService implements AutoCloseable {
     if (api != null) {
       api.close();
     }
+    metrics.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
   }

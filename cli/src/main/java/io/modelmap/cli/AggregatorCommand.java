@@ -2,9 +2,12 @@ package io.modelmap.cli;
 
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.BoundedRocksDbMemory;
+import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.MapMethod;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -25,41 +28,60 @@ final class AggregatorCommand implements Callable<Integer> {
       description = "RocksDB state folder (default ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(names = "--application-id", defaultValue = "modelmap-aggregator", description = "Kafka Streams application id.")
+  @Option(names = "--application-id", defaultValue = "${env:MODELMAP_APPLICATION_ID:-modelmap-aggregator}",
+      description = "Kafka Streams application id (env MODELMAP_APPLICATION_ID; default ${DEFAULT-VALUE}).")
   String applicationId;
 
-  @Option(names = "--clip-quantile", description = "Clip L below this global quantile before centring (paper: 0.02). Off by default.")
+  @Option(names = "--clip-quantile", defaultValue = "${env:MODELMAP_CLIP_QUANTILE}", description = "Clip L below this global quantile before centring (paper: 0.02). Off by default.")
   Double clipQuantile;
 
-  @Option(names = "--commit-interval-ms", defaultValue = "100",
+  @Option(names = "--commit-interval-ms", defaultValue = "${env:MODELMAP_COMMIT_INTERVAL_MS:-100}",
       description = "How often results are committed and become visible (exactly-once transactions); lower means"
           + " lower latency and more transactions (default ${DEFAULT-VALUE}).")
   long commitIntervalMs;
 
-  @Option(names = "--api-host", defaultValue = "127.0.0.1",
-      description = "Address the query API and dashboard bind to, and that other instances reach this one at"
-          + " (default ${DEFAULT-VALUE}: loopback only).")
+  @Option(names = "--api-host", defaultValue = "${env:MODELMAP_API_HOST:-127.0.0.1}",
+      description = "Address the query API, dashboard and /metrics bind to (env MODELMAP_API_HOST; default"
+          + " ${DEFAULT-VALUE}: loopback only).")
   String apiHost;
 
-  @Option(names = "--api-port", defaultValue = "8080", description = "Port of the query API and dashboard (default ${DEFAULT-VALUE}).")
+  @Option(names = "--api-advertised-host", defaultValue = "${env:MODELMAP_API_ADVERTISED_HOST}",
+      description = "Host other instances reach this one at, its application.server (env MODELMAP_API_ADVERTISED_HOST;"
+          + " default: --api-host). In Kubernetes: the pod's name under the headless service.")
+  String apiAdvertisedHost;
+
+  @Option(names = "--api-port", defaultValue = "${env:MODELMAP_API_PORT:-8080}",
+      description = "Port of the query API and dashboard (env MODELMAP_API_PORT; default ${DEFAULT-VALUE}).")
   int apiPort;
+
+  @Option(names = "--rocksdb-memory-mb", defaultValue = "${env:MODELMAP_ROCKSDB_MEMORY_MB:-64}",
+      description = "Off-heap memory shared by every RocksDB store (env MODELMAP_ROCKSDB_MEMORY_MB; default ${DEFAULT-VALUE}).")
+  long rocksDbMemoryMb;
 
   @Option(names = "--no-api", description = "Serve no HTTP API.")
   boolean noApi;
 
-  @Option(names = "--map-method", defaultValue = "pca",
+  @Option(names = "--map-method", defaultValue = "${env:MODELMAP_MAP_METHOD:-pca}",
       description = "Map layout: pca (PCA of Q from the K×K distances) or mds-kl (classical MDS on KL) (default ${DEFAULT-VALUE}).")
   String mapMethod;
+
+  private Map<String, Object> clientSettings() {
+    Map<String, Object> settings = new HashMap<>(connection.clientSettings());
+    settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    settings.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, rocksDbMemoryMb * 1024 * 1024);
+    return settings;
+  }
 
   @Override
   public Integer call() throws Exception {
     AggregatorConfig config = AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
         .withApplicationId(applicationId)
         .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
-        .withClientOverrides(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs))
+        .withClientOverrides(clientSettings())
         .withMapMethod(MapMethod.ofLabel(mapMethod));
     CountDownLatch stopped = new CountDownLatch(1);
-    Optional<InetSocketAddress> api = noApi ? Optional.empty() : Optional.of(new InetSocketAddress(apiHost, apiPort));
+    Optional<ApiSettings> api = noApi ? Optional.empty()
+        : Optional.of(new ApiSettings(new InetSocketAddress(apiHost, apiPort), apiAdvertisedHost));
     try (AggregatorService service = new AggregatorService(config, api)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       service.start();

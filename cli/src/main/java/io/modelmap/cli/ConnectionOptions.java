@@ -1,7 +1,16 @@
 package io.modelmap.cli;
 
 import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.schemas.topic.TopicNames;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** Where to find the system, or {@code --embedded} to start the embedded default for this command. */
@@ -20,7 +29,28 @@ public final class ConnectionOptions {
   @Option(names = "--data-dir", description = "Data folder of the embedded default (default: a fresh folder under .modelmap/).")
   Path dataDir;
 
+  @Option(names = "--client-config", defaultValue = "${env:MODELMAP_CLIENT_CONFIG}",
+      description = "A properties file of extra Kafka client settings (security.protocol, sasl.*, ssl.*), passed to"
+          + " every client; keep secrets in it, not on the command line (env MODELMAP_CLIENT_CONFIG).")
+  Path clientConfig;
+
   ConnectionConfig external() {
-    return ConnectionConfig.of(bootstrapServers, schemaRegistryUrl);
+    return new ConnectionConfig(bootstrapServers, schemaRegistryUrl, TopicNames.defaults(), clientSettings());
+  }
+
+  /** The settings of {@code --client-config}, or none. */
+  Map<String, Object> clientSettings() {
+    if (clientConfig == null) {
+      return Map.of();
+    }
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(clientConfig, StandardCharsets.UTF_8)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read --client-config " + clientConfig + ": " + e.getMessage(), e);
+    }
+    Map<String, Object> settings = new HashMap<>();
+    properties.forEach((k, v) -> settings.put(k.toString(), v));
+    return settings;
   }
 }

@@ -1,7 +1,10 @@
 package io.modelmap.cli;
 
+import io.modelmap.scorer.worker.MetricsEndpoint;
 import io.modelmap.scorer.worker.ScorerConfig;
+import io.modelmap.scorer.worker.ScorerMetrics;
 import io.modelmap.scorer.worker.ScorerWorker;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -26,13 +29,33 @@ final class ScorerCommand implements Callable<Integer> {
   @Option(names = "--group-id", defaultValue = "modelmap-scorer", description = "Consumer group of the workers.")
   String groupId;
 
+  @Option(names = "--metrics-host", defaultValue = "${env:MODELMAP_METRICS_HOST:-127.0.0.1}",
+      description = "Address /metrics and /health bind to (env MODELMAP_METRICS_HOST; default ${DEFAULT-VALUE}).")
+  String metricsHost;
+
+  @Option(names = "--metrics-port", defaultValue = "${env:MODELMAP_METRICS_PORT:-9464}",
+      description = "Port of /metrics and /health (env MODELMAP_METRICS_PORT; default ${DEFAULT-VALUE}; -1 for none).")
+  int metricsPort;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, batchSize);
-    ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC());
+    ScorerMetrics metrics = new ScorerMetrics();
+    ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
-    System.out.println("Scorer worker running against " + connection.bootstrapServers + "; Ctrl-C to stop.");
-    worker.run();
+    MetricsEndpoint endpoint = metricsPort < 0 ? null
+        : MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort), metrics, worker::isRunning);
+    System.out.println("Scorer worker running against " + connection.bootstrapServers
+        + (endpoint == null ? "" : "; metrics on http://" + metricsHost + ":" + endpoint.port() + "/metrics")
+        + "; Ctrl-C to stop.");
+    try {
+      worker.run();
+    } finally {
+      if (endpoint != null) {
+        endpoint.close();
+      }
+      metrics.close();
+    }
     return 0;
   }
 }

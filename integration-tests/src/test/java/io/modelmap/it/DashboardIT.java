@@ -88,7 +88,8 @@ class DashboardIT {
         double bpb = api.get("neighbors").get(i).get("klBitsPerByte").asDouble();
         assertThat(shownBitsPerByte.get(i)).isCloseTo(bpb, org.assertj.core.api.Assertions.within(1e-3 * bpb));
       }
-      assertThat(browser.findElement(By.id("heatmap")).findElements(By.tagName("td"))).hasSize(100);
+      // the heatmap fills in live as the models' answers are aggregated: 10 × 10 cells
+      wait.until(b -> b.findElement(By.id("heatmap")).findElements(By.tagName("td")).size() == 100);
 
       Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
       Files.createDirectories(Path.of("target"));

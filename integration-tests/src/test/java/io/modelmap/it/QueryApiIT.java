@@ -221,6 +221,17 @@ class QueryApiIT {
   }
 
   @Test
+  void exposesPrometheusMetricsAndHealth() throws Exception {
+    HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("modelmap_aggregator_models_completed_total",
+        "modelmap_aggregator_neighbour_update_latency_ms_max", "modelmap_aggregator_dead_lettered_records_total",
+        "kafka_stream_thread_process_total", "jvm_memory_used_bytes");
+    assertThat(get("/health").body().get("state").asText()).isEqualTo("RUNNING");
+  }
+
+  @Test
   void streamsAnUpdateEventWhenAResultIsPublished() throws Exception {
     HttpResponse<java.io.InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/events")).build(),
         HttpResponse.BodyHandlers.ofInputStream());

@@ -3,7 +3,7 @@ package io.modelmap.aggregator.agreement;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
-import io.modelmap.aggregator.ingest.RejectionCounter;
+import io.modelmap.aggregator.TaskSensors;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
@@ -62,9 +62,9 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     this.pairs = AgreementStores.get(context, AgreementStores.PAIRS);
     this.pending = AgreementStores.get(context, AgreementStores.PENDING);
     this.deadLetters = new DeadLetterSink(context, clock);
-    this.duplicates = RejectionCounter.counter(context, "duplicate-answers",
+    this.duplicates = TaskSensors.counter(context, "duplicate-answers",
         "Answers of a (model, item) already counted, ignored");
-    this.conflicts = RejectionCounter.counter(context, "conflicting-answers",
+    this.conflicts = TaskSensors.counter(context, "conflicting-answers",
         "Answers of a (model, item) that differ from the first one, which is kept");
     restore();
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);

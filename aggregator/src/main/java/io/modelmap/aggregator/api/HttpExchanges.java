@@ -23,6 +23,10 @@ final class HttpExchanges {
     send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
   }
 
+  static void text(HttpExchange exchange, String type, String body) throws IOException {
+    send(exchange, 200, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** An error as {@code {"error": message}}: what went wrong and what to do next. */
   static void error(HttpExchange exchange, int status, String message) throws IOException {
     json(exchange, status, Map.of("error", message));

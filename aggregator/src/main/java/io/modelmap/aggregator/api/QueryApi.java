@@ -2,6 +2,8 @@ package io.modelmap.aggregator.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.AggregatorMetrics;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.math.agreement.JudgeInflation;
 import java.io.IOException;
@@ -33,6 +35,7 @@ public final class QueryApi implements AutoCloseable {
   private static final String DASHBOARD = "io/modelmap/aggregator/dashboard/";
 
   private final HttpServer server;
+  private final String advertisedHost;
   private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "query-api");
     thread.setDaemon(true);
@@ -41,27 +44,33 @@ public final class QueryApi implements AutoCloseable {
   private ViewQueries views;
   private ModelCatalog catalog;
   private UpdateBroadcaster updates;
+  private AggregatorMetrics metrics;
+  private java.util.function.Supplier<KafkaStreams.State> streamsState;
 
-  private QueryApi(HttpServer server) {
+  private QueryApi(HttpServer server, String advertisedHost) {
     this.server = server;
+    this.advertisedHost = advertisedHost;
   }
 
   /** Binds now (so the port is known before Kafka Streams starts); serves once {@link #start} is called. */
-  public static QueryApi bind(InetSocketAddress address) throws IOException {
-    return new QueryApi(HttpServer.create(address, 0));
+  public static QueryApi bind(ApiSettings settings) throws IOException {
+    return new QueryApi(HttpServer.create(settings.bind(), 0), settings.advertisedHost());
   }
 
+  /** This instance as other instances reach it: its {@code application.server}. */
   public HostInfo hostInfo() {
     InetSocketAddress bound = server.getAddress();
-    return new HostInfo(bound.getHostString(), bound.getPort());
+    return new HostInfo(advertisedHost != null ? advertisedHost : bound.getHostString(), bound.getPort());
   }
 
   public String url() {
     return "http://" + hostInfo().host() + ":" + hostInfo().port() + "/";
   }
 
-  public void start(KafkaStreams streams, io.modelmap.aggregator.AggregatorConfig config) {
+  public void start(KafkaStreams streams, AggregatorConfig config, AggregatorMetrics metrics) {
+    this.metrics = metrics;
     views = new ViewQueries(streams, hostInfo());
+    streamsState = streams::state;
     catalog = new ModelCatalog(views);
     updates = new UpdateBroadcaster(config);
     Thread follower = new Thread(updates, "update-broadcaster");
@@ -82,6 +91,10 @@ public final class QueryApi implements AutoCloseable {
         HttpExchanges.resource(exchange, DASHBOARD + "index.html");
       } else if (path.startsWith("/webjars/")) {
         HttpExchanges.resource(exchange, "META-INF/resources" + path);
+      } else if (path.equals("/metrics")) {
+        HttpExchanges.text(exchange, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+      } else if (path.equals("/health")) {
+        health(exchange);
       } else if (path.equals("/openapi.json")) {
         HttpExchanges.resource(exchange, "io/modelmap/aggregator/api/openapi.json");
       } else if (path.startsWith("/api/") || path.startsWith("/internal/")) {
@@ -99,6 +112,13 @@ public final class QueryApi implements AutoCloseable {
     } finally {
       exchange.close();
     }
+  }
+
+  /** 200 while Kafka Streams runs (or rebalances), 503 otherwise: for liveness and readiness probes. */
+  private void health(HttpExchange exchange) throws IOException {
+    KafkaStreams.State state = streamsState.get();
+    boolean healthy = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    HttpExchanges.json(exchange, healthy ? 200 : 503, Map.of("state", state.name()));
   }
 
   private void api(HttpExchange exchange, String path) throws IOException {

@@ -1,5 +1,7 @@
 package io.modelmap.aggregator.ingest;
 
+import io.modelmap.aggregator.TaskSensors;
+
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,12 +17,12 @@ public final class DeadLetterSink {
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterSink.class);
 
   private final ProcessorContext<String, SpecificRecord> context;
-  private final RejectionCounter rejected;
+  private final TaskSensors rejected;
   private final Clock clock;
 
   public DeadLetterSink(ProcessorContext<String, SpecificRecord> context, Clock clock) {
     this.context = context;
-    this.rejected = RejectionCounter.register(context);
+    this.rejected = TaskSensors.deadLetters(context);
     this.clock = clock;
   }
 

@@ -1,5 +1,7 @@
 package io.modelmap.aggregator.ingest;
 
+import io.modelmap.aggregator.TaskSensors;
+
 import io.modelmap.schemas.avro.DeadLetter;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,7 +26,7 @@ public final class DecodeProcessor<V extends SpecificRecord> implements Processo
   private final Validator<V> validator;
   private final Clock clock;
   private ProcessorContext<String, SpecificRecord> context;
-  private RejectionCounter rejected;
+  private TaskSensors rejected;
 
   public DecodeProcessor(Deserializer<V> deserializer, Validator<V> validator, Clock clock) {
     this.deserializer = deserializer;
@@ -35,7 +37,7 @@ public final class DecodeProcessor<V extends SpecificRecord> implements Processo
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
-    this.rejected = RejectionCounter.register(context);
+    this.rejected = TaskSensors.deadLetters(context);
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.modelmap.aggregator.matrix;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
-import io.modelmap.aggregator.ingest.RejectionCounter;
+import io.modelmap.aggregator.TaskSensors;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
@@ -50,6 +50,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private DeadLetterSink deadLetters;
   private Sensor duplicates;
   private Sensor conflicts;
+  private Sensor completed;
+  private Sensor neighbourUpdate;
 
   public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Clock clock) {
     this.config = config;
@@ -64,10 +66,13 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.scores = MatrixStores.scores(context);
     this.pending = MatrixStores.pending(context);
     this.deadLetters = new DeadLetterSink(context, clock);
-    this.duplicates = RejectionCounter.counter(context, "duplicate-scores",
+    this.duplicates = TaskSensors.counter(context, "duplicate-scores",
         "Scores of a (model, text) already counted, ignored");
-    this.conflicts = RejectionCounter.counter(context, "conflicting-scores",
+    this.conflicts = TaskSensors.counter(context, "conflicting-scores",
         "Re-scores of a (model, text) that differ from the first value, which is kept");
+    this.completed = TaskSensors.counter(context, "models-completed", "Models whose row became complete");
+    this.neighbourUpdate = TaskSensors.latency(context, "neighbour-update-latency-ms",
+        "Time from a row's last score to its coordinates, frame and changed neighbour lists being forwarded");
     restore();
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
@@ -202,6 +207,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void publishCompletion(CorpusMatrix matrix, String modelId, long timestamp) {
+    long started = System.nanoTime();
     List<String> changed = matrix.complete(modelId);
     boolean clipping = config.clippingQuantile().isPresent();
     for (String id : changed) {
@@ -211,6 +217,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       forward(id, OutputRecords.neighbors(matrix, id, matrix.neighbors(id), false), timestamp);
     }
     forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), timestamp);
+    completed.record();
+    neighbourUpdate.record((System.nanoTime() - started) / 1e6);
     LOG.info("Model {} complete on corpus {}: {} models mapped", modelId, matrix.corpusId(),
         matrix.completeCount());
   }

@@ -2,18 +2,17 @@ package io.modelmap.cli.runtime;
 
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.Optional;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -59,9 +58,9 @@ public final class EmbeddedSystem implements AutoCloseable {
   private static AggregatorService startAggregator(AggregatorConfig config, int apiPort) throws IOException {
     AggregatorService aggregator;
     try {
-      aggregator = new AggregatorService(config, Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), apiPort)));
+      aggregator = new AggregatorService(config, Optional.of(ApiSettings.loopback(apiPort)));
     } catch (BindException e) {
-      aggregator = new AggregatorService(config, Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+      aggregator = new AggregatorService(config, Optional.of(ApiSettings.loopback(0)));
     }
     aggregator.start();
     return aggregator;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Scores with a causal LM: tokenize, plan windows, batch windows by length, sum log-probabilities.
@@ -20,8 +21,15 @@ public final class TextScorer {
   private final HuggingFaceTokenizer tokenizer;
   private final int batchSize;
   private final NDManager manager;
+  private final IntConsumer batchSizes;
 
   public TextScorer(CausalLm model, HuggingFaceTokenizer tokenizer, int batchSize, NDManager manager) {
+    this(model, tokenizer, batchSize, manager, size -> { });
+  }
+
+  /** As above, telling {@code batchSizes} the number of windows in each forward pass (for metrics). */
+  public TextScorer(CausalLm model, HuggingFaceTokenizer tokenizer, int batchSize, NDManager manager,
+      IntConsumer batchSizes) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
     }
@@ -29,6 +37,7 @@ public final class TextScorer {
     this.tokenizer = tokenizer;
     this.batchSize = batchSize;
     this.manager = manager;
+    this.batchSizes = batchSizes;
   }
 
   public List<TextLogLikelihood> score(List<String> texts) {
@@ -89,6 +98,7 @@ public final class TextScorer {
     for (int start = 0; start < sorted.size(); start += batchSize) {
       List<ScoringWindow> batch = sorted.subList(start, Math.min(sorted.size(), start + batchSize));
       double[] batchSums = scoreBatch(batch);
+      batchSizes.accept(batch.size());
       for (int b = 0; b < batch.size(); b++) {
         sums[batch.get(b).owner()] += batchSums[b];
       }

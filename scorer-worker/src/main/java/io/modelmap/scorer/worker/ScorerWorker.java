@@ -53,7 +53,14 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private HuggingFaceTokenizer tokenizer;
   private long textsScored;
 
+  private final ScorerMetrics metrics;
+
   public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock) {
+    this(connection, config, clock, new ScorerMetrics());
+  }
+
+  /** A worker recording into {@code metrics} (served by the caller, for example on /metrics). */
+  public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock, ScorerMetrics metrics) {
     this.connection = connection;
     this.config = config;
     this.topics = connection.topics();
@@ -68,6 +75,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
     props.putAll(connection.clientOverrides());
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.metrics = metrics;
+    metrics.bindConsumer(consumer);
   }
 
   @Override
@@ -105,13 +114,14 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     }
     try {
       long started = clock.millis();
-      TextScorer scorer = new TextScorer(model(task), tokenizer, config.batchSize(), manager);
+      TextScorer scorer = new TextScorer(model(task), tokenizer, config.batchSize(), manager, metrics::batch);
       int done = task.getBenchmarkId() != null ? answerItems(task, scorer, publisher, started)
           : scoreTexts(task, scorer, publisher, started);
       textsScored += done;
       LOG.info("Finished task {} ({} {}, {} ms); {} so far", task.getTaskId(), done,
           task.getBenchmarkId() != null ? "items" : "texts", clock.millis() - started, textsScored);
     } catch (IOException | RuntimeException e) {
+      metrics.failed();
       LOG.warn("Task {} of model {} failed: {}", task.getTaskId(), task.getModelId(), e.getMessage());
       LOG.debug("Task failure", e);
     }
@@ -128,6 +138,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     publisher.send(topics.textScores(), task.getModelId(), TextScores.newBuilder().setModelId(task.getModelId())
         .setCorpusId(task.getCorpusId()).setTaskId(task.getTaskId()).setScores(entries)
         .setWorkerId(config.workerId()).setStartedAtMs(started).setFinishedAtMs(clock.millis()).build());
+    metrics.scored(entries.size(), scores.stream().mapToLong(TextLogLikelihood::tokensScored).sum(),
+        Duration.ofMillis(clock.millis() - started));
     return entries.size();
   }
 
@@ -137,6 +149,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     publisher.send(topics.mcAnswers(), task.getModelId(), McAnswers.newBuilder().setModelId(task.getModelId())
         .setBenchmarkId(benchmark).setTaskId(task.getTaskId()).setAnswers(answers)
         .setWorkerId(config.workerId()).build());
+    metrics.answered(answers.size(), Duration.ofMillis(clock.millis() - started));
     return answers.size();
   }
 
@@ -149,6 +162,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
           Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
       loadedModel = task.getModelId();
+      metrics.modelLoaded(Duration.ofMillis(clock.millis() - started));
       LOG.info("Loaded model {} from {} in {} ms", loadedModel, dir, clock.millis() - started);
     }
     return model;
@@ -161,6 +175,11 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       model = null;
       loadedModel = null;
     }
+  }
+
+  /** Whether the worker is still consuming (false once closed). */
+  public boolean isRunning() {
+    return running.get();
   }
 
   @Override

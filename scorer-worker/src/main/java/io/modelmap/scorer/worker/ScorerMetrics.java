@@ -1,0 +1,78 @@
+package io.modelmap.scorer.worker;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.Consumer;
+
+/**
+ * A worker's Prometheus metrics: tokens and texts scored (rates give tokens/s and texts/s), items
+ * answered, windows per forward pass, task latency, model load time, failed tasks, and the Kafka
+ * consumer's own metrics.
+ */
+public final class ScorerMetrics implements AutoCloseable {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter tokens = Counter.builder("modelmap.scorer.tokens").description("Tokens scored").register(registry);
+  private final Counter texts = Counter.builder("modelmap.scorer.texts").description("Texts scored").register(registry);
+  private final Counter items = Counter.builder("modelmap.scorer.items").description("Multiple-choice items answered")
+      .register(registry);
+  private final Counter failures = Counter.builder("modelmap.scorer.task.failures").description("Tasks that failed")
+      .register(registry);
+  private final DistributionSummary batchSize = DistributionSummary.builder("modelmap.scorer.batch.size")
+      .description("Windows per forward pass").register(registry);
+  private final Timer taskLatency = Timer.builder("modelmap.scorer.task.latency").description("Time to score one task")
+      .publishPercentiles(0.5, 0.99).register(registry);
+  private final Timer modelLoad = Timer.builder("modelmap.scorer.model.load").description("Time to load a model")
+      .register(registry);
+  private KafkaClientMetrics consumerMetrics;
+
+  public ScorerMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+  }
+
+  void bindConsumer(Consumer<?, ?> consumer) {
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(registry);
+  }
+
+  void scored(int textCount, long tokenCount, Duration took) {
+    texts.increment(textCount);
+    tokens.increment(tokenCount);
+    taskLatency.record(took);
+  }
+
+  void answered(int itemCount, Duration took) {
+    items.increment(itemCount);
+    taskLatency.record(took);
+  }
+
+  void failed() {
+    failures.increment();
+  }
+
+  void batch(int windows) {
+    batchSize.record(windows);
+  }
+
+  void modelLoaded(Duration took) {
+    modelLoad.record(took);
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    if (consumerMetrics != null) {
+      consumerMetrics.close();
+    }
+    registry.close();
+  }
+}
