@@ -14,20 +14,18 @@ import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.producer.corpus.Utf8Chunker;
+import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.registration.ModelRegistrar;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
-import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.scorer.demo.DemoModels;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerWorker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
@@ -115,21 +113,15 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void register(Publisher publisher, ConnectionConfig connection, List<DemoModels.DemoModel> models,
       List<CorpusText> corpus, List<McItem> items, Map<String, Integer> expected) {
-    ModelRegistrar registrar = new ModelRegistrar(publisher, connection.topics().modelRegistered());
-    TaskFanout fanout = new TaskFanout(20);
+    ModelOnboarding onboarding = new ModelOnboarding(publisher, connection.topics(), new TaskFanout(20));
     List<String> textIds = corpus.stream().map(CorpusText::textId).toList();
-    List<String> itemIds = items.stream().map(i -> i.getItemId().toString()).toList();
+    Map<String, List<String>> itemIds = Map.of(DemoBenchmark.ID,
+        items.stream().map(i -> i.getItemId().toString()).toList());
     for (DemoModels.DemoModel model : models) {
-      ModelRegistered registered = ModelRegistered.newBuilder().setModelId(model.id())
+      onboarding.onboard(ModelRegistered.newBuilder().setModelId(model.id())
           .setSourceUri("file:" + model.dir().toAbsolutePath()).setFamily(model.family()).setModelType(model.type())
           .setCorpusId(CORPUS).setBenchmarks(List.of(DemoBenchmark.ID))
-          .setRegisteredAtMs(System.currentTimeMillis()).build();
-      registrar.register(registered);
-      List<ScoreTask> tasks = new ArrayList<>(fanout.tasks(registered, textIds));
-      tasks.addAll(fanout.mcTasks(registered, DemoBenchmark.ID, itemIds));
-      for (ScoreTask task : tasks) {
-        publisher.send(connection.topics().scoreTasks(), task.getModelId(), task);
-      }
+          .setRegisteredAtMs(System.currentTimeMillis()).build(), textIds, itemIds);
       expected.put(model.id(), corpus.size());
     }
     publisher.flush();

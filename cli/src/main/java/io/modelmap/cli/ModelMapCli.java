@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "modelmap", mixinStandardHelpOptions = true, version = "modelmap-streams 0.1.0",
     description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours,"
         + " agreement on error.",
-    subcommands = {DemoCommand.class, ImportCommand.class, ImportItemsCommand.class, ImportAnswersCommand.class,
-        ExportCommand.class, AgreementCommand.class, AggregatorCommand.class, ScorerCommand.class, BenchCommand.class,
+    subcommands = {DemoCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
+        ImportItemsCommand.class, ImportAnswersCommand.class, ExportCommand.class, AgreementCommand.class,
+        AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, HealthCommand.class,
         CommandLine.HelpCommand.class})
 public final class ModelMapCli {
 

@@ -23,11 +23,15 @@ final class ScorerCommand implements Callable<Integer> {
   @Option(names = "--model-root", required = true, description = "Folder model sources must lie under (repeatable).")
   List<Path> modelRoots;
 
-  @Option(names = "--batch-size", defaultValue = "8", description = "Windows per forward pass (default ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", defaultValue = "${env:MODELMAP_BATCH_SIZE:-8}", description = "Windows per forward pass (default ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--group-id", defaultValue = "modelmap-scorer", description = "Consumer group of the workers.")
+  @Option(names = "--group-id", defaultValue = "${env:MODELMAP_GROUP_ID:-modelmap-scorer}", description = "Consumer group of the workers.")
   String groupId;
+
+  @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}",
+      description = "auto (a GPU when PyTorch sees one), cpu or gpu (env MODELMAP_DEVICE; default ${DEFAULT-VALUE}).")
+  String device;
 
   @Option(names = "--metrics-host", defaultValue = "${env:MODELMAP_METRICS_HOST:-127.0.0.1}",
       description = "Address /metrics and /health bind to (env MODELMAP_METRICS_HOST; default ${DEFAULT-VALUE}).")
@@ -39,7 +43,7 @@ final class ScorerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, batchSize);
+    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, batchSize, device);
     ScorerMetrics metrics = new ScorerMetrics();
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));

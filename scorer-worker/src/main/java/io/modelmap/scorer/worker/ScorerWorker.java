@@ -54,6 +54,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private long textsScored;
 
   private final ScorerMetrics metrics;
+  private Device device;
 
   public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock) {
     this(connection, config, clock, new ScorerMetrics());
@@ -81,7 +82,9 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
-    try (Publisher publisher = new Publisher(connection); NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+    device = DeviceChoice.resolve(config.device());
+    LOG.info("Scoring on {}", device);
+    try (Publisher publisher = new Publisher(connection); NDManager manager = NDManager.newBaseManager(device)) {
       consumer.subscribe(List.of(topics.scoreTasks().name()));
       while (running.get()) {
         var records = consumer.poll(Duration.ofMillis(500));
@@ -158,7 +161,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       unloadModel();
       Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots());
       long started = clock.millis();
-      model = CausalLmLoader.load(dir, Device.cpu());
+      model = CausalLmLoader.load(dir, device);
       tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
           Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
       loadedModel = task.getModelId();

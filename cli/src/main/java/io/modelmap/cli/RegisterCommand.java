@@ -1,0 +1,99 @@
+package io.modelmap.cli;
+
+import io.modelmap.producer.fanout.ModelOnboarding;
+import io.modelmap.producer.fanout.TaskFanout;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.TextChunk;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap register}: publishes model-registered for a model and fans it out into score tasks. */
+@Command(name = "register", mixinStandardHelpOptions = true,
+    description = "Register a model: publish model-registered and its score tasks (the corpus's texts, and the items"
+        + " of each --benchmark), read from corpus-texts and mc-items.")
+final class RegisterCommand implements Callable<Integer> {
+  @Mixin
+  ConnectionOptions connection;
+
+  @Option(names = "--model-id", required = true, description = "Id of the model.")
+  String modelId;
+
+  @Option(names = "--source-uri", required = true, description = "file:/path of the checkpoint folder, under a scorer's --model-root.")
+  String sourceUri;
+
+  @Option(names = "--corpus-id", required = true, description = "Corpus to score the model on (already published).")
+  String corpusId;
+
+  @Option(names = "--dtype", defaultValue = "float32", description = "float32, float16 or bfloat16 (default ${DEFAULT-VALUE}).")
+  String dtype;
+
+  @Option(names = "--family", description = "Model family, for colouring maps.")
+  String family;
+
+  @Option(names = "--type", description = "Model type (base, fine-tuned, merged, ...).")
+  String modelType;
+
+  @Option(names = "--parameters", description = "Parameter count.")
+  Long parameterCount;
+
+  @Option(names = "--label", description = "key=value label (repeatable).")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(names = "--benchmark", description = "Benchmark to answer as well (repeatable; already published to mc-items).")
+  List<String> benchmarks = new ArrayList<>();
+
+  @Option(names = "--texts-per-task", defaultValue = "50", description = "Texts or items per score task (default ${DEFAULT-VALUE}).")
+  int perTask;
+
+  @Override
+  public Integer call() {
+    if (connection.embedded) {
+      System.err.println("register publishes to a running system: pass --bootstrap-servers and --schema-registry-url");
+      return 2;
+    }
+    ConnectionConfig target = connection.external();
+    TopicReader reader = new TopicReader(target);
+    List<String> textIds = reader.latestByKey(target.topics().corpusTexts()).values().stream()
+        .filter(t -> t.getCorpusId().toString().equals(corpusId))
+        .sorted(Comparator.comparingInt(TextChunk::getIndex)).map(t -> t.getTextId().toString()).toList();
+    if (textIds.isEmpty()) {
+      System.err.println("corpus '" + corpusId + "' has no texts in corpus-texts; publish it first");
+      return 2;
+    }
+    Map<String, List<String>> itemIds = new HashMap<>();
+    if (!benchmarks.isEmpty()) {
+      for (McItem item : reader.latestByKey(target.topics().mcItems()).values()) {
+        itemIds.computeIfAbsent(item.getBenchmarkId().toString(), b -> new ArrayList<>()).add(item.getItemId().toString());
+      }
+      for (String benchmark : benchmarks) {
+        if (!itemIds.containsKey(benchmark)) {
+          System.err.println("benchmark '" + benchmark + "' has no items in mc-items; publish it with import-items first");
+          return 2;
+        }
+      }
+    }
+    ModelRegistered model = ModelRegistered.newBuilder().setModelId(modelId).setSourceUri(sourceUri).setDtype(dtype)
+        .setFamily(family).setModelType(modelType).setParameterCount(parameterCount).setLabels(Map.copyOf(labels))
+        .setCorpusId(corpusId).setBenchmarks(List.copyOf(benchmarks)).setRegisteredAtMs(System.currentTimeMillis())
+        .build();
+    try (Publisher publisher = new Publisher(target)) {
+      int tasks = new ModelOnboarding(publisher, target.topics(), new TaskFanout(perTask)).onboard(model, textIds, itemIds);
+      publisher.flush();
+      System.out.printf("Registered %s: %d score tasks over %d texts%s%n", modelId, tasks, textIds.size(),
+          benchmarks.isEmpty() ? "" : " and benchmarks " + benchmarks);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,55 @@
+{{/* Full name of the release's objects. */}}
+{{- define "modelmap.fullname" -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "modelmap.labels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "modelmap.selector" -}}
+app.kubernetes.io/name: {{ .root.Chart.Name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{- define "modelmap.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "modelmap.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The client properties Secret as a volume, when one is named. */}}
+{{- define "modelmap.clientConfigVolume" -}}
+{{- if .Values.kafka.clientConfigSecret }}
+- name: kafka-client
+  secret:
+    secretName: {{ .Values.kafka.clientConfigSecret }}
+{{- end }}
+{{- end -}}
+
+{{- define "modelmap.clientConfigMount" -}}
+{{- if .Values.kafka.clientConfigSecret }}
+- name: kafka-client
+  mountPath: /etc/modelmap/client
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* Connection settings every container reads. */}}
+{{- define "modelmap.connectionEnv" -}}
+- name: MODELMAP_BOOTSTRAP_SERVERS
+  valueFrom: {configMapKeyRef: {name: {{ include "modelmap.fullname" . }}, key: MODELMAP_BOOTSTRAP_SERVERS}}
+- name: MODELMAP_SCHEMA_REGISTRY_URL
+  valueFrom: {configMapKeyRef: {name: {{ include "modelmap.fullname" . }}, key: MODELMAP_SCHEMA_REGISTRY_URL}}
+{{- if .Values.kafka.clientConfigSecret }}
+- name: MODELMAP_CLIENT_CONFIG
+  value: /etc/modelmap/client/{{ .Values.kafka.clientConfigKey }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,208 @@
+package io.modelmap.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code helm lint} and {@code helm template} of helm/modelmap-streams, with the rendered objects
+ * checked as typed Kubernetes objects. helm-java's template leaves hook resources out, so the chart is
+ * rendered from a copy whose hook annotations are removed (the Jobs then render as plain objects), and
+ * the annotations themselves are checked in the templates.
+ */
+class HelmChartTest {
+  private static final Path CHART = Path.of("..", "helm", "modelmap-streams");
+
+  @TempDir
+  static Path copies;
+
+  /** The chart with its hook annotations removed, so helm-java renders the hook Jobs too. */
+  private static Path withHooksRendered() throws Exception {
+    Path copy = copies.resolve("modelmap-streams");
+    if (!Files.exists(copy)) {
+      try (Stream<Path> files = Files.walk(CHART)) {
+        for (Path source : files.toList()) {
+          Path target = copy.resolve(CHART.relativize(source).toString());
+          if (Files.isDirectory(source)) {
+            Files.createDirectories(target);
+          } else {
+            String text = Files.readString(source);
+            Files.writeString(target, source.toString().endsWith("-job.yaml")
+                ? text.replaceAll("(?m)^\\s*helm\\.sh/hook[-a-z]*:.*\\n", "") : text);
+          }
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static List<HasMetadata> render(Map<String, String> set, Path valuesFile) throws Exception {
+    var template = new Helm(withHooksRendered()).template().withName("mm");
+    if (valuesFile != null) {
+      template = template.withValuesFile(valuesFile);
+    }
+    for (Map.Entry<String, String> e : set.entrySet()) {
+      template = template.set(e.getKey(), e.getValue());
+    }
+    String yaml = template.call();
+    List<HasMetadata> objects = new ArrayList<>();
+    for (Object o : new YAMLMapper().readerFor(KubernetesResource.class).readValues(yaml).readAll()) {
+      if (o instanceof HasMetadata m) {
+        objects.add(m);
+      }
+    }
+    return objects;
+  }
+
+  private static <T> List<T> ofType(List<HasMetadata> objects, Class<T> type) {
+    return objects.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  private static <T extends HasMetadata> T named(List<HasMetadata> objects, Class<T> type, String name) {
+    return ofType(objects, type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void lintsCleanInStrictMode() {
+    LintResult result = new Helm(CHART).lint().strict().call();
+    assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+  }
+
+  @Test
+  void aggregatorIsAStatefulSetWithStateVolumeProbesAndRoutableName() throws Exception {
+    List<HasMetadata> objects = render(Map.of(), null);
+    StatefulSet aggregator = named(objects, StatefulSet.class, "mm-modelmap-streams-aggregator");
+    assertThat(aggregator.getSpec().getVolumeClaimTemplates()).singleElement()
+        .satisfies(pvc -> assertThat(pvc.getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("20Gi")));
+    Container container = aggregator.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health");
+    assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/var/lib/modelmap/state"));
+    assertThat(env(container, "MODELMAP_API_ADVERTISED_HOST"))
+        .isEqualTo("$(POD_NAME).mm-modelmap-streams-aggregator-headless.$(POD_NAMESPACE).svc.cluster.local");
+    assertThat(aggregator.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(aggregator.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true");
+    Service headless = named(objects, Service.class, "mm-modelmap-streams-aggregator-headless");
+    assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
+    assertThat(named(objects, Service.class, "mm-modelmap-streams-aggregator").getSpec().getPorts().get(0).getPort())
+        .isEqualTo(8080);
+    assertThat(ofType(objects, PodDisruptionBudget.class)).hasSize(2);
+    Job topics = named(objects, Job.class, "mm-modelmap-streams-topics");
+    assertThat(Files.readString(CHART.resolve("templates/topics-job.yaml"))).contains("helm.sh/hook: pre-install,pre-upgrade");
+    assertThat(Files.readString(CHART.resolve("templates/register-job.yaml"))).contains("helm.sh/hook: post-install,post-upgrade");
+    assertThat(topics.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .containsExactly("topics", "--partitions", "12", "--replication", "3");
+    Deployment scorer = named(objects, Deployment.class, "mm-modelmap-streams-scorer");
+    assertThat(scorer.getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits())
+        .doesNotContainKey("nvidia.com/gpu");
+  }
+
+  @Test
+  void gpuExampleRequestsGpusSchedulesOnGpuNodesScalesOnLagAndRegistersModels() throws Exception {
+    List<HasMetadata> objects = render(Map.of(), CHART.resolve("values-gpu-example.yaml"));
+    Deployment scorer = named(objects, Deployment.class, "mm-modelmap-streams-scorer");
+    var pod = scorer.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+    assertThat(container.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
+    assertThat(container.getImage()).isEqualTo("registry.example.com/modelmap/scorer-worker:0.1.0-cu128");
+    assertThat(pod.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true");
+    assertThat(pod.getTolerations()).anySatisfy(t -> assertThat(t.getKey()).isEqualTo("nvidia.com/gpu"));
+    assertThat(scorer.getSpec().getReplicas()).as("KEDA owns the replica count").isNull();
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getPersistentVolumeClaim() != null)
+        .anySatisfy(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("model-checkpoints"));
+    GenericKubernetesResource scaled = ofType(objects, GenericKubernetesResource.class).stream()
+        .filter(o -> o.getKind().equals("ScaledObject")).findFirst().orElseThrow();
+    assertThat(scaled.toString()).contains("score-tasks").contains("lagThreshold=10");
+    Job register = named(objects, Job.class, "mm-modelmap-streams-register");
+    assertThat(register.getSpec().getTemplate().getSpec().getContainers()).hasSize(2);
+    assertThat(register.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .contains("register", "--model-id=pythia-160m", "--source-uri=file:/models/EleutherAI/pythia-160m",
+            "--corpus-id=pile-10k", "--benchmark=mmlu");
+    assertThat(env(container, "MODELMAP_CLIENT_CONFIG")).isEqualTo("/etc/modelmap/client/client.properties");
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getSecret() != null)
+        .anySatisfy(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("modelmap-kafka-client"));
+  }
+
+  @Test
+  void noSecretValueIsInlinedAnywhere() throws Exception {
+    List<HasMetadata> objects = render(Map.of("kafka.clientConfigSecret", "creds"), CHART.resolve("values-gpu-example.yaml"));
+    assertThat(ofType(objects, Secret.class)).isEmpty();
+    String rendered = new YAMLMapper().writeValueAsString(objects);
+    assertThat(rendered).doesNotContainIgnoringCase("password").doesNotContain("sasl.jaas.config=")
+        .doesNotContainIgnoringCase("ssl.keystore");
+  }
+
+  @Test
+  void everyConfigurableValueReachesTheContainersAsASettingTheCliReads() throws Exception {
+    Map<String, String> set = Map.ofEntries(
+        Map.entry("kafka.bootstrapServers", "kafka-test:1234"),
+        Map.entry("schemaRegistry.url", "http://sr-test:1"),
+        Map.entry("aggregator.applicationId", "app-test"),
+        Map.entry("aggregator.commitIntervalMs", "123"),
+        Map.entry("aggregator.rocksdbMemoryMb", "77"),
+        Map.entry("aggregator.mapMethod", "mds-kl"),
+        Map.entry("aggregator.clipQuantile", "0.02"),
+        Map.entry("aggregator.port", "8181"),
+        Map.entry("scorer.device", "gpu"),
+        Map.entry("scorer.batchSize", "13"),
+        Map.entry("scorer.metricsPort", "9999"),
+        Map.entry("topics.partitions", "7"),
+        Map.entry("topics.replication", "2"));
+    List<HasMetadata> objects = render(set, null);
+    ConfigMap config = named(objects, ConfigMap.class, "mm-modelmap-streams");
+    assertThat(config.getData()).containsEntry("MODELMAP_BOOTSTRAP_SERVERS", "kafka-test:1234")
+        .containsEntry("MODELMAP_SCHEMA_REGISTRY_URL", "http://sr-test:1")
+        .containsEntry("MODELMAP_APPLICATION_ID", "app-test").containsEntry("MODELMAP_COMMIT_INTERVAL_MS", "123")
+        .containsEntry("MODELMAP_ROCKSDB_MEMORY_MB", "77").containsEntry("MODELMAP_MAP_METHOD", "mds-kl")
+        .containsEntry("MODELMAP_CLIP_QUANTILE", "0.02").containsEntry("MODELMAP_API_PORT", "8181")
+        .containsEntry("MODELMAP_DEVICE", "gpu").containsEntry("MODELMAP_BATCH_SIZE", "13")
+        .containsEntry("MODELMAP_METRICS_PORT", "9999").containsEntry("MODELMAP_TOPIC_PARTITIONS", "7")
+        .containsEntry("MODELMAP_TOPIC_REPLICATION", "2");
+    Set<String> cliReads = CliEnvironment.variables();
+    assertThat(cliReads).containsAll(config.getData().keySet());
+    for (Container c : List.of(
+        named(objects, StatefulSet.class, "mm-modelmap-streams-aggregator").getSpec().getTemplate().getSpec().getContainers().get(0),
+        named(objects, Deployment.class, "mm-modelmap-streams-scorer").getSpec().getTemplate().getSpec().getContainers().get(0))) {
+      assertThat(c.getEnvFrom()).anySatisfy(e -> assertThat(e.getConfigMapRef().getName()).isEqualTo("mm-modelmap-streams"));
+      for (EnvVar e : c.getEnv()) {
+        if (e.getName().startsWith("MODELMAP_")) {
+          assertThat(cliReads).as("%s set on %s", e.getName(), c.getName()).contains(e.getName());
+        }
+      }
+    }
+    assertThat(named(objects, StatefulSet.class, "mm-modelmap-streams-aggregator").getSpec().getTemplate().getSpec()
+        .getContainers().get(0).getPorts().get(0).getContainerPort()).isEqualTo(8181);
+    assertThat(named(objects, Job.class, "mm-modelmap-streams-topics").getSpec().getTemplate().getSpec().getContainers()
+        .get(0).getArgs()).containsExactly("topics", "--partitions", "7", "--replication", "2");
+  }
+
+  private static String env(Container container, String name) {
+    return container.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue)
+        .filter(Objects::nonNull).findFirst().orElseThrow();
+  }
+}
