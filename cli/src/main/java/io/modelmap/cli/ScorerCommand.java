@@ -33,6 +33,14 @@ final class ScorerCommand implements Callable<Integer> {
       description = "auto (a GPU when PyTorch sees one), cpu or gpu (env MODELMAP_DEVICE; default ${DEFAULT-VALUE}).")
   String device;
 
+  @Option(names = "--max-attempts", defaultValue = "${env:MODELMAP_MAX_ATTEMPTS:-3}",
+      description = "Tries of a failing task before it goes to score-tasks-dlq (env MODELMAP_MAX_ATTEMPTS; default ${DEFAULT-VALUE}).")
+  int maxAttempts;
+
+  @Option(names = "--max-model-gib", defaultValue = "${env:MODELMAP_MAX_MODEL_GIB:-64}",
+      description = "Largest checkpoint folder loaded, GiB (env MODELMAP_MAX_MODEL_GIB; default ${DEFAULT-VALUE}).")
+  long maxModelGib;
+
   @Option(names = "--metrics-host", defaultValue = "${env:MODELMAP_METRICS_HOST:-127.0.0.1}",
       description = "Address /metrics and /health bind to (env MODELMAP_METRICS_HOST; default ${DEFAULT-VALUE}).")
   String metricsHost;
@@ -43,7 +51,8 @@ final class ScorerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, batchSize, device);
+    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, batchSize, device,
+        maxAttempts, maxModelGib << 30);
     ScorerMetrics metrics = new ScorerMetrics();
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));

@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.api;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +9,17 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
-/** Avro records as plain maps and lists, for JSON: field names kept, strings as strings, NaN as null. */
+/** Avro records as plain maps and lists, for JSON: field names kept, strings as strings, NaN and binary values as null. */
 final class AvroJson {
   private AvroJson() {}
 
   static Map<String, Object> toMap(IndexedRecord record) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (Schema.Field field : record.getSchema().getFields()) {
-      map.put(field.name(), value(record.get(field.pos())));
+      Object raw = record.get(field.pos());
+      // a dead letter's key is text (a model id); other bytes (original values) are binary and left out
+      map.put(field.name(), raw instanceof ByteBuffer bytes && field.name().endsWith("Key")
+          ? StandardCharsets.UTF_8.decode(bytes.duplicate()).toString() : value(raw));
     }
     return map;
   }

@@ -21,13 +21,18 @@ final class ModelCatalog {
     Map<String, Map<String, Object>> coordinates = byKey(views.all(Views.COORDINATES), "modelId");
     Map<String, Map<String, Object>> accuracy = byKey(views.all(Views.ACCURACY), "modelId");
     Map<String, Map<String, Object>> positions = positions();
+    Map<String, Map<String, Object>> failures = new TreeMap<>();
+    for (Map<String, Object> failure : views.all(Views.FAILURES)) {
+      failures.put(modelOf(failure), failure);
+    }
     TreeMap<String, Boolean> ids = new TreeMap<>();
     registered.keySet().forEach(id -> ids.put(id, true));
     coordinates.keySet().forEach(id -> ids.put(id, true));
     accuracy.keySet().forEach(id -> ids.put(id, true));
     List<Map<String, Object>> models = new ArrayList<>();
     for (String id : ids.keySet()) {
-      models.add(summary(id, registered.get(id), coordinates.get(id), accuracy.get(id), positions.get(id)));
+      models.add(withFailure(summary(id, registered.get(id), coordinates.get(id), accuracy.get(id), positions.get(id)),
+          failures.get(id)));
     }
     return models;
   }
@@ -39,8 +44,8 @@ final class ModelCatalog {
     if (registered.isEmpty() && coordinates.isEmpty() && accuracy.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Object> summary = summary(id, registered.orElse(null), coordinates.orElse(null),
-        accuracy.orElse(null), positions().get(id));
+    Map<String, Object> summary = withFailure(summary(id, registered.orElse(null), coordinates.orElse(null),
+        accuracy.orElse(null), positions().get(id)), views.get(Views.FAILURES, id).orElse(null));
     views.get(Views.NEIGHBORS, id).ifPresent(n -> {
       summary.put("neighborsProvisional", n.get("provisional"));
       summary.put("neighbors", n.get("neighbors"));
@@ -93,6 +98,21 @@ final class ModelCatalog {
       s.put("primaryCategory", position.get("primaryCategory"));
     }
     return s;
+  }
+
+  /** A model not complete whose task the workers gave up on is failed, with the reason. */
+  private static Map<String, Object> withFailure(Map<String, Object> summary, Map<String, Object> failure) {
+    if (failure != null && !"complete".equals(summary.get("status"))) {
+      summary.put("status", "failed");
+      summary.put("failure", Map.of("reason", failure.get("errorClass"), "message", failure.get("message")));
+    }
+    return summary;
+  }
+
+  /** The model a score-task dead letter is about: its key is the model id. */
+  private static String modelOf(Map<String, Object> deadLetter) {
+    Object key = deadLetter.get("originalKey");
+    return key == null ? "" : key.toString();
   }
 
   private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> values, String field) {

@@ -23,6 +23,8 @@ public final class Views {
   static final String FRAMES = "view-frames";
   static final String AGREEMENT = "view-agreement";
   static final String ACCURACY = "view-accuracy";
+  /** The last score task of each model the workers gave up on (score-tasks-dlq, keyed by model id). */
+  static final String FAILURES = "view-failures";
 
   private Views() {}
 
@@ -33,10 +35,11 @@ public final class Views {
     table(builder, topics.coordinateFrame(), FRAMES);
     table(builder, topics.errorAgreement(), AGREEMENT);
     table(builder, topics.modelAccuracy(), ACCURACY);
+    table(builder, topics.deadLetters(topics.scoreTasks().name()), FAILURES);
   }
 
   static List<String> all() {
-    return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY);
+    return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY, FAILURES);
   }
 
   private static <V extends SpecificRecord> void table(StreamsBuilder builder, Topic<String, V> topic, String store) {

@@ -1,8 +1,7 @@
 package io.modelmap.aggregator.ingest;
 
 import io.modelmap.schemas.avro.DeadLetter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.modelmap.schemas.topic.DeadLetterRecords;
 import java.time.Clock;
 
 /** Builds dead letters: the original bytes, where they came from, and why they were refused. */
@@ -11,15 +10,7 @@ public final class DeadLetters {
 
   public static DeadLetter of(String key, byte[] value, SourceCoordinates source, String rule, String message,
       Clock clock) {
-    return DeadLetter.newBuilder()
-        .setOriginalKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
-        .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
-        .setTopic(source.topic())
-        .setPartition(source.partition())
-        .setOffset(source.offset())
-        .setErrorClass(rule)
-        .setMessage(message)
-        .setFailedAtMs(clock.millis())
-        .build();
+    return DeadLetterRecords.of(key, value, source.topic(), source.partition(), source.offset(), rule, message,
+        clock.millis());
   }
 }

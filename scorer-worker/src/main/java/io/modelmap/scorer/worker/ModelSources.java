@@ -1,21 +1,76 @@
 package io.modelmap.scorer.worker;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
-/** Resolves a model's source URI to a folder under the configured roots, refusing anything outside them. */
+/**
+ * Model sources are untrusted input. A source resolves to a folder under a configured root, after
+ * following symbolic links (no {@code ..}, no link pointing out of the roots, no other URL scheme than
+ * {@code file:}); it must hold safetensors weights, which are preferred over formats that run code
+ * when loaded (pickle: {@code .bin}, {@code .pt}, {@code .pth}, {@code .pkl}, {@code .ckpt}; never read),
+ * and the files read must stay under a size limit.
+ */
 final class ModelSources {
+  private static final List<String> CODE_CARRYING = List.of(".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt");
+
   private ModelSources() {}
 
-  static Path resolve(String sourceUri, List<Path> roots) {
+  static Path resolve(String sourceUri, List<Path> roots, long maxBytes) {
+    if (sourceUri.contains("://") || (sourceUri.contains(":") && !sourceUri.startsWith("file:"))) {
+      throw new ModelSourceRefused("source " + sourceUri + " is not a local path; only file: sources are supported");
+    }
     String path = sourceUri.startsWith("file:") ? sourceUri.substring("file:".length()) : sourceUri;
-    if (sourceUri.contains("://") && !sourceUri.startsWith("file:")) {
-      throw new IllegalArgumentException("source " + sourceUri + " is not a local path; only file: sources are supported");
+    Path real;
+    try {
+      real = Path.of(path).toRealPath();
+    } catch (IOException e) {
+      throw new ModelSourceRefused("source " + sourceUri + " does not exist on this worker; mount it under "
+          + roots);
     }
-    Path resolved = Path.of(path).toAbsolutePath().normalize();
-    if (roots.stream().noneMatch(resolved::startsWith)) {
-      throw new IllegalArgumentException("source " + sourceUri + " lies outside the model roots " + roots);
+    if (roots.stream().map(ModelSources::realRoot).noneMatch(real::startsWith)) {
+      throw new ModelSourceRefused("source " + sourceUri + " lies outside the model roots " + roots
+          + " (after following links)");
     }
-    return resolved;
+    if (!Files.isDirectory(real)) {
+      throw new ModelSourceRefused("source " + sourceUri + " is not a checkpoint folder");
+    }
+    checkFiles(sourceUri, real, maxBytes);
+    return real;
+  }
+
+  private static void checkFiles(String sourceUri, Path folder, long maxBytes) {
+    long total = 0;
+    boolean safetensors = false;
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        safetensors |= name.endsWith(".safetensors");
+        if (CODE_CARRYING.stream().noneMatch(name::endsWith)) {
+          total += Files.size(file); // pickle files are never read: safetensors are preferred
+        }
+      }
+    } catch (IOException e) {
+      throw new ModelSourceRefused("cannot list " + sourceUri + ": " + e.getMessage());
+    }
+    if (!safetensors) {
+      throw new ModelSourceRefused("source " + sourceUri + " has no .safetensors weights; pickle-based checkpoints"
+          + " (.bin, .pt, ...) can run code when loaded and are refused: convert them to safetensors");
+    }
+    if (total > maxBytes) {
+      throw new ModelSourceRefused("source " + sourceUri + " holds " + total + " bytes, over the worker's limit of "
+          + maxBytes + " (--max-model-bytes)");
+    }
+  }
+
+  private static Path realRoot(Path root) {
+    try {
+      return root.toRealPath();
+    } catch (IOException e) {
+      return root.toAbsolutePath().normalize();
+    }
   }
 }

@@ -12,12 +12,17 @@ import java.util.Objects;
  * @param modelRoots folders model sources must lie under; anything else is refused
  * @param batchSize windows per forward pass
  * @param device auto, cpu or gpu (see {@link DeviceChoice})
+ * @param maxAttempts tries of a failing task before it goes to the dead-letter topic
+ * @param maxModelBytes largest checkpoint folder a worker loads
  */
-public record ScorerConfig(String groupId, String workerId, List<Path> modelRoots, int batchSize, String device) {
+public record ScorerConfig(String groupId, String workerId, List<Path> modelRoots, int batchSize, String device,
+    int maxAttempts, long maxModelBytes) {
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final long DEFAULT_MAX_MODEL_BYTES = 64L << 30;
 
-  /** A CPU worker. */
+  /** A CPU worker with the default limits. */
   public ScorerConfig(String groupId, String workerId, List<Path> modelRoots, int batchSize) {
-    this(groupId, workerId, modelRoots, batchSize, "cpu");
+    this(groupId, workerId, modelRoots, batchSize, "cpu", DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_MODEL_BYTES);
   }
 
   public ScorerConfig {
@@ -27,6 +32,9 @@ public record ScorerConfig(String groupId, String workerId, List<Path> modelRoot
     modelRoots = modelRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     if (modelRoots.isEmpty()) {
       throw new IllegalArgumentException("at least one model root is needed");
+    }
+    if (maxAttempts < 1 || maxModelBytes < 1) {
+      throw new IllegalArgumentException("maxAttempts and maxModelBytes must be positive");
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);

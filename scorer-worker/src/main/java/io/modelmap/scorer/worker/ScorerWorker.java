@@ -9,6 +9,7 @@ import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.topic.DeadLetterRecords;
 import io.modelmap.schemas.topic.Topics;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
@@ -111,8 +112,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     try {
       task = topics.scoreTasks().valueSerde().deserializer().deserialize(record.topic(), record.value());
     } catch (RuntimeException e) {
-      LOG.warn("Skipping undecodable score task at {}-{} offset {}: {}", record.topic(), record.partition(),
-          record.offset(), e.getMessage());
+      deadLetter(record, publisher, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
       return;
     }
     try {
@@ -123,11 +123,40 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       textsScored += done;
       LOG.info("Finished task {} ({} {}, {} ms); {} so far", task.getTaskId(), done,
           task.getBenchmarkId() != null ? "items" : "texts", clock.millis() - started, textsScored);
+    } catch (ModelSourceRefused e) {
+      metrics.failed();
+      deadLetter(record, publisher, "source-refused", "task " + task.getTaskId() + " of model " + task.getModelId()
+          + ": " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       metrics.failed();
-      LOG.warn("Task {} of model {} failed: {}", task.getTaskId(), task.getModelId(), e.getMessage());
-      LOG.debug("Task failure", e);
+      retryOrDeadLetter(record, task, publisher, e);
     }
+  }
+
+  /**
+   * A failed task goes back to the end of score-tasks with its attempt counted, so it never blocks
+   * other models' tasks; after {@code maxAttempts} it goes to score-tasks-dlq with the reason.
+   */
+  private void retryOrDeadLetter(ConsumerRecord<String, byte[]> record, ScoreTask task, Publisher publisher,
+      Exception e) {
+    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+    LOG.debug("Task failure", e);
+    if (task.getAttempt() + 1 < config.maxAttempts()) {
+      LOG.warn("Task {} of model {} failed (attempt {} of {}), queued again: {}", task.getTaskId(), task.getModelId(),
+          task.getAttempt() + 1, config.maxAttempts(), reason);
+      ScoreTask again = ScoreTask.newBuilder(task).setAttempt(task.getAttempt() + 1).build();
+      publisher.send(topics.scoreTasks(), task.getModelId(), again);
+    } else {
+      deadLetter(record, publisher, "failed-after-retries", "task " + task.getTaskId() + " of model "
+          + task.getModelId() + " failed " + config.maxAttempts() + " times; last error " + reason);
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, Publisher publisher, String rule, String message) {
+    LOG.warn("Dead-lettering score task at {}-{} offset {}: {} ({})", record.topic(), record.partition(),
+        record.offset(), message, rule);
+    publisher.send(topics.deadLetters(record.topic()), record.key(), DeadLetterRecords.of(record.key(), record.value(),
+        record.topic(), record.partition(), record.offset(), rule, message, clock.millis()));
   }
 
   private int scoreTexts(ScoreTask task, TextScorer scorer, Publisher publisher, long started) throws IOException {
@@ -159,7 +188,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private CausalLm model(ScoreTask task) throws IOException {
     if (!task.getModelId().equals(loadedModel)) {
       unloadModel();
-      Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots());
+      Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots(), config.maxModelBytes());
       long started = clock.millis();
       model = CausalLmLoader.load(dir, device);
       tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),

@@ -1,0 +1,64 @@
+package io.modelmap.scorer.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Model sources are untrusted: only safetensors folders under the roots, within the size limit. */
+class ModelSourcesTest {
+  @TempDir
+  Path dir;
+  Path root;
+  Path outside;
+
+  @BeforeEach
+  void folders() throws Exception {
+    root = Files.createDirectories(dir.resolve("models"));
+    outside = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.write(Files.createDirectories(root.resolve("good")).resolve("model.safetensors"), new byte[1000]);
+    Files.writeString(root.resolve("good/config.json"), "{}");
+    Files.write(outside.resolve("model.safetensors"), new byte[10]);
+  }
+
+  private Path resolve(String source) {
+    return ModelSources.resolve(source, List.of(root), 10_000);
+  }
+
+  @Test
+  void acceptsASafetensorsFolderUnderARoot() throws Exception {
+    assertThat(resolve("file:" + root.resolve("good"))).isEqualTo(root.resolve("good").toRealPath());
+  }
+
+  @Test
+  void refusesTraversalSymlinkEscapesAndOtherSchemes() throws Exception {
+    assertThatThrownBy(() -> resolve("file:" + root + "/../elsewhere")).isInstanceOf(ModelSourceRefused.class)
+        .hasMessageContaining("outside the model roots");
+    Files.createSymbolicLink(root.resolve("link"), outside);
+    assertThatThrownBy(() -> resolve("file:" + root.resolve("link"))).isInstanceOf(ModelSourceRefused.class)
+        .hasMessageContaining("after following links");
+    assertThatThrownBy(() -> resolve("https://hub.example/model")).hasMessageContaining("only file: sources");
+    assertThatThrownBy(() -> resolve("s3:bucket/model")).hasMessageContaining("only file: sources");
+    assertThatThrownBy(() -> resolve("file:" + root.resolve("missing"))).hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void refusesPickleOnlyCheckpointsAndOversizeFolders() throws Exception {
+    Path pickled = Files.createDirectories(root.resolve("pickled"));
+    Files.write(pickled.resolve("pytorch_model.bin"), new byte[10]);
+    assertThatThrownBy(() -> resolve("file:" + pickled)).isInstanceOf(ModelSourceRefused.class)
+        .hasMessageContaining("no .safetensors").hasMessageContaining("convert them to safetensors");
+    Path both = Files.createDirectories(root.resolve("both"));
+    Files.write(both.resolve("pytorch_model.bin"), new byte[50_000]);
+    Files.write(both.resolve("model.safetensors"), new byte[10]);
+    assertThat(resolve("file:" + both)).as("the pickle file is never read, so it does not count").isNotNull();
+    Path big = Files.createDirectories(root.resolve("big"));
+    Files.write(big.resolve("model.safetensors"), new byte[20_000]);
+    assertThatThrownBy(() -> resolve("file:" + big)).hasMessageContaining("over the worker's limit");
+  }
+}
