@@ -14,26 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The embedded registry over real HTTP, driven by the REST client, with an in-memory log. */
 class EmbeddedSchemaRegistryTest {
 
-  private static final class MemoryLog implements SchemaLog {
-    final List<RegisteredSchema> records = new ArrayList<>();
-
-    @Override
-    public List<RegisteredSchema> readAll() {
-      return List.copyOf(records);
-    }
-
-    @Override
-    public void append(RegisteredSchema registered) {
-      records.add(registered);
-    }
-
-    @Override
-    public void close() {}
-  }
-
   @Test
   void shouldRegisterAndServeSchemasById() throws Exception {
-    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new MemoryLog(), 0)) {
+    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new InMemorySchemaLog(), 0)) {
       RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
 
       int id = client.register("corpus-texts-value", TextChunk.getClassSchema());
@@ -48,7 +31,7 @@ class EmbeddedSchemaRegistryTest {
 
   @Test
   void shouldGiveEqualSchemasTheSameIdAcrossSubjects() throws Exception {
-    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new MemoryLog(), 0)) {
+    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new InMemorySchemaLog(), 0)) {
       RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
 
       assertThat(client.register("a-value", TextChunk.getClassSchema()))
@@ -58,7 +41,7 @@ class EmbeddedSchemaRegistryTest {
 
   @Test
   void shouldRestoreStateFromItsLog() throws Exception {
-    MemoryLog log = new MemoryLog();
+    InMemorySchemaLog log = new InMemorySchemaLog();
     int id;
     try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(log, 0)) {
       id = new RestSchemaRegistryClient(registry.url()).register("corpus-texts-value", TextChunk.getClassSchema());
@@ -74,7 +57,7 @@ class EmbeddedSchemaRegistryTest {
     Schema addsRequiredField = SchemaBuilder.record("R").fields().requiredString("a").requiredInt("b").endRecord();
     Schema addsDefaultedField = SchemaBuilder.record("R").fields().requiredString("a")
         .name("b").type().intType().intDefault(0).endRecord();
-    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new MemoryLog(), 0)) {
+    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new InMemorySchemaLog(), 0)) {
       RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
       client.register("r-value", v1);
 
@@ -88,7 +71,7 @@ class EmbeddedSchemaRegistryTest {
 
   @Test
   void shouldAnswerUnknownIdWithConfluentErrorCode() throws Exception {
-    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new MemoryLog(), 0)) {
+    try (EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(new InMemorySchemaLog(), 0)) {
       assertThatThrownBy(() -> new RestSchemaRegistryClient(registry.url()).schemaById(99))
           .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
     }
