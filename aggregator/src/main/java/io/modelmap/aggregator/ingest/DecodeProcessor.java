@@ -4,7 +4,6 @@ import io.modelmap.aggregator.TaskSensors;
 
 import io.modelmap.schemas.avro.DeadLetter;
 import java.time.Clock;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,33 +43,18 @@ public final class DecodeProcessor<V extends SpecificRecord> implements Processo
   public void process(Record<String, byte[]> record) {
     RecordMetadata meta = context.recordMetadata().orElseThrow();
     SourceCoordinates source = new SourceCoordinates(meta.topic(), meta.partition(), meta.offset());
-    V value;
-    try {
-      value = deserializer.deserialize(meta.topic(), record.headers(), record.value());
-    } catch (RuntimeException e) {
-      reject(record, source, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-      return;
-    }
-    if (value == null) {
-      reject(record, source, "null-value", "record has no value", null);
-      return;
-    }
-    Optional<Validator.Rejection> rejection = validator.check(record.key(), value);
-    if (rejection.isPresent()) {
-      reject(record, source, rejection.get().rule(), rejection.get().message(), null);
+    Admission<V> admission = Admission.of(deserializer, validator, meta.topic(), record.key(), record.value());
+    if (!admission.accepted()) {
+      reject(record, source, admission.rejection().rule(), admission.rejection().message());
       return;
     }
     source.writeTo(record.headers());
-    context.forward(record.withValue(value));
+    context.forward(record.withValue(admission.value()));
   }
 
-  private void reject(Record<String, byte[]> record, SourceCoordinates source, String rule, String message,
-      Exception cause) {
+  private void reject(Record<String, byte[]> record, SourceCoordinates source, String rule, String message) {
     LOG.warn("Dead-lettering record at {}-{} offset {}: {} ({})", source.topic(), source.partition(),
         source.offset(), message, rule);
-    if (cause != null) {
-      LOG.debug("Decoding failure", cause);
-    }
     rejected.increment();
     context.forward(record.withValue(DeadLetters.of(record.key(), record.value(), source, rule, message, clock)));
   }

@@ -14,6 +14,8 @@ import java.util.Set;
  * item is known.
  */
 public final class McAnswersValidator implements Validator<McAnswers> {
+  /** Most entries one record may hold; larger records are refused rather than risk memory. */
+  static final int MAX_ENTRIES = 100_000;
 
   @Override
   public Optional<Rejection> check(String key, McAnswers value) {
@@ -23,6 +25,10 @@ public final class McAnswersValidator implements Validator<McAnswers> {
     }
     if (value.getBenchmarkId().isBlank()) {
       return reject("missing-benchmark", "benchmarkId is empty");
+    }
+    if (value.getAnswers().size() > MAX_ENTRIES) {
+      return reject("oversize", "the record holds " + value.getAnswers().size() + " answers; split it into records of at most "
+          + MAX_ENTRIES);
     }
     if (value.getAnswers().isEmpty()) {
       return reject("empty", "the record holds no answers");

@@ -13,6 +13,8 @@ import java.util.Set;
  * cannot exceed 0).
  */
 public final class TextScoresValidator implements Validator<TextScores> {
+  /** Most entries one record may hold; larger records are refused rather than risk memory. */
+  static final int MAX_ENTRIES = 100_000;
 
   @Override
   public Optional<Rejection> check(String key, TextScores value) {
@@ -22,6 +24,10 @@ public final class TextScoresValidator implements Validator<TextScores> {
     }
     if (value.getCorpusId().isBlank()) {
       return reject("missing-corpus", "corpusId is empty");
+    }
+    if (value.getScores().size() > MAX_ENTRIES) {
+      return reject("oversize", "the record holds " + value.getScores().size() + " scores; split it into records of at most "
+          + MAX_ENTRIES);
     }
     if (value.getScores().isEmpty()) {
       return reject("empty", "the record holds no scores");

@@ -1,0 +1,42 @@
+package io.modelmap.aggregator.ingest;
+
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Whether raw bytes become a record the aggregator accepts: decoded, non-null and valid, or refused
+ * with a rule and a message. Never throws, whatever the bytes.
+ *
+ * @param value the accepted record, or null
+ * @param rejection why the record was refused, when it was
+ */
+public record Admission<V>(V value, Validator.Rejection rejection) {
+
+  public static <V> Admission<V> of(Deserializer<V> deserializer, Validator<V> validator, String topic, String key,
+      byte[] bytes) {
+    V value;
+    try {
+      value = deserializer.deserialize(topic, bytes);
+    } catch (RuntimeException e) {
+      return rejected("undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    if (value == null) {
+      return rejected("null-value", "record has no value");
+    }
+    Optional<Validator.Rejection> rejection;
+    try {
+      rejection = validator.check(key, value);
+    } catch (RuntimeException e) {
+      return rejected("invalid", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    return rejection.<Admission<V>>map(r -> new Admission<>(null, r)).orElseGet(() -> new Admission<>(value, null));
+  }
+
+  private static <V> Admission<V> rejected(String rule, String message) {
+    return new Admission<>(null, new Validator.Rejection(rule, message));
+  }
+
+  public boolean accepted() {
+    return rejection == null;
+  }
+}
