@@ -26,18 +26,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String CONTROLLER = "CONTROLLER";
 
   private final KafkaRaftServer server;
-  private final String bootstrapServers;
+  private final Path logDir;
+  private final int brokerPort;
+  private final int controllerPort;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, int brokerPort, int controllerPort) {
     this.server = server;
-    this.bootstrapServers = bootstrapServers;
+    this.logDir = logDir;
+    this.brokerPort = brokerPort;
+    this.controllerPort = controllerPort;
   }
 
-  /** Formats {@code logDir} when it is new, then starts the broker (about 3 s). */
+  /** Formats {@code logDir} when it is new, then starts the broker on free ports (about 3 s). */
   public static EmbeddedKafkaBroker start(Path logDir) throws IOException {
+    return start(logDir, freePort(), freePort());
+  }
+
+  /** Stops this broker and starts it again on the same folder and ports, as a rolling restart would. */
+  public EmbeddedKafkaBroker restart() throws IOException {
+    close();
+    return start(logDir, brokerPort, controllerPort);
+  }
+
+  private static EmbeddedKafkaBroker start(Path logDir, int brokerPort, int controllerPort) throws IOException {
     Files.createDirectories(logDir);
-    int brokerPort = freePort();
-    int controllerPort = freePort();
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -65,7 +77,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    return new EmbeddedKafkaBroker(server, "127.0.0.1:" + brokerPort);
+    return new EmbeddedKafkaBroker(server, logDir, brokerPort, controllerPort);
   }
 
   private static void format(Path logDir) throws IOException {
@@ -87,7 +99,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** The bootstrap servers clients connect to. */
   public String bootstrapServers() {
-    return bootstrapServers;
+    return "127.0.0.1:" + brokerPort;
   }
 
   private static int freePort() throws IOException {
