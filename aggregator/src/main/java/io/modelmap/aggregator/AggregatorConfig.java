@@ -88,4 +88,9 @@ public record AggregatorConfig(
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
         provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, method);
   }
+
+  public AggregatorConfig withTopics(TopicNames names) {
+    return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, names, neighborCount,
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod);
+  }
 }

@@ -78,7 +78,8 @@ final class AggregatorCommand implements Callable<Integer> {
         .withApplicationId(applicationId)
         .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
         .withClientOverrides(clientSettings())
-        .withMapMethod(MapMethod.ofLabel(mapMethod));
+        .withMapMethod(MapMethod.ofLabel(mapMethod))
+        .withTopics(connection.topicNames());
     CountDownLatch stopped = new CountDownLatch(1);
     Optional<ApiSettings> api = noApi ? Optional.empty()
         : Optional.of(new ApiSettings(new InetSocketAddress(apiHost, apiPort), apiAdvertisedHost));

@@ -34,8 +34,16 @@ public final class ConnectionOptions {
           + " every client; keep secrets in it, not on the command line (env MODELMAP_CLIENT_CONFIG).")
   Path clientConfig;
 
+  @Option(names = "--topic-prefix", defaultValue = "${env:MODELMAP_TOPIC_PREFIX:-}",
+      description = "Prefix of every topic name, for shared clusters and prefixed ACLs (env MODELMAP_TOPIC_PREFIX).")
+  String topicPrefix;
+
   ConnectionConfig external() {
-    return new ConnectionConfig(bootstrapServers, schemaRegistryUrl, TopicNames.defaults(), clientSettings());
+    return new ConnectionConfig(bootstrapServers, schemaRegistryUrl, topicNames(), clientSettings());
+  }
+
+  TopicNames topicNames() {
+    return TopicNames.withPrefix(topicPrefix == null ? "" : topicPrefix);
   }
 
   /** The settings of {@code --client-config}, or none. */

@@ -1,6 +1,5 @@
 package io.modelmap.cli;
 
-import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.TopicProvisioner;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +30,7 @@ final class TopicsCommand implements Callable<Integer> {
     Map<String, Object> settings = new HashMap<>(connection.clientSettings());
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
     try (Admin admin = Admin.create(settings)) {
-      new TopicProvisioner(admin).createMissing(TopicNames.defaults(), partitions, replication);
+      new TopicProvisioner(admin).createMissing(connection.topicNames(), partitions, replication);
     }
     System.out.printf("Topics present (missing ones created with %d partitions, replication %d)%n", partitions, replication);
     return 0;

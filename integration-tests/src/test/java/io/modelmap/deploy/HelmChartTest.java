@@ -172,7 +172,8 @@ class HelmChartTest {
         Map.entry("scorer.batchSize", "13"),
         Map.entry("scorer.metricsPort", "9999"),
         Map.entry("topics.partitions", "7"),
-        Map.entry("topics.replication", "2"));
+        Map.entry("topics.replication", "2"),
+        Map.entry("topics.prefix", "team1."));
     List<HasMetadata> objects = render(set, null);
     ConfigMap config = named(objects, ConfigMap.class, "mm-modelmap-streams");
     assertThat(config.getData()).containsEntry("MODELMAP_BOOTSTRAP_SERVERS", "kafka-test:1234")
@@ -182,7 +183,7 @@ class HelmChartTest {
         .containsEntry("MODELMAP_CLIP_QUANTILE", "0.02").containsEntry("MODELMAP_API_PORT", "8181")
         .containsEntry("MODELMAP_DEVICE", "gpu").containsEntry("MODELMAP_BATCH_SIZE", "13")
         .containsEntry("MODELMAP_METRICS_PORT", "9999").containsEntry("MODELMAP_TOPIC_PARTITIONS", "7")
-        .containsEntry("MODELMAP_TOPIC_REPLICATION", "2");
+        .containsEntry("MODELMAP_TOPIC_REPLICATION", "2").containsEntry("MODELMAP_TOPIC_PREFIX", "team1.");
     Set<String> cliReads = CliEnvironment.variables();
     assertThat(cliReads).containsAll(config.getData().keySet());
     for (Container c : List.of(
