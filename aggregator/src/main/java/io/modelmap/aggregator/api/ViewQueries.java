@@ -64,6 +64,9 @@ final class ViewQueries {
   }
 
   Optional<Map<String, Object>> localGet(String view, String key) {
+    if (!hostedHere(view)) {
+      return Optional.empty();
+    }
     IndexedRecord value = store(view).get(key);
     return Optional.ofNullable(value).map(AvroJson::toMap);
   }
@@ -71,6 +74,9 @@ final class ViewQueries {
   /** Every value of the local part of a view, without the N-long vectors (ξ rows, column means). */
   List<Map<String, Object>> localAll(String view) {
     List<Map<String, Object>> values = new ArrayList<>();
+    if (!hostedHere(view)) {
+      return values;
+    }
     try (KeyValueIterator<String, IndexedRecord> all = store(view).all()) {
       all.forEachRemaining(entry -> {
         Map<String, Object> value = AvroJson.toMap(entry.value);
@@ -80,6 +86,11 @@ final class ViewQueries {
       });
     }
     return values;
+  }
+
+  /** Whether this instance holds any partition of the view (an instance may hold none of a small topic). */
+  private boolean hostedHere(String view) {
+    return streams.streamsMetadataForStore(view).stream().anyMatch(m -> m.hostInfo().equals(self));
   }
 
   private ReadOnlyKeyValueStore<String, IndexedRecord> store(String view) {
