@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A {@code tokenizer.json} of GPT-2's byte-level BPE with the 256 byte tokens (ids = byte values),
  * no merges, and {@code <|endoftext|>} as id 256: every UTF-8 byte is one token.
  */
-final class ByteLevelTokenizerJson {
-  static final int VOCAB_SIZE = 257;
-  static final int END_OF_TEXT = 256;
+public final class ByteLevelTokenizerJson {
+  public static final int VOCAB_SIZE = 257;
+  public static final int END_OF_TEXT = 256;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ByteLevelTokenizerJson() {}
 
-  static String json() {
+  public static String json() {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", "1.0");
     root.putNull("truncation");

@@ -13,6 +13,9 @@ public final class CausalLmLoader {
 
   private CausalLmLoader() {}
 
+  /** The {@code model_type}s this loader implements. */
+  static final java.util.List<String> SUPPORTED = java.util.List.of("gpt2", "llama", "mistral", "qwen2", "gpt_neox");
+
   public static CausalLm load(Path dir, Device device) throws IOException {
     Path configFile = dir.resolve("config.json");
     if (!Files.isRegularFile(configFile)) {
@@ -20,13 +23,14 @@ public final class CausalLmLoader {
     }
     JsonNode config = JSON.readTree(configFile.toFile());
     String type = config.path("model_type").asText("");
-    if (!type.equals("gpt2")) {
-      throw new IOException(dir + ": model_type '" + type + "' is not supported; supported: gpt2");
+    if (!SUPPORTED.contains(type)) {
+      throw new IOException(dir + ": model_type '" + type + "' is not supported; supported: " + String.join(", ", SUPPORTED));
     }
-    Path weights = dir.resolve("model.safetensors");
-    if (!Files.isRegularFile(weights)) {
-      throw new IOException(dir + " has no model.safetensors (pickled .bin checkpoints are refused: they run code)");
-    }
-    return Gpt2Model.load(Gpt2Config.from(config), SafetensorsFile.open(weights), device);
+    CheckpointTensors tensors = CheckpointTensors.open(dir);
+    return switch (type) {
+      case "gpt2" -> Gpt2Model.load(Gpt2Config.from(config), tensors, device);
+      case "gpt_neox" -> NeoxModel.load(NeoxConfig.from(config), tensors, device);
+      default -> LlamaModel.load(LlamaConfig.from(config), tensors, device);
+    };
   }
 }

@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.core.Embedding;
 import ai.djl.nn.norm.LayerNorm;
 import java.io.IOException;
 import java.util.HashMap;
@@ -28,7 +26,7 @@ public final class Gpt2Model implements CausalLm {
   }
 
   /** Loads the tensors of an HF GPT-2 checkpoint (names with or without the {@code transformer.} prefix). */
-  public static Gpt2Model load(Gpt2Config config, SafetensorsFile tensors, Device device) throws IOException {
+  static Gpt2Model load(Gpt2Config config, CheckpointTensors tensors, Device device) throws IOException {
     NDManager manager = NDManager.newBaseManager(device);
     Gpt2Model model = new Gpt2Model(config, manager);
     try {
@@ -62,18 +60,14 @@ public final class Gpt2Model implements CausalLm {
     long length = tokenIds.getShape().get(1);
     NDManager m = tokenIds.getManager();
     NDArray positions = m.arange(0, (int) length, 1, DataType.INT64).broadcast(batch, length);
-    NDArray x = embed(tokenIds, require("wte.weight")).add(embed(positions, require("wpe.weight")));
-    NDArray mask = causalMask(m, (int) length);
+    NDArray x = Ops.embed(tokenIds, require("wte.weight")).add(Ops.embed(positions, require("wpe.weight")));
+    NDArray mask = Ops.causalMask(m, (int) length);
     for (int layer = 0; layer < config.layers(); layer++) {
       String p = "h." + layer + ".";
       x = x.add(attention(norm(x, p + "ln_1"), p + "attn.", mask, batch, length));
       x = x.add(mlp(norm(x, p + "ln_2"), p + "mlp."));
     }
     return norm(x, "ln_f").matMul(require("wte.weight").transpose());
-  }
-
-  private static NDArray embed(NDArray ids, NDArray table) {
-    return Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
   }
 
   private NDArray norm(NDArray x, String prefix) {
@@ -106,17 +100,6 @@ public final class Gpt2Model implements CausalLm {
   private static NDArray geluTanh(NDArray x) {
     NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
     return x.mul(0.5).mul(inner.tanh().add(1));
-  }
-
-  /** Additive mask [length, length]: 0 on and below the diagonal, −∞ above (no built-in triu). */
-  private static NDArray causalMask(NDManager m, int length) {
-    float[] mask = new float[length * length];
-    for (int i = 0; i < length; i++) {
-      for (int j = i + 1; j < length; j++) {
-        mask[i * length + j] = Float.NEGATIVE_INFINITY;
-      }
-    }
-    return m.create(mask, new Shape(length, length));
   }
 
   @Override
