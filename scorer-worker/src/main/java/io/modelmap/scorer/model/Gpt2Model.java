@@ -55,7 +55,12 @@ public final class Gpt2Model implements CausalLm {
   }
 
   @Override
-  public NDArray logits(NDArray tokenIds) {
+  public NDArray outputEmbedding() {
+    return require("wte.weight");
+  }
+
+  @Override
+  public NDArray hidden(NDArray tokenIds) {
     long batch = tokenIds.getShape().get(0);
     long length = tokenIds.getShape().get(1);
     NDManager m = tokenIds.getManager();
@@ -67,7 +72,7 @@ public final class Gpt2Model implements CausalLm {
       x = x.add(attention(norm(x, p + "ln_1"), p + "attn.", mask, batch, length));
       x = x.add(mlp(norm(x, p + "ln_2"), p + "mlp."));
     }
-    return norm(x, "ln_f").matMul(require("wte.weight").transpose());
+    return norm(x, "ln_f");
   }
 
   private NDArray norm(NDArray x, String prefix) {

@@ -41,7 +41,12 @@ public final class LlamaModel implements CausalLm {
   }
 
   @Override
-  public NDArray logits(NDArray tokenIds) {
+  public NDArray outputEmbedding() {
+    return head();
+  }
+
+  @Override
+  public NDArray hidden(NDArray tokenIds) {
     long batch = tokenIds.getShape().get(0);
     long length = tokenIds.getShape().get(1);
     NDArray x = Ops.embed(tokenIds, weights.require("model.embed_tokens.weight"));
@@ -51,7 +56,7 @@ public final class LlamaModel implements CausalLm {
       x = x.add(attention(norm(x, p + "input_layernorm"), p + "self_attn.", mask, batch, length));
       x = x.add(mlp(norm(x, p + "post_attention_layernorm"), p + "mlp."));
     }
-    return Ops.linear(norm(x, "model.norm"), head(), null);
+    return norm(x, "model.norm");
   }
 
   private NDArray norm(NDArray x, String prefix) {

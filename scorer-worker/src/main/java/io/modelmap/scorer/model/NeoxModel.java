@@ -38,7 +38,12 @@ public final class NeoxModel implements CausalLm {
   }
 
   @Override
-  public NDArray logits(NDArray tokenIds) {
+  public NDArray outputEmbedding() {
+    return weights.require("embed_out.weight");
+  }
+
+  @Override
+  public NDArray hidden(NDArray tokenIds) {
     long batch = tokenIds.getShape().get(0);
     long length = tokenIds.getShape().get(1);
     NDArray x = Ops.embed(tokenIds, weights.require("gpt_neox.embed_in.weight"));
@@ -53,7 +58,7 @@ public final class NeoxModel implements CausalLm {
         x = x.add(mlp(norm(x, p + "post_attention_layernorm"), p + "mlp."));
       }
     }
-    return Ops.linear(norm(x, "gpt_neox.final_layer_norm"), weights.require("embed_out.weight"), null);
+    return norm(x, "gpt_neox.final_layer_norm");
   }
 
   private NDArray norm(NDArray x, String prefix) {

@@ -1,6 +1,7 @@
 package io.modelmap.scorer.scoring;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -22,6 +23,9 @@ public final class TextScorer {
   private final int batchSize;
   private final NDManager manager;
   private final IntConsumer batchSizes;
+  /** Most logits (floats) formed at once by default: 64 MB. */
+  private static final long DEFAULT_LOGIT_BUDGET = 16L << 20;
+  private final long logitBudget;
 
   public TextScorer(CausalLm model, HuggingFaceTokenizer tokenizer, int batchSize, NDManager manager) {
     this(model, tokenizer, batchSize, manager, size -> { });
@@ -30,6 +34,12 @@ public final class TextScorer {
   /** As above, telling {@code batchSizes} the number of windows in each forward pass (for metrics). */
   public TextScorer(CausalLm model, HuggingFaceTokenizer tokenizer, int batchSize, NDManager manager,
       IntConsumer batchSizes) {
+    this(model, tokenizer, batchSize, manager, batchSizes, DEFAULT_LOGIT_BUDGET);
+  }
+
+  /** With {@code logitBudget}: the most logits formed at once (tests use a small one to cross chunks). */
+  TextScorer(CausalLm model, HuggingFaceTokenizer tokenizer, int batchSize, NDManager manager,
+      IntConsumer batchSizes, long logitBudget) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
     }
@@ -38,6 +48,7 @@ public final class TextScorer {
     this.batchSize = batchSize;
     this.manager = manager;
     this.batchSizes = batchSizes;
+    this.logitBudget = logitBudget;
   }
 
   public List<TextLogLikelihood> score(List<String> texts) {
@@ -97,13 +108,38 @@ public final class TextScorer {
     sorted.sort(Comparator.comparingInt(ScoringWindow::length).reversed());
     for (int start = 0; start < sorted.size(); start += batchSize) {
       List<ScoringWindow> batch = sorted.subList(start, Math.min(sorted.size(), start + batchSize));
-      double[] batchSums = scoreBatch(batch);
-      batchSizes.accept(batch.size());
+      double[] batchSums = scoreAdaptively(batch);
       for (int b = 0; b < batch.size(); b++) {
         sums[batch.get(b).owner()] += batchSums[b];
       }
     }
     return sums;
+  }
+
+  /**
+   * Scores a batch; when the device runs out of memory, scores its two halves instead (down to one
+   * window). Every window is scored on its own positions, so the split never changes the numbers.
+   */
+  private double[] scoreAdaptively(List<ScoringWindow> batch) {
+    try {
+      double[] sums = scoreBatch(batch);
+      batchSizes.accept(batch.size());
+      return sums;
+    } catch (EngineException e) {
+      if (!String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("out of memory")) {
+        throw e;
+      }
+      if (batch.size() == 1) {
+        throw new IllegalStateException("out of memory scoring a single window of " + batch.get(0).length()
+            + " tokens: the model does not fit on this device; use a larger device or a smaller dtype", e);
+      }
+      int half = batch.size() / 2;
+      double[] first = scoreAdaptively(batch.subList(0, half));
+      double[] second = scoreAdaptively(batch.subList(half, batch.size()));
+      double[] sums = Arrays.copyOf(first, batch.size());
+      System.arraycopy(second, 0, sums, half, second.length);
+      return sums;
+    }
   }
 
   /** One padded forward pass; returns each window's sum of target log-probabilities. */
@@ -122,8 +158,7 @@ public final class TextScorer {
     float[] logProbs;
     try (NDManager batchManager = manager.newSubManager()) {
       NDArray ids = batchManager.create(input, new Shape(batch.size(), width));
-      NDArray targetIds = batchManager.create(targets, new Shape(batch.size(), width, 1));
-      logProbs = model.logits(ids).logSoftmax(2).gather(targetIds, 2).toFloatArray();
+      logProbs = targetLogProbabilities(model.hidden(ids), targets);
     }
     double[] sums = new double[batch.size()];
     for (int b = 0; b < batch.size(); b++) {
@@ -134,5 +169,30 @@ public final class TextScorer {
       }
     }
     return sums;
+  }
+
+  /**
+   * log p(target) at every position, from hidden states [batch, width, d]: the logits are formed and
+   * log-softmaxed a chunk of positions at a time, so a large vocabulary never needs a full
+   * [batch, width, vocab] tensor. Computed in float32.
+   */
+  private float[] targetLogProbabilities(NDArray hidden, long[] targets) {
+    Shape shape = hidden.getShape();
+    int rows = (int) (shape.get(0) * shape.get(1));
+    NDArray flat = hidden.reshape(rows, shape.get(2));
+    NDArray head = model.outputEmbedding().transpose();
+    int chunk = (int) Math.max(1, logitBudget / head.getShape().get(1));
+    float[] logProbs = new float[rows];
+    for (int start = 0; start < rows; start += chunk) {
+      int end = Math.min(rows, start + chunk);
+      try (NDManager chunkManager = hidden.getManager().newSubManager()) {
+        NDArray rowsHidden = flat.get(start + ":" + end);
+        rowsHidden.attach(chunkManager);
+        NDArray targetIds = chunkManager.create(Arrays.copyOfRange(targets, start, end), new Shape(end - start, 1));
+        float[] part = rowsHidden.matMul(head).logSoftmax(1).gather(targetIds, 1).toFloatArray();
+        System.arraycopy(part, 0, logProbs, start, part.length);
+      }
+    }
+    return logProbs;
   }
 }

@@ -128,4 +128,19 @@ class TextScorerTest {
       assertThat(answer.getChosenIndexNorm()).isEqualTo(ChoiceAnswerer.argmax(perByte));
     }
   }
+
+  @Test
+  void chunkedLogSoftmaxGivesTheSameScores() throws Exception {
+    List<String> texts = List.of("chunks of three positions at a time", "b".repeat(300));
+    try (CausalLm lm = CausalLmLoader.load(model.dir(), Device.cpu());
+        HuggingFaceTokenizer tokenizer = tokenizer();
+        NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      List<TextLogLikelihood> whole = new TextScorer(lm, tokenizer, 4, manager).score(texts);
+      List<TextLogLikelihood> chunked = new TextScorer(lm, tokenizer, 4, manager, size -> { }, 3L * 257).score(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(chunked.get(i).logLikelihood())
+            .isCloseTo(whole.get(i).logLikelihood(), within(1e-6 * Math.abs(whole.get(i).logLikelihood())));
+      }
+    }
+  }
 }
