@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         + " agreement on error.",
     subcommands = {DemoCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
         ImportItemsCommand.class, ImportAnswersCommand.class, ExportCommand.class, AgreementCommand.class,
-        AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, HealthCommand.class,
+        AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class,
         CommandLine.HelpCommand.class})
 public final class ModelMapCli {
 
