@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for the scorer's architectures (Llama family, GPT-NeoX).
+"""Independent reference for the scorer's architectures (GPT-2, Llama family, GPT-NeoX).
 
 Written from the Hugging Face modelling code's definitions, in PyTorch (float64), without any of the
 Java code under test. Reads each fixture folder's config.json and model.safetensors (parsed by hand),
@@ -134,6 +134,25 @@ def neox_logits(config, w, ids):
     return ln(x, "gpt_neox.final_layer_norm") @ w["embed_out.weight"].T
 
 
+def gpt2_logits(config, w, ids):
+    heads, d = config["n_head"], config["n_embd"]
+    hd = d // heads
+    n = len(ids)
+    ln = lambda x, name: torch.nn.functional.layer_norm(x, (d,), w[name + ".weight"], w[name + ".bias"],
+                                                        config["layer_norm_epsilon"])
+    conv = lambda x, name: x @ w[name + ".weight"] + w[name + ".bias"]  # GPT-2's Conv1D stores [in, out]
+    x = w["wte.weight"][ids] + w["wpe.weight"][torch.arange(n)]
+    for layer in range(config["n_layer"]):
+        p = f"h.{layer}."
+        q, k, v = conv(ln(x, p + "ln_1"), p + "attn.c_attn").split(d, dim=-1)
+        q, k, v = (t.view(n, heads, hd).transpose(0, 1) for t in (q, k, v))
+        x = x + conv(attention(q, k, v).transpose(0, 1).reshape(n, d), p + "attn.c_proj")
+        h = conv(ln(x, p + "ln_2"), p + "mlp.c_fc")
+        h = 0.5 * h * (1 + torch.tanh(math.sqrt(2 / math.pi) * (h + 0.044715 * h ** 3)))
+        x = x + conv(h, p + "mlp.c_proj")
+    return ln(x, "ln_f") @ w["wte.weight"].T
+
+
 def log_likelihood(logits_of, ids):
     logits = logits_of(ids)
     logp = torch.log_softmax(logits, dim=-1)
@@ -144,7 +163,7 @@ def main(root):
     for folder in sorted(Path(root).iterdir()):
         config = json.loads((folder / "config.json").read_text())
         weights = load_safetensors(folder / "model.safetensors")
-        forward = {"llama": llama_logits, "mistral": llama_logits, "qwen2": llama_logits,
+        forward = {"gpt2": gpt2_logits, "llama": llama_logits, "mistral": llama_logits, "qwen2": llama_logits,
                    "gpt_neox": neox_logits}[config["model_type"]]
         scores = []
         for text in TEXTS:

@@ -47,7 +47,7 @@ class ArchitectureFixturesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"llama", "gpt_neox"})
+  @ValueSource(strings = {"gpt2", "llama", "gpt_neox"})
   void equalsTheIndependentPyTorchImplementation(String architecture) throws Exception {
     Path folder = fixture(architecture);
     JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
