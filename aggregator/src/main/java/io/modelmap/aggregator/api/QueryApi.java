@@ -4,16 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorMetrics;
-import io.modelmap.math.KlDivergence;
-import io.modelmap.math.agreement.JudgeInflation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -43,6 +38,7 @@ public final class QueryApi implements AutoCloseable {
   });
   private ViewQueries views;
   private ModelCatalog catalog;
+  private Analyses analyses;
   private UpdateBroadcaster updates;
   private AggregatorMetrics metrics;
   private java.util.function.Supplier<KafkaStreams.State> streamsState;
@@ -72,6 +68,7 @@ public final class QueryApi implements AutoCloseable {
     views = new ViewQueries(streams, hostInfo());
     streamsState = streams::state;
     catalog = new ModelCatalog(views);
+    analyses = new Analyses(views, catalog);
     updates = new UpdateBroadcaster(config);
     Thread follower = new Thread(updates, "update-broadcaster");
     follower.setDaemon(true);
@@ -102,6 +99,8 @@ public final class QueryApi implements AutoCloseable {
       } else {
         HttpExchanges.resource(exchange, DASHBOARD + path.substring(1));
       }
+    } catch (ApiError e) {
+      HttpExchanges.error(exchange, e.status(), e.getMessage());
     } catch (InvalidStateStoreException e) {
       HttpExchanges.error(exchange, 503, "the aggregator is starting or rebalancing its state; retry in a few seconds");
     } catch (IllegalStateException e) {
@@ -134,13 +133,13 @@ public final class QueryApi implements AutoCloseable {
         HttpExchanges.error(exchange, 404, "no model '" + id + "' is registered or scored; GET /api/models lists them");
       }
     } else if (path.equals("/api/map")) {
-      map(exchange, query.get("corpus"));
+      HttpExchanges.json(exchange, 200, analyses.map(query.get("corpus")));
     } else if (path.equals("/api/kl")) {
-      kl(exchange, query.get("a"), query.get("b"));
+      HttpExchanges.json(exchange, 200, analyses.kl(query.get("a"), query.get("b")));
     } else if (path.equals("/api/agreement")) {
       HttpExchanges.json(exchange, 200, views.all(Views.AGREEMENT));
     } else if (path.startsWith("/api/agreement/judge/")) {
-      judge(exchange, decode(path.substring("/api/agreement/judge/".length())));
+      HttpExchanges.json(exchange, 200, analyses.judge(decode(path.substring("/api/agreement/judge/".length()))));
     } else if (path.equals("/api/events")) {
       events(exchange);
     } else if (path.startsWith("/internal/views/")) {
@@ -148,95 +147,6 @@ public final class QueryApi implements AutoCloseable {
     } else {
       HttpExchanges.error(exchange, 404, "no endpoint " + path + "; see /openapi.json");
     }
-  }
-
-  private void map(HttpExchange exchange, String corpus) throws IOException {
-    List<Map<String, Object>> frames = new ArrayList<>(views.all(Views.FRAMES));
-    frames.removeIf(f -> corpus != null && !corpus.equals(f.get("corpusId")));
-    if (frames.isEmpty()) {
-      HttpExchanges.error(exchange, 404, corpus == null ? "no model is complete yet, so there is no map"
-          : "no map for corpus '" + corpus + "'");
-      return;
-    }
-    Map<String, Map<String, Object>> models = new LinkedHashMap<>();
-    catalog.models().forEach(m -> models.put((String) m.get("modelId"), m));
-    List<Map<String, Object>> maps = new ArrayList<>();
-    for (Map<String, Object> frame : frames) {
-      List<Map<String, Object>> points = new ArrayList<>();
-      for (Object p : (List<?>) frame.get("positions")) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> point = new LinkedHashMap<>((Map<String, Object>) p);
-        Map<String, Object> model = models.getOrDefault((String) point.get("modelId"), Map.of());
-        for (String field : List.of("family", "modelType", "meanLogLikelihood", "accuracy")) {
-          point.put(field, model.get(field));
-        }
-        points.add(point);
-      }
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("corpusId", frame.get("corpusId"));
-      map.put("modelCount", frame.get("modelCount"));
-      map.put("mapMethod", frame.get("mapMethod"));
-      map.put("meanTextBytes", frame.get("meanTextBytes"));
-      map.put("points", points);
-      maps.add(map);
-    }
-    HttpExchanges.json(exchange, 200, corpus != null || maps.size() == 1 ? maps.get(0) : maps);
-  }
-
-  private void kl(HttpExchange exchange, String a, String b) throws IOException {
-    if (a == null || b == null) {
-      HttpExchanges.error(exchange, 400, "pass both models: /api/kl?a=MODEL&b=MODEL");
-      return;
-    }
-    Optional<Map<String, Object>> rowA = views.get(Views.COORDINATES, a);
-    Optional<Map<String, Object>> rowB = views.get(Views.COORDINATES, b);
-    if (rowA.isEmpty() || rowB.isEmpty()) {
-      HttpExchanges.error(exchange, 404, "no scores for model '" + (rowA.isEmpty() ? a : b) + "'");
-      return;
-    }
-    if (!Boolean.TRUE.equals(rowA.get().get("complete")) || !Boolean.TRUE.equals(rowB.get().get("complete"))) {
-      HttpExchanges.error(exchange, 409, "both models must be completely scored; see /api/models/{id} for progress"
-          + " and its provisional neighbours");
-      return;
-    }
-    if (!rowA.get().get("corpusId").equals(rowB.get().get("corpusId"))) {
-      HttpExchanges.error(exchange, 409, "the models were scored on different corpora");
-      return;
-    }
-    double klNats = KlDivergence.fromCoordinates(doubles(rowA.get().get("xi")), doubles(rowB.get().get("xi")));
-    double meanBytes = views.get(Views.FRAMES, (String) rowA.get().get("corpusId"))
-        .map(f -> ((Number) f.get("meanTextBytes")).doubleValue()).orElse(Double.NaN);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("a", a);
-    body.put("b", b);
-    body.put("corpusId", rowA.get().get("corpusId"));
-    body.put("klNats", klNats);
-    body.put("klBitsPerByte", KlDivergence.toBitsPerByte(klNats, meanBytes));
-    HttpExchanges.json(exchange, 200, body);
-  }
-
-  private void judge(HttpExchange exchange, String judge) throws IOException {
-    if (views.get(Views.ACCURACY, judge).isEmpty()) {
-      HttpExchanges.error(exchange, 404, "no answers of model '" + judge + "' have been aggregated");
-      return;
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map<String, Object> pair : views.all(Views.AGREEMENT)) {
-      boolean first = judge.equals(pair.get("modelA"));
-      if (first || judge.equals(pair.get("modelB"))) {
-        JudgeInflation j = JudgeInflation.of(number(pair.get("items")), number(pair.get("same")),
-            number(pair.get(first ? "correctB" : "correctA")));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("modelId", pair.get(first ? "modelB" : "modelA"));
-        row.put("items", j.items());
-        row.put("trueAccuracy", j.trueAccuracy());
-        row.put("judgedAccuracy", j.judgedAccuracy());
-        row.put("inflation", j.inflation());
-        rows.add(row);
-      }
-    }
-    rows.sort((x, y) -> ((String) x.get("modelId")).compareTo((String) y.get("modelId")));
-    HttpExchanges.json(exchange, 200, Map.of("judge", judge, "models", rows));
   }
 
   /** Server-sent events: one {@code update} event per record on an output topic, and a comment every 15 s. */
@@ -280,19 +190,6 @@ public final class QueryApi implements AutoCloseable {
 
   private static String decode(String text) {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
-  }
-
-  private static long number(Object value) {
-    return ((Number) value).longValue();
-  }
-
-  private static double[] doubles(Object list) {
-    List<?> values = (List<?>) list;
-    double[] array = new double[values.size()];
-    for (int i = 0; i < array.length; i++) {
-      array[i] = ((Number) values.get(i)).doubleValue();
-    }
-    return array;
   }
 
   @Override
