@@ -49,7 +49,7 @@ final class ScorerBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path folder = model != null ? model
-        : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, 8, 512, 1);
+        : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, 8, 1100, 1);
     List<String> corpus = new CorpusBuilder(Utf8Chunker.paperDefaults()).build(DemoCorpus.documents(20, 7), texts, 3)
         .stream().map(CorpusText::text).toList();
     Device on = DeviceChoice.resolve(device);
