@@ -143,4 +143,53 @@ class TextScorerTest {
       }
     }
   }
+
+  /** A model that runs out of device memory on any batch of more than two windows. */
+  private record SmallDevice(CausalLm inner) implements CausalLm {
+    @Override
+    public NDArray hidden(NDArray tokenIds) {
+      if (tokenIds.getShape().get(0) > 2) {
+        throw new ai.djl.engine.EngineException("CUDA out of memory. Tried to allocate 2.00 GiB");
+      }
+      return inner.hidden(tokenIds);
+    }
+
+    @Override
+    public NDArray outputEmbedding() {
+      return inner.outputEmbedding();
+    }
+
+    @Override
+    public int contextLength() {
+      return inner.contextLength();
+    }
+
+    @Override
+    public long startTokenId() {
+      return inner.startTokenId();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+
+  @Test
+  void backsOffToSmallerBatchesOnOutOfMemoryWithoutChangingTheNumbers() throws Exception {
+    List<String> texts = List.of("one", "two words", "three small words", "a fourth, longer text", "fifth");
+    try (CausalLm lm = CausalLmLoader.load(model.dir(), Device.cpu());
+        HuggingFaceTokenizer tokenizer = tokenizer();
+        NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      List<Integer> batches = new java.util.ArrayList<>();
+      List<TextLogLikelihood> backedOff = new TextScorer(new SmallDevice(lm), tokenizer, 8, manager, batches::add)
+          .score(texts);
+      List<TextLogLikelihood> direct = new TextScorer(lm, tokenizer, 2, manager).score(texts);
+      assertThat(batches).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(2));
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(backedOff.get(i).logLikelihood())
+            .isCloseTo(direct.get(i).logLikelihood(), within(1e-6 * Math.abs(direct.get(i).logLikelihood())));
+      }
+    }
+  }
 }
