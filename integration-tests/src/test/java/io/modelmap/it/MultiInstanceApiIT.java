@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two aggregator instances share the views' partitions (topics with 4 partitions): each instance
- * answers for every model, routing a key to the instance that owns it and gathering lists from both.
+ * answers for every model, routing a key to the instance that owns it and gathering lists from both;
+ * when one instance stops, the other takes over its partitions and answers alone.
  */
 class MultiInstanceApiIT {
   private static final int MODELS = 12;
@@ -46,7 +47,7 @@ class MultiInstanceApiIT {
   Path dir;
 
   @Test
-  void everyInstanceAnswersForEveryModel() throws Exception {
+  void everyInstanceAnswersForEveryModelAndOneTakesOverFromTheOther() throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
         new TopicProvisioner(admin).createMissing(TopicNames.defaults(), 4, (short) 1);
@@ -96,6 +97,17 @@ class MultiInstanceApiIT {
               HttpResponse.BodyHandlers.ofString());
           assertThat(json.readTree(internal.body()).size()).as("the first instance holds only part of the view")
               .isBetween(1, MODELS - 1);
+
+          instances.remove(0).close(); // leaves the group: the other instance takes over its partitions
+          String survivor = instances.get(0).dashboardUrl().orElseThrow();
+          await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> local = http.send(HttpRequest.newBuilder(URI.create(
+                survivor + "internal/views/view-registered")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(json.readTree(local.body()).size()).as("the survivor holds the whole view").isEqualTo(MODELS);
+            HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create(survivor + "api/models/model-5"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(one.statusCode()).isEqualTo(200);
+          });
         } finally {
           instances.forEach(AggregatorService::close);
         }
