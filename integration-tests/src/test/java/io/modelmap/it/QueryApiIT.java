@@ -95,8 +95,11 @@ class QueryApiIT {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
       JsonNode map = get("/api/map").body();
       JsonNode agreement = get("/api/agreement").body();
+      // accuracy and partners follow the pairs on the 2 s punctuation: wait for those of the judge too
       return map.path("points").size() == COMPLETE.size() && agreement.size() == 3
-          && get("/api/models/m-partial").body().path("textsScored").asInt() == N / 2;
+          && get("/api/models/m-partial").body().path("textsScored").asInt() == N / 2
+          && get("/api/models/m-a").body().path("mostCorrelated").size() > 0
+          && get("/api/models/m-b").body().hasNonNull("accuracy");
     });
   }
 
