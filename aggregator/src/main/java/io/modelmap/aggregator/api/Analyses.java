@@ -20,14 +20,15 @@ final class Analyses {
 
   /** The map of one corpus (or of each, when several exist and none is named). */
   Object map(String corpus) {
-    List<Map<String, Object>> frames = new ArrayList<>(views.all(Views.FRAMES));
+    List<Map<String, Object>> all = views.all(Views.FRAMES);
+    List<Map<String, Object>> frames = new ArrayList<>(all);
     frames.removeIf(f -> corpus != null && !corpus.equals(f.get("corpusId")));
     if (frames.isEmpty()) {
       throw new ApiError(404, corpus == null ? "no model is complete yet, so there is no map"
           : "no map for corpus '" + corpus + "'");
     }
     Map<String, Map<String, Object>> models = new LinkedHashMap<>();
-    catalog.models().forEach(m -> models.put((String) m.get("modelId"), m));
+    catalog.models(all).forEach(m -> models.put((String) m.get("modelId"), m));
     List<Map<String, Object>> maps = new ArrayList<>();
     for (Map<String, Object> frame : frames) {
       List<Map<String, Object>> points = new ArrayList<>();

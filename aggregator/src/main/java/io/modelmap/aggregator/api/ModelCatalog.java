@@ -17,10 +17,15 @@ final class ModelCatalog {
 
   /** Every model known from registration or from scores, by id. */
   List<Map<String, Object>> models() {
+    return models(views.all(Views.FRAMES));
+  }
+
+  /** The same, with positions from frames the caller already read. */
+  List<Map<String, Object>> models(List<Map<String, Object>> frames) {
     Map<String, Map<String, Object>> registered = byKey(views.all(Views.REGISTERED), "modelId");
     Map<String, Map<String, Object>> coordinates = byKey(views.all(Views.COORDINATES), "modelId");
     Map<String, Map<String, Object>> accuracy = byKey(views.all(Views.ACCURACY), "modelId");
-    Map<String, Map<String, Object>> positions = positions();
+    Map<String, Map<String, Object>> positions = positions(frames);
     Map<String, Map<String, Object>> failures = new TreeMap<>();
     for (Map<String, Object> failure : views.all(Views.FAILURES)) {
       failures.put(modelOf(failure), failure);
@@ -45,7 +50,7 @@ final class ModelCatalog {
       return Optional.empty();
     }
     Map<String, Object> summary = withFailure(summary(id, registered.orElse(null), coordinates.orElse(null),
-        accuracy.orElse(null), positions().get(id)), views.get(Views.FAILURES, id).orElse(null));
+        accuracy.orElse(null), positions(views.all(Views.FRAMES)).get(id)), views.get(Views.FAILURES, id).orElse(null));
     views.get(Views.NEIGHBORS, id).ifPresent(n -> {
       summary.put("neighborsProvisional", n.get("provisional"));
       summary.put("neighbors", n.get("neighbors"));
@@ -59,9 +64,9 @@ final class ModelCatalog {
   }
 
   /** Model id → {x, y, primaryCategory}, from every corpus's frame. */
-  Map<String, Map<String, Object>> positions() {
+  private static Map<String, Map<String, Object>> positions(List<Map<String, Object>> frames) {
     Map<String, Map<String, Object>> positions = new TreeMap<>();
-    for (Map<String, Object> frame : views.all(Views.FRAMES)) {
+    for (Map<String, Object> frame : frames) {
       for (Object p : (List<?>) frame.getOrDefault("positions", List.of())) {
         @SuppressWarnings("unchecked")
         Map<String, Object> position = (Map<String, Object>) p;

@@ -1,6 +1,5 @@
 package io.modelmap.aggregator.ingest;
 
-import io.modelmap.aggregator.TaskSensors;
 
 import io.modelmap.schemas.avro.DeadLetter;
 import java.time.Clock;
@@ -10,8 +9,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decodes raw values and validates them. Good records go on (with their source coordinates in
@@ -19,13 +16,11 @@ import org.slf4j.LoggerFactory;
  * topic/partition/offset and counted, and the application keeps running.
  */
 public final class DecodeProcessor<V extends SpecificRecord> implements Processor<String, byte[], String, SpecificRecord> {
-  private static final Logger LOG = LoggerFactory.getLogger(DecodeProcessor.class);
-
   private final Deserializer<V> deserializer;
   private final Validator<V> validator;
   private final Clock clock;
   private ProcessorContext<String, SpecificRecord> context;
-  private TaskSensors rejected;
+  private DeadLetterSink deadLetters;
 
   public DecodeProcessor(Deserializer<V> deserializer, Validator<V> validator, Clock clock) {
     this.deserializer = deserializer;
@@ -36,7 +31,7 @@ public final class DecodeProcessor<V extends SpecificRecord> implements Processo
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
-    this.rejected = TaskSensors.deadLetters(context);
+    this.deadLetters = new DeadLetterSink(context, clock);
   }
 
   @Override
@@ -45,17 +40,11 @@ public final class DecodeProcessor<V extends SpecificRecord> implements Processo
     SourceCoordinates source = new SourceCoordinates(meta.topic(), meta.partition(), meta.offset());
     Admission<V> admission = Admission.of(deserializer, validator, meta.topic(), record.key(), record.value());
     if (!admission.accepted()) {
-      reject(record, source, admission.rejection().rule(), admission.rejection().message());
+      deadLetters.send(record.key(), record.value(), source, admission.rejection().rule(),
+          admission.rejection().message(), record.timestamp());
       return;
     }
     source.writeTo(record.headers());
     context.forward(record.withValue(admission.value()));
-  }
-
-  private void reject(Record<String, byte[]> record, SourceCoordinates source, String rule, String message) {
-    LOG.warn("Dead-lettering record at {}-{} offset {}: {} ({})", source.topic(), source.partition(),
-        source.offset(), message, rule);
-    rejected.increment();
-    context.forward(record.withValue(DeadLetters.of(record.key(), record.value(), source, rule, message, clock)));
   }
 }

@@ -29,31 +29,22 @@ public final class ResultWaiter {
   public void await(Map<String, Integer> expectedScored, int corpusSize, Duration timeout)
       throws TimeoutException, InterruptedException {
     TopicReader reader = new TopicReader(connection);
-    long deadline = clock.millis() + timeout.toMillis();
-    long lastReport = 0;
-    while (true) {
+    Polling.until(() -> {
       Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
       Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());
       long done = expectedScored.entrySet().stream()
           .filter(e -> isDone(e.getKey(), e.getValue(), corpusSize, coordinates, neighbors)).count();
       if (done == expectedScored.size()) {
-        progress.printf("  results published for all %d models%n", done);
-        return;
+        return new Polling.Status(true, "  results published for all " + done + " models", null);
       }
-      if (clock.millis() - lastReport > 2000) {
-        long scored = expectedScored.keySet().stream().map(coordinates::get)
-            .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
-        long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
-        progress.printf("  %d of %d models mapped; %d of %d scores aggregated (%.0f%%)%n", done,
-            expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total));
-        lastReport = clock.millis();
-      }
-      if (clock.millis() > deadline) {
-        throw new TimeoutException("the aggregator published results for " + done + " of " + expectedScored.size()
-            + " models within " + timeout + "; check its log and the -dlq topics");
-      }
-      Thread.sleep(500); // polling a remote system: there is no condition object to wait on
-    }
+      long scored = expectedScored.keySet().stream().map(coordinates::get)
+          .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
+      long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
+      return new Polling.Status(false, String.format("  %d of %d models mapped; %d of %d scores aggregated (%.0f%%)",
+          done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total)),
+          "the aggregator published results for " + done + " of " + expectedScored.size()
+              + " models; check its log and the -dlq topics");
+    }, timeout, progress, clock);
   }
 
   private static boolean isDone(String model, int expected, int corpusSize, Map<String, ModelCoordinates> coords,
