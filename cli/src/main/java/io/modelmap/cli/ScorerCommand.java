@@ -23,6 +23,11 @@ final class ScorerCommand implements Callable<Integer> {
   @Option(names = "--model-root", required = true, description = "Folder model sources must lie under (repeatable).")
   List<Path> modelRoots;
 
+  @Option(names = "--allow-torchscript-root", paramLabel = "DIR",
+      description = "A model root (also give it as --model-root) whose sources may be traced TorchScript"
+          + " (torchscript.pt); TorchScript can run code when loaded, so no root allows it unless named here (repeatable).")
+  List<Path> torchScriptRoots = List.of();
+
   @Option(names = "--batch-size", defaultValue = "${env:MODELMAP_BATCH_SIZE:-8}", description = "Windows per forward pass (default ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -52,7 +57,7 @@ final class ScorerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, batchSize, device,
-        maxAttempts, maxModelGib << 30);
+        maxAttempts, maxModelGib << 30, torchScriptRoots);
     ScorerMetrics metrics = new ScorerMetrics();
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));

@@ -2,19 +2,18 @@ package io.modelmap.scorer.model;
 
 import ai.djl.ndarray.NDArray;
 
-/** A causal language model: next-token logits for every position of a batch. */
+/** A causal language model: the log-probability of each next token, for every position of a batch. */
 public interface CausalLm extends AutoCloseable {
 
-  /** The final hidden states [batch, length, width] (after the last norm) for token ids [batch, length] (int64). */
-  NDArray hidden(NDArray tokenIds);
+  /** Logits [batch, length, vocab] in float32 for token ids [batch, length] (int64), all at once. */
+  NDArray logits(NDArray tokenIds);
 
-  /** The output embedding [vocab, width]: logits = hidden · Wᵀ. */
-  NDArray outputEmbedding();
-
-  /** Logits [batch, length, vocab] (float32); scoring computes them in chunks instead, from {@link #hidden}. */
-  default NDArray logits(NDArray tokenIds) {
-    return hidden(tokenIds).matMul(outputEmbedding().transpose());
-  }
+  /**
+   * log p(targets[i]) at each of the batch·length positions of token ids [batch, length], row-major,
+   * computed in float32 and copied to the host. Where the model allows it, at most about
+   * {@code logitBudget} logits exist at a time, so a large vocabulary never needs [batch, length, vocab].
+   */
+  float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget);
 
   /** The longest sequence one forward pass accepts. */
   int contextLength();

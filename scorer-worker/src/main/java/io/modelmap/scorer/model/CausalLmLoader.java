@@ -1,36 +1,79 @@
 package io.modelmap.scorer.model;
 
 import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
-/** Loads a causal LM from a Hugging Face directory, choosing the implementation by {@code model_type}. */
+/**
+ * Loads a causal LM from a Hugging Face directory, choosing the implementation by {@code model_type};
+ * a folder with a traced {@code torchscript.pt} and no safetensors loads as TorchScript.
+ */
 public final class CausalLmLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CausalLmLoader() {}
 
   /** The {@code model_type}s this loader implements. */
-  static final java.util.List<String> SUPPORTED = java.util.List.of("gpt2", "llama", "mistral", "qwen2", "gpt_neox");
+  static final List<String> SUPPORTED = List.of("gpt2", "llama", "mistral", "qwen2", "gpt_neox");
 
+  /** The dtypes weights can be scored in; log-softmax is always float32. */
+  public static final List<String> DTYPES = List.of("float32", "float16", "bfloat16");
+
+  /** Loads in float32. */
   public static CausalLm load(Path dir, Device device) throws IOException {
+    return load(dir, device, "float32");
+  }
+
+  /**
+   * Loads with weights in {@code dtype}: float32, float16, or bfloat16 (held as float32, see
+   * {@link #dataType}); TorchScript keeps its traced dtype.
+   */
+  public static CausalLm load(Path dir, Device device, String dtype) throws IOException {
     Path configFile = dir.resolve("config.json");
     if (!Files.isRegularFile(configFile)) {
       throw new IOException(dir + " has no config.json; expected a Hugging Face model directory");
     }
     JsonNode config = JSON.readTree(configFile.toFile());
+    if (isTorchScript(dir)) {
+      return TorchScriptLm.load(dir, config, device);
+    }
     String type = config.path("model_type").asText("");
     if (!SUPPORTED.contains(type)) {
-      throw new IOException(dir + ": model_type '" + type + "' is not supported; supported: " + String.join(", ", SUPPORTED));
+      throw new IOException(dir + ": model_type '" + type + "' is not supported; supported: " + String.join(", ", SUPPORTED)
+          + ", or trace the model to TorchScript (" + TorchScriptLm.FILE_NAME + ")");
     }
+    DataType weights = dataType(dtype);
     CheckpointTensors tensors = CheckpointTensors.open(dir);
     return switch (type) {
-      case "gpt2" -> Gpt2Model.load(Gpt2Config.from(config), tensors, device);
-      case "gpt_neox" -> NeoxModel.load(NeoxConfig.from(config), tensors, device);
-      default -> LlamaModel.load(LlamaConfig.from(config), tensors, device);
+      case "gpt2" -> Gpt2Model.load(Gpt2Config.from(config), tensors, device, weights);
+      case "gpt_neox" -> NeoxModel.load(NeoxConfig.from(config), tensors, device, weights);
+      default -> LlamaModel.load(LlamaConfig.from(config), tensors, device, weights);
+    };
+  }
+
+  /** Whether the folder holds a traced model and no safetensors weights (which are preferred). */
+  public static boolean isTorchScript(Path dir) {
+    return Files.isRegularFile(dir.resolve(TorchScriptLm.FILE_NAME))
+        && !Files.isRegularFile(dir.resolve("model.safetensors"))
+        && !Files.isRegularFile(dir.resolve("model.safetensors.index.json"));
+  }
+
+  /**
+   * The dtype the weights are held in. DJL 0.35 cannot hold bfloat16 tensors (creating one aborts the
+   * JVM), so bfloat16 weights are widened to float32, which represents them exactly: the same
+   * numbers, twice the memory. (float16 is no substitute: its range is far narrower.)
+   */
+  static DataType dataType(String dtype) {
+    return switch (dtype.toLowerCase(Locale.ROOT)) {
+      case "float32", "fp32", "bfloat16", "bf16" -> DataType.FLOAT32;
+      case "float16", "fp16", "half" -> DataType.FLOAT16;
+      default -> throw new IllegalArgumentException("dtype '" + dtype + "' is not supported; use one of " + DTYPES);
     };
   }
 }

@@ -5,62 +5,40 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.LayerNorm;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * GPT-2 (pre-LayerNorm transformer, learned positions, tanh GELU, tied output embedding) on raw DJL
- * NDArray ops. Weights live in one manager, released by {@link #close()}.
+ * NDArray ops.
  */
-public final class Gpt2Model implements CausalLm {
+public final class Gpt2Model extends TransformerLm {
   private final Gpt2Config config;
-  private final NDManager manager;
-  private final Map<String, NDArray> weights = new HashMap<>();
 
-  private Gpt2Model(Gpt2Config config, NDManager manager) {
+  private Gpt2Model(Gpt2Config config, NDManager manager, WeightMap weights) {
+    super(manager, weights);
     this.config = config;
-    this.manager = manager;
+    weights.require("wpe.weight");
+    weights.require("ln_f.weight");
   }
 
   /** Loads the tensors of an HF GPT-2 checkpoint (names with or without the {@code transformer.} prefix). */
-  static Gpt2Model load(Gpt2Config config, CheckpointTensors tensors, Device device) throws IOException {
-    NDManager manager = NDManager.newBaseManager(device);
-    Gpt2Model model = new Gpt2Model(config, manager);
-    try {
-      for (String name : tensors.names()) {
-        String key = name.startsWith("transformer.") ? name.substring("transformer.".length()) : name;
-        if (!key.endsWith(".attn.bias") && !key.endsWith(".attn.masked_bias")) {
-          model.weights.put(key, tensors.load(name, manager));
-        }
-      }
-      model.require("wte.weight");
-      model.require("wpe.weight");
-      model.require("ln_f.weight");
-      return model;
-    } catch (IOException | RuntimeException e) {
-      manager.close();
-      throw e;
-    }
-  }
-
-  private NDArray require(String name) {
-    NDArray w = weights.get(name);
-    if (w == null) {
-      throw new IllegalArgumentException("GPT-2 checkpoint lacks tensor " + name);
-    }
-    return w;
+  static Gpt2Model load(Gpt2Config config, CheckpointTensors tensors, Device device, DataType dtype)
+      throws IOException {
+    return TransformerLm.load("GPT-2", tensors, device, dtype, "transformer.",
+        (manager, weights) -> new Gpt2Model(config, manager, weights));
   }
 
   @Override
-  public NDArray outputEmbedding() {
+  NDArray outputEmbedding() {
     return require("wte.weight");
   }
 
+  private NDArray require(String name) {
+    return weights.require(name);
+  }
+
   @Override
-  public NDArray hidden(NDArray tokenIds) {
+  NDArray hidden(NDArray tokenIds) {
     long batch = tokenIds.getShape().get(0);
     long length = tokenIds.getShape().get(1);
     NDManager m = tokenIds.getManager();
@@ -76,8 +54,7 @@ public final class Gpt2Model implements CausalLm {
   }
 
   private NDArray norm(NDArray x, String prefix) {
-    return LayerNorm.layerNorm(x, new Shape(config.width()), require(prefix + ".weight"), require(prefix + ".bias"),
-        (float) config.layerNormEpsilon()).singletonOrThrow();
+    return Ops.layerNorm(x, require(prefix + ".weight"), require(prefix + ".bias"), config.layerNormEpsilon());
   }
 
   /** GPT-2's Conv1D: x · W + b with W stored [in, out]. */
@@ -92,8 +69,8 @@ public final class Gpt2Model implements CausalLm {
     NDArray q = qkv.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
     NDArray k = qkv.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
     NDArray v = qkv.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-    NDArray scores = q.matMul(k).div(Math.sqrt(headWidth)).add(mask).softmax(-1);
-    NDArray merged = scores.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, config.width());
+    NDArray weights = Ops.softmax(q.matMul(k).div(Math.sqrt(headWidth)).add(mask), v.getDataType());
+    NDArray merged = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, config.width());
     return conv1d(merged, prefix + "c_proj");
   }
 
@@ -115,10 +92,5 @@ public final class Gpt2Model implements CausalLm {
   @Override
   public long startTokenId() {
     return config.bosTokenId();
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 }

@@ -3,50 +3,38 @@ package io.modelmap.scorer.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 
 /**
  * The Llama family (Llama 1–3, Mistral, Qwen2): RMSNorm, rotary embeddings, SwiGLU, grouped-query
  * attention, tied or untied output embedding, optional q/k/v biases (Qwen2), on raw DJL NDArrays.
  */
-public final class LlamaModel implements CausalLm {
+public final class LlamaModel extends TransformerLm {
   private final LlamaConfig config;
-  private final NDManager manager;
-  private final WeightMap weights;
   private final Rotary rotary;
 
   private LlamaModel(LlamaConfig config, NDManager manager, WeightMap weights) {
+    super(manager, weights);
     this.config = config;
-    this.manager = manager;
-    this.weights = weights;
     this.rotary = new Rotary(config.headWidth(), config.inverseFrequencies());
+    weights.require("model.embed_tokens.weight");
   }
 
-  static LlamaModel load(LlamaConfig config, CheckpointTensors tensors, Device device) throws IOException {
-    NDManager manager = NDManager.newBaseManager(device);
-    try {
-      LlamaModel model = new LlamaModel(config, manager, WeightMap.load("Llama", tensors, manager));
-      model.weights.require("model.embed_tokens.weight");
-      model.head();
-      return model;
-    } catch (IOException | RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+  static LlamaModel load(LlamaConfig config, CheckpointTensors tensors, Device device, DataType dtype)
+      throws IOException {
+    return TransformerLm.load("Llama", tensors, device, dtype, "",
+        (manager, weights) -> new LlamaModel(config, manager, weights));
   }
 
-  private NDArray head() {
+  @Override
+  NDArray outputEmbedding() {
     NDArray head = weights.optional("lm_head.weight");
     return head != null ? head : weights.require("model.embed_tokens.weight");
   }
 
   @Override
-  public NDArray outputEmbedding() {
-    return head();
-  }
-
-  @Override
-  public NDArray hidden(NDArray tokenIds) {
+  NDArray hidden(NDArray tokenIds) {
     long batch = tokenIds.getShape().get(0);
     long length = tokenIds.getShape().get(1);
     NDArray x = Ops.embed(tokenIds, weights.require("model.embed_tokens.weight"));
@@ -92,10 +80,5 @@ public final class LlamaModel implements CausalLm {
   @Override
   public long startTokenId() {
     return config.bosTokenId();
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 }

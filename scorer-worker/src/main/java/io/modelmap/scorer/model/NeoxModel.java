@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import java.io.IOException;
 
@@ -11,39 +12,30 @@ import java.io.IOException;
  * GPT-NeoX (Pythia): LayerNorm, fused query/key/value laid out per head, partial rotary embeddings,
  * exact GELU, parallel (or sequential) residual, untied output embedding, on raw DJL NDArrays.
  */
-public final class NeoxModel implements CausalLm {
+public final class NeoxModel extends TransformerLm {
   private final NeoxConfig config;
-  private final NDManager manager;
-  private final WeightMap weights;
   private final Rotary rotary;
 
   private NeoxModel(NeoxConfig config, NDManager manager, WeightMap weights) {
+    super(manager, weights);
     this.config = config;
-    this.manager = manager;
-    this.weights = weights;
     this.rotary = new Rotary(config.rotaryDims(), Rotary.inverseFrequencies(config.rotaryDims(), config.rotaryBase()));
+    weights.require("gpt_neox.embed_in.weight");
   }
 
-  static NeoxModel load(NeoxConfig config, CheckpointTensors tensors, Device device) throws IOException {
-    NDManager manager = NDManager.newBaseManager(device);
-    try {
-      NeoxModel model = new NeoxModel(config, manager, WeightMap.load("GPT-NeoX", tensors, manager));
-      model.weights.require("gpt_neox.embed_in.weight");
-      model.weights.require("embed_out.weight");
-      return model;
-    } catch (IOException | RuntimeException e) {
-      manager.close();
-      throw e;
-    }
+  static NeoxModel load(NeoxConfig config, CheckpointTensors tensors, Device device, DataType dtype)
+      throws IOException {
+    return TransformerLm.load("GPT-NeoX", tensors, device, dtype, "",
+        (manager, weights) -> new NeoxModel(config, manager, weights));
   }
 
   @Override
-  public NDArray outputEmbedding() {
+  NDArray outputEmbedding() {
     return weights.require("embed_out.weight");
   }
 
   @Override
-  public NDArray hidden(NDArray tokenIds) {
+  NDArray hidden(NDArray tokenIds) {
     long batch = tokenIds.getShape().get(0);
     long length = tokenIds.getShape().get(1);
     NDArray x = Ops.embed(tokenIds, weights.require("gpt_neox.embed_in.weight"));
@@ -93,10 +85,5 @@ public final class NeoxModel implements CausalLm {
   @Override
   public long startTokenId() {
     return config.bosTokenId();
-  }
-
-  @Override
-  public void close() {
-    manager.close();
   }
 }

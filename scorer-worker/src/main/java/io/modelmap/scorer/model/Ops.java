@@ -2,6 +2,7 @@ package io.modelmap.scorer.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
@@ -21,13 +22,27 @@ final class Ops {
     return bias == null ? y : y.add(bias);
   }
 
+  /** LayerNorm, computed in float32 and returned in x's dtype (as PyTorch does for half inputs on GPU). */
   static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, double epsilon) {
-    return LayerNorm.layerNorm(x, new Shape(weight.getShape().get(0)), weight, bias, (float) epsilon).singletonOrThrow();
+    NDArray normed = LayerNorm.layerNorm(float32(x), new Shape(weight.getShape().get(0)), float32(weight),
+        float32(bias), (float) epsilon).singletonOrThrow();
+    return normed.toType(x.getDataType(), false);
   }
 
-  /** RMSNorm: x / √(mean(x²) + ε) · w. */
+  /** RMSNorm: x / √(mean(x²) + ε) · w, normalised in float32 as Hugging Face's Llama does. */
   static NDArray rmsNorm(NDArray x, NDArray weight, double epsilon) {
-    return x.mul(x.square().mean(new int[] {-1}, true).add(epsilon).pow(-0.5)).mul(weight);
+    NDArray wide = float32(x);
+    NDArray normed = wide.mul(wide.square().mean(new int[] {-1}, true).add(epsilon).pow(-0.5));
+    return normed.toType(x.getDataType(), false).mul(weight);
+  }
+
+  /** Softmax over the last axis in float32 (scores of half weights overflow), returned as {@code dtype}. */
+  static NDArray softmax(NDArray scores, DataType dtype) {
+    return float32(scores).softmax(-1).toType(dtype, false);
+  }
+
+  static NDArray float32(NDArray x) {
+    return x.toType(DataType.FLOAT32, false);
   }
 
   static NDArray silu(NDArray x) {
@@ -43,7 +58,7 @@ final class Ops {
   static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
     Shape shape = q.getShape();
     long width = shape.get(3);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(width)).add(mask).softmax(-1);
+    NDArray scores = softmax(q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(width)).add(mask), v.getDataType());
     return scores.matMul(v).transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(2), shape.get(1) * width);
   }
 

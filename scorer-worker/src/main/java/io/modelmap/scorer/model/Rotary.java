@@ -48,7 +48,8 @@ final class Rotary {
     NDArray firstHalf = rotated.get(new NDIndex("..., :" + half));
     NDArray secondHalf = rotated.get(new NDIndex("..., " + half + ":"));
     NDArray turned = secondHalf.neg().concat(firstHalf, -1);
-    NDArray result = rotated.mul(cosTable).add(turned.mul(sinTable));
+    // the tables stay float32 (as Hugging Face builds them); the result returns to x's dtype
+    NDArray result = rotated.mul(cosTable).add(turned.mul(sinTable)).toType(x.getDataType(), false);
     if (dims == shape.get(3)) {
       return result;
     }

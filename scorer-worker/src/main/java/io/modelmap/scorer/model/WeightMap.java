@@ -2,11 +2,15 @@ package io.modelmap.scorer.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A checkpoint's tensors by name, loaded into one manager; a missing required tensor is a clear error. */
+/**
+ * A checkpoint's tensors by name, in the scoring dtype, loaded into one manager; a missing required
+ * tensor is a clear error.
+ */
 final class WeightMap {
   private final String architecture;
   private final Map<String, NDArray> weights = new HashMap<>();
@@ -15,16 +19,30 @@ final class WeightMap {
     this.architecture = architecture;
   }
 
-  /** Every tensor of {@code tensors} whose name is not a non-persistent buffer (masks, rotary caches). */
-  static WeightMap load(String architecture, CheckpointTensors tensors, NDManager manager) throws IOException {
+  /**
+   * Every tensor of {@code tensors} except non-persistent buffers (masks, rotary caches), converted to
+   * {@code dtype}, with {@code prefix} dropped where a name starts with it (GPT-2 is saved both ways).
+   */
+  static WeightMap load(String architecture, CheckpointTensors tensors, NDManager manager, DataType dtype,
+      String prefix) throws IOException {
     WeightMap map = new WeightMap(architecture);
     for (String name : tensors.names()) {
       if (!name.endsWith(".attn.bias") && !name.endsWith(".attn.masked_bias") && !name.endsWith("rotary_emb.inv_freq")
           && !name.endsWith(".attention.bias") && !name.endsWith(".attention.masked_bias")) {
-        map.weights.put(name, tensors.load(name, manager));
+        String key = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        map.weights.put(key, inDtype(tensors.load(name, manager), dtype));
       }
     }
     return map;
+  }
+
+  private static NDArray inDtype(NDArray loaded, DataType dtype) {
+    if (loaded.getDataType() == dtype) {
+      return loaded;
+    }
+    NDArray converted = loaded.toType(dtype, false);
+    loaded.close();
+    return converted;
   }
 
   NDArray require(String name) {
@@ -38,15 +56,5 @@ final class WeightMap {
   /** A tensor that some variants have (biases of Qwen2, an untied head), or null. */
   NDArray optional(String name) {
     return weights.get(name);
-  }
-
-  /** The tensor under the first of {@code names} present (checkpoints differ in prefixes). */
-  NDArray firstOf(String... names) {
-    for (String name : names) {
-      if (weights.containsKey(name)) {
-        return weights.get(name);
-      }
-    }
-    return require(names[0]);
   }
 }

@@ -158,7 +158,7 @@ public final class TextScorer {
     float[] logProbs;
     try (NDManager batchManager = manager.newSubManager()) {
       NDArray ids = batchManager.create(input, new Shape(batch.size(), width));
-      logProbs = targetLogProbabilities(model.hidden(ids), targets);
+      logProbs = model.targetLogProbabilities(ids, targets, logitBudget);
     }
     double[] sums = new double[batch.size()];
     for (int b = 0; b < batch.size(); b++) {
@@ -169,30 +169,5 @@ public final class TextScorer {
       }
     }
     return sums;
-  }
-
-  /**
-   * log p(target) at every position, from hidden states [batch, width, d]: the logits are formed and
-   * log-softmaxed a chunk of positions at a time, so a large vocabulary never needs a full
-   * [batch, width, vocab] tensor. Computed in float32.
-   */
-  private float[] targetLogProbabilities(NDArray hidden, long[] targets) {
-    Shape shape = hidden.getShape();
-    int rows = (int) (shape.get(0) * shape.get(1));
-    NDArray flat = hidden.reshape(rows, shape.get(2));
-    NDArray head = model.outputEmbedding().transpose();
-    int chunk = (int) Math.max(1, logitBudget / head.getShape().get(1));
-    float[] logProbs = new float[rows];
-    for (int start = 0; start < rows; start += chunk) {
-      int end = Math.min(rows, start + chunk);
-      try (NDManager chunkManager = hidden.getManager().newSubManager()) {
-        NDArray rowsHidden = flat.get(start + ":" + end);
-        rowsHidden.attach(chunkManager);
-        NDArray targetIds = chunkManager.create(Arrays.copyOfRange(targets, start, end), new Shape(end - start, 1));
-        float[] part = rowsHidden.matMul(head).logSoftmax(1).gather(targetIds, 1).toFloatArray();
-        System.arraycopy(part, 0, logProbs, start, part.length);
-      }
-    }
-    return logProbs;
   }
 }

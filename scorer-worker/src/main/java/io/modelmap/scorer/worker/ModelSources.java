@@ -1,5 +1,7 @@
 package io.modelmap.scorer.worker;
 
+import io.modelmap.scorer.model.CausalLmLoader;
+import io.modelmap.scorer.model.TorchScriptLm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +14,15 @@ import java.util.stream.Stream;
  * following symbolic links (no {@code ..}, no link pointing out of the roots, no other URL scheme than
  * {@code file:}); it must hold safetensors weights, which are preferred over formats that run code
  * when loaded (pickle: {@code .bin}, {@code .pt}, {@code .pth}, {@code .pkl}, {@code .ckpt}; never read),
- * and the files read must stay under a size limit.
+ * and the files read must stay under a size limit. A traced {@code torchscript.pt} instead of
+ * safetensors is accepted only under a root that opts in to TorchScript.
  */
 final class ModelSources {
   private static final List<String> CODE_CARRYING = List.of(".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt");
 
   private ModelSources() {}
 
-  static Path resolve(String sourceUri, List<Path> roots, long maxBytes) {
+  static Path resolve(String sourceUri, List<Path> roots, List<Path> torchScriptRoots, long maxBytes) {
     if (sourceUri.contains("://") || (sourceUri.contains(":") && !sourceUri.startsWith("file:"))) {
       throw new ModelSourceRefused("source " + sourceUri + " is not a local path; only file: sources are supported");
     }
@@ -38,25 +41,34 @@ final class ModelSources {
     if (!Files.isDirectory(real)) {
       throw new ModelSourceRefused("source " + sourceUri + " is not a checkpoint folder");
     }
-    checkFiles(sourceUri, real, maxBytes);
+    boolean torchScriptAllowed = torchScriptRoots.stream().map(ModelSources::realRoot).anyMatch(real::startsWith);
+    checkFiles(sourceUri, real, torchScriptAllowed, maxBytes);
     return real;
   }
 
-  private static void checkFiles(String sourceUri, Path folder, long maxBytes) {
+  private static void checkFiles(String sourceUri, Path folder, boolean torchScriptAllowed, long maxBytes) {
+    boolean torchScript = CausalLmLoader.isTorchScript(folder);
+    if (torchScript && !torchScriptAllowed) {
+      throw new ModelSourceRefused("source " + sourceUri + " is TorchScript (" + TorchScriptLm.FILE_NAME + "), which can"
+          + " run code when loaded; its root does not allow it: convert it to safetensors, or start the worker with"
+          + " --allow-torchscript-root for a root you trust");
+    }
     long total = 0;
     boolean safetensors = false;
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         safetensors |= name.endsWith(".safetensors");
-        if (CODE_CARRYING.stream().noneMatch(name::endsWith)) {
-          total += Files.size(file); // pickle files are never read: safetensors are preferred
+        boolean read = CODE_CARRYING.stream().noneMatch(name::endsWith)
+            || (torchScript && name.equals(TorchScriptLm.FILE_NAME));
+        if (read) {
+          total += Files.size(file); // other pickle files are never read
         }
       }
     } catch (IOException e) {
       throw new ModelSourceRefused("cannot list " + sourceUri + ": " + e.getMessage());
     }
-    if (!safetensors) {
+    if (!safetensors && !torchScript) {
       throw new ModelSourceRefused("source " + sourceUri + " has no .safetensors weights; pickle-based checkpoints"
           + " (.bin, .pt, ...) can run code when loaded and are refused: convert them to safetensors");
     }

@@ -14,15 +14,17 @@ import java.util.Objects;
  * @param device auto, cpu or gpu (see {@link DeviceChoice})
  * @param maxAttempts tries of a failing task before it goes to the dead-letter topic
  * @param maxModelBytes largest checkpoint folder a worker loads
+ * @param torchScriptRoots model roots whose sources may be TorchScript ({@code torchscript.pt}), which
+ *     can run code when loaded: an explicit opt-in per root, empty by default
  */
 public record ScorerConfig(String groupId, String workerId, List<Path> modelRoots, int batchSize, String device,
-    int maxAttempts, long maxModelBytes) {
+    int maxAttempts, long maxModelBytes, List<Path> torchScriptRoots) {
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final long DEFAULT_MAX_MODEL_BYTES = 64L << 30;
 
   /** A CPU worker with the default limits. */
   public ScorerConfig(String groupId, String workerId, List<Path> modelRoots, int batchSize) {
-    this(groupId, workerId, modelRoots, batchSize, "cpu", DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_MODEL_BYTES);
+    this(groupId, workerId, modelRoots, batchSize, "cpu", DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_MODEL_BYTES, List.of());
   }
 
   public ScorerConfig {
@@ -30,6 +32,7 @@ public record ScorerConfig(String groupId, String workerId, List<Path> modelRoot
     Objects.requireNonNull(workerId, "workerId");
     Objects.requireNonNull(device, "device");
     modelRoots = modelRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    torchScriptRoots = torchScriptRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     if (modelRoots.isEmpty()) {
       throw new IllegalArgumentException("at least one model root is needed");
     }

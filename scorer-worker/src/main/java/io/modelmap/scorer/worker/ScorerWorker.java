@@ -186,16 +186,23 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   }
 
   private CausalLm model(ScoreTask task) throws IOException {
-    if (!task.getModelId().equals(loadedModel)) {
+    String dtype = task.getDtype().toString();
+    String wanted = task.getModelId() + "@" + dtype;
+    if (!wanted.equals(loadedModel)) {
       unloadModel();
-      Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots(), config.maxModelBytes());
+      if (!CausalLmLoader.DTYPES.contains(dtype)) {
+        throw new ModelSourceRefused("dtype '" + dtype + "' is not supported; register the model with one of "
+            + CausalLmLoader.DTYPES);
+      }
+      Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots(), config.torchScriptRoots(),
+          config.maxModelBytes());
       long started = clock.millis();
-      model = CausalLmLoader.load(dir, device);
+      model = CausalLmLoader.load(dir, device, dtype);
       tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
           Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
-      loadedModel = task.getModelId();
+      loadedModel = wanted;
       metrics.modelLoaded(Duration.ofMillis(clock.millis() - started));
-      LOG.info("Loaded model {} from {} in {} ms", loadedModel, dir, clock.millis() - started);
+      LOG.info("Loaded model {} ({}) from {} in {} ms", task.getModelId(), dtype, dir, clock.millis() - started);
     }
     return model;
   }

@@ -38,7 +38,12 @@ class ArchitectureFixturesTest {
   }
 
   private static List<TextLogLikelihood> score(Path folder, List<String> texts, int batch) throws Exception {
-    try (CausalLm model = CausalLmLoader.load(folder, Device.cpu());
+    return score(folder, texts, batch, "float32");
+  }
+
+  private static List<TextLogLikelihood> score(Path folder, List<String> texts, int batch, String dtype)
+      throws Exception {
+    try (CausalLm model = CausalLmLoader.load(folder, Device.cpu(), dtype);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
             Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
         NDManager manager = NDManager.newBaseManager(Device.cpu())) {
@@ -46,21 +51,67 @@ class ArchitectureFixturesTest {
     }
   }
 
+  private static JsonNode expected(String architecture) throws Exception {
+    return JSON.readTree(fixture(architecture).resolve("expected.json").toFile());
+  }
+
+  private static List<String> texts(JsonNode expected) {
+    List<String> texts = new ArrayList<>();
+    expected.get("texts").forEach(t -> texts.add(t.asText()));
+    return texts;
+  }
+
+  /** Scores {@code folder} at batch 1 and 4 in {@code dtype} and checks every text against the reference. */
+  private static void assertMatches(Path folder, String dtype, JsonNode expected, double relativeTolerance)
+      throws Exception {
+    List<String> texts = texts(expected);
+    for (int batch : new int[] {1, 4}) {
+      List<TextLogLikelihood> scores = score(folder, texts, batch, dtype);
+      for (int i = 0; i < texts.size(); i++) {
+        double reference = expected.get("logLikelihoods").get(i).asDouble();
+        assertThat(scores.get(i).logLikelihood()).as("%s in %s, text %d at batch %d", folder.getFileName(), dtype, i,
+            batch).isCloseTo(reference, within(relativeTolerance * Math.abs(reference)));
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"gpt2", "llama", "gpt_neox"})
   void equalsTheIndependentPyTorchImplementation(String architecture) throws Exception {
-    Path folder = fixture(architecture);
-    JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
-    List<String> texts = new ArrayList<>();
-    expected.get("texts").forEach(t -> texts.add(t.asText()));
-    for (int batch : new int[] {1, 4}) {
-      List<TextLogLikelihood> scores = score(folder, texts, batch);
-      for (int i = 0; i < texts.size(); i++) {
-        double reference = expected.get("logLikelihoods").get(i).asDouble();
-        assertThat(scores.get(i).logLikelihood()).as("%s text %d at batch %d", architecture, i, batch)
-            .isCloseTo(reference, within(1e-4 * Math.abs(reference)));
-      }
+    assertMatches(fixture(architecture), "float32", expected(architecture), 1e-4);
+  }
+
+  /**
+   * float16: the model runs in half precision (norms, softmax and log-softmax in float32), so scores
+   * move by about the format's rounding (2⁻¹¹), not more.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"gpt2", "llama", "gpt_neox"})
+  void float16WeightsStayWithinTheFormatsRounding(String architecture) throws Exception {
+    assertMatches(fixture(architecture), "float16", expected(architecture), 2e-3);
+  }
+
+  /** bfloat16 weights are held as float32 (DJL cannot hold bfloat16), which changes no number. */
+  @Test
+  void bfloat16IsScoredExactlyAsFloat32() throws Exception {
+    List<String> texts = texts(expected("llama"));
+    List<TextLogLikelihood> bf16 = score(fixture("llama"), texts, 4, "bfloat16");
+    List<TextLogLikelihood> f32 = score(fixture("llama"), texts, 4, "float32");
+    for (int i = 0; i < texts.size(); i++) {
+      assertThat(bf16.get(i).logLikelihood()).isEqualTo(f32.get(i).logLikelihood());
     }
+  }
+
+  @Test
+  void aTracedTorchScriptModelScoresLikeTheIndependentImplementation() throws Exception {
+    Path traced = Path.of(getClass().getResource("/torchscript/gpt2/torchscript.pt").toURI()).getParent();
+    assertMatches(traced, "float32", expected("gpt2"), 1e-4);
+  }
+
+  @Test
+  void anUnknownDtypeIsAClearError() throws Exception {
+    assertThatThrownBy(() -> CausalLmLoader.load(fixture("gpt2"), Device.cpu(), "int8"))
+        .hasMessageContaining("dtype 'int8' is not supported").hasMessageContaining("float16");
   }
 
   @Test

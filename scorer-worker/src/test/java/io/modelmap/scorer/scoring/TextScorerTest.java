@@ -147,16 +147,16 @@ class TextScorerTest {
   /** A model that runs out of device memory on any batch of more than two windows. */
   private record SmallDevice(CausalLm inner) implements CausalLm {
     @Override
-    public NDArray hidden(NDArray tokenIds) {
+    public float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget) {
       if (tokenIds.getShape().get(0) > 2) {
         throw new ai.djl.engine.EngineException("CUDA out of memory. Tried to allocate 2.00 GiB");
       }
-      return inner.hidden(tokenIds);
+      return inner.targetLogProbabilities(tokenIds, targets, logitBudget);
     }
 
     @Override
-    public NDArray outputEmbedding() {
-      return inner.outputEmbedding();
+    public NDArray logits(NDArray tokenIds) {
+      return inner.logits(tokenIds);
     }
 
     @Override

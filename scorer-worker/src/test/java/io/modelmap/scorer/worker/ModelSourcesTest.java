@@ -27,7 +27,21 @@ class ModelSourcesTest {
   }
 
   private Path resolve(String source) {
-    return ModelSources.resolve(source, List.of(root), 10_000);
+    return ModelSources.resolve(source, List.of(root), List.of(), 10_000);
+  }
+
+  @Test
+  void acceptsTorchScriptOnlyUnderARootThatOptsIn() throws Exception {
+    Path traced = Files.createDirectories(root.resolve("traced"));
+    Files.write(traced.resolve("torchscript.pt"), new byte[100]);
+    Files.writeString(traced.resolve("config.json"), "{}");
+    assertThatThrownBy(() -> resolve("file:" + traced)).isInstanceOf(ModelSourceRefused.class)
+        .hasMessageContaining("TorchScript").hasMessageContaining("--allow-torchscript-root");
+    assertThat(ModelSources.resolve("file:" + traced, List.of(root), List.of(root), 10_000))
+        .isEqualTo(traced.toRealPath());
+    Files.write(traced.resolve("torchscript.pt"), new byte[20_000]);
+    assertThatThrownBy(() -> ModelSources.resolve("file:" + traced, List.of(root), List.of(root), 10_000))
+        .as("the traced file is read, so it counts toward the limit").hasMessageContaining("over the worker's limit");
   }
 
   @Test
