@@ -40,8 +40,13 @@ final class ScorerBenchCommand implements Callable<Integer> {
   @Option(names = "--texts", defaultValue = "48", description = "Texts of ≤ 1,024 bytes (default ${DEFAULT-VALUE}).")
   int texts;
 
-  @Option(names = "--batch-size", defaultValue = "8", description = "Windows per forward pass (default ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", defaultValue = "0",
+      description = "Windows per forward pass; 0: the worker's default, 1 on a CPU, 32 on a GPU (default ${DEFAULT-VALUE}).")
   int batchSize;
+
+  @Option(names = "--dtype", defaultValue = "float32",
+      description = "Weights' dtype: float32, float16 or bfloat16 (default ${DEFAULT-VALUE}; log-softmax is float32).")
+  String dtype;
 
   @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
   String device;
@@ -53,12 +58,14 @@ final class ScorerBenchCommand implements Callable<Integer> {
     List<String> corpus = new CorpusBuilder(Utf8Chunker.paperDefaults()).build(DemoCorpus.documents(20, 7), texts, 3)
         .stream().map(CorpusText::text).toList();
     Device on = DeviceChoice.resolve(device);
-    try (CausalLm lm = CausalLmLoader.load(folder, on);
+    try (CausalLm lm = CausalLmLoader.load(folder, on, dtype);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
             Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
         NDManager manager = NDManager.newBaseManager(on)) {
-      ScoringThroughput throughput = new ScoringThroughput(lm, tokenizer, manager, batchSize);
-      System.out.printf("Model %s on %s, %d texts, batch %d; warming up ...%n", folder, on, corpus.size(), batchSize);
+      int batch = batchSize > 0 ? batchSize : DeviceChoice.defaultBatchSize(on);
+      ScoringThroughput throughput = new ScoringThroughput(lm, tokenizer, manager, batch);
+      System.out.printf("Model %s (%s) on %s, %d texts, batch %d; warming up ...%n", folder, dtype, on, corpus.size(),
+          batch);
       throughput.worker(corpus);
       throughput.forwardOnly(corpus);
       throughput.perTokenLoop(corpus.subList(0, Math.min(8, corpus.size())));
@@ -66,7 +73,7 @@ final class ScorerBenchCommand implements Callable<Integer> {
       double forward = best(() -> throughput.forwardOnly(corpus));
       double perToken = best(() -> throughput.perTokenLoop(corpus));
       System.out.printf("%n| path | tokens/s | ratio |%n| --- | --- | --- |%n");
-      System.out.printf("| worker (batched windows, chunked log-softmax + gather on device) | %,.0f | 1.00 |%n", worker);
+      System.out.printf("| worker (windows batched by length, blocked log-sum-exp + target logit on device) | %,.0f | 1.00 |%n", worker);
       System.out.printf("| forward pass alone, same batches (the floor) | %,.0f | worker = %.2f× of it |%n", forward,
           worker / forward);
       System.out.printf("| modelmap reference (one text per pass, per-token loop) | %,.0f | worker = %.1f× faster |%n",

@@ -28,7 +28,8 @@ final class ScorerCommand implements Callable<Integer> {
           + " (torchscript.pt); TorchScript can run code when loaded, so no root allows it unless named here (repeatable).")
   List<Path> torchScriptRoots = List.of();
 
-  @Option(names = "--batch-size", defaultValue = "${env:MODELMAP_BATCH_SIZE:-8}", description = "Windows per forward pass (default ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", defaultValue = "${env:MODELMAP_BATCH_SIZE:-0}",
+      description = "Windows per forward pass; 0: 1 on a CPU, 32 on a GPU (env MODELMAP_BATCH_SIZE; default ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(names = "--group-id", defaultValue = "${env:MODELMAP_GROUP_ID:-modelmap-scorer}", description = "Consumer group of the workers.")

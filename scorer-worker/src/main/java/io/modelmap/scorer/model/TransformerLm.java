@@ -50,26 +50,55 @@ abstract class TransformerLm implements CausalLm {
     return hidden(tokenIds).matMul(outputEmbedding().transpose()).toType(DataType.FLOAT32, false);
   }
 
+  /**
+   * log p(target) = target logit − logsumexp(logits), with the logsumexp accumulated over blocks of
+   * the vocabulary: each block's logits [rows, block] stay small enough for the CPU cache (or the
+   * logit budget on a GPU) and the full [rows, vocab] logits never exist. The target logit is the dot
+   * product of the hidden state with the target's output embedding. All in float32.
+   */
   @Override
   public float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget) {
+    return targetLogProbabilities(tokenIds, targets, logitBudget, VOCAB_BLOCK);
+  }
+
+  /** As above with {@code vocabBlock} columns at a time (tests use a small one to cross blocks). */
+  float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget, long vocabBlock) {
     NDArray hidden = hidden(tokenIds);
-    long width = hidden.getShape().get(2);
     int rows = targets.length;
-    NDArray flat = hidden.reshape(rows, width);
-    NDArray head = outputEmbedding().transpose();
-    int chunk = (int) Math.max(1, Math.min(rows, logitBudget / head.getShape().get(1)));
+    NDArray flat = Ops.float32(hidden.reshape(rows, hidden.getShape().get(2)));
+    NDArray head = outputEmbedding();
+    long vocab = head.getShape().get(0);
+    long block = Math.min(vocab, vocabBlock);
+    int chunk = (int) Math.max(1, Math.min(rows, logitBudget / block));
     float[] logProbs = new float[rows];
     for (int start = 0; start < rows; start += chunk) {
       int end = Math.min(rows, start + chunk);
       try (NDManager chunkManager = tokenIds.getManager().newSubManager()) {
         NDArray rowsHidden = flat.get(start + ":" + end);
         rowsHidden.attach(chunkManager);
-        NDArray logits = rowsHidden.matMul(head);
-        float[] part = TargetLogProbabilities.of(logits, Arrays.copyOfRange(targets, start, end));
+        NDArray targetIds = chunkManager.create(Arrays.copyOfRange(targets, start, end));
+        NDArray targetLogits = rowsHidden.mul(Ops.float32(Ops.embed(targetIds, head))).sum(new int[] {1});
+        NDArray blockLogSumExps = null;
+        for (long from = 0; from < vocab; from += block) {
+          NDArray logits = Ops.float32(rowsHidden.toType(head.getDataType(), false)
+              .matMul(head.get(from + ":" + Math.min(vocab, from + block)).transpose()));
+          NDArray lse = logSumExp(logits).expandDims(1);
+          blockLogSumExps = blockLogSumExps == null ? lse : blockLogSumExps.concat(lse, 1);
+        }
+        float[] part = targetLogits.sub(logSumExp(blockLogSumExps)).toFloatArray();
         System.arraycopy(part, 0, logProbs, start, part.length);
       }
     }
     return logProbs;
+  }
+
+  /** Columns of the vocabulary whose logits are formed at once: 8,192 rows of 280 tokens are 9 MB. */
+  private static final long VOCAB_BLOCK = 8192;
+
+  /** log Σ exp over the last axis of [rows, columns], shifted by the row maximum (DJL has no logsumexp). */
+  private static NDArray logSumExp(NDArray x) {
+    NDArray max = x.max(new int[] {1}, true);
+    return x.sub(max).exp().sum(new int[] {1}).log().add(max.squeeze(1));
   }
 
   @Override

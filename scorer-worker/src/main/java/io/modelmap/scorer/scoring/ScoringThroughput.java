@@ -13,7 +13,7 @@ import java.util.List;
  * Tokens per second of three ways to score the same texts with the same model: the worker's path
  * (batched windows, chunked log-softmax and gather on the device), the forward pass alone on the
  * same batches (the floor: what libtorch needs for the model), and the modelmap reference method
- * (one text per forward pass, then a per-token loop over the logits on the host).
+ * (one text per forward pass, then a per-token loop reading log-probabilities to the host).
  */
 public final class ScoringThroughput {
   private final CausalLm model;
@@ -70,7 +70,11 @@ public final class ScoringThroughput {
     return tokens / seconds(started);
   }
 
-  /** Tokens per second of one text per pass and a per-token log-softmax loop on the host (first window only). */
+  /**
+   * Tokens per second of the modelmap reference method (its {@code LikelihoodCalculator}): one text per
+   * forward pass, log-softmax over the whole [1, length, vocab] logits, then a per-token loop that reads
+   * each target's log-probability to the host one at a time. Texts are cut to the context, as there.
+   */
   public double perTokenLoop(List<String> texts) {
     long tokens = 0;
     long started = System.nanoTime();
@@ -81,22 +85,14 @@ public final class ScoringThroughput {
       sequence[0] = model.startTokenId();
       System.arraycopy(ids, 0, sequence, 1, length - 1);
       try (NDManager textManager = manager.newSubManager()) {
-        NDArray logits = model.logits(textManager.create(sequence, new Shape(1, length)));
+        NDArray logProbs = model.logits(textManager.create(sequence, new Shape(1, length))).logSoftmax(2);
+        double logLikelihood = 0;
         for (int t = 1; t < length; t++) {
-          float[] row = logits.get("0, " + (t - 1) + ", :").toFloatArray();
-          double max = Double.NEGATIVE_INFINITY;
-          for (float v : row) {
-            max = Math.max(max, v);
-          }
-          double sum = 0;
-          for (float v : row) {
-            sum += Math.exp(v - max);
-          }
-          double logProb = row[(int) sequence[t]] - max - Math.log(sum);
-          if (Double.isNaN(logProb)) {
-            throw new IllegalStateException("NaN log-probability");
-          }
+          logLikelihood += logProbs.getFloat(0, t - 1, sequence[t]);
           tokens++;
+        }
+        if (Double.isNaN(logLikelihood)) {
+          throw new IllegalStateException("NaN log-likelihood");
         }
       }
     }

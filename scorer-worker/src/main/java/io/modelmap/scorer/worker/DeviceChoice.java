@@ -21,4 +21,13 @@ public final class DeviceChoice {
       default -> throw new IllegalArgumentException("unknown device '" + choice + "'; use auto, cpu or gpu");
     };
   }
+
+  /**
+   * Windows per forward pass when none is configured: 1 on a CPU, where one window already fills the
+   * cores and padding only costs (measured with bench-scorer), 32 on a GPU, which needs wide batches;
+   * out-of-memory batches are halved anyway.
+   */
+  public static int defaultBatchSize(Device device) {
+    return device.isGpu() ? 32 : 1;
+  }
 }

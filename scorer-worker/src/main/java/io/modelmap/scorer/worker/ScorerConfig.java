@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param groupId consumer group shared by all workers
  * @param workerId this worker's id, written into every record
  * @param modelRoots folders model sources must lie under; anything else is refused
- * @param batchSize windows per forward pass
+ * @param batchSize windows per forward pass; 0 for the device's default ({@link DeviceChoice#defaultBatchSize})
  * @param device auto, cpu or gpu (see {@link DeviceChoice})
  * @param maxAttempts tries of a failing task before it goes to the dead-letter topic
  * @param maxModelBytes largest checkpoint folder a worker loads
@@ -39,8 +39,8 @@ public record ScorerConfig(String groupId, String workerId, List<Path> modelRoot
     if (maxAttempts < 1 || maxModelBytes < 1) {
       throw new IllegalArgumentException("maxAttempts and maxModelBytes must be positive");
     }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+    if (batchSize < 0) {
+      throw new IllegalArgumentException("batchSize must be 0 (the device's default) or more, was " + batchSize);
     }
   }
 }

@@ -56,6 +56,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
 
   private final ScorerMetrics metrics;
   private Device device;
+  private int batchSize;
 
   public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock) {
     this(connection, config, clock, new ScorerMetrics());
@@ -84,7 +85,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   @Override
   public void run() {
     device = DeviceChoice.resolve(config.device());
-    LOG.info("Scoring on {}", device);
+    batchSize = config.batchSize() > 0 ? config.batchSize() : DeviceChoice.defaultBatchSize(device);
+    LOG.info("Scoring on {}, {} windows per forward pass", device, batchSize);
     try (Publisher publisher = new Publisher(connection); NDManager manager = NDManager.newBaseManager(device)) {
       consumer.subscribe(List.of(topics.scoreTasks().name()));
       while (running.get()) {
@@ -117,7 +119,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     }
     try {
       long started = clock.millis();
-      TextScorer scorer = new TextScorer(model(task), tokenizer, config.batchSize(), manager, metrics::batch);
+      TextScorer scorer = new TextScorer(model(task), tokenizer, batchSize, manager, metrics::batch);
       int done = task.getBenchmarkId() != null ? answerItems(task, scorer, publisher, started)
           : scoreTexts(task, scorer, publisher, started);
       textsScored += done;
