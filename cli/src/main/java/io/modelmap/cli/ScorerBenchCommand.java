@@ -37,6 +37,9 @@ final class ScorerBenchCommand implements Callable<Integer> {
   @Option(names = "--layers", defaultValue = "4", description = "Layers of the random GPT-2 (default ${DEFAULT-VALUE}).")
   int layers;
 
+  @Option(names = "--heads", defaultValue = "8", description = "Attention heads of the random GPT-2 (default ${DEFAULT-VALUE}).")
+  int heads;
+
   @Option(names = "--texts", defaultValue = "48", description = "Texts of ≤ 1,024 bytes (default ${DEFAULT-VALUE}).")
   int texts;
 
@@ -54,7 +57,7 @@ final class ScorerBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path folder = model != null ? model
-        : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, 8, 1100, 1);
+        : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, heads, 1100, 1);
     List<String> corpus = new CorpusBuilder(Utf8Chunker.paperDefaults()).build(DemoCorpus.documents(20, 7), texts, 3)
         .stream().map(CorpusText::text).toList();
     Device on = DeviceChoice.resolve(device);

@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broken checkpoint and a source outside the model roots never block a good model: the broken one's
- * tasks are tried three times and dead-lettered with the error, the refused one's at once, and the API
- * reports both models as failed with the reason.
+ * A broken checkpoint, a source outside the model roots and an unsupported dtype never block a good
+ * model: the broken one's tasks are tried three times and dead-lettered with the error, the refused
+ * ones' at once, and the API reports the models as failed with the reason.
  */
 class ScorerFailureIT {
   @TempDir
@@ -71,6 +71,8 @@ class ScorerFailureIT {
           onboarding.onboard(ModelRegistered.newBuilder().setModelId(model.getKey())
               .setSourceUri("file:" + model.getValue()).setCorpusId("c").build(), textIds, Map.of());
         }
+        onboarding.onboard(ModelRegistered.newBuilder().setModelId("int8").setSourceUri("file:" + good.dir())
+            .setDtype("int8").setCorpusId("c").build(), textIds, Map.of());
         publisher.flush();
       }
       ScorerWorker worker = new ScorerWorker(connection,
@@ -84,12 +86,15 @@ class ScorerFailureIT {
           dead.clear();
           reader.readAll(connection.topics().deadLetters(connection.topics().scoreTasks().name()), (k, v) -> dead.add(v));
           ModelCoordinates goodRow = reader.latestByKey(connection.topics().modelCoordinates()).get("good");
-          return dead.size() == 4 && goodRow != null && goodRow.getComplete();
+          return dead.size() == 6 && goodRow != null && goodRow.getComplete();
         });
         assertThat(dead).filteredOn(d -> d.getErrorClass().toString().equals("failed-after-retries")).hasSize(2)
             .allSatisfy(d -> assertThat(d.getMessage().toString()).contains("model broken failed 3 times"));
-        assertThat(dead).filteredOn(d -> d.getErrorClass().toString().equals("source-refused")).hasSize(2)
-            .allSatisfy(d -> assertThat(d.getMessage().toString()).contains("outside the model roots"));
+        assertThat(dead).filteredOn(d -> d.getErrorClass().toString().equals("source-refused")).hasSize(4)
+            .filteredOn(d -> d.getMessage().toString().contains("model outside"))
+            .hasSize(2).allSatisfy(d -> assertThat(d.getMessage().toString()).contains("outside the model roots"));
+        assertThat(dead).filteredOn(d -> d.getMessage().toString().contains("model int8")).hasSize(2)
+            .allSatisfy(d -> assertThat(d.getMessage().toString()).contains("dtype 'int8' is not supported"));
 
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();

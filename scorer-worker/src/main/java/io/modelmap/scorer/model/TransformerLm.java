@@ -92,7 +92,7 @@ abstract class TransformerLm implements CausalLm {
     return logProbs;
   }
 
-  /** Columns of the vocabulary whose logits are formed at once: 8,192 rows of 280 tokens are 9 MB. */
+  /** Columns of the vocabulary whose logits are formed at once (with 256 positions: 8 MB, cache-sized). */
   private static final long VOCAB_BLOCK = 8192;
 
   /** log Σ exp over the last axis of [rows, columns], shifted by the row maximum (DJL has no logsumexp). */
