@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,11 +70,12 @@ public final class TorchScriptLm implements CausalLm {
     return logits.toType(DataType.FLOAT32, false);
   }
 
-  /** The traced model forms every logit at once; only the log-softmax is done in row chunks. */
+  /** The traced model forms every logit at once (in float32); log-softmax and gather on the device. */
   @Override
   public float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget) {
     NDArray logits = logits(tokenIds);
-    return TargetLogProbabilities.of(logits.reshape(targets.length, logits.getShape().get(2)), targets);
+    NDArray targetIds = logits.getManager().create(targets, new Shape(targets.length, 1));
+    return logits.reshape(targets.length, logits.getShape().get(2)).logSoftmax(1).gather(targetIds, 1).toFloatArray();
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.modelmap.scorer.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
@@ -65,7 +67,7 @@ abstract class TransformerLm implements CausalLm {
   float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget, long vocabBlock) {
     NDArray hidden = hidden(tokenIds);
     int rows = targets.length;
-    NDArray flat = Ops.float32(hidden.reshape(rows, hidden.getShape().get(2)));
+    NDArray flat = hidden.reshape(rows, hidden.getShape().get(2)); // in the weights' dtype, as the head
     NDArray head = outputEmbedding();
     long vocab = head.getShape().get(0);
     long block = Math.min(vocab, vocabBlock);
@@ -77,15 +79,14 @@ abstract class TransformerLm implements CausalLm {
         NDArray rowsHidden = flat.get(start + ":" + end);
         rowsHidden.attach(chunkManager);
         NDArray targetIds = chunkManager.create(Arrays.copyOfRange(targets, start, end));
-        NDArray targetLogits = rowsHidden.mul(Ops.float32(Ops.embed(targetIds, head))).sum(new int[] {1});
-        NDArray blockLogSumExps = null;
+        NDArray targetLogits = Ops.float32(rowsHidden).mul(Ops.float32(Ops.embed(targetIds, head)))
+            .sum(new int[] {1});
+        NDList blockLogSumExps = new NDList();
         for (long from = 0; from < vocab; from += block) {
-          NDArray logits = Ops.float32(rowsHidden.toType(head.getDataType(), false)
-              .matMul(head.get(from + ":" + Math.min(vocab, from + block)).transpose()));
-          NDArray lse = logSumExp(logits).expandDims(1);
-          blockLogSumExps = blockLogSumExps == null ? lse : blockLogSumExps.concat(lse, 1);
+          NDArray headBlock = head.get(from + ":" + Math.min(vocab, from + block));
+          blockLogSumExps.add(logSumExp(Ops.float32(rowsHidden.matMul(headBlock.transpose()))));
         }
-        float[] part = targetLogits.sub(logSumExp(blockLogSumExps)).toFloatArray();
+        float[] part = targetLogits.sub(logSumExp(NDArrays.stack(blockLogSumExps, 1))).toFloatArray();
         System.arraycopy(part, 0, logProbs, start, part.length);
       }
     }
