@@ -11,6 +11,7 @@ import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.Topics;
@@ -30,7 +31,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /** The aggregator topology in a {@link TopologyTestDriver}, with helpers to feed a matrix. */
 final class AggregatorHarness implements AutoCloseable {
-  static final String CORPUS = "c1";
+  static final String CORPUS = "pile/val 10k";
 
   final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
   final Topics topics = new Topics(TopicNames.defaults(), registry);
@@ -75,7 +76,8 @@ final class AggregatorHarness implements AutoCloseable {
   }
 
   static String textId(int s) {
-    return String.format("t%03d", s);
+    // real text ids: spaces, a comma, quotes, '/', '%' and non-ASCII
+    return String.format("Pile-CC/00.jsonl:%d, \"Größe\" 5%%#%d", s, s % 2);
   }
 
   static int byteLength(int s) {
@@ -84,7 +86,7 @@ final class AggregatorHarness implements AutoCloseable {
 
   void publishCorpus(int n) {
     for (int s = 0; s < n; s++) {
-      texts.pipeInput(CORPUS + "/" + textId(s), TextChunk.newBuilder().setCorpusId(CORPUS).setTextId(textId(s))
+      texts.pipeInput(CompositeKey.of(CORPUS, textId(s)), TextChunk.newBuilder().setCorpusId(CORPUS).setTextId(textId(s))
           .setIndex(s).setCorpusSize(n).setText("text " + s).setCategory("c" + (s % 3))
           .setByteLength(byteLength(s)).build());
     }

@@ -32,7 +32,12 @@ import org.junit.jupiter.api.Test;
 class AggregatorTopologyTest {
   private static final int N = 40;
   private static final int CHUNK = 7;
-  private static final List<String> MODELS = List.of("base-a", "base-b", "copy-a", "ft-a", "ft-b", "mix-ab");
+  // Hugging Face ids and printable names with '/', '@', '%', quotes: the ids users really have.
+  private static final String BASE_A = "meta-llama/Llama-3.2-1B";
+  private static final String BASE_B = "mistralai/Mistral-7B-v0.1";
+  private static final String COPY_A = "acme/llama-copy@4f2e1c0";
+  private static final String FT_A = "acme/Llama-3.2-1B-ft";
+  private static final List<String> MODELS = List.of(BASE_A, BASE_B, COPY_A, FT_A, "acme/ft-b@v2", "100%/mix \"ab\"");
 
   /** L with structure: two bases, a copy, fine-tunes and a mix; log-likelihoods around −1000. */
   private static double[][] matrix() {
@@ -123,8 +128,8 @@ class AggregatorTopologyTest {
     double[][] l = matrix();
     Outputs outputs = run(shuffledInterleaved(l, 11), true, OptionalDouble.empty());
     assertMatchesBatch(outputs, BatchReference.of(l));
-    assertThat(outputs.neighbors().get("copy-a").getNeighbors().get(0).getModelId()).isEqualTo("base-a");
-    assertThat(outputs.neighbors().get("copy-a").getNeighbors().get(0).getKlNats()).isZero();
+    assertThat(outputs.neighbors().get(COPY_A).getNeighbors().get(0).getModelId()).isEqualTo(BASE_A);
+    assertThat(outputs.neighbors().get(COPY_A).getNeighbors().get(0).getKlNats()).isZero();
   }
 
   @Test
@@ -200,10 +205,10 @@ class AggregatorTopologyTest {
       for (TextScores record : chunks(l, 0)) {
         h.scores.pipeInput(record.getModelId(), record);
       }
-      h.scores.pipeInput("ft-a", chunk("ft-a", l[3], 0, 10));
+      h.scores.pipeInput(FT_A, chunk(FT_A, l[3], 0, 10));
       h.driver.advanceWallClockTime(Duration.ofSeconds(3));
 
-      NeighborList provisional = h.latestNeighbors().get("ft-a");
+      NeighborList provisional = h.latestNeighbors().get(FT_A);
       double[] partial = new double[N];
       Arrays.fill(partial, Double.NaN);
       System.arraycopy(l[3], 0, partial, 0, 10);
@@ -213,7 +218,7 @@ class AggregatorTopologyTest {
       assertThat(provisional.getNeighbors()).hasSize(1);
       assertThat(provisional.getNeighbors().get(0).getOverlap()).isEqualTo(10);
       assertThat(provisional.getNeighbors().get(0).getKlNats()).isCloseTo(expected.nats(), within(1e-12));
-      ModelCoordinates progress = h.coordinates.readKeyValuesToMap().get("ft-a");
+      ModelCoordinates progress = h.coordinates.readKeyValuesToMap().get(FT_A);
       assertThat(progress.getComplete()).isFalse();
       assertThat(progress.getTextsScored()).isEqualTo(10);
     }
@@ -224,7 +229,7 @@ class AggregatorTopologyTest {
     double[][] l = matrix();
     List<TextScores> withRepeats = new ArrayList<>(oneModelAtATime(l));
     withRepeats.addAll(chunks(l, 1));
-    TextScores altered = chunk("base-a", Arrays.stream(l[0]).map(v -> v - 50).toArray(), 0, CHUNK);
+    TextScores altered = chunk(BASE_A, Arrays.stream(l[0]).map(v -> v - 50).toArray(), 0, CHUNK);
     withRepeats.add(1, altered);
     withRepeats.add(3, chunks(l, 0).get(0));
 
@@ -238,13 +243,14 @@ class AggregatorTopologyTest {
     double[][] l = matrix();
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
       h.publishCorpus(N);
-      h.rawScores.pipeInput("base-a", new byte[] {1, 2, 3});
-      TextScores positive = chunk("base-a", Arrays.stream(l[0]).map(v -> 5).toArray(), 0, 3);
-      h.scores.pipeInput("base-a", positive);
-      h.scores.pipeInput("wrong-key", chunk("base-a", l[0], 0, 3));
-      TextScores unknownText = chunk("base-b", l[1], 0, 2);
+      h.rawScores.pipeInput(BASE_A, new byte[] {1, 2, 3});
+      TextScores positive = chunk(BASE_A, Arrays.stream(l[0]).map(v -> 5).toArray(), 0, 3);
+      h.scores.pipeInput(BASE_A, positive);
+      h.scores.pipeInput("wrong-key", chunk(BASE_A, l[0], 0, 3));
+      TextScores unknownText = chunk(BASE_B, l[1], 0, 2);
       unknownText.getScores().get(1).setTextId("no-such-text");
-      h.scores.pipeInput("base-b", unknownText);
+      h.scores.pipeInput(BASE_B, unknownText);
+      h.scores.pipeInput("bad\tid", chunk("bad\tid", l[1], 0, 2));
       for (int i = 0; i < 2; i++) {
         for (TextScores record : chunks(l, i)) {
           h.scores.pipeInput(record.getModelId(), record);
@@ -253,11 +259,12 @@ class AggregatorTopologyTest {
 
       List<DeadLetter> dead = h.deadLetters("text-scores");
       assertThat(dead).extracting(DeadLetter::getErrorClass)
-          .containsExactly("undecodable", "positive-log-likelihood", "key-mismatch", "unknown-text");
+          .containsExactly("undecodable", "positive-log-likelihood", "key-mismatch", "unknown-text", "invalid-id");
+      assertThat(dead.get(4).getMessage()).contains("U+0009", "no control characters");
       assertThat(dead.get(0).getOriginalValue().array()).containsExactly(1, 2, 3);
       assertThat(dead.get(0).getOffset()).isEqualTo(0);
       assertThat(dead.get(3).getOffset()).isEqualTo(3);
-      assertThat(h.latestNeighbors().get("base-a").getNeighbors().get(0).getModelId()).isEqualTo("base-b");
+      assertThat(h.latestNeighbors().get(BASE_A).getNeighbors().get(0).getModelId()).isEqualTo(BASE_B);
     }
   }
 

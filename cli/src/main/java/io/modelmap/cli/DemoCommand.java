@@ -20,6 +20,7 @@ import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.scorer.demo.DemoModels;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerWorker;
@@ -133,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, Long> pairs = new TreeMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       for (int j = i + 1; j < sorted.size(); j++) {
-        pairs.put(sorted.get(i) + "/" + sorted.get(j), items);
+        pairs.put(CompositeKey.of(sorted.get(i), sorted.get(j)), items);
       }
     }
     return pairs;

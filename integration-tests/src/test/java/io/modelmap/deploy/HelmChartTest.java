@@ -141,11 +141,22 @@ class HelmChartTest {
     Job register = named(objects, Job.class, "mm-modelmap-streams-register");
     assertThat(register.getSpec().getTemplate().getSpec().getContainers()).hasSize(2);
     assertThat(register.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
-        .contains("register", "--model-id=pythia-160m", "--source-uri=file:/models/EleutherAI/pythia-160m",
+        .contains("register", "--model-id=EleutherAI/pythia-160m@step143000", "--source-uri=file:/models/EleutherAI/pythia-160m",
             "--corpus-id=pile-10k", "--benchmark=mmlu");
     assertThat(env(container, "MODELMAP_CLIENT_CONFIG")).isEqualTo("/etc/modelmap/client/client.properties");
     assertThat(pod.getVolumes()).filteredOn(v -> v.getSecret() != null)
         .anySatisfy(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("modelmap-kafka-client"));
+  }
+
+  @Test
+  void registerJobPassesIdsWithSlashesQuotesAndColonsUnchanged() throws Exception {
+    String id = "acme/\"tiny\": base #1@v2";
+    List<HasMetadata> objects = render(Map.of("register.models[0].modelId", id,
+        "register.models[0].sourceUri", "file:/models/acme/tiny", "register.models[0].corpusId", "pile 10k"), null);
+    Job register = named(objects, Job.class, "mm-modelmap-streams-register");
+    assertThat(register.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .containsExactly("register", "--model-id=" + id, "--source-uri=file:/models/acme/tiny", "--corpus-id=pile 10k",
+            "--dtype=float32");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.key.CompositeKey;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   }
 
   private void onItem(Record<String, SpecificRecord> record, McItem item) {
-    String key = item.getBenchmarkId() + "/" + item.getItemId();
+    String key = CompositeKey.of(item.getBenchmarkId(), item.getItemId());
     switch (state.addItem(key, item.getGoldIndex(), item.getChoices().size())) {
       case ADDED -> items.put(key, AgreementStores.ints(item.getGoldIndex(), item.getChoices().size()));
       case DUPLICATE -> { }
@@ -148,7 +149,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private List<Integer> resolve(McAnswers record) {
     List<Integer> indices = new ArrayList<>(record.getAnswers().size());
     for (McAnswer answer : record.getAnswers()) {
-      var index = state.itemIndex(record.getBenchmarkId() + "/" + answer.getItemId());
+      var index = state.itemIndex(CompositeKey.of(record.getBenchmarkId(), answer.getItemId()));
       if (index.isEmpty()) {
         return null;
       }
@@ -177,7 +178,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     for (int i = 0; i < indices.size(); i++) {
       McAnswer answer = record.getAnswers().get(i);
       switch (state.answer(model, indices.get(i), answer.getChosenIndex())) {
-        case ADDED -> answers.put(AgreementStores.answerKey(model, record.getBenchmarkId() + "/" + answer.getItemId()),
+        case ADDED -> answers.put(AgreementStores.answerKey(model, CompositeKey.of(record.getBenchmarkId(), answer.getItemId())),
             AgreementStores.chosen(answer.getChosenIndex()));
         case DUPLICATE -> duplicates.record();
         case CONFLICT -> conflicts.record();

@@ -6,6 +6,7 @@ import io.modelmap.schemas.avro.AgreementPartner;
 import io.modelmap.schemas.avro.ChoiceCount;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
+import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,7 +17,7 @@ final class AgreementRecords {
   private AgreementRecords() {}
 
   static String key(AgreementState.PairKey pair) {
-    return pair.a() + "/" + pair.b();
+    return CompositeKey.of(pair.a(), pair.b());
   }
 
   static ErrorAgreement errorAgreement(AgreementState.PairKey pair, PairCounts c) {

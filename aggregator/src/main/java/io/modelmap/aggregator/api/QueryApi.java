@@ -80,7 +80,7 @@ public final class QueryApi implements AutoCloseable {
   }
 
   private void route(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
+    String path = exchange.getRequestURI().getRawPath(); // ids decoded once, where they are read
     try {
       if (!"GET".equals(exchange.getRequestMethod())) {
         HttpExchanges.error(exchange, 405, "only GET is supported");
@@ -188,8 +188,9 @@ public final class QueryApi implements AutoCloseable {
     }
   }
 
-  private static String decode(String text) {
-    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  /** A path segment holding an id, raw ({@code org/name}) or percent-encoded; {@code +} is a plus in a path. */
+  static String decode(String rawSegment) {
+    return URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import java.util.HashSet;
 import java.util.List;
+import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ public final class McAnswersValidator implements Validator<McAnswers> {
     if (value.getBenchmarkId().isBlank()) {
       return reject("missing-benchmark", "benchmarkId is empty");
     }
+    Optional<Rejection> ids = Validator.checkId(Ids.Kind.MODEL, value.getModelId())
+        .or(() -> Validator.checkId(Ids.Kind.BENCHMARK, value.getBenchmarkId()));
+    if (ids.isPresent()) {
+      return ids;
+    }
     if (value.getAnswers().size() > MAX_ENTRIES) {
       return reject("oversize", "the record holds " + value.getAnswers().size() + " answers; split it into records of at most "
           + MAX_ENTRIES);
@@ -36,6 +42,10 @@ public final class McAnswersValidator implements Validator<McAnswers> {
     Set<String> seen = new HashSet<>();
     for (McAnswer answer : value.getAnswers()) {
       String item = answer.getItemId();
+      Optional<Rejection> itemId = Validator.checkId(Ids.Kind.ITEM, item);
+      if (itemId.isPresent()) {
+        return itemId;
+      }
       if (!seen.add(item)) {
         return reject("duplicate-item", "item " + item + " is answered twice in one record");
       }

@@ -1,6 +1,8 @@
 package io.modelmap.aggregator.ingest;
 
 import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.key.CompositeKey;
+import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
 
 /** Rules of an {@code mc-items} record: keyed benchmarkId/itemId, at least two choices, the gold among them. */
@@ -8,7 +10,12 @@ public final class McItemValidator implements Validator<McItem> {
 
   @Override
   public Optional<Rejection> check(String key, McItem value) {
-    String expected = value.getBenchmarkId() + "/" + value.getItemId();
+    Optional<Rejection> ids = Validator.checkId(Ids.Kind.BENCHMARK, value.getBenchmarkId())
+        .or(() -> Validator.checkId(Ids.Kind.ITEM, value.getItemId()));
+    if (ids.isPresent()) {
+      return ids;
+    }
+    String expected = CompositeKey.of(value.getBenchmarkId(), value.getItemId());
     if (!expected.equals(key)) {
       return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' should be '" + expected + "'"));
     }

@@ -1,6 +1,8 @@
 package io.modelmap.aggregator.ingest;
 
 import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.key.CompositeKey;
+import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
 
 /** Rules of a {@code corpus-texts} record: keyed corpusId/textId, an index inside the corpus, a positive length. */
@@ -8,7 +10,12 @@ public final class TextChunkValidator implements Validator<TextChunk> {
 
   @Override
   public Optional<Rejection> check(String key, TextChunk value) {
-    String expected = value.getCorpusId() + "/" + value.getTextId();
+    Optional<Rejection> ids = Validator.checkId(Ids.Kind.CORPUS, value.getCorpusId())
+        .or(() -> Validator.checkId(Ids.Kind.TEXT, value.getTextId()));
+    if (ids.isPresent()) {
+      return ids;
+    }
+    String expected = CompositeKey.of(value.getCorpusId(), value.getTextId());
     if (!expected.equals(key)) {
       return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' should be '" + expected + "'"));
     }

@@ -3,6 +3,7 @@ package io.modelmap.aggregator.ingest;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
 import java.util.HashSet;
+import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +26,11 @@ public final class TextScoresValidator implements Validator<TextScores> {
     if (value.getCorpusId().isBlank()) {
       return reject("missing-corpus", "corpusId is empty");
     }
+    Optional<Rejection> ids = Validator.checkId(Ids.Kind.MODEL, value.getModelId())
+        .or(() -> Validator.checkId(Ids.Kind.CORPUS, value.getCorpusId()));
+    if (ids.isPresent()) {
+      return ids;
+    }
     if (value.getScores().size() > MAX_ENTRIES) {
       return reject("oversize", "the record holds " + value.getScores().size() + " scores; split it into records of at most "
           + MAX_ENTRIES);
@@ -35,6 +41,10 @@ public final class TextScoresValidator implements Validator<TextScores> {
     Set<String> seen = new HashSet<>();
     for (TextScore score : value.getScores()) {
       double ll = score.getLogLikelihood();
+      Optional<Rejection> textId = Validator.checkId(Ids.Kind.TEXT, score.getTextId());
+      if (textId.isPresent()) {
+        return textId;
+      }
       if (!seen.add(score.getTextId())) {
         return reject("duplicate-text", "text " + score.getTextId() + " appears twice in one record");
       }

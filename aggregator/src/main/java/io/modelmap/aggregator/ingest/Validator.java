@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.ingest;
 
+import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
 
 /** Checks a decoded record on its own, before it touches any state. */
@@ -11,4 +12,9 @@ public interface Validator<V> {
 
   /** A validation failure: the rule broken and a message for the person who sent the record. */
   record Rejection(String rule, String message) {}
+
+  /** Rule {@code invalid-id} (DESIGN §4): {@code id} is not an id of this kind. */
+  static Optional<Rejection> checkId(Ids.Kind kind, CharSequence id) {
+    return Ids.problem(kind, id).map(problem -> new Rejection("invalid-id", problem));
+  }
 }

@@ -8,6 +8,7 @@ import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.key.CompositeKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,7 +128,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     if (outcome == CorpusMatrix.TextOutcome.CONFLICT) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
-      deadLetters.send(text.getCorpusId() + "/" + text.getTextId(), null, source, "conflicting-text",
+      deadLetters.send(CompositeKey.of(text.getCorpusId(), text.getTextId()), null, source, "conflicting-text",
           "text " + text.getTextId() + " (index " + text.getIndex() + " of " + text.getCorpusSize()
               + ") contradicts the corpus " + text.getCorpusId() + " already known; publish a corpus under a new id",
           record.timestamp());

@@ -5,6 +5,11 @@
     '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
   const state = { models: [], map: null, selected: null, chart: null, agreement: [] };
 
+  // Ids are any printable strings (quotes, <, & included): escaped wherever they go into HTML.
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+
   async function getJson(path) {
     const response = await fetch(path, { cache: 'no-store' });
     if (!response.ok) {
@@ -81,7 +86,7 @@
       const share = total ? Math.round(100 * done / total) : 0;
       const li = document.createElement('li');
       li.dataset.model = m.modelId;
-      li.innerHTML = `<span>${m.modelId}</span><span class="bar"><span style="width:${share}%"></span></span>` +
+      li.innerHTML = `<span>${esc(m.modelId)}</span><span class="bar"><span style="width:${share}%"></span></span>` +
         `<span class="muted">${m.status === 'registered' ? 'registered' : `${done}/${total}`}</span>`;
       list.appendChild(li);
     }
@@ -103,7 +108,7 @@
     (m.neighbors || []).forEach((n, i) => {
       const tr = document.createElement('tr');
       tr.dataset.model = n.modelId;
-      tr.innerHTML = `<td>${i + 1}</td><td>${n.modelId}</td><td class="num">${n.klBitsPerByte.toExponential(3)}</td>` +
+      tr.innerHTML = `<td>${i + 1}</td><td>${esc(n.modelId)}</td><td class="num">${n.klBitsPerByte.toExponential(3)}</td>` +
         `<td class="num">${n.klNats.toFixed(4)}</td>`;
       neighbors.appendChild(tr);
     });
@@ -113,7 +118,7 @@
       .concat((m.leastCorrelated || []).slice(0, 3).map(p => ['least', p]));
     for (const [kind, p] of rows) {
       const tr = document.createElement('tr');
-      tr.innerHTML = `<td class="muted">${kind}</td><td>${p.modelId}</td><td class="num">${p.bothWrong}</td>` +
+      tr.innerHTML = `<td class="muted">${kind}</td><td>${esc(p.modelId)}</td><td class="num">${p.bothWrong}</td>` +
         `<td class="num">${p.rateBothWrong.toFixed(3)}</td><td class="num">${p.baselineBothWrong.toFixed(3)}</td>`;
       partners.appendChild(tr);
     }
@@ -153,12 +158,12 @@
       box.innerHTML = '<p class="muted">no answers yet</p>';
       return;
     }
-    let html = '<table><tr><th></th>' + order.map(id => `<th class="col">${id}</th>`).join('') + '</tr>';
+    let html = '<table><tr><th></th>' + order.map(id => `<th class="col">${esc(id)}</th>`).join('') + '</tr>';
     for (const a of order) {
-      html += `<tr><th class="row">${a}</th>`;
+      html += `<tr><th class="row">${esc(a)}</th>`;
       for (const b of order) {
         const r = rate(a, b);
-        html += `<td title="${a} · ${b}: ${r.toFixed(3)}" style="background: rgba(29,78,216,${r.toFixed(3)})"></td>`;
+        html += `<td title="${esc(a)} · ${esc(b)}: ${r.toFixed(3)}" style="background: rgba(29,78,216,${r.toFixed(3)})"></td>`;
       }
       html += '</tr>';
     }

@@ -2,14 +2,17 @@ package io.modelmap.cli.transfer;
 
 import io.modelmap.producer.csv.CsvFiles;
 import io.modelmap.producer.corpus.CorpusText;
+import io.modelmap.schemas.key.Ids;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -44,8 +47,10 @@ final class MatrixCsvReader {
       Arrays.fill(row, Double.NaN);
       if (record.size() != header.size()) {
         problem = "has " + record.size() + " fields, the header has " + header.size();
-      } else if (record.get(0).isBlank() || rows.containsKey(record.get(0))) {
-        problem = record.get(0).isBlank() ? "has no model id" : "repeats model " + record.get(0);
+      } else if (Ids.problem(Ids.Kind.MODEL, record.get(0)).isPresent()) {
+        problem = "field model_id: " + Ids.problem(Ids.Kind.MODEL, record.get(0)).get();
+      } else if (rows.containsKey(record.get(0))) {
+        problem = "repeats model " + record.get(0);
       } else {
         for (int h = 1; h < header.size() && problem == null; h++) {
           problem = parseCell(record.get(h), header.get(h), row, columnOf[h]);
@@ -80,13 +85,18 @@ final class MatrixCsvReader {
 
   private static List<CorpusText> readTexts(Path textsFile) throws IOException {
     List<CorpusText> texts = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (CSVRecord r : CsvFiles.read(textsFile)) {
       try {
         int bytes = Integer.parseInt(r.get("bytes"));
         if (bytes <= 0) {
-          throw new NumberFormatException("bytes must be positive");
+          throw new NumberFormatException("field bytes: must be a positive integer");
         }
-        texts.add(new CorpusText(r.get("text_id"), texts.size(), null, r.get("category"), bytes));
+        String textId = Ids.require(Ids.Kind.TEXT, r.get("text_id"));
+        if (!seen.add(textId)) {
+          throw new IllegalArgumentException("field text_id: text '" + textId + "' appears twice");
+        }
+        texts.add(new CorpusText(textId, texts.size(), null, r.get("category"), bytes));
       } catch (IllegalArgumentException e) {
         throw new IOException(textsFile + " line " + (r.getRecordNumber() + 1) + ": " + e.getMessage()
             + " (expected columns text_id,category,bytes)", e);

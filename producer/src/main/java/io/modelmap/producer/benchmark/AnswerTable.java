@@ -2,6 +2,7 @@ package io.modelmap.producer.benchmark;
 
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.key.CompositeKey;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record AnswerTable(List<McItem> items, Map<String, List<McAnswer>> answer
     for (int i = 0; i < models.size(); i++) {
       for (int j = i + 1; j < models.size(); j++) {
         Set<String> b = answered.get(models.get(j));
-        shared.put(models.get(i) + "/" + models.get(j), answered.get(models.get(i)).stream().filter(b::contains).count());
+        shared.put(CompositeKey.of(models.get(i), models.get(j)), answered.get(models.get(i)).stream().filter(b::contains).count());
       }
     }
     return shared;

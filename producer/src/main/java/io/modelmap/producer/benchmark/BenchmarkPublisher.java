@@ -4,6 +4,7 @@ import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.topic.Topics;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class BenchmarkPublisher {
 
   public void publishItems(List<McItem> items) {
     for (McItem item : items) {
-      publisher.send(topics.mcItems(), item.getBenchmarkId() + "/" + item.getItemId(), item);
+      publisher.send(topics.mcItems(), CompositeKey.of(item.getBenchmarkId(), item.getItemId()), item);
     }
   }
 

@@ -2,6 +2,7 @@ package io.modelmap.producer.corpus;
 
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.topic.Topic;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class CorpusPublisher {
 
   public void publish(String corpusId, List<CorpusText> corpus) {
     for (CorpusText text : corpus) {
-      publisher.send(topic, corpusId + "/" + text.textId(), TextChunk.newBuilder()
+      publisher.send(topic, CompositeKey.of(corpusId, text.textId()), TextChunk.newBuilder()
           .setCorpusId(corpusId).setTextId(text.textId()).setIndex(text.index()).setCorpusSize(corpus.size())
           .setText(text.text()).setCategory(text.category()).setByteLength(text.byteLength()).build());
     }

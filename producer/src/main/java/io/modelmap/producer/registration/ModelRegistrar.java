@@ -2,6 +2,7 @@ package io.modelmap.producer.registration;
 
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.key.Ids;
 import io.modelmap.schemas.topic.Topic;
 
 /** Publishes {@code model-registered} events, keyed by model id. */
@@ -15,10 +16,9 @@ public final class ModelRegistrar {
   }
 
   public void register(ModelRegistered model) {
-    if (!model.getModelId().matches("[A-Za-z0-9._:@+-]{1,200}")) {
-      throw new IllegalArgumentException("model id '" + model.getModelId()
-          + "' must be 1-200 characters of letters, digits and . _ : @ + -");
-    }
+    Ids.require(Ids.Kind.MODEL, model.getModelId());
+    Ids.require(Ids.Kind.CORPUS, model.getCorpusId());
+    model.getBenchmarks().forEach(benchmark -> Ids.require(Ids.Kind.BENCHMARK, benchmark));
     publisher.send(topic, model.getModelId(), model);
   }
 }

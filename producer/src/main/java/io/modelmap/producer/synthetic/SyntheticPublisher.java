@@ -4,6 +4,7 @@ import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.topic.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class SyntheticPublisher {
   public void publishCorpus() {
     for (int s = 0; s < matrix.texts(); s++) {
       String id = matrix.textId(s);
-      publisher.send(topics.corpusTexts(), corpusId + "/" + id, TextChunk.newBuilder().setCorpusId(corpusId)
+      publisher.send(topics.corpusTexts(), CompositeKey.of(corpusId, id), TextChunk.newBuilder().setCorpusId(corpusId)
           .setTextId(id).setIndex(s).setCorpusSize(matrix.texts()).setText(null).setCategory("synthetic")
           .setByteLength(matrix.byteLength(s)).build());
     }

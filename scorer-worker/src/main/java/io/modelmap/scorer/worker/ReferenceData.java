@@ -4,6 +4,7 @@ import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.topic.Topic;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class ReferenceData {
   List<String> texts(String corpusId, List<? extends CharSequence> textIds) throws IOException {
     List<String> found = new ArrayList<>(textIds.size());
     for (CharSequence id : textIds) {
-      String key = corpusId + "/" + id;
+      String key = CompositeKey.of(corpusId, id.toString());
       if (!texts.containsKey(key)) {
         refresh(connection.topics().corpusTexts(), texts, chunk -> chunk.getText() == null ? null : chunk.getText().toString());
       }
@@ -43,7 +44,7 @@ final class ReferenceData {
   List<McItem> items(String benchmarkId, List<? extends CharSequence> itemIds) throws IOException {
     List<McItem> found = new ArrayList<>(itemIds.size());
     for (CharSequence id : itemIds) {
-      String key = benchmarkId + "/" + id;
+      String key = CompositeKey.of(benchmarkId, id.toString());
       if (!items.containsKey(key)) {
         refresh(connection.topics().mcItems(), items, item -> item);
       }
