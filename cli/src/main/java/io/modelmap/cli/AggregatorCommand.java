@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
 import io.modelmap.aggregator.BoundedRocksDbMemory;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "aggregator", mixinStandardHelpOptions = true, description = "Run the Kafka Streams aggregator.")
 final class AggregatorCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
 
   @Option(names = "--state-dir", defaultValue = "${env:MODELMAP_STATE_DIR:-.modelmap/aggregator-state}",
       description = "RocksDB state folder (default ${DEFAULT-VALUE}).")
@@ -74,6 +75,7 @@ final class AggregatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    CliLogging.service();
     AggregatorConfig config = AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
         .withApplicationId(applicationId)
         .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))

@@ -11,17 +11,13 @@ import picocli.CommandLine.Option;
     description = "Print each model's accuracy and most correlated partners, and optionally the LLM-as-judge table.")
 final class AgreementCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
 
   @Option(names = "--judge", description = "Print every model's judged minus true accuracy with this model as the judge.")
   String judge;
 
   @Override
   public Integer call() {
-    if (connection.embedded) {
-      System.err.println("agreement reads a running system: pass --bootstrap-servers and --schema-registry-url");
-      return 2;
-    }
     AgreementTable table = AgreementTable.read(connection.external());
     table.printModels(System.out);
     table.printSummary(System.out);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         + " back from the topics.")
 final class ExportCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
 
   @Option(names = "--out", required = true, description = "Folder to write to.")
   Path out;
@@ -24,11 +24,6 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (connection.embedded) {
-      System.err.println("export reads a running system: pass --bootstrap-servers and --schema-registry-url,"
-          + " or use --export-to on demo/import");
-      return 2;
-    }
     int pairs = new AgreementExporter(connection.external()).export(out);
     System.out.println("Exported agreement of " + pairs + " pairs to " + out.toAbsolutePath());
     if (corpusId == null && !MapExporter.anyCorpus(connection.external())) {

@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
         + " mc-answers.")
 final class ImportAnswersCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
+
+  @Mixin
+  EmbeddedOptions standalone;
 
   @Option(names = "--answers", required = true, description = "The answers CSV; -1 = answered but unreadable, empty = not answered.")
   Path answers;
@@ -43,14 +46,14 @@ final class ImportAnswersCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String benchmark = benchmarkId != null ? benchmarkId : answers.getFileName().toString().replaceFirst("\\.csv$", "");
-    if (!connection.embedded) {
+    if (!standalone.embedded) {
       AnswerTable table = new AnswerImporter(connection.external(), System.out).importAnswers(answers, benchmark);
       if (exportTo != null) {
         finish(connection.external(), table);
       }
       return table.problems().isEmpty() ? 0 : 1;
     }
-    Path dir = connection.dataDir != null ? connection.dataDir : EmbeddedSystem.freshDataDir("import-answers");
+    Path dir = standalone.dataDir("import-answers");
     try (EmbeddedSystem system = EmbeddedSystem.start(dir, System.out)) {
       AnswerTable table = new AnswerImporter(system.connection(), System.out).importAnswers(answers, benchmark);
       finish(system.connection(), table);

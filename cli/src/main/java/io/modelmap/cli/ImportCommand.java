@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
     description = "Publish a log-likelihood matrix (L.csv + texts.csv) as scores of imported models.")
 final class ImportCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
+
+  @Mixin
+  EmbeddedOptions standalone;
 
   @Option(names = "--matrix", required = true, description = "L.csv: header model_id,<text_id>...; empty cells are unscored.")
   Path matrix;
@@ -38,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!connection.embedded) {
+    if (!standalone.embedded) {
       MatrixImporter.Imported imported = run(connection.external());
       if (exportTo != null) {
         await(connection.external(), imported);
@@ -46,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       return imported.problems().isEmpty() ? 0 : 1;
     }
-    Path dir = connection.dataDir != null ? connection.dataDir : EmbeddedSystem.freshDataDir("import");
+    Path dir = standalone.dataDir("import");
     try (EmbeddedSystem system = EmbeddedSystem.start(dir, System.out)) {
       MatrixImporter.Imported imported = run(system.connection());
       await(system.connection(), imported);

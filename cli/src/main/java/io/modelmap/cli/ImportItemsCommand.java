@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Publish multiple-choice items (lm-evaluation-harness style JSONL, or CSV) to mc-items.")
 final class ImportItemsCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
 
   @Option(names = "--items", required = true, description = "A .jsonl or .csv file of items.")
   Path items;
@@ -25,11 +25,6 @@ final class ImportItemsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (connection.embedded) {
-      System.err.println("import-items publishes to a running system: pass --bootstrap-servers and"
-          + " --schema-registry-url");
-      return 2;
-    }
     ParsedItems parsed = ItemFiles.read(items, benchmarkId);
     parsed.problems().forEach(p -> System.out.println("  skipped: " + p));
     try (Publisher publisher = new Publisher(connection.external())) {

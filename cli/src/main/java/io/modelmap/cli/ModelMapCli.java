@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.logging.CliLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,18 +8,21 @@ import picocli.CommandLine.Command;
 @Command(name = "modelmap", mixinStandardHelpOptions = true, version = "modelmap-streams 0.1.0",
     description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours,"
         + " agreement on error.",
-    subcommands = {DemoCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
+    subcommands = {DemoCommand.class, MapCommand.class, CorpusCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
         ImportItemsCommand.class, ImportAnswersCommand.class, ExportCommand.class, AgreementCommand.class,
         AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class,
         CommandLine.HelpCommand.class})
 public final class ModelMapCli {
 
   public static void main(String[] args) {
+    CliLogging.terminal();
     System.exit(commandLine().execute(args));
   }
 
   /** The configured command line, also used by tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new ModelMapCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    ErrorReporter errors = new ErrorReporter();
+    return new CommandLine(new ModelMapCli()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
   }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         + " of each --benchmark), read from corpus-texts and mc-items.")
 final class RegisterCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
 
   @Option(names = "--model-id", required = true, description = "Id of the model.")
   String modelId;
@@ -59,10 +59,6 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (connection.embedded) {
-      System.err.println("register publishes to a running system: pass --bootstrap-servers and --schema-registry-url");
-      return 2;
-    }
     ConnectionConfig target = connection.external();
     TopicReader reader = new TopicReader(target);
     List<String> textIds = reader.latestByKey(target.topics().corpusTexts()).values().stream()

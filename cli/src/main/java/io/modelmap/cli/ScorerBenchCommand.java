@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
-import io.modelmap.producer.corpus.Utf8Chunker;
+import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.scorer.demo.RandomGpt2;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code modelmap bench-scorer}: tokens/s of the worker's scoring against the forward pass alone and the per-token method. */
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
     description = "Measure scoring throughput (tokens/s): the worker's path, the forward pass alone on the same"
         + " batches, and the modelmap reference method (one text per pass, per-token loop).")
 final class ScorerBenchCommand implements Callable<Integer> {
+  @Mixin
+  ScorerDeviceOptions scoring;
+
   @Option(names = "--model", description = "A Hugging Face checkpoint folder (default: a random GPT-2, see below).")
   Path model;
 
@@ -43,29 +47,22 @@ final class ScorerBenchCommand implements Callable<Integer> {
   @Option(names = "--texts", defaultValue = "48", description = "Texts of ≤ 1,024 bytes (default ${DEFAULT-VALUE}).")
   int texts;
 
-  @Option(names = "--batch-size", defaultValue = "0",
-      description = "Windows per forward pass; 0: the worker's default, 1 on a CPU, 32 on a GPU (default ${DEFAULT-VALUE}).")
-  int batchSize;
-
   @Option(names = "--dtype", defaultValue = "float32",
       description = "Weights' dtype: float32, float16 or bfloat16 (default ${DEFAULT-VALUE}; log-softmax is float32).")
   String dtype;
-
-  @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-  String device;
 
   @Override
   public Integer call() throws Exception {
     Path folder = model != null ? model
         : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, heads, 1100, 1);
-    List<String> corpus = new CorpusBuilder(Utf8Chunker.paperDefaults()).build(DemoCorpus.documents(20, 7), texts, 3)
+    List<String> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, texts, 3)).build(DemoCorpus.documents(20, 7))
         .stream().map(CorpusText::text).toList();
-    Device on = DeviceChoice.resolve(device);
+    Device on = DeviceChoice.resolve(scoring.device);
     try (CausalLm lm = CausalLmLoader.load(folder, on, dtype);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
             Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
         NDManager manager = NDManager.newBaseManager(on)) {
-      int batch = batchSize > 0 ? batchSize : DeviceChoice.defaultBatchSize(on);
+      int batch = scoring.batchSize > 0 ? scoring.batchSize : DeviceChoice.defaultBatchSize(on);
       ScoringThroughput throughput = new ScoringThroughput(lm, tokenizer, manager, batch);
       System.out.printf("Model %s (%s) on %s, %d texts, batch %d; warming up ...%n", folder, dtype, on, corpus.size(),
           batch);

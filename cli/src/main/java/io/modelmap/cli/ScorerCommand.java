@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.scorer.worker.MetricsEndpoint;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Option;
 @Command(name = "scorer", mixinStandardHelpOptions = true, description = "Run a scorer worker (DJL, PyTorch engine).")
 final class ScorerCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
+
+  @Mixin
+  ScorerDeviceOptions scoring;
 
   @Option(names = "--model-root", required = true, description = "Folder model sources must lie under (repeatable).")
   List<Path> modelRoots;
@@ -28,16 +32,8 @@ final class ScorerCommand implements Callable<Integer> {
           + " (torchscript.pt); TorchScript can run code when loaded, so no root allows it unless named here (repeatable).")
   List<Path> torchScriptRoots = List.of();
 
-  @Option(names = "--batch-size", defaultValue = "${env:MODELMAP_BATCH_SIZE:-0}",
-      description = "Windows per forward pass; 0: 1 on a CPU, 32 on a GPU (env MODELMAP_BATCH_SIZE; default ${DEFAULT-VALUE}).")
-  int batchSize;
-
   @Option(names = "--group-id", defaultValue = "${env:MODELMAP_GROUP_ID:-modelmap-scorer}", description = "Consumer group of the workers.")
   String groupId;
-
-  @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}",
-      description = "auto (a GPU when PyTorch sees one), cpu or gpu (env MODELMAP_DEVICE; default ${DEFAULT-VALUE}).")
-  String device;
 
   @Option(names = "--max-attempts", defaultValue = "${env:MODELMAP_MAX_ATTEMPTS:-3}",
       description = "Tries of a failing task before it goes to score-tasks-dlq (env MODELMAP_MAX_ATTEMPTS; default ${DEFAULT-VALUE}).")
@@ -57,7 +53,8 @@ final class ScorerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, batchSize, device,
+    CliLogging.service();
+    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, scoring.batchSize, scoring.device,
         maxAttempts, maxModelGib << 30, torchScriptRoots);
     ScorerMetrics metrics = new ScorerMetrics();
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Create every topic of DESIGN.md §4 that does not exist yet, with its cleanup policy.")
 final class TopicsCommand implements Callable<Integer> {
   @Mixin
-  ConnectionOptions connection;
+  ClusterOptions connection;
 
   @Option(names = "--partitions", defaultValue = "${env:MODELMAP_TOPIC_PARTITIONS:-6}",
       description = "Partitions per topic (env MODELMAP_TOPIC_PARTITIONS; default ${DEFAULT-VALUE}).")

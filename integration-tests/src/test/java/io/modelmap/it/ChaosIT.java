@@ -9,7 +9,7 @@ import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
-import io.modelmap.producer.corpus.Utf8Chunker;
+import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.producer.kafka.ConnectionConfig;
@@ -83,7 +83,7 @@ class ChaosIT {
       }
       try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0)) {
         ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
-        List<CorpusText> corpus = new CorpusBuilder(Utf8Chunker.paperDefaults()).build(DemoCorpus.documents(6, 5), TEXTS, 3);
+        List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, TEXTS, 3)).build(DemoCorpus.documents(6, 5));
         try (Publisher publisher = new Publisher(connection)) {
           new CorpusPublisher(publisher, connection.topics().corpusTexts()).publish("chaos", corpus);
           ModelOnboarding onboarding = new ModelOnboarding(publisher, connection.topics(), new TaskFanout(4));

@@ -10,7 +10,7 @@ import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
-import io.modelmap.producer.corpus.Utf8Chunker;
+import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.producer.kafka.ConnectionConfig;
@@ -62,7 +62,7 @@ class ScorerFailureIT {
 
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"), new PrintStream(OutputStream.nullOutputStream()), 0)) {
       ConnectionConfig connection = system.connection();
-      List<CorpusText> corpus = new CorpusBuilder(Utf8Chunker.paperDefaults()).build(DemoCorpus.documents(4, 3), 10, 1);
+      List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, 10, 1)).build(DemoCorpus.documents(4, 3));
       try (Publisher publisher = new Publisher(connection)) {
         new CorpusPublisher(publisher, connection.topics().corpusTexts()).publish("c", corpus);
         ModelOnboarding onboarding = new ModelOnboarding(publisher, connection.topics(), new TaskFanout(5));

@@ -3,6 +3,7 @@ package io.modelmap.cli.runtime;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
 import io.modelmap.aggregator.api.ApiSettings;
+import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.schemas.topic.TopicNames;
@@ -42,6 +43,8 @@ public final class EmbeddedSystem implements AutoCloseable {
   /** As {@link #start(Path, PrintStream)}, serving the query API and dashboard on loopback port {@code apiPort}. */
   public static EmbeddedSystem start(Path dataDir, PrintStream progress, int apiPort) throws IOException {
     Files.createDirectories(dataDir);
+    Path log = CliLogging.toFile(dataDir.resolve("modelmap.log"));
+    progress.println("Log of Kafka, RocksDB and DJL internals: " + log);
     progress.println("Starting Apache Kafka (KRaft, single node) under " + dataDir.resolve("kafka") + " ...");
     EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, TopicNames.defaults());
     progress.println("  broker " + cluster.bootstrapServers() + ", schema registry " + cluster.schemaRegistryUrl());

@@ -34,6 +34,8 @@ public final class NeighborTable {
         out.printf("%s   %-28s %14.6f %12.3e%n", lead, n.getModelId(), n.getKlNats(), n.getKlBitsPerByte());
       }
     }
-    out.println("(* still being scored: provisional neighbours from the texts scored so far)");
+    if (coordinates.values().stream().anyMatch(c -> !c.getComplete())) {
+      out.println("(* still being scored: provisional neighbours from the texts scored so far)");
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -18,17 +19,29 @@ public final class ResultWaiter {
   private final ConnectionConfig connection;
   private final PrintStream progress;
   private final Clock clock;
+  private final LongSupplier tokens;
 
   public ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock) {
+    this(connection, progress, clock, null);
+  }
+
+  private ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock, LongSupplier tokens) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
+    this.tokens = tokens;
+  }
+
+  /** The same waiter, adding tokens/s of a local scorer (tokens scored so far) to each progress line. */
+  public ResultWaiter withTokens(LongSupplier tokensScored) {
+    return new ResultWaiter(connection, progress, clock, tokensScored);
   }
 
   /** {@code expectedScored}: model id → texts it should end with; {@code corpusSize} marks complete rows. */
   public void await(Map<String, Integer> expectedScored, int corpusSize, Duration timeout)
       throws TimeoutException, InterruptedException {
     TopicReader reader = new TopicReader(connection);
+    long started = clock.millis();
     Polling.until(() -> {
       Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
       Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());
@@ -40,11 +53,22 @@ public final class ResultWaiter {
       long scored = expectedScored.keySet().stream().map(coordinates::get)
           .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
       long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
-      return new Polling.Status(false, String.format("  %d of %d models mapped; %d of %d scores aggregated (%.0f%%)",
-          done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total)),
+      return new Polling.Status(false, String.format("  %d of %d models mapped; %d of %d texts scored (%.0f%%)%s",
+          done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total),
+          rates(clock.millis() - started, scored, total)),
           "the aggregator published results for " + done + " of " + expectedScored.size()
               + " models; check its log and the -dlq topics");
     }, timeout, progress, clock);
+  }
+
+  /** Tokens/s of the local scorer and the time left at the rate so far; empty without a local scorer. */
+  private String rates(long elapsedMs, long scored, long total) {
+    if (tokens == null || elapsedMs < 1000) {
+      return "";
+    }
+    String left = scored == 0 ? "" : String.format(", about %s left",
+        Duration.ofMillis(elapsedMs * (total - scored) / scored).toSeconds() + " s");
+    return String.format("; %,.0f tokens/s%s", tokens.getAsLong() * 1000.0 / elapsedMs, left);
   }
 
   private static boolean isDone(String model, int expected, int corpusSize, Map<String, ModelCoordinates> coords,

@@ -2,34 +2,45 @@ package io.modelmap.producer.corpus;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
-/** Chunks documents and samples N of the chunks with a seed (paper §3.1). */
+/**
+ * Chunks documents and samples N of the chunks with a seed (paper §3.1). A text's id is
+ * {@code <document id>#<k>}, k the chunk's position in its document from 0 (dropped short chunks
+ * keep their positions, so ids do not move when {@code minBytes} changes).
+ */
 public final class CorpusBuilder {
-  private final Utf8Chunker chunker;
+  private final CorpusSpec spec;
 
-  public CorpusBuilder(Utf8Chunker chunker) {
-    this.chunker = chunker;
+  public CorpusBuilder(CorpusSpec spec) {
+    this.spec = spec;
   }
 
-  /**
-   * The corpus: every chunk of every document, shuffled with {@code seed}, the first {@code size}
-   * kept (all when there are fewer), ids {@code t00000…} in index order.
-   */
-  public List<CorpusText> build(List<Document> documents, int size, long seed) {
+  /** The corpus: every kept chunk of every document, shuffled with the seed, the first {@code sample} kept. */
+  public List<CorpusText> build(List<Document> documents) {
+    Utf8Chunker chunker = spec.chunker();
+    Map<String, Integer> seen = new HashMap<>();
     List<CorpusText> chunks = new ArrayList<>();
-    for (Document doc : documents) {
-      for (String chunk : chunker.chunks(doc.text())) {
-        chunks.add(CorpusText.of("", 0, chunk, doc.category()));
+    for (int d = 0; d < documents.size(); d++) {
+      Document doc = documents.get(d);
+      Integer earlier = seen.putIfAbsent(doc.id(), d);
+      if (earlier != null) {
+        throw new IllegalArgumentException("document id '" + doc.id() + "' appears twice; text ids <doc id>#<k> must be"
+            + " unique: give each record its own \"id\" or drop the field");
+      }
+      for (Utf8Chunker.Chunk chunk : chunker.indexedChunks(doc.text())) {
+        chunks.add(CorpusText.of(doc.id() + "#" + chunk.position(), 0, chunk.text(), doc.category()));
       }
     }
-    Collections.shuffle(chunks, new Random(seed));
-    List<CorpusText> sample = chunks.subList(0, Math.min(size, chunks.size()));
+    Collections.shuffle(chunks, new Random(spec.seed()));
+    List<CorpusText> sample = chunks.subList(0, Math.min(spec.sample(), chunks.size()));
     List<CorpusText> corpus = new ArrayList<>(sample.size());
     for (int i = 0; i < sample.size(); i++) {
       CorpusText c = sample.get(i);
-      corpus.add(new CorpusText(String.format("t%05d", i), i, c.text(), c.category(), c.byteLength()));
+      corpus.add(new CorpusText(c.textId(), i, c.text(), c.category(), c.byteLength()));
     }
     return corpus;
   }

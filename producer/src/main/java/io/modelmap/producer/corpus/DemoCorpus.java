@@ -30,10 +30,10 @@ public final class DemoCorpus {
     Random random = new Random(seed);
     List<Document> docs = new ArrayList<>();
     for (int d = 0; d < perCategory; d++) {
-      docs.add(new Document(prose(random), "prose"));
-      docs.add(new Document(code(random), "code"));
-      docs.add(new Document(legal(random), "legal"));
-      docs.add(new Document(table(random), "tables"));
+      docs.add(new Document("demo-prose-" + d, prose(random), "prose"));
+      docs.add(new Document("demo-code-" + d, code(random), "code"));
+      docs.add(new Document("demo-legal-" + d, legal(random), "legal"));
+      docs.add(new Document("demo-tables-" + d, table(random), "tables"));
     }
     return docs;
   }

@@ -22,9 +22,17 @@ public final class Utf8Chunker {
     this.minBytes = minBytes;
   }
 
+  /** A kept chunk and its position among all chunks of its text (dropped ones included). */
+  public record Chunk(int position, String text) {}
+
   public List<String> chunks(String text) {
+    return indexedChunks(text).stream().map(Chunk::text).toList();
+  }
+
+  public List<Chunk> indexedChunks(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    List<String> chunks = new ArrayList<>();
+    List<Chunk> chunks = new ArrayList<>();
+    int position = 0;
     int start = 0;
     while (start < bytes.length) {
       int end = Math.min(start + maxBytes, bytes.length);
@@ -32,8 +40,9 @@ public final class Utf8Chunker {
         end--; // step back to the first byte of the character that would be cut
       }
       if (end - start >= minBytes) {
-        chunks.add(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+        chunks.add(new Chunk(position, new String(bytes, start, end - start, StandardCharsets.UTF_8)));
       }
+      position++;
       start = end;
     }
     return chunks;

@@ -63,6 +63,11 @@ public final class ScorerMetrics implements AutoCloseable {
     modelLoad.record(took);
   }
 
+  /** Tokens scored since the worker started, for progress lines. */
+  public long tokensScored() {
+    return (long) tokens.count();
+  }
+
   /** The Prometheus text exposition. */
   public String scrape() {
     return registry.scrape();

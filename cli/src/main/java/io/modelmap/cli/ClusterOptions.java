@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Option;
 
-/** Where to find the system, or {@code --embedded} to start the embedded default for this command. */
-public final class ConnectionOptions {
+/** Where to find a running system: Kafka, the schema registry, client security settings and the topic prefix. */
+public final class ClusterOptions {
   @Option(names = "--bootstrap-servers", defaultValue = "${env:MODELMAP_BOOTSTRAP_SERVERS:-localhost:9092}",
       description = "Kafka bootstrap servers (env MODELMAP_BOOTSTRAP_SERVERS; default ${DEFAULT-VALUE}).")
   String bootstrapServers;
@@ -22,12 +22,6 @@ public final class ConnectionOptions {
   @Option(names = "--schema-registry-url", defaultValue = "${env:MODELMAP_SCHEMA_REGISTRY_URL:-http://localhost:8081}",
       description = "Confluent-compatible schema registry (env MODELMAP_SCHEMA_REGISTRY_URL; default ${DEFAULT-VALUE}).")
   String schemaRegistryUrl;
-
-  @Option(names = "--embedded", description = "Start the embedded default (broker, registry, aggregator) on a fresh data folder for this command.")
-  boolean embedded;
-
-  @Option(names = "--data-dir", description = "Data folder of the embedded default (default: a fresh folder under .modelmap/).")
-  Path dataDir;
 
   @Option(names = "--client-config", defaultValue = "${env:MODELMAP_CLIENT_CONFIG}",
       description = "A properties file of extra Kafka client settings (security.protocol, sasl.*, ssl.*), passed to"

@@ -1,0 +1,122 @@
+package io.modelmap.cli;
+
+import io.modelmap.cli.runtime.AgreementTable;
+import io.modelmap.cli.runtime.EmbeddedSystem;
+import io.modelmap.cli.runtime.LocalPipeline;
+import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
+import io.modelmap.cli.runtime.NeighborTable;
+import io.modelmap.cli.runtime.Serving;
+import io.modelmap.cli.transfer.AgreementExporter;
+import io.modelmap.cli.transfer.MapExporter;
+import io.modelmap.producer.benchmark.ItemFiles;
+import io.modelmap.producer.benchmark.ParsedItems;
+import io.modelmap.producer.corpus.CorpusText;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap map}: one command from local checkpoints and a corpus to a map. */
+@Command(name = "map", mixinStandardHelpOptions = true,
+    description = "Map your own checkpoints: start the embedded default on a fresh data folder, publish the corpus,"
+        + " register every model, score them with a local scorer, print the neighbour table, export and exit"
+        + " (--serve keeps it running with the dashboard).")
+final class MapCommand implements Callable<Integer> {
+  @Option(names = "--model", paramLabel = "ID=DIR",
+      description = "A Hugging Face checkpoint folder under a model id, e.g. acme/tiny-base@v2=./ckpt (repeatable).")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--models-dir", paramLabel = "DIR",
+      description = "Every subfolder with a config.json (DIR/name or DIR/org/name; the id is that path) (repeatable).")
+  List<Path> modelsDirs = new ArrayList<>();
+
+  @Mixin
+  CorpusOptions corpus;
+
+  @Option(names = "--corpus-id", defaultValue = "corpus", description = "Id of the corpus (default ${DEFAULT-VALUE}).")
+  String corpusId;
+
+  @Option(names = "--benchmark", paramLabel = "ITEMS.jsonl",
+      description = "Multiple-choice items (lm-evaluation-harness JSONL or CSV) to answer too; the benchmark id is the"
+          + " file name without extension (repeatable).")
+  List<Path> benchmarks = new ArrayList<>();
+
+  @Mixin
+  ScorerDeviceOptions scoring;
+
+  @Option(names = "--dtype", defaultValue = "float32", description = "float32, float16 or bfloat16 (default ${DEFAULT-VALUE}).")
+  String dtype;
+
+  @Option(names = "--data-dir", description = "Data folder (default: a fresh folder under .modelmap/).")
+  Path dataDir;
+
+  @Option(names = "--export-to", description = "Export the map as CSV to this folder.")
+  Path exportTo;
+
+  @Option(names = "--api-port", defaultValue = "8080",
+      description = "Port of the dashboard and query API on loopback (default ${DEFAULT-VALUE}; any free port if taken).")
+  int apiPort;
+
+  @Option(names = "--serve", description = "Keep everything running with the dashboard after mapping (Ctrl-C to stop).")
+  boolean serve;
+
+  @Option(names = "--timeout", defaultValue = "PT6H", description = "How long to wait for the scores (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    // every input is checked before anything starts
+    List<LocalModel> checkpoints = LocalModels.resolve(models, modelsDirs);
+    if (!corpus.anySource()) {
+      throw new UsageError("map needs a corpus: --corpus FILE|DIR (Pile JSONL) or --text PATH --category NAME");
+    }
+    List<CorpusText> texts = corpus.build(System.out);
+    Map<String, ParsedItems> items = readBenchmarks();
+    Path dir = dataDir != null ? dataDir : EmbeddedSystem.freshDataDir("map");
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir, System.out, apiPort);
+        LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
+      pipeline.publishCorpus(corpusId, texts);
+      items.forEach((id, parsed) -> pipeline.publishBenchmark(id, parsed.items()));
+      pipeline.register(checkpoints, corpusId, texts, dtype);
+      pipeline.startScorer(checkpoints.stream().map(LocalModel::dir).toList(), scoring.device, scoring.batchSize);
+      pipeline.awaitMap(texts.size(), timeout);
+      NeighborTable.print(system.connection(), 3, System.out);
+      if (pipeline.hasBenchmarks()) {
+        pipeline.awaitAgreement(timeout);
+        AgreementTable.read(system.connection()).printModels(System.out);
+      }
+      if (exportTo != null) {
+        new MapExporter(system.connection()).export(exportTo, corpusId);
+        if (pipeline.hasBenchmarks()) {
+          new AgreementExporter(system.connection()).export(exportTo);
+        }
+        System.out.println("Exported to " + exportTo.toAbsolutePath());
+      }
+      if (serve) {
+        Serving.untilInterrupted(system, System.out);
+      }
+    }
+    return 0;
+  }
+
+  private Map<String, ParsedItems> readBenchmarks() throws Exception {
+    Map<String, ParsedItems> read = new LinkedHashMap<>();
+    for (Path file : benchmarks) {
+      String id = file.getFileName().toString().replaceFirst("(\\.jsonl|\\.csv)?(\\.gz)?$", "");
+      ParsedItems parsed = ItemFiles.read(file, id);
+      parsed.problems().forEach(p -> System.out.println("  skipped: " + p));
+      if (parsed.items().isEmpty()) {
+        throw new java.io.IOException(file + ": no valid items");
+      }
+      read.put(id, parsed);
+    }
+    return read;
+  }
+}

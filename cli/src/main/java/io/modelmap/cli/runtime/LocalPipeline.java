@@ -1,0 +1,125 @@
+package io.modelmap.cli.runtime;
+
+import io.modelmap.producer.benchmark.BenchmarkPublisher;
+import io.modelmap.producer.corpus.CorpusText;
+import io.modelmap.producer.fanout.ModelOnboarding;
+import io.modelmap.producer.fanout.TaskFanout;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.key.CompositeKey;
+import io.modelmap.scorer.worker.ScorerConfig;
+import io.modelmap.scorer.worker.ScorerMetrics;
+import io.modelmap.scorer.worker.ScorerWorker;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Local checkpoints mapped on the embedded default: publish the corpus and benchmarks, register every
+ * model, score them with one in-process scorer worker, wait for the aggregator's results. What
+ * {@code demo} and {@code map} share; against a cluster the same steps are {@code corpus},
+ * {@code import-items}, {@code register} and {@code scorer}.
+ */
+public final class LocalPipeline implements AutoCloseable {
+  /** A checkpoint folder to map, under its model id. */
+  public record LocalModel(String id, Path dir, String family, String type) {}
+
+  private final ConnectionConfig connection;
+  private final PrintStream out;
+  private final Clock clock;
+  private final Map<String, List<String>> itemIds = new LinkedHashMap<>();
+  private final Map<String, Integer> expectedTexts = new LinkedHashMap<>();
+  private final Map<String, Long> expectedAnswers = new LinkedHashMap<>();
+  private ScorerMetrics metrics;
+  private ScorerWorker worker;
+  private Thread scorer;
+
+  public LocalPipeline(ConnectionConfig connection, PrintStream out, Clock clock) {
+    this.connection = connection;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  public void publishCorpus(String corpusId, List<CorpusText> corpus) {
+    new CorpusPublication(connection, out).publish(corpusId, corpus);
+  }
+
+  /** Publishes one benchmark's items; models registered afterwards answer them. */
+  public void publishBenchmark(String benchmarkId, List<McItem> items) {
+    try (Publisher publisher = new Publisher(connection)) {
+      new BenchmarkPublisher(publisher, connection.topics()).publishItems(items);
+    }
+    itemIds.put(benchmarkId, items.stream().map(McItem::getItemId).toList());
+    out.println("Published benchmark '" + benchmarkId + "': " + items.size() + " multiple-choice items");
+  }
+
+  /** Registers every model on the corpus (and every published benchmark) and fans it out into score tasks. */
+  public void register(List<LocalModel> models, String corpusId, List<CorpusText> corpus, String dtype) {
+    List<String> textIds = corpus.stream().map(CorpusText::textId).toList();
+    try (Publisher publisher = new Publisher(connection)) {
+      ModelOnboarding onboarding = new ModelOnboarding(publisher, connection.topics(), new TaskFanout(20));
+      for (LocalModel model : models) {
+        onboarding.onboard(ModelRegistered.newBuilder().setModelId(model.id())
+            .setSourceUri("file:" + model.dir().toAbsolutePath()).setDtype(dtype).setFamily(model.family())
+            .setModelType(model.type()).setCorpusId(corpusId).setBenchmarks(List.copyOf(itemIds.keySet()))
+            .setRegisteredAtMs(clock.millis()).build(), textIds, itemIds);
+        expectedTexts.put(model.id(), corpus.size());
+        expectedAnswers.put(model.id(), itemIds.values().stream().mapToLong(List::size).sum());
+      }
+      publisher.flush();
+    }
+    out.println("Registered " + models.size() + " models and fanned them out into score tasks");
+  }
+
+  /** Starts one scorer worker in this process, loading models from under {@code roots}. */
+  public void startScorer(List<Path> roots, String device, int batchSize) {
+    metrics = new ScorerMetrics();
+    worker = new ScorerWorker(connection, new ScorerConfig("modelmap-scorer", "local-scorer", roots, batchSize, device,
+        ScorerConfig.DEFAULT_MAX_ATTEMPTS, ScorerConfig.DEFAULT_MAX_MODEL_BYTES, List.of()), clock, metrics);
+    scorer = new Thread(worker, "scorer-worker");
+    scorer.start();
+    out.println("Scoring with one local worker (device " + device + ") ...");
+  }
+
+  /** Waits until every registered model has its final neighbours, printing progress with tokens/s. */
+  public void awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
+    new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored).await(expectedTexts, corpusSize, timeout);
+  }
+
+  /** Waits until every pair's agreement covers all its shared items (no-op without benchmarks). */
+  public void awaitAgreement(Duration timeout) throws TimeoutException, InterruptedException {
+    if (itemIds.isEmpty()) {
+      return;
+    }
+    List<String> sorted = new ArrayList<>(new TreeMap<>(expectedAnswers).keySet());
+    Map<String, Long> pairs = new TreeMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      for (int j = i + 1; j < sorted.size(); j++) {
+        pairs.put(CompositeKey.of(sorted.get(i), sorted.get(j)), expectedAnswers.get(sorted.get(i)));
+      }
+    }
+    new AgreementWaiter(connection, out, clock).await(pairs, expectedAnswers, timeout);
+  }
+
+  public boolean hasBenchmarks() {
+    return !itemIds.isEmpty();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (worker != null) {
+      worker.close();
+      scorer.join();
+      metrics.close();
+    }
+  }
+}
