@@ -1,22 +1,15 @@
 package io.modelmap.it;
 
+import io.modelmap.producer.csv.CsvFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the exported CSV files (plain values, no quoting) as rows of fields, header skipped. */
+/** Reads the exported CSV files (RFC 4180: ids may be quoted) as rows of fields, header skipped. */
 final class ExportedCsv {
   private ExportedCsv() {}
 
   static List<String[]> rows(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<String[]> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      rows.add(line.split(",", -1));
-    }
-    return rows;
+    return CsvFiles.read(file).stream().map(r -> r.toList().toArray(String[]::new)).toList();
   }
 }

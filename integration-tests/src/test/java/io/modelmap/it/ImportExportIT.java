@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.modelmap.cli.ModelMapCli;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.Neighbor;
+import io.modelmap.producer.csv.CsvFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.csv.CSVPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportExportIT {
   private static final int K = 7;
   private static final int N = 220;
-  private static final List<String> MODELS =
-      List.of("base-a", "base-a-copy", "base-a-ft", "base-b", "base-b-ft", "base-c", "mix-ab");
+  // Hugging Face ids (one with @revision) and a printable name with '%', '/' and quotes
+  private static final List<String> MODELS = List.of("EleutherAI/pythia-160m", "EleutherAI/pythia-160m@step143000",
+      "EleutherAI/pythia-160m-deduped", "meta-llama/Llama-3.2-1B", "meta-llama/Llama-3.2-1B-Instruct",
+      "stabilityai/stablelm-2-1_6b", "acme/mix 50%/\"ab\"");
 
   @TempDir
   Path dir;
@@ -51,26 +55,37 @@ class ImportExportIT {
     return l;
   }
 
+  /** Text ids as real corpora have them: spaces, commas, quotes, '/', '%' and non-ASCII. */
+  private static String textId(int s) {
+    return String.format("Pile-CC/%02d.jsonl:%d, \"Größe\" 5%%#%d", s % 3, s, s % 2);
+  }
+
   private void writeInputs(Path folder, double[][] l) throws IOException {
     Files.createDirectories(folder);
-    StringBuilder texts = new StringBuilder("text_id,category,bytes\n");
-    StringBuilder matrix = new StringBuilder("model_id");
-    for (int s = 0; s < N; s++) {
-      texts.append("x").append(s).append(',').append(s % 2 == 0 ? "prose" : "code").append(',')
-          .append(700 + s).append('\n');
-      matrix.append(",x").append(s);
-    }
-    matrix.append('\n');
-    for (int i = 0; i < K; i++) {
-      matrix.append(MODELS.get(i));
-      for (double v : l[i]) {
-        matrix.append(',').append(v);
+    try (CSVPrinter texts = CsvFiles.writer(folder.resolve("texts.csv"), List.of("text_id", "category", "bytes"))) {
+      for (int s = 0; s < N; s++) {
+        texts.printRecord(textId(s), s % 2 == 0 ? "prose" : "code", 700 + s);
       }
-      matrix.append('\n');
     }
-    matrix.append("broken-row,1.5\n"); // wrong field count and positive: reported, skipped
-    Files.writeString(folder.resolve("texts.csv"), texts, StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("L.csv"), matrix, StandardCharsets.UTF_8);
+    List<String> header = new ArrayList<>(List.of("model_id"));
+    for (int s = 0; s < N; s++) {
+      header.add(textId(s));
+    }
+    try (CSVPrinter matrix = CsvFiles.writer(folder.resolve("L.csv"), header)) {
+      for (int i = 0; i < K; i++) {
+        List<Object> row = new ArrayList<>(List.of(MODELS.get(i)));
+        for (double v : l[i]) {
+          row.add(CsvFiles.number(v));
+        }
+        matrix.printRecord(row);
+      }
+      matrix.printRecord("broken-row", "1.5"); // wrong field count and positive: reported, skipped
+      List<Object> badId = new ArrayList<>(List.of("bad\u0007id"));
+      for (double v : l[0]) {
+        badId.add(CsvFiles.number(v));
+      }
+      matrix.printRecord(badId); // a control character in the id: reported, skipped
+    }
   }
 
   @Test
@@ -82,7 +97,9 @@ class ImportExportIT {
         "--matrix", dir.resolve("in/L.csv").toString(), "--texts", dir.resolve("in/texts.csv").toString(),
         "--export-to", dir.resolve("out1").toString());
 
-    assertThat(exit).as("exit code 1 reports the skipped broken row").isEqualTo(1);
+    assertThat(exit).as("exit code 1 reports the skipped broken rows").isEqualTo(1);
+    assertThat(ExportedCsv.rows(dir.resolve("out1/texts.csv"))).extracting(r -> r[0])
+        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, N).mapToObj(ImportExportIT::textId).toList());
     BatchReference ref = BatchReference.of(l);
     List<String[]> neighbors = ExportedCsv.rows(dir.resolve("out1/neighbors.csv"));
     for (int i = 0; i < K; i++) {
@@ -96,9 +113,9 @@ class ImportExportIT {
         assertThat(rows.get(r)[5]).isEqualTo(String.valueOf(N));
       }
     }
-    assertThat(neighbors.stream().filter(r -> r[0].equals("base-a-copy")).findFirst().orElseThrow())
+    assertThat(neighbors.stream().filter(r -> r[0].equals(MODELS.get(1))).findFirst().orElseThrow())
         .satisfies(first -> {
-          assertThat(first[2]).isEqualTo("base-a");
+          assertThat(first[2]).isEqualTo(MODELS.get(0));
           assertThat(Double.parseDouble(first[3])).isLessThanOrEqualTo(1e-9);
         });
     List<String[]> q = ExportedCsv.rows(dir.resolve("out1/Q.csv"));

@@ -7,8 +7,6 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.FilterReply;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * as containers expect.
  */
 public final class CliLogging {
-  private static final String PROJECT = "io.modelmap";
   private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
 
   private CliLogging() {}
@@ -71,13 +68,7 @@ public final class CliLogging {
     appender.setName("console");
     appender.setTarget("System.err");
     appender.setEncoder(encoder(context));
-    Filter<ILoggingEvent> filter = new Filter<>() {
-      @Override
-      public FilterReply decide(ILoggingEvent event) {
-        Level threshold = event.getLoggerName().startsWith(PROJECT) ? project : libraries;
-        return event.getLevel().isGreaterOrEqual(threshold) ? FilterReply.NEUTRAL : FilterReply.DENY;
-      }
-    };
+    ProjectLevelFilter filter = new ProjectLevelFilter(project, libraries);
     filter.start();
     appender.addFilter(filter);
     appender.start();

@@ -1,0 +1,112 @@
+package io.modelmap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.luben.zstd.ZstdOutputStream;
+import io.modelmap.cli.ModelMapCli;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code modelmap map}, as a user runs it on their own checkpoints: the three committed tiny
+ * checkpoints (GPT-2, Llama, GPT-NeoX in Hugging Face layout) under Hugging Face ids with '/' and
+ * '@', on a zstd-compressed Pile JSONL corpus. The exported L equals the log-likelihoods the
+ * fixtures' independent PyTorch reference computed ({@code reference_loglik.py}, float64), and the
+ * neighbours and Q equal the batch reference on that L.
+ */
+class MapCommandIT {
+  private static final Path FIXTURES = Path.of("../scorer-worker/src/test/resources/fixtures").toAbsolutePath();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Model id → fixture folder; the GPT-2 checkpoint twice, as a base and its revision (an exact copy). */
+  private static final Map<String, String> MODELS = Map.of("acme/tiny-base", "gpt2", "acme/tiny-base@v2", "gpt2",
+      "meta-llama/tiny-llama", "llama", "EleutherAI/tiny-neox", "gpt_neox");
+  private static final String[] SETS = {"Pile-CC", "Github", "Wikipedia (en)", "Pile-CC", "Github"};
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void shouldMapCheckpointsUnderHuggingFaceIdsLikeTheIndependentReference() throws Exception {
+    List<String> texts = referenceTexts();
+    Path corpus = writePileZst(texts);
+    List<String> args = new ArrayList<>(List.of("map", "--corpus", corpus.toString(), "--min-bytes", "1",
+        "--corpus-id", "pile val/5", "--device", "cpu", "--data-dir", dir.resolve("data").toString(),
+        "--export-to", dir.resolve("out").toString(), "--api-port", "0"));
+    MODELS.forEach((id, fixture) -> args.addAll(List.of("--model", id + "=" + FIXTURES.resolve(fixture))));
+
+    int exit = ModelMapCli.commandLine().execute(args.toArray(String[]::new));
+
+    assertThat(exit).isZero();
+    Path out = dir.resolve("out");
+    List<String[]> exportedTexts = ExportedCsv.rows(out.resolve("texts.csv"));
+    assertThat(exportedTexts).extracting(r -> r[0]).containsExactlyInAnyOrder("pile.jsonl.zst:1#0",
+        "pile.jsonl.zst:2#0", "wiki 42, \"q\" 5%/x#0", "pile.jsonl.zst:4#0", "pile.jsonl.zst:5#0");
+    ExportedMap map = ExportedMap.read(out);
+    assertThat(map.models()).containsExactlyInAnyOrderElementsOf(MODELS.keySet());
+    for (int i = 0; i < map.models().size(); i++) {
+      double[] expected = expectedLogLikelihoods(MODELS.get(map.models().get(i)));
+      double[] row = map.reference().logLikelihoods(i);
+      for (int s = 0; s < exportedTexts.size(); s++) {
+        int original = originalIndex(exportedTexts.get(s)[0]);
+        assertThat(row[s]).as("%s on text %s", map.models().get(i), exportedTexts.get(s)[0])
+            .isCloseTo(expected[original], within(1e-4 * Math.abs(expected[original])));
+      }
+    }
+    List<String[]> neighbors = map.assertMatchesBatchReference(out, 10);
+    String[] first = neighbors.stream().filter(r -> r[0].equals("acme/tiny-base@v2")).findFirst().orElseThrow();
+    assertThat(first[2]).isEqualTo("acme/tiny-base");
+    assertThat(Double.parseDouble(first[3])).isZero();
+    assertThat(Files.readString(dir.resolve("data/modelmap.log"))).as("library logs go to the data folder")
+        .contains("org.apache.kafka");
+  }
+
+  /** The fixtures' five texts; each becomes one Pile document (the third with an id of its own). */
+  private static List<String> referenceTexts() throws IOException {
+    List<String> texts = new ArrayList<>();
+    JSON.readTree(FIXTURES.resolve("gpt2/expected.json").toFile()).get("texts").forEach(t -> texts.add(t.asText()));
+    return texts;
+  }
+
+  private Path writePileZst(List<String> texts) throws IOException {
+    Path file = dir.resolve("pile.jsonl.zst");
+    try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(file))) {
+      for (int i = 0; i < texts.size(); i++) {
+        ObjectNode record = JSON.createObjectNode().put("text", texts.get(i));
+        record.putObject("meta").put("pile_set_name", SETS[i]);
+        if (i == 2) {
+          record.put("id", "wiki 42, \"q\" 5%/x");
+        }
+        out.write((JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return file;
+  }
+
+  private static int originalIndex(String textId) {
+    if (textId.startsWith("wiki 42")) {
+      return 2;
+    }
+    return Integer.parseInt(textId.substring("pile.jsonl.zst:".length(), textId.indexOf('#'))) - 1;
+  }
+
+  private static double[] expectedLogLikelihoods(String fixture) throws IOException {
+    JsonNode values = JSON.readTree(FIXTURES.resolve(fixture).resolve("expected.json").toFile()).get("logLikelihoods");
+    double[] expected = new double[values.size()];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = values.get(i).asDouble();
+    }
+    return expected;
+  }
+}
