@@ -6,7 +6,10 @@ import io.modelmap.cli.runtime.ResultWaiter;
 import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.cli.transfer.MatrixImporter;
 import io.modelmap.producer.kafka.ConnectionConfig;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,6 +44,11 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    for (Path file : List.of(matrix, texts)) {
+      if (!Files.isRegularFile(file)) {
+        throw new NoSuchFileException(file.toString());
+      }
+    }
     if (!standalone.embedded) {
       MatrixImporter.Imported imported = run(connection.external());
       if (exportTo != null) {

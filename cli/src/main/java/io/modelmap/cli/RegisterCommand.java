@@ -8,6 +8,7 @@ import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.key.Ids;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,14 +60,17 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Ids.problem(Ids.Kind.MODEL, modelId).ifPresent(problem -> {
+      throw new UsageError("--model-id: " + problem);
+    });
     ConnectionConfig target = connection.external();
     TopicReader reader = new TopicReader(target);
     List<String> textIds = reader.latestByKey(target.topics().corpusTexts()).values().stream()
         .filter(t -> t.getCorpusId().toString().equals(corpusId))
         .sorted(Comparator.comparingInt(TextChunk::getIndex)).map(t -> t.getTextId().toString()).toList();
     if (textIds.isEmpty()) {
-      System.err.println("corpus '" + corpusId + "' has no texts in corpus-texts; publish it first");
-      return 2;
+      throw new UsageError("corpus '" + corpusId + "' has no texts in " + target.topics().corpusTexts().name()
+          + "; publish it first with modelmap corpus --corpus-id " + corpusId + " --corpus FILE");
     }
     Map<String, List<String>> itemIds = new HashMap<>();
     if (!benchmarks.isEmpty()) {
@@ -75,8 +79,7 @@ final class RegisterCommand implements Callable<Integer> {
       }
       for (String benchmark : benchmarks) {
         if (!itemIds.containsKey(benchmark)) {
-          System.err.println("benchmark '" + benchmark + "' has no items in mc-items; publish it with import-items first");
-          return 2;
+          throw new UsageError("benchmark '" + benchmark + "' has no items in mc-items; publish it with import-items first");
         }
       }
     }

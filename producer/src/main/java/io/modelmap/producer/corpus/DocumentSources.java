@@ -70,11 +70,15 @@ public final class DocumentSources {
         }
       }
     }
+    if (problems.size() == 1) {
+      throw new IOException(problems.get(0) + "; nothing was published: fix the line and run again");
+    }
     if (!problems.isEmpty()) {
       String shown = String.join("\n", problems.subList(0, Math.min(LINES_SHOWN, problems.size())));
       throw new IOException(shown + (problems.size() > LINES_SHOWN
           ? "\n" + (problems.size() - LINES_SHOWN) + " more bad lines" : "")
-          + "\nnothing was published: fix these lines (each needs a \"text\" string) and run again");
+          + "\n" + problems.size() + " bad lines in " + file + "; nothing was published: fix them (each needs a \"text\""
+          + " string) and run again");
     }
     if (docs.isEmpty()) {
       throw new IOException(file + ": no documents (expected one JSON object per line with a \"text\" field)");

@@ -1,0 +1,142 @@
+package io.modelmap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelmap.cli.ModelMapCli;
+import io.modelmap.embedded.EmbeddedCluster;
+import io.modelmap.schemas.topic.TopicNames;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's mistakes on the command line: each gets one line naming the file, line or field and what
+ * to do, exit 2 for a command used wrongly and 1 for bad data, and never a stack trace. Commands that
+ * need a system run against a real broker and registry.
+ */
+class CliErrorsIT {
+  @TempDir
+  static Path dir;
+  static EmbeddedCluster cluster;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = EmbeddedCluster.start(dir.resolve("cluster"), TopicNames.defaults());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  /** Exit code, and everything written to the error stream (the command's and System.err). */
+  private record Outcome(int exit, String err) {
+    String onlyLine() {
+      assertThat(err).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception in thread");
+      assertThat(err.strip().lines()).as("one line: %s", err).hasSize(1);
+      return err.strip();
+    }
+  }
+
+  private static Outcome run(String... args) {
+    StringWriter err = new StringWriter();
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+    try {
+      int exit = ModelMapCli.commandLine().setErr(new PrintWriter(err, true)).execute(args);
+      return new Outcome(exit, err + systemErr.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(originalErr);
+    }
+  }
+
+  private static String[] cluster(String... args) {
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--bootstrap-servers";
+    all[args.length + 1] = cluster.bootstrapServers();
+    all[args.length + 2] = "--schema-registry-url";
+    all[args.length + 3] = cluster.schemaRegistryUrl();
+    return all;
+  }
+
+  @Test
+  void missingFileNamesTheFileWithExit2() {
+    Path missing = dir.resolve("no-such-L.csv");
+    Outcome outcome = run("import", "--embedded", "--matrix", missing.toString(), "--texts", missing.toString());
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertThat(outcome.onlyLine()).isEqualTo("modelmap import: " + missing + ": no such file or folder");
+  }
+
+  @Test
+  void badCorpusLineNamesFileLineAndFieldWithExit1() throws Exception {
+    Path file = dir.resolve("pile.jsonl");
+    Files.writeString(file, "{\"text\": \"fine\", \"meta\": {\"pile_set_name\": \"Pile-CC\"}}\n{\"txt\": \"typo\"}\n");
+    Outcome outcome = run(cluster("corpus", "--corpus-id", "mine", "--corpus", file.toString()));
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.onlyLine()).startsWith("modelmap corpus: " + file + " line 2: field text: missing or not a string")
+        .endsWith("nothing was published: fix the line and run again");
+  }
+
+  @Test
+  void badModelIdStatesTheRuleWithExit2() {
+    Outcome outcome = run(cluster("register", "--model-id", "acme/tiny\tbase", "--source-uri", "file:/models/x",
+        "--corpus-id", "mine"));
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertThat(outcome.onlyLine()).contains("--model-id", "U+0009", "1-256 characters with no control characters");
+  }
+
+  @Test
+  void unknownCorpusSaysHowToPublishItWithExit2() {
+    Outcome outcome = run(cluster("register", "--model-id", "meta-llama/Llama-3.2-1B", "--source-uri",
+        "file:/models/meta-llama/Llama-3.2-1B", "--corpus-id", "never-published"));
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertThat(outcome.onlyLine()).contains("corpus 'never-published' has no texts", "modelmap corpus --corpus-id");
+  }
+
+  @Test
+  void badMatrixRowIsSkippedReportedAndCounted() throws Exception {
+    Files.writeString(dir.resolve("texts.csv"), "text_id,category,bytes\n\"doc 1, \"\"a\"\"#0\",prose,900\n");
+    Files.writeString(dir.resolve("L.csv"), "model_id,\"doc 1, \"\"a\"\"#0\"\norg/good,-10.5\norg/bad,zero\n");
+    PrintStream originalOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    Outcome outcome;
+    try {
+      outcome = run(cluster("import", "--matrix", dir.resolve("L.csv").toString(), "--texts",
+          dir.resolve("texts.csv").toString(), "--corpus-id", "rows"));
+    } finally {
+      System.setOut(originalOut);
+    }
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.err()).doesNotContain("\tat ");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("L.csv line 3: text doc 1, \"a\"#0: 'zero' is not a number; row skipped")
+        .contains("imported 1 models (1 rows skipped)");
+  }
+
+  @Test
+  void unknownOptionIsOneLineWithExit2() {
+    Outcome outcome = run("map", "--modle", "x=y");
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertThat(outcome.onlyLine()).startsWith("modelmap map: Unknown options: '--modle'").endsWith("(see modelmap map --help)");
+  }
+
+  @Test
+  void everyCommandParsesItsHelp() {
+    for (String command : ModelMapCli.commandLine().getSubcommands().keySet()) {
+      StringWriter help = new StringWriter();
+      assertThat(ModelMapCli.commandLine().setOut(new PrintWriter(help)).execute(command, "--help")).as(command).isZero();
+      assertThat(help.toString()).as(command).startsWith("Usage: modelmap " + command);
+    }
+  }
+}
