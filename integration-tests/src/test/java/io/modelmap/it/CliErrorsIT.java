@@ -136,7 +136,7 @@ class CliErrorsIT {
     for (String command : ModelMapCli.commandLine().getSubcommands().keySet()) {
       StringWriter help = new StringWriter();
       assertThat(ModelMapCli.commandLine().setOut(new PrintWriter(help)).execute(command, "--help")).as(command).isZero();
-      assertThat(help.toString()).as(command).startsWith("Usage: modelmap " + command);
+      assertThat(help.toString()).as(command).contains("Usage: modelmap " + command);
     }
   }
 }
