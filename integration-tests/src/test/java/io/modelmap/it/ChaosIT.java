@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every run prints its seed and actions; {@code -Dchaos.seeds=SEED -Dit.test=ChaosIT} replays one.
  */
 class ChaosIT {
-  private static final List<String> MODELS = List.of("tiny-a", "tiny-a-copy", "tiny-b", "tiny-ab-mix-50");
+  private static final List<String> MODELS = List.of("modelmap-demo/tiny-a", "modelmap-demo/tiny-a-copy", "modelmap-demo/tiny-b", "modelmap-demo/tiny-ab-mix-50");
   private static final int TEXTS = 24;
   private static final AtomicInteger PASSED = new AtomicInteger();
   private static final AtomicInteger RUN = new AtomicInteger();

@@ -69,8 +69,8 @@ class DashboardIT {
       wait.until(b -> ((Number) ((JavascriptExecutor) b)
           .executeScript("return window.dashboard ? window.dashboard.mapModelCount() : 0")).intValue() == 10);
 
-      clickModel(browser, "tiny-a");
-      wait.until(b -> b.findElement(By.id("detail-title")).getText().equals("tiny-a")
+      clickModel(browser, "modelmap-demo/tiny-a");
+      wait.until(b -> b.findElement(By.id("detail-title")).getText().equals("modelmap-demo/tiny-a")
           && !b.findElements(By.cssSelector("#neighbors tbody tr")).isEmpty());
       List<String> shown = new ArrayList<>();
       List<Double> shownBitsPerByte = new ArrayList<>();
@@ -79,11 +79,11 @@ class DashboardIT {
         shownBitsPerByte.add(Double.parseDouble(row.findElements(By.tagName("td")).get(2).getText()));
       }
       JsonNode api = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(url + "api/models/tiny-a")).build(), HttpResponse.BodyHandlers.ofString()).body());
+          URI.create(url + "api/models/modelmap-demo/tiny-a")).build(), HttpResponse.BodyHandlers.ofString()).body());
       List<String> expected = new ArrayList<>();
       api.get("neighbors").forEach(n -> expected.add(n.get("modelId").asText()));
       assertThat(shown).isEqualTo(expected);
-      assertThat(shown.get(0)).isEqualTo("tiny-a-copy");
+      assertThat(shown.get(0)).isEqualTo("modelmap-demo/tiny-a-copy");
       for (int i = 1; i < shown.size(); i++) {
         double bpb = api.get("neighbors").get(i).get("klBitsPerByte").asDouble();
         assertThat(shownBitsPerByte.get(i)).isCloseTo(bpb, org.assertj.core.api.Assertions.within(1e-3 * bpb));

@@ -32,19 +32,19 @@ class DemoPipelineIT {
     assertThat(models).hasSize(10);
     assertThat(ref.logLikelihoods(0)).hasSize(200);
     List<String[]> neighbors = map.assertMatchesBatchReference(out, 10);
-    String[] copyFirst = neighbors.stream().filter(r -> r[0].equals("tiny-a-copy")).findFirst().orElseThrow();
-    assertThat(copyFirst[2]).isEqualTo("tiny-a");
+    String[] copyFirst = neighbors.stream().filter(r -> r[0].equals("modelmap-demo/tiny-a-copy")).findFirst().orElseThrow();
+    assertThat(copyFirst[2]).isEqualTo("modelmap-demo/tiny-a");
     assertThat(Double.parseDouble(copyFirst[3])).isLessThanOrEqualTo(1e-9);
-    int a = models.indexOf("tiny-a");
-    assertThat(ref.klNats(a, models.indexOf("tiny-a-ft-small")))
-        .isLessThan(ref.klNats(a, models.indexOf("tiny-b")))
-        .isLessThan(ref.klNats(a, models.indexOf("tiny-c")));
-    assertThat(ref.klNats(models.indexOf("tiny-b"), models.indexOf("tiny-b-ft")))
-        .isLessThan(ref.klNats(models.indexOf("tiny-b"), a));
+    int a = models.indexOf("modelmap-demo/tiny-a");
+    assertThat(ref.klNats(a, models.indexOf("modelmap-demo/tiny-a-ft-small")))
+        .isLessThan(ref.klNats(a, models.indexOf("modelmap-demo/tiny-b")))
+        .isLessThan(ref.klNats(a, models.indexOf("modelmap-demo/tiny-c")));
+    assertThat(ref.klNats(models.indexOf("modelmap-demo/tiny-b"), models.indexOf("modelmap-demo/tiny-b-ft")))
+        .isLessThan(ref.klNats(models.indexOf("modelmap-demo/tiny-b"), a));
 
     List<String[]> agreement = ExportedCsv.rows(dir.resolve("out/agreement.csv"));
     assertThat(agreement).hasSize(45).allSatisfy(row -> assertThat(row[2]).isEqualTo("24"));
-    String[] copy = agreement.stream().filter(r -> r[0].equals("tiny-a") && r[1].equals("tiny-a-copy"))
+    String[] copy = agreement.stream().filter(r -> r[0].equals("modelmap-demo/tiny-a") && r[1].equals("modelmap-demo/tiny-a-copy"))
         .findFirst().orElseThrow();
     assertThat(copy[3]).as("a copy chooses the same option on every item").isEqualTo("24");
     assertThat(ExportedCsv.rows(dir.resolve("out/accuracy.csv"))).hasSize(10)

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QueryApiIT {
   private static final int N = 120;
-  private static final List<String> COMPLETE = List.of("m-a", "m-a-ft", "m-b", "m-b-ft", "m-c");
+  // Hugging Face ids (one with @revision) beside a plain name
+  private static final List<String> COMPLETE = List.of("acme/m-a", "acme/m-a-ft@v2", "meta-llama/Llama-3.2-1B",
+      "meta-llama/Llama-3.2-1B-Instruct", "m-c");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -79,14 +81,15 @@ class QueryApiIT {
       }
       matrix.append('\n');
     }
-    matrix.append("m-partial");
+    matrix.append("openai-community/gpt2-partial");
     for (int s = 0; s < N; s++) {
       matrix.append(',').append(s < N / 2 ? Double.toString(l[0][s] - 1) : "");
     }
     matrix.append('\n');
     Files.writeString(dir.resolve("texts.csv"), texts);
     Files.writeString(dir.resolve("L.csv"), matrix);
-    Files.writeString(dir.resolve("answers.csv"), String.join("\n", "question_id,category,n_choices,gold_index,m-a,m-a-ft,m-b",
+    Files.writeString(dir.resolve("answers.csv"), String.join("\n",
+        "question_id,category,n_choices,gold_index,acme/m-a,acme/m-a-ft@v2,meta-llama/Llama-3.2-1B",
         "1,x,4,0,0,0,1", "2,x,4,1,2,2,3", "3,x,3,2,2,1,1", "4,x,4,3,0,0,0", ""));
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     new MatrixImporter(system.connection(), quiet, Clock.systemUTC())
@@ -97,9 +100,9 @@ class QueryApiIT {
       JsonNode agreement = get("/api/agreement").body();
       // accuracy and partners follow the pairs on the 2 s punctuation: wait for those of the judge too
       return map.path("points").size() == COMPLETE.size() && agreement.size() == 3
-          && get("/api/models/m-partial").body().path("textsScored").asInt() == N / 2
-          && get("/api/models/m-a").body().path("mostCorrelated").size() > 0
-          && get("/api/models/m-b").body().hasNonNull("accuracy");
+          && get("/api/models/openai-community/gpt2-partial").body().path("textsScored").asInt() == N / 2
+          && get("/api/models/acme/m-a").body().path("mostCorrelated").size() > 0
+          && get("/api/models/meta-llama/Llama-3.2-1B").body().hasNonNull("accuracy");
     });
   }
 
@@ -122,8 +125,9 @@ class QueryApiIT {
     assertThat(models.status()).isEqualTo(200);
     List<String> statuses = new ArrayList<>();
     models.body().forEach(m -> statuses.add(m.get("modelId").asText() + ":" + m.get("status").asText()));
-    assertThat(statuses).containsExactly("m-a:complete", "m-a-ft:complete", "m-b:complete", "m-b-ft:complete",
-        "m-c:complete", "m-partial:scoring");
+    assertThat(statuses).containsExactly("acme/m-a:complete", "acme/m-a-ft@v2:complete", "m-c:complete",
+        "meta-llama/Llama-3.2-1B:complete", "meta-llama/Llama-3.2-1B-Instruct:complete",
+        "openai-community/gpt2-partial:scoring");
     JsonNode first = models.body().get(0);
     assertThat(first.get("modelType").asText()).isEqualTo("imported");
     assertThat(first.get("accuracy").asDouble()).isEqualTo(0.5);
@@ -132,27 +136,41 @@ class QueryApiIT {
 
   @Test
   void oneModelHasItsNeighboursAsTheBatchReferenceAndItsAgreementPartners() throws Exception {
-    Response model = get("/api/models/m-a");
+    Response model = get("/api/models/acme/m-a");
     assertThat(model.status()).isEqualTo(200);
     JsonNode neighbors = model.body().get("neighbors");
-    assertThat(neighbors.get(0).get("modelId").asText()).isEqualTo("m-a-ft");
+    assertThat(neighbors.get(0).get("modelId").asText()).isEqualTo("acme/m-a-ft@v2");
     BatchReference ref = BatchReference.of(l);
     assertThat(neighbors.get(0).get("klNats").asDouble()).isCloseTo(ref.klNats(0, 1),
         org.assertj.core.api.Assertions.within(1e-9 * ref.klNats(0, 1)));
     assertThat(model.body().get("neighborsProvisional").asBoolean()).isFalse();
-    assertThat(model.body().get("mostCorrelated").get(0).get("modelId").asText()).isEqualTo("m-a-ft");
+    assertThat(model.body().get("mostCorrelated").get(0).get("modelId").asText()).isEqualTo("acme/m-a-ft@v2");
   }
 
   @Test
   void aModelMidScoringHasProgressAndProvisionalNeighboursButNoKl() throws Exception {
-    Response partial = get("/api/models/m-partial");
+    Response partial = get("/api/models/openai-community/gpt2-partial");
     assertThat(partial.status()).isEqualTo(200);
     assertThat(partial.body().get("status").asText()).isEqualTo("scoring");
     assertThat(partial.body().get("corpusSize").asInt()).isEqualTo(N);
     assertThat(partial.body().get("neighborsProvisional").asBoolean()).isTrue();
-    assertThat(partial.body().get("neighbors").get(0).get("modelId").asText()).isEqualTo("m-a");
+    assertThat(partial.body().get("neighbors").get(0).get("modelId").asText()).isEqualTo("acme/m-a");
     assertThat(partial.body().get("neighbors").get(0).get("overlap").asInt()).isEqualTo(N / 2);
-    assertThat(get("/api/kl?a=m-partial&b=m-a").status()).isEqualTo(409);
+    assertThat(get("/api/kl?a=openai-community/gpt2-partial&b=acme/m-a").status()).isEqualTo(409);
+  }
+
+  @Test
+  void aHuggingFaceIdIsFoundRawAndUrlEncoded() throws Exception {
+    Response raw = get("/api/models/meta-llama/Llama-3.2-1B");
+    Response encoded = get("/api/models/meta-llama%2FLlama-3.2-1B");
+    Response withRevision = get("/api/models/acme%2Fm-a-ft%40v2");
+    assertThat(raw.status()).isEqualTo(200);
+    assertThat(raw.body().get("modelId").asText()).isEqualTo("meta-llama/Llama-3.2-1B");
+    assertThat(encoded.body()).isEqualTo(raw.body());
+    assertThat(withRevision.body().get("modelId").asText()).isEqualTo("acme/m-a-ft@v2");
+    Response unknown = get("/api/models/meta-llama/Llama-3.2-1B-nope");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body().get("error").asText()).contains("'meta-llama/Llama-3.2-1B-nope'");
   }
 
   @Test
@@ -162,21 +180,21 @@ class QueryApiIT {
     assertThat(map.body().get("mapMethod").asText()).isEqualTo("pca");
     List<String> ids = new ArrayList<>();
     map.body().get("points").forEach(p -> ids.add(p.get("modelId").asText()));
-    assertThat(ids).containsExactlyElementsOf(COMPLETE);
+    assertThat(ids).containsExactlyElementsOf(COMPLETE.stream().sorted().toList());
     assertThat(get("/api/map?corpus=elsewhere").status()).isEqualTo(404);
   }
 
   @Test
   void pairwiseKlEqualsTheBatchReference() throws Exception {
-    Response kl = get("/api/kl?a=m-b&b=m-c");
+    Response kl = get("/api/kl?a=meta-llama/Llama-3.2-1B&b=m-c");
     assertThat(kl.status()).isEqualTo(200);
     double expected = BatchReference.of(l).klNats(2, 4);
     assertThat(kl.body().get("klNats").asDouble()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9 * expected));
     double meanBytes = 600 + (N - 1) / 2.0;
     assertThat(kl.body().get("klBitsPerByte").asDouble())
         .isCloseTo(KlDivergence.toBitsPerByte(expected, meanBytes), org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(get("/api/kl?a=m-b").status()).isEqualTo(400);
-    assertThat(get("/api/kl?a=m-b&b=nope").status()).isEqualTo(404);
+    assertThat(get("/api/kl?a=meta-llama/Llama-3.2-1B").status()).isEqualTo(400);
+    assertThat(get("/api/kl?a=meta-llama/Llama-3.2-1B&b=nope").status()).isEqualTo(404);
   }
 
   @Test
@@ -185,17 +203,17 @@ class QueryApiIT {
     assertThat(agreement.body()).hasSize(3);
     JsonNode pair = null;
     for (JsonNode p : agreement.body()) {
-      if (p.get("modelA").asText().equals("m-a") && p.get("modelB").asText().equals("m-a-ft")) {
+      if (p.get("modelA").asText().equals("acme/m-a") && p.get("modelB").asText().equals("acme/m-a-ft@v2")) {
         pair = p;
       }
     }
     assertThat(pair).isNotNull();
     assertThat(pair.get("items").asInt()).isEqualTo(4);
     assertThat(pair.get("same").asInt()).isEqualTo(3);
-    Response judge = get("/api/agreement/judge/m-a");
+    Response judge = get("/api/agreement/judge/acme/m-a");
     assertThat(judge.status()).isEqualTo(200);
     JsonNode ft = judge.body().get("models").get(0);
-    assertThat(ft.get("modelId").asText()).isEqualTo("m-a-ft");
+    assertThat(ft.get("modelId").asText()).isEqualTo("acme/m-a-ft@v2");
     assertThat(ft.get("judgedAccuracy").asDouble()).isEqualTo(0.75);
     assertThat(ft.get("trueAccuracy").asDouble()).isEqualTo(0.25);
     assertThat(get("/api/agreement/judge/m-c").status()).isEqualTo(404);

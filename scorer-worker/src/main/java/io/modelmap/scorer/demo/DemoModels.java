@@ -7,6 +7,9 @@ import java.util.List;
 
 /** The bundled demo models, written deterministically under a folder. */
 public final class DemoModels {
+  /** The organisation part of every demo model id. */
+  public static final String ORG = "modelmap-demo";
+
   private DemoModels() {}
 
   /**
@@ -37,9 +40,10 @@ public final class DemoModels {
     return models;
   }
 
-  private static DemoModel write(Path root, String id, String family, String type, TinyGpt2Weights w)
+  private static DemoModel write(Path root, String name, String family, String type, TinyGpt2Weights w)
       throws IOException {
-    Path dir = root.resolve(id);
+    String id = ORG + "/" + name; // ids as on the Hugging Face Hub: org/name, in folders org/name
+    Path dir = root.resolve(ORG).resolve(name);
     TinyGpt2Writer.write(dir, w);
     return new DemoModel(id, family, type, dir);
   }
