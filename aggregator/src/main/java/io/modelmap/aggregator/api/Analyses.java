@@ -1,8 +1,16 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.aggregator.api.body.AgreementBody;
+import io.modelmap.aggregator.api.body.JudgeBody;
+import io.modelmap.aggregator.api.body.JudgeRowBody;
+import io.modelmap.aggregator.api.body.KlBody;
+import io.modelmap.aggregator.api.body.MapBody;
+import io.modelmap.aggregator.api.body.MapPointBody;
+import io.modelmap.aggregator.api.body.ModelBody;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.math.agreement.JudgeInflation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,33 +35,34 @@ final class Analyses {
       throw new ApiError(404, corpus == null ? "no model is complete yet, so there is no map"
           : "no map for corpus '" + corpus + "'");
     }
-    Map<String, Map<String, Object>> models = new LinkedHashMap<>();
-    catalog.models(all).forEach(m -> models.put((String) m.get("modelId"), m));
-    List<Map<String, Object>> maps = new ArrayList<>();
+    Map<String, ModelBody> models = new LinkedHashMap<>();
+    catalog.models(all).forEach(m -> models.put(m.modelId(), m));
+    List<MapBody> maps = new ArrayList<>();
     for (Map<String, Object> frame : frames) {
-      List<Map<String, Object>> points = new ArrayList<>();
+      List<MapPointBody> points = new ArrayList<>();
       for (Object p : (List<?>) frame.get("positions")) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> point = new LinkedHashMap<>((Map<String, Object>) p);
-        Map<String, Object> model = models.getOrDefault((String) point.get("modelId"), Map.of());
-        for (String field : List.of("family", "modelType", "meanLogLikelihood", "accuracy")) {
-          point.put(field, model.get(field));
-        }
-        points.add(point);
+        ModelPosition position = BodyMapping.as(p, ModelPosition.class);
+        ModelBody model = models.get(position.modelId());
+        points.add(new MapPointBody(position.modelId(), position.x(), position.y(), position.primaryCategory(),
+            model == null ? null : model.family(), model == null ? null : model.modelType(),
+            model == null ? null : model.meanLogLikelihood(), model == null ? null : model.accuracy()));
       }
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("corpusId", frame.get("corpusId"));
-      map.put("modelCount", frame.get("modelCount"));
-      map.put("mapMethod", frame.get("mapMethod"));
-      map.put("meanTextBytes", frame.get("meanTextBytes"));
-      map.put("points", points);
-      maps.add(map);
+      maps.add(new MapBody((String) frame.get("corpusId"), ((Number) frame.get("modelCount")).intValue(),
+          (String) frame.get("mapMethod"), ((Number) frame.get("meanTextBytes")).doubleValue(), points));
     }
     return corpus != null || maps.size() == 1 ? maps.get(0) : maps;
   }
 
+  /** A frame's position of one model, as the view holds it. */
+  private record ModelPosition(String modelId, double x, double y, String primaryCategory) {}
+
+  /** Every pair's agreement statistics. */
+  List<AgreementBody> agreement() {
+    return BodyMapping.listOf(views.all(Views.AGREEMENT), AgreementBody.class);
+  }
+
   /** KL between two complete models from their ξ rows (eq. 3), in nats per text and bits per byte. */
-  Map<String, Object> kl(String a, String b) {
+  KlBody kl(String a, String b) {
     if (a == null || b == null) {
       throw new ApiError(400, "pass both models: /api/kl?a=MODEL&b=MODEL");
     }
@@ -72,37 +81,31 @@ final class Analyses {
     double klNats = KlDivergence.fromCoordinates(doubles(rowA.get().get("xi")), doubles(rowB.get().get("xi")));
     double meanBytes = views.get(Views.FRAMES, (String) rowA.get().get("corpusId"))
         .map(f -> ((Number) f.get("meanTextBytes")).doubleValue()).orElse(Double.NaN);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("a", a);
-    body.put("b", b);
-    body.put("corpusId", rowA.get().get("corpusId"));
-    body.put("klNats", klNats);
-    body.put("klBitsPerByte", KlDivergence.toBitsPerByte(klNats, meanBytes));
-    return body;
+    return new KlBody(a, b, (String) rowA.get().get("corpusId"), klNats, KlDivergence.toBitsPerByte(klNats, meanBytes));
   }
 
   /** The LLM-as-judge table: every other model's judged and true accuracy over the items both answered. */
-  Map<String, Object> judge(String judge) {
+  JudgeBody judge(String judge) {
     if (views.get(Views.ACCURACY, judge).isEmpty()) {
       throw new ApiError(404, "no answers of model '" + judge + "' have been aggregated");
     }
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<JudgeRowBody> rows = new ArrayList<>();
     for (Map<String, Object> pair : views.all(Views.AGREEMENT)) {
       boolean first = judge.equals(pair.get("modelA"));
       if (first || judge.equals(pair.get("modelB"))) {
         JudgeInflation j = JudgeInflation.of(number(pair.get("items")), number(pair.get("same")),
             number(pair.get(first ? "correctB" : "correctA")));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("modelId", pair.get(first ? "modelB" : "modelA"));
-        row.put("items", j.items());
-        row.put("trueAccuracy", j.trueAccuracy());
-        row.put("judgedAccuracy", j.judgedAccuracy());
-        row.put("inflation", j.inflation());
-        rows.add(row);
+        rows.add(new JudgeRowBody((String) pair.get(first ? "modelB" : "modelA"), j.items(), finite(j.trueAccuracy()),
+            finite(j.judgedAccuracy()), finite(j.inflation())));
       }
     }
-    rows.sort((x, y) -> ((String) x.get("modelId")).compareTo((String) y.get("modelId")));
-    return Map.of("judge", judge, "models", rows);
+    rows.sort(Comparator.comparing(JudgeRowBody::modelId));
+    return new JudgeBody(judge, rows);
+  }
+
+  /** JSON has no NaN: an undefined rate is left out. */
+  private static Double finite(double value) {
+    return Double.isFinite(value) ? value : null;
   }
 
   private static long number(Object value) {

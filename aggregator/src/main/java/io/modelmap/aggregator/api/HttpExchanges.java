@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.aggregator.api.body.ErrorBody;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ final class HttpExchanges {
 
   /** An error as {@code {"error": message}}: what went wrong and what to do next. */
   static void error(HttpExchange exchange, int status, String message) throws IOException {
-    json(exchange, status, Map.of("error", message));
+    json(exchange, status, new ErrorBody(message));
   }
 
   /** A classpath resource, or 404. */

@@ -1,14 +1,24 @@
 package io.modelmap.aggregator.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.modelmap.aggregator.api.body.FailureBody;
+import io.modelmap.aggregator.api.body.ModelBody;
+import io.modelmap.aggregator.api.body.NeighborBody;
+import io.modelmap.aggregator.api.body.PartnerBody;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Assembles what the API says about models from the views: status, labels, progress, position, accuracy. */
 final class ModelCatalog {
+  private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
+  private static final TypeReference<Long> LONG = new TypeReference<>() {};
+  private static final TypeReference<Integer> INT = new TypeReference<>() {};
+  private static final TypeReference<Double> DOUBLE = new TypeReference<>() {};
   private final ViewQueries views;
 
   ModelCatalog(ViewQueries views) {
@@ -16,12 +26,12 @@ final class ModelCatalog {
   }
 
   /** Every model known from registration or from scores, by id. */
-  List<Map<String, Object>> models() {
+  List<ModelBody> models() {
     return models(views.all(Views.FRAMES));
   }
 
   /** The same, with positions from frames the caller already read. */
-  List<Map<String, Object>> models(List<Map<String, Object>> frames) {
+  List<ModelBody> models(List<Map<String, Object>> frames) {
     Map<String, Map<String, Object>> registered = byKey(views.all(Views.REGISTERED), "modelId");
     Map<String, Map<String, Object>> coordinates = byKey(views.all(Views.COORDINATES), "modelId");
     Map<String, Map<String, Object>> accuracy = byKey(views.all(Views.ACCURACY), "modelId");
@@ -30,37 +40,32 @@ final class ModelCatalog {
     for (Map<String, Object> failure : views.all(Views.FAILURES)) {
       failures.put(modelOf(failure), failure);
     }
-    TreeMap<String, Boolean> ids = new TreeMap<>();
-    registered.keySet().forEach(id -> ids.put(id, true));
-    coordinates.keySet().forEach(id -> ids.put(id, true));
-    accuracy.keySet().forEach(id -> ids.put(id, true));
-    List<Map<String, Object>> models = new ArrayList<>();
-    for (String id : ids.keySet()) {
-      models.add(withFailure(summary(id, registered.get(id), coordinates.get(id), accuracy.get(id), positions.get(id)),
+    TreeSet<String> ids = new TreeSet<>(registered.keySet());
+    ids.addAll(coordinates.keySet());
+    ids.addAll(accuracy.keySet());
+    List<ModelBody> models = new ArrayList<>();
+    for (String id : ids) {
+      models.add(summary(id, registered.get(id), coordinates.get(id), accuracy.get(id), positions.get(id),
           failures.get(id)));
     }
     return models;
   }
 
-  Optional<Map<String, Object>> model(String id) {
+  Optional<ModelBody> model(String id) {
     Optional<Map<String, Object>> registered = views.get(Views.REGISTERED, id);
     Optional<Map<String, Object>> coordinates = views.get(Views.COORDINATES, id);
     Optional<Map<String, Object>> accuracy = views.get(Views.ACCURACY, id);
     if (registered.isEmpty() && coordinates.isEmpty() && accuracy.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Object> summary = withFailure(summary(id, registered.orElse(null), coordinates.orElse(null),
-        accuracy.orElse(null), positions(views.all(Views.FRAMES)).get(id)), views.get(Views.FAILURES, id).orElse(null));
-    views.get(Views.NEIGHBORS, id).ifPresent(n -> {
-      summary.put("neighborsProvisional", n.get("provisional"));
-      summary.put("neighbors", n.get("neighbors"));
-    });
-    summary.putIfAbsent("neighbors", List.of());
-    accuracy.ifPresent(a -> {
-      summary.put("mostCorrelated", a.get("mostCorrelated"));
-      summary.put("leastCorrelated", a.get("leastCorrelated"));
-    });
-    return Optional.of(summary);
+    ModelBody summary = summary(id, registered.orElse(null), coordinates.orElse(null), accuracy.orElse(null),
+        positions(views.all(Views.FRAMES)).get(id), views.get(Views.FAILURES, id).orElse(null));
+    Optional<Map<String, Object>> neighbors = views.get(Views.NEIGHBORS, id);
+    return Optional.of(summary.withDetail(
+        neighbors.map(n -> (Boolean) n.get("provisional")).orElse(null),
+        BodyMapping.listOf(neighbors.map(n -> n.get("neighbors")).orElse(null), NeighborBody.class),
+        accuracy.map(a -> BodyMapping.listOf(a.get("mostCorrelated"), PartnerBody.class)).orElse(null),
+        accuracy.map(a -> BodyMapping.listOf(a.get("leastCorrelated"), PartnerBody.class)).orElse(null)));
   }
 
   /** Model id → {x, y, primaryCategory}, from every corpus's frame. */
@@ -76,42 +81,24 @@ final class ModelCatalog {
     return positions;
   }
 
-  private static Map<String, Object> summary(String id, Map<String, Object> registered, Map<String, Object> coordinates,
-      Map<String, Object> accuracy, Map<String, Object> position) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("modelId", id);
-    boolean complete = coordinates != null && Boolean.TRUE.equals(coordinates.get("complete"));
-    s.put("status", complete ? "complete" : coordinates != null ? "scoring" : "registered");
-    if (registered != null) {
-      for (String field : List.of("corpusId", "family", "modelType", "parameterCount", "labels", "sourceUri", "benchmarks")) {
-        s.put(field, registered.get(field));
-      }
-    }
-    if (coordinates != null) {
-      s.put("corpusId", coordinates.get("corpusId"));
-      s.put("textsScored", coordinates.get("textsScored"));
-      s.put("corpusSize", coordinates.get("corpusSize"));
-      s.put("meanLogLikelihood", coordinates.get("meanLogLikelihood"));
-    }
-    if (accuracy != null) {
-      s.put("answered", accuracy.get("answered"));
-      s.put("accuracy", accuracy.get("accuracy"));
-    }
-    if (position != null) {
-      s.put("x", position.get("x"));
-      s.put("y", position.get("y"));
-      s.put("primaryCategory", position.get("primaryCategory"));
-    }
-    return s;
-  }
-
-  /** A model not complete whose task the workers gave up on is failed, with the reason. */
-  private static Map<String, Object> withFailure(Map<String, Object> summary, Map<String, Object> failure) {
-    if (failure != null && !"complete".equals(summary.get("status"))) {
-      summary.put("status", "failed");
-      summary.put("failure", Map.of("reason", failure.get("errorClass"), "message", failure.get("message")));
-    }
-    return summary;
+  private static ModelBody summary(String id, Map<String, Object> registered, Map<String, Object> coordinates,
+      Map<String, Object> accuracy, Map<String, Object> position, Map<String, Object> failure) {
+    Map<String, Object> r = registered == null ? Map.of() : registered;
+    Map<String, Object> c = coordinates == null ? Map.of() : coordinates;
+    Map<String, Object> a = accuracy == null ? Map.of() : accuracy;
+    Map<String, Object> p = position == null ? Map.of() : position;
+    boolean complete = Boolean.TRUE.equals(c.get("complete"));
+    String status = complete ? "complete" : coordinates != null ? "scoring" : "registered";
+    // a model not complete whose task the workers gave up on is failed, with the reason
+    FailureBody failed = failure != null && !complete
+        ? new FailureBody((String) failure.get("errorClass"), (String) failure.get("message")) : null;
+    return new ModelBody(id, failed != null ? "failed" : status, (String) c.getOrDefault("corpusId", r.get("corpusId")),
+        (String) r.get("family"), (String) r.get("modelType"), BodyMapping.as(r.get("parameterCount"), LONG),
+        BodyMapping.as(r.get("labels"), LABELS), (String) r.get("sourceUri"), BodyMapping.as(r.get("benchmarks"), IDS),
+        BodyMapping.as(c.get("textsScored"), INT), BodyMapping.as(c.get("corpusSize"), INT),
+        BodyMapping.as(c.get("meanLogLikelihood"), DOUBLE), BodyMapping.as(a.get("answered"), LONG),
+        BodyMapping.as(a.get("accuracy"), DOUBLE), BodyMapping.as(p.get("x"), DOUBLE),
+        BodyMapping.as(p.get("y"), DOUBLE), (String) p.get("primaryCategory"), failed, null, null, null, null);
   }
 
   /** The model a score-task dead letter is about: its key is the model id. */

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorMetrics;
+import io.modelmap.aggregator.api.body.HealthBody;
+import io.modelmap.aggregator.api.body.ModelBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -117,7 +119,7 @@ public final class QueryApi implements AutoCloseable {
   private void health(HttpExchange exchange) throws IOException {
     KafkaStreams.State state = streamsState.get();
     boolean healthy = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-    HttpExchanges.json(exchange, healthy ? 200 : 503, Map.of("state", state.name()));
+    HttpExchanges.json(exchange, healthy ? 200 : 503, new HealthBody(state.name()));
   }
 
   private void api(HttpExchange exchange, String path) throws IOException {
@@ -126,7 +128,7 @@ public final class QueryApi implements AutoCloseable {
       HttpExchanges.json(exchange, 200, catalog.models());
     } else if (path.startsWith("/api/models/")) {
       String id = decode(path.substring("/api/models/".length()));
-      Optional<Map<String, Object>> model = catalog.model(id);
+      Optional<ModelBody> model = catalog.model(id);
       if (model.isPresent()) {
         HttpExchanges.json(exchange, 200, model.get());
       } else {
@@ -137,7 +139,7 @@ public final class QueryApi implements AutoCloseable {
     } else if (path.equals("/api/kl")) {
       HttpExchanges.json(exchange, 200, analyses.kl(query.get("a"), query.get("b")));
     } else if (path.equals("/api/agreement")) {
-      HttpExchanges.json(exchange, 200, views.all(Views.AGREEMENT));
+      HttpExchanges.json(exchange, 200, analyses.agreement());
     } else if (path.startsWith("/api/agreement/judge/")) {
       HttpExchanges.json(exchange, 200, analyses.judge(decode(path.substring("/api/agreement/judge/".length()))));
     } else if (path.equals("/api/events")) {
