@@ -5,9 +5,6 @@ import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
-import io.modelmap.cli.runtime.Serving;
-import io.modelmap.cli.transfer.AgreementExporter;
-import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.producer.benchmark.DemoBenchmark;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusSpec;
@@ -21,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code modelmap demo}: the whole pipeline on the embedded default with the bundled tiny models. */
@@ -33,25 +31,15 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--texts", defaultValue = "200", description = "Texts in the demo corpus (default ${DEFAULT-VALUE}).")
   int texts;
 
-  @Option(names = "--data-dir", description = "Data folder (default: a fresh folder under .modelmap/).")
-  Path dataDir;
-
-  @Option(names = "--export-to", description = "Export the map as CSV to this folder before exiting.")
-  Path exportTo;
-
-  @Option(names = "--api-port", defaultValue = "8080",
-      description = "Port of the dashboard and query API on loopback (default ${DEFAULT-VALUE}; any free port if taken).")
-  int apiPort;
-
-  @Option(names = "--serve", description = "Keep the broker, registry, aggregator and scorer running after the demo (Ctrl-C to stop).")
-  boolean serve;
+  @Mixin
+  LocalRunOptions run;
 
   @Override
   public Integer call() throws Exception {
-    Path dir = dataDir != null ? dataDir : EmbeddedSystem.freshDataDir("demo");
-    try (EmbeddedSystem system = EmbeddedSystem.start(dir, System.out, apiPort);
+    try (EmbeddedSystem system = run.start("demo");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       ConnectionConfig connection = system.connection();
+      Path dir = system.dataDir();
       List<LocalModel> models = DemoModels.write(dir.resolve("models")).stream()
           .map(m -> new LocalModel(m.id(), m.dir(), m.family(), m.type())).toList();
       System.out.println("Wrote " + models.size() + " demo models under " + dir.resolve("models"));
@@ -66,14 +54,7 @@ final class DemoCommand implements Callable<Integer> {
       AgreementTable agreement = AgreementTable.read(connection);
       agreement.printModels(System.out);
       agreement.printSummary(System.out);
-      if (exportTo != null) {
-        new MapExporter(connection).export(exportTo, CORPUS);
-        new AgreementExporter(connection).export(exportTo);
-        System.out.println("Exported to " + exportTo.toAbsolutePath());
-      }
-      if (serve) {
-        Serving.untilInterrupted(system, System.out);
-      }
+      run.finish(system, CORPUS, true);
     }
     return 0;
   }

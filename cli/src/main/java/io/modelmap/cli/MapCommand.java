@@ -5,12 +5,10 @@ import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
-import io.modelmap.cli.runtime.Serving;
-import io.modelmap.cli.transfer.AgreementExporter;
-import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.producer.benchmark.ItemFiles;
 import io.modelmap.producer.benchmark.ParsedItems;
 import io.modelmap.producer.corpus.CorpusText;
+import io.modelmap.schemas.key.Ids;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,18 +52,8 @@ final class MapCommand implements Callable<Integer> {
   @Option(names = "--dtype", defaultValue = "float32", description = "float32, float16 or bfloat16 (default ${DEFAULT-VALUE}).")
   String dtype;
 
-  @Option(names = "--data-dir", description = "Data folder (default: a fresh folder under .modelmap/).")
-  Path dataDir;
-
-  @Option(names = "--export-to", description = "Export the map as CSV to this folder.")
-  Path exportTo;
-
-  @Option(names = "--api-port", defaultValue = "8080",
-      description = "Port of the dashboard and query API on loopback (default ${DEFAULT-VALUE}; any free port if taken).")
-  int apiPort;
-
-  @Option(names = "--serve", description = "Keep everything running with the dashboard after mapping (Ctrl-C to stop).")
-  boolean serve;
+  @Mixin
+  LocalRunOptions run;
 
   @Option(names = "--timeout", defaultValue = "PT6H", description = "How long to wait for the scores (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -77,10 +65,15 @@ final class MapCommand implements Callable<Integer> {
     if (!corpus.anySource()) {
       throw new UsageError("map needs a corpus: --corpus FILE|DIR (Pile JSONL) or --text PATH --category NAME");
     }
+    Ids.problem(Ids.Kind.CORPUS, corpusId).ifPresent(problem -> {
+      throw new UsageError("--corpus-id: " + problem);
+    });
+    if (!List.of("float32", "float16", "bfloat16").contains(dtype)) {
+      throw new UsageError("--dtype " + dtype + ": the scorer runs float32, float16 or bfloat16");
+    }
     List<CorpusText> texts = corpus.build(System.out);
     Map<String, ParsedItems> items = readBenchmarks();
-    Path dir = dataDir != null ? dataDir : EmbeddedSystem.freshDataDir("map");
-    try (EmbeddedSystem system = EmbeddedSystem.start(dir, System.out, apiPort);
+    try (EmbeddedSystem system = run.start("map");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       pipeline.publishCorpus(corpusId, texts);
       items.forEach((id, parsed) -> pipeline.publishBenchmark(id, parsed.items()));
@@ -92,16 +85,7 @@ final class MapCommand implements Callable<Integer> {
         pipeline.awaitAgreement(timeout);
         AgreementTable.read(system.connection()).printModels(System.out);
       }
-      if (exportTo != null) {
-        new MapExporter(system.connection()).export(exportTo, corpusId);
-        if (pipeline.hasBenchmarks()) {
-          new AgreementExporter(system.connection()).export(exportTo);
-        }
-        System.out.println("Exported to " + exportTo.toAbsolutePath());
-      }
-      if (serve) {
-        Serving.untilInterrupted(system, System.out);
-      }
+      run.finish(system, corpusId, pipeline.hasBenchmarks());
     }
     return 0;
   }

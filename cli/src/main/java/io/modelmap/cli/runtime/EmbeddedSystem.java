@@ -22,11 +22,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * aggregator, all under one data folder. The same services run unchanged against external clusters.
  */
 public final class EmbeddedSystem implements AutoCloseable {
+  private final Path dataDir;
   private final EmbeddedCluster cluster;
   private final AggregatorService aggregator;
   private final ConnectionConfig connection;
 
-  private EmbeddedSystem(EmbeddedCluster cluster, AggregatorService aggregator) {
+  private EmbeddedSystem(Path dataDir, EmbeddedCluster cluster, AggregatorService aggregator) {
+    this.dataDir = dataDir;
     this.cluster = cluster;
     this.aggregator = aggregator;
     this.connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
@@ -55,7 +57,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     AggregatorService aggregator = startAggregator(config, apiPort);
     progress.println("  aggregator started (state in " + config.stateDir() + ")");
     progress.println("  dashboard: " + aggregator.dashboardUrl().orElseThrow());
-    return new EmbeddedSystem(cluster, aggregator);
+    return new EmbeddedSystem(dataDir, cluster, aggregator);
   }
 
   private static AggregatorService startAggregator(AggregatorConfig config, int apiPort) throws IOException {
@@ -78,6 +80,11 @@ public final class EmbeddedSystem implements AutoCloseable {
     Path base = Path.of(".modelmap");
     Files.createDirectories(base);
     return Files.createTempDirectory(base.toAbsolutePath(), purpose + "-");
+  }
+
+  /** The folder everything lives under. */
+  public Path dataDir() {
+    return dataDir;
   }
 
   public ConnectionConfig connection() {

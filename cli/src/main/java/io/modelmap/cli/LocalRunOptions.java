@@ -1,0 +1,45 @@
+package io.modelmap.cli;
+
+import io.modelmap.cli.runtime.EmbeddedSystem;
+import io.modelmap.cli.runtime.Serving;
+import io.modelmap.cli.transfer.AgreementExporter;
+import io.modelmap.cli.transfer.MapExporter;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** What {@code demo} and {@code map} share: where the embedded default keeps its data, the dashboard port, export and serve. */
+final class LocalRunOptions {
+  @Option(names = "--data-dir", description = "Data folder (default: a fresh folder under .modelmap/).")
+  Path dataDir;
+
+  @Option(names = "--export-to", description = "Export the map as CSV to this folder before exiting.")
+  Path exportTo;
+
+  @Option(names = "--api-port", defaultValue = "8080",
+      description = "Port of the dashboard and query API on loopback (default ${DEFAULT-VALUE}; any free port if taken).")
+  int apiPort;
+
+  @Option(names = "--serve", description = "Keep the broker, registry, aggregator and scorer running afterwards (Ctrl-C to stop).")
+  boolean serve;
+
+  EmbeddedSystem start(String purpose) throws IOException {
+    return EmbeddedSystem.start(dataDir != null ? dataDir : EmbeddedSystem.freshDataDir(purpose), System.out, apiPort);
+  }
+
+  /** Exports (the map, and agreement when there are answers), then serves until Ctrl-C when asked to. */
+  void finish(EmbeddedSystem system, String corpusId, boolean withAgreement) throws Exception {
+    ConnectionConfig connection = system.connection();
+    if (exportTo != null) {
+      new MapExporter(connection).export(exportTo, corpusId);
+      if (withAgreement) {
+        new AgreementExporter(connection).export(exportTo);
+      }
+      System.out.println("Exported to " + exportTo.toAbsolutePath());
+    }
+    if (serve) {
+      Serving.untilInterrupted(system, System.out);
+    }
+  }
+}
