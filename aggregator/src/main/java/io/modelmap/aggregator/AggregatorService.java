@@ -2,7 +2,9 @@ package io.modelmap.aggregator;
 
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.QueryApi;
+import io.modelmap.aggregator.ingest.UndecodableViewRecords;
 import io.modelmap.schemas.registry.RestSchemaRegistryClient;
+import io.modelmap.schemas.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,15 +14,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the aggregator topology and, when given an address, its query API and dashboard: wiring of
  * configuration, start and shutdown only.
  */
 public final class AggregatorService implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(AggregatorService.class);
 
   private final AggregatorConfig config;
   private final KafkaStreams streams;
@@ -36,21 +35,17 @@ public final class AggregatorService implements AutoCloseable {
   public AggregatorService(AggregatorConfig config, Optional<ApiSettings> apiAddress) throws IOException {
     this.config = config;
     this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
-    Properties props = properties(config);
+    var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
+    Properties props = properties(config, registry);
     if (api != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.hostInfo().host() + ":" + api.hostInfo().port());
     }
-    var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
     this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
     this.metrics = new AggregatorMetrics(streams);
-    streams.setUncaughtExceptionHandler(e -> {
-      // Bad input never gets here (it is dead-lettered); anything that does is a bug that a retry would repeat.
-      LOG.error("Aggregator stream thread failed; stopping. Restart after fixing the cause: state is kept.", e);
-      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
+    streams.setUncaughtExceptionHandler(new StreamThreadFailures(Duration.ofSeconds(5)));
   }
 
-  static Properties properties(AggregatorConfig config) {
+  static Properties properties(AggregatorConfig config, SchemaRegistryClient registry) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -59,6 +54,7 @@ public final class AggregatorService implements AutoCloseable {
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     props.putAll(AggregatorTopology.optimization());
+    props.putAll(UndecodableViewRecords.settings(registry));
     props.putAll(config.clientOverrides());
     return props;
   }

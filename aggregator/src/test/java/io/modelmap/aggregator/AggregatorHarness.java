@@ -50,7 +50,7 @@ final class AggregatorHarness implements AutoCloseable {
   AggregatorHarness(OptionalDouble clipping) throws Exception {
     Path state = Files.createTempDirectory("aggregator-test");
     AggregatorConfig config = AggregatorConfig.defaults("unused:9092", "mock://", state).withClipping(clipping);
-    Properties props = AggregatorService.properties(config);
+    Properties props = AggregatorService.properties(config, registry);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + System.nanoTime());
     driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
     texts = driver.createInputTopic(topics.corpusTexts().name(), Serdes.String().serializer(),

@@ -74,9 +74,13 @@ class DashboardIT {
           && !b.findElements(By.cssSelector("#neighbors tbody tr")).isEmpty());
       List<String> shown = new ArrayList<>();
       List<Double> shownBitsPerByte = new ArrayList<>();
-      for (WebElement row : browser.findElements(By.cssSelector("#neighbors tbody tr"))) {
-        shown.add(row.getAttribute("data-model"));
-        shownBitsPerByte.add(Double.parseDouble(row.findElements(By.tagName("td")).get(2).getText()));
+      // one snapshot in the page: live updates re-render the table, so rows read one by one may go stale
+      @SuppressWarnings("unchecked")
+      List<List<String>> rows = (List<List<String>>) browser.executeScript("return Array.from("
+          + "document.querySelectorAll('#neighbors tbody tr')).map(r => [r.dataset.model, r.cells[2].textContent])");
+      for (List<String> row : rows) {
+        shown.add(row.get(0));
+        shownBitsPerByte.add(Double.parseDouble(row.get(1)));
       }
       JsonNode api = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create(url + "api/models/modelmap-demo/tiny-a")).build(), HttpResponse.BodyHandlers.ofString()).body());

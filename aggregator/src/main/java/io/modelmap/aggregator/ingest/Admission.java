@@ -1,11 +1,13 @@
 package io.modelmap.aggregator.ingest;
 
+import io.modelmap.schemas.registry.RegistryUnavailableException;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Whether raw bytes become a record the aggregator accepts: decoded, non-null and valid, or refused
- * with a rule and a message. Never throws, whatever the bytes.
+ * with a rule and a message. Never throws, whatever the bytes; only a schema registry that cannot
+ * answer ({@link RegistryUnavailableException}) is thrown, so the record is read again rather than lost.
  *
  * @param value the accepted record, or null
  * @param rejection why the record was refused, when it was
@@ -17,6 +19,8 @@ public record Admission<V>(V value, Validator.Rejection rejection) {
     V value;
     try {
       value = deserializer.deserialize(topic, bytes);
+    } catch (RegistryUnavailableException e) {
+      throw e; // the record may be fine: read it again once the registry answers
     } catch (RuntimeException e) {
       return rejected("undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
     }

@@ -1,6 +1,8 @@
 package io.modelmap.schemas.serde;
 
+import io.modelmap.schemas.registry.RegistryUnavailableException;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
+import io.modelmap.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,23 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     this.readerSchema = SpecificData.get().getSchema(type);
   }
 
+  /**
+   * The writer's schema. An id the registry does not know makes the record undecodable; a registry
+   * that cannot answer makes it unreadable for now ({@link RegistryUnavailableException}), not bad.
+   */
+  private Schema writerSchema(String topic, int id) {
+    try {
+      return registry.schemaById(id);
+    } catch (SchemaRegistryException e) {
+      if (e.isTransient()) {
+        throw new RegistryUnavailableException("schema id " + id + " of a record on " + topic
+            + " cannot be looked up now: " + e.getMessage(), e);
+      }
+      throw new SerializationException("schema id " + id + " of a record on " + topic + " is not in the registry ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
   @Override
   public T deserialize(String topic, byte[] data) {
     if (data == null) {
@@ -34,7 +53,7 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     }
     int id = WireFormat.schemaId(data);
     SpecificDatumReader<T> reader = readersByWriterId.computeIfAbsent(id,
-        writerId -> new SpecificDatumReader<>(registry.schemaById(writerId), readerSchema));
+        writerId -> new SpecificDatumReader<>(writerSchema(topic, writerId), readerSchema));
     BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
         data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
     try {
