@@ -39,7 +39,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private final AggregatorConfig config;
   private final Serde<McAnswers> answersSerde;
   private final Clock clock;
-  private final AgreementState state = new AgreementState();
+  private AgreementState state;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, byte[]> items;
   private KeyValueStore<String, byte[]> answers;
@@ -72,6 +72,9 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   }
 
   private void restore() {
+    // A task closed dirty under exactly-once is revived with this same instance: memory may hold
+    // answers its rolled-back transaction counted, so it is rebuilt from the stores alone.
+    state = new AgreementState();
     forEach(items, (key, value) -> {
       ByteBuffer b = ByteBuffer.wrap(value);
       state.addItem(key, b.getInt(), b.getInt());

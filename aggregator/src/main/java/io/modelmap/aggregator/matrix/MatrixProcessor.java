@@ -79,6 +79,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void restore() {
+    // A task closed dirty under exactly-once is revived with this same instance: memory may hold
+    // records its rolled-back transaction wrote, so it is rebuilt from the stores alone.
+    matrices.clear();
     try (KeyValueIterator<String, byte[]> all = texts.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();

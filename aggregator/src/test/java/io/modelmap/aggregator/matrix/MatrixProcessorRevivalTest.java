@@ -1,0 +1,97 @@
+package io.modelmap.aggregator.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.RevivableTask;
+import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.schemas.avro.TextScore;
+import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
+import io.modelmap.schemas.topic.TopicNames;
+import io.modelmap.schemas.topic.Topics;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly-once revives a task closed dirty (TaskCorruptedException, a fenced producer) with the same
+ * processor instance: its stores are back at the last commit and the records after it are replayed.
+ * The revived processor must count the replayed scores and publish the completion again.
+ */
+class MatrixProcessorRevivalTest {
+  private static final String CORPUS = "pile/val";
+  private static final int N = 4;
+
+  private static List<KeyValueStore<?, ?>> stores() {
+    return List.of(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.TEXTS), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled().build(),
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.SCORES), Serdes.Bytes(), Serdes.ByteArray())
+            .withLoggingDisabled().build(),
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.PENDING), Serdes.String(),
+            Serdes.ByteArray()).withLoggingDisabled().build());
+  }
+
+  private static Record<String, SpecificRecord> text(int s) {
+    return new Record<>(CORPUS, TextChunk.newBuilder().setCorpusId(CORPUS).setTextId("doc#" + s).setIndex(s)
+        .setCorpusSize(N).setText("t").setCategory("c").setByteLength(900).build(), 0L);
+  }
+
+  private static Record<String, SpecificRecord> scores(String model, int from, int to, double shift) {
+    List<TextScore> list = new ArrayList<>();
+    for (int s = from; s < to; s++) {
+      list.add(TextScore.newBuilder().setTextId("doc#" + s).setLogLikelihood(-100 - 10 * s - shift * s * s)
+          .setTokensScored(10).setWindowed(false).build());
+    }
+    return new Record<>(CORPUS, TextScores.newBuilder().setModelId(model).setCorpusId(CORPUS).setTaskId(model + from)
+        .setScores(list).setWorkerId("w").build(), 0L);
+  }
+
+  @Test
+  void shouldCountReplayedScoresAndPublishTheCompletionAgainAfterARevival() throws Exception {
+    MatrixProcessor processor = new MatrixProcessor(
+        AggregatorConfig.defaults("unused:9092", "mock://", Files.createTempDirectory("revival")),
+        new Topics(TopicNames.defaults(), new InMemorySchemaRegistryClient()).textScores().valueSerde(),
+        Clock.systemUTC());
+    RevivableTask task = new RevivableTask(MatrixProcessorRevivalTest::stores);
+    MockProcessorContext<String, SpecificRecord> first = task.start();
+    processor.init(first);
+    for (int s = 0; s < N; s++) {
+      processor.process(text(s));
+    }
+    processor.process(scores("acme/base", 0, N, 0));
+    processor.process(scores("acme/ft", 0, 2, 0.5));
+    task.commit();
+    // the rest of acme/ft completes it, in a transaction that is then aborted
+    processor.process(scores("acme/ft", 2, N, 0.5));
+    assertThat(completions(first)).as("the aborted transaction published the completion").contains("acme/ft");
+
+    MockProcessorContext<String, SpecificRecord> revived = task.revive();
+    processor.init(revived);
+    processor.process(scores("acme/ft", 2, N, 0.5));
+
+    assertThat(completions(revived)).as("the replay completes the row again").containsExactly("acme/ft");
+    NeighborList neighbors = revived.forwarded().stream().map(f -> f.record().value())
+        .filter(v -> v instanceof NeighborList n && n.getModelId().equals("acme/ft")).map(NeighborList.class::cast)
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(neighbors.getProvisional()).isFalse();
+    assertThat(neighbors.getNeighbors().get(0).getOverlap()).isEqualTo(N);
+  }
+
+  private static List<String> completions(MockProcessorContext<String, SpecificRecord> context) {
+    return context.forwarded().stream().map(f -> f.record().value())
+        .filter(v -> v instanceof ModelCoordinates c && c.getComplete()).map(v -> ((ModelCoordinates) v).getModelId())
+        .filter(id -> !id.equals("acme/base")).toList();
+  }
+}
