@@ -14,7 +14,10 @@ import java.util.stream.Stream;
  * following symbolic links (no {@code ..}, no link pointing out of the roots, no other URL scheme than
  * {@code file:}); it must hold safetensors weights, which are preferred over formats that run code
  * when loaded (pickle: {@code .bin}, {@code .pt}, {@code .pth}, {@code .pkl}, {@code .ckpt}; never read),
- * and the files read must stay under a size limit. A traced {@code torchscript.pt} instead of
+ * and the files read must stay under a size limit. Every file inside the folder (subfolders included)
+ * must lie under a root after following its link (Hugging Face cache snapshots link to blobs: fine
+ * when the cache is the root); a linked subfolder is refused. What remains: a link changed between
+ * this check and the load. A traced {@code torchscript.pt} instead of
  * safetensors is accepted only under a root that opts in to TorchScript.
  */
 final class ModelSources {
@@ -42,11 +45,12 @@ final class ModelSources {
       throw new ModelSourceRefused("source " + sourceUri + " is not a checkpoint folder");
     }
     boolean torchScriptAllowed = torchScriptRoots.stream().map(ModelSources::realRoot).anyMatch(real::startsWith);
-    checkFiles(sourceUri, real, torchScriptAllowed, maxBytes);
+    checkFiles(sourceUri, real, roots, torchScriptAllowed, maxBytes);
     return real;
   }
 
-  private static void checkFiles(String sourceUri, Path folder, boolean torchScriptAllowed, long maxBytes) {
+  private static void checkFiles(String sourceUri, Path folder, List<Path> roots, boolean torchScriptAllowed,
+      long maxBytes) {
     boolean torchScript = CausalLmLoader.isTorchScript(folder);
     if (torchScript && !torchScriptAllowed) {
       throw new ModelSourceRefused("source " + sourceUri + " is TorchScript (" + TorchScriptLm.FILE_NAME + "), which can"
@@ -55,18 +59,34 @@ final class ModelSources {
     }
     long total = 0;
     boolean safetensors = false;
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        safetensors |= name.endsWith(".safetensors");
-        boolean read = CODE_CARRYING.stream().noneMatch(name::endsWith)
-            || (torchScript && name.equals(TorchScriptLm.FILE_NAME));
-        if (read) {
-          total += Files.size(file); // other pickle files are never read
-        }
-      }
-    } catch (IOException e) {
+    // every file of the folder and its subfolders, links included: the loader opens files by name
+    // (shards may sit in subfolders), so each must stay under the roots and count toward the limit
+    List<Path> entries;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      entries = walk.filter(p -> !p.equals(folder)).toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new ModelSourceRefused("cannot list " + sourceUri + ": " + e.getMessage());
+    }
+    for (Path file : entries) {
+      if (Files.isSymbolicLink(file) && Files.isDirectory(file)) {
+        throw new ModelSourceRefused("source " + sourceUri + " holds a linked folder " + folder.relativize(file)
+            + "; copy or move it into the checkpoint folder");
+      }
+      if (Files.isDirectory(file)) {
+        continue;
+      }
+      Path target = realFile(sourceUri, file);
+      if (roots.stream().map(ModelSources::realRoot).noneMatch(target::startsWith)) {
+        throw new ModelSourceRefused("file " + folder.relativize(file) + " of source " + sourceUri
+            + " links outside the model roots " + roots);
+      }
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      safetensors |= name.endsWith(".safetensors");
+      boolean read = CODE_CARRYING.stream().noneMatch(name::endsWith)
+          || (torchScript && name.equals(TorchScriptLm.FILE_NAME));
+      if (read) {
+        total += size(sourceUri, target); // other pickle files are never read
+      }
     }
     if (!safetensors && !torchScript) {
       throw new ModelSourceRefused("source " + sourceUri + " has no .safetensors weights; pickle-based checkpoints"
@@ -75,6 +95,22 @@ final class ModelSources {
     if (total > maxBytes) {
       throw new ModelSourceRefused("source " + sourceUri + " holds " + total + " bytes, over the worker's limit of "
           + maxBytes + " (--max-model-bytes)");
+    }
+  }
+
+  private static Path realFile(String sourceUri, Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      throw new ModelSourceRefused("file " + file + " of source " + sourceUri + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static long size(String sourceUri, Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new ModelSourceRefused("file " + file + " of source " + sourceUri + " cannot be read: " + e.getMessage());
     }
   }
 

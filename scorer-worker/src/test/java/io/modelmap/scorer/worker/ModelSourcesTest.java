@@ -62,6 +62,37 @@ class ModelSourcesTest {
   }
 
   @Test
+  void refusesAFileLinkedOutOfTheRootsInsideAnAllowedFolder() throws Exception {
+    Path linked = Files.createDirectories(root.resolve("linked"));
+    Files.write(linked.resolve("model.safetensors"), new byte[10]);
+    Files.createSymbolicLink(linked.resolve("tokenizer.json"), outside.resolve("model.safetensors"));
+    assertThatThrownBy(() -> resolve("file:" + linked)).isInstanceOf(ModelSourceRefused.class)
+        .hasMessageContaining("tokenizer.json").hasMessageContaining("links outside the model roots");
+  }
+
+  @Test
+  void acceptsFilesLinkedWithinTheRootsAsTheHuggingFaceCacheDoes() throws Exception {
+    Path blobs = Files.createDirectories(root.resolve("hub/models--acme--tiny/blobs"));
+    Path snapshot = Files.createDirectories(root.resolve("hub/models--acme--tiny/snapshots/4f2e1c0"));
+    Files.write(blobs.resolve("a1b2"), new byte[100]);
+    Files.createSymbolicLink(snapshot.resolve("model.safetensors"), Path.of("../../blobs/a1b2"));
+    assertThat(resolve("file:" + snapshot)).isEqualTo(snapshot.toRealPath());
+  }
+
+  @Test
+  void countsShardsInSubfoldersAndRefusesLinkedSubfolders() throws Exception {
+    Path sharded = Files.createDirectories(root.resolve("sharded"));
+    Files.write(sharded.resolve("model.safetensors"), new byte[10]);
+    Files.write(Files.createDirectories(sharded.resolve("shards")).resolve("model-00001.safetensors"), new byte[20_000]);
+    assertThatThrownBy(() -> resolve("file:" + sharded)).as("a shard in a subfolder counts toward the limit")
+        .hasMessageContaining("over the worker's limit");
+    Path withLinkedFolder = Files.createDirectories(root.resolve("with-linked-folder"));
+    Files.write(withLinkedFolder.resolve("model.safetensors"), new byte[10]);
+    Files.createSymbolicLink(withLinkedFolder.resolve("shards"), outside);
+    assertThatThrownBy(() -> resolve("file:" + withLinkedFolder)).hasMessageContaining("linked folder shards");
+  }
+
+  @Test
   void refusesPickleOnlyCheckpointsAndOversizeFolders() throws Exception {
     Path pickled = Files.createDirectories(root.resolve("pickled"));
     Files.write(pickled.resolve("pytorch_model.bin"), new byte[10]);
