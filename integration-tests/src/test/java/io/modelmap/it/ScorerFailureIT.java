@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broken checkpoint, a source outside the model roots and an unsupported dtype never block a good
+ * A broken checkpoint, one whose tokenizer does not load, a source outside the model roots and an
+ * unsupported dtype never block a good
  * model: the broken one's tasks are tried three times and dead-lettered with the error, the refused
  * ones' at once, and the API reports the models as failed with the reason.
  */
@@ -57,6 +58,11 @@ class ScorerFailureIT {
       Files.copy(good.dir().resolve(file), broken.resolve(file));
     }
     Files.writeString(broken.resolve("model.safetensors"), "not a safetensors file", StandardCharsets.UTF_8);
+    Path badTokenizer = Files.createDirectories(models.resolve("bad-tokenizer"));
+    for (String file : List.of("config.json", "model.safetensors")) {
+      Files.copy(good.dir().resolve(file), badTokenizer.resolve(file));
+    }
+    Files.writeString(badTokenizer.resolve("tokenizer.json"), "{\"not\": \"a tokenizer\"}", StandardCharsets.UTF_8);
     Path outside = Files.createDirectories(dir.resolve("outside"));
     Files.copy(good.dir().resolve("model.safetensors"), outside.resolve("model.safetensors"));
 
@@ -67,6 +73,9 @@ class ScorerFailureIT {
         new CorpusPublisher(publisher, connection.topics().corpusTexts()).publish("c", corpus);
         ModelOnboarding onboarding = new ModelOnboarding(publisher, connection.topics(), new TaskFanout(5));
         List<String> textIds = corpus.stream().map(CorpusText::textId).toList();
+        // first: weights that load and a tokenizer that does not (it used to wedge the worker for every later model)
+        onboarding.onboard(ModelRegistered.newBuilder().setModelId("acme/bad-tokenizer")
+            .setSourceUri("file:" + badTokenizer).setCorpusId("c").build(), textIds, Map.of());
         for (Map.Entry<String, Path> model : Map.of("broken", broken, "outside", outside, "good", good.dir()).entrySet()) {
           onboarding.onboard(ModelRegistered.newBuilder().setModelId(model.getKey())
               .setSourceUri("file:" + model.getValue()).setCorpusId("c").build(), textIds, Map.of());
@@ -86,10 +95,13 @@ class ScorerFailureIT {
           dead.clear();
           reader.readAll(connection.topics().deadLetters(connection.topics().scoreTasks().name()), (k, v) -> dead.add(v));
           ModelCoordinates goodRow = reader.latestByKey(connection.topics().modelCoordinates()).get("good");
-          return dead.size() == 6 && goodRow != null && goodRow.getComplete();
+          return dead.size() == 8 && goodRow != null && goodRow.getComplete();
         });
-        assertThat(dead).filteredOn(d -> d.getErrorClass().toString().equals("failed-after-retries")).hasSize(2)
+        assertThat(dead).filteredOn(d -> d.getErrorClass().toString().equals("failed-after-retries")).hasSize(4);
+        assertThat(dead).filteredOn(d -> d.getMessage().toString().contains("model broken ")).hasSize(2)
             .allSatisfy(d -> assertThat(d.getMessage().toString()).contains("model broken failed 3 times"));
+        assertThat(dead).filteredOn(d -> d.getMessage().toString().contains("model acme/bad-tokenizer")).hasSize(2)
+            .allSatisfy(d -> assertThat(d.getMessage().toString()).contains("failed 3 times", "tokenizer.json"));
         assertThat(dead).filteredOn(d -> d.getErrorClass().toString().equals("source-refused")).hasSize(4)
             .filteredOn(d -> d.getMessage().toString().contains("model outside"))
             .hasSize(2).allSatisfy(d -> assertThat(d.getMessage().toString()).contains("outside the model roots"));

@@ -132,6 +132,11 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       metrics.failed();
       retryOrDeadLetter(record, task, publisher, e);
+    } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
+      // the task, not the worker, failed: free the model and count the attempt like any other failure
+      metrics.failed();
+      unloadModel();
+      retryOrDeadLetter(record, task, publisher, new IllegalStateException(e.toString(), e));
     }
   }
 
@@ -199,9 +204,15 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots(), config.torchScriptRoots(),
           config.maxModelBytes());
       long started = clock.millis();
-      model = CausalLmLoader.load(dir, device, dtype);
-      tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
-          Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+      CausalLm loaded = CausalLmLoader.load(dir, device, dtype);
+      try {
+        tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
+            Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+      } catch (IOException | RuntimeException e) {
+        loaded.close(); // a model without its tokenizer is never kept: the next task starts clean
+        throw new IOException("cannot load " + dir.resolve("tokenizer.json") + ": " + e.getMessage(), e);
+      }
+      model = loaded;
       loadedModel = wanted;
       metrics.modelLoaded(Duration.ofMillis(clock.millis() - started));
       LOG.info("Loaded model {} ({}) from {} in {} ms", task.getModelId(), dtype, dir, clock.millis() - started);
@@ -209,12 +220,19 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     return model;
   }
 
+  /** Frees the loaded model and tokenizer, whichever of them exists; never throws for a half-loaded model. */
   private void unloadModel() {
-    if (model != null) {
-      model.close();
-      tokenizer.close();
+    loadedModel = null;
+    try {
+      if (model != null) {
+        model.close();
+      }
+    } finally {
       model = null;
-      loadedModel = null;
+      if (tokenizer != null) {
+        tokenizer.close();
+        tokenizer = null;
+      }
     }
   }
 
