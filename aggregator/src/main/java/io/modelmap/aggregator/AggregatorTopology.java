@@ -80,7 +80,7 @@ public final class AggregatorTopology {
 
     MatrixStoreBuilders.all().forEach(builder::addStateStore);
     texts.merge(scores, Named.as("texts-and-scores"))
-        .process(() -> new MatrixProcessor(config, scoresTopic.valueSerde(), clock), Named.as("matrix"),
+        .process(() -> new MatrixProcessor(config, scoresTopic.valueSerde(), textsTopic.valueSerde(), clock), Named.as("matrix"),
             MatrixStoreBuilders.names())
         .to(router, produced);
 
@@ -94,7 +94,7 @@ public final class AggregatorTopology {
         answersTopic.valueSerde(), McAnswers.class, a -> AGREEMENT_KEY, "answers-for-agreement", 1);
     AgreementStores.builders().forEach(builder::addStateStore);
     items.merge(answers, Named.as("items-and-answers"))
-        .process(() -> new AgreementProcessor(config, answersTopic.valueSerde(), clock), Named.as("agreement"),
+        .process(() -> new AgreementProcessor(config, answersTopic.valueSerde(), itemsTopic.valueSerde(), clock), Named.as("agreement"),
             AgreementStores.names())
         .to(router, produced);
 

@@ -14,7 +14,9 @@ import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.key.CompositeKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -251,6 +253,10 @@ class AggregatorTopologyTest {
       unknownText.getScores().get(1).setTextId("no-such-text");
       h.scores.pipeInput(BASE_B, unknownText);
       h.scores.pipeInput("bad\tid", chunk("bad\tid", l[1], 0, 2));
+      TextChunk moved = TextChunk.newBuilder().setCorpusId(AggregatorHarness.CORPUS)
+          .setTextId(AggregatorHarness.textId(0)).setIndex(1).setCorpusSize(N).setText("moved").setCategory("c0")
+          .setByteLength(AggregatorHarness.byteLength(0)).build();
+      h.texts.pipeInput(CompositeKey.of(AggregatorHarness.CORPUS, AggregatorHarness.textId(0)), moved);
       for (int i = 0; i < 2; i++) {
         for (TextScores record : chunks(l, i)) {
           h.scores.pipeInput(record.getModelId(), record);
@@ -261,6 +267,10 @@ class AggregatorTopologyTest {
       assertThat(dead).extracting(DeadLetter::getErrorClass)
           .containsExactly("undecodable", "positive-log-likelihood", "key-mismatch", "unknown-text", "invalid-id");
       assertThat(dead.get(4).getMessage()).contains("U+0009", "no control characters");
+      List<DeadLetter> textRejects = h.deadLetters("corpus-texts");
+      assertThat(textRejects).extracting(DeadLetter::getErrorClass).containsExactly("conflicting-text");
+      assertThat(h.topics.corpusTexts().valueSerde().deserializer().deserialize("corpus-texts",
+          textRejects.get(0).getOriginalValue().array())).as("the dead letter carries the refused text").isEqualTo(moved);
       assertThat(dead.get(0).getOriginalValue().array()).containsExactly(1, 2, 3);
       assertThat(dead.get(0).getOffset()).isEqualTo(0);
       assertThat(dead.get(3).getOffset()).isEqualTo(3);

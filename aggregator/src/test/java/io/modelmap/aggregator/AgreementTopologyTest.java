@@ -164,6 +164,9 @@ class AgreementTopologyTest {
       List<DeadLetter> itemRejects = h.deadLetters(h.topics.mcItems().name());
       assertThat(itemRejects).extracting(d -> d.getErrorClass().toString())
           .containsExactly("gold-out-of-range", "conflicting-item");
+      McItem contradicting = h.topics.mcItems().valueSerde().deserializer()
+          .deserialize(h.topics.mcItems().name(), itemRejects.get(1).getOriginalValue().array());
+      assertThat(contradicting.getGoldIndex()).as("the dead letter carries the refused item").isEqualTo(2);
       assertThat(h.deadLetters(h.topics.mcAnswers().name())).extracting(d -> d.getErrorClass().toString())
           .containsExactly("duplicate-item", "choice-out-of-range");
 

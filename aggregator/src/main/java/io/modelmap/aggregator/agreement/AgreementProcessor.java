@@ -38,6 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class AgreementProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   private final AggregatorConfig config;
   private final Serde<McAnswers> answersSerde;
+  private final Serde<McItem> itemsSerde;
   private final Clock clock;
   private AgreementState state;
   private ProcessorContext<String, SpecificRecord> context;
@@ -49,9 +50,11 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private Sensor duplicates;
   private Sensor conflicts;
 
-  public AgreementProcessor(AggregatorConfig config, Serde<McAnswers> answersSerde, Clock clock) {
+  public AgreementProcessor(AggregatorConfig config, Serde<McAnswers> answersSerde, Serde<McItem> itemsSerde,
+      Clock clock) {
     this.config = config;
     this.answersSerde = answersSerde;
+    this.itemsSerde = itemsSerde;
     this.clock = clock;
   }
 
@@ -117,8 +120,9 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     switch (state.addItem(key, item.getGoldIndex(), item.getChoices().size())) {
       case ADDED -> items.put(key, AgreementStores.ints(item.getGoldIndex(), item.getChoices().size()));
       case DUPLICATE -> { }
-      case CONFLICT -> deadLetters.send(key, null, SourceCoordinates.readFrom(record.headers())
-              .orElse(new SourceCoordinates(config.topics().mcItems(), -1, -1)), "conflicting-item",
+      case CONFLICT -> deadLetters.send(key, itemsSerde.serializer().serialize(config.topics().mcItems(), item),
+          SourceCoordinates.readFrom(record.headers()).orElse(new SourceCoordinates(config.topics().mcItems(), -1, -1)),
+          "conflicting-item",
           "item " + key + " was published before with a different gold index or number of choices; answers were"
               + " counted against the first version. Publish a changed item under a new item or benchmark id",
           record.timestamp());

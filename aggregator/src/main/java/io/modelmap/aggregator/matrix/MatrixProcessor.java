@@ -42,6 +42,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   private final AggregatorConfig config;
   private final Serde<TextScores> scoresSerde;
+  private final Serde<TextChunk> textsSerde;
   private final Clock clock;
   private final Map<String, CorpusMatrix> matrices = new HashMap<>();
   private ProcessorContext<String, SpecificRecord> context;
@@ -54,9 +55,11 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private Sensor completed;
   private Sensor neighbourUpdate;
 
-  public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Clock clock) {
+  public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
+      Clock clock) {
     this.config = config;
     this.scoresSerde = scoresSerde;
+    this.textsSerde = textsSerde;
     this.clock = clock;
   }
 
@@ -131,7 +134,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     if (outcome == CorpusMatrix.TextOutcome.CONFLICT) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
-      deadLetters.send(CompositeKey.of(text.getCorpusId(), text.getTextId()), null, source, "conflicting-text",
+      deadLetters.send(CompositeKey.of(text.getCorpusId(), text.getTextId()),
+          textsSerde.serializer().serialize(source.topic(), text), source, "conflicting-text",
           "text " + text.getTextId() + " (index " + text.getIndex() + " of " + text.getCorpusSize()
               + ") contradicts the corpus " + text.getCorpusId() + " already known; publish a corpus under a new id",
           record.timestamp());

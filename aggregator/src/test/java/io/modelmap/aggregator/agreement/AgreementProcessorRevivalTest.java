@@ -55,12 +55,13 @@ class AgreementProcessorRevivalTest {
         .setAnswers(list).build(), 0L);
   }
 
+  private final Topics topics = new Topics(TopicNames.defaults(), new InMemorySchemaRegistryClient());
+
   @Test
   void shouldCountReplayedAnswersOnceAfterARevival() throws Exception {
     AgreementProcessor processor = new AgreementProcessor(
         AggregatorConfig.defaults("unused:9092", "mock://", Files.createTempDirectory("revival")),
-        new Topics(TopicNames.defaults(), new InMemorySchemaRegistryClient()).mcAnswers().valueSerde(),
-        Clock.systemUTC());
+        topics.mcAnswers().valueSerde(), topics.mcItems().valueSerde(), Clock.systemUTC());
     int[] a = {0, 1, 0, 0};
     int[] b = {0, 2, 0, 3};
     RevivableTask task = new RevivableTask(AgreementProcessorRevivalTest::stores);

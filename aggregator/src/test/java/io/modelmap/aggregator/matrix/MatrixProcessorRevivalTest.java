@@ -58,12 +58,13 @@ class MatrixProcessorRevivalTest {
         .setScores(list).setWorkerId("w").build(), 0L);
   }
 
+  private final Topics topics = new Topics(TopicNames.defaults(), new InMemorySchemaRegistryClient());
+
   @Test
   void shouldCountReplayedScoresAndPublishTheCompletionAgainAfterARevival() throws Exception {
     MatrixProcessor processor = new MatrixProcessor(
         AggregatorConfig.defaults("unused:9092", "mock://", Files.createTempDirectory("revival")),
-        new Topics(TopicNames.defaults(), new InMemorySchemaRegistryClient()).textScores().valueSerde(),
-        Clock.systemUTC());
+        topics.textScores().valueSerde(), topics.corpusTexts().valueSerde(), Clock.systemUTC());
     RevivableTask task = new RevivableTask(MatrixProcessorRevivalTest::stores);
     MockProcessorContext<String, SpecificRecord> first = task.start();
     processor.init(first);
