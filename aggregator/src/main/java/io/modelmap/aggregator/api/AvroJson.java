@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -14,8 +15,16 @@ final class AvroJson {
   private AvroJson() {}
 
   static Map<String, Object> toMap(IndexedRecord record) {
+    return toMap(record, Set.of());
+  }
+
+  /** The same, leaving out the named top-level fields before they are copied (N-long vectors). */
+  static Map<String, Object> toMap(IndexedRecord record, Set<String> without) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (Schema.Field field : record.getSchema().getFields()) {
+      if (without.contains(field.name())) {
+        continue;
+      }
       Object raw = record.get(field.pos());
       // a dead letter's key is text (a model id); other bytes (original values) are binary and left out
       map.put(field.name(), raw instanceof ByteBuffer bytes && field.name().endsWith("Key")

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 /** Rules of a {@code corpus-texts} record: keyed corpusId/textId, an index inside the corpus, a positive length. */
 public final class TextChunkValidator implements Validator<TextChunk> {
+  /** Largest corpus accepted: every model's row holds one double per text, so N bounds memory per model. */
+  static final int MAX_CORPUS_SIZE = 1_000_000;
 
   @Override
   public Optional<Rejection> check(String key, TextChunk value) {
@@ -18,6 +20,10 @@ public final class TextChunkValidator implements Validator<TextChunk> {
     String expected = CompositeKey.of(value.getCorpusId(), value.getTextId());
     if (!expected.equals(key)) {
       return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' should be '" + expected + "'"));
+    }
+    if (value.getCorpusSize() > MAX_CORPUS_SIZE) {
+      return Optional.of(new Rejection("oversize", "corpusSize " + value.getCorpusSize() + " is over the limit of "
+          + MAX_CORPUS_SIZE + " texts (the paper uses 10,000)"));
     }
     if (value.getCorpusSize() < 1 || value.getIndex() < 0 || value.getIndex() >= value.getCorpusSize()) {
       return Optional.of(new Rejection("index-out-of-range",
