@@ -153,10 +153,16 @@ public final class QueryApi implements AutoCloseable {
 
   /** Server-sent events: one {@code update} event per record on an output topic, and a comment every 15 s. */
   private void events(HttpExchange exchange) throws IOException {
+    Optional<BlockingQueue<String>> subscription = updates.subscribe();
+    if (subscription.isEmpty()) {
+      HttpExchanges.error(exchange, 503, "this instance already serves " + UpdateBroadcaster.MAX_SUBSCRIBERS
+          + " event streams; close a dashboard or retry later");
+      return;
+    }
+    BlockingQueue<String> queue = subscription.get();
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(200, 0);
-    BlockingQueue<String> queue = updates.subscribe();
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
       out.flush();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
@@ -32,6 +33,8 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateBroadcaster.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int QUEUE_LIMIT = 10_000;
+  /** Event streams served at once: each holds a thread and up to {@value #QUEUE_LIMIT} queued events. */
+  static final int MAX_SUBSCRIBERS = 64;
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<String> topics;
@@ -54,11 +57,17 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** A new subscriber's queue of events; a client too slow to keep up loses its oldest events. */
-  BlockingQueue<String> subscribe() {
+  /**
+   * A new subscriber's queue of events (a client too slow to keep up loses its oldest events), or
+   * empty when {@value #MAX_SUBSCRIBERS} streams are already served.
+   */
+  synchronized Optional<BlockingQueue<String>> subscribe() {
+    if (subscribers.size() >= MAX_SUBSCRIBERS) {
+      return Optional.empty();
+    }
     BlockingQueue<String> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
     subscribers.add(queue);
-    return queue;
+    return Optional.of(queue);
   }
 
   void unsubscribe(BlockingQueue<String> queue) {
