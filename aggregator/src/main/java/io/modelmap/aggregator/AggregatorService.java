@@ -71,6 +71,11 @@ public final class AggregatorService implements AutoCloseable {
     return Optional.ofNullable(api).map(QueryApi::url);
   }
 
+  /** Where other instances read this one's views, when the API is served. */
+  public Optional<String> internalUrl() {
+    return Optional.ofNullable(api).map(QueryApi::internalUrl);
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

@@ -59,6 +59,11 @@ final class AggregatorCommand implements Callable<Integer> {
       description = "Off-heap memory shared by every RocksDB store (env MODELMAP_ROCKSDB_MEMORY_MB; default ${DEFAULT-VALUE}).")
   long rocksDbMemoryMb;
 
+  @Option(names = "--internal-port", defaultValue = "${env:MODELMAP_INTERNAL_PORT:-8081}",
+      description = "Port of the internal views other instances read (never the public API's), bound on --api-host;"
+          + " keep it reachable only from aggregator instances (env MODELMAP_INTERNAL_PORT; default ${DEFAULT-VALUE}).")
+  int internalPort;
+
   @Option(names = "--no-api", description = "Serve no HTTP API.")
   boolean noApi;
 
@@ -84,7 +89,8 @@ final class AggregatorCommand implements Callable<Integer> {
         .withTopics(connection.topicNames());
     CountDownLatch stopped = new CountDownLatch(1);
     Optional<ApiSettings> api = noApi ? Optional.empty()
-        : Optional.of(new ApiSettings(new InetSocketAddress(apiHost, apiPort), apiAdvertisedHost));
+        : Optional.of(new ApiSettings(new InetSocketAddress(apiHost, apiPort),
+            new InetSocketAddress(apiHost, internalPort), apiAdvertisedHost));
     try (AggregatorService service = new AggregatorService(config, api)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       service.start();

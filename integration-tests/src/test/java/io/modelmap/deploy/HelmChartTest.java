@@ -149,6 +149,30 @@ class HelmChartTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void internalViewsHaveTheirOwnPortAdmittingOnlyAggregatorPods() throws Exception {
+    List<HasMetadata> objects = render(Map.of(), null);
+    Container container = named(objects, StatefulSet.class, "mm-modelmap-streams-aggregator").getSpec().getTemplate()
+        .getSpec().getContainers().get(0);
+    assertThat(env(container, "MODELMAP_INTERNAL_PORT")).isEqualTo("8081");
+    assertThat(container.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort())
+        .containsExactlyInAnyOrder("http:8080", "internal:8081");
+    assertThat(named(objects, Service.class, "mm-modelmap-streams-aggregator").getSpec().getPorts())
+        .as("the public Service does not carry the internal port").extracting(p -> p.getPort()).containsExactly(8080);
+    GenericKubernetesResource policy = ofType(objects, GenericKubernetesResource.class).stream()
+        .filter(o -> o.getKind().equals("NetworkPolicy")).findFirst().orElseThrow();
+    Map<String, Object> spec = (Map<String, Object>) policy.getAdditionalProperties().get("spec");
+    List<Map<String, Object>> ingress = (List<Map<String, Object>>) spec.get("ingress");
+    Map<String, Object> internalRule = ingress.stream()
+        .filter(r -> r.toString().contains("port=8081")).findFirst().orElseThrow();
+    assertThat(internalRule.get("from").toString()).contains("app.kubernetes.io/component=aggregator");
+    assertThat(ingress.stream().filter(r -> r.toString().contains("port=8080")))
+        .singleElement().satisfies(r -> assertThat(r).doesNotContainKey("from"));
+    assertThat(render(Map.of("aggregator.networkPolicy.enabled", "false"), null))
+        .noneMatch(o -> o.getKind().equals("NetworkPolicy"));
+  }
+
+  @Test
   void registerJobPassesIdsWithSlashesQuotesAndColonsUnchanged() throws Exception {
     String id = "acme/\"tiny\": base #1@v2";
     List<HasMetadata> objects = render(Map.of("register.models[0].modelId", id,

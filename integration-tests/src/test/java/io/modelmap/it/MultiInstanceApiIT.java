@@ -93,16 +93,20 @@ class MultiInstanceApiIT {
             });
           }
           HttpResponse<String> internal = http.send(HttpRequest.newBuilder(URI.create(
-              instances.get(0).dashboardUrl().orElseThrow() + "internal/views/view-registered")).build(),
+              instances.get(0).internalUrl().orElseThrow() + "internal/views/view-registered")).build(),
               HttpResponse.BodyHandlers.ofString());
+          assertThat(http.send(HttpRequest.newBuilder(URI.create(instances.get(0).dashboardUrl().orElseThrow()
+              + "internal/views/view-registered")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+              .as("the public port serves no internal views").isEqualTo(404);
           assertThat(json.readTree(internal.body()).size()).as("the first instance holds only part of the view")
               .isBetween(1, MODELS - 1);
 
           instances.remove(0).close(); // leaves the group: the other instance takes over its partitions
           String survivor = instances.get(0).dashboardUrl().orElseThrow();
+          String survivorInternal = instances.get(0).internalUrl().orElseThrow();
           await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             HttpResponse<String> local = http.send(HttpRequest.newBuilder(URI.create(
-                survivor + "internal/views/view-registered")).build(), HttpResponse.BodyHandlers.ofString());
+                survivorInternal + "internal/views/view-registered")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(json.readTree(local.body()).size()).as("the survivor holds the whole view").isEqualTo(MODELS);
             HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create(survivor + "api/models/model-5"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -174,6 +174,13 @@ class QueryApiIT {
   }
 
   @Test
+  void thePublicPortServesNoInternalViews() throws Exception {
+    Response internal = get("/internal/views/view-registered");
+    assertThat(internal.status()).isEqualTo(404);
+    assertThat(internal.body().get("error").asText()).contains("their own port");
+  }
+
+  @Test
   void theMapHasEveryCompleteModel() throws Exception {
     Response map = get("/api/map");
     assertThat(map.status()).isEqualTo(200);

@@ -32,6 +32,7 @@ public final class QueryApi implements AutoCloseable {
   private static final String DASHBOARD = "io/modelmap/aggregator/dashboard/";
 
   private final HttpServer server;
+  private final InternalViewsEndpoint internal;
   private final String advertisedHost;
   private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "query-api");
@@ -45,24 +46,32 @@ public final class QueryApi implements AutoCloseable {
   private AggregatorMetrics metrics;
   private java.util.function.Supplier<KafkaStreams.State> streamsState;
 
-  private QueryApi(HttpServer server, String advertisedHost) {
+  private QueryApi(HttpServer server, InternalViewsEndpoint internal, String advertisedHost) {
     this.server = server;
+    this.internal = internal;
     this.advertisedHost = advertisedHost;
   }
 
   /** Binds now (so the port is known before Kafka Streams starts); serves once {@link #start} is called. */
   public static QueryApi bind(ApiSettings settings) throws IOException {
-    return new QueryApi(HttpServer.create(settings.bind(), 0), settings.advertisedHost());
+    return new QueryApi(HttpServer.create(settings.bind(), 0), InternalViewsEndpoint.bind(settings.internalBind()),
+        settings.advertisedHost());
   }
 
-  /** This instance as other instances reach it: its {@code application.server}. */
+  /** This instance as other instances reach it, on its internal views port: its {@code application.server}. */
   public HostInfo hostInfo() {
-    InetSocketAddress bound = server.getAddress();
+    InetSocketAddress bound = internal.address();
     return new HostInfo(advertisedHost != null ? advertisedHost : bound.getHostString(), bound.getPort());
   }
 
-  public String url() {
+  /** Where the other instances read this one's views. */
+  public String internalUrl() {
     return "http://" + hostInfo().host() + ":" + hostInfo().port() + "/";
+  }
+
+  public String url() {
+    InetSocketAddress bound = server.getAddress();
+    return "http://" + (advertisedHost != null ? advertisedHost : bound.getHostString()) + ":" + bound.getPort() + "/";
   }
 
   public void start(KafkaStreams streams, AggregatorConfig config, AggregatorMetrics metrics) {
@@ -78,6 +87,7 @@ public final class QueryApi implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::route);
     server.start();
+    internal.start(views, executor);
     LOG.info("Query API and dashboard on {}", url());
   }
 
@@ -96,8 +106,10 @@ public final class QueryApi implements AutoCloseable {
         health(exchange);
       } else if (path.equals("/openapi.json")) {
         HttpExchanges.resource(exchange, "io/modelmap/aggregator/api/openapi.json");
-      } else if (path.startsWith("/api/") || path.startsWith("/internal/")) {
+      } else if (path.startsWith("/api/")) {
         api(exchange, path);
+      } else if (path.startsWith("/internal/")) {
+        HttpExchanges.error(exchange, 404, "internal views are served to other aggregator instances on their own port");
       } else {
         HttpExchanges.resource(exchange, DASHBOARD + path.substring(1));
       }
@@ -144,8 +156,6 @@ public final class QueryApi implements AutoCloseable {
       HttpExchanges.json(exchange, 200, analyses.judge(decode(path.substring("/api/agreement/judge/".length()))));
     } else if (path.equals("/api/events")) {
       events(exchange);
-    } else if (path.startsWith("/internal/views/")) {
-      internal(exchange, path.substring("/internal/views/".length()), query.get("key"));
     } else {
       HttpExchanges.error(exchange, 404, "no endpoint " + path + "; see /openapi.json");
     }
@@ -181,21 +191,6 @@ public final class QueryApi implements AutoCloseable {
     }
   }
 
-  private void internal(HttpExchange exchange, String view, String key) throws IOException {
-    if (!Views.all().contains(view)) {
-      HttpExchanges.error(exchange, 404, "no view " + view);
-    } else if (key == null) {
-      HttpExchanges.json(exchange, 200, views.localAll(view));
-    } else {
-      Optional<Map<String, Object>> value = views.localGet(view, key);
-      if (value.isPresent()) {
-        HttpExchanges.json(exchange, 200, value.get());
-      } else {
-        HttpExchanges.error(exchange, 404, "no key " + key + " in " + view);
-      }
-    }
-  }
-
   /** A path segment holding an id, raw ({@code org/name}) or percent-encoded; {@code +} is a plus in a path. */
   static String decode(String rawSegment) {
     return URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -207,6 +202,7 @@ public final class QueryApi implements AutoCloseable {
       updates.close();
     }
     server.stop(0);
+    internal.close();
     executor.shutdownNow();
   }
 }
