@@ -248,6 +248,41 @@ class AggregatorTopologyTest {
   }
 
   @Test
+  void shouldKeepTheTopTenWhenMoreModelsThanTheListHoldArrive() throws Exception {
+    int k = 16; // more models than a neighbour list holds (10): lists evict as nearer models arrive
+    Random random = new Random(11);
+    double[] base = new double[N];
+    Arrays.setAll(base, s -> -1000 - 200 * random.nextDouble());
+    double[][] l = new double[k][N];
+    List<String> models = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      double spread = 1 + 4 * i; // model i sits further from the base the larger i is
+      for (int s = 0; s < N; s++) {
+        l[i][s] = base[s] + spread * random.nextGaussian();
+      }
+      models.add("acme/m-" + (char) ('a' + i));
+    }
+    List<TextScores> order = new ArrayList<>();
+    for (int i = k - 1; i >= 0; i--) { // farthest first, so later arrivals push earlier neighbours out
+      for (int from = 0; from < N; from += CHUNK) {
+        order.add(chunk(models.get(i), l[i], from, Math.min(N, from + CHUNK)));
+      }
+    }
+    Outputs outputs = run(order, true, OptionalDouble.empty());
+    BatchReference ref = BatchReference.of(l);
+    for (int i = 0; i < k; i++) {
+      List<Neighbor> expected = ref.neighbors(i, models, 10);
+      List<NeighborEntry> actual = outputs.neighbors().get(models.get(i)).getNeighbors();
+      assertThat(actual).extracting(NeighborEntry::getModelId).as("top 10 of %s", models.get(i))
+          .containsExactlyElementsOf(expected.stream().map(Neighbor::modelId).toList());
+      for (int r = 0; r < expected.size(); r++) {
+        assertThat(actual.get(r).getKlNats()).isCloseTo(expected.get(r).klNats(),
+            within(1e-9 * expected.get(r).klNats()));
+      }
+    }
+  }
+
+  @Test
   void shouldDeadLetterBadScoresAndKeepGoing() throws Exception {
     double[][] l = matrix();
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
