@@ -88,7 +88,7 @@ class ArchitectureFixturesTest {
   @ParameterizedTest
   @ValueSource(strings = {"gpt2", "llama", "gpt_neox"})
   void float16WeightsStayWithinTheFormatsRounding(String architecture) throws Exception {
-    assertMatches(fixture(architecture), "float16", expected(architecture), 2e-3);
+    assertMatches(fixture(architecture), "float16", expected(architecture), 5e-4); // measured up to 1.8e-4
   }
 
   /** bfloat16 weights are held as float32 (DJL cannot hold bfloat16), which changes no number. */
