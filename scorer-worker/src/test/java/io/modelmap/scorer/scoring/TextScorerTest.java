@@ -56,19 +56,42 @@ class TextScorerTest {
 
   @Test
   void shouldEqualATokenByTokenSumOfLogProbabilities() throws Exception {
-    String text = "The quiet river carries the old letter.";
+    assertPerTokenSum("The quiet river carries the old letter.", false);
+  }
+
+  @Test
+  void shouldEqualATokenByTokenSumAcrossSlidingWindows() throws Exception {
+    // longer than the context: each token predicted from the window that scores it (modelmap §2.2)
+    assertPerTokenSum("The quiet river carries the old letter downstream, past the mill. ".repeat(9), true);
+  }
+
+  /**
+   * The paper's per-token loop, one forward pass per token on its own context, against the scorer.
+   * Past the context, token t is scored by the window ending at the first end = context + k·stride
+   * (stride = context / 2) beyond t, so its context starts at end − context: the window rule written
+   * in closed form, apart from {@code ScoringWindow}'s loop.
+   */
+  private static void assertPerTokenSum(String text, boolean windowed) throws Exception {
     try (CausalLm lm = CausalLmLoader.load(model.dir(), Device.cpu());
         HuggingFaceTokenizer tokenizer = tokenizer();
         NDManager manager = NDManager.newBaseManager(Device.cpu())) {
       long[] ids = tokenizer.encode(text).getIds();
-      double expected = 0;
       long[] prefix = new long[ids.length + 1];
       prefix[0] = lm.startTokenId();
       System.arraycopy(ids, 0, prefix, 1, ids.length);
-      for (int t = 1; t <= ids.length; t++) {
-        // one forward pass per token on the bare prefix: the paper's per-token loop
-        long[] context = java.util.Arrays.copyOf(prefix, t);
-        NDArray logits = lm.logits(manager.create(context, new Shape(1, t)));
+      int n = prefix.length;
+      int context = lm.contextLength();
+      int stride = context / 2;
+      assertThat(n > context).as("the text needs windows").isEqualTo(windowed);
+      double expected = 0;
+      for (int t = 1; t < n; t++) {
+        int start = 0;
+        if (n > context && t >= context) {
+          int k = (t - context + stride) / stride; // ceil((t - context + 1) / stride)
+          start = Math.min(n, context + k * stride) - context;
+        }
+        long[] window = java.util.Arrays.copyOfRange(prefix, start, t);
+        NDArray logits = lm.logits(manager.create(window, new Shape(1, window.length)));
         float[] last = logits.get("0, -1, :").toFloatArray();
         double max = Double.NEGATIVE_INFINITY;
         for (float v : last) {
@@ -79,11 +102,14 @@ class TextScorerTest {
           sum += Math.exp(v - max);
         }
         expected += last[(int) prefix[t]] - max - Math.log(sum);
+        logits.close();
       }
 
-      double scored = new TextScorer(lm, tokenizer, 4, manager).score(List.of(text)).get(0).logLikelihood();
+      TextLogLikelihood scored = new TextScorer(lm, tokenizer, 4, manager).score(List.of(text)).get(0);
 
-      assertThat(scored).isCloseTo(expected, within(1e-4 * Math.abs(expected)));
+      assertThat(scored.windowed()).isEqualTo(windowed);
+      assertThat(scored.tokensScored()).isEqualTo(ids.length);
+      assertThat(scored.logLikelihood()).isCloseTo(expected, within(1e-4 * Math.abs(expected)));
     }
   }
 
