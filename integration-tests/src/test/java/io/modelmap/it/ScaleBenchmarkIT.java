@@ -19,14 +19,16 @@ class ScaleBenchmarkIT {
 
   @Test
   void mapsEveryModelOfTheFleetLikeTheBatchReference() throws Exception {
-    ScaleReport report = new ScaleBenchmark(new ScaleBenchmark.Settings(40, 600, 5, 100, 4, 5, 3, "256m", 100, dir),
+    ScaleReport report = new ScaleBenchmark(new ScaleBenchmark.Settings(40, 600, 5, 100, 4, 5, 3, "512m", 100, dir),
         System.out).run();
     report.print(System.out);
 
     assertThat(report.listsChecked()).isEqualTo(40);
     assertThat(report.maxRelativeError()).isLessThanOrEqualTo(1e-9);
     assertThat(report.latencySamples()).isEqualTo(5);
-    assertThat(report.maxHeapAfterGcMib()).isBetween(1L, 256L);
+    // the JVM may grow to 512 MiB, so this bound can be crossed: 29 MiB measured at this scale (114 MiB
+    // at 1,000 x 10,000); three times that would mean state held per score rather than per row
+    assertThat(report.maxHeapAfterGcMib()).isBetween(1L, 96L);
     assertThat(report.stateBytes()).isPositive();
   }
 }
