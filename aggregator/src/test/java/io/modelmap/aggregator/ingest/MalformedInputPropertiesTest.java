@@ -2,16 +2,20 @@ package io.modelmap.aggregator.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
 import io.modelmap.schemas.serde.ConfluentAvroDeserializer;
 import io.modelmap.schemas.serde.ConfluentAvroSerializer;
+import io.modelmap.schemas.topic.DeadLetterRecords;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +24,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 
 /**
- * 10,000 generated records (2,500 per input topic), valid or broken in one known way — a rule of the
- * validator, or the bytes themselves (truncated, wrong magic byte, unknown schema id, trailing bytes,
- * garbage) — go through the serde and the validator: nothing throws, every valid record is accepted,
- * every broken one is refused with a rule and a message.
+ * 15,000 generated records, valid or broken in one known way — a rule of the validator, or the bytes
+ * themselves (truncated, wrong magic byte, unknown schema id, trailing bytes, garbage). 2,500 per
+ * input topic go through the serde and the validator: nothing throws, every valid record is accepted,
+ * every broken one is refused with a rule and a message. 2,500 per view ({@code model-registered},
+ * {@code score-tasks-dlq}) go through the serde and, when they do not decode, the aggregator's
+ * deserialization handler: every valid one decodes, every broken one becomes exactly one dead letter
+ * carrying its bytes (a broken dead letter is skipped, never dead-lettered again).
  */
 class MalformedInputPropertiesTest {
   private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
@@ -134,6 +143,68 @@ class MalformedInputPropertiesTest {
       default -> { }
     }
     check(new Case<>(key, b.build(), breakage == 0), breakage - 5, TextChunk.class, new TextChunkValidator(), r);
+  }
+
+  @Property(tries = 2500)
+  void registrations(@ForAll long seed, @ForAll @IntRange(min = 0, max = BYTE_BREAKS) int byteBreak) {
+    Random r = new Random(seed);
+    String id = List.of("meta-llama/Llama-3.2-1B", "EleutherAI/pythia-160m@step143000", "acme/100% \"ft\"",
+        "gpt2").get(r.nextInt(4));
+    ModelRegistered value = ModelRegistered.newBuilder().setModelId(id).setSourceUri("file:/models/" + id)
+        .setCorpusId("pile/" + r.nextInt(3)).setFamily(r.nextBoolean() ? null : "llama")
+        .setParameterCount(r.nextBoolean() ? null : r.nextLong()).setBenchmarks(List.of("mmlu")).build();
+    checkView("model-registered", id, value, byteBreak, ModelRegistered.class, r);
+  }
+
+  @Property(tries = 2500)
+  void failedTasks(@ForAll long seed, @ForAll @IntRange(min = 0, max = BYTE_BREAKS) int byteBreak) {
+    Random r = new Random(seed);
+    byte[] original = new byte[r.nextInt(40)];
+    r.nextBytes(original);
+    DeadLetter value = DeadLetterRecords.of("acme/m" + r.nextInt(9), original, "score-tasks", r.nextInt(12),
+        r.nextInt(100_000), "failed-after-retries", "failed 3 times", r.nextLong());
+    checkView("score-tasks-dlq", "acme/m", value, byteBreak, DeadLetter.class, r);
+  }
+
+  /** A view's record: decoded when valid; when broken, what the deserialization handler makes of it. */
+  private static <V extends SpecificRecord> void checkView(String topic, String key, V value, int byteBreak,
+      Class<V> type, Random r) {
+    byte[] bytes = new ConfluentAvroSerializer<V>(REGISTRY, false).serialize(topic, value);
+    if (byteBreak >= 1) {
+      bytes = broken(bytes, byteBreak, r);
+    }
+    ConfluentAvroDeserializer<V> deserializer = new ConfluentAvroDeserializer<>(REGISTRY, type);
+    Exception failure = null;
+    V decoded = null;
+    try {
+      decoded = deserializer.deserialize(topic, bytes);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    if (byteBreak == 0) {
+      assertThat(failure).as("a valid %s decodes", topic).isNull();
+      assertThat(decoded).isEqualTo(value);
+      return;
+    }
+    assertThat(failure).as("broken bytes (break %d) do not decode", byteBreak).isNotNull();
+    UndecodableViewRecords handler = new UndecodableViewRecords();
+    handler.configure(UndecodableViewRecords.settings(REGISTRY));
+    DeserializationExceptionHandler.Response response = handler.handleError(null,
+        new ConsumerRecord<>(topic, 0, 5, key.getBytes(StandardCharsets.UTF_8), bytes), failure);
+    assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
+    if (topic.endsWith("-dlq")) {
+      assertThat(response.deadLetterQueueRecords()).isEmpty();
+      return;
+    }
+    assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(record -> {
+      assertThat(record.topic()).isEqualTo(topic + "-dlq");
+      DeadLetter letter = new ConfluentAvroDeserializer<>(REGISTRY, DeadLetter.class).deserialize(record.topic(),
+          record.value());
+      assertThat(letter.getErrorClass()).isEqualTo("undecodable");
+      assertThat(letter.getOffset()).isEqualTo(5);
+    });
+    assertThat(new ConfluentAvroDeserializer<>(REGISTRY, DeadLetter.class).deserialize(topic + "-dlq",
+        response.deadLetterQueueRecords().get(0).value()).getOriginalValue()).isEqualTo(ByteBuffer.wrap(bytes));
   }
 
   /** Serializes the case, breaks its bytes when {@code byteBreak} ≥ 1, and checks the admission. */
