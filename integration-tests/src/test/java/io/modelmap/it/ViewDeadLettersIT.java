@@ -82,6 +82,9 @@ class ViewDeadLettersIT {
           URI.create(system.dashboardUrl() + "api/models/acme/after-a")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(model.statusCode()).isEqualTo(200);
       assertThat(model.body()).contains("\"status\":\"complete\"", "\"modelType\":\"imported\"");
+      assertThat(new TopicReader(connection).latestByKey(connection.topics().modelRegistered()))
+          .as("readers (export, the scorer's reference data) skip the bad records").containsOnlyKeys(
+              "acme/after-a", "acme/after-b");
     }
   }
 

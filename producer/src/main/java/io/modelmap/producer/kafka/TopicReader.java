@@ -11,12 +11,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads a topic from the beginning to its current end, without a consumer group. */
 public final class TopicReader {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
   private final ConnectionConfig connection;
 
   public TopicReader(ConnectionConfig connection) {
@@ -41,12 +45,30 @@ public final class TopicReader {
       while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-            each.accept(topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
-                topic.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+            decode(topic, r, each);
           }
         }
       }
     }
+  }
+
+  /**
+   * One record to {@code each}; a record that does not decode is skipped with a warning (the
+   * aggregator dead-letters it), so one bad record never stops a reader. A schema registry that
+   * cannot answer is not skipped: the read fails, to be tried again.
+   */
+  private static <K, V> void decode(Topic<K, V> topic, ConsumerRecord<byte[], byte[]> r, BiConsumer<K, V> each) {
+    K key;
+    V value;
+    try {
+      key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
+      value = topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+    } catch (SerializationException e) {
+      LOG.warn("Skipping undecodable record at {}-{} offset {}: {}", r.topic(), r.partition(), r.offset(),
+          e.getMessage());
+      return;
+    }
+    each.accept(key, value);
   }
 
   /** The latest value per key (the view of a compacted topic); tombstones remove keys. */
