@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.serde.ConfluentAvroSerializer;
+import io.modelmap.schemas.topic.DeadLetterRecords;
 import java.util.OptionalDouble;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
@@ -45,11 +46,17 @@ class ViewDeadLettersTest {
   }
 
   @Test
-  void shouldSkipAnUndecodableDeadLetterWithoutDeadLetteringItAgain() throws Exception {
+  void shouldKeepServingFailedModelsAfterAnUndecodableDeadLetter() throws Exception {
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
       h.driver.createInputTopic("score-tasks-dlq", Serdes.String().serializer(), Serdes.ByteArray().serializer())
-          .pipeInput("acme/model", new byte[] {9, 9, 9});
-      assertThat(h.driver.producedTopicNames()).doesNotContain("score-tasks-dlq-dlq");
+          .pipeInput("acme/broken", new byte[] {9, 9, 9});
+      h.driver.createInputTopic("score-tasks-dlq", Serdes.String().serializer(),
+          h.topics.deadLetters("score-tasks").valueSerde().serializer()).pipeInput("acme/failed",
+          DeadLetterRecords.of("acme/failed", new byte[] {1}, "score-tasks", 0, 3, "failed-after-retries", "3 times", 0));
+
+      KeyValueStore<String, Object> failures = h.driver.getKeyValueStore("view-failures");
+      assertThat(failures.get("acme/failed")).as("a valid dead letter after the broken one is served").isNotNull();
+      assertThat(failures.get("acme/broken")).isNull();
     }
   }
 }

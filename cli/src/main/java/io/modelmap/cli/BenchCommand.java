@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = dataDir != null ? dataDir : EmbeddedSystem.freshDataDir("bench");
+    Path dir = EmbeddedSystem.dataDir(dataDir, "bench");
     new ScaleBenchmark(new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
         aggregatorHeap, commitIntervalMs, dir), System.out).run().print(System.out);
     return 0;

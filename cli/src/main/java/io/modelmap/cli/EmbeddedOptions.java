@@ -16,6 +16,6 @@ public final class EmbeddedOptions {
 
   /** The data folder to start in: --data-dir, or a fresh one named after {@code purpose}. */
   Path dataDir(String purpose) throws IOException {
-    return dataDir != null ? dataDir : EmbeddedSystem.freshDataDir(purpose);
+    return EmbeddedSystem.dataDir(dataDir, purpose);
   }
 }

@@ -25,7 +25,7 @@ final class LocalRunOptions {
   boolean serve;
 
   EmbeddedSystem start(String purpose) throws IOException {
-    return EmbeddedSystem.start(dataDir != null ? dataDir : EmbeddedSystem.freshDataDir(purpose), System.out, apiPort);
+    return EmbeddedSystem.start(EmbeddedSystem.dataDir(dataDir, purpose), System.out, apiPort);
   }
 
   /** Exports (the map, and agreement when there are answers), then serves until Ctrl-C when asked to. */

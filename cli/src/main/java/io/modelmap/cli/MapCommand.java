@@ -9,6 +9,8 @@ import io.modelmap.producer.benchmark.ItemFiles;
 import io.modelmap.producer.benchmark.ParsedItems;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.schemas.key.Ids;
+import io.modelmap.scorer.model.CausalLmLoader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,8 +70,8 @@ final class MapCommand implements Callable<Integer> {
     Ids.problem(Ids.Kind.CORPUS, corpusId).ifPresent(problem -> {
       throw new UsageError("--corpus-id: " + problem);
     });
-    if (!List.of("float32", "float16", "bfloat16").contains(dtype)) {
-      throw new UsageError("--dtype " + dtype + ": the scorer runs float32, float16 or bfloat16");
+    if (!CausalLmLoader.DTYPES.contains(dtype)) {
+      throw new UsageError("--dtype " + dtype + ": the scorer runs one of " + CausalLmLoader.DTYPES);
     }
     List<CorpusText> texts = corpus.build(System.out);
     Map<String, ParsedItems> items = readBenchmarks();
@@ -97,7 +99,7 @@ final class MapCommand implements Callable<Integer> {
       ParsedItems parsed = ItemFiles.read(file, id);
       parsed.problems().forEach(p -> System.out.println("  skipped: " + p));
       if (parsed.items().isEmpty()) {
-        throw new java.io.IOException(file + ": no valid items");
+        throw new IOException(file + ": no valid items");
       }
       read.put(id, parsed);
     }

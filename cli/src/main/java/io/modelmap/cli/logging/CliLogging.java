@@ -23,16 +23,20 @@ public final class CliLogging {
 
   /** Default of every command: the terminal gets project warnings and library errors only. */
   public static void terminal() {
-    LoggerContext context = reset();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(console(context, Level.WARN, Level.ERROR));
-    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+    consoleOnly(Level.WARN, Level.ERROR);
   }
 
   /** Long-running services (aggregator, scorer): the project's INFO and libraries' WARN on the console. */
   public static void service() {
-    LoggerContext context = reset();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(console(context, Level.INFO, Level.WARN));
-    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+    consoleOnly(Level.INFO, Level.WARN);
+  }
+
+  private static void consoleOnly(Level project, Level libraries) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.addAppender(console(context, project, libraries));
+    root.setLevel(project.isGreaterOrEqual(libraries) ? libraries : project);
   }
 
   /** Everything at INFO also goes to {@code file} (appended); the terminal stays as it was. */
@@ -54,12 +58,6 @@ public final class CliLogging {
     root.addAppender(appender);
     root.setLevel(Level.INFO);
     return file;
-  }
-
-  private static LoggerContext reset() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    context.reset();
-    return context;
   }
 
   private static ConsoleAppender<ILoggingEvent> console(LoggerContext context, Level project, Level libraries) {

@@ -75,8 +75,11 @@ public final class EmbeddedSystem implements AutoCloseable {
     return aggregator.dashboardUrl().orElseThrow();
   }
 
-  /** A fresh folder under {@code .modelmap/} of the working directory. */
-  public static Path freshDataDir(String purpose) throws IOException {
+  /** {@code given}, or a fresh folder named after {@code purpose} under {@code .modelmap/} of the working directory. */
+  public static Path dataDir(Path given, String purpose) throws IOException {
+    if (given != null) {
+      return given;
+    }
     Path base = Path.of(".modelmap");
     Files.createDirectories(base);
     return Files.createTempDirectory(base.toAbsolutePath(), purpose + "-");

@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +99,7 @@ public final class LocalPipeline implements AutoCloseable {
     if (itemIds.isEmpty()) {
       return;
     }
-    List<String> sorted = new ArrayList<>(new TreeMap<>(expectedAnswers).keySet());
+    List<String> sorted = expectedAnswers.keySet().stream().sorted().toList();
     Map<String, Long> pairs = new TreeMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       for (int j = i + 1; j < sorted.size(); j++) {

@@ -47,11 +47,10 @@ final class MatrixCsvReader {
       Arrays.fill(row, Double.NaN);
       if (record.size() != header.size()) {
         problem = "has " + record.size() + " fields, the header has " + header.size();
-      } else if (Ids.problem(Ids.Kind.MODEL, record.get(0)).isPresent()) {
-        problem = "field model_id: " + Ids.problem(Ids.Kind.MODEL, record.get(0)).get();
-      } else if (rows.containsKey(record.get(0))) {
-        problem = "repeats model " + record.get(0);
       } else {
+        String model = record.get(0);
+        problem = Ids.problem(Ids.Kind.MODEL, model).map(p -> "field model_id: " + p)
+            .orElse(rows.containsKey(model) ? "repeats model " + model : null);
         for (int h = 1; h < header.size() && problem == null; h++) {
           problem = parseCell(record.get(h), header.get(h), row, columnOf[h]);
         }

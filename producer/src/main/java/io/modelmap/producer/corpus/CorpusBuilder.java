@@ -2,10 +2,10 @@ package io.modelmap.producer.corpus;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Chunks documents and samples N of the chunks with a seed (paper §3.1). A text's id is
@@ -22,12 +22,10 @@ public final class CorpusBuilder {
   /** The corpus: every kept chunk of every document, shuffled with the seed, the first {@code sample} kept. */
   public List<CorpusText> build(List<Document> documents) {
     Utf8Chunker chunker = spec.chunker();
-    Map<String, Integer> seen = new HashMap<>();
+    Set<String> seen = new HashSet<>();
     List<CorpusText> chunks = new ArrayList<>();
-    for (int d = 0; d < documents.size(); d++) {
-      Document doc = documents.get(d);
-      Integer earlier = seen.putIfAbsent(doc.id(), d);
-      if (earlier != null) {
+    for (Document doc : documents) {
+      if (!seen.add(doc.id())) {
         throw new IllegalArgumentException("document id '" + doc.id() + "' appears twice; text ids <doc id>#<k> must be"
             + " unique: give each record its own \"id\" or drop the field");
       }
