@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +65,12 @@ final class AggregatorCommand implements Callable<Integer> {
           + " keep it reachable only from aggregator instances (env MODELMAP_INTERNAL_PORT; default ${DEFAULT-VALUE}).")
   int internalPort;
 
+  @Option(names = "--instance-id", defaultValue = "${env:MODELMAP_INSTANCE_ID}",
+      description = "A stable name of this instance, unique in the application (env MODELMAP_INSTANCE_ID; the chart"
+          + " passes the pod name). A restarted instance with the same name takes its partitions back at once"
+          + " (static membership) instead of waiting for the group to notice the old one is gone.")
+  String instanceId;
+
   @Option(names = "--no-api", description = "Serve no HTTP API.")
   boolean noApi;
 
@@ -75,6 +82,9 @@ final class AggregatorCommand implements Callable<Integer> {
     Map<String, Object> settings = new HashMap<>(connection.clientSettings());
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
     settings.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, rocksDbMemoryMb * 1024 * 1024);
+    if (instanceId != null && !instanceId.isBlank()) {
+      settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+    }
     return settings;
   }
 

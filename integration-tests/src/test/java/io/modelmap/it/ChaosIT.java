@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Q equal the batch reference on the accepted scores (≤ 1e-9 relative).
  *
  * <p>CI runs the seeds in {@code chaos.seeds} (two by default); {@code ./mvnw -Pchaos verify} runs 20.
- * Every run prints its seed and actions; {@code -Dchaos.seeds=SEED -Dit.test=ChaosIT} replays one.
+ * Every run prints its seed and actions; {@code -Dchaos.seeds=SEED -Dit.test=ChaosIT} replays one, and
+ * {@code -Dchaos.logs=FOLDER} keeps the children's logs.
  */
 class ChaosIT {
   private static final List<String> MODELS = List.of("modelmap-demo/tiny-a", "modelmap-demo/tiny-a-copy", "modelmap-demo/tiny-b", "modelmap-demo/tiny-ab-mix-50");
@@ -56,6 +57,8 @@ class ChaosIT {
 
   @TempDir
   Path dir;
+  /** The children's logs: under {@code -Dchaos.logs=FOLDER} when given (kept for a replay), else in the temp folder. */
+  private Path logs;
 
   static Stream<Long> seeds() {
     return Arrays.stream(System.getProperty("chaos.seeds", "101,202").split(",")).map(String::trim).map(Long::parseLong);
@@ -72,6 +75,8 @@ class ChaosIT {
     RUN.incrementAndGet();
     System.out.println("chaos: seed " + seed);
     Random random = new Random(seed);
+    String keptLogs = System.getProperty("chaos.logs");
+    logs = keptLogs == null ? dir.resolve("logs") : Path.of(keptLogs, "seed-" + seed);
     Path models = dir.resolve("models");
     Map<String, Path> written = new java.util.HashMap<>();
     DemoModels.write(models).forEach(m -> written.put(m.id(), m.dir()));
@@ -101,9 +106,12 @@ class ChaosIT {
         int actions = 0;
         TopicReader reader = new TopicReader(connection);
         while (!allComplete(reader, connection)) {
-          assertThat(seconds(started)).as("seed %d: models complete within 5 minutes", seed).isLessThan(300);
+          // a hang guard, not a speed target: on a loaded 2-core runner each restarted scorer spends 10-40 s
+          // starting PyTorch, so a seed takes 60-300 s
+          assertThat(seconds(started)).as("seed %d: models complete within 10 minutes", seed).isLessThan(600);
           Thread.sleep(2000 + random.nextInt(3000));
           if (actions >= 6) {
+            System.out.printf("chaos: seed %d at %.1f s: texts scored %s%n", seed, seconds(started), progress(reader, connection));
             continue; // enough faults: let the system finish
           }
           actions++;
@@ -152,14 +160,20 @@ class ChaosIT {
         && neighbors.containsKey(m) && !neighbors.get(m).getProvisional());
   }
 
+  private static String progress(TopicReader reader, ConnectionConfig connection) {
+    Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
+    return MODELS.stream().map(m -> coordinates.containsKey(m) ? coordinates.get(m).getTextsScored() + "/" + TEXTS : "0/" + TEXTS)
+        .collect(java.util.stream.Collectors.joining(" "));
+  }
+
   private ChildJvm aggregator(ConnectionConfig connection, List<ChildJvm> children) throws Exception {
-    return ChildJvm.start(dir.resolve("logs"), children, "aggregator", "--bootstrap-servers", connection.bootstrapServers(),
+    return ChildJvm.start(logs, children, "aggregator", "--bootstrap-servers", connection.bootstrapServers(),
         "--schema-registry-url", connection.schemaRegistryUrl(), "--state-dir", dir.resolve("aggregator").toString(),
-        "--application-id", "chaos", "--no-api");
+        "--application-id", "chaos", "--instance-id", "chaos-aggregator-0", "--no-api");
   }
 
   private ChildJvm scorer(ConnectionConfig connection, Path models, List<ChildJvm> children) throws Exception {
-    return ChildJvm.start(dir.resolve("logs"), children, "scorer", "--bootstrap-servers", connection.bootstrapServers(),
+    return ChildJvm.start(logs, children, "scorer", "--bootstrap-servers", connection.bootstrapServers(),
         "--schema-registry-url", connection.schemaRegistryUrl(), "--model-root", models.toString(),
         "--group-id", "chaos-scorers", "--device", "cpu", "--metrics-port", "-1", "--batch-size", "4");
   }

@@ -76,6 +76,10 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
     props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
+    // a crashed worker's tasks move to the others within 10 s, not 45: heartbeats run on their own thread,
+    // and a rebalance caused by a long pause costs at most the few tasks in flight, which are idempotent
+    props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+    props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Duration.ofSeconds(3).toMillis());
     props.putAll(connection.clientOverrides());
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     this.metrics = metrics;
