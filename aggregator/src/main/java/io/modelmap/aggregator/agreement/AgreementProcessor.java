@@ -3,6 +3,7 @@ package io.modelmap.aggregator.agreement;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
+import io.modelmap.aggregator.ingest.PendingRecords;
 import io.modelmap.aggregator.TaskSensors;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.McAnswer;
@@ -45,7 +46,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private KeyValueStore<String, byte[]> items;
   private KeyValueStore<String, byte[]> answers;
   private KeyValueStore<String, byte[]> pairs;
-  private KeyValueStore<String, byte[]> pending;
+  private PendingRecords pending;
   private DeadLetterSink deadLetters;
   private Sensor duplicates;
   private Sensor conflicts;
@@ -64,7 +65,8 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     this.items = AgreementStores.get(context, AgreementStores.ITEMS);
     this.answers = AgreementStores.get(context, AgreementStores.ANSWERS);
     this.pairs = AgreementStores.get(context, AgreementStores.PAIRS);
-    this.pending = AgreementStores.get(context, AgreementStores.PENDING);
+    this.pending = new PendingRecords(AgreementStores.get(context, AgreementStores.PENDING),
+        parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getBenchmarkId());
     this.deadLetters = new DeadLetterSink(context, clock);
     this.duplicates = TaskSensors.counter(context, "duplicate-answers",
         "Answers of a (model, item) already counted, ignored");
@@ -118,7 +120,10 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private void onItem(Record<String, SpecificRecord> record, McItem item) {
     String key = CompositeKey.of(item.getBenchmarkId(), item.getItemId());
     switch (state.addItem(key, item.getGoldIndex(), item.getChoices().size())) {
-      case ADDED -> items.put(key, AgreementStores.ints(item.getGoldIndex(), item.getChoices().size()));
+      case ADDED -> {
+        items.put(key, AgreementStores.ints(item.getGoldIndex(), item.getChoices().size()));
+        pending.arrived(item.getBenchmarkId());
+      }
       case DUPLICATE -> { }
       case CONFLICT -> deadLetters.send(key, itemsSerde.serializer().serialize(config.topics().mcItems(), item),
           SourceCoordinates.readFrom(record.headers()).orElse(new SourceCoordinates(config.topics().mcItems(), -1, -1)),
@@ -139,8 +144,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
                 + config.pendingTimeout() + "; publish the items before their answers", timestamp);
         return true;
       }
-      ParkedRecord parked = new ParkedRecord(firstSeenMs, source, encode(source, record));
-      pending.put(parked.key(), parked.encode());
+      pending.park(record.getBenchmarkId(), new ParkedRecord(firstSeenMs, source, encode(source, record)));
       return false;
     }
     Optional<String> outOfRange = outOfRange(record, indices);
@@ -208,15 +212,9 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   }
 
   private void retryPending(long now) {
-    List<ParkedRecord> parked = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> all = pending.all()) {
-      all.forEachRemaining(entry -> parked.add(ParkedRecord.decode(entry.value)));
-    }
-    for (ParkedRecord p : parked) {
-      McAnswers record = answersSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
-      if (onAnswers(record, p.source(), now, p.firstSeenMs())) {
-        pending.delete(p.key());
-      }
+    for (String benchmark : pending.due(context.currentSystemTimeMs(), config.pendingTimeout())) {
+      pending.retry(benchmark, p -> onAnswers(answersSerde.deserializer().deserialize(p.source().topic(), p.encodedValue()),
+          p.source(), now, p.firstSeenMs()));
     }
   }
 

@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #ITEMS}: benchmarkId/itemId → gold index, choice count (2 ints)
  *   <li>{@value #ANSWERS}: modelId NUL benchmarkId/itemId → chosen index (int)
  *   <li>{@value #PAIRS}: modelA NUL modelB → the pair's counts (longs)
- *   <li>{@value #PENDING}: source topic-partition-offset → answers waiting for their items
+ *   <li>{@value #PENDING}: benchmark id / source topic-partition@offset → answers waiting for their items
  * </ul>
  */
 public final class AgreementStores {

@@ -3,6 +3,7 @@ package io.modelmap.aggregator.matrix;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
+import io.modelmap.aggregator.ingest.PendingRecords;
 import io.modelmap.aggregator.TaskSensors;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.TextChunk;
@@ -48,7 +49,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, byte[]> texts;
   private KeyValueStore<Bytes, byte[]> scores;
-  private KeyValueStore<String, byte[]> pending;
+  private PendingRecords pending;
   private DeadLetterSink deadLetters;
   private Sensor duplicates;
   private Sensor conflicts;
@@ -68,7 +69,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.context = context;
     this.texts = MatrixStores.texts(context);
     this.scores = MatrixStores.scores(context);
-    this.pending = MatrixStores.pending(context);
+    this.pending = new PendingRecords(MatrixStores.pending(context),
+        parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getCorpusId());
     this.deadLetters = new DeadLetterSink(context, clock);
     this.duplicates = TaskSensors.counter(context, "duplicate-scores",
         "Scores of a (model, text) already counted, ignored");
@@ -145,7 +147,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       texts.put(MatrixStores.textKey(text.getCorpusId(), text.getTextId()),
           MatrixStores.textValue(text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory()));
       if (matrix.isCorpusKnown()) {
-        retryPending(record.timestamp());
+        // the corpus just became whole (no text is added after that): its parked scores can resolve now
+        long now = record.timestamp();
+        pending.retry(text.getCorpusId(), parked -> settle(parked, now));
       }
     }
   }
@@ -159,9 +163,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
             "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
                 + "; score the texts published in corpus-texts", timestamp);
       } else {
-        ParkedRecord parked = new ParkedRecord(clock.millis(), source,
-            scoresSerde.serializer().serialize(source.topic(), textScores));
-        pending.put(parked.key(), parked.encode());
+        pending.park(textScores.getCorpusId(), new ParkedRecord(clock.millis(), source,
+            scoresSerde.serializer().serialize(source.topic(), textScores)));
       }
       return;
     }
@@ -260,26 +263,29 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void retryPending(long now) {
-    List<ParkedRecord> parked = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> all = pending.all()) {
-      all.forEachRemaining(entry -> parked.add(ParkedRecord.decode(entry.value)));
+    for (String corpus : pending.due(clock.millis(), config.pendingTimeout())) {
+      pending.retry(corpus, parked -> settle(parked, now));
     }
-    for (ParkedRecord p : parked) {
-      TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
-      CorpusMatrix matrix = matrix(textScores.getCorpusId());
-      List<Integer> indices = resolve(matrix, textScores);
-      boolean expired = clock.millis() - p.firstSeenMs() > config.pendingTimeout().toMillis();
-      if (indices != null) {
-        pending.delete(p.key());
-        apply(matrix, textScores, indices, now);
-      } else if (matrix.isCorpusKnown() || expired) {
-        pending.delete(p.key());
-        deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unknown-text",
-            "scores name texts that are not in corpus " + textScores.getCorpusId()
-                + (expired ? " after waiting " + config.pendingTimeout() : "")
-                + "; publish the corpus before its scores", now);
-      }
+  }
+
+  /** Applies a parked record once its texts are known; dead-letters it once they cannot be or it timed out. */
+  private boolean settle(ParkedRecord p, long now) {
+    TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
+    CorpusMatrix matrix = matrix(textScores.getCorpusId());
+    List<Integer> indices = resolve(matrix, textScores);
+    boolean expired = clock.millis() - p.firstSeenMs() > config.pendingTimeout().toMillis();
+    if (indices != null) {
+      apply(matrix, textScores, indices, now);
+      return true;
     }
+    if (matrix.isCorpusKnown() || expired) {
+      deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unknown-text",
+          "scores name texts that are not in corpus " + textScores.getCorpusId()
+              + (expired ? " after waiting " + config.pendingTimeout() : "")
+              + "; publish the corpus before its scores", now);
+      return true;
+    }
+    return false;
   }
 
   private void forward(String key, SpecificRecord value, long timestamp) {

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #TEXTS}: corpusId NUL textId → index, corpus size, byte length (3 ints), category (UTF-8)
  *   <li>{@value #SCORES}: corpusId NUL modelId NUL sequence(int) → the accepted (index int, log-likelihood
  *       double) pairs of one record; the sequence is the row's score count before the record, unique per row
- *   <li>{@value #PENDING}: source topic-partition-offset → scores waiting for their texts
+ *   <li>{@value #PENDING}: corpus id / source topic-partition@offset → scores waiting for their texts
  * </ul>
  */
 final class MatrixStores {

@@ -1,0 +1,129 @@
+package io.modelmap.aggregator.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PendingRecordsTest {
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  private KeyValueStore<String, byte[]> backing;
+  /** Store reads that walk entries (all, range, prefixScan): what a periodic check must not do. */
+  private final AtomicInteger scans = new AtomicInteger();
+  private KeyValueStore<String, byte[]> store;
+
+  @BeforeEach
+  @SuppressWarnings("unchecked")
+  void store() {
+    backing = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("pending"),
+        org.apache.kafka.common.serialization.Serdes.String(), org.apache.kafka.common.serialization.Serdes.ByteArray())
+        .withLoggingDisabled().build();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pending-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props);
+    backing.init(context.getStateStoreContext(), backing);
+    store = (KeyValueStore<String, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+          if (List.of("all", "range", "reverseAll", "reverseRange", "prefixScan").contains(method.getName())) {
+            scans.incrementAndGet();
+          }
+          return method.invoke(backing, args);
+        });
+  }
+
+  private static ParkedRecord parked(long firstSeenMs, long offset, String payload) {
+    return new ParkedRecord(firstSeenMs, new SourceCoordinates("text-scores", 0, offset),
+        payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String payload(ParkedRecord record) {
+    return new String(record.encodedValue(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aCheckWhereNothingArrivedAndNothingTimedOutReadsNothing() {
+    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    for (int i = 0; i < 1000; i++) {
+      pending.park("corpus " + (i % 10), parked(0, i, "r" + i));
+    }
+    scans.set(0);
+
+    for (long now = 0; now <= TIMEOUT.toMillis(); now += 2000) {
+      assertThat(pending.due(now, TIMEOUT)).isEmpty();
+    }
+    assertThat(scans).hasValue(0);
+  }
+
+  @Test
+  void aRetryReadsOnlyItsGroupAndKeepsWhatItDoesNotSettle() {
+    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    pending.park("pile/val", parked(0, 1, "pile-1"));
+    pending.park("pile/val", parked(5, 2, "pile-2"));
+    pending.park("pile", parked(0, 3, "other-group"));
+    pending.park("pile/val%", parked(0, 4, "third-group"));
+    pending.arrived("pile/val");
+    assertThat(pending.due(10, TIMEOUT)).containsExactly("pile/val");
+
+    List<String> offered = new ArrayList<>();
+    pending.retry("pile/val", r -> {
+      offered.add(payload(r));
+      return payload(r).equals("pile-1");
+    });
+
+    assertThat(offered).containsExactlyInAnyOrder("pile-1", "pile-2");
+    assertThat(pending.due(10, TIMEOUT)).as("nothing new arrived").isEmpty();
+    assertThat(backing.approximateNumEntries()).isEqualTo(3);
+    // the kept record's own park time now decides when the group times out
+    assertThat(pending.due(5 + TIMEOUT.toMillis(), TIMEOUT)).doesNotContain("pile/val");
+    assertThat(pending.due(6 + TIMEOUT.toMillis(), TIMEOUT)).contains("pile/val", "pile", "pile/val%");
+  }
+
+  @Test
+  void aGroupIsDueOnceItsOldestRecordTimedOut() {
+    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    pending.park("bench", parked(1_000, 1, "newer"));
+    pending.park("bench", parked(400, 2, "older"));
+
+    assertThat(pending.due(400 + TIMEOUT.toMillis(), TIMEOUT)).isEmpty();
+    assertThat(pending.due(401 + TIMEOUT.toMillis(), TIMEOUT)).containsExactly("bench");
+    pending.retry("bench", r -> true);
+    assertThat(pending.groupCount()).isZero();
+    assertThat(backing.approximateNumEntries()).isZero();
+  }
+
+  @Test
+  void anArrivalForAGroupWithNothingParkedIsForgotten() {
+    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    pending.arrived("bench");
+    pending.park("bench", parked(0, 1, "later"));
+    assertThat(pending.due(1, TIMEOUT)).isEmpty();
+  }
+
+  @Test
+  void aRestartedProcessorKnowsTheStoredGroupsAndMovesOldKeysUnderTheirGroup() {
+    new PendingRecords(store, r -> "unused").park("corpus a", parked(7, 1, "keyed"));
+    ParkedRecord legacy = parked(3, 2, "legacy in corpus b");
+    backing.put(legacy.key(), legacy.encode());
+
+    PendingRecords restarted = new PendingRecords(store, r -> payload(r).endsWith("corpus b") ? "corpus b" : "?");
+
+    assertThat(restarted.groupCount()).isEqualTo(2);
+    assertThat(backing.get(legacy.key())).isNull();
+    List<String> inB = new ArrayList<>();
+    restarted.retry("corpus b", r -> inB.add(payload(r)));
+    assertThat(inB).containsExactly("legacy in corpus b");
+    assertThat(restarted.due(8 + TIMEOUT.toMillis(), TIMEOUT)).containsExactly("corpus a");
+  }
+}
