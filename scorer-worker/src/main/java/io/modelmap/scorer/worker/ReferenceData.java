@@ -1,11 +1,10 @@
 package io.modelmap.scorer.worker;
 
 import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.producer.kafka.TopicFollower;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.key.CompositeKey;
-import io.modelmap.schemas.topic.Topic;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,16 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The corpus texts and benchmark items a worker scores, read from their compacted topics and cached;
- * a key not in the cache re-reads its topic once, so texts published after the worker started are found.
+ * The corpus texts and benchmark items a worker scores, read from their compacted topics and cached.
+ * A key not in the cache reads what was published since the last read (never the whole topic again),
+ * so texts published after the worker started are found and a missing one costs one end-offset lookup.
  */
-final class ReferenceData {
-  private final ConnectionConfig connection;
+final class ReferenceData implements AutoCloseable {
+  private final TopicFollower<String, TextChunk> corpusTexts;
+  private final TopicFollower<String, McItem> mcItems;
   private final Map<String, String> texts = new HashMap<>();
   private final Map<String, McItem> items = new HashMap<>();
 
   ReferenceData(ConnectionConfig connection) {
-    this.connection = connection;
+    this.corpusTexts = new TopicFollower<>(connection, connection.topics().corpusTexts());
+    this.mcItems = new TopicFollower<>(connection, connection.topics().mcItems());
   }
 
   List<String> texts(String corpusId, List<? extends CharSequence> textIds) throws IOException {
@@ -30,7 +32,8 @@ final class ReferenceData {
     for (CharSequence id : textIds) {
       String key = CompositeKey.of(corpusId, id.toString());
       if (!texts.containsKey(key)) {
-        refresh(connection.topics().corpusTexts(), texts, chunk -> chunk.getText() == null ? null : chunk.getText().toString());
+        corpusTexts.catchUp((k, chunk) -> keep(texts, k,
+            chunk == null || chunk.getText() == null ? null : chunk.getText().toString()));
       }
       String text = texts.get(key);
       if (text == null) {
@@ -46,7 +49,7 @@ final class ReferenceData {
     for (CharSequence id : itemIds) {
       String key = CompositeKey.of(benchmarkId, id.toString());
       if (!items.containsKey(key)) {
-        refresh(connection.topics().mcItems(), items, item -> item);
+        mcItems.catchUp((k, item) -> keep(items, k, item));
       }
       McItem item = items.get(key);
       if (item == null) {
@@ -57,12 +60,17 @@ final class ReferenceData {
     return found;
   }
 
-  private <V, T> void refresh(Topic<String, V> topic, Map<String, T> cache, java.util.function.Function<V, T> value) {
-    new TopicReader(connection).latestByKey(topic).forEach((key, record) -> {
-      T kept = value.apply(record);
-      if (kept != null) {
-        cache.put(key, kept);
-      }
-    });
+  private static <T> void keep(Map<String, T> cache, String key, T value) {
+    if (value == null) {
+      cache.remove(key); // a tombstone, or a chunk without text
+    } else {
+      cache.put(key, value);
+    }
+  }
+
+  @Override
+  public void close() {
+    corpusTexts.close();
+    mcItems.close();
   }
 }

@@ -110,6 +110,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     } finally {
       unloadModel();
       consumer.close();
+      reference.close();
     }
   }
 
