@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.modelmap.math.BatchReference;
+import io.modelmap.producer.csv.CsvFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,16 +15,18 @@ import java.util.List;
  * own L: every neighbour's KL and every Q value to 1e-9 relative.
  *
  * @param models model ids in L.csv order
+ * @param textIds text ids in L.csv column order
  * @param reference the batch formulas on the exported L
  */
-record ExportedMap(List<String> models, BatchReference reference) {
+record ExportedMap(List<String> models, List<String> textIds, BatchReference reference) {
 
   static ExportedMap read(Path out) throws IOException {
     List<String[]> lRows = ExportedCsv.rows(out.resolve("L.csv"));
     List<String> models = lRows.stream().map(r -> r[0]).toList();
     double[][] l = lRows.stream().map(r -> Arrays.stream(r, 1, r.length).mapToDouble(Double::parseDouble).toArray())
         .toArray(double[][]::new);
-    return new ExportedMap(models, BatchReference.of(l));
+    List<String> header = CsvFiles.header(out.resolve("L.csv"));
+    return new ExportedMap(models, header.subList(1, header.size()), BatchReference.of(l));
   }
 
   /** Asserts the exported neighbours and Q equal the batch reference; returns the neighbour rows. */

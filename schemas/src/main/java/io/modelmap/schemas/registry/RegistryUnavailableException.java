@@ -9,10 +9,14 @@ public final class RegistryUnavailableException extends RuntimeException {
     super(message, cause);
   }
 
-  /** Whether {@code e} or any of its causes is a registry outage. */
+  /**
+   * Whether {@code e} or any of its causes is a registry outage: this exception, or a registry call
+   * that failed for a reason that may pass (a serializer registering a schema meets those).
+   */
   public static boolean isCauseOf(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RegistryUnavailableException) {
+      if (t instanceof RegistryUnavailableException
+          || (t instanceof SchemaRegistryException registry && registry.isTransient())) {
         return true;
       }
       if (t.getCause() == t) {

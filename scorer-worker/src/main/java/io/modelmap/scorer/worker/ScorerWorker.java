@@ -9,6 +9,7 @@ import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
+import io.modelmap.schemas.registry.RegistryUnavailableException;
 import io.modelmap.schemas.topic.DeadLetterRecords;
 import io.modelmap.schemas.topic.Topics;
 import io.modelmap.scorer.model.CausalLm;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScorerWorker implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScorerWorker.class);
+  private static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(5);
 
   private final ConnectionConfig connection;
   private final ScorerConfig config;
@@ -95,8 +97,24 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       consumer.subscribe(List.of(topics.scoreTasks().name()));
       while (running.get()) {
         var records = consumer.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<String, byte[]> record : records) {
-          handle(record, publisher, manager);
+        BatchProgress progress = new BatchProgress(records);
+        try {
+          for (ConsumerRecord<String, byte[]> record : records) {
+            handle(record, publisher, manager);
+            progress.finished(record);
+          }
+        } catch (RuntimeException e) {
+          if (!RegistryUnavailableException.isCauseOf(e)) {
+            throw e;
+          }
+          // an outage, not a bad task: keep what is finished, read the rest again after a pause
+          LOG.warn("Schema registry unavailable ({}); reading the remaining tasks again in {} s", e.getMessage(),
+              REGISTRY_BACKOFF.toSeconds());
+          progress.rewind(consumer);
+          publisher.flush();
+          consumer.commitSync(progress.committable());
+          pause(REGISTRY_BACKOFF);
+          continue;
         }
         if (!records.isEmpty()) {
           publisher.flush();
@@ -114,11 +132,23 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     }
   }
 
+  private void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    }
+  }
+
   private void handle(ConsumerRecord<String, byte[]> record, Publisher publisher, NDManager manager) {
     ScoreTask task;
     try {
       task = topics.scoreTasks().valueSerde().deserializer().deserialize(record.topic(), record.value());
     } catch (RuntimeException e) {
+      if (RegistryUnavailableException.isCauseOf(e)) {
+        throw e;
+      }
       deadLetter(record, publisher, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
       return;
     }
@@ -135,6 +165,9 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       deadLetter(record, publisher, "source-refused", "task " + task.getTaskId() + " of model " + task.getModelId()
           + ": " + e.getMessage());
     } catch (IOException | RuntimeException e) {
+      if (RegistryUnavailableException.isCauseOf(e)) {
+        throw e instanceof RuntimeException runtime ? runtime : new RegistryUnavailableException(e.getMessage(), e);
+      }
       metrics.failed();
       retryOrDeadLetter(record, task, publisher, e);
     } catch (OutOfMemoryError | StackOverflowError | LinkageError e) {
