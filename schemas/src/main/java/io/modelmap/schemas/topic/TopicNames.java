@@ -17,11 +17,15 @@ public record TopicNames(
     String coordinateFrame,
     String modelNeighbors,
     String errorAgreement,
-    String modelAccuracy) {
+    String modelAccuracy,
+    String benchmarkScores,
+    String scorePredictions,
+    String predictionQuality) {
 
   public TopicNames {
     for (String name : new String[] {modelRegistered, corpusTexts, mcItems, scoreTasks, textScores,
-        mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement, modelAccuracy}) {
+        mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement, modelAccuracy, benchmarkScores,
+        scorePredictions, predictionQuality}) {
       Objects.requireNonNull(name, "topic name");
       if (name.isBlank() || !name.matches("[a-zA-Z0-9._-]+")) {
         throw new IllegalArgumentException("invalid topic name '" + name + "'");
@@ -38,7 +42,8 @@ public record TopicNames(
     return new TopicNames(prefix + "model-registered", prefix + "corpus-texts", prefix + "mc-items",
         prefix + "score-tasks", prefix + "text-scores", prefix + "mc-answers", prefix + "model-coordinates",
         prefix + "coordinate-frame", prefix + "model-neighbors", prefix + "error-agreement",
-        prefix + "model-accuracy");
+        prefix + "model-accuracy", prefix + "benchmark-scores", prefix + "score-predictions",
+        prefix + "prediction-quality");
   }
 
   /** The dead-letter topic of {@code topic}. */

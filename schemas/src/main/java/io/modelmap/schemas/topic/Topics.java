@@ -1,5 +1,6 @@
 package io.modelmap.schemas.topic;
 
+import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
@@ -9,6 +10,8 @@ import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScores;
@@ -73,6 +76,18 @@ public final class Topics {
 
   public Topic<String, ModelAccuracy> modelAccuracy() {
     return topic(names.modelAccuracy(), ModelAccuracy.class);
+  }
+
+  public Topic<String, BenchmarkScore> benchmarkScores() {
+    return topic(names.benchmarkScores(), BenchmarkScore.class);
+  }
+
+  public Topic<String, ScorePredictions> scorePredictions() {
+    return topic(names.scorePredictions(), ScorePredictions.class);
+  }
+
+  public Topic<String, PredictionQuality> predictionQuality() {
+    return topic(names.predictionQuality(), PredictionQuality.class);
   }
 
   /** The dead-letter topic of {@code source}. */
