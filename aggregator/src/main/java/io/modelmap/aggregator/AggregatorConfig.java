@@ -1,5 +1,6 @@
 package io.modelmap.aggregator;
 
+import io.modelmap.aggregator.prediction.PredictionSettings;
 import io.modelmap.schemas.topic.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.OptionalDouble;
  * @param internalPartitions partitions of the repartition topics (the corpus-keyed matrix tasks)
  * @param clientOverrides extra Kafka client settings, for example security settings
  * @param mapMethod how the 2-D map is laid out
+ * @param prediction how benchmark scores are predicted from the map
  */
 public record AggregatorConfig(
     String applicationId,
@@ -35,7 +37,8 @@ public record AggregatorConfig(
     Duration pendingTimeout,
     int internalPartitions,
     Map<String, Object> clientOverrides,
-    MapMethod mapMethod) {
+    MapMethod mapMethod,
+    PredictionSettings prediction) {
 
   public AggregatorConfig {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -47,6 +50,7 @@ public record AggregatorConfig(
     Objects.requireNonNull(clippingQuantile, "clippingQuantile");
     Objects.requireNonNull(pendingTimeout, "pendingTimeout");
     Objects.requireNonNull(mapMethod, "mapMethod");
+    Objects.requireNonNull(prediction, "prediction");
     clientOverrides = Map.copyOf(clientOverrides);
     if (neighborCount < 1) {
       throw new IllegalArgumentException("neighborCount must be at least 1, was " + neighborCount);
@@ -66,31 +70,36 @@ public record AggregatorConfig(
   public static AggregatorConfig defaults(String bootstrapServers, String schemaRegistryUrl, Path stateDir) {
     return new AggregatorConfig("modelmap-aggregator", bootstrapServers, schemaRegistryUrl, stateDir,
         TopicNames.defaults(), 10, Duration.ofSeconds(2), OptionalDouble.empty(), Duration.ofMinutes(10), 1, Map.of(),
-        MapMethod.PCA);
+        MapMethod.PCA, PredictionSettings.defaults());
   }
 
   public AggregatorConfig withApplicationId(String id) {
     return new AggregatorConfig(id, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
-        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod);
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod, prediction);
   }
 
   public AggregatorConfig withClipping(OptionalDouble quantile) {
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
-        provisionalInterval, quantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod);
+        provisionalInterval, quantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod, prediction);
   }
 
   public AggregatorConfig withClientOverrides(Map<String, Object> overrides) {
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
-        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, overrides, mapMethod);
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, overrides, mapMethod, prediction);
   }
 
   public AggregatorConfig withMapMethod(MapMethod method) {
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
-        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, method);
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, method, prediction);
   }
 
   public AggregatorConfig withTopics(TopicNames names) {
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, names, neighborCount,
-        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod);
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod, prediction);
+  }
+
+  public AggregatorConfig withPrediction(PredictionSettings settings) {
+    return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
+        provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod, settings);
   }
 }

@@ -3,6 +3,7 @@ package io.modelmap.aggregator;
 import io.modelmap.aggregator.agreement.AgreementProcessor;
 import io.modelmap.aggregator.agreement.AgreementStores;
 import io.modelmap.aggregator.api.Views;
+import io.modelmap.aggregator.ingest.BenchmarkScoreValidator;
 import io.modelmap.aggregator.ingest.DecodeProcessor;
 import io.modelmap.aggregator.ingest.McAnswersValidator;
 import io.modelmap.aggregator.ingest.McItemValidator;
@@ -11,12 +12,18 @@ import io.modelmap.aggregator.ingest.TextScoresValidator;
 import io.modelmap.aggregator.ingest.Validator;
 import io.modelmap.aggregator.matrix.MatrixProcessor;
 import io.modelmap.aggregator.matrix.MatrixStoreBuilders;
+import io.modelmap.aggregator.prediction.PredictionProcessor;
+import io.modelmap.aggregator.prediction.PredictionStores;
+import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelDistances;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
+import io.modelmap.schemas.serde.AvroSerdes;
 import io.modelmap.schemas.serde.ConfluentAvroSerializer;
 import io.modelmap.schemas.topic.Topic;
 import io.modelmap.schemas.topic.Topics;
@@ -55,6 +62,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public final class AggregatorTopology {
   /** The one key all items and answers are repartitioned under. */
   private static final String AGREEMENT_KEY = "agreement";
+  /** The one key distances, scores and registrations meet under for prediction. */
+  private static final String PREDICTION_KEY = "prediction";
 
   private AggregatorTopology() {}
 
@@ -79,9 +88,28 @@ public final class AggregatorTopology {
         config.internalPartitions());
 
     MatrixStoreBuilders.all().forEach(builder::addStateStore);
-    texts.merge(scores, Named.as("texts-and-scores"))
+    Map<String, KStream<String, SpecificRecord>> matrixOut = texts.merge(scores, Named.as("texts-and-scores"))
         .process(() -> new MatrixProcessor(config, scoresTopic.valueSerde(), textsTopic.valueSerde(), clock), Named.as("matrix"),
             MatrixStoreBuilders.names())
+        .split(Named.as("matrix-"))
+        .branch((key, value) -> value instanceof ModelDistances, Branched.as("distances"))
+        .defaultBranch(Branched.as("published"));
+    matrixOut.get("matrix-published").to(router, produced);
+
+    Serde<ModelDistances> distancesSerde = AvroSerdes.value(registry, ModelDistances.class);
+    Topic<String, BenchmarkScore> benchmarkScores = topics.benchmarkScores();
+    KStream<String, SpecificRecord> distances = rekeyed(matrixOut.get("matrix-distances"), distancesSerde,
+        ModelDistances.class, d -> PREDICTION_KEY, "distances-for-prediction", 1);
+    KStream<String, SpecificRecord> observed = rekeyed(
+        decoded(builder, benchmarkScores, new BenchmarkScoreValidator(), clock, router, produced),
+        benchmarkScores.valueSerde(), BenchmarkScore.class, b -> PREDICTION_KEY, "scores-for-prediction", 1);
+    KStream<String, SpecificRecord> registrations = rekeyed(
+        Views.addTo(builder, topics).toStream(Named.as("registrations")).filter((k, v) -> v != null)
+            .mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record")),
+        topics.modelRegistered().valueSerde(), ModelRegistered.class, r -> PREDICTION_KEY, "registrations-for-prediction", 1);
+    PredictionStores.builders().forEach(builder::addStateStore);
+    distances.merge(observed, Named.as("distances-and-scores")).merge(registrations, Named.as("prediction-inputs"))
+        .process(() -> new PredictionProcessor(config, distancesSerde), Named.as("prediction"), PredictionStores.names())
         .to(router, produced);
 
     Topic<String, McItem> itemsTopic = topics.mcItems();
@@ -98,7 +126,6 @@ public final class AggregatorTopology {
             AgreementStores.names())
         .to(router, produced);
 
-    Views.addTo(builder, topics);
     return builder.build(optimization());
   }
 

@@ -6,6 +6,8 @@ import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.topic.TopicNames;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.RecordContext;
@@ -35,6 +37,12 @@ final class OutputTopicRouter implements TopicNameExtractor<String, SpecificReco
     }
     if (value instanceof ModelAccuracy) {
       return names.modelAccuracy();
+    }
+    if (value instanceof ScorePredictions) {
+      return names.scorePredictions();
+    }
+    if (value instanceof PredictionQuality) {
+      return names.predictionQuality();
     }
     if (value instanceof DeadLetter deadLetter) {
       return TopicNames.deadLetter(deadLetter.getTopic());

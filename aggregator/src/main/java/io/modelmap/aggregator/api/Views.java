@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.topic.Topic;
 import io.modelmap.schemas.topic.Topics;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -28,22 +30,25 @@ public final class Views {
 
   private Views() {}
 
-  public static void addTo(StreamsBuilder builder, Topics topics) {
-    table(builder, topics.modelRegistered(), REGISTERED);
+  /** Adds every view; returns the registrations' table, which prediction also reads. */
+  public static KTable<String, ModelRegistered> addTo(StreamsBuilder builder, Topics topics) {
+    KTable<String, ModelRegistered> registered = table(builder, topics.modelRegistered(), REGISTERED);
     table(builder, topics.modelCoordinates(), COORDINATES);
     table(builder, topics.modelNeighbors(), NEIGHBORS);
     table(builder, topics.coordinateFrame(), FRAMES);
     table(builder, topics.errorAgreement(), AGREEMENT);
     table(builder, topics.modelAccuracy(), ACCURACY);
     table(builder, topics.deadLetters(topics.scoreTasks().name()), FAILURES);
+    return registered;
   }
 
   static List<String> all() {
     return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY, FAILURES);
   }
 
-  private static <V extends SpecificRecord> void table(StreamsBuilder builder, Topic<String, V> topic, String store) {
-    builder.table(topic.name(), Consumed.with(Serdes.String(), topic.valueSerde()).withName("view-source-" + store),
+  private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,
+      String store) {
+    return builder.table(topic.name(), Consumed.with(Serdes.String(), topic.valueSerde()).withName("view-source-" + store),
         Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
             .withKeySerde(Serdes.String()).withValueSerde(topic.valueSerde()));
   }

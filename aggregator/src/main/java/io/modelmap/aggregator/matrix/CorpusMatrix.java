@@ -197,6 +197,11 @@ final class CorpusMatrix {
     return categoryOfText;
   }
 
+  /** KL (nats per text) from a complete model to every other complete model. */
+  Map<String, Double> klToCompleteModels(String modelId) {
+    return map.klTo(modelId);
+  }
+
   boolean isMapStale() {
     return map.isStale();
   }

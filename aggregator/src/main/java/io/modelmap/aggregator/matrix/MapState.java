@@ -51,6 +51,17 @@ final class MapState {
     return s == t ? 0 : s > t ? kl[s][t] : kl[t][s];
   }
 
+  /** KL (nats per text) from {@code model} to every other model of the map. */
+  Map<String, Double> klTo(String model) {
+    Map<String, Double> row = new HashMap<>();
+    for (String other : slots.keySet()) {
+      if (!other.equals(model)) {
+        row.put(other, distance(model, other));
+      }
+    }
+    return row;
+  }
+
   boolean isStale() {
     return stale;
   }

@@ -226,6 +226,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         forward(id, OutputRecords.completeCoordinates(matrix, id), timestamp);
       }
       forward(id, OutputRecords.neighbors(matrix, id, matrix.neighbors(id), false), timestamp);
+      if (id.equals(modelId) || clipping) { // clipping moves every distance
+        forward(id, OutputRecords.distances(matrix, id), timestamp);
+      }
     }
     forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), timestamp);
     completed.record();

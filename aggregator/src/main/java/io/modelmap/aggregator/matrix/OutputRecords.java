@@ -4,6 +4,7 @@ import io.modelmap.math.KlDivergence;
 import io.modelmap.math.Neighbor;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ final class OutputRecords {
         .setMeanLogLikelihood(matrix.mean(modelId))
         .setXi(boxed(matrix.xi(modelId)))
         .build();
+  }
+
+  /** For the predictions: the model's KL to every other complete model, sent once per completion. */
+  static ModelDistances distances(CorpusMatrix matrix, String modelId) {
+    return ModelDistances.newBuilder().setCorpusId(matrix.corpusId()).setModelId(modelId)
+        .setKlNats(new java.util.HashMap<>(matrix.klToCompleteModels(modelId))).build();
   }
 
   static ModelCoordinates progressCoordinates(CorpusMatrix matrix, String modelId) {

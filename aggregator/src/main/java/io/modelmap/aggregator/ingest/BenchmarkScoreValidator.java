@@ -1,0 +1,28 @@
+package io.modelmap.aggregator.ingest;
+
+import io.modelmap.schemas.avro.BenchmarkScore;
+import io.modelmap.schemas.key.CompositeKey;
+import io.modelmap.schemas.key.Ids;
+import java.util.Optional;
+
+/** Rules of a {@code benchmark-scores} record: keyed modelId/benchmarkId, a finite value. */
+public final class BenchmarkScoreValidator implements Validator<BenchmarkScore> {
+
+  @Override
+  public Optional<Rejection> check(String key, BenchmarkScore value) {
+    Optional<Rejection> ids = Validator.checkId(Ids.Kind.MODEL, value.getModelId())
+        .or(() -> Validator.checkId(Ids.Kind.BENCHMARK, value.getBenchmarkId()));
+    if (ids.isPresent()) {
+      return ids;
+    }
+    String expected = CompositeKey.of(value.getModelId().toString(), value.getBenchmarkId().toString());
+    if (!expected.equals(key)) {
+      return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' should be '" + expected + "'"));
+    }
+    if (!Double.isFinite(value.getValue())) {
+      return Optional.of(new Rejection("non-finite-score", "score " + value.getValue() + " of " + key
+          + " is not finite; publish only known results"));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,24 @@
+package io.modelmap.aggregator.prediction;
+
+import io.modelmap.math.predict.DistanceRidge;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ridge from Q for one benchmark on one corpus's map: the fit on every observed complete model and the
+ * out-of-fold prediction of each of them.
+ *
+ * @param training observed complete models, in the order of the ridge's distances
+ * @param outOfFold each training model's cross-validated prediction
+ */
+record BenchmarkFit(String corpusId, String benchmarkId, List<String> training, DistanceRidge ridge, double alpha,
+    Map<String, Double> outOfFold, int folds, double pearsonR, double spearmanRho) {
+
+  double predict(CorpusDistances distances, String model) {
+    double[] toTraining = new double[training.size()];
+    for (int i = 0; i < toTraining.length; i++) {
+      toTraining[i] = distances.squared(model, training.get(i));
+    }
+    return ridge.predict(toTraining);
+  }
+}

@@ -1,0 +1,154 @@
+package io.modelmap.aggregator.prediction;
+
+import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.schemas.avro.BenchmarkScore;
+import io.modelmap.schemas.avro.ModelDistances;
+import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePrediction;
+import io.modelmap.schemas.avro.ScorePredictions;
+import io.modelmap.schemas.key.CompositeKey;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Predicts every complete model's benchmark scores (method {@value #METHOD}) from the distances the
+ * matrix sends at each completion, the observed scores of {@code benchmark-scores} and the families of
+ * {@code model-registered} (all under one key). A model that completes is predicted at once from the
+ * current fits; scores and observed models are refitted together on the 2 s punctuation, which then
+ * republishes the corpus's predictions and each benchmark's {@code prediction-quality}.
+ */
+public final class PredictionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  public static final String METHOD = "ridge-q";
+  private final AggregatorConfig config;
+  private final Serde<ModelDistances> distancesSerde;
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, byte[]> models;
+  private KeyValueStore<String, byte[]> scores;
+  private KeyValueStore<String, byte[]> distances;
+  private PredictionState state;
+
+  public PredictionProcessor(AggregatorConfig config, Serde<ModelDistances> distancesSerde) {
+    this.config = config;
+    this.distancesSerde = distancesSerde;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    this.models = context.getStateStore(PredictionStores.MODELS);
+    this.scores = context.getStateStore(PredictionStores.SCORES);
+    this.distances = context.getStateStore(PredictionStores.DISTANCES);
+    restore();
+    context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+  }
+
+  /** Memory from the stores alone (a revived task's rolled-back records are gone); every fit is redone. */
+  private void restore() {
+    state = new PredictionState(config.prediction().minObserved(), config.prediction().folds(),
+        config.prediction().grouping());
+    forEach(models, (model, value) -> {
+      String[] parts = new String(value, StandardCharsets.UTF_8).split("\u0000", -1);
+      state.register(model, blankToNull(parts[0]), blankToNull(parts[1]));
+    });
+    forEach(distances, (key, value) -> {
+      ModelDistances d = distancesSerde.deserializer().deserialize(PredictionStores.DISTANCES, value);
+      state.complete(d.getCorpusId().toString(), d.getModelId().toString(), kl(d));
+    });
+    forEach(scores, (key, value) -> {
+      List<String> parts = CompositeKey.split(key);
+      state.score(parts.get(0), parts.get(1), ByteBuffer.wrap(value).getDouble());
+    });
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    if (record.value() instanceof ModelRegistered registered) {
+      String family = registered.getFamily() == null ? "" : registered.getFamily().toString();
+      String type = registered.getModelType() == null ? "" : registered.getModelType().toString();
+      models.put(registered.getModelId().toString(), (family + "\u0000" + type).getBytes(StandardCharsets.UTF_8));
+      state.register(registered.getModelId().toString(), blankToNull(family), blankToNull(type));
+    } else if (record.value() instanceof BenchmarkScore score) {
+      String model = score.getModelId().toString();
+      String benchmark = score.getBenchmarkId().toString();
+      scores.put(CompositeKey.of(model, benchmark), ByteBuffer.allocate(8).putDouble(score.getValue()).array());
+      state.score(model, benchmark, score.getValue());
+    } else if (record.value() instanceof ModelDistances d) {
+      String corpus = d.getCorpusId().toString();
+      String model = d.getModelId().toString();
+      distances.put(CompositeKey.of(corpus, model), distancesSerde.serializer().serialize(PredictionStores.DISTANCES, d));
+      state.complete(corpus, model, kl(d));
+      if (!state.fits(corpus).isEmpty()) {
+        forward(model, predictions(corpus, model), record.timestamp()); // the new model, from the fits as they are
+      }
+    } else {
+      throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
+    }
+  }
+
+  private void punctuate(long now) {
+    for (String corpus : state.refitStale()) {
+      for (String model : state.distances(corpus).models()) {
+        forward(model, predictions(corpus, model), now);
+      }
+      for (BenchmarkFit fit : state.fits(corpus)) {
+        forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
+      }
+    }
+  }
+
+  private ScorePredictions predictions(String corpus, String model) {
+    List<ScorePrediction> list = new ArrayList<>();
+    for (BenchmarkFit fit : state.fits(corpus)) {
+      Optional<Double> observed = state.observed(model, fit.benchmarkId());
+      list.add(ScorePrediction.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(METHOD)
+          .setPredicted(fit.predict(state.distances(corpus), model)).setObserved(observed.orElse(null))
+          .setOutOfFold(fit.outOfFold().get(model)).setTrainingModels(fit.training().size()).build());
+    }
+    return ScorePredictions.newBuilder().setModelId(model).setCorpusId(corpus)
+        .setCompleteModels(state.distances(corpus).models().size()).setPredictions(list).build();
+  }
+
+  private PredictionQuality quality(BenchmarkFit fit) {
+    return PredictionQuality.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(METHOD)
+        .setCorpusId(fit.corpusId()).setModels(fit.training().size()).setFolds(fit.folds())
+        .setGrouping(state.grouping().label()).setPearsonR(fit.pearsonR()).setSpearmanRho(fit.spearmanRho())
+        .setAlpha(fit.alpha()).build();
+  }
+
+  private void forward(String key, SpecificRecord value, long timestamp) {
+    context.forward(new Record<>(key, value, timestamp));
+  }
+
+  private static Map<String, Double> kl(ModelDistances d) {
+    Map<String, Double> kl = new java.util.HashMap<>();
+    d.getKlNats().forEach((other, value) -> kl.put(other.toString(), value));
+    return kl;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static void forEach(KeyValueStore<String, byte[]> store, java.util.function.BiConsumer<String, byte[]> f) {
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, byte[]> entry = all.next();
+        f.accept(entry.key, entry.value);
+      }
+    }
+  }
+}

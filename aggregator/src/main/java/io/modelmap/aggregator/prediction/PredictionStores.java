@@ -1,0 +1,35 @@
+package io.modelmap.aggregator.prediction;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The prediction task's stores, all RocksDB with changelogs:
+ * <ul>
+ *   <li>{@value #MODELS}: model id → family and type (NUL-separated UTF-8), from model-registered
+ *   <li>{@value #SCORES}: modelId/benchmarkId → the observed score (8-byte double), from benchmark-scores
+ *   <li>{@value #DISTANCES}: corpusId/modelId → the ModelDistances the matrix sent at its completion
+ * </ul>
+ */
+public final class PredictionStores {
+  static final String MODELS = "prediction-models-store";
+  static final String SCORES = "prediction-scores-store";
+  static final String DISTANCES = "prediction-distances-store";
+
+  private PredictionStores() {}
+
+  public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders() {
+    return List.of(store(MODELS), store(SCORES), store(DISTANCES));
+  }
+
+  public static String[] names() {
+    return new String[] {MODELS, SCORES, DISTANCES};
+  }
+
+  private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Benchmark prediction from the map (modelmap §5): ridge from Q in its dual form on the K×K distances
+ * the matrix sends at each completion, refitted on a debounce when scores or observed models arrive.
+ */
+package io.modelmap.aggregator.prediction;

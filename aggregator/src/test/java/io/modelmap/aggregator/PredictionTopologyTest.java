@@ -1,0 +1,140 @@
+package io.modelmap.aggregator;
+
+import static io.modelmap.aggregator.AggregatorHarness.chunk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.modelmap.math.BatchReference;
+import io.modelmap.math.predict.RidgeCrossValidation;
+import io.modelmap.schemas.avro.BenchmarkScore;
+import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePrediction;
+import io.modelmap.schemas.avro.ScorePredictions;
+import io.modelmap.schemas.key.CompositeKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Random;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Streamed predictions against the batch protocol on the same data: ridge from Q on the distances of the
+ * complete rows, folds grouped by the registered family, every complete model predicted, the observed
+ * ones also out of fold; a model completing later is predicted at once from the fit as it is.
+ */
+class PredictionTopologyTest {
+  private static final int N = 40;
+  private static final int MODELS = 16;
+  private static final int OBSERVED = 12;
+  private static final String BENCHMARK = "arc_easy";
+
+  private static String model(int i) {
+    return "org-" + (i / 2) + "/model-" + i + (i % 3 == 0 ? "@v2" : "");
+  }
+
+  @Test
+  void predictionsEqualTheBatchProtocolAndALateModelIsPredictedAtOnce() throws Exception {
+    Random random = new Random(11);
+    double[][] family = new double[MODELS / 2][N];
+    for (double[] f : family) {
+      for (int s = 0; s < N; s++) {
+        f[s] = -1000 - 200 * random.nextDouble();
+      }
+    }
+    double[][] l = new double[MODELS][N];
+    double[] y = new double[MODELS];
+    for (int i = 0; i < MODELS; i++) {
+      double skill = random.nextDouble();
+      for (int s = 0; s < N; s++) {
+        l[i][s] = family[i / 2][s] + 20 * skill * (s % 2 == 0 ? 1 : -1) + 3 * random.nextGaussian();
+      }
+      y[i] = 0.4 + 0.3 * skill + 0.01 * random.nextGaussian();
+    }
+
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      TestInputTopic<String, ModelRegistered> registered = h.driver.createInputTopic(h.topics.modelRegistered().name(),
+          Serdes.String().serializer(), h.topics.modelRegistered().valueSerde().serializer());
+      TestInputTopic<String, BenchmarkScore> observed = h.driver.createInputTopic(h.topics.benchmarkScores().name(),
+          Serdes.String().serializer(), h.topics.benchmarkScores().valueSerde().serializer());
+      TestOutputTopic<String, ScorePredictions> predictions = h.driver.createOutputTopic(
+          h.topics.scorePredictions().name(), Serdes.String().deserializer(),
+          h.topics.scorePredictions().valueSerde().deserializer());
+      TestOutputTopic<String, PredictionQuality> quality = h.driver.createOutputTopic(
+          h.topics.predictionQuality().name(), Serdes.String().deserializer(),
+          h.topics.predictionQuality().valueSerde().deserializer());
+
+      h.publishCorpus(N);
+      for (int i = 0; i < MODELS; i++) {
+        registered.pipeInput(model(i), ModelRegistered.newBuilder().setModelId(model(i)).setSourceUri("imported:")
+            .setCorpusId(AggregatorHarness.CORPUS).setFamily("family " + (i / 2)).build());
+      }
+      for (int i = 0; i < OBSERVED; i++) {
+        observed.pipeInput(CompositeKey.of(model(i), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(i))
+            .setBenchmarkId(BENCHMARK).setValue(y[i]).build());
+      }
+      for (int i = 0; i < MODELS - 1; i++) {
+        h.scores.pipeInput(model(i), chunk(model(i), l[i], 0, N));
+      }
+      h.driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+      // the batch protocol on the same data
+      BatchReference batch = BatchReference.of(l);
+      double[][] d = new double[OBSERVED][OBSERVED];
+      List<String> groups = new ArrayList<>();
+      for (int i = 0; i < OBSERVED; i++) {
+        groups.add("family " + (i / 2));
+        for (int j = 0; j < OBSERVED; j++) {
+          d[i][j] = i == j ? 0 : 2 * batch.klNats(i, j);
+        }
+      }
+      double[] yObserved = java.util.Arrays.copyOf(y, OBSERVED);
+      RidgeCrossValidation.Fit fit = RidgeCrossValidation.fitAll(d, yObserved, groups, 5);
+      RidgeCrossValidation.OutOfFold held = RidgeCrossValidation.outOfFold(d, yObserved, groups, 5);
+
+      Map<String, ScorePredictions> published = predictions.readKeyValuesToMap();
+      assertThat(published).hasSize(MODELS - 1);
+      for (int j = 0; j < MODELS - 1; j++) {
+        ScorePrediction p = published.get(model(j)).getPredictions().get(0);
+        assertThat(p.getBenchmarkId()).isEqualTo(BENCHMARK);
+        assertThat(p.getTrainingModels()).isEqualTo(OBSERVED);
+        assertThat(p.getPredicted()).as("prediction of %s", model(j))
+            .isCloseTo(fit.ridge().predict(toObserved(batch, j)), within(1e-9));
+        if (j < OBSERVED) {
+          assertThat(p.getObserved()).isEqualTo(y[j]);
+          assertThat(p.getOutOfFold()).as("out-of-fold of %s", model(j)).isCloseTo(held.outOfFold()[j], within(1e-9));
+        } else {
+          assertThat(p.getObserved()).isNull();
+          assertThat(p.getOutOfFold()).isNull();
+        }
+      }
+      PredictionQuality q = quality.readKeyValuesToMap().get(CompositeKey.of(BENCHMARK, "ridge-q"));
+      assertThat(q.getModels()).isEqualTo(OBSERVED);
+      assertThat(q.getGrouping()).isEqualTo("family");
+      assertThat(q.getAlpha()).isEqualTo(fit.alpha());
+      assertThat(q.getPearsonR()).isCloseTo(new PearsonsCorrelation().correlation(held.outOfFold(), yObserved),
+          within(1e-12));
+
+      int late = MODELS - 1;
+      h.scores.pipeInput(model(late), chunk(model(late), l[late], 0, N));
+      ScorePredictions now = predictions.readKeyValuesToMap().get(model(late));
+      assertThat(now).as("the late model, before any punctuation").isNotNull();
+      assertThat(now.getPredictions().get(0).getPredicted())
+          .isCloseTo(fit.ridge().predict(toObserved(batch, late)), within(1e-9));
+    }
+  }
+
+  private static double[] toObserved(BatchReference batch, int model) {
+    double[] d = new double[OBSERVED];
+    for (int i = 0; i < OBSERVED; i++) {
+      d[i] = i == model ? 0 : 2 * batch.klNats(model, i);
+    }
+    return d;
+  }
+}
