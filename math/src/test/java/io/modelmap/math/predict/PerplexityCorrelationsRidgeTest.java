@@ -123,6 +123,29 @@ class PerplexityCorrelationsRidgeTest {
     }
   }
 
+  @Test
+  void theEffectiveDimensionFromDistancesEqualsAnSvdOfQ() {
+    double[][] d = new double[models.size()][models.size()];
+    for (int i = 0; i < models.size(); i++) {
+      for (int j = 0; j < models.size(); j++) {
+        d[i][j] = squaredDistance(q[i], q[j]);
+      }
+    }
+    io.modelmap.math.map.EffectiveDimension fromDistances = io.modelmap.math.map.EffectiveDimension.of(d);
+    // Q is already column-centred over these models: its squared singular values are the variances
+    double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(q)).getSingularValues();
+    double total = java.util.Arrays.stream(singular).map(v -> v * v).sum();
+    double running = 0;
+    for (int k = 0; k < singular.length; k++) {
+      running += singular[k] * singular[k];
+      assertThat(fromDistances.cumulativeShare()[k]).as("share of the first %d axes", k + 1)
+          .isCloseTo(running / total, within(1e-9));
+    }
+    System.out.printf("perplexity-correlations: effective dimension %d (90 %%), %d (95 %%) of %d models%n",
+        fromDistances.dimensionFor(0.90), fromDistances.dimensionFor(0.95), models.size());
+    assertThat(fromDistances.dimensionFor(0.90)).isLessThan(fromDistances.dimensionFor(0.95));
+  }
+
   /**
    * The same protocol in the primal: per outer fold, an inner org-grouped search over the same
    * α grid (the mean squared norm of the centred training rows, ½·mean of their squared distances,
