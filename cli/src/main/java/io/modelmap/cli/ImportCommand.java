@@ -2,16 +2,24 @@ package io.modelmap.cli;
 
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.NeighborTable;
+import io.modelmap.cli.runtime.PredictionWaiter;
 import io.modelmap.cli.runtime.ResultWaiter;
 import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.cli.transfer.MatrixImporter;
+import io.modelmap.cli.transfer.ModelMetadataReader;
+import io.modelmap.producer.benchmark.ScorePublisher;
+import io.modelmap.producer.benchmark.ScoreTableReader;
 import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.schemas.avro.BenchmarkScore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +44,14 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--corpus-id", defaultValue = "imported", description = "Corpus id to publish under (default ${DEFAULT-VALUE}).")
   String corpusId;
 
+  @Option(names = "--models", description = "models.csv: model_id,family,type,parameters of the imported rows"
+      + " (family groups the prediction folds).")
+  Path models;
+
+  @Option(names = "--scores", description = "Benchmark results to predict, as import-scores takes them"
+      + " (model_id,<benchmark>,...; empty = unknown).")
+  Path scores;
+
   @Option(names = "--export-to", description = "After the aggregator has published every model, export to this folder.")
   Path exportTo;
 
@@ -44,11 +60,14 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (Path file : List.of(matrix, texts)) {
+    for (Path file : Stream.of(matrix, texts, models, scores).filter(java.util.Objects::nonNull).toList()) {
       if (!Files.isRegularFile(file)) {
         throw new NoSuchFileException(file.toString());
       }
     }
+    // every input is read before anything starts
+    metadata = models == null ? Map.of() : ModelMetadataReader.read(models);
+    known = scores == null ? List.of() : ScoreTableReader.read(scores, System.currentTimeMillis());
     if (!standalone.embedded) {
       MatrixImporter.Imported imported = run(connection.external());
       if (exportTo != null) {
@@ -70,12 +89,26 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
+  private Map<String, ModelMetadataReader.ModelMetadata> metadata = Map.of();
+  private List<BenchmarkScore> known = List.of();
+
   private MatrixImporter.Imported run(ConnectionConfig target) throws Exception {
     System.out.println("Importing " + matrix + " with " + texts + " as corpus " + corpusId + " ...");
-    return new MatrixImporter(target, System.out, Clock.systemUTC()).importMatrix(matrix, texts, corpusId);
+    MatrixImporter.Imported imported = new MatrixImporter(target, System.out, Clock.systemUTC())
+        .importMatrix(matrix, texts, corpusId, metadata);
+    if (!known.isEmpty()) {
+      try (Publisher publisher = new Publisher(target)) {
+        new ScorePublisher(publisher, target.topics().benchmarkScores()).publish(known);
+      }
+      System.out.printf("  published %d benchmark scores%n", known.size());
+    }
+    return imported;
   }
 
   private void await(ConnectionConfig target, MatrixImporter.Imported imported) throws Exception {
     new ResultWaiter(target, System.out, Clock.systemUTC()).await(imported.scoredByModel(), imported.corpusSize(), timeout);
+    if (!known.isEmpty()) {
+      new PredictionWaiter(target, System.out).await(imported.scoredByModel().keySet(), known, timeout);
+    }
   }
 }

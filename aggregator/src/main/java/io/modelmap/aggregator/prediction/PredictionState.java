@@ -39,8 +39,21 @@ final class PredictionState {
     return grouping;
   }
 
+  /** A model's family and type; when its group changes, the fits it trains are redone. */
   void register(String model, String family, String type) {
+    String before = groupOf(model);
     metadata.put(model, new String[] {family, type});
+    if (!before.equals(groupOf(model))) {
+      for (Map.Entry<String, CorpusDistances> corpus : corpora.entrySet()) {
+        if (corpus.getValue().contains(model)) {
+          scores.forEach((benchmark, observed) -> {
+            if (observed.containsKey(model)) {
+              stale.add(CompositeKey.of(corpus.getKey(), benchmark));
+            }
+          });
+        }
+      }
+    }
   }
 
   /** A model's group: its family (or type), else the organisation of a Hugging Face id, else the id. */

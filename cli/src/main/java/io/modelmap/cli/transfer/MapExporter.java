@@ -80,6 +80,7 @@ public final class MapExporter {
     writeModels(dir.resolve("models.csv"), models, coordinates);
     Map<String, NeighborList> neighbors = new TreeMap<>(reader.latestByKey(topics.modelNeighbors()));
     writeNeighbors(dir.resolve("neighbors.csv"), neighbors, corpus);
+    PredictionExporter.export(reader, topics, corpus, dir);
     return corpus;
   }
 

@@ -39,6 +39,12 @@ public final class MatrixImporter {
   public record Imported(Map<String, Integer> scoredByModel, int corpusSize, List<String> problems) {}
 
   public Imported importMatrix(Path matrixFile, Path textsFile, String corpusId) throws IOException {
+    return importMatrix(matrixFile, textsFile, corpusId, Map.of());
+  }
+
+  /** Imports the matrix; models named in {@code metadata} are registered with their family, type and size. */
+  public Imported importMatrix(Path matrixFile, Path textsFile, String corpusId,
+      Map<String, ModelMetadataReader.ModelMetadata> metadata) throws IOException {
     ImportedMatrix matrix = MatrixCsvReader.read(matrixFile, textsFile);
     matrix.problems().forEach(p -> out.println("  skipped: " + p));
     Topics topics = connection.topics();
@@ -48,8 +54,12 @@ public final class MatrixImporter {
       out.printf("  published corpus %s: %d texts%n", corpusId, matrix.texts().size());
       ModelRegistrar registrar = new ModelRegistrar(publisher, topics.modelRegistered());
       for (Map.Entry<String, double[]> row : matrix.rows().entrySet()) {
+        ModelMetadataReader.ModelMetadata known = metadata.get(row.getKey());
         registrar.register(ModelRegistered.newBuilder().setModelId(row.getKey())
-            .setSourceUri("imported:" + matrixFile.getFileName()).setModelType("imported").setCorpusId(corpusId)
+            .setSourceUri("imported:" + matrixFile.getFileName()).setCorpusId(corpusId)
+            .setFamily(known == null ? null : known.family())
+            .setModelType(known == null || known.type() == null ? "imported" : known.type())
+            .setParameterCount(known == null ? null : known.parameters())
             .setRegisteredAtMs(clock.millis()).build());
         int count = publishRow(publisher, topics, corpusId, row.getKey(), row.getValue(), matrix.texts());
         scored.put(row.getKey(), count);

@@ -1,0 +1,53 @@
+package io.modelmap.cli.transfer;
+
+import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePrediction;
+import io.modelmap.schemas.avro.ScorePredictions;
+import io.modelmap.schemas.topic.Topics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a corpus's predicted benchmark scores: {@code predictions.csv} (predicted from the fit on every
+ * observed model; out_of_fold, for an observed model, with its fold held out) and
+ * {@code prediction-quality.csv} (the out-of-fold Pearson r and Spearman ρ of each benchmark).
+ */
+final class PredictionExporter {
+  private PredictionExporter() {}
+
+  static void export(TopicReader reader, Topics topics, String corpus, Path dir) throws IOException {
+    Map<String, ScorePredictions> predictions = new TreeMap<>(reader.latestByKey(topics.scorePredictions()));
+    try (CSVPrinter csv = CsvFiles.writer(dir.resolve("predictions.csv"),
+        List.of("model_id", "benchmark", "method", "observed", "predicted", "out_of_fold"))) {
+      for (ScorePredictions model : predictions.values()) {
+        if (!model.getCorpusId().equals(corpus)) {
+          continue;
+        }
+        for (ScorePrediction p : model.getPredictions()) {
+          csv.printRecord(model.getModelId(), p.getBenchmarkId(), p.getMethod(), optional(p.getObserved()),
+              CsvFiles.number(p.getPredicted()), optional(p.getOutOfFold()));
+        }
+      }
+    }
+    Map<String, PredictionQuality> quality = new TreeMap<>(reader.latestByKey(topics.predictionQuality()));
+    try (CSVPrinter csv = CsvFiles.writer(dir.resolve("prediction-quality.csv"),
+        List.of("benchmark", "method", "models", "folds", "grouping", "pearson_r", "spearman_rho", "alpha"))) {
+      for (PredictionQuality q : quality.values()) {
+        if (q.getCorpusId().equals(corpus)) {
+          csv.printRecord(q.getBenchmarkId(), q.getMethod(), q.getModels(), q.getFolds(), q.getGrouping(),
+              CsvFiles.number(q.getPearsonR()), CsvFiles.number(q.getSpearmanRho()), CsvFiles.number(q.getAlpha()));
+        }
+      }
+    }
+  }
+
+  private static String optional(Double value) {
+    return value == null ? "" : CsvFiles.number(value);
+  }
+}

@@ -1,0 +1,143 @@
+package io.modelmap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.modelmap.cli.ModelMapCli;
+import io.modelmap.math.BatchReference;
+import io.modelmap.math.predict.RidgeCrossValidation;
+import io.modelmap.producer.csv.CsvFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The perplexity-correlations data (89 Hugging Face models, 263 documents, their benchmark results)
+ * through {@code import --models --scores --export-to} on the embedded system: the exported
+ * out-of-fold and full-fit predictions equal the §5 protocol computed here on the same L.
+ */
+class PredictionImportIT {
+  private static final Path DATA = Path.of("../math/src/test/resources/data/perplexity-correlations");
+  private static final List<String> BENCHMARKS = List.of("arc_easy", "piqa");
+
+  @TempDir
+  Path dir;
+
+  private final List<String> models = new ArrayList<>();
+  private final List<String> orgs = new ArrayList<>();
+  private final List<String> docs = new ArrayList<>();
+  private final List<double[]> rows = new ArrayList<>();
+  private final Map<String, Map<String, Double>> accuracy = new HashMap<>();
+
+  private static String[] tuple(String cell) {
+    String[] parts = cell.substring(1, cell.length() - 1).split(", ");
+    return new String[] {parts[0].replace("'", ""), parts[1].replace("'", "")};
+  }
+
+  private void read() throws IOException {
+    List<String> header = CsvFiles.header(DATA.resolve("bpb_per_doc.csv"));
+    List<CSVRecord> bpb = CsvFiles.read(DATA.resolve("bpb_per_doc.csv"));
+    bpb.forEach(r -> docs.add(r.get(0)));
+    for (int c = 1; c < header.size(); c++) {
+      String[] t = tuple(header.get(c));
+      if (models.contains(t[1])) {
+        continue; // LLM360/Amber appears twice
+      }
+      models.add(t[1]);
+      orgs.add(t[0]);
+      double[] l = new double[docs.size()];
+      for (int d = 0; d < docs.size(); d++) {
+        l[d] = -Double.parseDouble(bpb.get(d).get(c)) * Math.log(2);
+      }
+      rows.add(l);
+    }
+    List<String> errorHeader = CsvFiles.header(DATA.resolve("error.csv"));
+    for (CSVRecord r : CsvFiles.read(DATA.resolve("error.csv"))) {
+      if (BENCHMARKS.contains(r.get(0))) {
+        Map<String, Double> byModel = new HashMap<>();
+        for (int c = 1; c < errorHeader.size(); c++) {
+          byModel.put(tuple(errorHeader.get(c))[1], 1 - Double.parseDouble(r.get(c)));
+        }
+        accuracy.put(r.get(0), byModel);
+      }
+    }
+  }
+
+  private void writeInputs() throws IOException {
+    List<String> lHeader = new ArrayList<>(List.of("model_id"));
+    lHeader.addAll(docs);
+    try (CSVPrinter l = CsvFiles.writer(dir.resolve("L.csv"), lHeader);
+        CSVPrinter texts = CsvFiles.writer(dir.resolve("texts.csv"), List.of("text_id", "category", "bytes"));
+        CSVPrinter meta = CsvFiles.writer(dir.resolve("models.csv"), List.of("model_id", "family", "type", "parameters"));
+        CSVPrinter scores = CsvFiles.writer(dir.resolve("scores.csv"), List.of("model_id", "arc_easy", "piqa"))) {
+      for (String doc : docs) {
+        texts.printRecord(doc, "web", 1000);
+      }
+      for (int m = 0; m < models.size(); m++) {
+        List<String> row = new ArrayList<>(List.of(models.get(m)));
+        for (double v : rows.get(m)) {
+          row.add(CsvFiles.number(v));
+        }
+        l.printRecord(row);
+        meta.printRecord(models.get(m), orgs.get(m), "base", "");
+        scores.printRecord(models.get(m), CsvFiles.number(accuracy.get("arc_easy").get(models.get(m))),
+            CsvFiles.number(accuracy.get("piqa").get(models.get(m))));
+      }
+    }
+  }
+
+  @Test
+  void importedScoresArePredictedFromTheMapAsTheProtocolSays() throws Exception {
+    read();
+    writeInputs();
+    Path out = dir.resolve("out");
+    int exit = ModelMapCli.commandLine().execute("import", "--embedded", "--data-dir", dir.resolve("data").toString(),
+        "--matrix", dir.resolve("L.csv").toString(), "--texts", dir.resolve("texts.csv").toString(),
+        "--models", dir.resolve("models.csv").toString(), "--scores", dir.resolve("scores.csv").toString(),
+        "--corpus-id", "perplexity-correlations", "--export-to", out.toString());
+    assertThat(exit).isZero();
+
+    BatchReference batch = BatchReference.of(rows.toArray(double[][]::new));
+    Map<String, Integer> index = new HashMap<>();
+    for (int m = 0; m < models.size(); m++) {
+      index.put(models.get(m), m);
+    }
+    List<String> sorted = models.stream().sorted().toList(); // the aggregator trains in id order
+    double[][] d = new double[sorted.size()][sorted.size()];
+    for (int i = 0; i < sorted.size(); i++) {
+      for (int j = 0; j < sorted.size(); j++) {
+        d[i][j] = i == j ? 0 : 2 * batch.klNats(index.get(sorted.get(i)), index.get(sorted.get(j)));
+      }
+    }
+    List<String> groups = sorted.stream().map(m -> orgs.get(index.get(m))).toList();
+    List<CSVRecord> predictions = CsvFiles.read(out.resolve("predictions.csv"));
+    for (String benchmark : BENCHMARKS) {
+      double[] y = sorted.stream().mapToDouble(m -> accuracy.get(benchmark).get(m)).toArray();
+      RidgeCrossValidation.OutOfFold held = RidgeCrossValidation.outOfFold(d, y, groups, 5);
+      RidgeCrossValidation.Fit fit = RidgeCrossValidation.fitAll(d, y, groups, 5);
+      for (CSVRecord p : predictions) {
+        if (!p.get("benchmark").equals(benchmark)) {
+          continue;
+        }
+        int i = sorted.indexOf(p.get("model_id"));
+        assertThat(Double.parseDouble(p.get("out_of_fold"))).as("%s of %s", benchmark, p.get("model_id"))
+            .isCloseTo(held.outOfFold()[i], within(1e-6));
+        assertThat(Double.parseDouble(p.get("predicted"))).isCloseTo(fit.ridge().predict(d[i]), within(1e-6));
+        assertThat(Double.parseDouble(p.get("observed"))).isEqualTo(y[i]);
+      }
+    }
+    assertThat(predictions).hasSize(2 * models.size());
+    for (CSVRecord q : CsvFiles.read(out.resolve("prediction-quality.csv"))) {
+      System.out.printf("prediction quality %s: %s models, %s folds by %s, Pearson r %s, Spearman rho %s%n",
+          q.get("benchmark"), q.get("models"), q.get("folds"), q.get("grouping"), q.get("pearson_r"), q.get("spearman_rho"));
+      assertThat(Double.parseDouble(q.get("pearson_r"))).isGreaterThan(0.9);
+    }
+  }
+}
