@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.agreement;
 
 import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.StoreEntries;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
 import io.modelmap.aggregator.ingest.PendingRecords;
@@ -18,12 +19,10 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -80,29 +79,21 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     // A task closed dirty under exactly-once is revived with this same instance: memory may hold
     // answers its rolled-back transaction counted, so it is rebuilt from the stores alone.
     state = new AgreementState();
-    forEach(items, (key, value) -> {
+    StoreEntries.forEach(items, (key, value) -> {
       ByteBuffer b = ByteBuffer.wrap(value);
       state.addItem(key, b.getInt(), b.getInt());
     });
-    forEach(answers, (key, value) -> {
+    StoreEntries.forEach(answers, (key, value) -> {
       String[] parts = AgreementStores.split(key);
       state.restoreAnswer(parts[0], state.itemIndex(parts[1]).orElseThrow(), ByteBuffer.wrap(value).getInt());
     });
-    forEach(pairs, (key, value) -> {
+    StoreEntries.forEach(pairs, (key, value) -> {
       String[] parts = AgreementStores.split(key);
       state.restorePair(new AgreementState.PairKey(parts[0], parts[1]), AgreementStores.counts(value));
     });
     state.drainChangedModels();
   }
 
-  private static void forEach(KeyValueStore<String, byte[]> store, java.util.function.BiConsumer<String, byte[]> f) {
-    try (KeyValueIterator<String, byte[]> all = store.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, byte[]> entry = all.next();
-        f.accept(entry.key, entry.value);
-      }
-    }
-  }
 
   @Override
   public void process(Record<String, SpecificRecord> record) {

@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.prediction;
 
 import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.StoreEntries;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -16,12 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -60,15 +59,15 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private void restore() {
     state = new PredictionState(config.prediction().minObserved(), config.prediction().folds(),
         config.prediction().grouping());
-    forEach(models, (model, value) -> {
+    StoreEntries.forEach(models, (model, value) -> {
       String[] parts = new String(value, StandardCharsets.UTF_8).split("\u0000", -1);
       state.register(model, blankToNull(parts[0]), blankToNull(parts[1]));
     });
-    forEach(distances, (key, value) -> {
+    StoreEntries.forEach(distances, (key, value) -> {
       ModelDistances d = distancesSerde.deserializer().deserialize(PredictionStores.DISTANCES, value);
       state.complete(d.getCorpusId().toString(), d.getModelId().toString(), kl(d));
     });
-    forEach(scores, (key, value) -> {
+    StoreEntries.forEach(scores, (key, value) -> {
       List<String> parts = CompositeKey.split(key);
       state.score(parts.get(0), parts.get(1), ByteBuffer.wrap(value).getDouble());
     });
@@ -143,12 +142,4 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     return s == null || s.isEmpty() ? null : s;
   }
 
-  private static void forEach(KeyValueStore<String, byte[]> store, java.util.function.BiConsumer<String, byte[]> f) {
-    try (KeyValueIterator<String, byte[]> all = store.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, byte[]> entry = all.next();
-        f.accept(entry.key, entry.value);
-      }
-    }
-  }
 }
