@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,7 +32,15 @@ public final class AggregatorMetrics implements AutoCloseable {
   private final Set<MetricName> taskMetrics = ConcurrentHashMap.newKeySet();
 
   public AggregatorMetrics(KafkaStreams streams) {
+    this(streams, new AtomicLong());
+  }
+
+  /** Also counts {@code viewDeadLetters}: records of the views that did not decode (UndecodableViewRecords). */
+  public AggregatorMetrics(KafkaStreams streams, AtomicLong viewDeadLetters) {
     this.streams = streams;
+    FunctionCounter.builder("modelmap.aggregator.view.dead.lettered.records", viewDeadLetters, AtomicLong::doubleValue)
+        .description("Records of model-registered (a view) that did not decode, sent to model-registered-dlq")
+        .register(registry);
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);

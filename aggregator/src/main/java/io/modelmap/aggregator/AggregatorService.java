@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,16 +37,22 @@ public final class AggregatorService implements AutoCloseable {
     this.config = config;
     this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
     var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
-    Properties props = properties(config, registry);
+    AtomicLong viewDeadLetters = new AtomicLong();
+    Properties props = properties(config, registry, viewDeadLetters);
     if (api != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.hostInfo().host() + ":" + api.hostInfo().port());
     }
     this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
-    this.metrics = new AggregatorMetrics(streams);
+    this.metrics = new AggregatorMetrics(streams, viewDeadLetters);
     streams.setUncaughtExceptionHandler(new StreamThreadFailures(Duration.ofSeconds(5)));
   }
 
   static Properties properties(AggregatorConfig config, SchemaRegistryClient registry) {
+    return properties(config, registry, new AtomicLong());
+  }
+
+  /** The Streams settings; {@code viewDeadLetters} counts the views' dead letters. */
+  static Properties properties(AggregatorConfig config, SchemaRegistryClient registry, AtomicLong viewDeadLetters) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -54,7 +61,7 @@ public final class AggregatorService implements AutoCloseable {
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     props.putAll(AggregatorTopology.optimization());
-    props.putAll(UndecodableViewRecords.settings(registry));
+    props.putAll(UndecodableViewRecords.settings(registry, viewDeadLetters));
     props.putAll(config.clientOverrides());
     return props;
   }

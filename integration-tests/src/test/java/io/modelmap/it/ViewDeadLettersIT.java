@@ -78,6 +78,9 @@ class ViewDeadLettersIT {
       HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create(system.dashboardUrl() + "health")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(system.dashboardUrl() + "metrics"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics).contains("modelmap_aggregator_view_dead_lettered_records_total 3.0");
       HttpResponse<String> model = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create(system.dashboardUrl() + "api/models/acme/after-a")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(model.statusCode()).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,19 +30,23 @@ import org.slf4j.LoggerFactory;
 public final class UndecodableViewRecords implements DeserializationExceptionHandler {
   /** Config key of the {@link SchemaRegistryClient} the dead letters are serialized with. */
   public static final String REGISTRY_CONFIG = "modelmap.dead.letter.registry";
+  /** Config key of the {@link AtomicLong} that counts this handler's dead letters (a metric of the service). */
+  public static final String COUNT_CONFIG = "modelmap.dead.letter.view.count";
   private static final Logger LOG = LoggerFactory.getLogger(UndecodableViewRecords.class);
 
   private ConfluentAvroSerializer<DeadLetter> serializer;
+  private AtomicLong count;
 
-  /** The Streams settings that install this handler. */
-  public static Map<String, Object> settings(SchemaRegistryClient registry) {
+  /** The Streams settings that install this handler, counting its dead letters in {@code count}. */
+  public static Map<String, Object> settings(SchemaRegistryClient registry, AtomicLong count) {
     return Map.of(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableViewRecords.class,
-        REGISTRY_CONFIG, registry);
+        REGISTRY_CONFIG, registry, COUNT_CONFIG, count);
   }
 
   @Override
   public void configure(Map<String, ?> configs) {
     serializer = new ConfluentAvroSerializer<>((SchemaRegistryClient) configs.get(REGISTRY_CONFIG), false);
+    count = (AtomicLong) configs.get(COUNT_CONFIG);
   }
 
   @Override
@@ -62,6 +67,7 @@ public final class UndecodableViewRecords implements DeserializationExceptionHan
         record.offset(), dlq, exception.getMessage());
     DeadLetter letter = DeadLetterRecords.of(key, record.value(), topic, record.partition(), record.offset(),
         "undecodable", exception.getClass().getSimpleName() + ": " + exception.getMessage(), Clock.systemUTC().millis());
+    count.incrementAndGet();
     return Response.resume(List.of(new ProducerRecord<>(dlq, record.key(), serializer.serialize(dlq, letter))));
   }
 }

@@ -188,7 +188,7 @@ class MalformedInputPropertiesTest {
     }
     assertThat(failure).as("broken bytes (break %d) do not decode", byteBreak).isNotNull();
     UndecodableViewRecords handler = new UndecodableViewRecords();
-    handler.configure(UndecodableViewRecords.settings(REGISTRY));
+    handler.configure(UndecodableViewRecords.settings(REGISTRY, new java.util.concurrent.atomic.AtomicLong()));
     DeserializationExceptionHandler.Response response = handler.handleError(null,
         new ConsumerRecord<>(topic, 0, 5, key.getBytes(StandardCharsets.UTF_8), bytes), failure);
     assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);

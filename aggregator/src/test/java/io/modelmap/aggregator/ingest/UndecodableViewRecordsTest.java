@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 
 class UndecodableViewRecordsTest {
   private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+  private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
 
   private UndecodableViewRecords handler() {
     UndecodableViewRecords handler = new UndecodableViewRecords();
-    handler.configure(UndecodableViewRecords.settings(registry));
+    handler.configure(UndecodableViewRecords.settings(registry, count));
     return handler;
   }
 
@@ -63,6 +64,7 @@ class UndecodableViewRecordsTest {
       assertThat(letter.getPartition()).isEqualTo(2);
       assertThat(letter.getOffset()).isEqualTo(offset++);
     }
+    assertThat(count).as("dead letters counted for the metric").hasValue(3);
   }
 
   @Test
@@ -104,5 +106,6 @@ class UndecodableViewRecordsTest {
         decoding(registry, new byte[] {9}));
     assertThat(response.result()).isEqualTo(Result.RESUME);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
+    assertThat(count).as("nothing dead-lettered").hasValue(0);
   }
 }
