@@ -90,8 +90,9 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       String model = d.getModelId().toString();
       distances.put(CompositeKey.of(corpus, model), distancesSerde.serializer().serialize(PredictionStores.DISTANCES, d));
       state.complete(corpus, model, kl(d));
-      if (!state.fits(corpus).isEmpty()) {
-        forward(model, predictions(corpus, model), record.timestamp()); // the new model, from the fits as they are
+      List<BenchmarkFit> fits = state.fits(corpus);
+      if (!fits.isEmpty()) {
+        forward(model, predictions(corpus, model, fits), record.timestamp()); // the new model, from the fits as they are
       }
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
@@ -100,18 +101,19 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
 
   private void punctuate(long now) {
     for (String corpus : state.refitStale()) {
+      List<BenchmarkFit> fits = state.fits(corpus);
       for (String model : state.distances(corpus).models()) {
-        forward(model, predictions(corpus, model), now);
+        forward(model, predictions(corpus, model, fits), now);
       }
-      for (BenchmarkFit fit : state.fits(corpus)) {
+      for (BenchmarkFit fit : fits) {
         forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
       }
     }
   }
 
-  private ScorePredictions predictions(String corpus, String model) {
+  private ScorePredictions predictions(String corpus, String model, List<BenchmarkFit> fits) {
     List<ScorePrediction> list = new ArrayList<>();
-    for (BenchmarkFit fit : state.fits(corpus)) {
+    for (BenchmarkFit fit : fits) {
       Optional<Double> observed = state.observed(model, fit.benchmarkId());
       list.add(ScorePrediction.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(METHOD)
           .setPredicted(fit.predict(state.distances(corpus), model)).setObserved(observed.orElse(null))

@@ -34,10 +34,7 @@ public final class ModelMetadataReader {
       if (r.size() != HEADER.size()) {
         throw new IOException(where + ": " + r.size() + " fields, the header has " + HEADER.size());
       }
-      var problem = Ids.problem(Ids.Kind.MODEL, r.get(0));
-      if (problem.isPresent()) {
-        throw new IOException(where + ", field model_id: " + problem.get());
-      }
+      CsvFiles.requireId(where + ", field model_id", Ids.Kind.MODEL, r.get(0));
       if (models.put(r.get(0), new ModelMetadata(blankToNull(r.get(1)), blankToNull(r.get(2)),
           parameters(where, r.get(3).trim()))) != null) {
         throw new IOException(where + ", field model_id: " + r.get(0) + " has a row already; give each model one row");

@@ -27,7 +27,7 @@ public final class ScoreTableReader {
       throw new IOException(name + " line 1: the header must be model_id,<benchmark>,...; it is " + header);
     }
     for (String benchmark : header.subList(1, header.size())) {
-      refuseBadId(name + " line 1", Ids.Kind.BENCHMARK, benchmark);
+      CsvFiles.requireId(name + " line 1", Ids.Kind.BENCHMARK, benchmark);
     }
     List<BenchmarkScore> scores = new ArrayList<>();
     Set<String> models = new HashSet<>();
@@ -37,7 +37,7 @@ public final class ScoreTableReader {
         throw new IOException(where + ": " + record.size() + " fields, the header has " + header.size());
       }
       String model = record.get(0);
-      refuseBadId(where + ", field model_id", Ids.Kind.MODEL, model);
+      CsvFiles.requireId(where + ", field model_id", Ids.Kind.MODEL, model);
       if (!models.add(model)) {
         throw new IOException(where + ", field model_id: " + model + " has a row already; give each model one row");
       }
@@ -69,10 +69,4 @@ public final class ScoreTableReader {
     return value;
   }
 
-  private static void refuseBadId(String where, Ids.Kind kind, String id) throws IOException {
-    var problem = Ids.problem(kind, id);
-    if (problem.isPresent()) {
-      throw new IOException(where + ": " + problem.get());
-    }
-  }
 }

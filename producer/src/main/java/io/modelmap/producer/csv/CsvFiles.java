@@ -1,5 +1,6 @@
 package io.modelmap.producer.csv;
 
+import io.modelmap.schemas.key.Ids;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -41,5 +42,14 @@ public final class CsvFiles {
   /** Shortest text that parses back to exactly the same double. */
   public static String number(double value) {
     return Double.toString(value);
+  }
+
+  /** {@code id} when it is a valid id of {@code kind}; otherwise refuses the file at {@code where} with the rule. */
+  public static String requireId(String where, Ids.Kind kind, String id) throws IOException {
+    var problem = Ids.problem(kind, id);
+    if (problem.isPresent()) {
+      throw new IOException(where + ": " + problem.get());
+    }
+    return id;
   }
 }
