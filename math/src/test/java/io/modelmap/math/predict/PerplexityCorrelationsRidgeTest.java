@@ -3,17 +3,10 @@ package io.modelmap.math.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.modelmap.math.DoubleCentering;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import io.modelmap.math.testdata.PerplexityCorrelations;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -28,68 +21,21 @@ import org.junit.jupiter.api.Test;
  * organisation, against primal ridge on Q written out here with its own inner α search.
  */
 class PerplexityCorrelationsRidgeTest {
-  private static final String DATA = "/data/perplexity-correlations/";
   private static final int FOLDS = 5;
-  private static final List<String> models = new ArrayList<>();
-  private static final List<String> orgs = new ArrayList<>();
+  private static List<String> models;
+  private static List<String> orgs;
   private static double[][] q;
+  private static double[][] d;
   private static Map<String, Map<String, Double>> errors;
 
   @BeforeAll
-  static void read() throws IOException {
-    List<CSVRecord> bpb = csv("bpb_per_doc.csv");
-    List<String> header = bpb.get(0).toList();
-    List<Integer> columns = new ArrayList<>();
-    for (int c = 1; c < header.size(); c++) {
-      String[] tuple = tuple(header.get(c));
-      if (!models.contains(tuple[1])) { // LLM360/Amber appears twice: keep the first
-        models.add(tuple[1]);
-        orgs.add(tuple[0]);
-        columns.add(c);
-      }
-    }
-    int docs = bpb.size() - 1;
-    List<double[]> xi = new ArrayList<>();
-    for (int m = 0; m < models.size(); m++) {
-      double[] l = new double[docs];
-      for (int d = 0; d < docs; d++) {
-        l[d] = -Double.parseDouble(bpb.get(d + 1).get(columns.get(m))) * Math.log(2);
-      }
-      xi.add(DoubleCentering.rowCentred(l));
-    }
-    double[] means = DoubleCentering.columnMeans(xi);
-    q = xi.stream().map(row -> DoubleCentering.qRow(row, means)).toArray(double[][]::new);
-    errors = new LinkedHashMap<>();
-    List<CSVRecord> error = csv("error.csv");
-    List<String> errorHeader = error.get(0).toList();
-    for (CSVRecord row : error.subList(1, error.size())) {
-      Map<String, Double> byModel = new LinkedHashMap<>();
-      for (int c = 1; c < errorHeader.size(); c++) {
-        byModel.put(tuple(errorHeader.get(c))[1], Double.parseDouble(row.get(c)));
-      }
-      errors.put(row.get(0), byModel);
-    }
-  }
-
-  private static List<CSVRecord> csv(String name) throws IOException {
-    try (Reader in = new InputStreamReader(PerplexityCorrelationsRidgeTest.class.getResourceAsStream(DATA + name),
-        StandardCharsets.UTF_8)) {
-      return CSVFormat.RFC4180.parse(in).getRecords();
-    }
-  }
-
-  /** {@code ('org', 'org/name')} → {org, org/name}. */
-  private static String[] tuple(String cell) {
-    String[] parts = cell.substring(1, cell.length() - 1).split(", ");
-    return new String[] {parts[0].replace("'", ""), parts[1].replace("'", "")};
-  }
-
-  private static double squaredDistance(double[] a, double[] b) {
-    double sum = 0;
-    for (int s = 0; s < a.length; s++) {
-      sum += (a[s] - b[s]) * (a[s] - b[s]);
-    }
-    return sum / a.length; // ‖q_i − q_j‖²/N = 2·KL_ij: what the aggregator keeps
+  static void read() {
+    PerplexityCorrelations data = PerplexityCorrelations.read();
+    models = data.models();
+    orgs = data.orgs();
+    q = data.q();
+    d = data.squaredDistances();
+    errors = data.errors();
   }
 
   @Test
@@ -99,12 +45,6 @@ class PerplexityCorrelationsRidgeTest {
       double[] y = new double[models.size()];
       for (int m = 0; m < models.size(); m++) {
         y[m] = 1 - errors.get(benchmark).get(models.get(m));
-      }
-      double[][] d = new double[models.size()][models.size()];
-      for (int i = 0; i < models.size(); i++) {
-        for (int j = 0; j < models.size(); j++) {
-          d[i][j] = squaredDistance(q[i], q[j]);
-        }
       }
       RidgeCrossValidation.OutOfFold result = RidgeCrossValidation.outOfFold(d, y, orgs, FOLDS);
       double[] independent = primalProtocol(y, result.folds());
@@ -125,12 +65,6 @@ class PerplexityCorrelationsRidgeTest {
 
   @Test
   void theEffectiveDimensionFromDistancesEqualsAnSvdOfQ() {
-    double[][] d = new double[models.size()][models.size()];
-    for (int i = 0; i < models.size(); i++) {
-      for (int j = 0; j < models.size(); j++) {
-        d[i][j] = squaredDistance(q[i], q[j]);
-      }
-    }
     io.modelmap.math.map.EffectiveDimension fromDistances = io.modelmap.math.map.EffectiveDimension.of(d);
     // Q is already column-centred over these models: its squared singular values are the variances
     double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(q)).getSingularValues();
