@@ -6,6 +6,7 @@ import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.topic.TopicNames;
@@ -43,6 +44,9 @@ final class OutputTopicRouter implements TopicNameExtractor<String, SpecificReco
     }
     if (value instanceof PredictionQuality) {
       return names.predictionQuality();
+    }
+    if (value instanceof ModelAnalytics) {
+      return names.modelAnalytics();
     }
     if (value instanceof DeadLetter deadLetter) {
       return TopicNames.deadLetter(deadLetter.getTopic());

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.predict.RidgeCrossValidation;
+import io.modelmap.math.map.ClusteringOrder;
 import io.modelmap.schemas.avro.BenchmarkScore;
+import io.modelmap.schemas.avro.LeakageEntry;
+import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
@@ -70,6 +75,10 @@ class PredictionTopologyTest {
           h.topics.predictionQuality().name(), Serdes.String().deserializer(),
           h.topics.predictionQuality().valueSerde().deserializer());
 
+      TestOutputTopic<String, ModelAnalytics> analytics = h.driver.createOutputTopic(
+          h.topics.modelAnalytics().name(), Serdes.String().deserializer(),
+          h.topics.modelAnalytics().valueSerde().deserializer());
+
       h.publishCorpus(N);
       for (int i = 0; i < MODELS; i++) {
         registered.pipeInput(model(i), ModelRegistered.newBuilder().setModelId(model(i)).setSourceUri("imported:")
@@ -121,13 +130,79 @@ class PredictionTopologyTest {
       assertThat(q.getPearsonR()).isCloseTo(new PearsonsCorrelation().correlation(held.outOfFold(), yObserved),
           within(1e-12));
 
+      assertAnalytics(analytics.readKeyValuesToMap().get(AggregatorHarness.CORPUS), l, y, MODELS - 1);
+
       int late = MODELS - 1;
       h.scores.pipeInput(model(late), chunk(model(late), l[late], 0, N));
       ScorePredictions now = predictions.readKeyValuesToMap().get(model(late));
       assertThat(now).as("the late model, before any punctuation").isNotNull();
       assertThat(now.getPredictions().get(0).getPredicted())
           .isCloseTo(fit.ridge().predict(toObserved(batch, late)), within(1e-9));
+      assertThat(analytics.readKeyValuesToMap()).as("analytics wait for their interval").isEmpty();
+      h.driver.advanceWallClockTime(Duration.ofSeconds(11));
+      assertAnalytics(analytics.readKeyValuesToMap().get(AggregatorHarness.CORPUS), l, y, MODELS);
     }
+  }
+
+  /**
+   * The first {@code complete} models' analytics: the effective dimension from an SVD of their Q, the
+   * clustering order of their KL, and leakage z(ℓ̄) − z(z(score)) over the observed ones, written out here.
+   */
+  private static void assertAnalytics(ModelAnalytics published, double[][] l, double[] y, int complete) {
+    assertThat(published).isNotNull();
+    assertThat(published.getCompleteModels()).isEqualTo(complete);
+    BatchReference batch = BatchReference.of(java.util.Arrays.copyOf(l, complete));
+    double[][] q = new double[complete][];
+    double[][] kl = new double[complete][complete];
+    for (int i = 0; i < complete; i++) {
+      q[i] = batch.q(i);
+      for (int j = 0; j < complete; j++) {
+        kl[i][j] = i == j ? 0 : batch.klNats(i, j);
+      }
+    }
+    double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(q)).getSingularValues();
+    double total = java.util.Arrays.stream(singular).map(v -> v * v).sum();
+    double running = 0;
+    for (int k = 0; k < singular.length; k++) {
+      running += singular[k] * singular[k];
+      assertThat(published.getCumulativeVariance().get(k)).as("variance in %d axes", k + 1)
+          .isCloseTo(running / total, within(1e-9));
+    }
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < complete; i++) {
+      ids.add(model(i));
+    }
+    List<String> order = java.util.Arrays.stream(ClusteringOrder.of(kl)).mapToObj(ids::get).toList();
+    assertThat(published.getClusterOrder()).containsExactlyElementsOf(order);
+
+    assertThat(published.getLeakageBenchmarks()).containsExactly(BENCHMARK);
+    double[] meanLl = new double[OBSERVED];
+    for (int i = 0; i < OBSERVED; i++) {
+      meanLl[i] = batch.rowMean(i);
+    }
+    double[] expected = subtract(z(meanLl), z(z(java.util.Arrays.copyOf(y, OBSERVED))));
+    assertThat(published.getLeakage()).hasSize(OBSERVED);
+    for (LeakageEntry entry : published.getLeakage()) {
+      int i = ids.indexOf(entry.getModelId());
+      assertThat(entry.getLeakage()).as("leakage of %s", entry.getModelId()).isCloseTo(expected[i], within(1e-9));
+      assertThat(entry.getMeanLogLikelihood()).isCloseTo(meanLl[i], within(1e-9));
+    }
+    assertThat(published.getLeakage().get(0).getLeakage()).as("highest first")
+        .isCloseTo(java.util.Arrays.stream(expected).max().orElseThrow(), within(1e-9));
+  }
+
+  private static double[] z(double[] v) {
+    double mean = java.util.Arrays.stream(v).average().orElseThrow();
+    double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+    return java.util.Arrays.stream(v).map(x -> (x - mean) / sd).toArray();
+  }
+
+  private static double[] subtract(double[] a, double[] b) {
+    double[] c = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i] - b[i];
+    }
+    return c;
   }
 
   private static double[] toObserved(BatchReference batch, int model) {

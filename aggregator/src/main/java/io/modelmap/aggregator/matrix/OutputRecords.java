@@ -28,6 +28,7 @@ final class OutputRecords {
   /** For the predictions: the model's KL to every other complete model, sent once per completion. */
   static ModelDistances distances(CorpusMatrix matrix, String modelId) {
     return ModelDistances.newBuilder().setCorpusId(matrix.corpusId()).setModelId(modelId)
+        .setMeanLogLikelihood(matrix.mean(modelId))
         .setKlNats(new java.util.HashMap<>(matrix.klToCompleteModels(modelId))).build();
   }
 

@@ -9,9 +9,16 @@ import java.util.Map;
 final class CorpusDistances {
   private final Map<String, Map<String, Double>> kl = new HashMap<>();
   private final List<String> models = new ArrayList<>();
+  private final Map<String, Double> meanLogLikelihood = new HashMap<>();
 
-  /** A model completed: its KL (nats per text) to the models complete before it, or to all of them. */
-  void add(String model, Map<String, Double> klToOthers) {
+  /**
+   * A model completed: its mean log-likelihood (null when the matrix did not send one) and its KL (nats
+   * per text) to the models complete before it, or to all of them.
+   */
+  void add(String model, Double meanLogLikelihood, Map<String, Double> klToOthers) {
+    if (meanLogLikelihood != null) {
+      this.meanLogLikelihood.put(model, meanLogLikelihood);
+    }
     if (!kl.containsKey(model)) {
       models.add(model);
       kl.put(model, new HashMap<>());
@@ -23,6 +30,11 @@ final class CorpusDistances {
         return new HashMap<>();
       }).put(model, value);
     });
+  }
+
+  /** The mean log-likelihood per text of a complete model, when known. */
+  java.util.Optional<Double> meanLogLikelihood(String model) {
+    return java.util.Optional.ofNullable(meanLogLikelihood.get(model));
   }
 
   boolean contains(String model) {

@@ -28,7 +28,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * matrix sends at each completion, the observed scores of {@code benchmark-scores} and the families of
  * {@code model-registered} (all under one key). A model that completes is predicted at once from the
  * current fits; scores and observed models are refitted together on the 2 s punctuation, which then
- * republishes the corpus's predictions and each benchmark's {@code prediction-quality}.
+ * republishes the corpus's predictions and each benchmark's {@code prediction-quality}. A corpus's
+ * {@code model-analytics} follow at most once per analytics interval.
  */
 public final class PredictionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   public static final String METHOD = "ridge-q";
@@ -39,6 +40,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private KeyValueStore<String, byte[]> scores;
   private KeyValueStore<String, byte[]> distances;
   private PredictionState state;
+  private long nextAnalyticsMs;
 
   public PredictionProcessor(AggregatorConfig config, Serde<ModelDistances> distancesSerde) {
     this.config = config;
@@ -65,7 +67,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     });
     StoreEntries.forEach(distances, (key, value) -> {
       ModelDistances d = distancesSerde.deserializer().deserialize(PredictionStores.DISTANCES, value);
-      state.complete(d.getCorpusId().toString(), d.getModelId().toString(), kl(d));
+      state.complete(d.getCorpusId().toString(), d.getModelId().toString(), d.getMeanLogLikelihood(), kl(d));
     });
     StoreEntries.forEach(scores, (key, value) -> {
       List<String> parts = CompositeKey.split(key);
@@ -89,7 +91,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       String corpus = d.getCorpusId().toString();
       String model = d.getModelId().toString();
       distances.put(CompositeKey.of(corpus, model), distancesSerde.serializer().serialize(PredictionStores.DISTANCES, d));
-      state.complete(corpus, model, kl(d));
+      state.complete(corpus, model, d.getMeanLogLikelihood(), kl(d));
       List<BenchmarkFit> fits = state.fits(corpus);
       if (!fits.isEmpty()) {
         forward(model, predictions(corpus, model, fits), record.timestamp()); // the new model, from the fits as they are
@@ -108,6 +110,12 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       for (BenchmarkFit fit : fits) {
         forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
       }
+    }
+    if (now >= nextAnalyticsMs) {
+      for (String corpus : state.drainAnalyticsStale()) {
+        forward(corpus, MapAnalytics.of(corpus, state.distances(corpus), state.scores(), state.minObserved()), now);
+      }
+      nextAnalyticsMs = now + config.prediction().analyticsInterval().toMillis();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.prediction;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -8,8 +9,9 @@ import java.util.Locale;
  * @param minObserved observed complete models a benchmark needs before it is fitted (default 10)
  * @param folds outer and inner cross-validation folds (default 5)
  * @param grouping what folds are grouped by, so no model is predicted from its own family (default family)
+ * @param analyticsInterval the least time between two recomputations of a corpus's analytics (O(K³); default 10 s)
  */
-public record PredictionSettings(int minObserved, int folds, Grouping grouping) {
+public record PredictionSettings(int minObserved, int folds, Grouping grouping, Duration analyticsInterval) {
 
   /** What cross-validation folds are grouped by. */
   public enum Grouping {
@@ -37,9 +39,12 @@ public record PredictionSettings(int minObserved, int folds, Grouping grouping) 
       throw new IllegalArgumentException("cross-validation needs at least 2 folds, was " + folds);
     }
     java.util.Objects.requireNonNull(grouping, "grouping");
+    if (analyticsInterval.isNegative()) {
+      throw new IllegalArgumentException("the analytics interval cannot be negative, was " + analyticsInterval);
+    }
   }
 
   public static PredictionSettings defaults() {
-    return new PredictionSettings(10, 5, Grouping.FAMILY);
+    return new PredictionSettings(10, 5, Grouping.FAMILY, Duration.ofSeconds(10));
   }
 }

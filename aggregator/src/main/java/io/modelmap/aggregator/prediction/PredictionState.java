@@ -28,6 +28,7 @@ final class PredictionState {
   private final Map<String, CorpusDistances> corpora = new TreeMap<>();
   private final Map<String, BenchmarkFit> fits = new HashMap<>(); // corpus/benchmark → fit
   private final Set<String> stale = new LinkedHashSet<>(); // corpus/benchmark keys to refit
+  private final Set<String> analyticsStale = new LinkedHashSet<>(); // corpora whose analytics changed
 
   PredictionState(int minObserved, int folds, PredictionSettings.Grouping grouping) {
     this.minObserved = minObserved;
@@ -72,6 +73,7 @@ final class PredictionState {
     for (Map.Entry<String, CorpusDistances> corpus : corpora.entrySet()) {
       if (corpus.getValue().contains(model)) {
         stale.add(CompositeKey.of(corpus.getKey(), benchmark));
+        analyticsStale.add(corpus.getKey());
       }
     }
   }
@@ -80,9 +82,10 @@ final class PredictionState {
     return Optional.ofNullable(scores.getOrDefault(benchmark, Map.of()).get(model));
   }
 
-  /** A model completed on a corpus; marks the fits it trains for a refit. */
-  void complete(String corpus, String model, Map<String, Double> klToOthers) {
-    corpora.computeIfAbsent(corpus, c -> new CorpusDistances()).add(model, klToOthers);
+  /** A model completed on a corpus; marks the fits it trains for a refit, and the corpus's analytics. */
+  void complete(String corpus, String model, Double meanLogLikelihood, Map<String, Double> klToOthers) {
+    corpora.computeIfAbsent(corpus, c -> new CorpusDistances()).add(model, meanLogLikelihood, klToOthers);
+    analyticsStale.add(corpus);
     for (Map.Entry<String, Map<String, Double>> benchmark : scores.entrySet()) {
       if (benchmark.getValue().containsKey(model)) {
         stale.add(CompositeKey.of(corpus, benchmark.getKey()));
@@ -133,6 +136,22 @@ final class PredictionState {
     });
     list.sort(java.util.Comparator.comparing(BenchmarkFit::benchmarkId));
     return list;
+  }
+
+  /** The corpora whose analytics changed since the last call. */
+  Set<String> drainAnalyticsStale() {
+    Set<String> drained = new LinkedHashSet<>(analyticsStale);
+    analyticsStale.clear();
+    return drained;
+  }
+
+  /** The observed scores of every benchmark, by model. */
+  Map<String, Map<String, Double>> scores() {
+    return java.util.Collections.unmodifiableMap(scores);
+  }
+
+  int minObserved() {
+    return minObserved;
   }
 
   CorpusDistances distances(String corpus) {

@@ -1,8 +1,9 @@
 package io.modelmap.math.map;
 
 import java.util.Arrays;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The effective dimension of the map (modelmap §3.3): the cumulative share of variance along the
@@ -22,14 +23,22 @@ public record EffectiveDimension(double[] cumulativeShare) {
       rowMeans[i] = Arrays.stream(squaredDistances[i]).average().orElse(0);
       grand += rowMeans[i] / k;
     }
-    double[][] b = new double[k][k];
+    DMatrixRMaj b = new DMatrixRMaj(k, k);
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        b[i][j] = -0.5 * (squaredDistances[i][j] - rowMeans[i] - rowMeans[j] + grand);
+        b.unsafe_set(i, j, -0.5 * (squaredDistances[i][j] - rowMeans[i] - rowMeans[j] + grand));
       }
     }
-    double[] eigen = new EigenDecomposition(new Array2DRowRealMatrix(b, false)).getRealEigenvalues();
-    double[] sorted = Arrays.stream(eigen).map(v -> Math.max(v, 0)).sorted().toArray(); // rounding: no negatives
+    // values only, symmetric QR: converges where Commons Math's EigenDecomposition gives up (K > N, rank-deficient B)
+    EigenDecomposition_F64<DMatrixRMaj> decomposition = DecompositionFactory_DDRM.eig(k, false, true);
+    if (!decomposition.decompose(b)) {
+      throw new IllegalStateException("the eigenvalues of the " + k + "×" + k + " centred Gram did not converge");
+    }
+    double[] sorted = new double[k];
+    for (int i = 0; i < k; i++) {
+      sorted[i] = Math.max(decomposition.getEigenvalue(i).getReal(), 0); // rounding: no negatives
+    }
+    Arrays.sort(sorted);
     double total = Arrays.stream(sorted).sum();
     double[] cumulative = new double[k];
     double running = 0;

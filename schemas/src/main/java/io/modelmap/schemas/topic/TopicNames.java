@@ -20,12 +20,13 @@ public record TopicNames(
     String modelAccuracy,
     String benchmarkScores,
     String scorePredictions,
-    String predictionQuality) {
+    String predictionQuality,
+    String modelAnalytics) {
 
   public TopicNames {
     for (String name : new String[] {modelRegistered, corpusTexts, mcItems, scoreTasks, textScores,
         mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement, modelAccuracy, benchmarkScores,
-        scorePredictions, predictionQuality}) {
+        scorePredictions, predictionQuality, modelAnalytics}) {
       Objects.requireNonNull(name, "topic name");
       if (name.isBlank() || !name.matches("[a-zA-Z0-9._-]+")) {
         throw new IllegalArgumentException("invalid topic name '" + name + "'");
@@ -43,7 +44,7 @@ public record TopicNames(
         prefix + "score-tasks", prefix + "text-scores", prefix + "mc-answers", prefix + "model-coordinates",
         prefix + "coordinate-frame", prefix + "model-neighbors", prefix + "error-agreement",
         prefix + "model-accuracy", prefix + "benchmark-scores", prefix + "score-predictions",
-        prefix + "prediction-quality");
+        prefix + "prediction-quality", prefix + "model-analytics");
   }
 
   /** The dead-letter topic of {@code topic}. */

@@ -24,7 +24,8 @@ public final class TopicProvisioner {
     List<NewTopic> wanted = new ArrayList<>();
     for (String compacted : List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
         names.modelCoordinates(), names.coordinateFrame(), names.modelNeighbors(), names.errorAgreement(),
-        names.modelAccuracy(), names.benchmarkScores(), names.scorePredictions(), names.predictionQuality())) {
+        names.modelAccuracy(), names.benchmarkScores(), names.scorePredictions(), names.predictionQuality(),
+        names.modelAnalytics())) {
       wanted.add(topic(compacted, partitions, replication, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
     for (String deleted : List.of(names.scoreTasks(), names.textScores(), names.mcAnswers())) {

@@ -7,6 +7,7 @@ import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelAccuracy;
+import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
@@ -88,6 +89,10 @@ public final class Topics {
 
   public Topic<String, PredictionQuality> predictionQuality() {
     return topic(names.predictionQuality(), PredictionQuality.class);
+  }
+
+  public Topic<String, ModelAnalytics> modelAnalytics() {
+    return topic(names.modelAnalytics(), ModelAnalytics.class);
   }
 
   /** The dead-letter topic of {@code source}. */
