@@ -1,5 +1,6 @@
 package io.modelmap.aggregator;
 
+import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
@@ -44,6 +45,9 @@ final class OutputTopicRouter implements TopicNameExtractor<String, SpecificReco
     }
     if (value instanceof PredictionQuality) {
       return names.predictionQuality();
+    }
+    if (value instanceof BenchmarkScore) {
+      return names.benchmarkScores(); // measured accuracy, read back by prediction
     }
     if (value instanceof ModelAnalytics) {
       return names.modelAnalytics();

@@ -108,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
   private void await(ConnectionConfig target, MatrixImporter.Imported imported) throws Exception {
     new ResultWaiter(target, System.out, Clock.systemUTC()).await(imported.scoredByModel(), imported.corpusSize(), timeout);
     if (!known.isEmpty()) {
-      new PredictionWaiter(target, System.out).await(imported.scoredByModel().keySet(), known, timeout);
+      new PredictionWaiter(target, System.out).await(corpusId, imported.scoredByModel().keySet(), known, timeout);
     }
   }
 }

@@ -28,7 +28,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Owns every item, answer and pair count (all records arrive under one key). Each applied answers
  * record publishes the pairs it changed at once; per-model accuracy and partner summaries follow on
- * the wall-clock punctuation, so a burst of answers publishes each model once.
+ * the wall-clock punctuation, so a burst of answers publishes each model once. A model that has
+ * answered every known item of a benchmark also gets its accuracy there published on
+ * {@code benchmark-scores} (source {@code measured}), where prediction takes it in.
  *
  * <p>Answers naming an item not seen yet wait in a store (items and answers are read independently)
  * and are applied as a whole once all their items are known, or dead-lettered after the pending
@@ -92,6 +94,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
       state.restorePair(new AgreementState.PairKey(parts[0], parts[1]), AgreementStores.counts(value));
     });
     state.drainChangedModels();
+    state.drainChangedBenchmarkAccuracy(); // published before the restart
   }
 
 
@@ -199,6 +202,15 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     for (String model : state.drainChangedModels()) {
       context.forward(new Record<>(model, AgreementRecords.modelAccuracy(model, state.accuracy(model),
           state.partners(model), config.neighborCount()), now));
+    }
+    for (List<String> modelAndBenchmark : state.drainChangedBenchmarkAccuracy()) {
+      String model = modelAndBenchmark.get(0);
+      String benchmark = modelAndBenchmark.get(1);
+      long[] accuracy = state.accuracy(model, benchmark);
+      if (accuracy[0] == state.items(benchmark)) { // every known item answered: the score is the benchmark's
+        context.forward(new Record<>(CompositeKey.of(model, benchmark),
+            AgreementRecords.measuredScore(model, benchmark, accuracy, now), now));
+      }
     }
   }
 

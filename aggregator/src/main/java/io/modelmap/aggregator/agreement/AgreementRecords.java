@@ -5,6 +5,8 @@ import io.modelmap.math.agreement.PairCounts;
 import io.modelmap.schemas.avro.AgreementPartner;
 import io.modelmap.schemas.avro.ChoiceCount;
 import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.ScoreSource;
+import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
@@ -42,6 +44,12 @@ final class AgreementRecords {
   }
 
   /** Accuracy plus the {@code top} partners with the highest and the lowest agreement when both are wrong. */
+  /** A model's accuracy on a benchmark it answered completely, as a measured benchmark score. */
+  static BenchmarkScore measuredScore(String model, String benchmark, long[] accuracy, long now) {
+    return BenchmarkScore.newBuilder().setModelId(model).setBenchmarkId(benchmark).setMetric("accuracy")
+        .setValue((double) accuracy[1] / accuracy[0]).setSource(ScoreSource.MEASURED).setRecordedAtMs(now).build();
+  }
+
   static ModelAccuracy modelAccuracy(String model, long[] accuracy, Map<String, PairCounts> partners, int top) {
     List<AgreementPartner> ranked = new ArrayList<>();
     partners.forEach((other, counts) -> {

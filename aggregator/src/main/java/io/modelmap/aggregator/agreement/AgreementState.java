@@ -2,6 +2,7 @@ package io.modelmap.aggregator.agreement;
 
 import io.modelmap.math.agreement.Answers;
 import io.modelmap.math.agreement.PairCounts;
+import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ final class AgreementState {
   enum Outcome { ADDED, DUPLICATE, CONFLICT }
 
   private final Map<String, Integer> itemIndex = new HashMap<>();
+  private final List<String> itemBenchmark = new ArrayList<>();
+  private final Map<String, Integer> benchmarkItems = new HashMap<>();
   private int[] gold = new int[16];
   private int[] choices = new int[16];
   private final Map<String, Integer> modelIndex = new HashMap<>();
@@ -33,6 +36,8 @@ final class AgreementState {
   private final Map<PairKey, PairCounts> pairs = new HashMap<>();
   private final Set<PairKey> changedPairs = new LinkedHashSet<>();
   private final Set<String> changedModels = new LinkedHashSet<>();
+  private final Map<String, Map<String, long[]>> benchmarkAccuracy = new HashMap<>(); // model → benchmark → {answered, correct}
+  private final Set<List<String>> changedBenchmarkAccuracy = new LinkedHashSet<>(); // {model, benchmark}
 
   /** A pair of models in id order. */
   record PairKey(String a, String b) {
@@ -54,6 +59,9 @@ final class AgreementState {
     gold[index] = goldIndex;
     choices[index] = choiceCount;
     itemIndex.put(key, index);
+    String benchmark = CompositeKey.split(key).get(0);
+    itemBenchmark.add(benchmark);
+    benchmarkItems.merge(benchmark, 1, Integer::sum);
     return Outcome.ADDED;
   }
 
@@ -140,10 +148,34 @@ final class AgreementState {
     return partners;
   }
 
+  /** {answered, correct} of a model on one benchmark. */
+  long[] accuracy(String model, String benchmark) {
+    return benchmarkAccuracy.getOrDefault(model, Map.of()).getOrDefault(benchmark, new long[2]).clone();
+  }
+
+  /** Items of a benchmark known so far. */
+  int items(String benchmark) {
+    return benchmarkItems.getOrDefault(benchmark, 0);
+  }
+
+  /** {model, benchmark} pairs whose accuracy changed since the last call. */
+  List<List<String>> drainChangedBenchmarkAccuracy() {
+    List<List<String>> drained = List.copyOf(changedBenchmarkAccuracy);
+    changedBenchmarkAccuracy.clear();
+    return drained;
+  }
+
   private void count(int m, int item, int chosen) {
+    int correct = chosen == gold[item] ? 1 : 0;
     long[] own = accuracy.get(m);
     own[0]++;
-    own[1] += chosen == gold[item] ? 1 : 0;
+    own[1] += correct;
+    String benchmark = itemBenchmark.get(item);
+    long[] onBenchmark = benchmarkAccuracy.computeIfAbsent(modelIds.get(m), k -> new HashMap<>())
+        .computeIfAbsent(benchmark, k -> new long[2]);
+    onBenchmark[0]++;
+    onBenchmark[1] += correct;
+    changedBenchmarkAccuracy.add(List.of(modelIds.get(m), benchmark));
   }
 
   private int model(String id) {

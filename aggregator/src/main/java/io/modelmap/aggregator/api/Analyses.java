@@ -1,9 +1,11 @@
 package io.modelmap.aggregator.api;
 
 import io.modelmap.aggregator.api.body.AgreementBody;
+import io.modelmap.aggregator.api.body.AnalyticsBody;
 import io.modelmap.aggregator.api.body.JudgeBody;
 import io.modelmap.aggregator.api.body.JudgeRowBody;
 import io.modelmap.aggregator.api.body.KlBody;
+import io.modelmap.aggregator.api.body.KlMatrixBody;
 import io.modelmap.aggregator.api.body.MapBody;
 import io.modelmap.aggregator.api.body.MapPointBody;
 import io.modelmap.aggregator.api.body.ModelBody;
@@ -16,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The API answers computed from several views: the map, pairwise KL, the judge table. */
+/** The API answers computed from several views: the map, its analytics, pairwise KL, the judge table. */
 final class Analyses {
+  /** Rows of the KL heatmap at most: each needs a model's ξ row (N values) from the views. */
+  static final int MAX_KL_MATRIX = 300;
   private final ViewQueries views;
   private final ModelCatalog catalog;
 
@@ -51,6 +55,49 @@ final class Analyses {
           (String) frame.get("mapMethod"), ((Number) frame.get("meanTextBytes")).doubleValue(), points));
     }
     return corpus != null || maps.size() == 1 ? maps.get(0) : maps;
+  }
+
+  /** A corpus's analytics (or the only corpus's, when none is named). */
+  AnalyticsBody analytics(String corpus) {
+    List<Map<String, Object>> all = views.all(Views.ANALYTICS);
+    all.removeIf(a -> corpus != null && !corpus.equals(a.get("corpusId")));
+    if (all.size() != 1) {
+      throw new ApiError(all.isEmpty() ? 404 : 400, all.isEmpty()
+          ? (corpus == null ? "no analytics yet: they follow the first complete model within seconds"
+              : "no analytics for corpus '" + corpus + "'")
+          : "several corpora have analytics; name one: /api/analytics?corpus=ID");
+    }
+    return BodyMapping.as(all.get(0), AnalyticsBody.class);
+  }
+
+  /** KL in bits per byte among at most {@code max} models, in clustering order, from their ξ rows. */
+  KlMatrixBody klMatrix(String corpus, int max) {
+    if (max < 2 || max > MAX_KL_MATRIX) {
+      throw new ApiError(400, "max must be between 2 and " + MAX_KL_MATRIX + ", was " + max);
+    }
+    AnalyticsBody analytics = analytics(corpus);
+    List<String> order = analytics.clusterOrder();
+    List<String> models = new ArrayList<>();
+    for (int i = 0; i < Math.min(max, order.size()); i++) {
+      // evenly along the order, first and last included, when there are more models than rows
+      models.add(order.get(order.size() <= max ? i : (int) Math.round(i * (order.size() - 1.0) / (max - 1))));
+    }
+    List<double[]> xi = new ArrayList<>();
+    for (String model : models) {
+      xi.add(views.get(Views.COORDINATES, model).map(row -> doubles(row.get("xi")))
+          .orElseThrow(() -> new IllegalStateException("no coordinates for complete model " + model)));
+    }
+    double meanBytes = views.get(Views.FRAMES, analytics.corpusId())
+        .map(f -> ((Number) f.get("meanTextBytes")).doubleValue()).orElse(Double.NaN);
+    List<List<Double>> bitsPerByte = new ArrayList<>();
+    for (double[] a : xi) {
+      List<Double> row = new ArrayList<>();
+      for (double[] b : xi) {
+        row.add(finite(KlDivergence.toBitsPerByte(KlDivergence.fromCoordinates(a, b), meanBytes)));
+      }
+      bitsPerByte.add(row);
+    }
+    return new KlMatrixBody(analytics.corpusId(), analytics.completeModels(), models, bitsPerByte);
   }
 
   /** A frame's position of one model, as the view holds it. */

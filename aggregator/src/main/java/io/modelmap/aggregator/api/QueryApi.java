@@ -42,6 +42,7 @@ public final class QueryApi implements AutoCloseable {
   private ViewQueries views;
   private ModelCatalog catalog;
   private Analyses analyses;
+  private PredictionAnswers predictions;
   private UpdateBroadcaster updates;
   private AggregatorMetrics metrics;
   private java.util.function.Supplier<KafkaStreams.State> streamsState;
@@ -80,6 +81,7 @@ public final class QueryApi implements AutoCloseable {
     streamsState = streams::state;
     catalog = new ModelCatalog(views);
     analyses = new Analyses(views, catalog);
+    predictions = new PredictionAnswers(views);
     updates = new UpdateBroadcaster(config);
     Thread follower = new Thread(updates, "update-broadcaster");
     follower.setDaemon(true);
@@ -150,6 +152,16 @@ public final class QueryApi implements AutoCloseable {
       HttpExchanges.json(exchange, 200, analyses.map(query.get("corpus")));
     } else if (path.equals("/api/kl")) {
       HttpExchanges.json(exchange, 200, analyses.kl(query.get("a"), query.get("b")));
+    } else if (path.equals("/api/analytics")) {
+      HttpExchanges.json(exchange, 200, analyses.analytics(query.get("corpus")));
+    } else if (path.equals("/api/kl-matrix")) {
+      HttpExchanges.json(exchange, 200, analyses.klMatrix(query.get("corpus"), intParameter(query, "max", 100)));
+    } else if (path.startsWith("/api/predictions/")) {
+      HttpExchanges.json(exchange, 200, predictions.model(decode(path.substring("/api/predictions/".length()))));
+    } else if (path.equals("/api/benchmarks")) {
+      HttpExchanges.json(exchange, 200, predictions.benchmarks());
+    } else if (path.startsWith("/api/benchmarks/")) {
+      HttpExchanges.json(exchange, 200, predictions.benchmark(decode(path.substring("/api/benchmarks/".length()))));
     } else if (path.equals("/api/agreement")) {
       HttpExchanges.json(exchange, 200, analyses.agreement());
     } else if (path.startsWith("/api/agreement/judge/")) {
@@ -188,6 +200,15 @@ public final class QueryApi implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       updates.unsubscribe(queue);
+    }
+  }
+
+  private static int intParameter(Map<String, String> query, String name, int fallback) {
+    String value = query.get(name);
+    try {
+      return value == null ? fallback : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, name + " must be a whole number, was '" + value + "'");
     }
   }
 

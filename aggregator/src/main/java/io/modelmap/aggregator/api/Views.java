@@ -25,6 +25,9 @@ public final class Views {
   static final String FRAMES = "view-frames";
   static final String AGREEMENT = "view-agreement";
   static final String ACCURACY = "view-accuracy";
+  static final String PREDICTIONS = "view-predictions";
+  static final String QUALITY = "view-prediction-quality";
+  static final String ANALYTICS = "view-analytics";
   /** The last score task of each model the workers gave up on (score-tasks-dlq, keyed by model id). */
   static final String FAILURES = "view-failures";
 
@@ -38,12 +41,16 @@ public final class Views {
     table(builder, topics.coordinateFrame(), FRAMES);
     table(builder, topics.errorAgreement(), AGREEMENT);
     table(builder, topics.modelAccuracy(), ACCURACY);
+    table(builder, topics.scorePredictions(), PREDICTIONS);
+    table(builder, topics.predictionQuality(), QUALITY);
+    table(builder, topics.modelAnalytics(), ANALYTICS);
     table(builder, topics.deadLetters(topics.scoreTasks().name()), FAILURES);
     return registered;
   }
 
   static List<String> all() {
-    return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY, FAILURES);
+    return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY, FAILURES, PREDICTIONS, QUALITY,
+        ANALYTICS);
   }
 
   private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,

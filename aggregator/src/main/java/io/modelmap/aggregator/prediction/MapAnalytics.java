@@ -31,7 +31,9 @@ final class MapAnalytics {
     EffectiveDimension dimension = EffectiveDimension.of(squared);
     List<String> order = Arrays.stream(ClusteringOrder.of(squared)).mapToObj(models::get).toList();
     Map<String, Map<String, Double>> leakageScores = leakageScores(distances, scores, minObserved);
-    return ModelAnalytics.newBuilder().setCorpusId(corpus).setCompleteModels(models.size())
+    int observed = scores.values().stream().mapToInt(byModel -> (int) byModel.keySet().stream()
+        .filter(distances::contains).count()).sum();
+    return ModelAnalytics.newBuilder().setCorpusId(corpus).setCompleteModels(models.size()).setObservedScores(observed)
         .setCumulativeVariance(boxed(dimension.cumulativeShare(), MAX_AXES))
         .setDimension90(dimension.dimensionFor(0.90)).setDimension95(dimension.dimensionFor(0.95))
         .setClusterOrder(order).setLeakageBenchmarks(new ArrayList<>(leakageScores.keySet()))

@@ -2,6 +2,7 @@ package io.modelmap.aggregator.prediction;
 
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.StoreEntries;
+import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -9,7 +10,6 @@ import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;
 import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.key.CompositeKey;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     });
     StoreEntries.forEach(scores, (key, value) -> {
       List<String> parts = CompositeKey.split(key);
-      state.score(parts.get(0), parts.get(1), ByteBuffer.wrap(value).getDouble());
+      state.score(parts.get(0), parts.get(1), PredictionStores.scoreValue(value));
     });
   }
 
@@ -85,7 +85,13 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     } else if (record.value() instanceof BenchmarkScore score) {
       String model = score.getModelId().toString();
       String benchmark = score.getBenchmarkId().toString();
-      scores.put(CompositeKey.of(model, benchmark), ByteBuffer.allocate(8).putDouble(score.getValue()).array());
+      String key = CompositeKey.of(model, benchmark);
+      boolean measured = ScoreSource.MEASURED.equals(score.getSource());
+      byte[] known = scores.get(key);
+      if (measured && known != null && !PredictionStores.measured(known)) {
+        return; // a user's imported score of the same model and benchmark stands over the aggregator's own
+      }
+      scores.put(key, PredictionStores.score(score.getValue(), measured));
       state.score(model, benchmark, score.getValue());
     } else if (record.value() instanceof ModelDistances d) {
       String corpus = d.getCorpusId().toString();

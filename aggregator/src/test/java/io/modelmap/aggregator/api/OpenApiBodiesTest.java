@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.aggregator.api.body.AgreementBody;
+import io.modelmap.aggregator.api.body.AnalyticsBody;
+import io.modelmap.aggregator.api.body.BenchmarkBody;
+import io.modelmap.aggregator.api.body.BenchmarkPointBody;
+import io.modelmap.aggregator.api.body.KlMatrixBody;
+import io.modelmap.aggregator.api.body.LeakageBody;
+import io.modelmap.aggregator.api.body.PredictionBody;
+import io.modelmap.aggregator.api.body.PredictionsBody;
+import io.modelmap.aggregator.api.body.QualityBody;
 import io.modelmap.aggregator.api.body.ErrorBody;
 import io.modelmap.aggregator.api.body.FailureBody;
 import io.modelmap.aggregator.api.body.HealthBody;
@@ -33,7 +41,9 @@ import org.junit.jupiter.api.Test;
 class OpenApiBodiesTest {
   private static final List<Class<?>> BODIES = List.of(ModelBody.class, NeighborBody.class, PartnerBody.class,
       FailureBody.class, MapBody.class, MapPointBody.class, KlBody.class, AgreementBody.class,
-      AgreementBody.ChoiceCountBody.class, JudgeBody.class, JudgeRowBody.class, HealthBody.class, ErrorBody.class);
+      AgreementBody.ChoiceCountBody.class, JudgeBody.class, JudgeRowBody.class, HealthBody.class, ErrorBody.class,
+      PredictionsBody.class, PredictionBody.class, QualityBody.class, BenchmarkBody.class, BenchmarkPointBody.class,
+      AnalyticsBody.class, LeakageBody.class, KlMatrixBody.class);
 
   private static JsonNode openApi() throws Exception {
     try (InputStream in = OpenApiBodiesTest.class.getResourceAsStream("/io/modelmap/aggregator/api/openapi.json")) {
@@ -69,7 +79,8 @@ class OpenApiBodiesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/api/models", "/api/models/{id}", "/api/map", "/api/kl", "/api/agreement",
-      "/api/agreement/judge/{id}", "/health"})
+      "/api/agreement/judge/{id}", "/health", "/api/analytics", "/api/kl-matrix", "/api/predictions/{id}",
+      "/api/benchmarks", "/api/benchmarks/{id}"})
   void everyPathAnswersWithDefinedSchemas(String path) throws Exception {
     JsonNode api = openApi();
     List<String> refs = new ArrayList<>();

@@ -1,22 +1,21 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.aggregator.prediction.PredictionSettings;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.BenchmarkScore;
-import io.modelmap.schemas.avro.ScorePrediction;
-import io.modelmap.schemas.avro.ScorePredictions;
+import io.modelmap.schemas.avro.ModelAnalytics;
+import io.modelmap.schemas.key.CompositeKey;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Waits until every model has predictions for each benchmark with enough observed models among them,
- * each from a fit on all those observed models (the aggregator refits on its 2 s punctuation).
+ * Waits until the aggregator has taken in every imported model and score: its model-analytics record
+ * for the corpus, published after the refits of the same moment, lists every model and counts every
+ * score. Which benchmarks get fitted is the aggregator's rule alone; nothing of it is copied here.
  */
 public final class PredictionWaiter {
   private final ConnectionConfig connection;
@@ -27,36 +26,23 @@ public final class PredictionWaiter {
     this.progress = progress;
   }
 
-  public void await(Set<String> models, Iterable<BenchmarkScore> observed, Duration timeout)
+  public void await(String corpus, Set<String> models, Iterable<BenchmarkScore> observed, Duration timeout)
       throws TimeoutException, InterruptedException {
-    Map<String, Integer> observedCount = new HashMap<>();
+    Set<String> scores = new HashSet<>(); // the topic keeps one score per model and benchmark
     for (BenchmarkScore s : observed) {
-      if (models.contains(s.getModelId().toString())) {
-        observedCount.merge(s.getBenchmarkId().toString(), 1, Integer::sum);
+      if (models.contains(s.getModelId())) {
+        scores.add(CompositeKey.of(s.getModelId(), s.getBenchmarkId()));
       }
-    }
-    observedCount.values().removeIf(n -> n < PredictionSettings.defaults().minObserved());
-    if (observedCount.isEmpty()) {
-      progress.println("  no benchmark has " + PredictionSettings.defaults().minObserved()
-          + " observed models: nothing to predict");
-      return;
     }
     TopicReader reader = new TopicReader(connection);
     Polling.until(() -> {
-      Map<String, ScorePredictions> published = reader.latestByKey(connection.topics().scorePredictions());
-      long done = models.stream().filter(m -> published.containsKey(m) && covers(published.get(m), observedCount)).count();
-      return new Polling.Status(done == models.size(),
-          String.format("  predictions published for %d of %d models on %d benchmarks", done, models.size(),
-              observedCount.size()),
-          "predictions arrived for " + done + " of " + models.size() + " models; check the aggregator's log");
+      ModelAnalytics analytics = reader.latestByKey(connection.topics().modelAnalytics()).get(corpus);
+      boolean modelsIn = analytics != null && analytics.getClusterOrder().containsAll(models);
+      int scoresIn = analytics == null ? 0 : analytics.getObservedScores();
+      return new Polling.Status(modelsIn && scoresIn >= scores.size(),
+          String.format("  predictions: the aggregator has %d of %d models and %d of %d scores",
+              analytics == null ? 0 : analytics.getCompleteModels(), models.size(), scoresIn, scores.size()),
+          "the aggregator took in " + scoresIn + " of " + scores.size() + " scores; check its log");
     }, timeout, progress, Clock.systemUTC());
-  }
-
-  private static boolean covers(ScorePredictions predictions, Map<String, Integer> observedCount) {
-    Map<String, Integer> training = new HashMap<>();
-    for (ScorePrediction p : predictions.getPredictions()) {
-      training.put(p.getBenchmarkId().toString(), p.getTrainingModels());
-    }
-    return observedCount.entrySet().stream().allMatch(e -> e.getValue().equals(training.get(e.getKey())));
   }
 }

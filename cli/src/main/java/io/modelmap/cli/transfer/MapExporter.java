@@ -25,7 +25,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the current state of one corpus's map, read back from the topics, as {@code texts.csv},
- * {@code L.csv}, {@code Q.csv}, {@code models.csv} and {@code neighbors.csv}.
+ * {@code L.csv}, {@code Q.csv}, {@code models.csv} and {@code neighbors.csv}, with the predictions
+ * ({@link PredictionExporter}) and analytics ({@link AnalyticsExporter}).
  */
 public final class MapExporter {
   private final ConnectionConfig connection;
@@ -81,6 +82,7 @@ public final class MapExporter {
     Map<String, NeighborList> neighbors = new TreeMap<>(reader.latestByKey(topics.modelNeighbors()));
     writeNeighbors(dir.resolve("neighbors.csv"), neighbors, corpus);
     PredictionExporter.export(reader, topics, corpus, dir);
+    AnalyticsExporter.export(reader.latestByKey(topics.modelAnalytics()).get(corpus), frame, dir);
     return corpus;
   }
 

@@ -1,6 +1,7 @@
 package io.modelmap.producer.benchmark;
 
 import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.key.Ids;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class ScoreTableReader {
         String cell = record.get(c).trim();
         if (!cell.isEmpty()) {
           scores.add(BenchmarkScore.newBuilder().setModelId(model).setBenchmarkId(header.get(c))
-              .setValue(value(where + ", field " + header.get(c), cell)).setSource("imported").setRecordedAtMs(nowMs)
+              .setValue(value(where + ", field " + header.get(c), cell)).setSource(ScoreSource.IMPORTED).setRecordedAtMs(nowMs)
               .build());
         }
       }

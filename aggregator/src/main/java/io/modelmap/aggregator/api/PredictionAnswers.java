@@ -1,0 +1,52 @@
+package io.modelmap.aggregator.api;
+
+import io.modelmap.aggregator.api.body.BenchmarkBody;
+import io.modelmap.aggregator.api.body.BenchmarkPointBody;
+import io.modelmap.aggregator.api.body.PredictionBody;
+import io.modelmap.aggregator.api.body.PredictionsBody;
+import io.modelmap.aggregator.api.body.QualityBody;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The API's answers on predicted benchmark scores: a model's predictions, each benchmark's quality and models. */
+final class PredictionAnswers {
+  private final ViewQueries views;
+
+  PredictionAnswers(ViewQueries views) {
+    this.views = views;
+  }
+
+  PredictionsBody model(String modelId) {
+    return views.get(Views.PREDICTIONS, modelId).map(p -> BodyMapping.as(p, PredictionsBody.class))
+        .orElseThrow(() -> new ApiError(404, "no predictions for model '" + modelId + "': it is not complete, or no"
+            + " benchmark has enough observed models yet (GET /api/benchmarks lists the fitted ones)"));
+  }
+
+  /** Every fitted benchmark's quality, by benchmark and method. */
+  List<QualityBody> benchmarks() {
+    List<QualityBody> all = new ArrayList<>(BodyMapping.listOf(views.all(Views.QUALITY), QualityBody.class));
+    all.sort(Comparator.comparing(QualityBody::benchmarkId).thenComparing(QualityBody::method));
+    return all;
+  }
+
+  BenchmarkBody benchmark(String benchmarkId) {
+    List<QualityBody> quality = benchmarks().stream().filter(q -> q.benchmarkId().equals(benchmarkId)).toList();
+    if (quality.isEmpty()) {
+      throw new ApiError(404, "benchmark '" + benchmarkId + "' is not fitted: it needs enough observed complete"
+          + " models; GET /api/benchmarks lists the fitted ones");
+    }
+    List<BenchmarkPointBody> points = new ArrayList<>();
+    for (Map<String, Object> value : views.all(Views.PREDICTIONS)) {
+      PredictionsBody model = BodyMapping.as(value, PredictionsBody.class);
+      for (PredictionBody p : model.predictions()) {
+        if (p.benchmarkId().equals(benchmarkId)) {
+          points.add(new BenchmarkPointBody(model.modelId(), p.method(), p.predicted(), p.observed(), p.outOfFold()));
+        }
+      }
+    }
+    points.sort(Comparator.comparing(BenchmarkPointBody::modelId).thenComparing(BenchmarkPointBody::method));
+    return new BenchmarkBody(benchmarkId, quality, points);
+  }
+}
