@@ -3,12 +3,14 @@ package io.modelmap.aggregator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelAccuracy;
+import io.modelmap.schemas.key.CompositeKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.Test;
 
 class AgreementTopologyTest {
@@ -75,6 +79,33 @@ class AgreementTopologyTest {
       assertThat(accuracy.get("a").getAnswered()).isEqualTo(6);
       assertThat(accuracy.get("b").getMostCorrelated()).singleElement()
           .satisfies(p -> assertThat(p.getModelId()).isEqualTo("a"));
+    }
+  }
+
+  @Test
+  void aModelThatAnsweredEveryItemHasItsAccuracyPublishedAsAMeasuredScore() throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      TestOutputTopic<String, BenchmarkScore> scores = h.driver.createOutputTopic(h.topics.benchmarkScores().name(),
+          Serdes.String().deserializer(), h.topics.benchmarkScores().valueSerde().deserializer());
+      handWorkedPair(h);
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      Map<String, BenchmarkScore> measured = scores.readKeyValuesToMap();
+      assertThat(measured).containsOnlyKeys(CompositeKey.of("a", BENCH), CompositeKey.of("b", BENCH));
+      BenchmarkScore a = measured.get(CompositeKey.of("a", BENCH));
+      assertThat(a.getValue()).isEqualTo(2.0 / 6); // the hand-worked pair: a right on 2 of the 6 items
+      assertThat(a.getSource()).isEqualTo("measured");
+      assertThat(a.getMetric()).isEqualTo("accuracy");
+      assertThat(measured.get(CompositeKey.of("b", BENCH)).getValue()).isEqualTo(1.0 / 6);
+
+      publishItem(h, item("i6", 1, 2));
+      h.answers.pipeInput("c", answers("c", List.of(answer("i6", 1))));
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      assertThat(scores.readKeyValuesToMap()).as("c answered 1 of the 7 items").isEmpty();
+
+      h.answers.pipeInput("a", answers("a", List.of(answer("i6", 1))));
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      assertThat(scores.readKeyValuesToMap()).containsOnlyKeys(CompositeKey.of("a", BENCH))
+          .hasEntrySatisfying(CompositeKey.of("a", BENCH), s -> assertThat(s.getValue()).isEqualTo(3.0 / 7));
     }
   }
 

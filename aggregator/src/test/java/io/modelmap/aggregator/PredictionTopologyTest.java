@@ -139,8 +139,18 @@ class PredictionTopologyTest {
       assertThat(now.getPredictions().get(0).getPredicted())
           .isCloseTo(fit.ridge().predict(toObserved(batch, late)), within(1e-9));
       assertThat(analytics.readKeyValuesToMap()).as("analytics wait for their interval").isEmpty();
+
       h.driver.advanceWallClockTime(Duration.ofSeconds(11));
       assertAnalytics(analytics.readKeyValuesToMap().get(AggregatorHarness.CORPUS), l, y, MODELS);
+      // the aggregator's own measurement never replaces a user's imported score of the same benchmark
+      observed.pipeInput(CompositeKey.of(model(0), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(0))
+          .setBenchmarkId(BENCHMARK).setValue(0.99).setSource("measured").build());
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      assertThat(predictions.readKeyValuesToMap()).as("nothing changed, nothing refitted").isEmpty();
+      observed.pipeInput(CompositeKey.of(model(0), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(0))
+          .setBenchmarkId(BENCHMARK).setValue(0.98).build());
+      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      assertThat(predictions.readKeyValuesToMap().get(model(0)).getPredictions().get(0).getObserved()).isEqualTo(0.98);
     }
   }
 
