@@ -17,6 +17,7 @@ import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.key.CompositeKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -91,7 +92,16 @@ class PredictionTopologyTest {
       for (int i = 0; i < MODELS - 1; i++) {
         h.scores.pipeInput(model(i), chunk(model(i), l[i], 0, N));
       }
-      h.driver.advanceWallClockTime(Duration.ofSeconds(5));
+      Map<String, ScorePredictions> published = new HashMap<>();
+      Map<String, PredictionQuality> qualities = new HashMap<>();
+      Map<String, ModelAnalytics> analyses = new HashMap<>();
+      // refits and analytics run in the background; punctuations publish them once they are in
+      advanceUntil(h, () -> {
+        published.putAll(predictions.readKeyValuesToMap());
+        qualities.putAll(quality.readKeyValuesToMap());
+        analyses.putAll(analytics.readKeyValuesToMap());
+        return analyses.containsKey(AggregatorHarness.CORPUS);
+      });
 
       // the batch protocol on the same data
       BatchReference batch = BatchReference.of(l);
@@ -107,7 +117,6 @@ class PredictionTopologyTest {
       RidgeCrossValidation.Fit fit = RidgeCrossValidation.fitAll(d, yObserved, groups, 5);
       RidgeCrossValidation.OutOfFold held = RidgeCrossValidation.outOfFold(d, yObserved, groups, 5);
 
-      Map<String, ScorePredictions> published = predictions.readKeyValuesToMap();
       assertThat(published).hasSize(MODELS - 1);
       for (int j = 0; j < MODELS - 1; j++) {
         ScorePrediction p = published.get(model(j)).getPredictions().get(0);
@@ -123,14 +132,14 @@ class PredictionTopologyTest {
           assertThat(p.getOutOfFold()).isNull();
         }
       }
-      PredictionQuality q = quality.readKeyValuesToMap().get(CompositeKey.of(BENCHMARK, "ridge-q"));
+      PredictionQuality q = qualities.get(CompositeKey.of(BENCHMARK, "ridge-q"));
       assertThat(q.getModels()).isEqualTo(OBSERVED);
       assertThat(q.getGrouping()).isEqualTo("family");
       assertThat(q.getAlpha()).isEqualTo(fit.alpha());
       assertThat(q.getPearsonR()).isCloseTo(new PearsonsCorrelation().correlation(held.outOfFold(), yObserved),
           within(1e-12));
 
-      assertAnalytics(analytics.readKeyValuesToMap().get(AggregatorHarness.CORPUS), l, y, MODELS - 1);
+      assertAnalytics(analyses.get(AggregatorHarness.CORPUS), l, y, MODELS - 1);
 
       int late = MODELS - 1;
       h.scores.pipeInput(model(late), chunk(model(late), l[late], 0, N));
@@ -138,10 +147,15 @@ class PredictionTopologyTest {
       assertThat(now).as("the late model, before any punctuation").isNotNull();
       assertThat(now.getPredictions().get(0).getPredicted())
           .isCloseTo(fit.ridge().predict(toObserved(batch, late)), within(1e-9));
+      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
       assertThat(analytics.readKeyValuesToMap()).as("analytics wait for their interval").isEmpty();
+      analyses.clear();
+      advanceUntil(h, () -> {
+        analyses.putAll(analytics.readKeyValuesToMap());
+        return analyses.containsKey(AggregatorHarness.CORPUS);
+      });
+      assertAnalytics(analyses.get(AggregatorHarness.CORPUS), l, y, MODELS);
 
-      h.driver.advanceWallClockTime(Duration.ofSeconds(11));
-      assertAnalytics(analytics.readKeyValuesToMap().get(AggregatorHarness.CORPUS), l, y, MODELS);
       // the aggregator's own measurement never replaces a user's imported score of the same benchmark
       observed.pipeInput(CompositeKey.of(model(0), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(0))
           .setBenchmarkId(BENCHMARK).setValue(0.99).setSource("measured").build());
@@ -149,8 +163,12 @@ class PredictionTopologyTest {
       assertThat(predictions.readKeyValuesToMap()).as("nothing changed, nothing refitted").isEmpty();
       observed.pipeInput(CompositeKey.of(model(0), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(0))
           .setBenchmarkId(BENCHMARK).setValue(0.98).build());
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
-      assertThat(predictions.readKeyValuesToMap().get(model(0)).getPredictions().get(0).getObserved()).isEqualTo(0.98);
+      published.clear();
+      advanceUntil(h, () -> {
+        published.putAll(predictions.readKeyValuesToMap());
+        return published.containsKey(model(0));
+      });
+      assertThat(published.get(model(0)).getPredictions().get(0).getObserved()).isEqualTo(0.98);
     }
   }
 
@@ -213,6 +231,18 @@ class PredictionTopologyTest {
       c[i] = a[i] - b[i];
     }
     return c;
+  }
+
+  /** Punctuation after punctuation (2 s apart) until {@code done}, giving the background thread real time between. */
+  private static void advanceUntil(AggregatorHarness h, java.util.function.BooleanSupplier done) throws InterruptedException {
+    for (int step = 0; step < 500; step++) {
+      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
+      if (done.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the background work did not finish within 500 punctuations");
   }
 
   private static double[] toObserved(BatchReference batch, int model) {

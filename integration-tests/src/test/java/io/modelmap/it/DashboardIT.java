@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
  * {@code ./modelmap demo --serve} runs in its own JVM; the page fills in live as the demo models are
- * scored, a click on a model shows its neighbours, which must be the API's, and a screenshot is kept
+ * scored, a click on a model shows its neighbours, which must be the API's, the predictions and map
+ * analytics are drawn as the API gives them, and a screenshot is kept
  * as {@code integration-tests/target/dashboard.png}.
  */
 class DashboardIT {
@@ -94,6 +95,7 @@ class DashboardIT {
       }
       // the heatmap fills in live as the models' answers are aggregated: 10 × 10 cells
       wait.until(b -> b.findElement(By.id("heatmap")).findElements(By.tagName("td")).size() == 100);
+      assertPredictionsAndAnalytics(browser, wait, url);
 
       Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
       Files.createDirectories(Path.of("target"));
@@ -105,6 +107,37 @@ class DashboardIT {
       demo.destroy();
       demo.waitFor(60, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * The demo's measured accuracy (every model answered every item) is predicted from the map: the
+   * scatter holds the 10 observed models, its caption the API's r; the leakage ranking, the
+   * effective-dimension caption and the KL heatmap (in the API's clustering order) are drawn.
+   */
+  private static void assertPredictionsAndAnalytics(ChromeDriver browser, WebDriverWait wait, String url) throws Exception {
+    wait.until(b -> ((Number) ((JavascriptExecutor) b).executeScript("return window.dashboard.predictionPointCount()"))
+        .intValue() == 10);
+    wait.until(b -> b.findElement(By.id("kl-heatmap")).findElements(By.tagName("td")).size() == 100
+        && b.findElements(By.cssSelector("#leakage tbody tr[data-model]")).size() == 10);
+    JsonNode benchmark = getJson(url + "api/benchmarks/demo-mc");
+    double r = benchmark.path("quality").get(0).path("pearsonR").asDouble();
+    assertThat(browser.findElement(By.id("prediction-quality")).getText()).contains(String.format("r %.3f", r));
+    JsonNode analytics = getJson(url + "api/analytics");
+    assertThat(browser.findElement(By.id("dimension")).getText())
+        .contains("in " + analytics.path("dimension90").asInt() + " axes");
+    assertThat(browser.findElement(By.cssSelector("#leakage tbody tr")).getAttribute("data-model"))
+        .isEqualTo(analytics.path("leakage").get(0).path("modelId").asText());
+    @SuppressWarnings("unchecked")
+    List<String> rowsShown = (List<String>) browser.executeScript("return Array.from("
+        + "document.querySelectorAll('#kl-heatmap th.row')).map(h => h.textContent)");
+    List<String> order = new ArrayList<>();
+    analytics.path("clusterOrder").forEach(m -> order.add(m.asText()));
+    assertThat(rowsShown).isEqualTo(order);
+  }
+
+  private static JsonNode getJson(String url) throws Exception {
+    return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
   }
 
   private static ChromeDriver chromium() {

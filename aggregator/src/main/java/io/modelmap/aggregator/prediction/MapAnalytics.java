@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * A corpus's analytics from the K×K distances and the observed scores: effective dimension (§3.3),
- * clustering order (App. G.5) and leakage (§4.2). O(K³) for the eigenvalues, so it runs on its own
- * interval, not at every completion.
+ * clustering order (App. G.5) and leakage (§4.2). O(K³) for the eigenvalues, so it runs in the
+ * background from an {@link Input} snapshot, at most once per analytics interval.
  */
 final class MapAnalytics {
   /** The curve is cut here: the paper's 1,018 models reach 95 % at 82 axes. */
@@ -24,47 +24,55 @@ final class MapAnalytics {
 
   private MapAnalytics() {}
 
-  static ModelAnalytics of(String corpus, CorpusDistances distances, Map<String, Map<String, Double>> scores,
-      int minObserved) {
-    List<String> models = distances.models();
-    double[][] squared = distances.squared(models, models);
-    EffectiveDimension dimension = EffectiveDimension.of(squared);
-    List<String> order = Arrays.stream(ClusteringOrder.of(squared)).mapToObj(models::get).toList();
-    Map<String, Map<String, Double>> leakageScores = leakageScores(distances, scores, minObserved);
-    int observed = scores.values().stream().mapToInt(byModel -> (int) byModel.keySet().stream()
-        .filter(distances::contains).count()).sum();
-    return ModelAnalytics.newBuilder().setCorpusId(corpus).setCompleteModels(models.size()).setObservedScores(observed)
+  /**
+   * What the analytics need, copied on the stream thread so they can be computed on the background one.
+   *
+   * @param leakageScores benchmark → complete model → score, for benchmarks with enough observed complete models
+   */
+  record Input(String corpus, List<String> models, double[][] squared, Map<String, Double> meanLogLikelihood,
+      Map<String, Map<String, Double>> leakageScores, int observedScores) {}
+
+  static Input input(String corpus, CorpusDistances distances, Map<String, Map<String, Double>> scores, int minObserved) {
+    List<String> models = List.copyOf(distances.models());
+    Map<String, Double> meanLogLikelihood = new HashMap<>();
+    models.forEach(m -> distances.meanLogLikelihood(m).ifPresent(v -> meanLogLikelihood.put(m, v)));
+    Map<String, Map<String, Double>> kept = new TreeMap<>();
+    int observed = 0;
+    for (Map.Entry<String, Map<String, Double>> benchmark : scores.entrySet()) {
+      Map<String, Double> complete = new HashMap<>();
+      for (Map.Entry<String, Double> score : benchmark.getValue().entrySet()) {
+        if (distances.contains(score.getKey())) {
+          observed++;
+          if (meanLogLikelihood.containsKey(score.getKey())) {
+            complete.put(score.getKey(), score.getValue());
+          }
+        }
+      }
+      if (complete.size() >= minObserved) {
+        kept.put(benchmark.getKey(), complete);
+      }
+    }
+    return new Input(corpus, models, distances.squared(models, models), meanLogLikelihood, kept, observed);
+  }
+
+  static ModelAnalytics of(Input input) {
+    EffectiveDimension dimension = EffectiveDimension.of(input.squared());
+    List<String> order = Arrays.stream(ClusteringOrder.of(input.squared())).mapToObj(input.models()::get).toList();
+    return ModelAnalytics.newBuilder().setCorpusId(input.corpus()).setCompleteModels(input.models().size())
+        .setObservedScores(input.observedScores())
         .setCumulativeVariance(boxed(dimension.cumulativeShare(), MAX_AXES))
         .setDimension90(dimension.dimensionFor(0.90)).setDimension95(dimension.dimensionFor(0.95))
-        .setClusterOrder(order).setLeakageBenchmarks(new ArrayList<>(leakageScores.keySet()))
-        .setLeakage(leakage(distances, leakageScores)).build();
+        .setClusterOrder(order).setLeakageBenchmarks(new ArrayList<>(input.leakageScores().keySet()))
+        .setLeakage(leakage(input.meanLogLikelihood(), input.leakageScores())).build();
   }
 
-  /** The observed scores of the corpus's complete models, on benchmarks with at least minObserved of them. */
-  private static Map<String, Map<String, Double>> leakageScores(CorpusDistances distances,
-      Map<String, Map<String, Double>> scores, int minObserved) {
-    Map<String, Map<String, Double>> kept = new TreeMap<>();
-    scores.forEach((benchmark, byModel) -> {
-      Map<String, Double> complete = new HashMap<>();
-      byModel.forEach((model, value) -> {
-        if (distances.contains(model) && distances.meanLogLikelihood(model).isPresent()) {
-          complete.put(model, value);
-        }
-      });
-      if (complete.size() >= minObserved) {
-        kept.put(benchmark, complete);
-      }
-    });
-    return kept;
-  }
-
-  private static List<LeakageEntry> leakage(CorpusDistances distances, Map<String, Map<String, Double>> scores) {
+  private static List<LeakageEntry> leakage(Map<String, Double> meanLogLikelihoods, Map<String, Map<String, Double>> scores) {
     Map<String, Double> standing = LeakageIndicator.benchmarkStanding(scores);
     if (standing.size() < 2) {
       return List.of();
     }
     List<String> models = new ArrayList<>(standing.keySet());
-    double[] meanLogLikelihood = models.stream().mapToDouble(m -> distances.meanLogLikelihood(m).orElseThrow()).toArray();
+    double[] meanLogLikelihood = models.stream().mapToDouble(meanLogLikelihoods::get).toArray();
     double[] leakage = LeakageIndicator.of(meanLogLikelihood, models.stream().mapToDouble(standing::get).toArray());
     List<LeakageEntry> entries = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {

@@ -4,6 +4,7 @@ import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.StoreEntries;
 import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkScore;
+import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PredictionQuality;
@@ -12,9 +13,13 @@ import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.key.CompositeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,12 +32,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Predicts every complete model's benchmark scores (method {@value #METHOD}) from the distances the
  * matrix sends at each completion, the observed scores of {@code benchmark-scores} and the families of
  * {@code model-registered} (all under one key). A model that completes is predicted at once from the
- * current fits; scores and observed models are refitted together on the 2 s punctuation, which then
- * republishes the corpus's predictions and each benchmark's {@code prediction-quality}. A corpus's
- * {@code model-analytics} follow at most once per analytics interval.
+ * current fits; a score or an observed model marks its benchmark for a refit, which the 2 s punctuation
+ * starts in the background ({@link BackgroundJobs}) and publishes, with the corpus's predictions and the
+ * benchmark's {@code prediction-quality}, once it is in. A corpus's {@code model-analytics} follow, also
+ * computed in the background, at most once per analytics interval.
  */
 public final class PredictionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   public static final String METHOD = "ridge-q";
+  /** Analytics wait for running refits, but not for longer than this many analytics intervals. */
+  private static final int OVERDUE_INTERVALS = 6;
   private final AggregatorConfig config;
   private final Serde<ModelDistances> distancesSerde;
   private ProcessorContext<String, SpecificRecord> context;
@@ -40,7 +48,10 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private KeyValueStore<String, byte[]> scores;
   private KeyValueStore<String, byte[]> distances;
   private PredictionState state;
-  private long nextAnalyticsMs;
+  private ExecutorService background;
+  private BackgroundJobs<BenchmarkFit> refits;
+  private BackgroundJobs<ModelAnalytics> analytics;
+  private long lastAnalyticsMs = Long.MIN_VALUE / 2;
 
   public PredictionProcessor(AggregatorConfig config, Serde<ModelDistances> distancesSerde) {
     this.config = config;
@@ -54,6 +65,13 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     this.scores = context.getStateStore(PredictionStores.SCORES);
     this.distances = context.getStateStore(PredictionStores.DISTANCES);
     restore();
+    background = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "prediction-background-" + context.taskId());
+      thread.setDaemon(true);
+      return thread;
+    });
+    refits = new BackgroundJobs<>(background);
+    analytics = new BackgroundJobs<>(background);
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -107,22 +125,58 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     }
   }
 
+  /**
+   * Publishes the refits that finished (with the predictions of their corpus), starts the refits that
+   * went stale, then the analytics of changed corpora: once the refits are done (so analytics that
+   * count every score follow the fits that used them), or when they are overdue.
+   */
   private void punctuate(long now) {
-    for (String corpus : state.refitStale()) {
-      List<BenchmarkFit> fits = state.fits(corpus);
-      for (String model : state.distances(corpus).models()) {
-        forward(model, predictions(corpus, model, fits), now);
+    Set<String> changed = new LinkedHashSet<>();
+    refits.drainFinished().forEach((key, fit) -> {
+      state.install(key, Optional.of(fit));
+      changed.add(CompositeKey.split(key).get(0));
+    });
+    for (String key : state.drainStale()) {
+      if (refits.running(key)) {
+        state.markStale(key); // again when the running refit is in
+        continue;
       }
-      for (BenchmarkFit fit : fits) {
-        forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
+      Optional<FitInput> input = state.fitInput(key);
+      if (input.isPresent()) {
+        refits.submit(key, input.get()::fit);
+      } else {
+        state.install(key, Optional.empty());
+        changed.add(CompositeKey.split(key).get(0));
       }
     }
-    if (now >= nextAnalyticsMs) {
+    for (String corpus : changed) {
+      publish(corpus, now);
+    }
+    analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
+    long interval = config.prediction().analyticsInterval().toMillis();
+    boolean overdue = now >= lastAnalyticsMs + OVERDUE_INTERVALS * interval;
+    if (now >= lastAnalyticsMs + interval && analytics.idle() && (refits.idle() || overdue)) {
       for (String corpus : state.drainAnalyticsStale()) {
-        forward(corpus, MapAnalytics.of(corpus, state.distances(corpus), state.scores(), state.minObserved()), now);
+        MapAnalytics.Input input = MapAnalytics.input(corpus, state.distances(corpus), state.scores(), state.minObserved());
+        analytics.submit(corpus, () -> MapAnalytics.of(input));
+        lastAnalyticsMs = now;
       }
-      nextAnalyticsMs = now + config.prediction().analyticsInterval().toMillis();
     }
+  }
+
+  private void publish(String corpus, long now) {
+    List<BenchmarkFit> fits = state.fits(corpus);
+    for (String model : state.distances(corpus).models()) {
+      forward(model, predictions(corpus, model, fits), now);
+    }
+    for (BenchmarkFit fit : fits) {
+      forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
+    }
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow(); // a revived task starts over from its stores
   }
 
   private ScorePredictions predictions(String corpus, String model, List<BenchmarkFit> fits) {

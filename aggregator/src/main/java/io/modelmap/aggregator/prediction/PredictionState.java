@@ -1,7 +1,5 @@
 package io.modelmap.aggregator.prediction;
 
-import io.modelmap.math.predict.GroupedFolds;
-import io.modelmap.math.predict.RidgeCrossValidation;
 import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,13 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * Everything prediction needs, in memory: groups of models, observed scores, each corpus's distances
  * and the current fits. A model that completes unobserved is predicted from the fits as they are
- * (O(|T|) per benchmark); a score or an observed model marks its fits for a refit, done in a batch.
+ * (O(|T|) per benchmark); a score or an observed model marks its fits for a refit, done in the background
+ * from a {@link FitInput} snapshot.
  */
 final class PredictionState {
   private final int minObserved;
@@ -93,37 +90,35 @@ final class PredictionState {
     }
   }
 
-  /** Refits every stale (corpus, benchmark) with enough observed models; returns the corpora whose fits changed. */
-  Set<String> refitStale() {
-    Set<String> changed = new LinkedHashSet<>();
-    for (String key : stale) {
-      List<String> parts = CompositeKey.split(key);
-      refit(parts.get(0), parts.get(1)).ifPresentOrElse(fit -> fits.put(key, fit), () -> fits.remove(key));
-      changed.add(parts.get(0));
-    }
+  /** The (corpus, benchmark) keys marked for a refit since the last call. */
+  Set<String> drainStale() {
+    Set<String> drained = new LinkedHashSet<>(stale);
     stale.clear();
-    return changed;
+    return drained;
   }
 
-  private Optional<BenchmarkFit> refit(String corpus, String benchmark) {
-    CorpusDistances distances = corpora.get(corpus);
-    Map<String, Double> known = scores.getOrDefault(benchmark, Map.of());
+  /** Marks a key for a refit again (its refit was still running when it went stale). */
+  void markStale(String key) {
+    stale.add(key);
+  }
+
+  /** A snapshot for refitting a corpus/benchmark key, or empty when too few observed models (or groups) remain. */
+  Optional<FitInput> fitInput(String key) {
+    List<String> parts = CompositeKey.split(key);
+    CorpusDistances distances = corpora.get(parts.get(0));
+    Map<String, Double> known = scores.getOrDefault(parts.get(1), Map.of());
     List<String> training = distances.models().stream().filter(known::containsKey).sorted().toList();
     List<String> groups = training.stream().map(this::groupOf).toList();
     if (training.size() < minObserved || groups.stream().distinct().count() < 2) {
       return Optional.empty();
     }
-    double[][] d = distances.squared(training, training);
-    double[] y = training.stream().mapToDouble(known::get).toArray();
-    RidgeCrossValidation.Fit all = RidgeCrossValidation.fitAll(d, y, groups, folds);
-    RidgeCrossValidation.OutOfFold held = RidgeCrossValidation.outOfFold(d, y, groups, folds);
-    Map<String, Double> outOfFold = new HashMap<>();
-    for (int i = 0; i < training.size(); i++) {
-      outOfFold.put(training.get(i), held.outOfFold()[i]);
-    }
-    return Optional.of(new BenchmarkFit(corpus, benchmark, training, all.ridge(), all.alpha(), outOfFold,
-        GroupedFolds.count(held.folds()), new PearsonsCorrelation().correlation(held.outOfFold(), y),
-        new SpearmansCorrelation().correlation(held.outOfFold(), y)));
+    return Optional.of(new FitInput(parts.get(0), parts.get(1), training, groups, distances.squared(training, training),
+        training.stream().mapToDouble(known::get).toArray(), folds));
+  }
+
+  /** A refit's result: the key's new fit, or none when it has too few observed models now. */
+  void install(String key, Optional<BenchmarkFit> fit) {
+    fit.ifPresentOrElse(f -> fits.put(key, f), () -> fits.remove(key));
   }
 
   /** The current fits of a corpus, by benchmark id. */

@@ -3,7 +3,8 @@
   'use strict';
   const palette = ['#3b82f6', '#ef4444', '#10b981', '#f59e0b', '#8b5cf6', '#ec4899', '#14b8a6', '#6366f1',
     '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
-  const state = { models: [], map: null, selected: null, chart: null, agreement: [] };
+  const state = { models: [], map: null, selected: null, chart: null, agreement: [], benchmarks: [],
+    benchmark: null, predictionChart: null, dimensionChart: null, analytics: null, klMatrix: null };
 
   // Ids are any printable strings (quotes, <, & included): escaped wherever they go into HTML.
   function esc(text) {
@@ -112,6 +113,16 @@
         `<td class="num">${n.klNats.toFixed(4)}</td>`;
       neighbors.appendChild(tr);
     });
+    const predicted = document.querySelector('#model-predictions tbody');
+    const p = await getJson('/api/predictions/' + encodeURIComponent(modelId)).catch(() => null);
+    predicted.innerHTML = p ? '' : '<tr><td colspan="4" class="muted">none yet</td></tr>';
+    const number = v => v == null ? '' : v.toFixed(3);
+    for (const row of (p ? p.predictions : [])) {
+      const tr = document.createElement('tr');
+      tr.innerHTML = `<td>${esc(row.benchmarkId)}</td><td class="num">${number(row.predicted)}</td>` +
+        `<td class="num">${number(row.observed)}</td><td class="num">${number(row.outOfFold)}</td>`;
+      predicted.appendChild(tr);
+    }
     const partners = document.querySelector('#partners tbody');
     partners.innerHTML = '';
     const rows = (m.mostCorrelated || []).slice(0, 5).map(p => ['most', p])
@@ -147,6 +158,19 @@
     return clusters.length ? clusters[0].members : [];
   }
 
+  // A square table of coloured cells: value(a, b) is shown in the title, shade(a, b) in [0, 1] is the colour.
+  function heatmapTable(box, order, value, shade) {
+    let html = '<table><tr><th></th>' + order.map(id => `<th class="col">${esc(id)}</th>`).join('') + '</tr>';
+    for (const a of order) {
+      html += `<tr><th class="row">${esc(a)}</th>`;
+      for (const b of order) {
+        html += `<td title="${esc(a)} · ${esc(b)}: ${value(a, b)}" style="background: rgba(29,78,216,${shade(a, b).toFixed(3)})"></td>`;
+      }
+      html += '</tr>';
+    }
+    box.innerHTML = html + '</table>';
+  }
+
   function drawHeatmap() {
     const pairs = state.agreement.filter(p => p.rateBothWrong != null);
     const ids = [...new Set(pairs.flatMap(p => [p.modelA, p.modelB]))].sort().slice(0, 60);
@@ -158,16 +182,116 @@
       box.innerHTML = '<p class="muted">no answers yet</p>';
       return;
     }
-    let html = '<table><tr><th></th>' + order.map(id => `<th class="col">${esc(id)}</th>`).join('') + '</tr>';
-    for (const a of order) {
-      html += `<tr><th class="row">${esc(a)}</th>`;
-      for (const b of order) {
-        const r = rate(a, b);
-        html += `<td title="${esc(a)} · ${esc(b)}: ${r.toFixed(3)}" style="background: rgba(29,78,216,${r.toFixed(3)})"></td>`;
-      }
-      html += '</tr>';
+    heatmapTable(box, order, (a, b) => rate(a, b).toFixed(3), rate);
+  }
+
+  function drawKlHeatmap() {
+    const box = document.getElementById('kl-heatmap');
+    const m = state.klMatrix;
+    if (!m || !m.models.length) {
+      box.innerHTML = '<p class="muted">no complete models yet</p>';
+      return;
     }
-    box.innerHTML = html + '</table>';
+    const index = new Map(m.models.map((id, i) => [id, i]));
+    const kl = (a, b) => m.klBitsPerByte[index.get(a)][index.get(b)] ?? 0;
+    // closeness on a log scale: the largest KL is white, KL a thousand times smaller is darkest
+    const largest = Math.max(...m.klBitsPerByte.flat().filter(v => v > 0), 1e-12);
+    const shade = (a, b) => a === b ? 1 : Math.max(0, Math.min(1, -Math.log10(Math.max(kl(a, b), 1e-300) / largest) / 3));
+    heatmapTable(box, m.models, (a, b) => kl(a, b).toExponential(3) + ' bits/byte', shade);
+  }
+
+  function scatter(canvas, existing, datasets, xTitle, yTitle, extra) {
+    if (existing) {
+      existing.data.datasets = datasets;
+      existing.update('none');
+      return existing;
+    }
+    return new Chart(canvas, {
+      type: 'scatter',
+      data: { datasets },
+      options: Object.assign({
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { x: { title: { display: true, text: xTitle } }, y: { title: { display: true, text: yTitle } } },
+      }, extra || {}),
+    });
+  }
+
+  function drawPredictions(benchmark) {
+    const select = document.getElementById('benchmark');
+    const ids = [...new Set(state.benchmarks.map(q => q.benchmarkId))];
+    select.innerHTML = ids.map(id => `<option${id === state.benchmark ? ' selected' : ''}>${esc(id)}</option>`).join('');
+    const caption = document.getElementById('prediction-quality');
+    if (!benchmark) {
+      caption.textContent = 'no benchmark has enough observed models yet';
+      return;
+    }
+    caption.textContent = benchmark.quality.map(q => `${q.method}: r ${q.pearsonR == null ? '–' : q.pearsonR.toFixed(3)}` +
+      ` · ρ ${q.spearmanRho == null ? '–' : q.spearmanRho.toFixed(3)} · ${q.models} observed models` +
+      ` · ${q.folds} folds by ${q.grouping} · α ${q.alpha.toExponential(2)}`).join('; ');
+    const observed = benchmark.models.filter(p => p.observed != null && p.outOfFold != null);
+    const values = observed.flatMap(p => [p.observed, p.outOfFold]);
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    state.predictionChart = scatter(document.getElementById('predictions'), state.predictionChart, [
+      { label: 'observed models (out of fold)', data: observed.map(p => ({ x: p.observed, y: p.outOfFold, model: p })),
+        backgroundColor: palette[0], pointRadius: 5 },
+      { label: 'y = x', type: 'line', data: [{ x: low, y: low }, { x: high, y: high }], borderColor: '#9ca3af',
+        borderDash: [4, 4], pointRadius: 0 },
+    ], 'observed', 'predicted, its family held out', {
+      plugins: { tooltip: { callbacks: { label: ctx => ctx.raw.model
+        ? `${ctx.raw.model.modelId}: observed ${ctx.raw.x.toFixed(3)}, predicted ${ctx.raw.y.toFixed(3)}` : '' } } },
+    });
+    const only = document.querySelector('#predicted-only tbody');
+    only.innerHTML = '';
+    for (const p of benchmark.models.filter(p => p.observed == null).sort((a, b) => b.predicted - a.predicted).slice(0, 10)) {
+      const tr = document.createElement('tr');
+      tr.dataset.model = p.modelId;
+      tr.innerHTML = `<td>${esc(p.modelId)}</td><td class="num">${p.predicted.toFixed(3)}</td>`;
+      only.appendChild(tr);
+    }
+  }
+
+  function drawAnalytics() {
+    const a = state.analytics;
+    const caption = document.getElementById('dimension');
+    if (!a) {
+      caption.textContent = 'waiting for complete models';
+      return;
+    }
+    caption.textContent = `${a.completeModels} complete models · 90 % of the variance of Q in ${a.dimension90} axes,` +
+      ` 95 % in ${a.dimension95}`;
+    state.dimensionChart = scatter(document.getElementById('effective-dimension'), state.dimensionChart, [
+      { label: 'cumulative share of variance', type: 'line', data: a.cumulativeVariance.map((v, d) => ({ x: d + 1, y: v })),
+        borderColor: palette[2], pointRadius: 0 },
+    ], 'axes', 'share of variance', { scales: { x: { title: { display: true, text: 'axes' } },
+      y: { min: 0, max: 1, title: { display: true, text: 'share of variance' } } } });
+    const rows = document.querySelector('#leakage tbody');
+    rows.innerHTML = a.leakage.length ? '' : `<tr><td colspan="5" class="muted">needs benchmark scores of complete models</td></tr>`;
+    a.leakage.slice(0, 15).forEach((e, i) => {
+      const tr = document.createElement('tr');
+      tr.dataset.model = e.modelId;
+      tr.innerHTML = `<td>${i + 1}</td><td>${esc(e.modelId)}</td><td class="num">${e.leakage.toFixed(2)}</td>` +
+        `<td class="num">${e.meanLogLikelihood.toFixed(1)}</td><td class="num">${e.benchmarkStanding.toFixed(2)}</td>`;
+      rows.appendChild(tr);
+    });
+  }
+
+  async function refreshPredictions() {
+    state.benchmarks = await getJson('/api/benchmarks').catch(() => []);
+    const ids = [...new Set(state.benchmarks.map(q => q.benchmarkId))];
+    if (!ids.includes(state.benchmark)) {
+      state.benchmark = ids.length ? ids[0] : null;
+    }
+    const benchmark = state.benchmark
+      ? await getJson('/api/benchmarks/' + encodeURIComponent(state.benchmark)).catch(() => null) : null;
+    drawPredictions(benchmark);
+    const corpus = state.map ? `?corpus=${encodeURIComponent(state.map.corpusId)}` : '';
+    state.analytics = await getJson('/api/analytics' + corpus).catch(() => null);
+    drawAnalytics();
+    state.klMatrix = state.analytics
+      ? await getJson(`/api/kl-matrix?max=60&corpus=${encodeURIComponent(state.analytics.corpusId)}`).catch(() => null) : null;
+    drawKlHeatmap();
   }
 
   async function refresh() {
@@ -196,6 +320,8 @@
 
   const refreshSoon = debounce(refresh, 300);
   const refreshAgreementSoon = debounce(refreshAgreement, 1500);
+  const refreshPredictionsSoon = debounce(refreshPredictions, 1500);
+  const predictionTopics = ['score-predictions', 'prediction-quality', 'model-analytics'];
 
   function listen() {
     const events = new EventSource('/api/events');
@@ -205,6 +331,8 @@
       const update = JSON.parse(message.data);
       if (update.topic.endsWith('error-agreement')) {
         refreshAgreementSoon();
+      } else if (predictionTopics.some(t => update.topic.endsWith(t))) {
+        refreshPredictionsSoon();
       } else {
         refreshSoon();
       }
@@ -213,6 +341,7 @@
 
   // For tests and scripts: where a model is drawn, and how many are on the map.
   window.dashboard = {
+    predictionPointCount: () => (state.predictionChart ? state.predictionChart.data.datasets[0].data.length : 0),
     mapModelCount: () => (state.chart ? state.chart.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0),
     pixelOf: modelId => {
       const chart = state.chart;
@@ -228,7 +357,12 @@
   };
 
   document.getElementById('colour-by').addEventListener('change', drawMap);
+  document.getElementById('benchmark').addEventListener('change', event => {
+    state.benchmark = event.target.value;
+    refreshPredictions();
+  });
   refresh();
   refreshAgreement();
+  refreshPredictions();
   listen();
 })();

@@ -1,15 +1,10 @@
 package io.modelmap.math.predict;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-
 /**
  * Ridge regression with an unpenalised intercept on model coordinates q_i, fitted in its dual form
  * from squared distances alone (modelmap §5; DESIGN.md §3b): centred over the training models T the
  * fit needs only their Gram G_T = −½·H·D²_T·H (classical scaling), so it costs O(|T|³) per fit and
- * O(|T|) per prediction and never touches the K×N coordinates.
+ * O(|T|) per prediction and never touches the K×N coordinates. {@link RidgePath} fits it for many α at once.
  *
  * <p>Solves (G_T + αI)c = y − ȳ; model j is predicted as ȳ + Σ_{i∈T} c_i·g_ji with
  * g_ji = −½(D²_ji − mean_k D²_jk − mean_k D²_ik + mean_kl D²_kl), k, l ∈ T. This equals primal ridge on
@@ -22,7 +17,7 @@ public final class DistanceRidge {
   private final double trainGrandMean;
   private final double intercept;
 
-  private DistanceRidge(double[] coefficients, double[] trainRowMeans, double trainGrandMean, double intercept) {
+  DistanceRidge(double[] coefficients, double[] trainRowMeans, double trainGrandMean, double intercept) {
     this.coefficients = coefficients;
     this.trainRowMeans = trainRowMeans;
     this.trainGrandMean = trainGrandMean;
@@ -35,49 +30,7 @@ public final class DistanceRidge {
    * @param alpha the ridge penalty, positive
    */
   public static DistanceRidge fit(double[][] trainSquaredDistances, double[] y, double alpha) {
-    int m = y.length;
-    if (trainSquaredDistances.length != m) {
-      throw new IllegalArgumentException(trainSquaredDistances.length + " distance rows for " + m + " scores");
-    }
-    if (m < 2) {
-      throw new IllegalArgumentException("ridge needs at least 2 training models, got " + m);
-    }
-    if (!(alpha > 0)) {
-      throw new IllegalArgumentException("alpha must be positive, was " + alpha);
-    }
-    double[] rowMeans = new double[m];
-    double grand = 0;
-    for (int i = 0; i < m; i++) {
-      double sum = 0;
-      for (int k = 0; k < m; k++) {
-        sum += trainSquaredDistances[i][k];
-      }
-      rowMeans[i] = sum / m;
-      grand += sum;
-    }
-    grand /= (double) m * m;
-    double mean = 0;
-    for (double v : y) {
-      mean += v;
-    }
-    mean /= m;
-    RealMatrix system = new Array2DRowRealMatrix(m, m);
-    double[] centred = new double[m];
-    for (int i = 0; i < m; i++) {
-      centred[i] = y[i] - mean;
-      for (int j = 0; j < m; j++) {
-        double g = -0.5 * (trainSquaredDistances[i][j] - rowMeans[i] - rowMeans[j] + grand);
-        system.setEntry(i, j, g + (i == j ? alpha : 0));
-      }
-    }
-    // G_T is positive semi-definite, so G_T + αI is positive definite; symmetrise away rounding
-    double[] c = new CholeskyDecomposition(symmetrised(system), 1e-12, 0).getSolver()
-        .solve(new ArrayRealVector(centred, false)).toArray();
-    return new DistanceRidge(c, rowMeans, grand, mean);
-  }
-
-  private static RealMatrix symmetrised(RealMatrix a) {
-    return a.add(a.transpose()).scalarMultiply(0.5);
+    return RidgePath.of(trainSquaredDistances, y).at(alpha);
   }
 
   /** The prediction for a model whose squared distances to the training models, in their order, are given. */

@@ -50,20 +50,25 @@ public final class RidgeCrossValidation {
   public static double chooseAlpha(double[][] squaredDistances, double[] y, List<String> groups, int folds,
       double[] grid) {
     int[] assignment = foldsFor(groups, folds);
-    double best = grid[0];
-    double bestError = Double.POSITIVE_INFINITY;
-    for (double alpha : grid) {
-      double[] predicted = predictHeldOut(squaredDistances, y, assignment, fold -> alpha);
-      double error = 0;
-      for (int i = 0; i < y.length; i++) {
-        error += (predicted[i] - y[i]) * (predicted[i] - y[i]);
-      }
-      if (error < bestError) {
-        bestError = error;
-        best = alpha;
+    double[] error = new double[grid.length];
+    for (int fold = 0; fold < GroupedFolds.count(assignment); fold++) {
+      int[] test = members(assignment, fold, true);
+      double[][] predicted = heldOut(squaredDistances, y, assignment, fold).predict(toTrain(squaredDistances,
+          assignment, fold, test), grid);
+      for (int a = 0; a < grid.length; a++) {
+        for (int j = 0; j < test.length; j++) {
+          double e = predicted[a][j] - y[test[j]];
+          error[a] += e * e;
+        }
       }
     }
-    return best;
+    int best = 0;
+    for (int a = 1; a < grid.length; a++) {
+      if (error[a] < error[best]) {
+        best = a;
+      }
+    }
+    return grid[best];
   }
 
   /** Out-of-fold predictions of every observed model, α chosen inside each fold's training set. */
@@ -86,7 +91,7 @@ public final class RidgeCrossValidation {
   /** The fit on every observed model with α chosen by grouped cross-validation on all of them. */
   public static Fit fitAll(double[][] squaredDistances, double[] y, List<String> groups, int folds) {
     double alpha = chooseAlpha(squaredDistances, y, groups, folds, alphaGrid(squaredDistances));
-    return new Fit(DistanceRidge.fit(squaredDistances, y, alpha), alpha);
+    return new Fit(RidgePath.of(squaredDistances, y).at(alpha), alpha);
   }
 
   /** A fitted ridge and its α. */
@@ -99,18 +104,25 @@ public final class RidgeCrossValidation {
   private static double[] predictHeldOut(double[][] d, double[] y, int[] assignment, AlphaForFold alphaFor) {
     double[] predicted = new double[y.length];
     for (int fold = 0; fold < GroupedFolds.count(assignment); fold++) {
-      int[] train = members(assignment, fold, false);
       int[] test = members(assignment, fold, true);
-      DistanceRidge ridge = DistanceRidge.fit(sub(d, train, train), pick(y, train), alphaFor.alpha(fold));
-      for (int j : test) {
-        double[] toTrain = new double[train.length];
-        for (int i = 0; i < train.length; i++) {
-          toTrain[i] = d[j][train[i]];
-        }
-        predicted[j] = ridge.predict(toTrain);
+      double alpha = alphaFor.alpha(fold);
+      double[] held = heldOut(d, y, assignment, fold).predict(toTrain(d, assignment, fold, test), new double[] {alpha})[0];
+      for (int j = 0; j < test.length; j++) {
+        predicted[test[j]] = held[j];
       }
     }
     return predicted;
+  }
+
+  /** The ridge path on every model outside {@code fold}. */
+  private static RidgePath heldOut(double[][] d, double[] y, int[] assignment, int fold) {
+    int[] train = members(assignment, fold, false);
+    return RidgePath.of(sub(d, train, train), pick(y, train));
+  }
+
+  /** Each test model's squared distances to the models outside {@code fold}. */
+  private static double[][] toTrain(double[][] d, int[] assignment, int fold, int[] test) {
+    return sub(d, test, members(assignment, fold, false));
   }
 
   /** Grouped folds, or one model per group when the groups are too few to split (an inner fit inside one family). */

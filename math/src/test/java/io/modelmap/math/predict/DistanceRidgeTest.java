@@ -90,6 +90,40 @@ class DistanceRidgeTest {
   }
 
   @Test
+  void thePathFromOneEigendecompositionEqualsPrimalRidgeForEveryAlpha() {
+    Random random = new Random(3);
+    double[][] q = new double[MODELS][12]; // fewer coordinates than training models: G_T is singular
+    double[] y = new double[MODELS];
+    for (int j = 0; j < MODELS; j++) {
+      for (int s = 0; s < q[j].length; s++) {
+        q[j][s] = 2 * random.nextGaussian();
+      }
+      y[j] = 0.5 + 0.03 * q[j][1] + 0.01 * random.nextGaussian();
+    }
+    double[][] train = new double[TRAIN][TRAIN];
+    double[][] toTrain = new double[MODELS][TRAIN];
+    for (int j = 0; j < MODELS; j++) {
+      for (int i = 0; i < TRAIN; i++) {
+        toTrain[j][i] = squaredDistance(q[j], q[i]);
+        if (j < TRAIN) {
+          train[j][i] = toTrain[j][i];
+        }
+      }
+    }
+    double[] alphas = {1e-3, 0.1, 10, 1000};
+    RidgePath path = RidgePath.of(train, java.util.Arrays.copyOf(y, TRAIN));
+    double[][] predicted = path.predict(toTrain, alphas);
+    for (int a = 0; a < alphas.length; a++) {
+      double[] expected = primal(q, y, alphas[a]);
+      for (int j = 0; j < MODELS; j++) {
+        assertThat(predicted[a][j]).as("model %d, alpha %s", j, alphas[a])
+            .isCloseTo(expected[j], within(1e-8 * Math.abs(expected[j])));
+        assertThat(path.at(alphas[a]).predict(toTrain[j])).isCloseTo(expected[j], within(1e-8 * Math.abs(expected[j])));
+      }
+    }
+  }
+
+  @Test
   void aHugePenaltyPredictsTheTrainingMeanAndTheFitRefusesBadInput() {
     double[][] d = {{0, 1, 4}, {1, 0, 1}, {4, 1, 0}}; // three models on a line at 0, 1, 2
     DistanceRidge flat = DistanceRidge.fit(d, new double[] {1, 2, 6}, 1e12);

@@ -1,0 +1,63 @@
+package io.modelmap.aggregator.prediction;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Work too slow for the stream thread (a refit at |T| ≈ 800 takes seconds), run on a background
+ * thread from a snapshot of the state; the stream thread collects the results on its next
+ * punctuation, so it keeps predicting new models from the current fits meanwhile. One job per key
+ * at a time.
+ */
+final class BackgroundJobs<R> {
+  private final ExecutorService executor;
+  private final Map<String, Future<R>> inFlight = new LinkedHashMap<>();
+
+  BackgroundJobs(ExecutorService executor) {
+    this.executor = executor;
+  }
+
+  boolean running(String key) {
+    return inFlight.containsKey(key);
+  }
+
+  void submit(String key, Callable<R> job) {
+    if (running(key)) {
+      throw new IllegalStateException("a job for " + key + " is still running");
+    }
+    inFlight.put(key, executor.submit(job));
+  }
+
+  /** The finished jobs' results, by key, in submission order; a job's failure is rethrown here. */
+  Map<String, R> drainFinished() {
+    Map<String, R> finished = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, Future<R>>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Future<R>> job = it.next();
+      if (job.getValue().isDone()) {
+        it.remove();
+        finished.put(job.getKey(), result(job.getKey(), job.getValue()));
+      }
+    }
+    return finished;
+  }
+
+  boolean idle() {
+    return inFlight.isEmpty();
+  }
+
+  private static <R> R result(String key, Future<R> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("background job " + key + " failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while collecting " + key, e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.modelmap.aggregator.prediction;
+
+import io.modelmap.math.predict.GroupedFolds;
+import io.modelmap.math.predict.RidgeCrossValidation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+
+/**
+ * A snapshot of what one benchmark's refit needs, taken on the stream thread and fitted on the
+ * background one: the observed complete models, their groups, squared distances and scores.
+ */
+record FitInput(String corpus, String benchmark, List<String> training, List<String> groups, double[][] squared,
+    double[] y, int folds) {
+
+  /** The fit on every observed model and the grouped out-of-fold prediction of each. */
+  BenchmarkFit fit() {
+    RidgeCrossValidation.Fit all = RidgeCrossValidation.fitAll(squared, y, groups, folds);
+    RidgeCrossValidation.OutOfFold held = RidgeCrossValidation.outOfFold(squared, y, groups, folds);
+    Map<String, Double> outOfFold = new HashMap<>();
+    for (int i = 0; i < training.size(); i++) {
+      outOfFold.put(training.get(i), held.outOfFold()[i]);
+    }
+    return new BenchmarkFit(corpus, benchmark, training, all.ridge(), all.alpha(), outOfFold,
+        GroupedFolds.count(held.folds()), new PearsonsCorrelation().correlation(held.outOfFold(), y),
+        new SpearmansCorrelation().correlation(held.outOfFold(), y));
+  }
+}
