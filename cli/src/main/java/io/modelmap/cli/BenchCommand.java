@@ -36,6 +36,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--commit-interval-ms", defaultValue = "100", description = "The aggregator's commit interval (default ${DEFAULT-VALUE}).")
   long commitIntervalMs;
 
+  @Option(names = "--benchmarks", defaultValue = "5", description = "Benchmarks with imported scores (default ${DEFAULT-VALUE}).")
+  int benchmarks;
+
+  @Option(names = "--observed-models", defaultValue = "800",
+      description = "Models with scores on every benchmark, the first ones published (default ${DEFAULT-VALUE}).")
+  int observedModels;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic matrix and schedule.")
   long seed;
 
@@ -46,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = EmbeddedSystem.dataDir(dataDir, "bench");
     new ScaleBenchmark(new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
-        aggregatorHeap, commitIntervalMs, dir), System.out).run().print(System.out);
+        aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir), System.out)
+        .run().print(System.out);
     return 0;
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The paper-scale benchmark at a small scale: the same code path (aggregator in its own JVM, fleet,
- * probe, notebook recompute) must map every model and equal the batch reference. Speed is not
+ * probe, notebook recompute) must map every model and equal the batch reference, and predict the
+ * unobserved probe models as ridge on the batch KL does. Speed is not
  * asserted here; {@code ./modelmap bench} prints it.
  */
 class ScaleBenchmarkIT {
@@ -19,7 +20,7 @@ class ScaleBenchmarkIT {
 
   @Test
   void mapsEveryModelOfTheFleetLikeTheBatchReference() throws Exception {
-    ScaleReport report = new ScaleBenchmark(new ScaleBenchmark.Settings(40, 600, 5, 100, 4, 5, 3, "512m", 100, dir),
+    ScaleReport report = new ScaleBenchmark(new ScaleBenchmark.Settings(40, 600, 5, 100, 4, 5, 3, "512m", 100, 3, 30, dir),
         System.out).run();
     report.print(System.out);
 
@@ -30,5 +31,8 @@ class ScaleBenchmarkIT {
     // at 1,000 x 10,000); three times that would mean state held per score rather than per row
     assertThat(report.maxHeapAfterGcMib()).isBetween(1L, 96L);
     assertThat(report.stateBytes()).isPositive();
+    // the 5 unobserved probe models are predicted on all 3 benchmarks as ridge on the batch KL predicts them
+    assertThat(report.prediction().maxAbsoluteError()).isLessThanOrEqualTo(1e-6);
+    assertThat(report.prediction().medianLatencyMs()).isPositive();
   }
 }

@@ -10,6 +10,8 @@ import io.modelmap.producer.synthetic.SyntheticPublisher;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,10 +37,13 @@ public final class ScaleBenchmark {
 
   /** What to run. */
   public record Settings(int models, int texts, int families, int textsPerRecord, int inFlight, int probeModels, long seed,
-      String aggregatorHeap, long commitIntervalMs, Path dataDir) {
+      String aggregatorHeap, long commitIntervalMs, int benchmarks, int observedModels, Path dataDir) {
     public Settings {
       if (models < 2 || texts < 1 || probeModels < 1 || probeModels >= models) {
         throw new IllegalArgumentException("need at least 2 models, 1 text and 1 ≤ probe models < models");
+      }
+      if (benchmarks < 1 || observedModels < 10 || observedModels > models - probeModels) {
+        throw new IllegalArgumentException("need at least 1 benchmark and 10 ≤ observed models ≤ models − probe models");
       }
     }
   }
@@ -59,11 +64,16 @@ public final class ScaleBenchmark {
         Publisher publisher = new Publisher(ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl()))) {
       ConnectionConfig connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
       SyntheticPublisher fleet = new SyntheticPublisher(publisher, connection.topics(), matrix, CORPUS);
-      FinalNeighborProbe probe = new FinalNeighborProbe(connection);
-      Thread probing = new Thread(probe, "neighbor-probe");
-      probing.start();
+      PredictionLoad load = new PredictionLoad(matrix, settings.benchmarks(), settings.observedModels(), settings.seed());
+      FirstSeenProbe<NeighborList> probe = new FirstSeenProbe<>(connection, connection.topics().modelNeighbors(),
+          list -> !list.getProvisional()).start("neighbor-probe");
+      FirstSeenProbe<ScorePredictions> predictions = new FirstSeenProbe<>(connection,
+          connection.topics().scorePredictions(), p -> p.getPredictions().size() == load.benchmarks()).start("prediction-probe");
+      FirstSeenProbe<PredictionQuality> fits = new FirstSeenProbe<>(connection, connection.topics().predictionQuality(),
+          q -> q.getModels() == load.observed()).start("fit-probe");
       try {
         fleet.publishCorpus();
+        load.publish(publisher, connection.topics(), CORPUS);
         out.printf("Aggregator in its own JVM (-Xmx%s, commit interval %d ms); corpus of %,d texts published%n",
             settings.aggregatorHeap(), settings.commitIntervalMs(), settings.texts());
         long started = System.nanoTime();
@@ -77,8 +87,14 @@ public final class ScaleBenchmark {
         publisher.flush();
         awaitFinal(probe, bulk, aggregator, started);
         double bulkSeconds = seconds(System.nanoTime() - started);
-        out.printf("Bulk done in %.1f s; now %d models arrive one at a time ...%n", bulkSeconds, settings.probeModels());
+        out.printf("Bulk done in %.1f s; waiting for the %d benchmarks' fits on all %d observed models ...%n",
+            bulkSeconds, load.benchmarks(), load.observed());
+        awaitCount(fits::seenCount, load.benchmarks(), "fits", aggregator, started);
+        double fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
+        out.printf("Fits in %.1f s after the bulk; now %d models arrive one at a time ...%n", fitsSeconds,
+            settings.probeModels());
         List<Double> latencies = new ArrayList<>();
+        List<Double> predictionLatencies = new ArrayList<>();
         for (int m = bulk; m < settings.models(); m++) {
           for (FleetSchedule.Chunk chunk : FleetSchedule.interleaved(m, m + 1, settings.texts(),
               settings.textsPerRecord(), 1, settings.seed())) {
@@ -87,7 +103,10 @@ public final class ScaleBenchmark {
           publisher.flush();
           long lastScoreAcked = System.nanoTime();
           awaitFinal(probe, m + 1, aggregator, started);
-          latencies.add((probe.firstFinalNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
+          latencies.add((probe.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
+          int probed = m - bulk + 1;
+          awaitCount(predictions::seenCount, bulk + probed, "predictions", aggregator, started);
+          predictionLatencies.add((predictions.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
         }
         double totalSeconds = seconds(System.nanoTime() - started);
         out.printf("All %d models mapped in %.1f s; timing the notebook recompute on the same L ...%n",
@@ -98,42 +117,88 @@ public final class ScaleBenchmark {
         }
         NotebookRecompute batch = NotebookRecompute.of(l);
         Collections.sort(latencies);
+        Collections.sort(predictionLatencies);
         double[] check = compare(matrix, batch, probe, connection);
+        double predictionError = comparePredictions(matrix, batch, load, predictions, bulk);
         long peakResident = aggregator.peakResidentMib();
         aggregator.close(); // RocksDB flushes its memtables on close: measure the disk after
         return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,
             percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), seconds(batch.nanos()),
             aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), peakResident, aggregator.stateBytes(),
-            check[0],
-            (int) check[1]);
+            check[0], (int) check[1], new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
+                percentile(predictionLatencies, 0.5), percentile(predictionLatencies, 0.99), predictionError));
       } finally {
         probe.close();
-        probing.join();
+        predictions.close();
+        fits.close();
       }
     }
   }
 
-  private void awaitFinal(FinalNeighborProbe probe, int models, ChildAggregator aggregator, long started)
+  private void awaitFinal(FirstSeenProbe<NeighborList> probe, int models, ChildAggregator aggregator, long started)
       throws TimeoutException, InterruptedException {
+    awaitCount(probe::seenCount, models, "models mapped", aggregator, started);
+  }
+
+  private void awaitCount(java.util.function.IntSupplier count, int wanted, String what, ChildAggregator aggregator,
+      long started) throws TimeoutException, InterruptedException {
     long lastReport = System.nanoTime();
-    while (probe.finalCount() < models) {
+    while (count.getAsInt() < wanted) {
       if (!aggregator.isAlive()) {
         throw new IllegalStateException("the aggregator JVM exited; see aggregator/aggregator.log under "
             + settings.dataDir());
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
-        out.printf("  %.0f s: %d of %d models mapped%n", seconds(System.nanoTime() - started), probe.finalCount(), models);
+        out.printf("  %.0f s: %d of %d %s%n", seconds(System.nanoTime() - started), count.getAsInt(), wanted, what);
         lastReport = System.nanoTime();
       }
       if (seconds(System.nanoTime() - started) > 3600) {
-        throw new TimeoutException("not every model was mapped within an hour");
+        throw new TimeoutException("only " + count.getAsInt() + " of " + wanted + " " + what + " within an hour");
       }
       Thread.sleep(1); // polling the probe's map: latency resolution of about a millisecond
     }
   }
 
   /** Max relative difference of streamed KL and column means from the batch reference; lists checked. */
-  private static double[] compare(SyntheticMatrix matrix, NotebookRecompute batch, FinalNeighborProbe probe,
+  /**
+   * Max absolute difference between the probe models' streamed predictions and ridge from Q fitted here
+   * on the batch KL of the observed models (ids sorted, folds by family, as the aggregator trains).
+   */
+  private static double comparePredictions(SyntheticMatrix matrix, NotebookRecompute batch, PredictionLoad load,
+      FirstSeenProbe<ScorePredictions> predictions, int bulk) {
+    List<Integer> training = new ArrayList<>();
+    for (int m = 0; m < load.observed(); m++) {
+      training.add(m);
+    }
+    training.sort(java.util.Comparator.comparing(matrix::modelId));
+    double[][] d = new double[training.size()][training.size()];
+    for (int i = 0; i < d.length; i++) {
+      for (int j = 0; j < d.length; j++) {
+        d[i][j] = 2 * batch.klNats()[training.get(i)][training.get(j)];
+      }
+    }
+    List<String> groups = training.stream().map(m -> String.format("fam%02d", matrix.family(m))).toList();
+    double max = 0;
+    for (int b = 0; b < load.benchmarks(); b++) {
+      int benchmark = b;
+      double[] y = training.stream().mapToDouble(m -> load.score(benchmark, m)).toArray();
+      var fit = io.modelmap.math.predict.RidgeCrossValidation.fitAll(d, y, groups, 5);
+      for (int m = bulk; m < matrix.models(); m++) {
+        double[] toTraining = new double[training.size()];
+        for (int i = 0; i < toTraining.length; i++) {
+          toTraining[i] = 2 * batch.klNats()[m][training.get(i)];
+        }
+        double expected = fit.ridge().predict(toTraining);
+        double streamed = predictions.latest().get(matrix.modelId(m)).getPredictions().stream()
+            .filter(p -> p.getBenchmarkId().equals(PredictionLoad.benchmarkId(benchmark))).findFirst().orElseThrow()
+            .getPredicted();
+        max = Math.max(max, Math.abs(streamed - expected));
+      }
+    }
+    return max;
+  }
+
+  private static double[] compare(SyntheticMatrix matrix, NotebookRecompute batch, FirstSeenProbe<NeighborList> probe,
       ConnectionConfig connection) {
     double max = 0;
     int lists = 0;

@@ -5,7 +5,17 @@ import java.io.PrintStream;
 /** The figures one benchmark run measured; {@link #print} writes them as the README table. */
 public record ScaleReport(int models, int texts, long bulkModels, double bulkSeconds, double totalSeconds,
     double medianLatencyMs, double p99LatencyMs, int latencySamples, double batchRecomputeSeconds,
-    long maxHeapAfterGcMib, String maxHeap, long peakResidentMib, long stateBytes, double maxRelativeError, int listsChecked) {
+    long maxHeapAfterGcMib, String maxHeap, long peakResidentMib, long stateBytes, double maxRelativeError, int listsChecked,
+    Prediction prediction) {
+
+  /**
+   * The predictions' figures.
+   *
+   * @param fitsSeconds from the end of the bulk to every benchmark's fit on all observed models
+   * @param maxAbsoluteError probe models' streamed predictions against ridge fitted on the batch KL
+   */
+  public record Prediction(int benchmarks, int observed, double fitsSeconds, double medianLatencyMs, double p99LatencyMs,
+      double maxAbsoluteError) {}
 
   double scoresPerSecond() {
     return (double) bulkModels * texts / bulkSeconds;
@@ -32,5 +42,11 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
     out.printf("| aggregator RocksDB state on disk | %.1f MiB | |%n", stateBytes / 1048576.0);
     out.printf("| streamed neighbour KL vs batch reference (%d lists) | max relative difference %.1e | ≤ 1e-9 |%n",
         listsChecked, maxRelativeError);
+    out.printf("| %d benchmarks' ridge-q fits on %d observed models, in after the bulk | %.1f s | |%n",
+        prediction.benchmarks(), prediction.observed(), prediction.fitsSeconds());
+    out.printf("| last score → predictions of all %d benchmarks, at K ≈ %d | median %.0f ms, p99 %.0f ms | ≤ 2 s |%n",
+        prediction.benchmarks(), models, prediction.medianLatencyMs(), prediction.p99LatencyMs());
+    out.printf("| streamed predictions vs ridge on the batch KL | max absolute difference %.1e | ≤ 1e-6 |%n",
+        prediction.maxAbsoluteError());
   }
 }

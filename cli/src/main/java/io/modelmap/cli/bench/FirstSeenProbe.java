@@ -1,12 +1,13 @@
 package io.modelmap.cli.bench;
 
 import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,19 +16,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Watches {@code model-neighbors} (read_committed, as a dashboard would) and notes, per model, the
- * wall-clock time its first final (non-provisional) neighbour list became visible, and keeps the
- * latest list of every model.
+ * Watches an output topic (read_committed, as a dashboard would) and notes, per key, the wall-clock
+ * time the first value that counts (a final neighbour list, predictions of every benchmark) became
+ * visible, and keeps the latest value of every key.
  */
-final class FinalNeighborProbe implements Runnable, AutoCloseable {
+final class FirstSeenProbe<V> implements Runnable, AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
-  private final ConnectionConfig connection;
-  private final Map<String, Long> firstFinalNanos = new ConcurrentHashMap<>();
-  private final Map<String, NeighborList> latest = new ConcurrentHashMap<>();
+  private final Topic<String, V> topic;
+  private final Predicate<V> counts;
+  private final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
+  private final Map<String, V> latest = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  FinalNeighborProbe(ConnectionConfig connection) {
-    this.connection = connection;
+  FirstSeenProbe(ConnectionConfig connection, Topic<String, V> topic, Predicate<V> counts) {
+    this.topic = topic;
+    this.counts = counts;
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -35,9 +38,16 @@ final class FinalNeighborProbe implements Runnable, AutoCloseable {
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
+  /** Starts watching on its own daemon thread. */
+  FirstSeenProbe<V> start(String name) {
+    Thread thread = new Thread(this, name);
+    thread.setDaemon(true);
+    thread.start();
+    return this;
+  }
+
   @Override
   public void run() {
-    var topic = connection.topics().modelNeighbors();
     var partitions = consumer.partitionsFor(topic.name()).stream()
         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     consumer.assign(partitions);
@@ -46,25 +56,25 @@ final class FinalNeighborProbe implements Runnable, AutoCloseable {
     while (running.get()) {
       for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
         long now = System.nanoTime();
-        NeighborList list = deserializer.deserialize(record.topic(), record.value());
-        latest.put(record.key(), list);
-        if (!list.getProvisional()) {
-          firstFinalNanos.putIfAbsent(record.key(), now);
+        V value = deserializer.deserialize(record.topic(), record.value());
+        latest.put(record.key(), value);
+        if (counts.test(value)) {
+          firstSeenNanos.putIfAbsent(record.key(), now);
         }
       }
     }
     consumer.close();
   }
 
-  Long firstFinalNanos(String model) {
-    return firstFinalNanos.get(model);
+  Long firstSeenNanos(String key) {
+    return firstSeenNanos.get(key);
   }
 
-  int finalCount() {
-    return firstFinalNanos.size();
+  int seenCount() {
+    return firstSeenNanos.size();
   }
 
-  Map<String, NeighborList> latest() {
+  Map<String, V> latest() {
     return latest;
   }
 
