@@ -71,6 +71,9 @@ final class AggregatorCommand implements Callable<Integer> {
           + " (static membership) instead of waiting for the group to notice the old one is gone.")
   String instanceId;
 
+  @Mixin
+  PredictionOptions prediction = new PredictionOptions();
+
   @Option(names = "--no-api", description = "Serve no HTTP API.")
   boolean noApi;
 
@@ -96,6 +99,7 @@ final class AggregatorCommand implements Callable<Integer> {
         .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
         .withClientOverrides(clientSettings())
         .withMapMethod(MapMethod.ofLabel(mapMethod))
+        .withPrediction(prediction.settings())
         .withTopics(connection.topicNames());
     CountDownLatch stopped = new CountDownLatch(1);
     Optional<ApiSettings> api = noApi ? Optional.empty()

@@ -37,8 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
  * {@code ./modelmap demo --serve} runs in its own JVM; the page fills in live as the demo models are
  * scored, a click on a model shows its neighbours, which must be the API's, the predictions and map
- * analytics are drawn as the API gives them, and a screenshot is kept
- * as {@code integration-tests/target/dashboard.png}.
+ * analytics are drawn as the API gives them, and screenshots are kept
+ * as {@code integration-tests/target/dashboard*.png}.
  */
 class DashboardIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -100,6 +100,12 @@ class DashboardIT {
       Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
       Files.createDirectories(Path.of("target"));
       Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+      for (String panel : List.of("predictions", "analytics", "kl")) {
+        WebElement element = browser.findElement(By.cssSelector("." + panel + "-panel"));
+        browser.executeScript("arguments[0].scrollIntoView()", element);
+        Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "dashboard-" + panel + ".png"),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
     } finally {
       if (browser != null) {
         browser.quit();

@@ -16,10 +16,17 @@ import java.util.concurrent.Future;
  */
 final class BackgroundJobs<R> {
   private final ExecutorService executor;
+  private final BackgroundBudget budget;
   private final Map<String, Future<R>> inFlight = new LinkedHashMap<>();
 
-  BackgroundJobs(ExecutorService executor) {
+  BackgroundJobs(ExecutorService executor, BackgroundBudget budget) {
     this.executor = executor;
+    this.budget = budget;
+  }
+
+  /** Whether the budget shared by the jobs on this executor allows starting one now. */
+  boolean mayStart() {
+    return budget.allowsStart();
   }
 
   boolean running(String key) {
@@ -30,7 +37,7 @@ final class BackgroundJobs<R> {
     if (running(key)) {
       throw new IllegalStateException("a job for " + key + " is still running");
     }
-    inFlight.put(key, executor.submit(job));
+    inFlight.put(key, executor.submit(() -> budget.charge(job)));
   }
 
   /** The finished jobs' results, by key, in submission order; a job's failure is rethrown here. */

@@ -39,6 +39,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class PredictionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   public static final String METHOD = "ridge-q";
+  /** The share of one core refits and analytics may take on average (BackgroundBudget). */
+  private static final double BACKGROUND_SHARE = 0.5;
   /** Analytics wait for running refits, but not for longer than this many analytics intervals. */
   private static final int OVERDUE_INTERVALS = 6;
   private final AggregatorConfig config;
@@ -70,8 +72,9 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       thread.setDaemon(true);
       return thread;
     });
-    refits = new BackgroundJobs<>(background);
-    analytics = new BackgroundJobs<>(background);
+    BackgroundBudget budget = new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime);
+    refits = new BackgroundJobs<>(background, budget);
+    analytics = new BackgroundJobs<>(background, budget);
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -137,8 +140,8 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       changed.add(CompositeKey.split(key).get(0));
     });
     for (String key : state.drainStale()) {
-      if (refits.running(key)) {
-        state.markStale(key); // again when the running refit is in
+      if (!refits.idle() || !analytics.idle() || !refits.mayStart()) {
+        state.markStale(key); // one background job at a time, within its budget: this one waits its turn
         continue;
       }
       Optional<FitInput> input = state.fitInput(key);
@@ -155,7 +158,8 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
     long interval = config.prediction().analyticsInterval().toMillis();
     boolean overdue = now >= lastAnalyticsMs + OVERDUE_INTERVALS * interval;
-    if (now >= lastAnalyticsMs + interval && analytics.idle() && (refits.idle() || overdue)) {
+    if (now >= lastAnalyticsMs + interval && analytics.idle() && (refits.idle() || overdue) && analytics.mayStart()) {
+      // all corpora of the moment in one go: analytics are rarer than refits
       for (String corpus : state.drainAnalyticsStale()) {
         MapAnalytics.Input input = MapAnalytics.input(corpus, state.distances(corpus), state.scores(), state.minObserved());
         analytics.submit(corpus, () -> MapAnalytics.of(input));
