@@ -202,6 +202,10 @@ class HelmChartTest {
         Map.entry("aggregator.rocksdbMemoryMb", "77"),
         Map.entry("aggregator.mapMethod", "mds-kl"),
         Map.entry("aggregator.clipQuantile", "0.02"),
+        Map.entry("aggregator.prediction.minObserved", "12"),
+        Map.entry("aggregator.prediction.folds", "4"),
+        Map.entry("aggregator.prediction.grouping", "type"),
+        Map.entry("aggregator.prediction.analyticsIntervalSeconds", "30"),
         Map.entry("aggregator.port", "8181"),
         Map.entry("scorer.device", "gpu"),
         Map.entry("scorer.batchSize", "13"),
@@ -218,7 +222,9 @@ class HelmChartTest {
         .containsEntry("MODELMAP_CLIP_QUANTILE", "0.02").containsEntry("MODELMAP_API_PORT", "8181")
         .containsEntry("MODELMAP_DEVICE", "gpu").containsEntry("MODELMAP_BATCH_SIZE", "13")
         .containsEntry("MODELMAP_METRICS_PORT", "9999").containsEntry("MODELMAP_TOPIC_PARTITIONS", "7")
-        .containsEntry("MODELMAP_TOPIC_REPLICATION", "2").containsEntry("MODELMAP_TOPIC_PREFIX", "team1.");
+        .containsEntry("MODELMAP_TOPIC_REPLICATION", "2").containsEntry("MODELMAP_TOPIC_PREFIX", "team1.")
+        .containsEntry("MODELMAP_PREDICTION_MIN_OBSERVED", "12").containsEntry("MODELMAP_PREDICTION_FOLDS", "4")
+        .containsEntry("MODELMAP_PREDICTION_GROUPING", "type").containsEntry("MODELMAP_ANALYTICS_INTERVAL_S", "30");
     Set<String> cliReads = CliEnvironment.variables();
     assertThat(cliReads).containsAll(config.getData().keySet());
     for (Container c : List.of(
