@@ -23,6 +23,7 @@ public final class SyntheticMatrix {
   private final int families;
   private final long seed;
   private final int[] bytes;
+  private final String[] textIds; // formatted once: the fleet would otherwise format one per score it sends
   private final double[] rate;
   private final double[][] textFactors; // RANK × N
   private final double[][] familyLoadings; // families × RANK
@@ -38,7 +39,9 @@ public final class SyntheticMatrix {
     Random random = new Random(seed);
     bytes = new int[texts];
     rate = new double[texts];
+    textIds = new String[texts];
     for (int s = 0; s < texts; s++) {
+      textIds[s] = String.format("s%05d", s);
       bytes[s] = 256 + random.nextInt(769);
       rate[s] = Math.exp(-0.2 + 0.5 * random.nextGaussian());
     }
@@ -63,7 +66,7 @@ public final class SyntheticMatrix {
   }
 
   public String textId(int text) {
-    return String.format("s%05d", text);
+    return textIds[text];
   }
 
   public int family(int model) {
