@@ -2,7 +2,8 @@
 """Independent reference for ClusteringOrder: modelmap App. G.5's clustering of models, in SciPy.
 
 Reads the perplexity-correlations bits per byte (first column of each model, as the Java tests do),
-forms L = -bpb * ln 2, Q by double centring, and writes the leaf order of
+orders the models by id (as the aggregator does: the leaf order breaks ties by index), forms
+L = -bpb * ln 2, Q by double centring, and writes the leaf order of
 linkage(pdist(Q, 'sqeuclidean'), 'median') as model ids, one per line, to
 math/src/test/resources/data/perplexity-correlations/clustering-order-median.txt.
 
@@ -28,6 +29,9 @@ for c, name in enumerate(rows[0][1:], start=1):
     if model not in models:
         models.append(model)
         columns.append(c)
+by_id = sorted(range(len(models)), key=lambda i: models[i])
+models = [models[i] for i in by_id]
+columns = [columns[i] for i in by_id]
 L = np.array([[-float(r[c]) * math.log(2) for r in rows[1:]] for c in columns])
 Q = L - L.mean(axis=1, keepdims=True)
 Q = Q - Q.mean(axis=0, keepdims=True)

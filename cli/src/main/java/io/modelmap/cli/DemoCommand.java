@@ -5,6 +5,8 @@ import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
+import io.modelmap.cli.runtime.ZooSummary;
+import io.modelmap.producer.benchmark.ContinuationBenchmark;
 import io.modelmap.producer.benchmark.DemoBenchmark;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusSpec;
@@ -24,12 +26,18 @@ import picocli.CommandLine.Option;
 /** {@code modelmap demo}: the whole pipeline on the embedded default with the bundled tiny models. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Start the embedded default, score the demo corpus and answer the demo benchmark with the bundled"
-        + " demo models, print the map and the agreement table.")
+        + " demo zoo (small GPT-2s trained with modelmap train), print the map, what it shows, and the agreement table.")
 final class DemoCommand implements Callable<Integer> {
   private static final String CORPUS = "demo";
+  /** Items of the continuation benchmark the zoo answers (chance: 1/4). */
+  private static final int ZOO_ITEMS = 40;
 
   @Option(names = "--texts", defaultValue = "200", description = "Texts in the demo corpus (default ${DEFAULT-VALUE}).")
   int texts;
+
+  @Option(names = "--random-models", description = "Map random-weight models (no meaningful map; for tests of the"
+      + " pipeline) instead of the trained zoo.")
+  boolean randomModels;
 
   @Mixin
   LocalRunOptions run;
@@ -40,16 +48,24 @@ final class DemoCommand implements Callable<Integer> {
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       ConnectionConfig connection = system.connection();
       Path dir = system.dataDir();
-      List<LocalModel> models = DemoModels.write(dir.resolve("models")).stream()
-          .map(m -> new LocalModel(m.id(), m.dir(), m.family(), m.type())).toList();
-      System.out.println("Wrote " + models.size() + " demo models under " + dir.resolve("models"));
+      List<LocalModel> models = (randomModels ? DemoModels.write(dir.resolve("models")) : DemoModels.zoo(dir.resolve("models")))
+          .stream().map(m -> new LocalModel(m.id(), m.dir(), m.family(), m.type())).toList();
+      System.out.println("Wrote " + models.size() + (randomModels ? " random-weight" : " trained") + " demo models under "
+          + dir.resolve("models"));
       List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, texts, 7)).build(DemoCorpus.documents(20, 2024));
       pipeline.publishCorpus(CORPUS, corpus);
-      pipeline.publishBenchmark(DemoBenchmark.ID, DemoBenchmark.items().items());
+      if (randomModels) {
+        pipeline.publishBenchmark(DemoBenchmark.ID, DemoBenchmark.items().items());
+      } else {
+        pipeline.publishBenchmark(ContinuationBenchmark.ID, ContinuationBenchmark.items(ZOO_ITEMS));
+      }
       pipeline.register(models, CORPUS, corpus, "float32");
       pipeline.startScorer(List.of(dir.resolve("models")), "cpu", 8);
       pipeline.awaitMap(corpus.size(), Duration.ofMinutes(60));
       NeighborTable.print(connection, 3, System.out);
+      if (!randomModels) {
+        ZooSummary.read(connection, models).print(System.out);
+      }
       pipeline.awaitAgreement(Duration.ofMinutes(10));
       AgreementTable agreement = AgreementTable.read(connection);
       agreement.printModels(System.out);

@@ -33,7 +33,8 @@ final class MapAnalytics {
       Map<String, Map<String, Double>> leakageScores, int observedScores) {}
 
   static Input input(String corpus, CorpusDistances distances, Map<String, Map<String, Double>> scores, int minObserved) {
-    List<String> models = List.copyOf(distances.models());
+    // by id: the leaf order breaks ties by index, so arrival order must not decide it
+    List<String> models = distances.models().stream().sorted().toList();
     Map<String, Double> meanLogLikelihood = new HashMap<>();
     models.forEach(m -> distances.meanLogLikelihood(m).ifPresent(v -> meanLogLikelihood.put(m, v)));
     Map<String, Map<String, Double>> kept = new TreeMap<>();

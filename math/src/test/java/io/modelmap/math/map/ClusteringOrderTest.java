@@ -40,8 +40,17 @@ class ClusteringOrderTest {
   @Test
   void theOrderOfRealModelsEqualsScipyMedianLinkage() {
     PerplexityCorrelations data = PerplexityCorrelations.read();
-    int[] order = ClusteringOrder.of(data.squaredDistances());
-    List<String> ids = Arrays.stream(order).mapToObj(data.models()::get).toList();
+    double[][] d = data.squaredDistances();
+    // models by id, as the aggregator and the reference script index them
+    int[] byId = java.util.stream.IntStream.range(0, d.length).boxed()
+        .sorted(java.util.Comparator.comparing(data.models()::get)).mapToInt(Integer::intValue).toArray();
+    double[][] sorted = new double[d.length][d.length];
+    for (int i = 0; i < d.length; i++) {
+      for (int j = 0; j < d.length; j++) {
+        sorted[i][j] = d[byId[i]][byId[j]];
+      }
+    }
+    List<String> ids = Arrays.stream(ClusteringOrder.of(sorted)).mapToObj(i -> data.models().get(byId[i])).toList();
     // written by math/src/test/python/reference_clustering.py (SciPy 1.17.1)
     assertThat(ids).containsExactlyElementsOf(PerplexityCorrelations.lines("clustering-order-median.txt"));
   }

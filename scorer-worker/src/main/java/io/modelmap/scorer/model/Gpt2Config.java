@@ -22,7 +22,7 @@ public record Gpt2Config(int vocabSize, int contextLength, int width, int layers
     }
   }
 
-  static Gpt2Config from(JsonNode json) {
+  public static Gpt2Config from(JsonNode json) {
     return new Gpt2Config(json.path("vocab_size").asInt(50257), json.path("n_positions").asInt(1024),
         json.path("n_embd").asInt(768), json.path("n_layer").asInt(12), json.path("n_head").asInt(12),
         json.path("layer_norm_epsilon").asDouble(1e-5), json.path("bos_token_id").asLong(50256));

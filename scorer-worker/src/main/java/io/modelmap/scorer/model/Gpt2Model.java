@@ -28,6 +28,14 @@ public final class Gpt2Model extends TransformerLm {
         (manager, weights) -> new Gpt2Model(config, manager, weights));
   }
 
+  /**
+   * A model on tensors the caller owns (training attaches gradients to them), by their Hugging Face
+   * names without the {@code transformer.} prefix; {@code manager} is closed with the model.
+   */
+  public static Gpt2Model of(Gpt2Config config, NDManager manager, java.util.Map<String, NDArray> tensors) {
+    return new Gpt2Model(config, manager, WeightMap.of("GPT-2", tensors));
+  }
+
   @Override
   NDArray outputEmbedding() {
     return require("wte.weight");

@@ -36,6 +36,13 @@ final class WeightMap {
     return map;
   }
 
+  /** Tensors already on a device, by name (a model being trained holds its own). */
+  static WeightMap of(String architecture, Map<String, NDArray> tensors) {
+    WeightMap map = new WeightMap(architecture);
+    map.weights.putAll(tensors);
+    return map;
+  }
+
   private static NDArray inDtype(NDArray loaded, DataType dtype) {
     if (loaded.getDataType() == dtype) {
       return loaded;

@@ -1,0 +1,127 @@
+package io.modelmap.cli;
+
+import io.modelmap.producer.corpus.DemoCorpus;
+import io.modelmap.producer.corpus.Document;
+import io.modelmap.scorer.training.Gpt2Checkpoint;
+import io.modelmap.scorer.training.Gpt2Trainer;
+import io.modelmap.scorer.training.TrainingMix;
+import io.modelmap.scorer.worker.DeviceChoice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap train}: trains a byte-level GPT-2 with DJL on a corpus, from scratch or from a checkpoint. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a small byte-level GPT-2 (DJL, PyTorch engine) on documents, from scratch or continued"
+        + " from a checkpoint (fine-tuning), and write it in the Hugging Face layout the scorer reads.")
+final class TrainCommand implements Callable<Integer> {
+  @Mixin
+  DocumentOptions sources = new DocumentOptions();
+
+  @Option(names = "--demo-corpus", description = "Train on the demo corpus's generator (prose, code, legal, tables)"
+      + " with --demo-corpus-seed, instead of --corpus/--text.")
+  boolean demoCorpus;
+
+  @Option(names = "--demo-corpus-seed", defaultValue = "7",
+      description = "Seed of the demo documents (default ${DEFAULT-VALUE}; the demo maps seed 0, so these are other texts).")
+  long demoCorpusSeed;
+
+  @Option(names = "--mix", split = ",", paramLabel = "CATEGORY=SHARE",
+      description = "Share of training windows per category, e.g. code=3,prose=1 (default: every category equally).")
+  Map<String, Double> mix = new LinkedHashMap<>();
+
+  @Option(names = "--from", paramLabel = "DIR", description = "Continue training this GPT-2 checkpoint (fine-tuning).")
+  Path from;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the checkpoint to.")
+  Path out;
+
+  @Option(names = "--width", defaultValue = "64", description = "n_embd of a new model (default ${DEFAULT-VALUE}).")
+  int width;
+
+  @Option(names = "--layers", defaultValue = "2", description = "n_layer of a new model (default ${DEFAULT-VALUE}).")
+  int layers;
+
+  @Option(names = "--heads", defaultValue = "4", description = "n_head of a new model (default ${DEFAULT-VALUE}).")
+  int heads;
+
+  @Option(names = "--context", defaultValue = "256", description = "n_positions of a new model (default ${DEFAULT-VALUE}).")
+  int context;
+
+  @Option(names = "--steps", defaultValue = "1000", description = "Optimiser steps (default ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--batch", defaultValue = "16", description = "Windows per step (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--length", defaultValue = "128", description = "Tokens (bytes) per window (default ${DEFAULT-VALUE}).")
+  int length;
+
+  @Option(names = "--learning-rate", defaultValue = "3e-3", description = "Adam step size (default ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--warmup", defaultValue = "50", description = "Warm-up steps (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial weights and the batches (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--float16", description = "Write the tensors as float16 (half the size; the scorer widens them).")
+  boolean float16;
+
+  @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+  String device;
+
+  @Override
+  public Integer call() throws Exception {
+    if (demoCorpus == sources.anySource()) {
+      throw new UsageError("train needs either --demo-corpus or documents (--corpus FILE|DIR, --text PATH --category NAME)");
+    }
+    if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
+      throw new UsageError("--out " + out + " exists and is not an empty folder; choose a new folder");
+    }
+    Map<String, List<String>> byCategory = new TreeMap<>();
+    for (Document d : demoCorpus ? DemoCorpus.documents(40, demoCorpusSeed) : sources.documents(System.out)) {
+      byCategory.computeIfAbsent(d.category(), c -> new ArrayList<>()).add(d.text());
+    }
+    Map<String, Double> shares = new TreeMap<>(mix);
+    if (shares.isEmpty()) {
+      byCategory.keySet().forEach(c -> shares.put(c, 1.0));
+    }
+    TrainingMix training;
+    try {
+      training = TrainingMix.of(byCategory, shares);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--mix: " + e.getMessage());
+    }
+    Gpt2Checkpoint start = from != null ? Gpt2Checkpoint.read(from)
+        : Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(width, layers, heads, context), seed);
+    var settings = new Gpt2Trainer.Settings(steps, batch, length, learningRate, warmup, seed);
+    System.out.printf("Training %s (%,d parameters) on %s: %d steps of %d × %d bytes%n",
+        from != null ? "from " + from : "a new GPT-2 (" + layers + " layers, width " + width + ")",
+        start.parameterCount(), training.describe(), steps, batch, length);
+    long begun = System.nanoTime();
+    Gpt2Trainer.Result result = Gpt2Trainer.train(start, training, settings, DeviceChoice.resolve(device), p ->
+        System.out.printf("  step %d/%d · loss %.3f nats/byte (%.3f bits/byte) · %,.0f bytes/s · about %.0f s left%n",
+            p.step(), p.steps(), p.loss(), p.loss() / Math.log(2), p.tokensPerSecond(),
+            (p.steps() - p.step()) * (double) batch * length / p.tokensPerSecond()));
+    result.checkpoint().write(out, float16);
+    System.out.printf("Wrote %s: final loss %.3f nats/byte, %,d bytes trained on in %.0f s (%,.0f bytes/s)%n", out,
+        result.finalLoss(), result.tokens(), (System.nanoTime() - begun) / 1e9, result.tokensPerSecond());
+    return 0;
+  }
+
+  private static boolean isEmpty(Path dir) throws java.io.IOException {
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.modelmap.scorer.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.modelmap.scorer.model.Gpt2Model;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Next-token training of a GPT-2 with DJL's autograd (PyTorch engine), through the scorer's own
+ * forward pass ({@link Gpt2Model}), so what is trained is exactly what is scored. Adam with a linear
+ * warm-up, gradients clipped to a global norm of 1; batches of random windows of the corpus, drawn
+ * from the seed. Float32 on the CPU or a GPU.
+ */
+public final class Gpt2Trainer {
+  private static final double BETA1 = 0.9;
+  private static final double BETA2 = 0.95;
+  private static final double EPSILON = 1e-8;
+  private static final double CLIP_NORM = 1.0;
+
+  private Gpt2Trainer() {}
+
+  /**
+   * @param steps optimiser steps
+   * @param batch windows per step
+   * @param length tokens per window (at most the context)
+   * @param learningRate Adam's step size after warm-up
+   * @param warmupSteps steps over which the step size rises linearly from 0
+   */
+  public record Settings(int steps, int batch, int length, double learningRate, int warmupSteps, long seed) {
+    public Settings {
+      if (steps < 1 || batch < 1 || length < 2 || !(learningRate > 0) || warmupSteps < 0) {
+        throw new IllegalArgumentException("steps, batch ≥ 1, length ≥ 2, a positive learning rate and warm-up ≥ 0");
+      }
+    }
+  }
+
+  /** Where training stands: the mean loss (nats per token) of the recent steps and the throughput so far. */
+  public record Progress(int step, int steps, double loss, double tokensPerSecond) {}
+
+  /** The trained checkpoint, its final loss and the throughput. */
+  public record Result(Gpt2Checkpoint checkpoint, double finalLoss, double tokensPerSecond, long tokens) {}
+
+  public static Result train(Gpt2Checkpoint start, TrainingMix corpus, Settings settings, Device device,
+      Consumer<Progress> progress) {
+    if (settings.length() > start.config().contextLength()) {
+      throw new IllegalArgumentException("windows of " + settings.length() + " tokens exceed the context of "
+          + start.config().contextLength());
+    }
+    Random random = new Random(settings.seed());
+    try (NDManager manager = NDManager.newBaseManager(device)) {
+      Map<String, NDArray> parameters = new LinkedHashMap<>();
+      Map<String, NDArray[]> moments = new LinkedHashMap<>();
+      start.tensors().forEach((name, values) -> {
+        NDArray p = manager.create(values, new Shape(start.shape(name)));
+        p.setRequiresGradient(true);
+        parameters.put(name, p);
+        moments.put(name, new NDArray[] {p.zerosLike(), p.zerosLike()});
+      });
+      Gpt2Model model = Gpt2Model.of(start.config(), manager.newSubManager(), parameters);
+      long begun = System.nanoTime();
+      double recent = Double.NaN;
+      for (int step = 1; step <= settings.steps(); step++) {
+        double loss;
+        try (NDScope scope = new NDScope()) {
+          loss = step(model, parameters, moments, corpus.windows(random, settings.batch(), settings.length()),
+              manager, learningRate(settings, step), step);
+        }
+        recent = Double.isNaN(recent) ? loss : 0.95 * recent + 0.05 * loss;
+        long tokens = (long) step * settings.batch() * settings.length();
+        if (step % 25 == 0 || step == settings.steps()) {
+          progress.accept(new Progress(step, settings.steps(), recent, tokens / ((System.nanoTime() - begun) / 1e9)));
+        }
+      }
+      long tokens = (long) settings.steps() * settings.batch() * settings.length();
+      Map<String, float[]> trained = new LinkedHashMap<>();
+      parameters.forEach((name, p) -> trained.put(name, p.toFloatArray()));
+      return new Result(new Gpt2Checkpoint(start.config(), trained), recent,
+          tokens / ((System.nanoTime() - begun) / 1e9), tokens);
+    }
+  }
+
+  private static double learningRate(Settings settings, int step) {
+    return settings.warmupSteps() == 0 ? settings.learningRate()
+        : settings.learningRate() * Math.min(1.0, step / (double) settings.warmupSteps());
+  }
+
+  /** One Adam step on one batch; returns the batch's mean loss in nats per token. */
+  private static double step(Gpt2Model model, Map<String, NDArray> parameters, Map<String, NDArray[]> moments,
+      long[][] windows, NDManager manager, double learningRate, int step) {
+    int batch = windows.length;
+    int length = windows[0].length - 1;
+    long[] inputs = new long[batch * length];
+    long[] targets = new long[batch * length];
+    for (int b = 0; b < batch; b++) {
+      System.arraycopy(windows[b], 0, inputs, b * length, length);
+      System.arraycopy(windows[b], 1, targets, b * length, length);
+    }
+    NDArray input = manager.create(inputs, new Shape(batch, length));
+    NDArray target = manager.create(targets, new Shape(batch * length));
+    double loss;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray logits = model.logits(input);
+      long vocab = logits.getShape().get(2);
+      NDArray logProbabilities = logits.reshape(batch * length, vocab).logSoftmax(1);
+      NDArray lossArray = logProbabilities.mul(target.oneHot((int) vocab, DataType.FLOAT32)).sum().neg()
+          .div(batch * length);
+      collector.backward(lossArray);
+      loss = lossArray.getFloat();
+    }
+    double squaredNorm = 0;
+    for (NDArray p : parameters.values()) {
+      squaredNorm += p.getGradient().square().sum().getFloat();
+    }
+    double clip = Math.min(1.0, CLIP_NORM / (Math.sqrt(squaredNorm) + 1e-12));
+    double correction1 = 1 - Math.pow(BETA1, step);
+    double correction2 = 1 - Math.pow(BETA2, step);
+    for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
+      NDArray p = entry.getValue();
+      NDArray g = p.getGradient().mul(clip);
+      NDArray[] m = moments.get(entry.getKey());
+      m[0].muli(BETA1).addi(g.mul(1 - BETA1));
+      m[1].muli(BETA2).addi(g.square().mul(1 - BETA2));
+      NDArray update = m[0].div(correction1).div(m[1].div(correction2).sqrt().add(EPSILON)).mul(learningRate);
+      p.subi(update);
+      p.getGradient().subi(p.getGradient()); // PyTorch accumulates gradients: start the next step from zero
+    }
+    return loss;
+  }
+}

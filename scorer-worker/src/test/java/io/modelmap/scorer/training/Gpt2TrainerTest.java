@@ -1,0 +1,80 @@
+package io.modelmap.scorer.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDManager;
+import io.modelmap.scorer.model.CausalLm;
+import io.modelmap.scorer.model.CausalLmLoader;
+import io.modelmap.scorer.scoring.TextLogLikelihood;
+import io.modelmap.scorer.scoring.TextScorer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Gpt2TrainerTest {
+  @TempDir
+  Path dir;
+
+  private static final String TEXT = "the cat sat on the mat. the dog sat on the log. ";
+
+  @Test
+  void trainingLowersTheLossAndTheScorerReadsWhatWasTrained() throws Exception {
+    Gpt2Checkpoint start = Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(32, 1, 2, 64), 3);
+    TrainingMix mix = TrainingMix.of(Map.of("prose", List.of(TEXT.repeat(40))), Map.of("prose", 1.0));
+    List<Gpt2Trainer.Progress> progress = new ArrayList<>();
+    Gpt2Trainer.Result result = Gpt2Trainer.train(start, mix, new Gpt2Trainer.Settings(150, 8, 48, 1e-2, 10, 1),
+        Device.cpu(), progress::add);
+
+    assertThat(progress).hasSize(6); // every 25 steps
+    assertThat(progress.get(0).loss()).as("at step 25, below ln 257 = 5.55").isLessThan(5.55)
+        .isGreaterThan(result.finalLoss() + 1);
+    assertThat(result.finalLoss()).as("a repeated sentence is learnt").isLessThan(1.5);
+    assertThat(result.tokens()).isEqualTo(150L * 8 * 48);
+    assertThat(result.tokensPerSecond()).isPositive();
+
+    // written, read back by the scorer, scored: a trained model finds its training text far likelier than bytes at random
+    result.checkpoint().write(dir.resolve("trained"), false);
+    String text = TEXT.repeat(2);
+    try (CausalLm model = CausalLmLoader.load(dir.resolve("trained"), Device.cpu());
+        HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("trained").resolve("tokenizer.json"),
+            Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+        NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      TextLogLikelihood scored = new TextScorer(model, tokenizer, 1, manager).score(List.of(text)).get(0);
+      double perByte = scored.logLikelihood() / text.length();
+      assertThat(perByte).as("nats per byte; uniform bytes give -ln 256 = -5.55").isGreaterThan(-1.5);
+    }
+    Gpt2Checkpoint back = Gpt2Checkpoint.read(dir.resolve("trained"));
+    assertThat(back.tensors().keySet()).isEqualTo(result.checkpoint().tensors().keySet());
+    assertThat(back.tensors().get("wte.weight")).containsExactly(result.checkpoint().tensors().get("wte.weight"));
+  }
+
+  @Test
+  void mergingInterpolatesAndRoundingKeepsTheMantissaBits() {
+    Gpt2Checkpoint a = Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(16, 1, 2, 16), 1);
+    Gpt2Checkpoint b = Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(16, 1, 2, 16), 2);
+    Gpt2Checkpoint merged = a.interpolated(b, 0.25);
+    float[] wa = a.tensors().get("wte.weight");
+    float[] wb = b.tensors().get("wte.weight");
+    float[] wm = merged.tensors().get("wte.weight");
+    for (int i = 0; i < wm.length; i++) {
+      assertThat((double) wm[i]).isCloseTo(0.75 * wa[i] + 0.25 * wb[i], within(1e-7));
+    }
+    // 7 mantissa bits (bfloat16's): 1 + 2^-8 rounds to 1 (a tie, to even), 1 + 3·2^-8 to 1 + 2^-6
+    Map<String, float[]> t = new java.util.LinkedHashMap<>(a.tensors());
+    t.put("ln_f.bias", new float[] {1 + 0x1p-8f, 1 + 3 * 0x1p-8f, -1.2345678f, 0f, 1 + 0x1p-9f,
+        1 + 0x1p-8f + 0x1p-20f, 3f, -7.5f, 1e-3f, 2f, 4f, 5f, 6f, 7f, 8f, 9f});
+    float[] r = new Gpt2Checkpoint(a.config(), t).rounded(7).tensors().get("ln_f.bias");
+    assertThat(r[0]).isEqualTo(1f);
+    assertThat(r[1]).isEqualTo(1 + 0x1p-6f);
+    assertThat(Float.floatToIntBits(r[2]) & 0xFFFF).as("the low 16 bits are cleared").isZero();
+    assertThat(r[4]).isEqualTo(1f);
+    assertThat(r[5]).as("just above the tie rounds up").isEqualTo(1 + 0x1p-7f);
+    assertThat(Math.abs(r[2] - -1.2345678f)).isLessThanOrEqualTo(0x1p-8f);
+  }
+}
