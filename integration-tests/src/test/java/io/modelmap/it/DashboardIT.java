@@ -70,8 +70,8 @@ class DashboardIT {
       wait.until(b -> ((Number) ((JavascriptExecutor) b)
           .executeScript("return window.dashboard ? window.dashboard.mapModelCount() : 0")).intValue() == 10);
 
-      clickModel(browser, "modelmap-demo/tiny-a");
-      wait.until(b -> b.findElement(By.id("detail-title")).getText().equals("modelmap-demo/tiny-a")
+      clickModel(browser, "modelmap-demo/prose-a");
+      wait.until(b -> b.findElement(By.id("detail-title")).getText().equals("modelmap-demo/prose-a")
           && !b.findElements(By.cssSelector("#neighbors tbody tr")).isEmpty());
       List<String> shown = new ArrayList<>();
       List<Double> shownBitsPerByte = new ArrayList<>();
@@ -84,11 +84,11 @@ class DashboardIT {
         shownBitsPerByte.add(Double.parseDouble(row.get(1)));
       }
       JsonNode api = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(url + "api/models/modelmap-demo/tiny-a")).build(), HttpResponse.BodyHandlers.ofString()).body());
+          URI.create(url + "api/models/modelmap-demo/prose-a")).build(), HttpResponse.BodyHandlers.ofString()).body());
       List<String> expected = new ArrayList<>();
       api.get("neighbors").forEach(n -> expected.add(n.get("modelId").asText()));
       assertThat(shown).isEqualTo(expected);
-      assertThat(shown.get(0)).isEqualTo("modelmap-demo/tiny-a-copy");
+      assertThat(shown.get(0)).isEqualTo("modelmap-demo/prose-a-copy");
       for (int i = 1; i < shown.size(); i++) {
         double bpb = api.get("neighbors").get(i).get("klBitsPerByte").asDouble();
         assertThat(shownBitsPerByte.get(i)).isCloseTo(bpb, org.assertj.core.api.Assertions.within(1e-3 * bpb));
@@ -116,7 +116,7 @@ class DashboardIT {
   }
 
   /**
-   * The demo's measured accuracy (every model answered every item) is predicted from the map: the
+   * The zoo's measured accuracy on the continuation benchmark (every model answered every item) is predicted from the map: the
    * scatter holds the 10 observed models, its caption the API's r; the leakage ranking, the
    * effective-dimension caption and the KL heatmap (in the API's clustering order) are drawn.
    */
@@ -125,7 +125,7 @@ class DashboardIT {
         .intValue() == 10);
     wait.until(b -> b.findElement(By.id("kl-heatmap")).findElements(By.tagName("td")).size() == 100
         && b.findElements(By.cssSelector("#leakage tbody tr[data-model]")).size() == 10);
-    JsonNode benchmark = getJson(url + "api/benchmarks/demo-mc");
+    JsonNode benchmark = getJson(url + "api/benchmarks/demo-continuation");
     double r = benchmark.path("quality").get(0).path("pearsonR").asDouble();
     assertThat(browser.findElement(By.id("prediction-quality")).getText()).contains(String.format("r %.3f", r));
     JsonNode analytics = getJson(url + "api/analytics");

@@ -11,44 +11,85 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline as {@code ./modelmap demo} runs it: real KRaft broker, registry, aggregator and a
- * CPU scorer with real DJL inference on 10 tiny GPT-2 checkpoints over 200 texts and the 24-item demo
- * benchmark. The published neighbours and Q equal the batch reference computed on the exported L; every
- * pair of models has agreement statistics over all 24 items, and a copy answers exactly like its original.
+ * CPU scorer with real DJL inference on the committed zoo (ten small GPT-2s trained by
+ * {@code modelmap train}, merged and rounded) over 200 texts and the 40-item continuation benchmark.
+ * The published neighbours and Q equal the batch reference computed on the exported L, and the map
+ * shows what the zoo was built to show.
  */
 class DemoPipelineIT {
+  private static final String ORG = "modelmap-demo/";
+  private static final double LN_256 = Math.log(256);
+
   @TempDir
   Path dir;
 
+  private List<String> models;
+  private BatchReference ref;
+  private double meanTextBytes;
+
+  private double bitsPerByte(String a, String b) {
+    return ref.klNats(models.indexOf(ORG + a), models.indexOf(ORG + b)) / meanTextBytes / Math.log(2);
+  }
+
   @Test
-  void shouldMapDemoModelsLikeTheBatchReference() throws Exception {
+  void mapsTheTrainedZooLikeTheBatchReferenceAndShowsItsStructure() throws Exception {
     int exit = ModelMapCli.commandLine().execute("demo", "--texts", "200", "--data-dir",
         dir.resolve("data").toString(), "--export-to", dir.resolve("out").toString());
     assertThat(exit).isZero();
 
     Path out = dir.resolve("out");
     ExportedMap map = ExportedMap.read(out);
-    List<String> models = map.models();
-    BatchReference ref = map.reference();
+    models = map.models();
+    ref = map.reference();
     assertThat(models).hasSize(10);
-    assertThat(ref.logLikelihoods(0)).hasSize(200);
-    List<String[]> neighbors = map.assertMatchesBatchReference(out, 10);
-    String[] copyFirst = neighbors.stream().filter(r -> r[0].equals("modelmap-demo/tiny-a-copy")).findFirst().orElseThrow();
-    assertThat(copyFirst[2]).isEqualTo("modelmap-demo/tiny-a");
-    assertThat(Double.parseDouble(copyFirst[3])).isLessThanOrEqualTo(1e-9);
-    int a = models.indexOf("modelmap-demo/tiny-a");
-    assertThat(ref.klNats(a, models.indexOf("modelmap-demo/tiny-a-ft-small")))
-        .isLessThan(ref.klNats(a, models.indexOf("modelmap-demo/tiny-b")))
-        .isLessThan(ref.klNats(a, models.indexOf("modelmap-demo/tiny-c")));
-    assertThat(ref.klNats(models.indexOf("modelmap-demo/tiny-b"), models.indexOf("modelmap-demo/tiny-b-ft")))
-        .isLessThan(ref.klNats(models.indexOf("modelmap-demo/tiny-b"), a));
+    map.assertMatchesBatchReference(out, 10);
+    List<String[]> texts = ExportedCsv.rows(out.resolve("texts.csv"));
+    assertThat(texts).hasSize(200);
+    meanTextBytes = texts.stream().mapToDouble(t -> Double.parseDouble(t[2])).average().orElseThrow();
 
-    List<String[]> agreement = ExportedCsv.rows(dir.resolve("out/agreement.csv"));
-    assertThat(agreement).hasSize(45).allSatisfy(row -> assertThat(row[2]).isEqualTo("24"));
-    String[] copy = agreement.stream().filter(r -> r[0].equals("modelmap-demo/tiny-a") && r[1].equals("modelmap-demo/tiny-a-copy"))
-        .findFirst().orElseThrow();
-    assertThat(copy[3]).as("a copy chooses the same option on every item").isEqualTo("24");
-    assertThat(ExportedCsv.rows(dir.resolve("out/accuracy.csv"))).hasSize(10)
-        .allSatisfy(row -> assertThat(row[1]).isEqualTo("24"));
+    assertThat(bitsPerByte("prose-a-copy", "prose-a")).as("the exact copy").isLessThanOrEqualTo(1e-12);
+    for (String other : others("code-a-bf16", "code-a")) {
+      assertThat(bitsPerByte("code-a-bf16", "code-a")).as("the rounded copy nearer its original than %s", other)
+          .isLessThan(bitsPerByte("code-a-bf16", other));
+    }
+    for (String tune : List.of("prose-a-legal-light", "prose-a-legal-heavy", "prose-a-tables")) {
+      for (String base : List.of("prose-b", "code-a", "code-b")) {
+        assertThat(bitsPerByte(tune, "prose-a")).as("%s nearer its base than %s", tune, base)
+            .isLessThan(bitsPerByte(tune, base));
+      }
+    }
+    double parents = bitsPerByte("prose-a-legal-heavy", "prose-a-tables");
+    assertThat(bitsPerByte("prose-a-merge", "prose-a-legal-heavy")).as("merge to a parent").isLessThan(parents);
+    assertThat(bitsPerByte("prose-a-merge", "prose-a-tables")).as("merge to the other parent").isLessThan(parents);
+    double codeBases = bitsPerByte("code-a", "code-b");
+    for (String code : List.of("code-a", "code-b")) {
+      for (String prose : List.of("prose-a", "prose-b")) {
+        assertThat(codeBases).as("the code bases nearer each other than %s to %s", code, prose)
+            .isLessThan(bitsPerByte(code, prose));
+      }
+    }
+    for (int i = 0; i < models.size(); i++) {
+      for (int j = i + 1; j < models.size(); j++) {
+        String a = models.get(i).substring(ORG.length());
+        String b = models.get(j).substring(ORG.length());
+        if (!(a + b).equals("prose-aprose-a-copy")) {
+          assertThat(bitsPerByte(a, b)).as("%s and %s", a, b).isBetween(1e-4, 1.0);
+        }
+      }
+      double bytes = texts.stream().mapToDouble(t -> Double.parseDouble(t[2])).sum();
+      double total = java.util.Arrays.stream(ref.logLikelihoods(i)).sum();
+      assertThat(total / bytes).as("%s: nats per byte above uniform bytes", models.get(i)).isGreaterThan(-LN_256);
+    }
+    List<String[]> accuracy = ExportedCsv.rows(out.resolve("accuracy.csv"));
+    assertThat(accuracy).hasSize(10).allSatisfy(row -> {
+      assertThat(row[1]).isEqualTo("40");
+      assertThat(Double.parseDouble(row[3])).as("%s on the continuation benchmark (chance 0.25)", row[0])
+          .isGreaterThan(0.5);
+    });
   }
 
+  private List<String> others(String... except) {
+    List<String> excluded = java.util.Arrays.stream(except).map(e -> ORG + e).toList();
+    return models.stream().filter(m -> !excluded.contains(m)).map(m -> m.substring(ORG.length())).toList();
+  }
 }

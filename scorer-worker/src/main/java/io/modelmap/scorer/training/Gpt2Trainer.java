@@ -110,15 +110,23 @@ public final class Gpt2Trainer {
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDArray logits = model.logits(input);
       long vocab = logits.getShape().get(2);
-      NDArray logProbabilities = logits.reshape(batch * length, vocab).logSoftmax(1);
-      NDArray lossArray = logProbabilities.mul(target.oneHot((int) vocab, DataType.FLOAT32)).sum().neg()
-          .div(batch * length);
+      NDArray rows = logits.reshape(batch * length, vocab);
+      // cross-entropy as logsumexp − target logit: every term finite (a log-softmax times a one-hot is
+      // −∞·0 = NaN once a probability underflows)
+      NDArray max = rows.max(new int[] {1}, true).stopGradient();
+      NDArray logSumExp = rows.sub(max).exp().sum(new int[] {1}).log().add(max.squeeze(1));
+      NDArray targetLogit = rows.mul(target.oneHot((int) vocab, DataType.FLOAT32)).sum(new int[] {1});
+      NDArray lossArray = logSumExp.sub(targetLogit).mean();
       collector.backward(lossArray);
       loss = lossArray.getFloat();
     }
     double squaredNorm = 0;
     for (NDArray p : parameters.values()) {
       squaredNorm += p.getGradient().square().sum().getFloat();
+    }
+    if (!Double.isFinite(squaredNorm) || !Double.isFinite(loss)) {
+      throw new IllegalStateException("training diverged at step " + step + " (loss " + loss + ", gradient norm² "
+          + squaredNorm + "); lower --learning-rate");
     }
     double clip = Math.min(1.0, CLIP_NORM / (Math.sqrt(squaredNorm) + 1e-12));
     double correction1 = 1 - Math.pow(BETA1, step);

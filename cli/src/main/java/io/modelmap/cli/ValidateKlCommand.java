@@ -1,0 +1,150 @@
+package io.modelmap.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
+import io.modelmap.math.DoubleCentering;
+import io.modelmap.producer.corpus.CorpusBuilder;
+import io.modelmap.producer.corpus.CorpusSpec;
+import io.modelmap.producer.corpus.CorpusText;
+import io.modelmap.producer.corpus.DemoCorpus;
+import io.modelmap.producer.corpus.Document;
+import io.modelmap.scorer.model.CausalLm;
+import io.modelmap.scorer.model.CausalLmLoader;
+import io.modelmap.scorer.validation.TokenLevelKl;
+import io.modelmap.scorer.worker.DeviceChoice;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap validate-kl}: modelmap §6, the KL estimate against token-level KL, for models sharing a tokenizer. */
+@Command(name = "validate-kl", mixinStandardHelpOptions = true,
+    description = "Check the map's KL estimate against token-level KL (modelmap §6) for byte-level models that share"
+        + " a tokenizer: §6.1 for one pair, per text; §6.2 for every pair, over the corpus. Runs the models itself.")
+final class ValidateKlCommand implements Callable<Integer> {
+  @Option(names = "--model", paramLabel = "ID=DIR", description = "A checkpoint folder under a model id (repeatable).")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--models-dir", paramLabel = "DIR", description = "Every subfolder with a config.json (repeatable).")
+  List<Path> modelsDirs = new ArrayList<>();
+
+  @Mixin
+  DocumentOptions sources = new DocumentOptions();
+
+  @Option(names = "--demo-corpus", description = "The demo corpus's documents (the ones ./modelmap demo maps).")
+  boolean demoCorpus;
+
+  @Option(names = "--texts", defaultValue = "200", description = "Texts sampled (default ${DEFAULT-VALUE}).")
+  int texts;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Seed of the sample (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--pair", split = ",", paramLabel = "A,B", description = "The §6.1 pair (default: the first two models).")
+  List<String> pair = new ArrayList<>();
+
+  @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+  String device;
+
+  @Override
+  public Integer call() throws Exception {
+    List<LocalModel> local = LocalModels.resolve(models, modelsDirs);
+    if (local.size() < 2) {
+      throw new UsageError("validate-kl needs at least two models (--model ID=DIR, --models-dir DIR)");
+    }
+    if (demoCorpus == sources.anySource()) {
+      throw new UsageError("validate-kl needs either --demo-corpus or documents (--corpus FILE|DIR, --text PATH --category NAME)");
+    }
+    Device on = DeviceChoice.resolve(device);
+    List<String> ids = local.stream().map(LocalModel::id).toList();
+    List<String> chosen = pair.isEmpty() ? ids.subList(0, 2) : pair;
+    if (chosen.size() != 2 || !ids.containsAll(chosen)) {
+      throw new UsageError("--pair takes two of the models' ids, e.g. --pair " + ids.get(0) + "," + ids.get(1));
+    }
+    int context;
+    try (CausalLm first = CausalLmLoader.load(local.get(0).dir(), on)) {
+      context = first.contextLength();
+    }
+    List<Document> documents = demoCorpus ? DemoCorpus.documents(20, 2024) : sources.documents(System.out);
+    // texts that fit one forward pass: the start token and at most context − 1 bytes
+    List<String> corpus = new CorpusBuilder(new CorpusSpec(context - 1, Math.min(64, context - 1), texts, seed))
+        .build(documents).stream().map(CorpusText::text).toList();
+    System.out.printf("validate-kl: %d models, %d texts of at most %d bytes%n", local.size(), corpus.size(), context - 1);
+
+    // per model: ζ_i(x) and ℓ_i(x) for every text (§6.2); the pair's full distributions are recomputed for §6.1
+    List<double[][]> zetas = new ArrayList<>();
+    double[][] l = new double[local.size()][corpus.size()];
+    try (NDManager manager = NDManager.newBaseManager(on)) {
+      for (int m = 0; m < local.size(); m++) {
+        try (CausalLm model = CausalLmLoader.load(local.get(m).dir(), on)) {
+          double[][] zeta = new double[corpus.size()][];
+          for (int x = 0; x < corpus.size(); x++) {
+            TokenLevelKl.TextDistributions d = TokenLevelKl.of(model, corpus.get(x), manager);
+            zeta[x] = d.zeta();
+            l[m][x] = d.logLikelihood();
+          }
+          zetas.add(zeta);
+        }
+        System.out.printf("  scored %s (%d of %d)%n", local.get(m).id(), m + 1, local.size());
+      }
+      double r61 = tokenLevel(local.get(ids.indexOf(chosen.get(0))), local.get(ids.indexOf(chosen.get(1))), corpus, on,
+          manager);
+      System.out.printf("§6.1 %s vs %s: Σ_t KL(p1‖p2) against ‖ζ1 − ζ2‖² over %d texts: Pearson r = %.3f (paper: 0.893)%n",
+          chosen.get(0), chosen.get(1), corpus.size(), r61);
+    }
+    double r62 = textLevel(l, zetas);
+    System.out.printf("§6.2 ‖q_i − q_j‖² against (1/N) Σ_x ‖ζ_i(x) − ζ_j(x)‖² over %d pairs: Pearson r = %.3f (paper: 0.904)%n",
+        local.size() * (local.size() - 1) / 2, r62);
+    return 0;
+  }
+
+  private static double tokenLevel(LocalModel a, LocalModel b, List<String> corpus, Device on, NDManager manager)
+      throws Exception {
+    double[] exact = new double[corpus.size()];
+    double[] estimate = new double[corpus.size()];
+    try (CausalLm p = CausalLmLoader.load(a.dir(), on); CausalLm q = CausalLmLoader.load(b.dir(), on)) {
+      for (int x = 0; x < corpus.size(); x++) {
+        TokenLevelKl.TextDistributions dp = TokenLevelKl.of(p, corpus.get(x), manager);
+        TokenLevelKl.TextDistributions dq = TokenLevelKl.of(q, corpus.get(x), manager);
+        exact[x] = TokenLevelKl.exactKl(dp, dq);
+        estimate[x] = TokenLevelKl.zetaDistance(dp, dq);
+      }
+    }
+    return new PearsonsCorrelation().correlation(exact, estimate);
+  }
+
+  private static double textLevel(double[][] l, List<double[][]> zetas) {
+    List<double[]> xi = new ArrayList<>();
+    for (double[] row : l) {
+      xi.add(DoubleCentering.rowCentred(row));
+    }
+    double[] means = DoubleCentering.columnMeans(xi);
+    List<double[]> q = xi.stream().map(row -> DoubleCentering.qRow(row, means)).toList();
+    List<Double> distance = new ArrayList<>();
+    List<Double> proxy = new ArrayList<>();
+    int texts = l[0].length;
+    for (int i = 0; i < l.length; i++) {
+      for (int j = i + 1; j < l.length; j++) {
+        double d = 0;
+        double z = 0;
+        for (int x = 0; x < texts; x++) {
+          d += (q.get(i)[x] - q.get(j)[x]) * (q.get(i)[x] - q.get(j)[x]);
+          double[] zi = zetas.get(i)[x];
+          double[] zj = zetas.get(j)[x];
+          for (int t = 0; t < zi.length; t++) {
+            z += (zi[t] - zj[t]) * (zi[t] - zj[t]);
+          }
+        }
+        distance.add(d);
+        proxy.add(z / texts);
+      }
+    }
+    return new PearsonsCorrelation().correlation(distance.stream().mapToDouble(Double::doubleValue).toArray(),
+        proxy.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+}
