@@ -31,6 +31,8 @@ final class DemoCommand implements Callable<Integer> {
   private static final String CORPUS = "demo";
   /** Items of the continuation benchmark the zoo answers (chance: 1/4). */
   private static final int ZOO_ITEMS = 40;
+  /** The zoo's 128-position context holds the start token and 127 bytes: each text is one forward pass. */
+  private static final int ZOO_TEXT_BYTES = 127;
 
   @Option(names = "--texts", defaultValue = "200", description = "Texts in the demo corpus (default ${DEFAULT-VALUE}).")
   int texts;
@@ -52,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
           .stream().map(m -> new LocalModel(m.id(), m.dir(), m.family(), m.type())).toList();
       System.out.println("Wrote " + models.size() + (randomModels ? " random-weight" : " trained") + " demo models under "
           + dir.resolve("models"));
-      List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, texts, 7)).build(DemoCorpus.documents(20, 2024));
+      CorpusSpec spec = randomModels ? new CorpusSpec(1024, 256, texts, 7) : new CorpusSpec(ZOO_TEXT_BYTES, 64, texts, 7);
+      List<CorpusText> corpus = new CorpusBuilder(spec).build(DemoCorpus.documents(20, 2024));
       pipeline.publishCorpus(CORPUS, corpus);
       if (randomModels) {
         pipeline.publishBenchmark(DemoBenchmark.ID, DemoBenchmark.items().items());

@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
   boolean demoCorpus;
 
   @Option(names = "--demo-corpus-seed", defaultValue = "7",
-      description = "Seed of the demo documents (default ${DEFAULT-VALUE}; the demo maps seed 0, so these are other texts).")
+      description = "Seed of the demo documents (default ${DEFAULT-VALUE}; the demo maps seed 2024, so these are other texts).")
   long demoCorpusSeed;
 
   @Option(names = "--mix", split = ",", paramLabel = "CATEGORY=SHARE",
@@ -71,8 +71,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "50", description = "Warm-up steps (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial weights and the batches (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the batches, and of the initial weights unless"
+      + " --init-seed is given (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--init-seed", description = "Seed of a new model's initial weights (default: --seed); runs that share"
+      + " it start from the same weights, as a lab's data-mix ablations do.")
+  Long initSeed;
 
   @Option(names = "--float16", description = "Write the tensors as float16 (half the size; the scorer widens them).")
   boolean float16;
@@ -103,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageError("--mix: " + e.getMessage());
     }
     Gpt2Checkpoint start = from != null ? Gpt2Checkpoint.read(from)
-        : Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(width, layers, heads, context), seed);
+        : Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(width, layers, heads, context),
+            initSeed == null ? seed : initSeed);
     var settings = new Gpt2Trainer.Settings(steps, batch, length, learningRate, warmup, seed);
     System.out.printf("Training %s (%,d parameters) on %s: %d steps of %d × %d bytes%n",
         from != null ? "from " + from : "a new GPT-2 (" + layers + " layers, width " + width + ")",
@@ -114,8 +120,9 @@ final class TrainCommand implements Callable<Integer> {
             p.step(), p.steps(), p.loss(), p.loss() / Math.log(2), p.tokensPerSecond(),
             (p.steps() - p.step()) * (double) batch * length / p.tokensPerSecond()));
     result.checkpoint().write(out, float16);
-    System.out.printf("Wrote %s: final loss %.3f nats/byte, %,d bytes trained on in %.0f s (%,.0f bytes/s)%n", out,
-        result.finalLoss(), result.tokens(), (System.nanoTime() - begun) / 1e9, result.tokensPerSecond());
+    System.out.printf("Wrote %s: final loss %.3f nats/byte, %,d bytes trained on in %.0f s (%,.0f bytes/s)%s%n", out,
+        result.finalLoss(), result.tokens(), (System.nanoTime() - begun) / 1e9, result.tokensPerSecond(),
+        result.skippedSteps() == 0 ? "" : "; steps skipped for a non-finite gradient: " + result.skippedSteps());
     return 0;
   }
 

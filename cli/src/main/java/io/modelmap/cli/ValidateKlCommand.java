@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.math.DoubleCentering;
+import io.modelmap.math.KlDivergence;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.corpus.CorpusText;
@@ -97,7 +98,9 @@ final class ValidateKlCommand implements Callable<Integer> {
       System.out.printf("§6.1 %s vs %s: Σ_t KL(p1‖p2) against ‖ζ1 − ζ2‖² over %d texts: Pearson r = %.3f (paper: 0.893)%n",
           chosen.get(0), chosen.get(1), corpus.size(), r61);
     }
-    double r62 = textLevel(l, zetas);
+    double meanBytes = corpus.stream().mapToInt(t -> t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .average().orElseThrow();
+    double r62 = textLevel(ids, l, zetas, meanBytes);
     System.out.printf("§6.2 ‖q_i − q_j‖² against (1/N) Σ_x ‖ζ_i(x) − ζ_j(x)‖² over %d pairs: Pearson r = %.3f (paper: 0.904)%n",
         local.size() * (local.size() - 1) / 2, r62);
     return 0;
@@ -118,7 +121,8 @@ final class ValidateKlCommand implements Callable<Integer> {
     return new PearsonsCorrelation().correlation(exact, estimate);
   }
 
-  private static double textLevel(double[][] l, List<double[][]> zetas) {
+  /** §6.2 over every pair, printing each pair's two sides (the map's KL estimate also in bits per byte). */
+  private static double textLevel(List<String> ids, double[][] l, List<double[][]> zetas, double meanBytes) {
     List<double[]> xi = new ArrayList<>();
     for (double[] row : l) {
       xi.add(DoubleCentering.rowCentred(row));
@@ -142,6 +146,8 @@ final class ValidateKlCommand implements Callable<Integer> {
         }
         distance.add(d);
         proxy.add(z / texts);
+        System.out.printf("  %-40s %-40s ‖q_i − q_j‖² %12.4f (KL %.3g bits/byte)  (1/N)Σ‖ζ_i − ζ_j‖² %12.4f%n",
+            ids.get(i), ids.get(j), d, KlDivergence.toBitsPerByte(d / (2.0 * texts), meanBytes), z / texts);
       }
     }
     return new PearsonsCorrelation().correlation(distance.stream().mapToDouble(Double::doubleValue).toArray(),

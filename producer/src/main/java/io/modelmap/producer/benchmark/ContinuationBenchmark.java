@@ -19,7 +19,8 @@ import java.util.Random;
 public final class ContinuationBenchmark {
   public static final String ID = "demo-continuation";
   private static final long SEED = 99;
-  private static final int CONTEXT_BYTES = 160;
+  // the start token, context and continuation fit the zoo's 128 positions: one forward pass per choice
+  private static final int CONTEXT_BYTES = 72;
   private static final int CONTINUATION_BYTES = 48;
 
   private ContinuationBenchmark() {}

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -17,11 +18,14 @@ import java.util.function.Consumer;
 /**
  * Next-token training of a GPT-2 with DJL's autograd (PyTorch engine), through the scorer's own
  * forward pass ({@link Gpt2Model}), so what is trained is exactly what is scored. Adam with a linear
- * warm-up, gradients clipped to a global norm of 1; batches of random windows of the corpus, drawn
- * from the seed. Float32 on the CPU or a GPU.
+ * warm-up and a cosine decay, gradients clipped to a global norm of 1; batches of random windows of
+ * the corpus, drawn from the seed. A step whose gradient is not finite is skipped (more than a tenth
+ * of them stops the run). Float32 on the CPU or a GPU.
  */
 public final class Gpt2Trainer {
   private static final double BETA1 = 0.9;
+  private static final double MIN_RATE_SHARE = 0.1;
+  private static final NDIndex ALL = new NDIndex("...");
   private static final double BETA2 = 0.95;
   private static final double EPSILON = 1e-8;
   private static final double CLIP_NORM = 1.0;
@@ -46,8 +50,9 @@ public final class Gpt2Trainer {
   /** Where training stands: the mean loss (nats per token) of the recent steps and the throughput so far. */
   public record Progress(int step, int steps, double loss, double tokensPerSecond) {}
 
-  /** The trained checkpoint, its final loss and the throughput. */
-  public record Result(Gpt2Checkpoint checkpoint, double finalLoss, double tokensPerSecond, long tokens) {}
+  /** The trained checkpoint, its final loss, the throughput and the steps skipped for a non-finite gradient. */
+  public record Result(Gpt2Checkpoint checkpoint, double finalLoss, double tokensPerSecond, long tokens,
+      int skippedSteps) {}
 
   public static Result train(Gpt2Checkpoint start, TrainingMix corpus, Settings settings, Device device,
       Consumer<Progress> progress) {
@@ -68,11 +73,19 @@ public final class Gpt2Trainer {
       Gpt2Model model = Gpt2Model.of(start.config(), manager.newSubManager(), parameters);
       long begun = System.nanoTime();
       double recent = Double.NaN;
+      int skipped = 0;
       for (int step = 1; step <= settings.steps(); step++) {
         double loss;
         try (NDScope scope = new NDScope()) {
           loss = step(model, parameters, moments, corpus.windows(random, settings.batch(), settings.length()),
-              manager, learningRate(settings, step), step);
+              manager, learningRate(settings, step), step - skipped);
+        }
+        if (Double.isNaN(loss)) {
+          if (++skipped > settings.steps() / 10) {
+            throw new IllegalStateException("training diverged: " + skipped + " of " + step
+                + " steps had a non-finite gradient; lower --learning-rate");
+          }
+          continue;
         }
         recent = Double.isNaN(recent) ? loss : 0.95 * recent + 0.05 * loss;
         long tokens = (long) step * settings.batch() * settings.length();
@@ -84,13 +97,22 @@ public final class Gpt2Trainer {
       Map<String, float[]> trained = new LinkedHashMap<>();
       parameters.forEach((name, p) -> trained.put(name, p.toFloatArray()));
       return new Result(new Gpt2Checkpoint(start.config(), trained), recent,
-          tokens / ((System.nanoTime() - begun) / 1e9), tokens);
+          tokens / ((System.nanoTime() - begun) / 1e9), tokens, skipped);
     }
   }
 
-  private static double learningRate(Settings settings, int step) {
-    return settings.warmupSteps() == 0 ? settings.learningRate()
-        : settings.learningRate() * Math.min(1.0, step / (double) settings.warmupSteps());
+  /**
+   * Linear warm-up, then cosine decay to a tenth of the step size at the last step (as GPT-2-style
+   * trainers do): the last steps move the weights little, so runs of one recipe end close together.
+   */
+  static double learningRate(Settings settings, int step) {
+    double peak = settings.learningRate();
+    int warmup = settings.warmupSteps();
+    if (step <= warmup) {
+      return peak * step / warmup;
+    }
+    double progress = (step - warmup) / (double) Math.max(1, settings.steps() - warmup);
+    return peak * (MIN_RATE_SHARE + (1 - MIN_RATE_SHARE) * 0.5 * (1 + Math.cos(Math.PI * progress)));
   }
 
   /** One Adam step on one batch; returns the batch's mean loss in nats per token. */
@@ -125,8 +147,8 @@ public final class Gpt2Trainer {
       squaredNorm += p.getGradient().square().sum().getFloat();
     }
     if (!Double.isFinite(squaredNorm) || !Double.isFinite(loss)) {
-      throw new IllegalStateException("training diverged at step " + step + " (loss " + loss + ", gradient norm² "
-          + squaredNorm + "); lower --learning-rate");
+      parameters.values().forEach(p -> clearGradient(p)); // skip this batch, as mixed-precision trainers do
+      return Double.NaN;
     }
     double clip = Math.min(1.0, CLIP_NORM / (Math.sqrt(squaredNorm) + 1e-12));
     double correction1 = 1 - Math.pow(BETA1, step);
@@ -139,8 +161,16 @@ public final class Gpt2Trainer {
       m[1].muli(BETA2).addi(g.square().mul(1 - BETA2));
       NDArray update = m[0].div(correction1).div(m[1].div(correction2).sqrt().add(EPSILON)).mul(learningRate);
       p.subi(update);
-      p.getGradient().subi(p.getGradient()); // PyTorch accumulates gradients: start the next step from zero
+      clearGradient(p);
     }
     return loss;
+  }
+
+  /**
+   * PyTorch accumulates gradients: the next step starts from zero. Written, not computed from the old
+   * gradient (g − g and 0·g stay NaN once a gradient was not finite, and every later step would be too).
+   */
+  private static void clearGradient(NDArray parameter) {
+    parameter.getGradient().set(ALL, 0);
   }
 }

@@ -77,4 +77,14 @@ class Gpt2TrainerTest {
     assertThat(r[5]).as("just above the tie rounds up").isEqualTo(1 + 0x1p-7f);
     assertThat(Math.abs(r[2] - -1.2345678f)).isLessThanOrEqualTo(0x1p-8f);
   }
+
+  @Test
+  void theStepSizeWarmsUpLinearlyThenDecaysAlongACosineToATenth() {
+    Gpt2Trainer.Settings settings = new Gpt2Trainer.Settings(110, 1, 2, 1e-3, 10, 1);
+    assertThat(Gpt2Trainer.learningRate(settings, 1)).isCloseTo(1e-4, within(1e-15));
+    assertThat(Gpt2Trainer.learningRate(settings, 10)).isCloseTo(1e-3, within(1e-15));
+    // halfway through the decay: cos(π/2) = 0, so the mean of the peak and a tenth of it
+    assertThat(Gpt2Trainer.learningRate(settings, 60)).isCloseTo(0.55e-3, within(1e-15));
+    assertThat(Gpt2Trainer.learningRate(settings, 110)).isCloseTo(1e-4, within(1e-15));
+  }
 }
