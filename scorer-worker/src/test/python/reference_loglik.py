@@ -10,12 +10,11 @@ scores the texts of TEXTS (byte-level tokens, the start token first) and writes 
 """
 import json
 import math
-import struct
 import sys
 from pathlib import Path
 
-import numpy as np
 import torch
+from safetensors_numpy import read_safetensors
 
 TEXTS = [
     "The quiet river carries the old letter downstream.",
@@ -28,18 +27,7 @@ BOS = 256
 
 
 def load_safetensors(path):
-    raw = Path(path).read_bytes()
-    (length,) = struct.unpack("<Q", raw[:8])
-    header = json.loads(raw[8:8 + length])
-    tensors = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        start, end = info["data_offsets"]
-        assert info["dtype"] == "F32"
-        data = np.frombuffer(raw[8 + length + start:8 + length + end], dtype="<f4").reshape(info["shape"])
-        tensors[name] = torch.tensor(data.astype(np.float64))
-    return tensors
+    return {name: torch.tensor(array) for name, array in read_safetensors(path).items()}
 
 
 def rotate_half(x):

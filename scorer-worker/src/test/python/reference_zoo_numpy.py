@@ -10,11 +10,11 @@ scorer-worker/src/test/resources/zoo-reference.json.
 """
 import json
 import math
-import struct
 import sys
 from pathlib import Path
 
 import numpy as np
+from safetensors_numpy import read_safetensors
 
 ROOT = Path(__file__).resolve().parents[3]  # scorer-worker
 ZOO = ROOT / "src/main/resources/io/modelmap/scorer/zoo"
@@ -30,18 +30,7 @@ START = 256
 
 
 def load(folder):
-    raw = (folder / "model.safetensors").read_bytes()
-    (length,) = struct.unpack("<Q", raw[:8])
-    header = json.loads(raw[8:8 + length])
-    tensors = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        start, end = info["data_offsets"]
-        dtype = {"F16": "<f2", "F32": "<f4"}[info["dtype"]]
-        data = np.frombuffer(raw[8 + length + start:8 + length + end], dtype=dtype).reshape(info["shape"])
-        tensors[name] = data.astype(np.float64)
-    return json.loads((folder / "config.json").read_text()), tensors
+    return json.loads((folder / "config.json").read_text()), read_safetensors(folder / "model.safetensors")
 
 
 def layer_norm(x, g, b, eps):

@@ -4,6 +4,7 @@ import io.modelmap.scorer.training.Gpt2Checkpoint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,25 +22,23 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--weight", defaultValue = "0.5", description = "w, the share of B (default ${DEFAULT-VALUE}).")
   double weight;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the merge to.")
-  Path out;
-
-  @Option(names = "--float16", description = "Write the tensors as float16.")
-  boolean float16;
+  @Mixin
+  CheckpointOutput output = new CheckpointOutput();
 
   @Override
   public Integer call() throws Exception {
     if (!(weight >= 0 && weight <= 1)) {
       throw new UsageError("--weight must be between 0 and 1, was " + weight);
     }
+    output.requireWritable();
     Gpt2Checkpoint merged;
     try {
       merged = Gpt2Checkpoint.read(a).interpolated(Gpt2Checkpoint.read(b), weight);
     } catch (IllegalArgumentException e) {
       throw new UsageError(a + " and " + b + ": " + e.getMessage());
     }
-    merged.write(out, float16);
-    System.out.printf("Wrote %s = %.2f·%s + %.2f·%s%n", out, 1 - weight, a, weight, b);
+    output.write(merged);
+    System.out.printf("Wrote %s = %.2f·%s + %.2f·%s%n", output.out, 1 - weight, a, weight, b);
     return 0;
   }
 }

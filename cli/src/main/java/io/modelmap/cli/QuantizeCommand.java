@@ -4,6 +4,7 @@ import io.modelmap.scorer.training.Gpt2Checkpoint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,19 +19,17 @@ final class QuantizeCommand implements Callable<Integer> {
   @Option(names = "--mantissa-bits", defaultValue = "10", description = "Bits of mantissa kept (default ${DEFAULT-VALUE}: float16).")
   int mantissaBits;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the rounded copy to.")
-  Path out;
-
-  @Option(names = "--float16", description = "Write the tensors as float16 (exact when --mantissa-bits ≤ 10 and in range).")
-  boolean float16;
+  @Mixin
+  CheckpointOutput output = new CheckpointOutput(); // float16 is exact for --mantissa-bits ≤ 10 within its range
 
   @Override
   public Integer call() throws Exception {
     if (mantissaBits < 1 || mantissaBits > 23) {
       throw new UsageError("--mantissa-bits must be 1 to 23, was " + mantissaBits);
     }
-    Gpt2Checkpoint.read(source).rounded(mantissaBits).write(out, float16);
-    System.out.printf("Wrote %s: %s with %d mantissa bits%n", out, source, mantissaBits);
+    output.requireWritable();
+    output.write(Gpt2Checkpoint.read(source).rounded(mantissaBits));
+    System.out.printf("Wrote %s: %s with %d mantissa bits%n", output.out, source, mantissaBits);
     return 0;
   }
 }

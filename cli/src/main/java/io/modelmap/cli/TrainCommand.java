@@ -6,7 +6,6 @@ import io.modelmap.scorer.training.Gpt2Checkpoint;
 import io.modelmap.scorer.training.Gpt2Trainer;
 import io.modelmap.scorer.training.TrainingMix;
 import io.modelmap.scorer.worker.DeviceChoice;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +40,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--from", paramLabel = "DIR", description = "Continue training this GPT-2 checkpoint (fine-tuning).")
   Path from;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the checkpoint to.")
-  Path out;
+  @Mixin
+  CheckpointOutput output = new CheckpointOutput();
 
   @Option(names = "--width", defaultValue = "64", description = "n_embd of a new model (default ${DEFAULT-VALUE}).")
   int width;
@@ -79,8 +78,6 @@ final class TrainCommand implements Callable<Integer> {
       + " it start from the same weights, as a lab's data-mix ablations do.")
   Long initSeed;
 
-  @Option(names = "--float16", description = "Write the tensors as float16 (half the size; the scorer widens them).")
-  boolean float16;
 
   @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
   String device;
@@ -90,9 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     if (demoCorpus == sources.anySource()) {
       throw new UsageError("train needs either --demo-corpus or documents (--corpus FILE|DIR, --text PATH --category NAME)");
     }
-    if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
-      throw new UsageError("--out " + out + " exists and is not an empty folder; choose a new folder");
-    }
+    output.requireWritable();
     Map<String, List<String>> byCategory = new TreeMap<>();
     for (Document d : demoCorpus ? DemoCorpus.documents(40, demoCorpusSeed) : sources.documents(System.out)) {
       byCategory.computeIfAbsent(d.category(), c -> new ArrayList<>()).add(d.text());
@@ -119,16 +114,10 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf("  step %d/%d · loss %.3f nats/byte (%.3f bits/byte) · %,.0f bytes/s · about %.0f s left%n",
             p.step(), p.steps(), p.loss(), p.loss() / Math.log(2), p.tokensPerSecond(),
             (p.steps() - p.step()) * (double) batch * length / p.tokensPerSecond()));
-    result.checkpoint().write(out, float16);
-    System.out.printf("Wrote %s: final loss %.3f nats/byte, %,d bytes trained on in %.0f s (%,.0f bytes/s)%s%n", out,
+    output.write(result.checkpoint());
+    System.out.printf("Wrote %s: final loss %.3f nats/byte, %,d bytes trained on in %.0f s (%,.0f bytes/s)%s%n", output.out,
         result.finalLoss(), result.tokens(), (System.nanoTime() - begun) / 1e9, result.tokensPerSecond(),
         result.skippedSteps() == 0 ? "" : "; steps skipped for a non-finite gradient: " + result.skippedSteps());
     return 0;
-  }
-
-  private static boolean isEmpty(Path dir) throws java.io.IOException {
-    try (var entries = Files.list(dir)) {
-      return entries.findAny().isEmpty();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.modelmap.cli;
 
 import ai.djl.Device;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.math.DoubleCentering;
@@ -14,9 +15,12 @@ import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
 import io.modelmap.scorer.validation.TokenLevelKl;
 import io.modelmap.scorer.worker.DeviceChoice;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import picocli.CommandLine.Command;
@@ -25,7 +29,7 @@ import picocli.CommandLine.Option;
 
 /** {@code modelmap validate-kl}: modelmap §6, the KL estimate against token-level KL, for models sharing a tokenizer. */
 @Command(name = "validate-kl", mixinStandardHelpOptions = true,
-    description = "Check the map's KL estimate against token-level KL (modelmap §6) for byte-level models that share"
+    description = "Check the map's KL estimate against token-level KL (modelmap §6) for models that share"
         + " a tokenizer: §6.1 for one pair, per text; §6.2 for every pair, over the corpus. Runs the models itself.")
 final class ValidateKlCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "ID=DIR", description = "A checkpoint folder under a model id (repeatable).")
@@ -67,34 +71,39 @@ final class ValidateKlCommand implements Callable<Integer> {
     if (chosen.size() != 2 || !ids.containsAll(chosen)) {
       throw new UsageError("--pair takes two of the models' ids, e.g. --pair " + ids.get(0) + "," + ids.get(1));
     }
+    requireSharedTokenizer(local);
     int context;
     try (CausalLm first = CausalLmLoader.load(local.get(0).dir(), on)) {
       context = first.contextLength();
     }
     List<Document> documents = demoCorpus ? DemoCorpus.documents(20, 2024) : sources.documents(System.out);
-    // texts that fit one forward pass: the start token and at most context − 1 bytes
+    // texts of at most context − 1 bytes: the start token and the text fit one forward pass whatever the tokenizer
     List<String> corpus = new CorpusBuilder(new CorpusSpec(context - 1, Math.min(64, context - 1), texts, seed))
         .build(documents).stream().map(CorpusText::text).toList();
     System.out.printf("validate-kl: %d models, %d texts of at most %d bytes%n", local.size(), corpus.size(), context - 1);
+    List<long[]> tokens = new ArrayList<>();
+    try (HuggingFaceTokenizer tokenizer = tokenizer(local.get(0))) {
+      corpus.forEach(text -> tokens.add(TokenLevelKl.tokens(tokenizer, text, context)));
+    }
 
-    // per model: ζ_i(x) and ℓ_i(x) for every text (§6.2); the pair's full distributions are recomputed for §6.1
-    List<double[][]> zetas = new ArrayList<>();
+    // per model: ζ_i(x) and ℓ_i(x) for every text (§6.2); then the pair's exact KL, both models loaded (§6.1)
+    List<TokenLevelKl.Coordinates[]> zetas = new ArrayList<>();
     double[][] l = new double[local.size()][corpus.size()];
     try (NDManager manager = NDManager.newBaseManager(on)) {
       for (int m = 0; m < local.size(); m++) {
         try (CausalLm model = CausalLmLoader.load(local.get(m).dir(), on)) {
-          double[][] zeta = new double[corpus.size()][];
+          TokenLevelKl.Coordinates[] zeta = new TokenLevelKl.Coordinates[corpus.size()];
           for (int x = 0; x < corpus.size(); x++) {
-            TokenLevelKl.TextDistributions d = TokenLevelKl.of(model, corpus.get(x), manager);
-            zeta[x] = d.zeta();
-            l[m][x] = d.logLikelihood();
+            zeta[x] = TokenLevelKl.coordinates(model, tokens.get(x), manager);
+            l[m][x] = zeta[x].logLikelihood();
           }
           zetas.add(zeta);
         }
         System.out.printf("  scored %s (%d of %d)%n", local.get(m).id(), m + 1, local.size());
       }
-      double r61 = tokenLevel(local.get(ids.indexOf(chosen.get(0))), local.get(ids.indexOf(chosen.get(1))), corpus, on,
-          manager);
+      int p = ids.indexOf(chosen.get(0));
+      int q = ids.indexOf(chosen.get(1));
+      double r61 = tokenLevel(local.get(p), local.get(q), zetas.get(p), zetas.get(q), tokens, on, manager);
       System.out.printf("§6.1 %s vs %s: Σ_t KL(p1‖p2) against ‖ζ1 − ζ2‖² over %d texts: Pearson r = %.3f (paper: 0.893)%n",
           chosen.get(0), chosen.get(1), corpus.size(), r61);
     }
@@ -106,23 +115,39 @@ final class ValidateKlCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static double tokenLevel(LocalModel a, LocalModel b, List<String> corpus, Device on, NDManager manager)
-      throws Exception {
-    double[] exact = new double[corpus.size()];
-    double[] estimate = new double[corpus.size()];
+  private static double tokenLevel(LocalModel a, LocalModel b, TokenLevelKl.Coordinates[] zetaA,
+      TokenLevelKl.Coordinates[] zetaB, List<long[]> tokens, Device on, NDManager manager) throws Exception {
+    double[] exact = new double[tokens.size()];
+    double[] estimate = new double[tokens.size()];
     try (CausalLm p = CausalLmLoader.load(a.dir(), on); CausalLm q = CausalLmLoader.load(b.dir(), on)) {
-      for (int x = 0; x < corpus.size(); x++) {
-        TokenLevelKl.TextDistributions dp = TokenLevelKl.of(p, corpus.get(x), manager);
-        TokenLevelKl.TextDistributions dq = TokenLevelKl.of(q, corpus.get(x), manager);
-        exact[x] = TokenLevelKl.exactKl(dp, dq);
-        estimate[x] = TokenLevelKl.zetaDistance(dp, dq);
+      for (int x = 0; x < tokens.size(); x++) {
+        exact[x] = TokenLevelKl.exactKl(p, q, tokens.get(x), manager);
+        estimate[x] = TokenLevelKl.zetaDistance(zetaA[x], zetaB[x]);
       }
     }
     return new PearsonsCorrelation().correlation(exact, estimate);
   }
 
+  /** §6 needs one tokenizer: the same token ids for every model. */
+  private static void requireSharedTokenizer(List<LocalModel> models) throws IOException {
+    Path first = models.get(0).dir().resolve("tokenizer.json");
+    for (LocalModel m : models.subList(1, models.size())) {
+      Path other = m.dir().resolve("tokenizer.json");
+      if (!Files.exists(first) || !Files.exists(other) || Files.mismatch(first, other) != -1) {
+        throw new UsageError("validate-kl needs models that share a tokenizer: " + other + " differs from " + first
+            + " (or one is missing)");
+      }
+    }
+  }
+
+  private static HuggingFaceTokenizer tokenizer(LocalModel model) throws IOException {
+    return HuggingFaceTokenizer.newInstance(model.dir().resolve("tokenizer.json"),
+        Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+  }
+
   /** §6.2 over every pair, printing each pair's two sides (the map's KL estimate also in bits per byte). */
-  private static double textLevel(List<String> ids, double[][] l, List<double[][]> zetas, double meanBytes) {
+  private static double textLevel(List<String> ids, double[][] l, List<TokenLevelKl.Coordinates[]> zetas,
+      double meanBytes) {
     List<double[]> xi = new ArrayList<>();
     for (double[] row : l) {
       xi.add(DoubleCentering.rowCentred(row));
@@ -138,11 +163,7 @@ final class ValidateKlCommand implements Callable<Integer> {
         double z = 0;
         for (int x = 0; x < texts; x++) {
           d += (q.get(i)[x] - q.get(j)[x]) * (q.get(i)[x] - q.get(j)[x]);
-          double[] zi = zetas.get(i)[x];
-          double[] zj = zetas.get(j)[x];
-          for (int t = 0; t < zi.length; t++) {
-            z += (zi[t] - zj[t]) * (zi[t] - zj[t]);
-          }
+          z += TokenLevelKl.zetaDistance(zetas.get(i)[x], zetas.get(j)[x]);
         }
         distance.add(d);
         proxy.add(z / texts);

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,33 @@ class CliErrorsIT {
     assertThat(outcome.exit()).isEqualTo(1);
     assertThat(outcome.onlyLine()).startsWith("modelmap corpus: " + file + " line 2: field text: missing or not a string")
         .endsWith("nothing was published: fix the line and run again");
+  }
+
+  @Test
+  void validateKlOnModelsWithDifferentTokenizersSaysSoWithExit2() throws Exception {
+    for (var m : io.modelmap.scorer.demo.DemoModels.zoo(dir.resolve("zoo"))) {
+      if (m.id().endsWith("/prose-a") || m.id().endsWith("/code-a")) {
+        Path copy = Files.createDirectories(dir.resolve("pair").resolve(m.dir().getFileName()));
+        for (String file : List.of("config.json", "model.safetensors", "tokenizer.json")) {
+          Files.copy(m.dir().resolve(file), copy.resolve(file));
+        }
+      }
+    }
+    Path changed = dir.resolve("pair").resolve("code-a").resolve("tokenizer.json");
+    Files.writeString(changed, Files.readString(changed).replace("\"<|endoftext|>\"", "\"<|end|>\""));
+    Outcome outcome = run("validate-kl", "--models-dir", dir.resolve("pair").toString(), "--demo-corpus");
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertThat(outcome.onlyLine()).contains("validate-kl needs models that share a tokenizer", changed.toString());
+  }
+
+  @Test
+  void trainIntoAFolderInUseSaysChooseANewOneWithExit2() throws Exception {
+    Path used = Files.createDirectories(dir.resolve("used"));
+    Files.writeString(used.resolve("notes.txt"), "mine");
+    Outcome outcome = run("train", "--demo-corpus", "--steps", "1", "--out", used.toString());
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertThat(outcome.onlyLine()).isEqualTo("modelmap train: --out " + used
+        + " exists and is not an empty folder; choose a new folder");
   }
 
   @Test
