@@ -26,17 +26,27 @@ public final class CsvFiles {
 
   /** Rows of a CSV with a header; each record knows its line number. */
   public static List<CSVRecord> read(Path file) throws IOException {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+    try (Reader in = open(file);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true).get().parse(in)) {
       return new ArrayList<>(parser.getRecords());
     }
   }
 
   public static List<String> header(Path file) throws IOException {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(in)) {
+    try (Reader in = open(file);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setAllowMissingColumnNames(true).get().parse(in)) {
       return parser.getHeaderNames();
     }
+  }
+
+  /** UTF-8, past a byte-order mark if there is one (spreadsheets write one), so it never joins the first name. */
+  private static Reader open(Path file) throws IOException {
+    java.io.PushbackReader in = new java.io.PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1);
+    int first = in.read();
+    if (first != -1 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    return in;
   }
 
   /** Shortest text that parses back to exactly the same double. */

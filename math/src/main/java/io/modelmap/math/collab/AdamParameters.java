@@ -1,0 +1,41 @@
+package io.modelmap.math.collab;
+
+/**
+ * A block of trainable parameters with its gradient and Adam moments (β 0.9/0.999). Gradients are
+ * accumulated by the layer that owns the block and cleared by {@link #step}.
+ */
+final class AdamParameters {
+  private static final double BETA1 = 0.9;
+  private static final double BETA2 = 0.999;
+  private static final double EPSILON = 1e-8;
+
+  final double[] value;
+  final double[] gradient;
+  private final double[] first;
+  private final double[] second;
+  private int steps;
+
+  AdamParameters(int size, java.util.Random random, double initialScale) {
+    value = new double[size];
+    gradient = new double[size];
+    first = new double[size];
+    second = new double[size];
+    for (int i = 0; i < size; i++) {
+      value[i] = random.nextGaussian() * initialScale;
+    }
+  }
+
+  /** One Adam step with L2 weight decay {@code decay} (added to the gradient), then the gradient is cleared. */
+  void step(double learningRate, double decay) {
+    steps++;
+    double c1 = 1 - Math.pow(BETA1, steps);
+    double c2 = 1 - Math.pow(BETA2, steps);
+    for (int i = 0; i < value.length; i++) {
+      double g = gradient[i] + decay * value[i];
+      first[i] = BETA1 * first[i] + (1 - BETA1) * g;
+      second[i] = BETA2 * second[i] + (1 - BETA2) * g * g;
+      value[i] -= learningRate * (first[i] / c1) / (Math.sqrt(second[i] / c2) + EPSILON);
+      gradient[i] = 0;
+    }
+  }
+}
