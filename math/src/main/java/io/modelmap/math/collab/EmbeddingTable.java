@@ -1,5 +1,6 @@
 package io.modelmap.math.collab;
 
+import io.modelmap.math.optim.AdamParameters;
 import java.util.Random;
 
 /** One trainable vector per id (a model, a task, or a value of a categorical factor). */

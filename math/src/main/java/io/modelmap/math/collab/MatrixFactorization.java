@@ -1,5 +1,6 @@
 package io.modelmap.math.collab;
 
+import io.modelmap.math.optim.AdamParameters;
 import java.util.List;
 import java.util.Random;
 

@@ -1,5 +1,6 @@
 package io.modelmap.math.collab;
 
+import io.modelmap.math.optim.AdamParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -3,13 +3,13 @@ package io.modelmap.producer.benchmark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.producer.corpus.DocumentSources;
 import io.modelmap.producer.csv.CsvFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class ItemFiles {
     if (name.endsWith(".csv")) {
       return csv(file, benchmarkId);
     }
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = DocumentSources.open(file)) { // .jsonl, .jsonl.gz, .jsonl.zst
       return jsonl(in, name, benchmarkId);
     }
   }

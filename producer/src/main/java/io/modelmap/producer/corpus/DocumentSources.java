@@ -115,8 +115,8 @@ public final class DocumentSources {
     }
   }
 
-  /** The file's bytes, decompressed by its name's ending. */
-  private static InputStream open(Path file) throws IOException {
+  /** The file's bytes, decompressed by its name's ending ({@code .zst}, {@code .gz}). */
+  public static InputStream open(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such file");
     }

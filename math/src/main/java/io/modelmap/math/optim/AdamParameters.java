@@ -1,21 +1,22 @@
-package io.modelmap.math.collab;
+package io.modelmap.math.optim;
 
 /**
- * A block of trainable parameters with its gradient and Adam moments (β 0.9/0.999). Gradients are
- * accumulated by the layer that owns the block and cleared by {@link #step}.
+ * A block of trainable parameters with its gradient and Adam moments (β 0.9/0.999), for the small
+ * networks trained in plain Java (CPP, EmbedLLM). Gradients are accumulated by the owner of the block
+ * and cleared by {@link #step}.
  */
-final class AdamParameters {
+public final class AdamParameters {
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
 
-  final double[] value;
-  final double[] gradient;
+  public final double[] value;
+  public final double[] gradient;
   private final double[] first;
   private final double[] second;
   private int steps;
 
-  AdamParameters(int size, java.util.Random random, double initialScale) {
+  public AdamParameters(int size, java.util.Random random, double initialScale) {
     value = new double[size];
     gradient = new double[size];
     first = new double[size];
@@ -26,7 +27,7 @@ final class AdamParameters {
   }
 
   /** One Adam step with L2 weight decay {@code decay} (added to the gradient), then the gradient is cleared. */
-  void step(double learningRate, double decay) {
+  public void step(double learningRate, double decay) {
     steps++;
     double c1 = 1 - Math.pow(BETA1, steps);
     double c2 = 1 - Math.pow(BETA2, steps);
