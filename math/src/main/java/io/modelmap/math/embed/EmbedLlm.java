@@ -14,6 +14,7 @@ import java.util.Random;
  * Trained in plain Java by Adam on the binary cross-entropy of observed correctness.
  */
 public final class EmbedLlm {
+  private final int models;
   private final int dimension;
   private final int inputs;
   private final AdamParameters embeddings;
@@ -26,6 +27,7 @@ public final class EmbedLlm {
   public record Settings(int dimension, int epochs, int batch, double learningRate, double decay, long seed) {}
 
   private EmbedLlm(int models, int inputs, int dimension, Random random) {
+    this.models = models;
     this.dimension = dimension;
     this.inputs = inputs;
     embeddings = new AdamParameters(models * dimension, random, 1.0 / Math.sqrt(dimension));
@@ -88,6 +90,20 @@ public final class EmbedLlm {
       z += embedding[d] * features[d];
     }
     return 1 / (1 + Math.exp(-z));
+  }
+
+  /** The router: the model with the highest predicted correctness on a question with these features. */
+  public int route(double[] features) {
+    int best = 0;
+    double bestP = -1;
+    for (int m = 0; m < models; m++) {
+      double p = probability(embedding(m), features);
+      if (p > bestP) {
+        bestP = p;
+        best = m;
+      }
+    }
+    return best;
   }
 
   public double[] embedding(int model) {

@@ -77,4 +77,12 @@ public final class KnnCorrectness {
     }
     return known == 0 ? fallback : 2 * right >= known;
   }
+
+  /** The baseline's prediction for every (model, question) of {@code questions}: neighbours among {@code train}. */
+  public static CorrectnessMatrix.Prediction predictions(KnnCorrectness knn, List<SparseVector> encoded,
+      List<Integer> train, CorrectnessMatrix correct, int k) {
+    java.util.Map<Integer, int[]> neighbours = new java.util.HashMap<>();
+    return (m, q) -> vote(neighbours.computeIfAbsent(q, x -> java.util.Arrays.stream(knn.neighbours(encoded.get(x), k))
+        .map(train::get).toArray()), correct.cells()[m], true);
+  }
 }
