@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, MapCommand.class, CorpusCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
         ImportItemsCommand.class, ImportAnswersCommand.class, ImportScoresCommand.class, ExportCommand.class, AgreementCommand.class,
         AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class,
-        TrainCommand.class, MergeCommand.class, QuantizeCommand.class, ValidateKlCommand.class, CppEvalCommand.class, EmbedLlmEvalCommand.class,
+        TrainCommand.class, MergeCommand.class, QuantizeCommand.class, ValidateKlCommand.class, CppEvalCommand.class, EmbedLlmEvalCommand.class, CompareResponsesCommand.class,
         CommandLine.HelpCommand.class})
 public final class ModelMapCli {
 
