@@ -146,7 +146,7 @@ final class CppEvalCommand implements Callable<Integer> {
   private HeldOutProtocol.Method method(int method, ScoreMatrix matrix, DesignFactors factors) {
     int models = matrix.models().size();
     int tasks = matrix.tasks().size();
-    return (training, cells, seed) -> {
+    return (cells, seed) -> {
       TrainingSettings settings = new TrainingSettings(epochs, 16, learningRate, decay, 10, seed);
       return switch (method) {
         case 0 -> MatrixFactorization.fit(models, tasks, cells, settings);

@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.math.embed.Correctness;
 import io.modelmap.math.embed.CorrectnessMatrix;
 import io.modelmap.math.embed.EmbedLlm;
 import io.modelmap.math.embed.FoldIn;
@@ -92,9 +93,10 @@ final class EmbedLlmEvalCommand implements Callable<Integer> {
     List<SparseVector> encoded = questionTexts.stream().map(encoder::encode).toList();
     EmbedLlm.Settings settings = new EmbedLlm.Settings(dimension, epochs, 256, learningRate, decay, seed);
     long begun = System.nanoTime();
-    EmbedLlm full = EmbedLlm.fit(models.size(), encoder, encoded, correct.observations(train, -1), settings);
-    System.out.printf("trained %d-dimensional embeddings on %,d answers in %.1f s%n", dimension,
-        correct.observations(train, -1).size(), (System.nanoTime() - begun) / 1e9);
+    List<Correctness> observed = correct.observations(train, -1);
+    EmbedLlm full = EmbedLlm.fit(models.size(), encoder, encoded, observed, settings);
+    System.out.printf("trained %d-dimensional embeddings on %,d answers in %.1f s%n", dimension, observed.size(),
+        (System.nanoTime() - begun) / 1e9);
     List<double[]> features = encoded.stream().map(x -> full.features(full.project(x))).toList();
 
     HashedTfIdfEncoder knnEncoder = encoder(questionTexts, train, KNN_BITS);

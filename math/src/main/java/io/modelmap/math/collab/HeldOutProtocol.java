@@ -18,7 +18,7 @@ public final class HeldOutProtocol {
   /** Fits a model on the training cells (normalised) of the matrix. */
   @FunctionalInterface
   public interface Method {
-    CollaborativeModel fit(ScoreMatrix training, List<ScoreMatrix.Cell> normalisedCells, long seed);
+    CollaborativeModel fit(List<ScoreMatrix.Cell> normalisedCells, long seed);
   }
 
   /** Table 1: {@code heldOutShare} of every known cell held out at random. */
@@ -49,7 +49,7 @@ public final class HeldOutProtocol {
     ModelNormalisation scale = ModelNormalisation.of(scores);
     List<ScoreMatrix.Cell> normalised = training.knownCells().stream()
         .map(c -> new ScoreMatrix.Cell(c.model(), c.task(), scale.normalised(c.model(), c.value()))).toList();
-    CollaborativeModel model = method.fit(training, normalised, seed);
+    CollaborativeModel model = method.fit(normalised, seed);
     return HeldOutQuality.of(scores, scale, model, heldOut);
   }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -70,11 +69,13 @@ public final class ResponseSimilarity {
 
   /** Pairs that are each other's nearest by ROUGE-L. */
   public List<ModelPair> mutualNearest() {
+    Map<String, ModelPair> nearest = new TreeMap<>();
+    for (String model : models()) {
+      nearest(model, 1).forEach(pair -> nearest.put(model, pair));
+    }
     List<ModelPair> out = new ArrayList<>();
     for (ModelPair pair : sums.keySet()) {
-      List<ModelPair> ofA = nearest(pair.a(), 1);
-      List<ModelPair> ofB = nearest(pair.b(), 1);
-      if (!ofA.isEmpty() && !ofB.isEmpty() && Objects.equals(ofA.get(0), pair) && Objects.equals(ofB.get(0), pair)) {
+      if (pair.equals(nearest.get(pair.a())) && pair.equals(nearest.get(pair.b()))) {
         out.add(pair);
       }
     }

@@ -43,11 +43,11 @@ class CppTableReaderTest {
   void factorEnhancedNcfPredictsHeldOutScoresBetterThanEachTasksMean() throws Exception {
     CppTableReader.CppTables t = read();
     ScoreMatrix scores = t.scores();
-    HeldOutQuality ncf = HeldOutProtocol.run(scores, (training, cells, seed) -> NeuralCollaborativeFiltering.fit(
+    HeldOutQuality ncf = HeldOutProtocol.run(scores, (cells, seed) -> NeuralCollaborativeFiltering.fit(
         72, 29, NeuralCollaborativeFiltering.Variant.IDS_AND_FACTORS, t.factors(), cells,
         new TrainingSettings(150, 16, 0.003, 1e-4, 10, seed)), 0.05, 1);
     // the baseline, computed here: each held-out cell predicted by its task's mean normalised training score
-    HeldOutQuality taskMean = HeldOutProtocol.run(scores, (training, cells, seed) -> {
+    HeldOutQuality taskMean = HeldOutProtocol.run(scores, (cells, seed) -> {
       Map<Integer, double[]> sums = new HashMap<>();
       cells.forEach(c -> {
         double[] s = sums.computeIfAbsent(c.task(), k -> new double[2]);
