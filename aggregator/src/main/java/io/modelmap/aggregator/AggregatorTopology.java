@@ -3,6 +3,7 @@ package io.modelmap.aggregator;
 import io.modelmap.aggregator.agreement.AgreementProcessor;
 import io.modelmap.aggregator.agreement.AgreementStores;
 import io.modelmap.aggregator.api.Views;
+import io.modelmap.aggregator.ingest.BenchmarkRegisteredValidator;
 import io.modelmap.aggregator.ingest.BenchmarkScoreValidator;
 import io.modelmap.aggregator.ingest.DecodeProcessor;
 import io.modelmap.aggregator.ingest.McAnswersValidator;
@@ -14,6 +15,7 @@ import io.modelmap.aggregator.matrix.MatrixProcessor;
 import io.modelmap.aggregator.matrix.MatrixStoreBuilders;
 import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.aggregator.prediction.PredictionStores;
+import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.McAnswers;
@@ -52,6 +54,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                               ├─ by corpus ─ matrix ────┼─ coordinate-frame
  * text-scores ──decode/validate─┘                         ├─ model-neighbors
  *        └──────────── rejects ─────────────────────────── └─ &lt;source&gt;-dlq
+ * distances, benchmark-scores, model-registered, benchmark-registered ─ prediction ─ score-predictions,
+ *                                                       prediction-quality, model-analytics
  * model-registered, model-coordinates, coordinate-frame, model-neighbors, error-agreement,
  * model-accuracy ──► view stores (interactive queries for the query API)
  * </pre>
@@ -107,9 +111,15 @@ public final class AggregatorTopology {
         Views.addTo(builder, topics).toStream(Named.as("registrations")).filter((k, v) -> v != null)
             .mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record")),
         topics.modelRegistered().valueSerde(), ModelRegistered.class, r -> PREDICTION_KEY, "registrations-for-prediction", 1);
+    Topic<String, BenchmarkRegistered> benchmarksTopic = topics.benchmarkRegistered();
+    KStream<String, SpecificRecord> benchmarks = rekeyed(
+        decoded(builder, benchmarksTopic, new BenchmarkRegisteredValidator(), clock, router, produced),
+        benchmarksTopic.valueSerde(), BenchmarkRegistered.class, b -> PREDICTION_KEY, "benchmarks-for-prediction", 1);
     PredictionStores.builders().forEach(builder::addStateStore);
     distances.merge(observed, Named.as("distances-and-scores")).merge(registrations, Named.as("prediction-inputs"))
-        .process(() -> new PredictionProcessor(config, distancesSerde), Named.as("prediction"), PredictionStores.names())
+        .merge(benchmarks, Named.as("prediction-inputs-and-benchmarks"))
+        .process(() -> new PredictionProcessor(config, distancesSerde, topics.modelRegistered().valueSerde(),
+            benchmarksTopic.valueSerde()), Named.as("prediction"), PredictionStores.names())
         .to(router, produced);
 
     Topic<String, McItem> itemsTopic = topics.mcItems();

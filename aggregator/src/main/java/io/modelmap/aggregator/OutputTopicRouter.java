@@ -6,6 +6,7 @@ import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.PredictionQuality;
@@ -51,6 +52,9 @@ final class OutputTopicRouter implements TopicNameExtractor<String, SpecificReco
     }
     if (value instanceof ModelAnalytics) {
       return names.modelAnalytics();
+    }
+    if (value instanceof ModelEmbedding) {
+      return names.modelEmbeddings();
     }
     if (value instanceof DeadLetter deadLetter) {
       return TopicNames.deadLetter(deadLetter.getTopic());

@@ -48,8 +48,13 @@ final class AggregatorHarness implements AutoCloseable {
   final TestOutputTopic<String, ModelAccuracy> accuracy;
 
   AggregatorHarness(OptionalDouble clipping) throws Exception {
+    this(config -> config.withClipping(clipping));
+  }
+
+  /** The topology with the default settings as {@code settings} changes them. */
+  AggregatorHarness(java.util.function.UnaryOperator<AggregatorConfig> settings) throws Exception {
     Path state = Files.createTempDirectory("aggregator-test");
-    AggregatorConfig config = AggregatorConfig.defaults("unused:9092", "mock://", state).withClipping(clipping);
+    AggregatorConfig config = settings.apply(AggregatorConfig.defaults("unused:9092", "mock://", state));
     Properties props = AggregatorService.properties(config, registry);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + System.nanoTime());
     driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
@@ -110,6 +115,18 @@ final class AggregatorHarness implements AutoCloseable {
 
   Map<String, NeighborList> latestNeighbors() {
     return neighbors.readKeyValuesToMap();
+  }
+
+  /** Punctuation after punctuation (2 s apart) until {@code done}, giving the background thread real time between. */
+  void advanceUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+    for (int step = 0; step < 500; step++) {
+      driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      if (done.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the background work did not finish within 500 punctuations");
   }
 
   @Override

@@ -96,7 +96,7 @@ class PredictionTopologyTest {
       Map<String, PredictionQuality> qualities = new HashMap<>();
       Map<String, ModelAnalytics> analyses = new HashMap<>();
       // refits and analytics run in the background; punctuations publish them once they are in
-      advanceUntil(h, () -> {
+      h.advanceUntil(() -> {
         published.putAll(predictions.readKeyValuesToMap());
         qualities.putAll(quality.readKeyValuesToMap());
         analyses.putAll(analytics.readKeyValuesToMap());
@@ -150,7 +150,7 @@ class PredictionTopologyTest {
       h.driver.advanceWallClockTime(Duration.ofSeconds(2));
       assertThat(analytics.readKeyValuesToMap()).as("analytics wait for their interval").isEmpty();
       analyses.clear();
-      advanceUntil(h, () -> {
+      h.advanceUntil(() -> {
         analyses.putAll(analytics.readKeyValuesToMap());
         return analyses.containsKey(AggregatorHarness.CORPUS);
       });
@@ -164,7 +164,7 @@ class PredictionTopologyTest {
       observed.pipeInput(CompositeKey.of(model(0), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(0))
           .setBenchmarkId(BENCHMARK).setValue(0.98).build());
       published.clear();
-      advanceUntil(h, () -> {
+      h.advanceUntil(() -> {
         published.putAll(predictions.readKeyValuesToMap());
         return published.containsKey(model(0));
       });
@@ -231,18 +231,6 @@ class PredictionTopologyTest {
       c[i] = a[i] - b[i];
     }
     return c;
-  }
-
-  /** Punctuation after punctuation (2 s apart) until {@code done}, giving the background thread real time between. */
-  private static void advanceUntil(AggregatorHarness h, java.util.function.BooleanSupplier done) throws InterruptedException {
-    for (int step = 0; step < 500; step++) {
-      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
-      if (done.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the background work did not finish within 500 punctuations");
   }
 
   private static double[] toObserved(BatchReference batch, int model) {

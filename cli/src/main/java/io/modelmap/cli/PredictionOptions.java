@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.aggregator.prediction.CollaborativeSettings;
 import io.modelmap.aggregator.prediction.PredictionSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -23,8 +24,23 @@ final class PredictionOptions {
       description = "Least seconds between two recomputations of a corpus's analytics, O(K³) (default ${DEFAULT-VALUE}).")
   long analyticsIntervalSeconds;
 
+  @Option(names = "--cpp-min-scores", defaultValue = "${env:MODELMAP_CPP_MIN_SCORES:-20}",
+      description = "Known scores (all models and benchmarks) before collaborative prediction fits (default ${DEFAULT-VALUE}).")
+  int cppMinScores;
+
+  @Option(names = "--cpp-debounce-ms", defaultValue = "${env:MODELMAP_CPP_DEBOUNCE_MS:-5000}",
+      description = "Quiet milliseconds after the last score or registration before a collaborative refit"
+          + " (default ${DEFAULT-VALUE}).")
+  long cppDebounceMs;
+
+  @Option(names = "--cpp-epochs", defaultValue = "${env:MODELMAP_CPP_EPOCHS:-200}",
+      description = "Passes over the known scores per collaborative fit (default ${DEFAULT-VALUE}).")
+  int cppEpochs;
+
   PredictionSettings settings() {
+    CollaborativeSettings defaults = CollaborativeSettings.defaults();
     return new PredictionSettings(minObserved, folds, PredictionSettings.Grouping.ofLabel(grouping),
-        Duration.ofSeconds(analyticsIntervalSeconds));
+        Duration.ofSeconds(analyticsIntervalSeconds), new CollaborativeSettings(cppMinScores,
+            Duration.ofMillis(cppDebounceMs), cppEpochs, defaults.width(), defaults.axes(), defaults.folds()));
   }
 }

@@ -3,6 +3,7 @@ package io.modelmap.aggregator.prediction;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.StoreEntries;
 import io.modelmap.schemas.ScoreSource;
+import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelDistances;
@@ -11,7 +12,6 @@ import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;
 import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.key.CompositeKey;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,13 +29,21 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Predicts every complete model's benchmark scores (method {@value #METHOD}) from the distances the
- * matrix sends at each completion, the observed scores of {@code benchmark-scores} and the families of
- * {@code model-registered} (all under one key). A model that completes is predicted at once from the
- * current fits; a score or an observed model marks its benchmark for a refit, which the 2 s punctuation
- * starts in the background ({@link BackgroundJobs}) and publishes, with the corpus's predictions and the
- * benchmark's {@code prediction-quality}, once it is in. A corpus's {@code model-analytics} follow, also
- * computed in the background, at most once per analytics interval.
+ * Predicts benchmark scores two ways from the distances the matrix sends at each completion, the
+ * observed scores of {@code benchmark-scores}, the facts of {@code model-registered} and
+ * {@code benchmark-registered} (all under one key).
+ * <ul>
+ *   <li>Ridge from Q (method {@value #METHOD}), for complete models. A model that completes is predicted
+ *   at once from the current fits; a score or an observed model marks its benchmark for a refit.
+ *   <li>Collaborative prediction (CPP, method {@value CollaborativeFit#METHOD}), for every registered or
+ *   scored model: one network over the whole score matrix with the design factors and leading Q
+ *   coordinates ({@link CollaborativeState}), refitted once changes have settled for the debounce. A
+ *   model registered or completed meanwhile is predicted from its factors alone, without a refit.
+ * </ul>
+ * The 2 s punctuation starts refits in the background ({@link BackgroundJobs}, one job at a time) and
+ * publishes each, with the predictions it changes and {@code prediction-quality}, once it is in. A
+ * corpus's {@code model-analytics} follow, also in the background, at most once per analytics interval.
+ * Each model's {@code score-predictions} record carries both methods.
  */
 public final class PredictionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   public static final String METHOD = "ridge-q";
@@ -44,26 +52,36 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   /** Analytics wait for running refits, but not for longer than this many analytics intervals. */
   private static final int OVERDUE_INTERVALS = 6;
   private final AggregatorConfig config;
+  private static final String COLLABORATIVE_JOB = "cpp";
   private final Serde<ModelDistances> distancesSerde;
+  private final Serde<ModelRegistered> registrationSerde;
+  private final Serde<BenchmarkRegistered> benchmarkSerde;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, byte[]> models;
+  private KeyValueStore<String, byte[]> tasks;
   private KeyValueStore<String, byte[]> scores;
   private KeyValueStore<String, byte[]> distances;
   private PredictionState state;
+  private CollaborativeState collaborative;
   private ExecutorService background;
   private BackgroundJobs<BenchmarkFit> refits;
+  private BackgroundJobs<Optional<CollaborativeFit>> collaborativeRefits;
   private BackgroundJobs<ModelAnalytics> analytics;
   private long lastAnalyticsMs = Long.MIN_VALUE / 2;
 
-  public PredictionProcessor(AggregatorConfig config, Serde<ModelDistances> distancesSerde) {
+  public PredictionProcessor(AggregatorConfig config, Serde<ModelDistances> distancesSerde,
+      Serde<ModelRegistered> registrationSerde, Serde<BenchmarkRegistered> benchmarkSerde) {
     this.config = config;
     this.distancesSerde = distancesSerde;
+    this.registrationSerde = registrationSerde;
+    this.benchmarkSerde = benchmarkSerde;
   }
 
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.models = context.getStateStore(PredictionStores.MODELS);
+    this.tasks = context.getStateStore(PredictionStores.TASKS);
     this.scores = context.getStateStore(PredictionStores.SCORES);
     this.distances = context.getStateStore(PredictionStores.DISTANCES);
     restore();
@@ -75,6 +93,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     BackgroundBudget budget = new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime);
     refits = new BackgroundJobs<>(background, budget);
     analytics = new BackgroundJobs<>(background, budget);
+    collaborativeRefits = new BackgroundJobs<>(background, budget);
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -82,10 +101,11 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private void restore() {
     state = new PredictionState(config.prediction().minObserved(), config.prediction().folds(),
         config.prediction().grouping());
-    StoreEntries.forEach(models, (model, value) -> {
-      String[] parts = new String(value, StandardCharsets.UTF_8).split("\u0000", -1);
-      state.register(model, blankToNull(parts[0]), blankToNull(parts[1]));
-    });
+    collaborative = new CollaborativeState(config.prediction().collaborative());
+    StoreEntries.forEach(models, (model, value) -> register(registrationSerde.deserializer()
+        .deserialize(PredictionStores.MODELS, value)));
+    StoreEntries.forEach(tasks, (benchmark, value) -> collaborative.registerTask(benchmark,
+        TaskFacts.of(benchmarkSerde.deserializer().deserialize(PredictionStores.TASKS, value))));
     StoreEntries.forEach(distances, (key, value) -> {
       ModelDistances d = distancesSerde.deserializer().deserialize(PredictionStores.DISTANCES, value);
       state.complete(d.getCorpusId().toString(), d.getModelId().toString(), d.getMeanLogLikelihood(), kl(d));
@@ -93,16 +113,34 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     StoreEntries.forEach(scores, (key, value) -> {
       List<String> parts = CompositeKey.split(key);
       state.score(parts.get(0), parts.get(1), PredictionStores.scoreValue(value));
+      collaborative.scoreFacts(parts.get(1), PredictionStores.scoreShots(value), PredictionStores.scoreMetric(value));
     });
+    collaborative.changed(Long.MIN_VALUE / 2); // refit at the first punctuation
+  }
+
+  private void register(ModelRegistered registered) {
+    ModelFacts facts = ModelFacts.of(registered);
+    state.register(registered.getModelId().toString(), facts.family(), facts.type());
+    collaborative.register(registered.getModelId().toString(), facts);
   }
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
+    long now = context.currentSystemTimeMs();
     if (record.value() instanceof ModelRegistered registered) {
-      String family = registered.getFamily() == null ? "" : registered.getFamily().toString();
-      String type = registered.getModelType() == null ? "" : registered.getModelType().toString();
-      models.put(registered.getModelId().toString(), (family + "\u0000" + type).getBytes(StandardCharsets.UTF_8));
-      state.register(registered.getModelId().toString(), blankToNull(family), blankToNull(type));
+      String model = registered.getModelId().toString();
+      models.put(model, registrationSerde.serializer().serialize(PredictionStores.MODELS, registered));
+      register(registered);
+      if (state.scored(model)) {
+        collaborative.changed(now); // its factors entered the fit
+      } else if (collaborative.fit().isPresent()) {
+        forward(model, predictions(state.corpusOf(model), model), record.timestamp()); // from its factors alone
+      }
+    } else if (record.value() instanceof BenchmarkRegistered benchmark) {
+      tasks.put(benchmark.getBenchmarkId().toString(),
+          benchmarkSerde.serializer().serialize(PredictionStores.TASKS, benchmark));
+      collaborative.registerTask(benchmark.getBenchmarkId().toString(), TaskFacts.of(benchmark));
+      collaborative.changed(now);
     } else if (record.value() instanceof BenchmarkScore score) {
       String model = score.getModelId().toString();
       String benchmark = score.getBenchmarkId().toString();
@@ -112,16 +150,21 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       if (measured && known != null && !PredictionStores.measured(known)) {
         return; // a user's imported score of the same model and benchmark stands over the aggregator's own
       }
-      scores.put(key, PredictionStores.score(score.getValue(), measured));
+      String metric = score.getMetric().toString();
+      scores.put(key, PredictionStores.score(score.getValue(), measured, score.getShots(), metric));
       state.score(model, benchmark, score.getValue());
+      collaborative.scoreFacts(benchmark, score.getShots(), metric);
+      collaborative.changed(now);
     } else if (record.value() instanceof ModelDistances d) {
       String corpus = d.getCorpusId().toString();
       String model = d.getModelId().toString();
       distances.put(CompositeKey.of(corpus, model), distancesSerde.serializer().serialize(PredictionStores.DISTANCES, d));
       state.complete(corpus, model, d.getMeanLogLikelihood(), kl(d));
-      List<BenchmarkFit> fits = state.fits(corpus);
-      if (!fits.isEmpty()) {
-        forward(model, predictions(corpus, model, fits), record.timestamp()); // the new model, from the fits as they are
+      if (state.scored(model)) {
+        collaborative.changed(now); // its Q coordinates entered the fit
+      }
+      if (!state.fits(corpus).isEmpty() || collaborative.fit().isPresent()) {
+        forward(model, predictions(corpus, model), record.timestamp()); // the new model, from the fits as they are
       }
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
@@ -140,7 +183,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       changed.add(CompositeKey.split(key).get(0));
     });
     for (String key : state.drainStale()) {
-      if (!refits.idle() || !analytics.idle() || !refits.mayStart()) {
+      if (!backgroundIdle() || !refits.mayStart()) {
         state.markStale(key); // one background job at a time, within its budget: this one waits its turn
         continue;
       }
@@ -155,10 +198,21 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     for (String corpus : changed) {
       publish(corpus, now);
     }
+    collaborativeRefits.drainFinished().forEach((key, fit) -> {
+      collaborative.install(fit);
+      publishCollaborative(now);
+    });
+    if (collaborative.due(now) && backgroundIdle() && collaborativeRefits.mayStart()) {
+      Optional<CollaborativeInput> input = collaborative.input(state.scores(), state.corpora());
+      if (input.isPresent()) {
+        collaborativeRefits.submit(COLLABORATIVE_JOB, () -> Optional.of(input.get().fit()));
+      }
+    }
     analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
     long interval = config.prediction().analyticsInterval().toMillis();
     boolean overdue = now >= lastAnalyticsMs + OVERDUE_INTERVALS * interval;
-    if (now >= lastAnalyticsMs + interval && analytics.idle() && (refits.idle() || overdue) && analytics.mayStart()) {
+    if (now >= lastAnalyticsMs + interval && analytics.idle() && collaborativeRefits.idle()
+        && (refits.idle() || overdue) && analytics.mayStart()) {
       // all corpora of the moment in one go: analytics are rarer than refits
       for (String corpus : state.drainAnalyticsStale()) {
         MapAnalytics.Input input = MapAnalytics.input(corpus, state.distances(corpus), state.scores(), state.minObserved());
@@ -168,13 +222,34 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     }
   }
 
+  private boolean backgroundIdle() {
+    return refits.idle() && analytics.idle() && collaborativeRefits.idle();
+  }
+
   private void publish(String corpus, long now) {
-    List<BenchmarkFit> fits = state.fits(corpus);
     for (String model : state.distances(corpus).models()) {
-      forward(model, predictions(corpus, model, fits), now);
+      forward(model, predictions(corpus, model), now);
     }
-    for (BenchmarkFit fit : fits) {
+    for (BenchmarkFit fit : state.fits(corpus)) {
       forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
+    }
+  }
+
+  /** After a collaborative refit: every model it speaks for, and each benchmark's quality. */
+  private void publishCollaborative(long now) {
+    Optional<CollaborativeFit> fit = collaborative.fit();
+    if (fit.isEmpty()) {
+      return;
+    }
+    for (String model : collaborative.models(state.scores())) {
+      forward(model, predictions(state.corpusOf(model), model), now);
+    }
+    for (CollaborativeFit.Quality q : fit.get().quality()) {
+      forward(CompositeKey.of(q.benchmarkId(), CollaborativeFit.METHOD), PredictionQuality.newBuilder()
+          .setBenchmarkId(q.benchmarkId()).setMethod(CollaborativeFit.METHOD).setCorpusId(fit.get().corpus())
+          .setModels(q.scores()).setFolds(fit.get().folds()).setGrouping("scores")
+          .setPearsonR(q.pearsonR()).setSpearmanRho(q.spearmanRho()).setAlpha(CollaborativeSettings.DECAY)
+          .setMeanSquaredError(q.meanSquaredError()).build(), now);
     }
   }
 
@@ -183,16 +258,37 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     background.shutdownNow(); // a revived task starts over from its stores
   }
 
-  private ScorePredictions predictions(String corpus, String model, List<BenchmarkFit> fits) {
+  /** A model's record: ridge from the map of {@code corpus} ("" for none) and the collaborative fit. */
+  private ScorePredictions predictions(String corpus, String model) {
     List<ScorePrediction> list = new ArrayList<>();
-    for (BenchmarkFit fit : fits) {
+    for (BenchmarkFit fit : corpus.isEmpty() ? List.<BenchmarkFit>of() : state.fits(corpus)) {
       Optional<Double> observed = state.observed(model, fit.benchmarkId());
       list.add(ScorePrediction.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(METHOD)
           .setPredicted(fit.predict(state.distances(corpus), model)).setObserved(observed.orElse(null))
           .setOutOfFold(fit.outOfFold().get(model)).setTrainingModels(fit.training().size()).build());
     }
+    collaborative.fit().ifPresent(fit -> list.addAll(collaborativePredictions(fit, model)));
+    list.sort(java.util.Comparator.comparing(ScorePrediction::getBenchmarkId, java.util.Comparator.comparing(
+        CharSequence::toString)).thenComparing(p -> p.getMethod().toString()));
     return ScorePredictions.newBuilder().setModelId(model).setCorpusId(corpus)
-        .setCompleteModels(state.distances(corpus).models().size()).setPredictions(list).build();
+        .setCompleteModels(corpus.isEmpty() ? 0 : state.distances(corpus).models().size()).setPredictions(list).build();
+  }
+
+  private List<ScorePrediction> collaborativePredictions(CollaborativeFit fit, String model) {
+    double[] toAxisModels = null;
+    CorpusDistances map = fit.corpus().isEmpty() ? null : state.distances(fit.corpus());
+    if (!fit.fitted(model) && map != null && map.contains(model)) {
+      toAxisModels = fit.axisModels().stream().mapToDouble(other -> map.squared(model, other)).toArray();
+    }
+    List<ScorePrediction> list = new ArrayList<>();
+    for (int t = 0; t < fit.tasks().size(); t++) {
+      String benchmark = fit.tasks().get(t);
+      list.add(ScorePrediction.newBuilder().setBenchmarkId(benchmark).setMethod(CollaborativeFit.METHOD)
+          .setPredicted(fit.predict(model, collaborative.facts(model), toAxisModels, t))
+          .setObserved(state.observed(model, benchmark).orElse(null))
+          .setOutOfFold(fit.outOfFold(model, benchmark).orElse(null)).setTrainingModels(fit.models()).build());
+    }
+    return list;
   }
 
   private PredictionQuality quality(BenchmarkFit fit) {
@@ -210,10 +306,6 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     Map<String, Double> kl = new java.util.HashMap<>();
     d.getKlNats().forEach((other, value) -> kl.put(other.toString(), value));
     return kl;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 
 }

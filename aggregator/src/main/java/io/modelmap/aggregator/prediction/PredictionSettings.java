@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param folds outer and inner cross-validation folds (default 5)
  * @param grouping what folds are grouped by, so no model is predicted from its own family (default family)
  * @param analyticsInterval the least time between two recomputations of a corpus's analytics (O(K³); default 10 s)
+ * @param collaborative how collaborative prediction (CPP) is fitted
  */
-public record PredictionSettings(int minObserved, int folds, Grouping grouping, Duration analyticsInterval) {
+public record PredictionSettings(int minObserved, int folds, Grouping grouping, Duration analyticsInterval,
+    CollaborativeSettings collaborative) {
 
   /** What cross-validation folds are grouped by. */
   public enum Grouping {
@@ -39,12 +41,13 @@ public record PredictionSettings(int minObserved, int folds, Grouping grouping, 
       throw new IllegalArgumentException("cross-validation needs at least 2 folds, was " + folds);
     }
     java.util.Objects.requireNonNull(grouping, "grouping");
+    java.util.Objects.requireNonNull(collaborative, "collaborative");
     if (analyticsInterval.isNegative()) {
       throw new IllegalArgumentException("the analytics interval cannot be negative, was " + analyticsInterval);
     }
   }
 
   public static PredictionSettings defaults() {
-    return new PredictionSettings(10, 5, Grouping.FAMILY, Duration.ofSeconds(10));
+    return new PredictionSettings(10, 5, Grouping.FAMILY, Duration.ofSeconds(10), CollaborativeSettings.defaults());
   }
 }

@@ -152,4 +152,20 @@ final class PredictionState {
   CorpusDistances distances(String corpus) {
     return corpora.get(corpus);
   }
+
+  /** Every corpus's distances, by corpus id. */
+  Map<String, CorpusDistances> corpora() {
+    return java.util.Collections.unmodifiableMap(corpora);
+  }
+
+  /** Whether any benchmark has a score of the model. */
+  boolean scored(String model) {
+    return scores.values().stream().anyMatch(byModel -> byModel.containsKey(model));
+  }
+
+  /** The first corpus (by id) the model is complete on, or "" when it is on none. */
+  String corpusOf(String model) {
+    return corpora.entrySet().stream().filter(e -> e.getValue().contains(model)).map(Map.Entry::getKey).findFirst()
+        .orElse("");
+  }
 }

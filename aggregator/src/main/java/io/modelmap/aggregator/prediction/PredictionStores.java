@@ -10,29 +10,44 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The prediction task's stores, all RocksDB with changelogs:
  * <ul>
- *   <li>{@value #MODELS}: model id → family and type (NUL-separated UTF-8), from model-registered
- *   <li>{@value #SCORES}: modelId/benchmarkId → the observed score (8-byte double, then 1 when measured),
- *   from benchmark-scores
+ *   <li>{@value #MODELS}: model id → its ModelRegistered (Confluent Avro), from model-registered
+ *   <li>{@value #TASKS}: benchmark id → its BenchmarkRegistered (Confluent Avro), from benchmark-registered
+ *   <li>{@value #SCORES}: modelId/benchmarkId → the observed score (8-byte double, 1 when measured, the
+ *   shots as a 4-byte int, −1 unknown, then the metric in UTF-8), from benchmark-scores
  *   <li>{@value #DISTANCES}: corpusId/modelId → the ModelDistances the matrix sent at its completion
  * </ul>
  */
 public final class PredictionStores {
-  static final String MODELS = "prediction-models-store";
+  static final String MODELS = "prediction-registrations-store";
+  static final String TASKS = "prediction-benchmarks-store";
   static final String SCORES = "prediction-scores-store";
   static final String DISTANCES = "prediction-distances-store";
 
   private PredictionStores() {}
 
   public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders() {
-    return List.of(store(MODELS), store(SCORES), store(DISTANCES));
+    return List.of(store(MODELS), store(TASKS), store(SCORES), store(DISTANCES));
   }
 
   public static String[] names() {
-    return new String[] {MODELS, SCORES, DISTANCES};
+    return new String[] {MODELS, TASKS, SCORES, DISTANCES};
   }
 
-  static byte[] score(double value, boolean measured) {
-    return ByteBuffer.allocate(9).putDouble(value).put((byte) (measured ? 1 : 0)).array();
+  static byte[] score(double value, boolean measured, Integer shots, String metric) {
+    byte[] name = metric == null ? new byte[0] : metric.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(13 + name.length).putDouble(value).put((byte) (measured ? 1 : 0))
+        .putInt(shots == null ? -1 : shots).put(name).array();
+  }
+
+  /** The shots a stored score carried, when known (scores stored before the shots were kept have none). */
+  static Integer scoreShots(byte[] stored) {
+    int shots = stored.length >= 13 ? ByteBuffer.wrap(stored, 9, 4).getInt() : -1;
+    return shots < 0 ? null : shots;
+  }
+
+  static String scoreMetric(byte[] stored) {
+    return stored.length > 13
+        ? new String(stored, 13, stored.length - 13, java.nio.charset.StandardCharsets.UTF_8) : null;
   }
 
   static double scoreValue(byte[] stored) {

@@ -13,11 +13,21 @@ final class EmbeddingTable {
     this.parameters = new AdamParameters(rows * dimension, random, initialScale);
   }
 
-  /** Adds row {@code id} to {@code into} from {@code offset}. */
+  /** Adds row {@code id} to {@code into} from {@code offset}; id −1 adds the mean of every row. */
   void addTo(int id, double[] into, int offset) {
     for (int d = 0; d < dimension; d++) {
-      into[offset + d] += parameters.value[id * dimension + d];
+      into[offset + d] += id < 0 ? mean(d) : parameters.value[id * dimension + d];
     }
+  }
+
+  /** The mean of column {@code d} over every row. */
+  double mean(int d) {
+    int rows = parameters.value.length / dimension;
+    double sum = 0;
+    for (int r = 0; r < rows; r++) {
+      sum += parameters.value[r * dimension + d];
+    }
+    return sum / rows;
   }
 
   double value(int id, int d) {

@@ -62,8 +62,26 @@ public final class NeuralCollaborativeFiltering implements TrainingSettings.Fitt
     return forward(model, task)[0];
   }
 
+  /**
+   * A model the fit never saw, from its design factors alone (CPP-0): its id vectors are taken as the
+   * mean of the fitted models' (the prior a model without scores has), its factors enter as any
+   * model's. {@code numericFactors} and {@code categoricalFactors} are laid out as the fit's.
+   */
+  public double predictUnseen(double[] numericFactors, int[] categoricalFactors, int task) {
+    if (factors == null) {
+      throw new IllegalStateException("a network without design factors cannot place an unseen model");
+    }
+    return forward(-1, numericFactors, categoricalFactors, task)[0];
+  }
+
   /** The output, after which the layers hold what {@link #accumulate} needs. */
   private double[] forward(int model, int task) {
+    return factors == null ? forward(model, null, null, task)
+        : forward(model, factors.modelNumeric()[model], factors.modelCategorical()[model], task);
+  }
+
+  /** {@code model} −1: the mean of the model id vectors. */
+  private double[] forward(int model, double[] numericFactors, int[] categoricalFactors, int task) {
     double[] mlpIn = new double[4 * k];
     if (ids) {
       modelMlp.addTo(model, mlpIn, 0);
@@ -71,10 +89,10 @@ public final class NeuralCollaborativeFiltering implements TrainingSettings.Fitt
     }
     if (factors != null) {
       for (int c = 0; c < modelCategories.length; c++) {
-        modelCategories[c].addTo(factors.modelCategorical()[model][c], mlpIn, 0);
+        modelCategories[c].addTo(categoricalFactors[c], mlpIn, 0);
       }
       if (numeric.length > 0) {
-        double[] f = run(numeric, factors.modelNumeric()[model]);
+        double[] f = run(numeric, numericFactors);
         for (int d = 0; d < 2 * k; d++) {
           mlpIn[d] += f[d];
         }
@@ -87,7 +105,7 @@ public final class NeuralCollaborativeFiltering implements TrainingSettings.Fitt
     double[] joined = new double[output.weights.value.length];
     if (ids) {
       for (int d = 0; d < k; d++) {
-        joined[d] = modelGmf.value(model, d) * taskGmf.value(task, d);
+        joined[d] = (model < 0 ? modelGmf.mean(d) : modelGmf.value(model, d)) * taskGmf.value(task, d);
       }
     }
     System.arraycopy(h, 0, joined, ids ? k : 0, h.length);

@@ -63,6 +63,50 @@ class CollaborativeModelsTest {
   }
 
   @Test
+  void anUnseenModelIsPlacedByItsFactors() {
+    // 41 models whose scores follow one numerical factor x (score = x · w_t) and one categorical (+0.3
+    // for category 1); model 40 is left out of the fit and predicted from its factors alone
+    Random random = new Random(11);
+    int models = 41;
+    int tasks = 6;
+    double[] w = new double[tasks];
+    for (int t = 0; t < tasks; t++) {
+      w[t] = 0.5 + random.nextDouble();
+    }
+    double[][] numeric = new double[models][1];
+    int[][] categorical = new int[models][1];
+    List<ScoreMatrix.Cell> cells = new ArrayList<>();
+    for (int m = 0; m < models; m++) {
+      numeric[m][0] = random.nextDouble() - 0.5;
+      categorical[m][0] = m % 2;
+      for (int t = 0; t < tasks && m < models - 1; t++) {
+        cells.add(new ScoreMatrix.Cell(m, t, numeric[m][0] * w[t] + 0.3 * categorical[m][0]));
+      }
+    }
+    var fitted = new DesignFactors(java.util.Arrays.copyOf(numeric, models - 1),
+        java.util.Arrays.copyOf(categorical, models - 1), new int[] {2}, new int[tasks][0], new int[0]);
+    var settings = new TrainingSettings(400, 16, 0.003, 0, 4, 2);
+    var ncf = NeuralCollaborativeFiltering.fit(models - 1, tasks, NeuralCollaborativeFiltering.Variant.IDS_AND_FACTORS,
+        fitted, cells, settings);
+    double squares = 0;
+    double baseline = 0;
+    for (int t = 0; t < tasks; t++) {
+      double truth = numeric[models - 1][0] * w[t] + 0.3 * categorical[models - 1][0];
+      int task = t;
+      double taskMean = cells.stream().filter(c -> c.task() == task).mapToDouble(ScoreMatrix.Cell::value).average()
+          .orElseThrow();
+      squares += Math.pow(ncf.predictUnseen(numeric[models - 1], categorical[models - 1], t) - truth, 2);
+      baseline += Math.pow(taskMean - truth, 2);
+    }
+    assertThat(squares).as("error from factors against the task means' error %s", baseline).isLessThan(0.25 * baseline);
+
+    // without id vectors the unseen path is the fitted one
+    var factorsOnly = NeuralCollaborativeFiltering.fit(models - 1, tasks,
+        NeuralCollaborativeFiltering.Variant.FACTORS_ONLY, fitted, cells, new TrainingSettings(5, 16, 0.01, 0, 4, 2));
+    assertThat(factorsOnly.predictUnseen(numeric[3], categorical[3], 2)).isEqualTo(factorsOnly.predict(3, 2));
+  }
+
+  @Test
   void heldOutQualityOnAHandWorkedMatrix() {
     // 4 models on one task, raw scores 10, 20, 30, 40; the normalisation per model maps each row to [0, 1]
     double[][] raw = {{10, 0}, {20, 0}, {30, 0}, {40, 0}};

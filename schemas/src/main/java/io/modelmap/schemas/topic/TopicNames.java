@@ -21,12 +21,14 @@ public record TopicNames(
     String benchmarkScores,
     String scorePredictions,
     String predictionQuality,
-    String modelAnalytics) {
+    String modelAnalytics,
+    String benchmarkRegistered,
+    String modelEmbeddings) {
 
   public TopicNames {
     for (String name : new String[] {modelRegistered, corpusTexts, mcItems, scoreTasks, textScores,
         mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement, modelAccuracy, benchmarkScores,
-        scorePredictions, predictionQuality, modelAnalytics}) {
+        scorePredictions, predictionQuality, modelAnalytics, benchmarkRegistered, modelEmbeddings}) {
       Objects.requireNonNull(name, "topic name");
       if (name.isBlank() || !name.matches("[a-zA-Z0-9._-]+")) {
         throw new IllegalArgumentException("invalid topic name '" + name + "'");
@@ -44,7 +46,8 @@ public record TopicNames(
         prefix + "score-tasks", prefix + "text-scores", prefix + "mc-answers", prefix + "model-coordinates",
         prefix + "coordinate-frame", prefix + "model-neighbors", prefix + "error-agreement",
         prefix + "model-accuracy", prefix + "benchmark-scores", prefix + "score-predictions",
-        prefix + "prediction-quality", prefix + "model-analytics");
+        prefix + "prediction-quality", prefix + "model-analytics", prefix + "benchmark-registered",
+        prefix + "model-embeddings");
   }
 
   /** The dead-letter topic of {@code topic}. */

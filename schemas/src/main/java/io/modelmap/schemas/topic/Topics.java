@@ -1,5 +1,6 @@
 package io.modelmap.schemas.topic;
 
+import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
@@ -9,6 +10,7 @@ import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.PredictionQuality;
@@ -93,6 +95,14 @@ public final class Topics {
 
   public Topic<String, ModelAnalytics> modelAnalytics() {
     return topic(names.modelAnalytics(), ModelAnalytics.class);
+  }
+
+  public Topic<String, BenchmarkRegistered> benchmarkRegistered() {
+    return topic(names.benchmarkRegistered(), BenchmarkRegistered.class);
+  }
+
+  public Topic<String, ModelEmbedding> modelEmbeddings() {
+    return topic(names.modelEmbeddings(), ModelEmbedding.class);
   }
 
   /** The dead-letter topic of {@code source}. */

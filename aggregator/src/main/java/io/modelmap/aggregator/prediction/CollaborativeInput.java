@@ -1,0 +1,119 @@
+package io.modelmap.aggregator.prediction;
+
+import io.modelmap.math.collab.DesignFactors;
+import io.modelmap.math.collab.NeuralCollaborativeFiltering;
+import io.modelmap.math.collab.ScoreMatrix;
+import io.modelmap.math.collab.TrainingSettings;
+import io.modelmap.math.map.ScalingAxes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A snapshot of what a collaborative refit needs, taken on the stream thread and fitted on the
+ * background one: the models (scored or registered) with their facts, the benchmarks with theirs,
+ * every known score, and the squared distances among the models of the map whose Q coordinates
+ * enter as factors.
+ *
+ * @param cells known scores in their own units (model and task indices into {@code models}, {@code tasks})
+ * @param mapModels the complete models of {@code corpus}, in the order of {@code mapSquared}
+ */
+record CollaborativeInput(List<String> models, List<ModelFacts> facts, List<String> tasks, List<TaskFacts> taskFacts,
+    List<ScoreMatrix.Cell> cells, String corpus, List<String> mapModels, double[][] mapSquared,
+    CollaborativeSettings settings) {
+  private static final long SEED = 1;
+
+  /** Neural collaborative filtering with factors on every score, and each score's out-of-fold prediction. */
+  CollaborativeFit fit() {
+    TaskScale scale = TaskScale.of(tasks.size(), cells);
+    List<ScoreMatrix.Cell> normalised = cells.stream()
+        .map(c -> new ScoreMatrix.Cell(c.model(), c.task(), scale.normalised(c.task(), c.value()))).toList();
+    ScalingAxes axes = mapModels.size() >= 3 && settings.axes() > 0 ? ScalingAxes.fit(mapSquared, settings.axes()) : null;
+    Map<String, Integer> onMap = new HashMap<>();
+    for (int i = 0; i < mapModels.size(); i++) {
+      onMap.put(mapModels.get(i), i);
+    }
+    List<double[]> positions = new ArrayList<>();
+    for (String model : models) {
+      Integer row = onMap.get(model);
+      positions.add(axes == null || row == null ? null : axes.place(mapSquared[row]));
+    }
+    CollaborativeFactors factors = CollaborativeFactors.fit(facts, positions, taskFacts, settings.axes());
+    DesignFactors design = factors.design(facts, positions, taskFacts);
+    NeuralCollaborativeFiltering network = train(design, normalised);
+    double[] outOfFold = outOfFold(design, normalised, scale);
+    return new CollaborativeFit(models, tasks, scale, network, factors, axes, mapModels, corpus, cells, outOfFold,
+        settings.folds());
+  }
+
+  private NeuralCollaborativeFiltering train(DesignFactors design, List<ScoreMatrix.Cell> normalised) {
+    return NeuralCollaborativeFiltering.fit(models.size(), tasks.size(),
+        NeuralCollaborativeFiltering.Variant.IDS_AND_FACTORS, design, normalised,
+        new TrainingSettings(settings.epochs(), 16, CollaborativeSettings.LEARNING_RATE, CollaborativeSettings.DECAY,
+            settings.width(), SEED));
+  }
+
+  /** Each known score predicted by a fit without its fold (scores shuffled into folds by a fixed seed). */
+  private double[] outOfFold(DesignFactors design, List<ScoreMatrix.Cell> normalised, TaskScale scale) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < normalised.size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(SEED));
+    double[] predicted = new double[normalised.size()];
+    for (int fold = 0; fold < settings.folds(); fold++) {
+      List<ScoreMatrix.Cell> training = new ArrayList<>();
+      List<Integer> held = new ArrayList<>();
+      for (int position = 0; position < order.size(); position++) {
+        if (position % settings.folds() == fold) {
+          held.add(order.get(position));
+        } else {
+          training.add(normalised.get(order.get(position)));
+        }
+      }
+      NeuralCollaborativeFiltering network = train(design, training);
+      for (int i : held) {
+        ScoreMatrix.Cell cell = normalised.get(i);
+        predicted[i] = scale.original(cell.task(), network.predict(cell.model(), cell.task()));
+      }
+    }
+    return predicted;
+  }
+
+  /** Scores are fitted as z-scores per benchmark, so benchmarks in different units weigh alike. */
+  record TaskScale(double[] mean, double[] deviation) {
+    static TaskScale of(int tasks, List<ScoreMatrix.Cell> cells) {
+      double[] sum = new double[tasks];
+      double[] squares = new double[tasks];
+      int[] count = new int[tasks];
+      for (ScoreMatrix.Cell c : cells) {
+        sum[c.task()] += c.value();
+        count[c.task()]++;
+      }
+      double[] mean = new double[tasks];
+      for (int t = 0; t < tasks; t++) {
+        mean[t] = count[t] == 0 ? 0 : sum[t] / count[t];
+      }
+      for (ScoreMatrix.Cell c : cells) {
+        squares[c.task()] += (c.value() - mean[c.task()]) * (c.value() - mean[c.task()]);
+      }
+      double[] deviation = new double[tasks];
+      for (int t = 0; t < tasks; t++) {
+        double sd = count[t] < 2 ? 0 : Math.sqrt(squares[t] / count[t]);
+        deviation[t] = sd > 1e-12 ? sd : 1;
+      }
+      return new TaskScale(mean, deviation);
+    }
+
+    double normalised(int task, double value) {
+      return (value - mean[task]) / deviation[task];
+    }
+
+    double original(int task, double normalised) {
+      return normalised * deviation[task] + mean[task];
+    }
+  }
+}
