@@ -3,6 +3,8 @@ package io.modelmap.aggregator;
 import io.modelmap.aggregator.agreement.AgreementProcessor;
 import io.modelmap.aggregator.agreement.AgreementStores;
 import io.modelmap.aggregator.api.Views;
+import io.modelmap.aggregator.embedding.EmbeddingProcessor;
+import io.modelmap.aggregator.embedding.EmbeddingStores;
 import io.modelmap.aggregator.ingest.BenchmarkRegisteredValidator;
 import io.modelmap.aggregator.ingest.BenchmarkScoreValidator;
 import io.modelmap.aggregator.ingest.DecodeProcessor;
@@ -56,6 +58,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *        └──────────── rejects ─────────────────────────── └─ &lt;source&gt;-dlq
  * distances, benchmark-scores, model-registered, benchmark-registered ─ prediction ─ score-predictions,
  *                                                       prediction-quality, model-analytics
+ * mc-items, mc-answers ─┬─ agreement ── error-agreement, model-accuracy, benchmark-scores (measured)
+ *                       └─ embeddings ─ model-embeddings (EmbedLLM; router for /api/route)
  * model-registered, model-coordinates, coordinate-frame, model-neighbors, error-agreement,
  * model-accuracy ──► view stores (interactive queries for the query API)
  * </pre>
@@ -131,9 +135,15 @@ public final class AggregatorTopology {
         decoded(builder, answersTopic, new McAnswersValidator(), clock, router, produced),
         answersTopic.valueSerde(), McAnswers.class, a -> AGREEMENT_KEY, "answers-for-agreement", 1);
     AgreementStores.builders().forEach(builder::addStateStore);
-    items.merge(answers, Named.as("items-and-answers"))
+    KStream<String, SpecificRecord> itemsAndAnswers = items.merge(answers, Named.as("items-and-answers"));
+    itemsAndAnswers
         .process(() -> new AgreementProcessor(config, answersTopic.valueSerde(), itemsTopic.valueSerde(), clock), Named.as("agreement"),
             AgreementStores.names())
+        .to(router, produced);
+    EmbeddingStores.builders().forEach(builder::addStateStore);
+    itemsAndAnswers // after the agreement, whose stored answers it reads
+        .process(() -> new EmbeddingProcessor(config.prediction().embedding()), Named.as("embeddings"),
+            AgreementStores.ITEMS, AgreementStores.ANSWERS, EmbeddingStores.QUESTIONS, EmbeddingStores.ROUTER)
         .to(router, produced);
 
     return builder.build(optimization());

@@ -55,7 +55,7 @@ class CollaborativeTopologyTest {
     CollaborativeSettings cpp = new CollaborativeSettings(20, Duration.ofSeconds(5), 150, 8, 4, 5);
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(
-        new PredictionSettings(d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), cpp)))) {
+        new PredictionSettings(d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), cpp, d.embedding())))) {
       TestInputTopic<String, ModelRegistered> registered = h.driver.createInputTopic(h.topics.modelRegistered().name(),
           Serdes.String().serializer(), h.topics.modelRegistered().valueSerde().serializer());
       TestInputTopic<String, BenchmarkScore> scores = h.driver.createInputTopic(h.topics.benchmarkScores().name(),

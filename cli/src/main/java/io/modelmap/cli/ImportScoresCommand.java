@@ -6,7 +6,11 @@ import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import java.nio.file.Path;
+import io.modelmap.cli.transfer.ModelMetadataReader;
+import io.modelmap.producer.registration.ModelRegistrar;
+import io.modelmap.schemas.avro.ModelRegistered;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +26,31 @@ final class ImportScoresCommand implements Callable<Integer> {
   @Option(names = "--scores", required = true, description = "The results CSV, one row per model, one column per benchmark.")
   Path scores;
 
+  @Option(names = "--models", description = "Register these models with their design factors"
+      + " (model_id,family,type,parameters[,label...]); leave out models already registered with a checkpoint.")
+  Path models;
+
+  @Option(names = "--corpus", defaultValue = "scores-only", description = "The corpus the --models registrations"
+      + " name; they are imported, never scored (default ${DEFAULT-VALUE}).")
+  String corpus;
+
   @Override
   public Integer call() throws Exception {
-    List<BenchmarkScore> read = ScoreTableReader.read(scores, System.currentTimeMillis());
+    long now = System.currentTimeMillis();
+    List<BenchmarkScore> read = ScoreTableReader.read(scores, now);
+    Map<String, ModelMetadataReader.ModelMetadata> facts = models == null ? Map.of() : ModelMetadataReader.read(models);
     ConnectionConfig target = connection.external();
     try (Publisher publisher = new Publisher(target)) {
+      ModelRegistrar registrar = new ModelRegistrar(publisher, target.topics().modelRegistered());
+      facts.forEach((model, known) -> registrar.register(ModelRegistered.newBuilder().setModelId(model)
+          .setSourceUri("imported:" + models.getFileName()).setCorpusId(corpus).setFamily(known.family())
+          .setModelType(known.type() == null ? "imported" : known.type()).setParameterCount(known.parameters())
+          .setLabels(Map.copyOf(known.labels())).setRegisteredAtMs(now).build()));
       new ScorePublisher(publisher, target.topics().benchmarkScores()).publish(read);
+    }
+    if (!facts.isEmpty()) {
+      System.out.printf("Registered %d models with their factors to %s%n", facts.size(),
+          target.topics().modelRegistered().name());
     }
     long models = read.stream().map(BenchmarkScore::getModelId).distinct().count();
     long benchmarks = read.stream().map(BenchmarkScore::getBenchmarkId).distinct().count();

@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.aggregator.embedding.EmbeddingSettings;
 import io.modelmap.aggregator.prediction.CollaborativeSettings;
 import io.modelmap.aggregator.prediction.PredictionSettings;
 import java.time.Duration;
@@ -37,10 +38,22 @@ final class PredictionOptions {
       description = "Passes over the known scores per collaborative fit (default ${DEFAULT-VALUE}).")
   int cppEpochs;
 
+  @Option(names = "--embedding-retrain-interval-s", defaultValue = "${env:MODELMAP_EMBEDDING_RETRAIN_INTERVAL_S:-600}",
+      description = "Least seconds between two full trainings of the model embeddings; new models are folded in"
+          + " meanwhile (default ${DEFAULT-VALUE}).")
+  long embeddingRetrainSeconds;
+
+  @Option(names = "--embedding-dimension", defaultValue = "${env:MODELMAP_EMBEDDING_DIMENSION:-16}",
+      description = "Width of the model embeddings (default ${DEFAULT-VALUE}).")
+  int embeddingDimension;
+
   PredictionSettings settings() {
-    CollaborativeSettings defaults = CollaborativeSettings.defaults();
+    CollaborativeSettings cpp = CollaborativeSettings.defaults();
+    EmbeddingSettings embedding = EmbeddingSettings.defaults();
     return new PredictionSettings(minObserved, folds, PredictionSettings.Grouping.ofLabel(grouping),
         Duration.ofSeconds(analyticsIntervalSeconds), new CollaborativeSettings(cppMinScores,
-            Duration.ofMillis(cppDebounceMs), cppEpochs, defaults.width(), defaults.axes(), defaults.folds()));
+            Duration.ofMillis(cppDebounceMs), cppEpochs, cpp.width(), cpp.axes(), cpp.folds()),
+        new EmbeddingSettings(embeddingDimension, embedding.epochs(), embedding.bits(),
+            Duration.ofSeconds(embeddingRetrainSeconds), embedding.minModels(), embedding.minQuestions()));
   }
 }

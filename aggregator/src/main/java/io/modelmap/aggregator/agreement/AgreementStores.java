@@ -21,8 +21,9 @@ import org.apache.kafka.streams.state.Stores;
  * </ul>
  */
 public final class AgreementStores {
-  static final String ITEMS = "mc-items-store";
-  static final String ANSWERS = "mc-answers-store";
+  /** Also read by the embeddings (EmbeddingProcessor), which learn from the same answers. */
+  public static final String ITEMS = "mc-items-store";
+  public static final String ANSWERS = "mc-answers-store";
   static final String PAIRS = "agreement-pairs-store";
   static final String PENDING = "pending-answers-store";
 
@@ -44,6 +45,21 @@ public final class AgreementStores {
     return context.getStateStore(name);
   }
 
+  /** The gold index of a stored item. */
+  public static int gold(byte[] item) {
+    return ByteBuffer.wrap(item).getInt();
+  }
+
+  /** The chosen index of a stored answer (−1: answered but unreadable). */
+  public static int chosenIndex(byte[] answer) {
+    return ByteBuffer.wrap(answer).getInt();
+  }
+
+  /** The keys of a model's stored answers start with this. */
+  public static String answerPrefix(String model) {
+    return model + '\0';
+  }
+
   static byte[] ints(int first, int second) {
     return ByteBuffer.allocate(8).putInt(first).putInt(second).array();
   }
@@ -60,7 +76,8 @@ public final class AgreementStores {
     return pair.a() + '\0' + pair.b();
   }
 
-  static String[] split(String key) {
+  /** A stored answer's key as {model, benchmarkId/itemId}. */
+  public static String[] split(String key) {
     int at = key.indexOf('\0');
     return new String[] {key.substring(0, at), key.substring(at + 1)};
   }

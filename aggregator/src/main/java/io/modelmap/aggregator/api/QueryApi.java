@@ -43,6 +43,7 @@ public final class QueryApi implements AutoCloseable {
   private ModelCatalog catalog;
   private Analyses analyses;
   private PredictionAnswers predictions;
+  private RouteAnswers routes;
   private UpdateBroadcaster updates;
   private AggregatorMetrics metrics;
   private java.util.function.Supplier<KafkaStreams.State> streamsState;
@@ -82,6 +83,7 @@ public final class QueryApi implements AutoCloseable {
     catalog = new ModelCatalog(views);
     analyses = new Analyses(views, catalog);
     predictions = new PredictionAnswers(views);
+    routes = new RouteAnswers(views, streams);
     updates = new UpdateBroadcaster(config);
     Thread follower = new Thread(updates, "update-broadcaster");
     follower.setDaemon(true);
@@ -162,6 +164,11 @@ public final class QueryApi implements AutoCloseable {
       HttpExchanges.json(exchange, 200, predictions.benchmarks());
     } else if (path.startsWith("/api/benchmarks/")) {
       HttpExchanges.json(exchange, 200, predictions.benchmark(decode(path.substring("/api/benchmarks/".length()))));
+    } else if (path.equals("/api/embeddings")) {
+      HttpExchanges.json(exchange, 200, routes.embeddings());
+    } else if (path.equals("/api/route")) {
+      HttpExchanges.json(exchange, 200, routes.route(query.get("question"), query.get("item"),
+          intParameter(query, "max", 10)));
     } else if (path.equals("/api/agreement")) {
       HttpExchanges.json(exchange, 200, analyses.agreement());
     } else if (path.startsWith("/api/agreement/judge/")) {

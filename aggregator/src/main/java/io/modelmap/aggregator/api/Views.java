@@ -28,6 +28,7 @@ public final class Views {
   static final String PREDICTIONS = "view-predictions";
   static final String QUALITY = "view-prediction-quality";
   static final String ANALYTICS = "view-analytics";
+  static final String EMBEDDINGS = "view-embeddings";
   /** The last score task of each model the workers gave up on (score-tasks-dlq, keyed by model id). */
   static final String FAILURES = "view-failures";
 
@@ -44,13 +45,14 @@ public final class Views {
     table(builder, topics.scorePredictions(), PREDICTIONS);
     table(builder, topics.predictionQuality(), QUALITY);
     table(builder, topics.modelAnalytics(), ANALYTICS);
+    table(builder, topics.modelEmbeddings(), EMBEDDINGS);
     table(builder, topics.deadLetters(topics.scoreTasks().name()), FAILURES);
     return registered;
   }
 
   static List<String> all() {
     return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY, FAILURES, PREDICTIONS, QUALITY,
-        ANALYTICS);
+        ANALYTICS, EMBEDDINGS);
   }
 
   private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,

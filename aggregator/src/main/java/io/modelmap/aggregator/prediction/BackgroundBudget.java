@@ -8,12 +8,12 @@ import java.util.function.LongSupplier;
  * slow the stream thread that ingests it: after a job of duration t, the next may start t·(1/share − 1)
  * later. With share 1/2 the thread idles as long as it last worked.
  */
-final class BackgroundBudget {
+public final class BackgroundBudget {
   private final double share;
   private final LongSupplier nanoClock;
   private final AtomicLong nextStartNanos;
 
-  BackgroundBudget(double share, LongSupplier nanoClock) {
+  public BackgroundBudget(double share, LongSupplier nanoClock) {
     if (!(share > 0 && share <= 1)) {
       throw new IllegalArgumentException("share must be in (0, 1], was " + share);
     }

@@ -14,26 +14,26 @@ import java.util.concurrent.Future;
  * punctuation, so it keeps predicting new models from the current fits meanwhile. One job per key
  * at a time.
  */
-final class BackgroundJobs<R> {
+public final class BackgroundJobs<R> {
   private final ExecutorService executor;
   private final BackgroundBudget budget;
   private final Map<String, Future<R>> inFlight = new LinkedHashMap<>();
 
-  BackgroundJobs(ExecutorService executor, BackgroundBudget budget) {
+  public BackgroundJobs(ExecutorService executor, BackgroundBudget budget) {
     this.executor = executor;
     this.budget = budget;
   }
 
   /** Whether the budget shared by the jobs on this executor allows starting one now. */
-  boolean mayStart() {
+  public boolean mayStart() {
     return budget.allowsStart();
   }
 
-  boolean running(String key) {
+  public boolean running(String key) {
     return inFlight.containsKey(key);
   }
 
-  void submit(String key, Callable<R> job) {
+  public void submit(String key, Callable<R> job) {
     if (running(key)) {
       throw new IllegalStateException("a job for " + key + " is still running");
     }
@@ -41,7 +41,7 @@ final class BackgroundJobs<R> {
   }
 
   /** The finished jobs' results, by key, in submission order; a job's failure is rethrown here. */
-  Map<String, R> drainFinished() {
+  public Map<String, R> drainFinished() {
     Map<String, R> finished = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, Future<R>>> it = inFlight.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Future<R>> job = it.next();
@@ -53,7 +53,7 @@ final class BackgroundJobs<R> {
     return finished;
   }
 
-  boolean idle() {
+  public boolean idle() {
     return inFlight.isEmpty();
   }
 

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.prediction;
 
+import io.modelmap.aggregator.embedding.EmbeddingSettings;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -11,9 +12,10 @@ import java.util.Locale;
  * @param grouping what folds are grouped by, so no model is predicted from its own family (default family)
  * @param analyticsInterval the least time between two recomputations of a corpus's analytics (O(K³); default 10 s)
  * @param collaborative how collaborative prediction (CPP) is fitted
+ * @param embedding how model embeddings (EmbedLLM) are learned from mc-answers
  */
 public record PredictionSettings(int minObserved, int folds, Grouping grouping, Duration analyticsInterval,
-    CollaborativeSettings collaborative) {
+    CollaborativeSettings collaborative, EmbeddingSettings embedding) {
 
   /** What cross-validation folds are grouped by. */
   public enum Grouping {
@@ -42,12 +44,14 @@ public record PredictionSettings(int minObserved, int folds, Grouping grouping, 
     }
     java.util.Objects.requireNonNull(grouping, "grouping");
     java.util.Objects.requireNonNull(collaborative, "collaborative");
+    java.util.Objects.requireNonNull(embedding, "embedding");
     if (analyticsInterval.isNegative()) {
       throw new IllegalArgumentException("the analytics interval cannot be negative, was " + analyticsInterval);
     }
   }
 
   public static PredictionSettings defaults() {
-    return new PredictionSettings(10, 5, Grouping.FAMILY, Duration.ofSeconds(10), CollaborativeSettings.defaults());
+    return new PredictionSettings(10, 5, Grouping.FAMILY, Duration.ofSeconds(10), CollaborativeSettings.defaults(),
+        EmbeddingSettings.defaults());
   }
 }

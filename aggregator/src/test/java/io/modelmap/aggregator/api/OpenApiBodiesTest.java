@@ -13,7 +13,9 @@ import io.modelmap.aggregator.api.body.LeakageBody;
 import io.modelmap.aggregator.api.body.PredictionBody;
 import io.modelmap.aggregator.api.body.PredictionsBody;
 import io.modelmap.aggregator.api.body.QualityBody;
+import io.modelmap.aggregator.api.body.EmbeddingBody;
 import io.modelmap.aggregator.api.body.ErrorBody;
+import io.modelmap.aggregator.api.body.RouteBody;
 import io.modelmap.aggregator.api.body.FailureBody;
 import io.modelmap.aggregator.api.body.HealthBody;
 import io.modelmap.aggregator.api.body.JudgeBody;
@@ -43,7 +45,8 @@ class OpenApiBodiesTest {
       FailureBody.class, MapBody.class, MapPointBody.class, KlBody.class, AgreementBody.class,
       AgreementBody.ChoiceCountBody.class, JudgeBody.class, JudgeRowBody.class, HealthBody.class, ErrorBody.class,
       PredictionsBody.class, PredictionBody.class, QualityBody.class, BenchmarkBody.class, BenchmarkPointBody.class,
-      AnalyticsBody.class, LeakageBody.class, KlMatrixBody.class);
+      AnalyticsBody.class, LeakageBody.class, KlMatrixBody.class, EmbeddingBody.class, RouteBody.class,
+      RouteBody.RankedBody.class);
 
   private static JsonNode openApi() throws Exception {
     try (InputStream in = OpenApiBodiesTest.class.getResourceAsStream("/io/modelmap/aggregator/api/openapi.json")) {

@@ -60,6 +60,7 @@ public final class MatrixImporter {
             .setFamily(known == null ? null : known.family())
             .setModelType(known == null || known.type() == null ? "imported" : known.type())
             .setParameterCount(known == null ? null : known.parameters())
+            .setLabels(known == null ? Map.of() : Map.copyOf(known.labels()))
             .setRegisteredAtMs(clock.millis()).build());
         int count = publishRow(publisher, topics, corpusId, row.getKey(), row.getValue(), matrix.texts());
         scored.put(row.getKey(), count);

@@ -11,32 +11,42 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads {@code models.csv}: {@code model_id,family,type,parameters}, one row per model, for models imported
- * without a checkpoint. Family and type group cross-validation folds; parameters may be a count or
- * {@code 160M}, {@code 1.5B}. A mistake refuses the file with its line and field.
+ * Reads {@code models.csv}: {@code model_id,family,type,parameters}, then any further columns as labels
+ * (for example {@code finetuning,context_window}), one row per model, for models imported without a
+ * checkpoint. Family and type group cross-validation folds; they, the parameters and the labels are the
+ * design factors of collaborative prediction. Parameters may be a count or {@code 160M}, {@code 1.5B}.
+ * A mistake refuses the file with its line and field.
  */
 public final class ModelMetadataReader {
   private static final List<String> HEADER = List.of("model_id", "family", "type", "parameters");
 
   private ModelMetadataReader() {}
 
-  /** What is known of one model; null where the cell is empty. */
-  public record ModelMetadata(String family, String type, Long parameters) {}
+  /** What is known of one model; null where the cell is empty, labels only for non-empty cells. */
+  public record ModelMetadata(String family, String type, Long parameters, Map<String, String> labels) {}
 
   public static Map<String, ModelMetadata> read(Path file) throws IOException {
     String name = file.getFileName().toString();
-    if (!CsvFiles.header(file).equals(HEADER)) {
-      throw new IOException(name + " line 1: the header must be " + String.join(",", HEADER));
+    List<String> header = CsvFiles.header(file);
+    if (header.size() < HEADER.size() || !header.subList(0, HEADER.size()).equals(HEADER)) {
+      throw new IOException(name + " line 1: the header must start " + String.join(",", HEADER)
+          + " (further columns are labels)");
     }
     Map<String, ModelMetadata> models = new LinkedHashMap<>();
     for (CSVRecord r : CsvFiles.read(file)) {
       String where = name + " line " + (r.getRecordNumber() + 1);
-      if (r.size() != HEADER.size()) {
-        throw new IOException(where + ": " + r.size() + " fields, the header has " + HEADER.size());
+      if (r.size() != header.size()) {
+        throw new IOException(where + ": " + r.size() + " fields, the header has " + header.size());
       }
       CsvFiles.requireId(where + ", field model_id", Ids.Kind.MODEL, r.get(0));
+      Map<String, String> labels = new LinkedHashMap<>();
+      for (int c = HEADER.size(); c < header.size(); c++) {
+        if (!r.get(c).isBlank()) {
+          labels.put(header.get(c), r.get(c).trim());
+        }
+      }
       if (models.put(r.get(0), new ModelMetadata(blankToNull(r.get(1)), blankToNull(r.get(2)),
-          parameters(where, r.get(3).trim()))) != null) {
+          parameters(where, r.get(3).trim()), labels)) != null) {
         throw new IOException(where + ", field model_id: " + r.get(0) + " has a row already; give each model one row");
       }
     }

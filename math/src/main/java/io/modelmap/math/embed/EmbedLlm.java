@@ -60,36 +60,22 @@ public final class EmbedLlm {
 
   /** W x_q + c: the question in the embeddings' space. */
   public double[] project(SparseVector x) {
-    double[] p = new double[dimension];
-    int[] index = x.indices();
-    float[] value = x.values();
-    for (int d = 0; d < dimension; d++) {
-      int row = d * inputs;
-      double s = projectionBias.value[d];
-      for (int i = 0; i < index.length; i++) {
-        s += projection.value[row + index[i]] * value[i];
-      }
-      p[d] = s;
-    }
-    return p;
+    return questionSide().project(x);
   }
 
   /** The decoder's features of a projected question: w ⊙ W x_q, so that the logit is e_m · features + b. */
   public double[] features(double[] projected) {
-    double[] f = new double[dimension];
-    for (int d = 0; d < dimension; d++) {
-      f[d] = decoder.value[d] * projected[d];
-    }
-    return f;
+    return questionSide().features(projected);
+  }
+
+  /** The question side as it is now (shared arrays: a snapshot only once training is over). */
+  public QuestionSide questionSide() {
+    return new QuestionSide(dimension, inputs, projection.value, projectionBias.value, decoder.value, bias.value[0]);
   }
 
   /** The predicted probability that the model with embedding {@code embedding} answers right. */
   public double probability(double[] embedding, double[] features) {
-    double z = bias.value[0];
-    for (int d = 0; d < dimension; d++) {
-      z += embedding[d] * features[d];
-    }
-    return 1 / (1 + Math.exp(-z));
+    return questionSide().probability(embedding, features);
   }
 
   /** The router: the model with the highest predicted correctness on a question with these features. */
@@ -121,7 +107,7 @@ public final class EmbedLlm {
   }
 
   private void accumulate(Correctness c, SparseVector x, double scale) {
-    double[] p = project(x);
+    double[] p = questionSide().project(x);
     double[] f = features(p);
     int offset = c.model() * dimension;
     double z = bias.value[0];

@@ -107,6 +107,22 @@ public final class HashedTfIdfEncoder implements QuestionEncoder {
     return out;
   }
 
+  public void write(java.io.DataOutput out) throws IOException {
+    out.writeInt(bits);
+    for (float v : idf) {
+      out.writeFloat(v);
+    }
+  }
+
+  public static HashedTfIdfEncoder read(java.io.DataInput in) throws IOException {
+    int bits = in.readInt();
+    float[] idf = new float[1 << bits];
+    for (int b = 0; b < idf.length; b++) {
+      idf[b] = in.readFloat();
+    }
+    return new HashedTfIdfEncoder(bits, idf);
+  }
+
   /** The fitted IDF of a bucket (for tests). */
   float idf(int bucket) {
     return idf[bucket];

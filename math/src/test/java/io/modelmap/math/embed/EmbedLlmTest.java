@@ -80,6 +80,24 @@ class EmbedLlmTest {
     long right = test.stream().filter(c -> (model.probability(model.embedding(c.model()),
         model.features(model.project(encoded.get(c.question())))) >= 0.5) == c.correct()).count();
     assertThat((double) right / test.size()).as("the truth is 90 %% predictable; chance 50 %%").isGreaterThan(0.8);
+
+    // the frozen question side and encoder survive a round trip through bytes: the same probabilities
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.DataOutputStream(bytes)) {
+      encoder.write(out);
+      model.questionSide().write(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try (var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      HashedTfIdfEncoder readEncoder = HashedTfIdfEncoder.read(in);
+      QuestionSide side = QuestionSide.read(in);
+      String question = "a limit of a derivative";
+      assertThat(side.probability(model.embedding(4), side.features(readEncoder.encode(question))))
+          .isEqualTo(model.probability(model.embedding(4), model.features(model.project(encoder.encode(question)))));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

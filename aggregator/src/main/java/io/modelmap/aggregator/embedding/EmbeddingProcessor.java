@@ -1,0 +1,241 @@
+package io.modelmap.aggregator.embedding;
+
+import io.modelmap.aggregator.StoreEntries;
+import io.modelmap.aggregator.agreement.AgreementStores;
+import io.modelmap.aggregator.prediction.BackgroundBudget;
+import io.modelmap.aggregator.prediction.BackgroundJobs;
+import io.modelmap.math.embed.Correctness;
+import io.modelmap.math.embed.FoldIn;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelEmbedding;
+import io.modelmap.schemas.key.CompositeKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * EmbedLLM on {@code mc-answers}: a full training of every model's embedding with the question side
+ * (in the background, at most once per retrain interval), and in between each new model folded in alone
+ * against the frozen question side ({@link FoldIn}: convex, one optimum), published on
+ * {@code model-embeddings} at the next punctuation after its answers. The current {@link Router} is
+ * kept in {@value EmbeddingStores#ROUTER} for /api/route. Runs beside the agreement processor on the
+ * same items and answers, after it, and reads the answers it stored.
+ */
+public final class EmbeddingProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private static final Duration PUNCTUATION = Duration.ofSeconds(2);
+  private static final double BACKGROUND_SHARE = 0.5;
+  private static final String TRAINING_JOB = "embeddings";
+  private final EmbeddingSettings settings;
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, byte[]> items;
+  private KeyValueStore<String, byte[]> answers;
+  private KeyValueStore<String, byte[]> questions;
+  private KeyValueStore<String, byte[]> routerStore;
+  private ExecutorService background;
+  private BackgroundJobs<EmbeddingTraining.Trained> trainings;
+  private Router router;
+  private final Set<String> trained = new TreeSet<>(); // models of the current training
+  private final Set<String> answered = new TreeSet<>(); // models with any answer
+  private final Set<String> foldInDue = new LinkedHashSet<>();
+  private final Map<String, double[]> features = new HashMap<>(); // question key → features, this version
+  private boolean retrainDue;
+  private long lastTrainingMs = Long.MIN_VALUE / 2;
+
+  public EmbeddingProcessor(EmbeddingSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    items = context.getStateStore(AgreementStores.ITEMS);
+    answers = context.getStateStore(AgreementStores.ANSWERS);
+    questions = context.getStateStore(EmbeddingStores.QUESTIONS);
+    routerStore = context.getStateStore(EmbeddingStores.ROUTER);
+    restore();
+    background = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "embedding-background-" + context.taskId());
+      thread.setDaemon(true);
+      return thread;
+    });
+    trainings = new BackgroundJobs<>(background, new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime));
+    context.schedule(PUNCTUATION, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+  }
+
+  /** Memory from the stores alone; models answered but not in the stored training are folded in again. */
+  private void restore() {
+    router = null;
+    foldInDue.clear();
+    trained.clear();
+    answered.clear();
+    features.clear();
+    byte[] stored = routerStore.get(EmbeddingStores.CURRENT);
+    if (stored != null) {
+      router = Router.fromBytes(stored);
+    }
+    StoreEntries.forEach(answers, (key, value) -> answered.add(AgreementStores.split(key)[0]));
+    if (router != null) {
+      answered.stream().filter(router::knows).forEach(trained::add); // folded-in ones are refitted: cheap
+      answered.stream().filter(m -> !trained.contains(m)).forEach(foldInDue::add);
+    }
+    retrainDue = !answered.isEmpty();
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    if (record.value() instanceof McItem item) {
+      String key = CompositeKey.of(item.getBenchmarkId(), item.getItemId());
+      StringBuilder text = new StringBuilder(item.getQuestion());
+      item.getChoices().forEach(choice -> text.append('\n').append(choice));
+      questions.put(key, text.toString().getBytes(StandardCharsets.UTF_8));
+      features.remove(key);
+      foldInDue.addAll(answered.stream().filter(m -> !trained.contains(m)).toList()); // parked answers may now count
+      retrainDue = true;
+    } else if (record.value() instanceof McAnswers batch) {
+      String model = batch.getModelId().toString();
+      answered.add(model);
+      if (!trained.contains(model)) {
+        foldInDue.add(model);
+      }
+      retrainDue = true;
+    } else {
+      throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
+    }
+  }
+
+  private void punctuate(long now) {
+    trainings.drainFinished().forEach((key, result) -> install(result, now));
+    boolean first = router == null && answered.size() >= settings.minModels();
+    boolean scheduled = router != null && now - lastTrainingMs >= settings.retrainInterval().toMillis();
+    if (retrainDue && (first || scheduled) && trainings.idle() && trainings.mayStart()) {
+      EmbeddingTraining snapshot = snapshot(router == null ? 1 : router.version() + 1);
+      if (snapshot.questionTexts().size() >= settings.minQuestions()) {
+        retrainDue = false;
+        trainings.submit(TRAINING_JOB, snapshot::fit);
+      }
+    }
+    if (router != null && !foldInDue.isEmpty()) {
+      for (String model : foldInDue) {
+        foldIn(model, now);
+      }
+      foldInDue.clear();
+      routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
+    }
+  }
+
+  private void install(EmbeddingTraining.Trained result, long now) {
+    router = result.router();
+    lastTrainingMs = now;
+    features.clear();
+    trained.clear();
+    trained.addAll(result.models().keySet());
+    result.models().forEach((model, fitted) -> publish(model, fitted, "retrained", now));
+    foldInDue.removeAll(trained);
+    answered.stream().filter(m -> !trained.contains(m)).forEach(foldInDue::add); // answered since the snapshot
+    routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
+  }
+
+  /** The model's embedding alone, against the frozen question side, from its answers to training questions. */
+  private void foldIn(String model, long now) {
+    List<FittedEmbedding.Answer> own = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = answers.prefixScan(AgreementStores.answerPrefix(model),
+        Serdes.String().serializer())) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> entry = it.next();
+        String question = AgreementStores.split(entry.key)[1];
+        byte[] item = items.get(question);
+        byte[] text = questions.get(question);
+        if (item != null && text != null) {
+          boolean right = AgreementStores.chosenIndex(entry.value) == AgreementStores.gold(item);
+          own.add(new FittedEmbedding.Answer(features.computeIfAbsent(question,
+              q -> router.features(new String(text, StandardCharsets.UTF_8))), right, heldOut(question)));
+        }
+      }
+    }
+    List<FittedEmbedding.Answer> fitted = own.stream().filter(a -> !a.heldOut()).toList();
+    if (fitted.isEmpty()) {
+      return;
+    }
+    boolean[] correct = new boolean[fitted.size()];
+    for (int i = 0; i < correct.length; i++) {
+      correct[i] = fitted.get(i).correct();
+    }
+    double[] embedding = FoldIn.embedding(fitted.stream().map(FittedEmbedding.Answer::features).toList(), correct,
+        router.questionSide().bias(), EmbeddingSettings.FOLD_IN_PENALTY);
+    router.put(model, embedding);
+    publish(model, FittedEmbedding.of(embedding, router.questionSide(), own), "fold-in", now);
+  }
+
+  /** Every stored answer whose item and question text are known, indexed for a training. */
+  private EmbeddingTraining snapshot(int version) {
+    Map<String, Integer> questionIndex = new TreeMap<>();
+    StoreEntries.forEach(questions, (key, value) -> {
+      if (items.get(key) != null) {
+        questionIndex.put(key, 0);
+      }
+    });
+    List<String> keys = new ArrayList<>(questionIndex.keySet());
+    List<String> texts = new ArrayList<>();
+    boolean[] heldOut = new boolean[keys.size()];
+    for (int q = 0; q < keys.size(); q++) {
+      questionIndex.put(keys.get(q), q);
+      texts.add(new String(questions.get(keys.get(q)), StandardCharsets.UTF_8));
+      heldOut[q] = heldOut(keys.get(q));
+    }
+    List<String> models = new ArrayList<>(answered);
+    Map<String, Integer> modelIndex = new HashMap<>();
+    models.forEach(m -> modelIndex.put(m, modelIndex.size()));
+    Map<String, Integer> gold = new HashMap<>();
+    List<Correctness> observations = new ArrayList<>();
+    StoreEntries.forEach(answers, (key, value) -> {
+      String[] parts = AgreementStores.split(key);
+      Integer q = questionIndex.get(parts[1]);
+      Integer m = modelIndex.get(parts[0]);
+      if (q != null && m != null) {
+        int g = gold.computeIfAbsent(parts[1], k -> AgreementStores.gold(items.get(k)));
+        observations.add(new Correctness(m, q, AgreementStores.chosenIndex(value) == g));
+      }
+    });
+    return new EmbeddingTraining(version, models, texts, heldOut, observations, settings);
+  }
+
+  /** One question in {@value EmbeddingSettings#HELD_OUT_EVERY}, by its key, is held out of every fit. */
+  static boolean heldOut(String questionKey) {
+    return Math.floorMod(questionKey.hashCode(), EmbeddingSettings.HELD_OUT_EVERY) == 0;
+  }
+
+  private void publish(String model, FittedEmbedding fitted, String method, long now) {
+    List<Double> vector = new ArrayList<>();
+    for (double v : fitted.embedding()) {
+      vector.add(v);
+    }
+    context.forward(new Record<>(model, ModelEmbedding.newBuilder().setModelId(model).setVector(vector)
+        .setTrainingVersion(router.version()).setMethod(method).setQuestions(fitted.questions())
+        .setTrainingAccuracy(fitted.trainingAccuracy()).setHeldOutAccuracy(fitted.heldOutAccuracy())
+        .setUpdatedAtMs(now).build(), now));
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow(); // a revived task starts over from its stores
+  }
+}

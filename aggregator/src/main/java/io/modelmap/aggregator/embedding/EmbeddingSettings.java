@@ -1,0 +1,35 @@
+package io.modelmap.aggregator.embedding;
+
+import java.time.Duration;
+
+/**
+ * How model embeddings are learned (EmbedLLM) in the aggregator.
+ *
+ * @param dimension embedding width (default 16)
+ * @param epochs passes over the answers per full training (default 8)
+ * @param bits the question encoder hashes into 2^bits buckets (default 10)
+ * @param retrainInterval least time between two full trainings; new models are folded in meanwhile (default 10 min)
+ * @param minModels models with answers before the first training (default 3)
+ * @param minQuestions answered questions before the first training (default 50)
+ */
+public record EmbeddingSettings(int dimension, int epochs, int bits, Duration retrainInterval, int minModels,
+    int minQuestions) {
+  /** The L2 penalty λ of a fold-in (FoldIn), as in embedllm-eval. */
+  public static final double FOLD_IN_PENALTY = 1.0;
+  /** One question in this many is held out of training, to report held-out accuracy. */
+  public static final int HELD_OUT_EVERY = 10;
+
+  public EmbeddingSettings {
+    if (dimension < 1 || epochs < 1 || bits < 4 || bits > 24 || minModels < 2 || minQuestions < 2) {
+      throw new IllegalArgumentException("embeddings need dimension and epochs ≥ 1, bits 4–24, ≥ 2 models and"
+          + " questions; got " + dimension + ", " + epochs + ", " + bits + ", " + minModels + ", " + minQuestions);
+    }
+    if (retrainInterval.isNegative()) {
+      throw new IllegalArgumentException("the retrain interval cannot be negative, was " + retrainInterval);
+    }
+  }
+
+  public static EmbeddingSettings defaults() {
+    return new EmbeddingSettings(16, 8, 10, Duration.ofMinutes(10), 3, 50);
+  }
+}

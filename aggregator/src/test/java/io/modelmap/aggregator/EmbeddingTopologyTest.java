@@ -1,0 +1,202 @@
+package io.modelmap.aggregator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.aggregator.embedding.EmbeddingSettings;
+import io.modelmap.aggregator.embedding.EmbeddingStores;
+import io.modelmap.aggregator.embedding.Router;
+import io.modelmap.aggregator.prediction.PredictionSettings;
+import io.modelmap.math.embed.FoldIn;
+import io.modelmap.schemas.avro.McAnswer;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelEmbedding;
+import io.modelmap.schemas.key.CompositeKey;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EmbedLLM in the topology on 29 real models' answers to 400 MMLU-Pro questions: 28 models are embedded
+ * by a full training; the 29th, arriving later, is folded in against the frozen question side within one
+ * punctuation and without a retraining, and its embedding is the penalised logistic regression on its
+ * own training answers, recomputed here from the stored router.
+ */
+class EmbeddingTopologyTest {
+  private static final String BENCHMARK = "mmlu-pro";
+  private static final String DATA = "/data/mmlu-pro-400/";
+
+  @Test
+  void modelsAreEmbeddedAndALateModelIsFoldedInWithoutRetraining() throws Exception {
+    Map<String, McItem> items = items();
+    List<String> header = new ArrayList<>();
+    Map<String, List<McAnswer>> answers = answers(header);
+    List<String> models = header.subList(4, header.size());
+    String late = models.get(models.size() - 1);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), 3, 50);
+    PredictionSettings d = PredictionSettings.defaults();
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(new PredictionSettings(
+        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+      TestOutputTopic<String, ModelEmbedding> embeddings = h.driver.createOutputTopic(
+          h.topics.modelEmbeddings().name(), Serdes.String().deserializer(),
+          h.topics.modelEmbeddings().valueSerde().deserializer());
+      items.values().forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
+      for (String model : models.subList(0, models.size() - 1)) {
+        h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCHMARK)
+            .setAnswers(answers.get(model)).build());
+      }
+      Map<String, ModelEmbedding> published = new HashMap<>();
+      h.advanceUntil(() -> {
+        published.putAll(embeddings.readKeyValuesToMap());
+        return published.size() == models.size() - 1;
+      });
+      Router router = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
+      for (ModelEmbedding e : published.values()) {
+        assertThat(e.getMethod()).hasToString("retrained");
+        assertThat(e.getTrainingVersion()).isEqualTo(1);
+        assertThat(e.getVector()).hasSize(8);
+        // the published accuracy, recomputed from the stored router and the model's answers
+        Accuracy own = accuracy(router, e, items, answers.get(e.getModelId().toString()));
+        assertThat(e.getQuestions()).isEqualTo(own.trained);
+        assertThat(e.getTrainingAccuracy()).isCloseTo(own.trainingAccuracy(), within(1e-12));
+        assertThat(e.getHeldOutAccuracy()).isCloseTo(own.heldOutAccuracy(), within(1e-12));
+      }
+      double meanHeldOut = published.values().stream().mapToDouble(ModelEmbedding::getHeldOutAccuracy).average()
+          .orElseThrow();
+      assertThat(meanHeldOut).as("held-out correctness accuracy, chance 0.5").isGreaterThan(0.55);
+
+      h.answers.pipeInput(late, McAnswers.newBuilder().setModelId(late).setBenchmarkId(BENCHMARK)
+          .setAnswers(answers.get(late)).build());
+      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
+      Map<String, ModelEmbedding> after = embeddings.readKeyValuesToMap();
+      assertThat(after.keySet()).as("one punctuation later: the late model alone, no retraining").containsExactly(late);
+      ModelEmbedding folded = after.get(late);
+      assertThat(folded.getMethod()).hasToString("fold-in");
+      assertThat(folded.getTrainingVersion()).isEqualTo(1);
+
+      // the fold-in by hand: its answers to the training questions, the frozen features, λ = 1
+      List<double[]> features = new ArrayList<>();
+      List<Boolean> right = new ArrayList<>();
+      for (McAnswer a : answers.get(late)) {
+        McItem item = items.get(a.getItemId().toString());
+        if (!heldOut(a.getItemId().toString())) {
+          features.add(router.features(text(item)));
+          right.add(a.getChosenIndex() == item.getGoldIndex());
+        }
+      }
+      boolean[] correct = new boolean[right.size()];
+      for (int i = 0; i < correct.length; i++) {
+        correct[i] = right.get(i);
+      }
+      double[] expected = FoldIn.embedding(features, correct, router.questionSide().bias(), 1.0);
+      for (int k = 0; k < expected.length; k++) {
+        assertThat(folded.getVector().get(k)).as("component %d", k).isCloseTo(expected[k], within(1e-9));
+      }
+      assertThat(folded.getQuestions()).isEqualTo(features.size());
+      Router updated = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
+      assertThat(updated.rank(text(items.values().iterator().next()))).hasSize(models.size());
+    }
+  }
+
+  private record Accuracy(int trained, int trainedRight, int held, int heldRight) {
+    double trainingAccuracy() {
+      return (double) trainedRight / trained;
+    }
+
+    double heldOutAccuracy() {
+      return (double) heldRight / held;
+    }
+  }
+
+  private static Accuracy accuracy(Router router, ModelEmbedding e, Map<String, McItem> items, List<McAnswer> own) {
+    double[] embedding = e.getVector().stream().mapToDouble(Double::doubleValue).toArray();
+    int[] counts = new int[4];
+    for (McAnswer a : own) {
+      McItem item = items.get(a.getItemId().toString());
+      boolean predicted = router.questionSide().probability(embedding, router.features(text(item))) >= 0.5;
+      boolean right = a.getChosenIndex() == item.getGoldIndex();
+      int base = heldOut(a.getItemId().toString()) ? 2 : 0;
+      counts[base]++;
+      counts[base + 1] += predicted == right ? 1 : 0;
+    }
+    return new Accuracy(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /** The split rule: one question key in ten, by its hash, is held out. */
+  private static boolean heldOut(String itemId) {
+    return Math.floorMod(CompositeKey.of(BENCHMARK, itemId).hashCode(), 10) == 0;
+  }
+
+  private static String text(McItem item) {
+    StringBuilder text = new StringBuilder(item.getQuestion());
+    item.getChoices().forEach(c -> text.append('\n').append(c));
+    return text.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <V> KeyValueStore<String, V> store(AggregatorHarness h) {
+    return (KeyValueStore<String, V>) (KeyValueStore<?, ?>) h.driver.getKeyValueStore(EmbeddingStores.ROUTER);
+  }
+
+  private static Map<String, McItem> items() throws Exception {
+    Map<String, Integer> gold = new HashMap<>();
+    try (BufferedReader in = reader("answers.csv", false)) {
+      in.readLine();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] cells = line.split(",", -1);
+        gold.put(cells[0], Integer.parseInt(cells[3]));
+      }
+    }
+    Map<String, McItem> items = new LinkedHashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in = reader("items.jsonl.gz", true)) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        JsonNode node = json.readTree(line);
+        List<String> choices = new ArrayList<>();
+        node.get("choices").forEach(c -> choices.add(c.asText()));
+        String id = node.get("id").asText();
+        items.put(id, McItem.newBuilder().setBenchmarkId(BENCHMARK).setItemId(id)
+            .setQuestion(node.get("question").asText()).setChoices(choices).setGoldIndex(gold.get(id)).build());
+      }
+    }
+    return items;
+  }
+
+  /** Each model's answers (empty cells: not answered). */
+  private static Map<String, List<McAnswer>> answers(List<String> header) throws Exception {
+    Map<String, List<McAnswer>> answers = new LinkedHashMap<>();
+    try (BufferedReader in = reader("answers.csv", false)) {
+      header.addAll(List.of(in.readLine().split(",", -1)));
+      header.subList(4, header.size()).forEach(m -> answers.put(m, new ArrayList<>()));
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] cells = line.split(",", -1);
+        for (int c = 4; c < cells.length; c++) {
+          if (!cells[c].isEmpty()) {
+            answers.get(header.get(c)).add(McAnswer.newBuilder().setItemId(cells[0])
+                .setChosenIndex(Integer.parseInt(cells[c])).build());
+          }
+        }
+      }
+    }
+    return answers;
+  }
+
+  private static BufferedReader reader(String name, boolean gzip) throws Exception {
+    var in = EmbeddingTopologyTest.class.getResourceAsStream(DATA + name);
+    return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
+  }
+}
