@@ -47,7 +47,7 @@ class EmbeddingTopologyTest {
     Map<String, List<McAnswer>> answers = answers(header);
     List<String> models = header.subList(4, header.size());
     String late = models.get(models.size() - 1);
-    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), 3, 50);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {

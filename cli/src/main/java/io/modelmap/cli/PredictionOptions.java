@@ -54,6 +54,7 @@ final class PredictionOptions {
         Duration.ofSeconds(analyticsIntervalSeconds), new CollaborativeSettings(cppMinScores,
             Duration.ofMillis(cppDebounceMs), cppEpochs, cpp.width(), cpp.axes(), cpp.folds()),
         new EmbeddingSettings(embeddingDimension, embedding.epochs(), embedding.bits(),
-            Duration.ofSeconds(embeddingRetrainSeconds), embedding.minModels(), embedding.minQuestions()));
+            Duration.ofSeconds(embeddingRetrainSeconds), embedding.quiet(), embedding.minModels(),
+            embedding.minQuestions()));
   }
 }

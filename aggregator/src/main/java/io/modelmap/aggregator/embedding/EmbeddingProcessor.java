@@ -59,6 +59,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   private final Map<String, double[]> features = new HashMap<>(); // question key → features, this version
   private boolean retrainDue;
   private long lastTrainingMs = Long.MIN_VALUE / 2;
+  private long lastChangeMs = Long.MIN_VALUE / 2;
 
   public EmbeddingProcessor(EmbeddingSettings settings) {
     this.settings = settings;
@@ -102,8 +103,12 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
+    lastChangeMs = context.currentSystemTimeMs();
     if (record.value() instanceof McItem item) {
       String key = CompositeKey.of(item.getBenchmarkId(), item.getItemId());
+      if (item.getQuestion().toString().isBlank()) {
+        return; // an answer table's item has no text to encode: embeddings learn from items with their questions
+      }
       StringBuilder text = new StringBuilder(item.getQuestion());
       item.getChoices().forEach(choice -> text.append('\n').append(choice));
       questions.put(key, text.toString().getBytes(StandardCharsets.UTF_8));
@@ -126,7 +131,8 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     trainings.drainFinished().forEach((key, result) -> install(result, now));
     boolean first = router == null && answered.size() >= settings.minModels();
     boolean scheduled = router != null && now - lastTrainingMs >= settings.retrainInterval().toMillis();
-    if (retrainDue && (first || scheduled) && trainings.idle() && trainings.mayStart()) {
+    boolean settled = now - lastChangeMs >= settings.quiet().toMillis();
+    if (retrainDue && settled && (first || scheduled) && trainings.idle() && trainings.mayStart()) {
       EmbeddingTraining snapshot = snapshot(router == null ? 1 : router.version() + 1);
       if (snapshot.questionTexts().size() >= settings.minQuestions()) {
         retrainDue = false;

@@ -9,11 +9,12 @@ import java.time.Duration;
  * @param epochs passes over the answers per full training (default 8)
  * @param bits the question encoder hashes into 2^bits buckets (default 10)
  * @param retrainInterval least time between two full trainings; new models are folded in meanwhile (default 10 min)
+ * @param quiet time without new answers or items before a training starts, so a bulk import is trained as one (default 5 s)
  * @param minModels models with answers before the first training (default 3)
  * @param minQuestions answered questions before the first training (default 50)
  */
-public record EmbeddingSettings(int dimension, int epochs, int bits, Duration retrainInterval, int minModels,
-    int minQuestions) {
+public record EmbeddingSettings(int dimension, int epochs, int bits, Duration retrainInterval, Duration quiet,
+    int minModels, int minQuestions) {
   /** The L2 penalty λ of a fold-in (FoldIn), as in embedllm-eval. */
   public static final double FOLD_IN_PENALTY = 1.0;
   /** One question in this many is held out of training, to report held-out accuracy. */
@@ -24,12 +25,13 @@ public record EmbeddingSettings(int dimension, int epochs, int bits, Duration re
       throw new IllegalArgumentException("embeddings need dimension and epochs ≥ 1, bits 4–24, ≥ 2 models and"
           + " questions; got " + dimension + ", " + epochs + ", " + bits + ", " + minModels + ", " + minQuestions);
     }
-    if (retrainInterval.isNegative()) {
-      throw new IllegalArgumentException("the retrain interval cannot be negative, was " + retrainInterval);
+    if (retrainInterval.isNegative() || quiet.isNegative()) {
+      throw new IllegalArgumentException("the retrain interval and quiet time cannot be negative, were "
+          + retrainInterval + ", " + quiet);
     }
   }
 
   public static EmbeddingSettings defaults() {
-    return new EmbeddingSettings(16, 8, 10, Duration.ofMinutes(10), 3, 50);
+    return new EmbeddingSettings(16, 8, 10, Duration.ofMinutes(10), Duration.ofSeconds(5), 3, 50);
   }
 }
