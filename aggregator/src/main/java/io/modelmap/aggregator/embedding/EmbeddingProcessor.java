@@ -41,6 +41,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * same items and answers, after it, and reads the answers it stored.
  */
 public final class EmbeddingProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddingProcessor.class);
   private static final Duration PUNCTUATION = Duration.ofSeconds(2);
   private static final double BACKGROUND_SHARE = 0.5;
   private static final String TRAINING_JOB = "embeddings";
@@ -136,7 +137,14 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       EmbeddingTraining snapshot = snapshot(router == null ? 1 : router.version() + 1);
       if (snapshot.questionTexts().size() >= settings.minQuestions()) {
         retrainDue = false;
-        trainings.submit(TRAINING_JOB, snapshot::fit);
+        trainings.submit(TRAINING_JOB, () -> {
+          long start = System.nanoTime();
+          EmbeddingTraining.Trained trained = snapshot.fit();
+          LOG.info("model embeddings version {} trained on {} answers of {} models to {} questions in {} ms",
+              snapshot.version(), snapshot.observations().size(), snapshot.models().size(),
+              snapshot.questionTexts().size(), (System.nanoTime() - start) / 1_000_000);
+          return trained;
+        });
       }
     }
     if (router != null && !foldInDue.isEmpty()) {

@@ -46,6 +46,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Each model's {@code score-predictions} record carries both methods.
  */
 public final class PredictionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PredictionProcessor.class);
   public static final String METHOD = "ridge-q";
   /** The share of one core refits and analytics may take on average (BackgroundBudget). */
   private static final double BACKGROUND_SHARE = 0.5;
@@ -205,7 +206,14 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     if (collaborative.due(now) && backgroundIdle() && collaborativeRefits.mayStart()) {
       Optional<CollaborativeInput> input = collaborative.input(state.scores(), state.corpora());
       if (input.isPresent()) {
-        collaborativeRefits.submit(COLLABORATIVE_JOB, () -> Optional.of(input.get().fit()));
+        collaborativeRefits.submit(COLLABORATIVE_JOB, () -> {
+          long start = System.nanoTime();
+          CollaborativeFit fit = input.get().fit();
+          LOG.info("collaborative prediction refitted on {} scores of {} models and {} benchmarks in {} ms",
+              input.get().cells().size(), input.get().models().size(), input.get().tasks().size(),
+              (System.nanoTime() - start) / 1_000_000);
+          return Optional.of(fit);
+        });
       }
     }
     analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
