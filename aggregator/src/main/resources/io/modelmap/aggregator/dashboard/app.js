@@ -115,11 +115,11 @@
     });
     const predicted = document.querySelector('#model-predictions tbody');
     const p = await getJson('/api/predictions/' + encodeURIComponent(modelId)).catch(() => null);
-    predicted.innerHTML = p ? '' : '<tr><td colspan="4" class="muted">none yet</td></tr>';
+    predicted.innerHTML = p ? '' : '<tr><td colspan="5" class="muted">none yet</td></tr>';
     const number = v => v == null ? '' : v.toFixed(3);
     for (const row of (p ? p.predictions : [])) {
       const tr = document.createElement('tr');
-      tr.innerHTML = `<td>${esc(row.benchmarkId)}</td><td class="num">${number(row.predicted)}</td>` +
+      tr.innerHTML = `<td>${esc(row.benchmarkId)}</td><td>${esc(row.method)}</td><td class="num">${number(row.predicted)}</td>` +
         `<td class="num">${number(row.observed)}</td><td class="num">${number(row.outOfFold)}</td>`;
       predicted.appendChild(tr);
     }
@@ -229,13 +229,16 @@
     caption.textContent = benchmark.quality.map(q => `${q.method}: r ${q.pearsonR == null ? '–' : q.pearsonR.toFixed(3)}` +
       ` · ρ ${q.spearmanRho == null ? '–' : q.spearmanRho.toFixed(3)} · ${q.models} observed models` +
       ` · ${q.folds} folds by ${q.grouping} · α ${q.alpha.toExponential(2)}`).join('; ');
+    // one series per method (ridge-q from the map, cpp from the score matrix), each model out of fold
     const observed = benchmark.models.filter(p => p.observed != null && p.outOfFold != null);
+    const methods = [...new Set(observed.map(p => p.method))].sort().reverse();
     const values = observed.flatMap(p => [p.observed, p.outOfFold]);
     const low = Math.min(...values);
     const high = Math.max(...values);
     state.predictionChart = scatter(document.getElementById('predictions'), state.predictionChart, [
-      { label: 'observed models (out of fold)', data: observed.map(p => ({ x: p.observed, y: p.outOfFold, model: p })),
-        backgroundColor: palette[0], pointRadius: 5 },
+      ...methods.map((method, i) => ({ label: `${method} (out of fold)`, method,
+        data: observed.filter(p => p.method === method).map(p => ({ x: p.observed, y: p.outOfFold, model: p })),
+        backgroundColor: palette[i % palette.length], pointRadius: 5 })),
       { label: 'y = x', type: 'line', data: [{ x: low, y: low }, { x: high, y: high }], borderColor: '#9ca3af',
         borderDash: [4, 4], pointRadius: 0 },
     ], 'observed', 'predicted, its family held out', {
@@ -247,7 +250,7 @@
     for (const p of benchmark.models.filter(p => p.observed == null).sort((a, b) => b.predicted - a.predicted).slice(0, 10)) {
       const tr = document.createElement('tr');
       tr.dataset.model = p.modelId;
-      tr.innerHTML = `<td>${esc(p.modelId)}</td><td class="num">${p.predicted.toFixed(3)}</td>`;
+      tr.innerHTML = `<td>${esc(p.modelId)}</td><td>${esc(p.method)}</td><td class="num">${p.predicted.toFixed(3)}</td>`;
       only.appendChild(tr);
     }
   }
@@ -341,7 +344,8 @@
 
   // For tests and scripts: where a model is drawn, and how many are on the map.
   window.dashboard = {
-    predictionPointCount: () => (state.predictionChart ? state.predictionChart.data.datasets[0].data.length : 0),
+    predictionPointCount: (method = 'ridge-q') => (state.predictionChart
+      ? state.predictionChart.data.datasets.filter(d => d.method === method).reduce((n, d) => n + d.data.length, 0) : 0),
     mapModelCount: () => (state.chart ? state.chart.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0),
     pixelOf: modelId => {
       const chart = state.chart;

@@ -1,5 +1,6 @@
 package io.modelmap.cli.bench;
 
+import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
@@ -68,9 +69,10 @@ public final class ScaleBenchmark {
       FirstSeenProbe<NeighborList> probe = new FirstSeenProbe<>(connection, connection.topics().modelNeighbors(),
           list -> !list.getProvisional()).start("neighbor-probe");
       FirstSeenProbe<ScorePredictions> predictions = new FirstSeenProbe<>(connection,
-          connection.topics().scorePredictions(), p -> p.getPredictions().size() == load.benchmarks()).start("prediction-probe");
+          connection.topics().scorePredictions(), p -> ridge(p).count() == load.benchmarks()).start("prediction-probe");
       FirstSeenProbe<PredictionQuality> fits = new FirstSeenProbe<>(connection, connection.topics().predictionQuality(),
-          q -> q.getModels() == load.observed()).start("fit-probe");
+          q -> q.getMethod().toString().equals(PredictionProcessor.METHOD) && q.getModels() == load.observed())
+          .start("fit-probe");
       try {
         fleet.publishCorpus();
         load.publish(publisher, connection.topics(), CORPUS);
@@ -189,13 +191,18 @@ public final class ScaleBenchmark {
           toTraining[i] = 2 * batch.klNats()[m][training.get(i)];
         }
         double expected = fit.ridge().predict(toTraining);
-        double streamed = predictions.latest().get(matrix.modelId(m)).getPredictions().stream()
+        double streamed = ridge(predictions.latest().get(matrix.modelId(m)))
             .filter(p -> p.getBenchmarkId().equals(PredictionLoad.benchmarkId(benchmark))).findFirst().orElseThrow()
             .getPredicted();
         max = Math.max(max, Math.abs(streamed - expected));
       }
     }
     return max;
+  }
+
+  /** The ridge-from-Q entries of a record (collaborative ones, method cpp, ride along). */
+  private static java.util.stream.Stream<io.modelmap.schemas.avro.ScorePrediction> ridge(ScorePredictions p) {
+    return p.getPredictions().stream().filter(e -> e.getMethod().toString().equals(PredictionProcessor.METHOD));
   }
 
   private static double[] compare(SyntheticMatrix matrix, NotebookRecompute batch, FirstSeenProbe<NeighborList> probe,
