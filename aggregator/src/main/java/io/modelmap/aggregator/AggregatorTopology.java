@@ -10,6 +10,7 @@ import io.modelmap.aggregator.ingest.BenchmarkScoreValidator;
 import io.modelmap.aggregator.ingest.DecodeProcessor;
 import io.modelmap.aggregator.ingest.McAnswersValidator;
 import io.modelmap.aggregator.ingest.McItemValidator;
+import io.modelmap.aggregator.ingest.ModelResponsesValidator;
 import io.modelmap.aggregator.ingest.TextChunkValidator;
 import io.modelmap.aggregator.ingest.TextScoresValidator;
 import io.modelmap.aggregator.ingest.Validator;
@@ -17,6 +18,8 @@ import io.modelmap.aggregator.matrix.MatrixProcessor;
 import io.modelmap.aggregator.matrix.MatrixStoreBuilders;
 import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.aggregator.prediction.PredictionStores;
+import io.modelmap.aggregator.responses.ResponseProcessor;
+import io.modelmap.aggregator.responses.ResponseStores;
 import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.DeadLetter;
@@ -24,6 +27,7 @@ import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.ModelResponses;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
@@ -60,6 +64,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                                                       prediction-quality, model-analytics
  * mc-items, mc-answers ─┬─ agreement ── error-agreement, model-accuracy, benchmark-scores (measured)
  *                       └─ embeddings ─ model-embeddings (EmbedLLM; router for /api/route)
+ * model-responses ─ by one key ─ response-similarity (each response against the others to its prompt)
  * model-registered, model-coordinates, coordinate-frame, model-neighbors, error-agreement,
  * model-accuracy ──► view stores (interactive queries for the query API)
  * </pre>
@@ -70,6 +75,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public final class AggregatorTopology {
   /** The one key all items and answers are repartitioned under. */
   private static final String AGREEMENT_KEY = "agreement";
+  /** The one key every model's responses meet under, so each is compared with all others to its prompt. */
+  private static final String RESPONSES_KEY = "responses";
   /** The one key distances, scores and registrations meet under for prediction. */
   private static final String PREDICTION_KEY = "prediction";
 
@@ -144,6 +151,13 @@ public final class AggregatorTopology {
     itemsAndAnswers // after the agreement, whose stored answers it reads
         .process(() -> new EmbeddingProcessor(config.prediction().embedding()), Named.as("embeddings"),
             AgreementStores.ITEMS, AgreementStores.ANSWERS, EmbeddingStores.QUESTIONS, EmbeddingStores.ROUTER)
+        .to(router, produced);
+
+    Topic<String, ModelResponses> responsesTopic = topics.modelResponses();
+    ResponseStores.builders().forEach(builder::addStateStore);
+    rekeyed(decoded(builder, responsesTopic, new ModelResponsesValidator(), clock, router, produced),
+        responsesTopic.valueSerde(), ModelResponses.class, r -> RESPONSES_KEY, "responses-for-similarity", 1)
+        .process(ResponseProcessor::new, Named.as("response-similarity"), ResponseStores.names())
         .to(router, produced);
 
     return builder.build(optimization());

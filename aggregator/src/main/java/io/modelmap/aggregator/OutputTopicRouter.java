@@ -10,6 +10,7 @@ import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ResponseSimilarity;
 import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.topic.TopicNames;
 import org.apache.avro.specific.SpecificRecord;
@@ -55,6 +56,9 @@ final class OutputTopicRouter implements TopicNameExtractor<String, SpecificReco
     }
     if (value instanceof ModelEmbedding) {
       return names.modelEmbeddings();
+    }
+    if (value instanceof ResponseSimilarity) {
+      return names.responseSimilarity();
     }
     if (value instanceof DeadLetter deadLetter) {
       return TopicNames.deadLetter(deadLetter.getTopic());

@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.transfer.ResponseExporter;
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponsePair;
 import io.modelmap.math.responses.ResponseSimilarity;
@@ -59,8 +60,8 @@ final class CompareResponsesCommand implements Callable<Integer> {
         .map(p -> p.a() + " – " + p.b()).collect(Collectors.joining("; ")));
     if (exportTo != null) {
       Files.createDirectories(exportTo);
-      try (CSVPrinter csv = CsvFiles.writer(exportTo.resolve("response-similarity.csv"), List.of("model_a", "model_b",
-          "prompts", "rouge1_f", "rouge2_f", "rougeL_f", "bleu"))) {
+      try (CSVPrinter csv = CsvFiles.writer(exportTo.resolve("response-similarity.csv"),
+          ResponseExporter.SIMILARITY_HEADER)) {
         for (Map.Entry<ModelPair, PairSums> e : similarity.pairs().entrySet()) {
           ResponsePair m = e.getValue().means();
           csv.printRecord(e.getKey().a(), e.getKey().b(), e.getValue().prompts(), CsvFiles.number(m.rouge1()),

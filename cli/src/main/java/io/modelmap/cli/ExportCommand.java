@@ -2,6 +2,7 @@ package io.modelmap.cli;
 
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
+import io.modelmap.cli.transfer.ResponseExporter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +27,9 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int pairs = new AgreementExporter(connection.external()).export(out);
     System.out.println("Exported agreement of " + pairs + " pairs to " + out.toAbsolutePath());
+    int responsePairs = new ResponseExporter(connection.external()).export(out);
+    System.out.println("Exported response similarity of " + responsePairs + " pairs and lineage.csv to "
+        + out.toAbsolutePath());
     if (corpusId == null && !MapExporter.anyCorpus(connection.external())) {
       System.out.println("No corpus has been published; only agreement.csv and accuracy.csv were written");
       return 0;

@@ -44,6 +44,7 @@ public final class QueryApi implements AutoCloseable {
   private Analyses analyses;
   private PredictionAnswers predictions;
   private RouteAnswers routes;
+  private LineageAnswers lineage;
   private UpdateBroadcaster updates;
   private AggregatorMetrics metrics;
   private java.util.function.Supplier<KafkaStreams.State> streamsState;
@@ -84,6 +85,7 @@ public final class QueryApi implements AutoCloseable {
     analyses = new Analyses(views, catalog);
     predictions = new PredictionAnswers(views);
     routes = new RouteAnswers(views, streams);
+    lineage = new LineageAnswers(views);
     updates = new UpdateBroadcaster(config);
     Thread follower = new Thread(updates, "update-broadcaster");
     follower.setDaemon(true);
@@ -169,6 +171,10 @@ public final class QueryApi implements AutoCloseable {
     } else if (path.equals("/api/route")) {
       HttpExchanges.json(exchange, 200, routes.route(query.get("question"), query.get("item"),
           intParameter(query, "max", 10)));
+    } else if (path.equals("/api/response-similarity")) {
+      HttpExchanges.json(exchange, 200, lineage.similarity());
+    } else if (path.equals("/api/lineage")) {
+      HttpExchanges.json(exchange, 200, lineage.lineage(intParameter(query, "k", 5)));
     } else if (path.equals("/api/agreement")) {
       HttpExchanges.json(exchange, 200, analyses.agreement());
     } else if (path.startsWith("/api/agreement/judge/")) {

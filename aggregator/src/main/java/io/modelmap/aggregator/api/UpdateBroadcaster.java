@@ -45,7 +45,7 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
     var names = config.topics();
     this.topics = List.of(names.modelRegistered(), names.modelCoordinates(), names.coordinateFrame(),
         names.modelNeighbors(), names.errorAgreement(), names.modelAccuracy(), names.scorePredictions(),
-        names.predictionQuality(), names.modelAnalytics());
+        names.predictionQuality(), names.modelAnalytics(), names.modelEmbeddings(), names.responseSimilarity());
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

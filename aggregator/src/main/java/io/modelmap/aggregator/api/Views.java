@@ -29,6 +29,7 @@ public final class Views {
   static final String QUALITY = "view-prediction-quality";
   static final String ANALYTICS = "view-analytics";
   static final String EMBEDDINGS = "view-embeddings";
+  static final String RESPONSE_SIMILARITY = "view-response-similarity";
   /** The last score task of each model the workers gave up on (score-tasks-dlq, keyed by model id). */
   static final String FAILURES = "view-failures";
 
@@ -46,13 +47,14 @@ public final class Views {
     table(builder, topics.predictionQuality(), QUALITY);
     table(builder, topics.modelAnalytics(), ANALYTICS);
     table(builder, topics.modelEmbeddings(), EMBEDDINGS);
+    table(builder, topics.responseSimilarity(), RESPONSE_SIMILARITY);
     table(builder, topics.deadLetters(topics.scoreTasks().name()), FAILURES);
     return registered;
   }
 
   static List<String> all() {
     return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY, FAILURES, PREDICTIONS, QUALITY,
-        ANALYTICS, EMBEDDINGS);
+        ANALYTICS, EMBEDDINGS, RESPONSE_SIMILARITY);
   }
 
   private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,

@@ -311,6 +311,20 @@
     }
   }
 
+  async function refreshLineage() {
+    const lineage = await getJson('/api/lineage?k=3').catch(() => []);
+    const body = document.querySelector('#lineage tbody');
+    body.innerHTML = lineage.length ? '' : '<tr><td colspan="3" class="muted">no responses compared yet</td></tr>';
+    const names = (list, both) => list.map(m => both.includes(m) ? `<b>${esc(m)}</b>` : esc(m)).join(', ');
+    for (const row of lineage.filter(r => r.responseNeighbors.length)) {
+      const tr = document.createElement('tr');
+      tr.dataset.model = row.modelId;
+      tr.innerHTML = `<td>${esc(row.modelId)}</td><td>${names(row.klNeighbors, row.agreeing)}</td>` +
+        `<td>${names(row.responseNeighbors, row.agreeing)}</td>`;
+      body.appendChild(tr);
+    }
+  }
+
   async function refreshAgreement() {
     state.agreement = await getJson('/api/agreement').catch(() => []);
     drawHeatmap();
@@ -324,6 +338,7 @@
   const refreshSoon = debounce(refresh, 300);
   const refreshAgreementSoon = debounce(refreshAgreement, 1500);
   const refreshPredictionsSoon = debounce(refreshPredictions, 1500);
+  const refreshLineageSoon = debounce(refreshLineage, 1500);
   const predictionTopics = ['score-predictions', 'prediction-quality', 'model-analytics'];
 
   function listen() {
@@ -334,6 +349,9 @@
       const update = JSON.parse(message.data);
       if (update.topic.endsWith('error-agreement')) {
         refreshAgreementSoon();
+      } else if (update.topic.endsWith('response-similarity') || update.topic.endsWith('model-neighbors')) {
+        refreshLineageSoon();
+        refreshSoon();
       } else if (predictionTopics.some(t => update.topic.endsWith(t))) {
         refreshPredictionsSoon();
       } else {
@@ -368,5 +386,6 @@
   refresh();
   refreshAgreement();
   refreshPredictions();
+  refreshLineage();
   listen();
 })();

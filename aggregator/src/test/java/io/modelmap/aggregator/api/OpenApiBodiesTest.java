@@ -16,6 +16,8 @@ import io.modelmap.aggregator.api.body.QualityBody;
 import io.modelmap.aggregator.api.body.EmbeddingBody;
 import io.modelmap.aggregator.api.body.ErrorBody;
 import io.modelmap.aggregator.api.body.RouteBody;
+import io.modelmap.aggregator.api.body.ResponseSimilarityBody;
+import io.modelmap.aggregator.api.body.LineageBody;
 import io.modelmap.aggregator.api.body.FailureBody;
 import io.modelmap.aggregator.api.body.HealthBody;
 import io.modelmap.aggregator.api.body.JudgeBody;
@@ -46,7 +48,7 @@ class OpenApiBodiesTest {
       AgreementBody.ChoiceCountBody.class, JudgeBody.class, JudgeRowBody.class, HealthBody.class, ErrorBody.class,
       PredictionsBody.class, PredictionBody.class, QualityBody.class, BenchmarkBody.class, BenchmarkPointBody.class,
       AnalyticsBody.class, LeakageBody.class, KlMatrixBody.class, EmbeddingBody.class, RouteBody.class,
-      RouteBody.RankedBody.class);
+      RouteBody.RankedBody.class, ResponseSimilarityBody.class, LineageBody.class);
 
   private static JsonNode openApi() throws Exception {
     try (InputStream in = OpenApiBodiesTest.class.getResourceAsStream("/io/modelmap/aggregator/api/openapi.json")) {

@@ -21,6 +21,21 @@ public final class PairSums {
     bleu += fixed(pair.bleu());
   }
 
+  /** The state as five longs (prompts, then the four sums in units of 2^-40), for a store. */
+  public long[] toLongs() {
+    return new long[] {prompts, rouge1, rouge2, rougeL, bleu};
+  }
+
+  public static PairSums fromLongs(long[] state) {
+    PairSums sums = new PairSums();
+    sums.prompts = state[0];
+    sums.rouge1 = state[1];
+    sums.rouge2 = state[2];
+    sums.rougeL = state[3];
+    sums.bleu = state[4];
+    return sums;
+  }
+
   public long prompts() {
     return prompts;
   }

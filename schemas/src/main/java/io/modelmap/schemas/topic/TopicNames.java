@@ -23,12 +23,15 @@ public record TopicNames(
     String predictionQuality,
     String modelAnalytics,
     String benchmarkRegistered,
-    String modelEmbeddings) {
+    String modelEmbeddings,
+    String modelResponses,
+    String responseSimilarity) {
 
   public TopicNames {
     for (String name : new String[] {modelRegistered, corpusTexts, mcItems, scoreTasks, textScores,
         mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement, modelAccuracy, benchmarkScores,
-        scorePredictions, predictionQuality, modelAnalytics, benchmarkRegistered, modelEmbeddings}) {
+        scorePredictions, predictionQuality, modelAnalytics, benchmarkRegistered, modelEmbeddings,
+        modelResponses, responseSimilarity}) {
       Objects.requireNonNull(name, "topic name");
       if (name.isBlank() || !name.matches("[a-zA-Z0-9._-]+")) {
         throw new IllegalArgumentException("invalid topic name '" + name + "'");
@@ -47,7 +50,7 @@ public record TopicNames(
         prefix + "coordinate-frame", prefix + "model-neighbors", prefix + "error-agreement",
         prefix + "model-accuracy", prefix + "benchmark-scores", prefix + "score-predictions",
         prefix + "prediction-quality", prefix + "model-analytics", prefix + "benchmark-registered",
-        prefix + "model-embeddings");
+        prefix + "model-embeddings", prefix + "model-responses", prefix + "response-similarity");
   }
 
   /** The dead-letter topic of {@code topic}. */

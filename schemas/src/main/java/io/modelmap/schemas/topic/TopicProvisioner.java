@@ -25,15 +25,16 @@ public final class TopicProvisioner {
     for (String compacted : List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
         names.modelCoordinates(), names.coordinateFrame(), names.modelNeighbors(), names.errorAgreement(),
         names.modelAccuracy(), names.benchmarkScores(), names.scorePredictions(), names.predictionQuality(),
-        names.modelAnalytics(), names.benchmarkRegistered(), names.modelEmbeddings())) {
+        names.modelAnalytics(), names.benchmarkRegistered(), names.modelEmbeddings(),
+        names.responseSimilarity())) {
       wanted.add(topic(compacted, partitions, replication, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
-    for (String deleted : List.of(names.scoreTasks(), names.textScores(), names.mcAnswers())) {
+    for (String deleted : List.of(names.scoreTasks(), names.textScores(), names.mcAnswers(), names.modelResponses())) {
       wanted.add(topic(deleted, partitions, replication, TopicConfig.CLEANUP_POLICY_DELETE));
     }
     for (String source : List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
         names.scoreTasks(), names.textScores(), names.mcAnswers(), names.benchmarkScores(),
-        names.benchmarkRegistered())) {
+        names.benchmarkRegistered(), names.modelResponses())) {
       wanted.add(topic(TopicNames.deadLetter(source), 1, replication, TopicConfig.CLEANUP_POLICY_DELETE));
     }
     try {

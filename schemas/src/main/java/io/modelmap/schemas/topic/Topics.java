@@ -12,8 +12,10 @@ import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.ModelResponses;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ResponseSimilarity;
 import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.schemas.avro.TextChunk;
@@ -103,6 +105,14 @@ public final class Topics {
 
   public Topic<String, ModelEmbedding> modelEmbeddings() {
     return topic(names.modelEmbeddings(), ModelEmbedding.class);
+  }
+
+  public Topic<String, ModelResponses> modelResponses() {
+    return topic(names.modelResponses(), ModelResponses.class);
+  }
+
+  public Topic<String, ResponseSimilarity> responseSimilarity() {
+    return topic(names.responseSimilarity(), ResponseSimilarity.class);
   }
 
   /** The dead-letter topic of {@code source}. */

@@ -1,0 +1,5 @@
+package io.modelmap.aggregator.api.body;
+
+/** Two models' mean response similarity over the prompts both answered (response-similarity). */
+public record ResponseSimilarityBody(String modelA, String modelB, long prompts, double rouge1F, double rouge2F,
+    double rougeLF, double bleu) {}

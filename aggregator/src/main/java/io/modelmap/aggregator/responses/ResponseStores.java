@@ -1,0 +1,84 @@
+package io.modelmap.aggregator.responses;
+
+import io.modelmap.math.responses.PairSums;
+import io.modelmap.math.responses.ResponsePair;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The response processor's stores (RocksDB, with changelogs):
+ * <ul>
+ *   <li>{@value #RESPONSES}: promptId NUL modelId → the response's tokens (stemmed, a newline, plain; each
+ *   list space-separated: rouge-score tokens are [a-z0-9]+), so one prefix scan finds every response to
+ *   a prompt and nothing is tokenised twice
+ *   <li>{@value #PAIRS}: modelA NUL modelB → the pair's exact sums (five longs, {@link PairSums#toLongs})
+ * </ul>
+ */
+public final class ResponseStores {
+  public static final String RESPONSES = "responses-store";
+  public static final String PAIRS = "response-pairs-store";
+
+  private ResponseStores() {}
+
+  public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders() {
+    return List.of(store(RESPONSES), store(PAIRS));
+  }
+
+  public static String[] names() {
+    return new String[] {RESPONSES, PAIRS};
+  }
+
+  static String responseKey(String prompt, String model) {
+    return prompt + '\0' + model;
+  }
+
+  static String promptPrefix(String prompt) {
+    return prompt + '\0';
+  }
+
+  /** {model, other} of a pair key, or {prompt, model} of a response key. */
+  static String[] split(String key) {
+    int at = key.indexOf('\0');
+    return new String[] {key.substring(0, at), key.substring(at + 1)};
+  }
+
+  static byte[] tokens(ResponsePair.Tokens tokens) {
+    return (String.join(" ", tokens.stemmed()) + "\n" + String.join(" ", tokens.plain()))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  static ResponsePair.Tokens tokens(byte[] stored) {
+    String text = new String(stored, StandardCharsets.UTF_8);
+    int newline = text.indexOf('\n');
+    return new ResponsePair.Tokens(words(text.substring(0, newline)), words(text.substring(newline + 1)));
+  }
+
+  static byte[] sums(PairSums sums) {
+    ByteBuffer buffer = ByteBuffer.allocate(5 * Long.BYTES);
+    Arrays.stream(sums.toLongs()).forEach(buffer::putLong);
+    return buffer.array();
+  }
+
+  static PairSums sums(byte[] stored) {
+    ByteBuffer buffer = ByteBuffer.wrap(stored);
+    long[] state = new long[5];
+    for (int i = 0; i < state.length; i++) {
+      state[i] = buffer.getLong();
+    }
+    return PairSums.fromLongs(state);
+  }
+
+  private static List<String> words(String joined) {
+    return joined.isEmpty() ? List.of() : List.of(joined.split(" "));
+  }
+
+  private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+  }
+}
