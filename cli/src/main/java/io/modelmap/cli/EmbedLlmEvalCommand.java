@@ -60,6 +60,10 @@ final class EmbedLlmEvalCommand implements Callable<Integer> {
   @Option(names = "--decay", defaultValue = "1e-6", description = "L2 weight decay (default ${DEFAULT-VALUE}).")
   double decay;
 
+  @Option(names = "--benchmark-forecast", description = "Also predict each category's accuracy from embeddings trained"
+      + " without it (EmbedLLM §5.3; one training per category).")
+  boolean benchmarkForecast;
+
   private static final double FOLD_IN_L2 = 1.0;
   private static final int KNN_BITS = 14;
 
@@ -129,6 +133,9 @@ final class EmbedLlmEvalCommand implements Callable<Integer> {
         medianMs(() -> routed.stream().mapToInt(q -> full.route(full.features(full.project(
             encoder.encode(questionTexts.get(q)))))).sum(), 10));
     foldIn(models, encoder, encoded, correct, train, test, settings, full);
+    if (benchmarkForecast) {
+      EmbedLlmForecast.print(questions, questionTexts, correct, bits, settings, System.out);
+    }
     return 0;
   }
 

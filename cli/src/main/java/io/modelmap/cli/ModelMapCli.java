@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours,"
         + " agreement on error.",
     subcommands = {DemoCommand.class, MapCommand.class, CorpusCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
-        ImportItemsCommand.class, ImportAnswersCommand.class, ImportScoresCommand.class, ImportBenchmarksCommand.class, ImportResponsesCommand.class, ExportCommand.class, AgreementCommand.class,
+        ImportItemsCommand.class, ImportAnswersCommand.class, ImportScoresCommand.class, ImportBenchmarksCommand.class, ImportResponsesCommand.class, ResponseBenchCommand.class, ExportCommand.class, AgreementCommand.class,
         AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class,
         TrainCommand.class, MergeCommand.class, QuantizeCommand.class, ValidateKlCommand.class, CppEvalCommand.class, EmbedLlmEvalCommand.class, CompareResponsesCommand.class,
         CommandLine.HelpCommand.class})
