@@ -178,6 +178,9 @@ final class EmbedLlmEvalCommand implements Callable<Integer> {
   private void foldIn(List<String> models, HashedTfIdfEncoder encoder, List<SparseVector> encoded,
       CorrectnessMatrix correct, List<Integer> train, List<Integer> test, EmbedLlm.Settings settings, EmbedLlm full) {
     int count = foldInModels < 0 ? models.size() : Math.min(foldInModels, models.size());
+    if (count == 0) {
+      return;
+    }
     System.out.printf("%nfold-in (embedding fitted alone, L2 %.1f) against full training, on each model's test answers:%n",
         FOLD_IN_L2);
     double sumFold = 0;
