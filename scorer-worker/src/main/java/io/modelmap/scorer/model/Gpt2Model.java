@@ -11,7 +11,7 @@ import java.io.IOException;
  * GPT-2 (pre-LayerNorm transformer, learned positions, tanh GELU, tied output embedding) on raw DJL
  * NDArray ops.
  */
-public final class Gpt2Model extends TransformerLm {
+public final class Gpt2Model extends TransformerLm implements IncrementalLm {
   private final Gpt2Config config;
 
   private Gpt2Model(Gpt2Config config, NDManager manager, WeightMap weights) {
@@ -59,6 +59,40 @@ public final class Gpt2Model extends TransformerLm {
       x = x.add(mlp(norm(x, p + "ln_2"), p + "mlp."));
     }
     return norm(x, "ln_f");
+  }
+
+  @Override
+  public KvCache newCache(NDManager manager) {
+    return new KvCache(manager, config.layers());
+  }
+
+  @Override
+  public NDArray nextLogits(NDArray tokenIds, NDArray positions, NDArray bias, KvCache cache) {
+    long batch = tokenIds.getShape().get(0);
+    long length = tokenIds.getShape().get(1);
+    NDArray x = Ops.embed(tokenIds, require("wte.weight")).add(Ops.embed(positions, require("wpe.weight")));
+    for (int layer = 0; layer < config.layers(); layer++) {
+      String p = "h." + layer + ".";
+      x = x.add(cachedAttention(norm(x, p + "ln_1"), p + "attn.", bias, batch, length, cache, layer));
+      x = x.add(mlp(norm(x, p + "ln_2"), p + "mlp."));
+    }
+    NDArray last = norm(x, "ln_f").get(":, -1, :"); // [batch, width]
+    return last.matMul(outputEmbedding().transpose()).toType(DataType.FLOAT32, false);
+  }
+
+  /** As {@link #attention}, the keys and values of the new positions appended to those cached. */
+  private NDArray cachedAttention(NDArray x, String prefix, NDArray bias, long batch, long length, KvCache cache,
+      int layer) {
+    int heads = config.heads();
+    long headWidth = config.width() / heads;
+    NDList qkv = conv1d(x, prefix + "c_attn").split(3, 2);
+    NDArray q = Ops.heads(qkv.get(0), batch, length, heads, headWidth);
+    NDArray[] kv = cache.append(layer, Ops.heads(qkv.get(1), batch, length, heads, headWidth),
+        Ops.heads(qkv.get(2), batch, length, heads, headWidth));
+    NDArray weights = Ops.softmax(q.matMul(kv[0].transpose(0, 1, 3, 2)).div(Math.sqrt(headWidth)).add(bias),
+        kv[1].getDataType());
+    NDArray merged = weights.matMul(kv[1]).transpose(0, 2, 1, 3).reshape(batch, length, config.width());
+    return conv1d(merged, prefix + "c_proj");
   }
 
   private NDArray norm(NDArray x, String prefix) {
