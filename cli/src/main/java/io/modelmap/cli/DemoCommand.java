@@ -2,6 +2,7 @@ package io.modelmap.cli;
 
 import io.modelmap.cli.runtime.AgreementTable;
 import io.modelmap.cli.runtime.EmbeddedSystem;
+import io.modelmap.cli.runtime.LineageTable;
 import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
@@ -13,6 +14,8 @@ import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.responses.DemoPrompts;
+import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.scorer.demo.DemoModels;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,8 +44,19 @@ final class DemoCommand implements Callable<Integer> {
       + " pipeline) instead of the trained zoo.")
   boolean randomModels;
 
+  @Option(names = "--respond", description = "The zoo also continues the opening of 40 demo texts (generation),"
+      + " and their responses are compared beside the KL map (lineage); or give --prompts.")
+  boolean respond;
+
+  @Mixin
+  GenerationOptions generation;
+
   @Mixin
   LocalRunOptions run;
+
+  /** Prompts of --respond: the first characters of demo texts, leaving the rest of the context to the response. */
+  private static final int PROMPT_CHARS = 48;
+  private static final int PROMPT_COUNT = 40;
 
   @Override
   public Integer call() throws Exception {
@@ -62,6 +76,9 @@ final class DemoCommand implements Callable<Integer> {
       } else {
         pipeline.publishBenchmark(ContinuationBenchmark.ID, ContinuationBenchmark.items(ZOO_ITEMS));
       }
+      List<PromptText> prompts = generation.prompts != null ? generation.read()
+          : respond ? DemoPrompts.of(corpus, PROMPT_COUNT, PROMPT_CHARS) : List.of();
+      pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(models, CORPUS, corpus, "float32");
       pipeline.startScorer(List.of(dir.resolve("models")), "cpu", 8);
       pipeline.awaitMap(corpus.size(), Duration.ofMinutes(60));
@@ -73,7 +90,11 @@ final class DemoCommand implements Callable<Integer> {
       AgreementTable agreement = AgreementTable.read(connection);
       agreement.printModels(System.out);
       agreement.printSummary(System.out);
-      run.finish(system, CORPUS, true);
+      if (pipeline.hasPrompts()) {
+        pipeline.awaitResponses(Duration.ofMinutes(10));
+        LineageTable.print(connection, 3, System.out);
+      }
+      run.finish(system, CORPUS, true, pipeline.hasPrompts());
     }
     return 0;
   }

@@ -4,6 +4,7 @@ import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.Serving;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
+import io.modelmap.cli.transfer.ResponseExporter;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,11 +31,19 @@ final class LocalRunOptions {
 
   /** Exports (the map, and agreement when there are answers), then serves until Ctrl-C when asked to. */
   void finish(EmbeddedSystem system, String corpusId, boolean withAgreement) throws Exception {
+    finish(system, corpusId, withAgreement, false);
+  }
+
+  /** Exports (the map; agreement and responses when there were any), then serves when asked to. */
+  void finish(EmbeddedSystem system, String corpusId, boolean withAgreement, boolean withResponses) throws Exception {
     ConnectionConfig connection = system.connection();
     if (exportTo != null) {
       new MapExporter(connection).export(exportTo, corpusId);
       if (withAgreement) {
         new AgreementExporter(connection).export(exportTo);
+      }
+      if (withResponses) {
+        new ResponseExporter(connection).export(exportTo);
       }
       System.out.println("Exported to " + exportTo.toAbsolutePath());
     }

@@ -2,12 +2,14 @@ package io.modelmap.cli;
 
 import io.modelmap.cli.runtime.AgreementTable;
 import io.modelmap.cli.runtime.EmbeddedSystem;
+import io.modelmap.cli.runtime.LineageTable;
 import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.producer.benchmark.ItemFiles;
 import io.modelmap.producer.benchmark.ParsedItems;
 import io.modelmap.producer.corpus.CorpusText;
+import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.key.Ids;
 import io.modelmap.scorer.model.CausalLmLoader;
 import java.io.IOException;
@@ -57,6 +59,9 @@ final class MapCommand implements Callable<Integer> {
   @Mixin
   LocalRunOptions run;
 
+  @Mixin
+  GenerationOptions generation;
+
   @Option(names = "--timeout", defaultValue = "PT6H", description = "How long to wait for the scores (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration timeout;
 
@@ -75,10 +80,12 @@ final class MapCommand implements Callable<Integer> {
     }
     List<CorpusText> texts = corpus.build(System.out);
     Map<String, ParsedItems> items = readBenchmarks();
+    List<PromptText> prompts = generation.read();
     try (EmbeddedSystem system = run.start("map");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       pipeline.publishCorpus(corpusId, texts);
       items.forEach((id, parsed) -> pipeline.publishBenchmark(id, parsed.items()));
+      pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(checkpoints, corpusId, texts, dtype);
       pipeline.startScorer(checkpoints.stream().map(LocalModel::dir).toList(), scoring.device, scoring.batchSize);
       pipeline.awaitMap(texts.size(), timeout);
@@ -87,7 +94,11 @@ final class MapCommand implements Callable<Integer> {
         pipeline.awaitAgreement(timeout);
         AgreementTable.read(system.connection()).printModels(System.out);
       }
-      run.finish(system, corpusId, pipeline.hasBenchmarks());
+      if (pipeline.hasPrompts()) {
+        pipeline.awaitResponses(timeout);
+        LineageTable.print(system.connection(), 3, System.out);
+      }
+      run.finish(system, corpusId, pipeline.hasBenchmarks(), pipeline.hasPrompts());
     }
     return 0;
   }

@@ -7,6 +7,7 @@ import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.key.Ids;
 import java.util.ArrayList;
@@ -58,8 +59,11 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--texts-per-task", defaultValue = "50", description = "Texts or items per score task (default ${DEFAULT-VALUE}).")
   int perTask;
 
+  @Mixin
+  GenerationOptions generation;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Ids.problem(Ids.Kind.MODEL, modelId).ifPresent(problem -> {
       throw new UsageError("--model-id: " + problem);
     });
@@ -87,11 +91,14 @@ final class RegisterCommand implements Callable<Integer> {
         .setFamily(family).setModelType(modelType).setParameterCount(parameterCount).setLabels(Map.copyOf(labels))
         .setCorpusId(corpusId).setBenchmarks(List.copyOf(benchmarks)).setRegisteredAtMs(System.currentTimeMillis())
         .build();
+    List<PromptText> prompts = generation.read();
     try (Publisher publisher = new Publisher(target)) {
-      int tasks = new ModelOnboarding(publisher, target.topics(), new TaskFanout(perTask)).onboard(model, textIds, itemIds);
+      int tasks = new ModelOnboarding(publisher, target.topics(), new TaskFanout(perTask)).onboard(model, textIds, itemIds,
+          prompts, generation.spec());
       publisher.flush();
-      System.out.printf("Registered %s: %d score tasks over %d texts%s%n", modelId, tasks, textIds.size(),
-          benchmarks.isEmpty() ? "" : " and benchmarks " + benchmarks);
+      System.out.printf("Registered %s: %d score tasks over %d texts%s%s%n", modelId, tasks, textIds.size(),
+          benchmarks.isEmpty() ? "" : " and benchmarks " + benchmarks,
+          prompts.isEmpty() ? "" : " and " + prompts.size() + " prompts");
     }
     return 0;
   }

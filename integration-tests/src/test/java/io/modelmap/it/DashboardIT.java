@@ -55,7 +55,7 @@ class DashboardIT {
     assertThat(CHROMEDRIVER).exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process demo = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "io.modelmap.cli.ModelMapCli", "demo", "--texts", "30", "--serve", "--api-port", "0",
+        "io.modelmap.cli.ModelMapCli", "demo", "--texts", "30", "--respond", "--serve", "--api-port", "0",
         "--data-dir", dir.resolve("demo").toString()).redirectErrorStream(true).start();
     CompletableFuture<String> dashboard = new CompletableFuture<>();
     Thread reader = new Thread(() -> followOutput(demo, dashboard), "demo-output");
@@ -96,11 +96,16 @@ class DashboardIT {
       // the heatmap fills in live as the models' answers are aggregated: 10 × 10 cells
       wait.until(b -> b.findElement(By.id("heatmap")).findElements(By.tagName("td")).size() == 100);
       assertPredictionsAndAnalytics(browser, wait, url);
+      // the zoo's responses compared: each model's lineage row, the copy's base in both views (bold)
+      wait.until(b -> b.findElements(By.cssSelector("#lineage tbody tr[data-model]")).size() == 10);
+      WebElement copy = browser.findElement(By.cssSelector("#lineage tbody tr[data-model='modelmap-demo/prose-a-copy']"));
+      assertThat(copy.findElements(By.tagName("b")).stream().map(WebElement::getText).toList())
+          .contains("modelmap-demo/prose-a");
 
       Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
       Files.createDirectories(Path.of("target"));
       Files.copy(screenshot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
-      for (String panel : List.of("predictions", "analytics", "kl")) {
+      for (String panel : List.of("predictions", "analytics", "kl", "lineage")) {
         WebElement element = browser.findElement(By.cssSelector("." + panel + "-panel"));
         browser.executeScript("arguments[0].scrollIntoView()", element);
         Files.copy(element.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "dashboard-" + panel + ".png"),

@@ -6,8 +6,10 @@ import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.schemas.avro.GenerationSpec;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
@@ -38,6 +40,8 @@ public final class LocalPipeline implements AutoCloseable {
   private final Map<String, List<String>> itemIds = new LinkedHashMap<>();
   private final Map<String, Integer> expectedTexts = new LinkedHashMap<>();
   private final Map<String, Long> expectedAnswers = new LinkedHashMap<>();
+  private List<PromptText> prompts = List.of();
+  private GenerationSpec generation;
   private ScorerMetrics metrics;
   private ScorerWorker worker;
   private Thread scorer;
@@ -61,6 +65,12 @@ public final class LocalPipeline implements AutoCloseable {
     out.println("Published benchmark '" + benchmarkId + "': " + items.size() + " multiple-choice items");
   }
 
+  /** Models registered afterwards also answer these prompts (generation tasks), generated as {@code spec} says. */
+  public void usePrompts(List<PromptText> prompts, GenerationSpec spec) {
+    this.prompts = List.copyOf(prompts);
+    this.generation = spec;
+  }
+
   /** Registers every model on the corpus (and every published benchmark) and fans it out into score tasks. */
   public void register(List<LocalModel> models, String corpusId, List<CorpusText> corpus, String dtype) {
     List<String> textIds = corpus.stream().map(CorpusText::textId).toList();
@@ -70,7 +80,7 @@ public final class LocalPipeline implements AutoCloseable {
         onboarding.onboard(ModelRegistered.newBuilder().setModelId(model.id())
             .setSourceUri("file:" + model.dir().toAbsolutePath()).setDtype(dtype).setFamily(model.family())
             .setModelType(model.type()).setCorpusId(corpusId).setBenchmarks(List.copyOf(itemIds.keySet()))
-            .setRegisteredAtMs(clock.millis()).build(), textIds, itemIds);
+            .setRegisteredAtMs(clock.millis()).build(), textIds, itemIds, prompts, generation);
         expectedTexts.put(model.id(), corpus.size());
         expectedAnswers.put(model.id(), itemIds.values().stream().mapToLong(List::size).sum());
       }
@@ -107,6 +117,25 @@ public final class LocalPipeline implements AutoCloseable {
       }
     }
     new AgreementWaiter(connection, out, clock).await(pairs, expectedAnswers, timeout);
+  }
+
+  /** Waits until every pair's response similarity covers every prompt (no-op without prompts). */
+  public void awaitResponses(Duration timeout) throws TimeoutException, InterruptedException {
+    if (prompts.isEmpty()) {
+      return;
+    }
+    List<String> sorted = expectedTexts.keySet().stream().sorted().toList();
+    Map<String, Long> pairs = new TreeMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      for (int j = i + 1; j < sorted.size(); j++) {
+        pairs.put(CompositeKey.of(sorted.get(i), sorted.get(j)), (long) prompts.size());
+      }
+    }
+    new ResponseWaiter(connection, out, clock).await(pairs, timeout);
+  }
+
+  public boolean hasPrompts() {
+    return !prompts.isEmpty();
   }
 
   public boolean hasBenchmarks() {

@@ -1,17 +1,15 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.cli.runtime.LineageTable;
 import io.modelmap.math.responses.Lineage;
 import io.modelmap.math.responses.ResponseSimilarity.ModelPair;
 import io.modelmap.producer.csv.CsvFiles;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
-import io.modelmap.schemas.avro.NeighborEntry;
-import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.ResponseSimilarity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,22 +37,15 @@ public final class ResponseExporter {
     Map<ModelPair, ResponseSimilarity> pairs = new TreeMap<>(); // by model A, then B (not by the encoded key)
     reader.latestByKey(connection.topics().responseSimilarity()).values()
         .forEach(p -> pairs.put(ModelPair.of(p.getModelA().toString(), p.getModelB().toString()), p));
-    Map<ModelPair, Double> rougeL = new HashMap<>();
     try (CSVPrinter csv = CsvFiles.writer(dir.resolve("response-similarity.csv"), SIMILARITY_HEADER)) {
       for (ResponseSimilarity p : pairs.values()) {
         csv.printRecord(p.getModelA(), p.getModelB(), p.getPrompts(), CsvFiles.number(p.getRouge1F()),
             CsvFiles.number(p.getRouge2F()), CsvFiles.number(p.getRougeLF()), CsvFiles.number(p.getBleu()));
-        rougeL.put(ModelPair.of(p.getModelA().toString(), p.getModelB().toString()), p.getRougeLF());
       }
-    }
-    Map<String, List<String>> byKl = new HashMap<>();
-    for (NeighborList list : reader.latestByKey(connection.topics().modelNeighbors()).values()) {
-      byKl.put(list.getModelId().toString(), list.getNeighbors().stream().map(NeighborEntry::getModelId)
-          .map(CharSequence::toString).toList());
     }
     try (CSVPrinter csv = CsvFiles.writer(dir.resolve("lineage.csv"),
         List.of("model_id", "kl_neighbors", "response_neighbors", "agreeing"))) {
-      for (Lineage.Entry e : Lineage.of(byKl, rougeL, LINEAGE_K)) {
+      for (Lineage.Entry e : LineageTable.read(connection, LINEAGE_K)) {
         csv.printRecord(e.model(), String.join(";", e.byKl()), String.join(";", e.byResponses()),
             String.join(";", e.agreeing()));
       }

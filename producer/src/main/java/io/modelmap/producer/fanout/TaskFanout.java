@@ -1,6 +1,8 @@
 package io.modelmap.producer.fanout;
 
+import io.modelmap.schemas.avro.GenerationSpec;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.avro.ScoreTask;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,17 @@ public final class TaskFanout {
   public List<ScoreTask> mcTasks(ModelRegistered model, String benchmarkId, List<String> itemIds) {
     return chunked(itemIds, (from, chunk) -> task(model, benchmarkId + "/mc/" + from)
         .setTextIds(List.of()).setBenchmarkId(benchmarkId).setItemIds(chunk).build());
+  }
+
+  /** Generation tasks: the prompts in chunks, each with how to generate. */
+  public List<ScoreTask> generationTasks(ModelRegistered model, List<PromptText> prompts, GenerationSpec spec) {
+    List<ScoreTask> tasks = new ArrayList<>();
+    for (int from = 0; from < prompts.size(); from += idsPerTask) {
+      tasks.add(task(model, "generate/" + from).setTextIds(List.of())
+          .setPrompts(List.copyOf(prompts.subList(from, Math.min(prompts.size(), from + idsPerTask))))
+          .setGeneration(spec).build());
+    }
+    return tasks;
   }
 
   private List<ScoreTask> chunked(List<String> ids, BiFunction<Integer, List<String>, ScoreTask> task) {

@@ -5,14 +5,20 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.schemas.avro.GenerationSpec;
 import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.ModelResponses;
+import io.modelmap.schemas.avro.PromptResponse;
 import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.registry.RegistryUnavailableException;
 import io.modelmap.schemas.topic.DeadLetterRecords;
 import io.modelmap.schemas.topic.Topics;
+import io.modelmap.scorer.generation.GenerationSettings;
+import io.modelmap.scorer.generation.Generator;
 import io.modelmap.scorer.model.CausalLm;
+import io.modelmap.scorer.model.IncrementalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
 import io.modelmap.scorer.scoring.ChoiceAnswerer;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
@@ -155,11 +161,13 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     try {
       long started = clock.millis();
       TextScorer scorer = new TextScorer(model(task), tokenizer, batchSize, manager, metrics::batch);
-      int done = task.getBenchmarkId() != null ? answerItems(task, scorer, publisher, started)
+      int done = task.getGeneration() != null ? generate(task, publisher, manager, started)
+          : task.getBenchmarkId() != null ? answerItems(task, scorer, publisher, started)
           : scoreTexts(task, scorer, publisher, started);
       textsScored += done;
       LOG.info("Finished task {} ({} {}, {} ms); {} so far", task.getTaskId(), done,
-          task.getBenchmarkId() != null ? "items" : "texts", clock.millis() - started, textsScored);
+          task.getGeneration() != null ? "responses" : task.getBenchmarkId() != null ? "items" : "texts",
+          clock.millis() - started, textsScored);
     } catch (ModelSourceRefused e) {
       metrics.failed();
       deadLetter(record, publisher, "source-refused", "task " + task.getTaskId() + " of model " + task.getModelId()
@@ -228,6 +236,29 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
         .setWorkerId(config.workerId()).build());
     metrics.answered(answers.size(), Duration.ofMillis(clock.millis() - started));
     return answers.size();
+  }
+
+  /** Responses to the task's prompts (KV-cached generation), published on model-responses. */
+  private int generate(ScoreTask task, Publisher publisher, NDManager manager, long started) throws IOException {
+    if (!(model instanceof IncrementalLm incremental)) {
+      throw new IOException("model " + task.getModelId() + " cannot generate: cached generation is implemented for"
+          + " GPT-2 checkpoints");
+    }
+    GenerationSpec spec = task.getGeneration();
+    GenerationSettings settings = new GenerationSettings(spec.getMaxNewTokens(),
+        spec.getStops().stream().map(CharSequence::toString).toList(), spec.getTemperature(), spec.getSeed(), batchSize);
+    List<Generator.Prompt> prompts = task.getPrompts().stream()
+        .map(p -> new Generator.Prompt(p.getPromptId().toString(), p.getText().toString())).toList();
+    List<String> responses = new Generator(incremental, tokenizer, manager, settings).generate(prompts);
+    List<PromptResponse> entries = new ArrayList<>();
+    for (int i = 0; i < prompts.size(); i++) {
+      entries.add(PromptResponse.newBuilder().setPromptId(prompts.get(i).id()).setResponse(responses.get(i)).build());
+    }
+    publisher.send(topics.modelResponses(), task.getModelId(), ModelResponses.newBuilder()
+        .setModelId(task.getModelId()).setResponses(entries).setSource("generated").setRecordedAtMs(clock.millis())
+        .build());
+    metrics.answered(entries.size(), Duration.ofMillis(clock.millis() - started));
+    return entries.size();
   }
 
   private CausalLm model(ScoreTask task) throws IOException {

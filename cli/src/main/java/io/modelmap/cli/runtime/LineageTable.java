@@ -1,0 +1,42 @@
+package io.modelmap.cli.runtime;
+
+import io.modelmap.math.responses.Lineage;
+import io.modelmap.math.responses.ResponseSimilarity.ModelPair;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.schemas.avro.NeighborEntry;
+import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.ResponseSimilarity;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Each model's nearest by KL and by responses, and the models in both, read from the topics. */
+public final class LineageTable {
+  private LineageTable() {}
+
+  /** Lineage over the latest model-neighbors and response-similarity records. */
+  public static List<Lineage.Entry> read(ConnectionConfig connection, int k) {
+    TopicReader reader = new TopicReader(connection);
+    Map<ModelPair, Double> rougeL = new HashMap<>();
+    for (ResponseSimilarity p : reader.latestByKey(connection.topics().responseSimilarity()).values()) {
+      rougeL.put(ModelPair.of(p.getModelA().toString(), p.getModelB().toString()), p.getRougeLF());
+    }
+    Map<String, List<String>> byKl = new HashMap<>();
+    for (NeighborList list : reader.latestByKey(connection.topics().modelNeighbors()).values()) {
+      byKl.put(list.getModelId().toString(), list.getNeighbors().stream().map(NeighborEntry::getModelId)
+          .map(CharSequence::toString).toList());
+    }
+    return Lineage.of(byKl, rougeL, k);
+  }
+
+  public static void print(ConnectionConfig connection, int k, PrintStream out) {
+    out.println();
+    out.printf("%-36s %-60s %s%n", "model", "nearest by KL", "nearest by responses (ROUGE-L); * in both");
+    for (Lineage.Entry e : read(connection, k)) {
+      out.printf("%-36s %-60s %s%n", e.model(), String.join(", ", e.byKl()), String.join(", ", e.byResponses().stream()
+          .map(m -> e.agreeing().contains(m) ? m + "*" : m).toList()));
+    }
+  }
+}
