@@ -26,6 +26,7 @@ import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelDistances;
+import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.ModelResponses;
 import io.modelmap.schemas.avro.TextChunk;
@@ -118,10 +119,15 @@ public final class AggregatorTopology {
     KStream<String, SpecificRecord> observed = rekeyed(
         decoded(builder, benchmarkScores, new BenchmarkScoreValidator(), clock, router, produced),
         benchmarkScores.valueSerde(), BenchmarkScore.class, b -> PREDICTION_KEY, "scores-for-prediction", 1);
+    Views.Shared views = Views.addTo(builder, topics);
     KStream<String, SpecificRecord> registrations = rekeyed(
-        Views.addTo(builder, topics).toStream(Named.as("registrations")).filter((k, v) -> v != null)
+        views.registered().toStream(Named.as("registrations")).filter((k, v) -> v != null)
             .mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record")),
         topics.modelRegistered().valueSerde(), ModelRegistered.class, r -> PREDICTION_KEY, "registrations-for-prediction", 1);
+    KStream<String, SpecificRecord> embeddings = rekeyed(
+        views.embeddings().toStream(Named.as("embedding-updates")).filter((k, v) -> v != null)
+            .mapValues(v -> (SpecificRecord) v, Named.as("embedding-as-record")),
+        topics.modelEmbeddings().valueSerde(), ModelEmbedding.class, e -> PREDICTION_KEY, "embeddings-for-prediction", 1);
     Topic<String, BenchmarkRegistered> benchmarksTopic = topics.benchmarkRegistered();
     KStream<String, SpecificRecord> benchmarks = rekeyed(
         decoded(builder, benchmarksTopic, new BenchmarkRegisteredValidator(), clock, router, produced),
@@ -129,6 +135,7 @@ public final class AggregatorTopology {
     PredictionStores.builders().forEach(builder::addStateStore);
     distances.merge(observed, Named.as("distances-and-scores")).merge(registrations, Named.as("prediction-inputs"))
         .merge(benchmarks, Named.as("prediction-inputs-and-benchmarks"))
+        .merge(embeddings, Named.as("prediction-inputs-and-embeddings"))
         .process(() -> new PredictionProcessor(config, distancesSerde, topics.modelRegistered().valueSerde(),
             benchmarksTopic.valueSerde()), Named.as("prediction"), PredictionStores.names())
         .to(router, produced);

@@ -14,6 +14,9 @@ import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelEmbedding;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePrediction;
+import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.key.CompositeKey;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -109,6 +112,39 @@ class EmbeddingTopologyTest {
       assertThat(folded.getQuestions()).isEqualTo(features.size());
       Router updated = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
       assertThat(updated.rank(text(items.values().iterator().next()))).hasSize(models.size());
+
+      // benchmark forecasts from the embeddings (§5.3): the measured accuracy on the benchmark, predicted out of fold
+      Map<String, ScorePredictions> forecasts = new HashMap<>();
+      Map<String, PredictionQuality> quality = new HashMap<>();
+      TestOutputTopic<String, ScorePredictions> predictions = h.driver.createOutputTopic(
+          h.topics.scorePredictions().name(), Serdes.String().deserializer(),
+          h.topics.scorePredictions().valueSerde().deserializer());
+      TestOutputTopic<String, PredictionQuality> qualities = h.driver.createOutputTopic(
+          h.topics.predictionQuality().name(), Serdes.String().deserializer(),
+          h.topics.predictionQuality().valueSerde().deserializer());
+      h.advanceUntil(() -> {
+        forecasts.putAll(predictions.readKeyValuesToMap());
+        quality.putAll(qualities.readKeyValuesToMap());
+        return quality.containsKey(CompositeKey.of(BENCHMARK, "embedding")) && forecasts.size() == models.size();
+      });
+      int complete = 0;
+      for (String model : models) {
+        ScorePrediction p = forecasts.get(model).getPredictions().stream()
+            .filter(e -> e.getMethod().toString().equals("embedding")).findFirst().orElseThrow();
+        if (answers.get(model).size() < items.size()) {
+          assertThat(p.getObserved()).as("%s left items out: no measured accuracy, predicted only", model).isNull();
+          continue;
+        }
+        complete++;
+        long rightAnswers = answers.get(model).stream()
+            .filter(a -> a.getChosenIndex() == items.get(a.getItemId().toString()).getGoldIndex()).count();
+        assertThat(p.getObserved()).as("%s's accuracy, counted here", model)
+            .isCloseTo((double) rightAnswers / items.size(), within(1e-12));
+        assertThat(p.getOutOfFold()).isNotNull();
+      }
+      PredictionQuality q = quality.get(CompositeKey.of(BENCHMARK, "embedding"));
+      assertThat(q.getModels()).isEqualTo(complete).isGreaterThan(20);
+      assertThat(q.getPearsonR()).as("accuracy from the embeddings of the same answers, out of fold").isGreaterThan(0.8);
     }
   }
 

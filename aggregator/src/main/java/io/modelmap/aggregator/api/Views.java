@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.topic.Topic;
 import io.modelmap.schemas.topic.Topics;
@@ -35,8 +36,11 @@ public final class Views {
 
   private Views() {}
 
-  /** Adds every view; returns the registrations' table, which prediction also reads. */
-  public static KTable<String, ModelRegistered> addTo(StreamsBuilder builder, Topics topics) {
+  /** The views prediction also reads: a topic has one source in a topology. */
+  public record Shared(KTable<String, ModelRegistered> registered, KTable<String, ModelEmbedding> embeddings) {}
+
+  /** Adds every view; returns the tables prediction also reads. */
+  public static Shared addTo(StreamsBuilder builder, Topics topics) {
     KTable<String, ModelRegistered> registered = table(builder, topics.modelRegistered(), REGISTERED);
     table(builder, topics.modelCoordinates(), COORDINATES);
     table(builder, topics.modelNeighbors(), NEIGHBORS);
@@ -46,10 +50,10 @@ public final class Views {
     table(builder, topics.scorePredictions(), PREDICTIONS);
     table(builder, topics.predictionQuality(), QUALITY);
     table(builder, topics.modelAnalytics(), ANALYTICS);
-    table(builder, topics.modelEmbeddings(), EMBEDDINGS);
+    KTable<String, ModelEmbedding> embeddings = table(builder, topics.modelEmbeddings(), EMBEDDINGS);
     table(builder, topics.responseSimilarity(), RESPONSE_SIMILARITY);
     table(builder, topics.deadLetters(topics.scoreTasks().name()), FAILURES);
-    return registered;
+    return new Shared(registered, embeddings);
   }
 
   static List<String> all() {

@@ -7,6 +7,7 @@ import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelDistances;
+import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;
@@ -62,11 +63,14 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private KeyValueStore<String, byte[]> tasks;
   private KeyValueStore<String, byte[]> scores;
   private KeyValueStore<String, byte[]> distances;
+  private KeyValueStore<String, byte[]> embeddingStore;
   private PredictionState state;
   private CollaborativeState collaborative;
+  private EmbeddingForecasts forecasts;
   private ExecutorService background;
   private BackgroundJobs<BenchmarkFit> refits;
   private BackgroundJobs<Optional<CollaborativeFit>> collaborativeRefits;
+  private BackgroundJobs<List<EmbeddingForecastInput.Forecast>> forecastRefits;
   private BackgroundJobs<ModelAnalytics> analytics;
   private long lastAnalyticsMs = Long.MIN_VALUE / 2;
 
@@ -85,6 +89,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     this.tasks = context.getStateStore(PredictionStores.TASKS);
     this.scores = context.getStateStore(PredictionStores.SCORES);
     this.distances = context.getStateStore(PredictionStores.DISTANCES);
+    this.embeddingStore = context.getStateStore(PredictionStores.EMBEDDINGS);
     restore();
     background = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "prediction-background-" + context.taskId());
@@ -95,6 +100,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     refits = new BackgroundJobs<>(background, budget);
     analytics = new BackgroundJobs<>(background, budget);
     collaborativeRefits = new BackgroundJobs<>(background, budget);
+    forecastRefits = new BackgroundJobs<>(background, budget);
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -103,6 +109,8 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     state = new PredictionState(config.prediction().minObserved(), config.prediction().folds(),
         config.prediction().grouping());
     collaborative = new CollaborativeState(config.prediction().collaborative());
+    forecasts = new EmbeddingForecasts(config.prediction().collaborative().debounce());
+    StoreEntries.forEach(embeddingStore, (model, value) -> forecasts.embed(model, PredictionStores.embedding(value)));
     StoreEntries.forEach(models, (model, value) -> register(registrationSerde.deserializer()
         .deserialize(PredictionStores.MODELS, value)));
     StoreEntries.forEach(tasks, (benchmark, value) -> collaborative.registerTask(benchmark,
@@ -117,6 +125,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       collaborative.scoreFacts(parts.get(1), PredictionStores.scoreShots(value), PredictionStores.scoreMetric(value));
     });
     collaborative.changed(Long.MIN_VALUE / 2); // refit at the first punctuation
+    forecasts.changed(Long.MIN_VALUE / 2);
   }
 
   private void register(ModelRegistered registered) {
@@ -137,6 +146,12 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       } else if (collaborative.fit().isPresent()) {
         forward(model, predictions(state.corpusOf(model), model), record.timestamp()); // from its factors alone
       }
+    } else if (record.value() instanceof ModelEmbedding embedding) {
+      String model = embedding.getModelId().toString();
+      double[] vector = embedding.getVector().stream().mapToDouble(Double::doubleValue).toArray();
+      embeddingStore.put(model, PredictionStores.embedding(vector));
+      forecasts.embed(model, vector);
+      forecasts.changed(now);
     } else if (record.value() instanceof BenchmarkRegistered benchmark) {
       tasks.put(benchmark.getBenchmarkId().toString(),
           benchmarkSerde.serializer().serialize(PredictionStores.TASKS, benchmark));
@@ -156,6 +171,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       state.score(model, benchmark, score.getValue());
       collaborative.scoreFacts(benchmark, score.getShots(), metric);
       collaborative.changed(now);
+      forecasts.changed(now);
     } else if (record.value() instanceof ModelDistances d) {
       String corpus = d.getCorpusId().toString();
       String model = d.getModelId().toString();
@@ -216,6 +232,14 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
         });
       }
     }
+    forecastRefits.drainFinished().forEach((key, fitted) -> {
+      forecasts.install(fitted);
+      publishForecasts(now);
+    });
+    if (forecasts.due(now) && backgroundIdle() && forecastRefits.mayStart()) {
+      EmbeddingForecastInput input = forecasts.input(state.scores(), state.minObserved(), config.prediction().folds());
+      forecastRefits.submit(EmbeddingForecastInput.METHOD, input::fit);
+    }
     analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
     long interval = config.prediction().analyticsInterval().toMillis();
     boolean overdue = now >= lastAnalyticsMs + OVERDUE_INTERVALS * interval;
@@ -231,7 +255,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   }
 
   private boolean backgroundIdle() {
-    return refits.idle() && analytics.idle() && collaborativeRefits.idle();
+    return refits.idle() && analytics.idle() && collaborativeRefits.idle() && forecastRefits.idle();
   }
 
   private void publish(String corpus, long now) {
@@ -240,6 +264,16 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     }
     for (BenchmarkFit fit : state.fits(corpus)) {
       forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
+    }
+  }
+
+  /** After an embedding forecast: every embedded model, and each benchmark's quality. */
+  private void publishForecasts(long now) {
+    for (String model : forecasts.models()) {
+      forward(model, predictions(state.corpusOf(model), model), now);
+    }
+    for (PredictionQuality q : forecasts.quality(config.prediction().folds())) {
+      forward(CompositeKey.of(q.getBenchmarkId().toString(), EmbeddingForecastInput.METHOD), q, now);
     }
   }
 
@@ -276,6 +310,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
           .setOutOfFold(fit.outOfFold().get(model)).setTrainingModels(fit.training().size()).build());
     }
     collaborative.fit().ifPresent(fit -> list.addAll(collaborativePredictions(fit, model)));
+    list.addAll(forecasts.entries(model, state::observed));
     list.sort(java.util.Comparator.comparing(ScorePrediction::getBenchmarkId, java.util.Comparator.comparing(
         CharSequence::toString)).thenComparing(p -> p.getMethod().toString()));
     return ScorePredictions.newBuilder().setModelId(model).setCorpusId(corpus)

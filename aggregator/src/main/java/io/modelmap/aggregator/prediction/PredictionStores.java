@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #SCORES}: modelId/benchmarkId → the observed score (8-byte double, 1 when measured, the
  *   shots as a 4-byte int, −1 unknown, then the metric in UTF-8), from benchmark-scores
  *   <li>{@value #DISTANCES}: corpusId/modelId → the ModelDistances the matrix sent at its completion
+ *   <li>{@value #EMBEDDINGS}: model id → its latest EmbedLLM embedding (doubles), from model-embeddings
  * </ul>
  */
 public final class PredictionStores {
@@ -22,15 +23,16 @@ public final class PredictionStores {
   static final String TASKS = "prediction-benchmarks-store";
   static final String SCORES = "prediction-scores-store";
   static final String DISTANCES = "prediction-distances-store";
+  static final String EMBEDDINGS = "prediction-embeddings-store";
 
   private PredictionStores() {}
 
   public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders() {
-    return List.of(store(MODELS), store(TASKS), store(SCORES), store(DISTANCES));
+    return List.of(store(MODELS), store(TASKS), store(SCORES), store(DISTANCES), store(EMBEDDINGS));
   }
 
   public static String[] names() {
-    return new String[] {MODELS, TASKS, SCORES, DISTANCES};
+    return new String[] {MODELS, TASKS, SCORES, DISTANCES, EMBEDDINGS};
   }
 
   static byte[] score(double value, boolean measured, Integer shots, String metric) {
@@ -48,6 +50,23 @@ public final class PredictionStores {
   static String scoreMetric(byte[] stored) {
     return stored.length > 13
         ? new String(stored, 13, stored.length - 13, java.nio.charset.StandardCharsets.UTF_8) : null;
+  }
+
+  static byte[] embedding(double[] vector) {
+    ByteBuffer buffer = ByteBuffer.allocate(vector.length * Double.BYTES);
+    for (double v : vector) {
+      buffer.putDouble(v);
+    }
+    return buffer.array();
+  }
+
+  static double[] embedding(byte[] stored) {
+    ByteBuffer buffer = ByteBuffer.wrap(stored);
+    double[] vector = new double[stored.length / Double.BYTES];
+    for (int i = 0; i < vector.length; i++) {
+      vector[i] = buffer.getDouble();
+    }
+    return vector;
   }
 
   static double scoreValue(byte[] stored) {

@@ -5,17 +5,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 
 /**
  * EmbedLLM §5.3, benchmark accuracy from model embeddings: with embeddings trained on every question but
  * the held-out benchmark's, a linear map (ridge, λ = {@value #PENALTY} on standardised features, with
  * intercept) from a model's embedding to its accuracy on that benchmark is fitted on a random part of
- * the models and scored on the rest by Kendall's τ, over many random splits. The share of splits where
+ * the models ({@link EmbeddingRidge}) and scored on the rest by Kendall's τ, over many random splits. The share of splits where
  * τ is significant (two-sided p &lt; 0.05, normal approximation) is the paper's "significance". The
  * same splits score a baseline that needs no embeddings: each model's accuracy on the other benchmarks.
  */
@@ -77,51 +73,10 @@ public final class BenchmarkForecast {
     return new double[] {tau, 2 * (1 - NORMAL.cumulativeProbability(Math.abs(z)))};
   }
 
-  /** Ridge with intercept on features standardised over {@code train}; the predictions of {@code test}. */
+  /** {@link EmbeddingRidge} fitted on {@code train}; the predictions of {@code test}. */
   static double[] ridge(double[][] x, double[] y, List<Integer> train, List<Integer> test) {
-    int d = x[0].length;
-    double[] mean = new double[d];
-    double[] scale = new double[d];
-    for (int k = 0; k < d; k++) {
-      int column = k;
-      mean[k] = train.stream().mapToDouble(i -> x[i][column]).average().orElse(0);
-      double variance = train.stream().mapToDouble(i -> (x[i][column] - mean[column]) * (x[i][column] - mean[column]))
-          .average().orElse(0);
-      scale[k] = variance > 1e-24 ? Math.sqrt(variance) : 1;
-    }
-    double yMean = train.stream().mapToDouble(i -> y[i]).average().orElse(0);
-    RealMatrix gram = new Array2DRowRealMatrix(d, d);
-    ArrayRealVector rhs = new ArrayRealVector(d);
-    for (int i : train) {
-      double[] z = standardised(x[i], mean, scale);
-      for (int a = 0; a < d; a++) {
-        rhs.addToEntry(a, z[a] * (y[i] - yMean));
-        for (int b = 0; b < d; b++) {
-          gram.addToEntry(a, b, z[a] * z[b]);
-        }
-      }
-    }
-    for (int a = 0; a < d; a++) {
-      gram.addToEntry(a, a, PENALTY);
-    }
-    double[] w = new CholeskyDecomposition(gram).getSolver().solve(rhs).toArray();
-    double[] predicted = new double[test.size()];
-    for (int t = 0; t < predicted.length; t++) {
-      double[] z = standardised(x[test.get(t)], mean, scale);
-      double p = yMean;
-      for (int a = 0; a < d; a++) {
-        p += w[a] * z[a];
-      }
-      predicted[t] = p;
-    }
-    return predicted;
-  }
-
-  private static double[] standardised(double[] row, double[] mean, double[] scale) {
-    double[] z = new double[row.length];
-    for (int k = 0; k < row.length; k++) {
-      z[k] = (row[k] - mean[k]) / scale[k];
-    }
-    return z;
+    EmbeddingRidge fit = EmbeddingRidge.fit(train.stream().map(i -> x[i]).toArray(double[][]::new),
+        train.stream().mapToDouble(i -> y[i]).toArray(), PENALTY);
+    return test.stream().mapToDouble(i -> fit.predict(x[i])).toArray();
   }
 }

@@ -16,6 +16,15 @@ class BenchmarkForecastTest {
   }
 
   @Test
+  void ridgeOnStandardisedFeaturesByHand() {
+    // x = −1, 0, 1 (sd √(2/3): z = ∓√1.5, 0), y = 0, 1, 2: w = Σz(y − 1)/(Σz² + λ) = 2√1.5/(3 + 1),
+    // so at x = 1 the prediction is 1 + w·√1.5 = 1 + 3/4
+    EmbeddingRidge fit = EmbeddingRidge.fit(new double[][] {{-1}, {0}, {1}}, new double[] {0, 1, 2}, 1.0);
+    assertThat(fit.predict(new double[] {1})).isCloseTo(1.75, within(1e-12));
+    assertThat(fit.predict(new double[] {0})).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
   void embeddingsThatHoldTheAccuracyRankEveryTestSplitRight() {
     Random random = new Random(4);
     int n = 30;
