@@ -26,6 +26,9 @@ class ScaleBenchmarkIT {
 
     assertThat(report.listsChecked()).isEqualTo(40);
     assertThat(report.maxRelativeError()).isLessThanOrEqualTo(1e-9);
+    assertThat(report.baselines().blockedMaxRelative()).as("the blocked batch baseline computes the same KL")
+        .isLessThanOrEqualTo(1e-9);
+    report.baselines().numpy().ifPresent(n -> assertThat(n.maxRelative()).as("NumPy's KL").isLessThanOrEqualTo(1e-9));
     assertThat(report.latencySamples()).isEqualTo(5);
     // the JVM may grow to 512 MiB, so this bound can be crossed: 29 MiB measured at this scale (114 MiB
     // at 1,000 x 10,000); three times that would mean state held per score rather than per row

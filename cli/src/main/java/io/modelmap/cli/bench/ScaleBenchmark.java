@@ -118,6 +118,7 @@ public final class ScaleBenchmark {
           l[i] = matrix.row(i);
         }
         NotebookRecompute batch = NotebookRecompute.of(l);
+        BatchBaselines baselines = BatchBaselines.measure(l, batch, settings.dataDir(), out);
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
         double[] check = compare(matrix, batch, probe, connection);
@@ -125,7 +126,7 @@ public final class ScaleBenchmark {
         long peakResident = aggregator.peakResidentMib();
         aggregator.close(); // RocksDB flushes its memtables on close: measure the disk after
         return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,
-            percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), seconds(batch.nanos()),
+            percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), baselines,
             aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), peakResident, aggregator.stateBytes(),
             check[0], (int) check[1], new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
                 percentile(predictionLatencies, 0.5), percentile(predictionLatencies, 0.99), predictionError));

@@ -1,0 +1,80 @@
+package io.modelmap.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The batch recompute with NumPy, as a notebook user runs it: {@code benchmarks/python/numpy_recompute.py}
+ * (bundled) on the same L, when {@code python3} (or {@code $MODELMAP_PYTHON}) with NumPy is present.
+ *
+ * @param seconds the median of its runs
+ * @param describe NumPy's version, BLAS and threads, and its peak memory
+ * @param klNats its K×K result, to check against the reference
+ */
+record NumpyRecompute(double seconds, String describe, double[][] klNats) {
+  private static final String SCRIPT = "numpy_recompute.py";
+
+  /** Empty when no Python with NumPy is found (the reason is printed by the caller). */
+  static Optional<NumpyRecompute> of(double[][] l, Path workDir) throws IOException, InterruptedException {
+    String python = System.getenv().getOrDefault("MODELMAP_PYTHON", "python3");
+    Path script = workDir.resolve(SCRIPT);
+    try (InputStream in = NumpyRecompute.class.getResourceAsStream("/" + SCRIPT)) {
+      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    int k = l.length;
+    int n = l[0].length;
+    Path input = workDir.resolve("L.f64");
+    Path output = workDir.resolve("KL.f64");
+    write(l, input);
+    Process process;
+    try {
+      process = new ProcessBuilder(python, script.toString(), input.toString(), String.valueOf(k), String.valueOf(n),
+          output.toString()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      return Optional.empty(); // no python3 on the PATH
+    }
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      return Optional.empty(); // most often: no NumPy
+    }
+    JsonNode report = new ObjectMapper().readTree(printed.substring(printed.lastIndexOf('\n') + 1));
+    String describe = String.format("NumPy %s, %s, %s threads, peak %.0f MiB", report.get("numpy").asText(),
+        report.get("blas").asText(), report.path("threads").asText("?"), report.get("peak_rss_mib").asDouble());
+    double[][] kl = read(output, k);
+    Files.deleteIfExists(input);
+    Files.deleteIfExists(output);
+    return Optional.of(new NumpyRecompute(report.get("seconds").asDouble(), describe, kl));
+  }
+
+  private static void write(double[][] l, Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer row = ByteBuffer.allocate(l[0].length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      for (double[] r : l) {
+        row.clear();
+        row.asDoubleBuffer().put(r);
+        channel.write(row);
+      }
+    }
+  }
+
+  private static double[][] read(Path file, int k) throws IOException {
+    ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    double[][] kl = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      all.asDoubleBuffer().position(i * k).get(kl[i]);
+    }
+    return kl;
+  }
+}
