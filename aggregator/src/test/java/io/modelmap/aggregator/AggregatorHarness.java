@@ -117,6 +117,16 @@ final class AggregatorHarness implements AutoCloseable {
     return neighbors.readKeyValuesToMap();
   }
 
+  /** A test input for {@code topic}, keyed by string. */
+  <V> TestInputTopic<String, V> input(io.modelmap.schemas.topic.Topic<String, V> topic) {
+    return driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer());
+  }
+
+  /** A test output of {@code topic}. */
+  <V> TestOutputTopic<String, V> output(io.modelmap.schemas.topic.Topic<String, V> topic) {
+    return driver.createOutputTopic(topic.name(), Serdes.String().deserializer(), topic.valueSerde().deserializer());
+  }
+
   /** Punctuation after punctuation (2 s apart) until {@code done}, giving the background thread real time between. */
   void advanceUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
     for (int step = 0; step < 500; step++) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.Test;
@@ -56,19 +55,11 @@ class CollaborativeTopologyTest {
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(
         new PredictionSettings(d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), cpp, d.embedding())))) {
-      TestInputTopic<String, ModelRegistered> registered = h.driver.createInputTopic(h.topics.modelRegistered().name(),
-          Serdes.String().serializer(), h.topics.modelRegistered().valueSerde().serializer());
-      TestInputTopic<String, BenchmarkScore> scores = h.driver.createInputTopic(h.topics.benchmarkScores().name(),
-          Serdes.String().serializer(), h.topics.benchmarkScores().valueSerde().serializer());
-      TestInputTopic<String, BenchmarkRegistered> benchmarks = h.driver.createInputTopic(
-          h.topics.benchmarkRegistered().name(), Serdes.String().serializer(),
-          h.topics.benchmarkRegistered().valueSerde().serializer());
-      TestOutputTopic<String, ScorePredictions> predictions = h.driver.createOutputTopic(
-          h.topics.scorePredictions().name(), Serdes.String().deserializer(),
-          h.topics.scorePredictions().valueSerde().deserializer());
-      TestOutputTopic<String, PredictionQuality> quality = h.driver.createOutputTopic(
-          h.topics.predictionQuality().name(), Serdes.String().deserializer(),
-          h.topics.predictionQuality().valueSerde().deserializer());
+      TestInputTopic<String, ModelRegistered> registered = h.input(h.topics.modelRegistered());
+      TestInputTopic<String, BenchmarkScore> scores = h.input(h.topics.benchmarkScores());
+      TestInputTopic<String, BenchmarkRegistered> benchmarks = h.input(h.topics.benchmarkRegistered());
+      TestOutputTopic<String, ScorePredictions> predictions = h.output(h.topics.scorePredictions());
+      TestOutputTopic<String, PredictionQuality> quality = h.output(h.topics.predictionQuality());
 
       for (int i = 0; i < MODELS; i++) {
         registered.pipeInput(model(i), registration(model(i), i % 3, parameters(i)));

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -54,9 +53,7 @@ class EmbeddingTopologyTest {
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
-      TestOutputTopic<String, ModelEmbedding> embeddings = h.driver.createOutputTopic(
-          h.topics.modelEmbeddings().name(), Serdes.String().deserializer(),
-          h.topics.modelEmbeddings().valueSerde().deserializer());
+      TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
       items.values().forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
       for (String model : models.subList(0, models.size() - 1)) {
         h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCHMARK)
@@ -116,12 +113,8 @@ class EmbeddingTopologyTest {
       // benchmark forecasts from the embeddings (§5.3): the measured accuracy on the benchmark, predicted out of fold
       Map<String, ScorePredictions> forecasts = new HashMap<>();
       Map<String, PredictionQuality> quality = new HashMap<>();
-      TestOutputTopic<String, ScorePredictions> predictions = h.driver.createOutputTopic(
-          h.topics.scorePredictions().name(), Serdes.String().deserializer(),
-          h.topics.scorePredictions().valueSerde().deserializer());
-      TestOutputTopic<String, PredictionQuality> qualities = h.driver.createOutputTopic(
-          h.topics.predictionQuality().name(), Serdes.String().deserializer(),
-          h.topics.predictionQuality().valueSerde().deserializer());
+      TestOutputTopic<String, ScorePredictions> predictions = h.output(h.topics.scorePredictions());
+      TestOutputTopic<String, PredictionQuality> qualities = h.output(h.topics.predictionQuality());
       h.advanceUntil(() -> {
         forecasts.putAll(predictions.readKeyValuesToMap());
         quality.putAll(qualities.readKeyValuesToMap());

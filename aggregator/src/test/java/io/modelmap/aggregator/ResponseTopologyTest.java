@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.Test;
@@ -108,13 +107,11 @@ class ResponseTopologyTest {
   }
 
   private static TestInputTopic<String, ModelResponses> input(AggregatorHarness h) {
-    return h.driver.createInputTopic(h.topics.modelResponses().name(), Serdes.String().serializer(),
-        h.topics.modelResponses().valueSerde().serializer());
+    return h.input(h.topics.modelResponses());
   }
 
   private static TestOutputTopic<String, ResponseSimilarity> output(AggregatorHarness h) {
-    return h.driver.createOutputTopic(h.topics.responseSimilarity().name(), Serdes.String().deserializer(),
-        h.topics.responseSimilarity().valueSerde().deserializer());
+    return h.output(h.topics.responseSimilarity());
   }
 
   private static List<ModelResponses> batchesByModel(List<Response> responses) {

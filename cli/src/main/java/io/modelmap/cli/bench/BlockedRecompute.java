@@ -1,9 +1,5 @@
 package io.modelmap.cli.bench;
 
-import io.modelmap.math.DoubleCentering;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The best batch recompute in Java, the baseline when no NumPy is at hand: centring as the stream does,
  * then the Gram Q·Qᵀ by a cache-blocked, register-tiled product on every core ({@link BlockedGram}), and
@@ -18,16 +14,7 @@ record BlockedRecompute(double[][] klNats, long nanos) {
     long started = System.nanoTime();
     int k = l.length;
     int n = l[0].length;
-    List<double[]> xi = new ArrayList<>(k);
-    for (double[] row : l) {
-      xi.add(DoubleCentering.rowCentred(row));
-    }
-    double[] columnMeans = DoubleCentering.columnMeans(xi);
-    double[][] q = new double[k][];
-    for (int i = 0; i < k; i++) {
-      q[i] = DoubleCentering.qRow(xi.get(i), columnMeans);
-    }
-    double[][] gram = BlockedGram.of(q);
+    double[][] gram = BlockedGram.of(CentredRows.of(l).q());
     double[][] kl = new double[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {

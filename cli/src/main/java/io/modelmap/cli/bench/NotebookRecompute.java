@@ -1,9 +1,6 @@
 package io.modelmap.cli.bench;
 
-import io.modelmap.math.DoubleCentering;
 import io.modelmap.math.KlDivergence;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What a notebook user does when one model arrives: double-centre L from scratch, then every
@@ -19,15 +16,8 @@ record NotebookRecompute(double[][] klNats, double[] columnMeans, long nanos) {
   static NotebookRecompute of(double[][] l) {
     long started = System.nanoTime();
     int k = l.length;
-    List<double[]> xi = new ArrayList<>(k);
-    for (double[] row : l) {
-      xi.add(DoubleCentering.rowCentred(row));
-    }
-    double[] columnMeans = DoubleCentering.columnMeans(xi);
-    double[][] q = new double[k][];
-    for (int i = 0; i < k; i++) {
-      q[i] = DoubleCentering.qRow(xi.get(i), columnMeans);
-    }
+    CentredRows centred = CentredRows.of(l);
+    double[][] q = centred.q();
     double[][] kl = new double[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
@@ -35,6 +25,6 @@ record NotebookRecompute(double[][] klNats, double[] columnMeans, long nanos) {
         kl[j][i] = kl[i][j];
       }
     }
-    return new NotebookRecompute(kl, columnMeans, System.nanoTime() - started);
+    return new NotebookRecompute(kl, centred.columnMeans(), System.nanoTime() - started);
   }
 }
