@@ -22,6 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class AggregatorService implements AutoCloseable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AggregatorService.class);
   private final AggregatorConfig config;
   private final KafkaStreams streams;
   private final QueryApi api;
@@ -42,9 +43,36 @@ public final class AggregatorService implements AutoCloseable {
     if (api != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.hostInfo().host() + ":" + api.hostInfo().port());
     }
-    this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
+    MatrixRouting routing = routing(config);
+    LOG.info("Texts and scores reach the matrix {}", routing == MatrixRouting.DIRECT
+        ? "directly (corpus-texts and text-scores have one partition each)" : "repartitioned by corpus id");
+    this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC(), routing), props);
     this.metrics = new AggregatorMetrics(streams, viewDeadLetters);
     streams.setUncaughtExceptionHandler(new StreamThreadFailures(Duration.ofSeconds(5)));
+  }
+
+  /** DIRECT when both source topics exist with one partition each; REPARTITION otherwise or when unknown. */
+  private static MatrixRouting routing(AggregatorConfig config) {
+    Properties adminProps = new Properties();
+    var adminSettings = org.apache.kafka.clients.admin.AdminClientConfig.configNames();
+    config.clientOverrides().forEach((key, value) -> { // the security settings, as the admin knows them
+      String name = key.startsWith("admin.") ? key.substring("admin.".length()) : key;
+      if (adminSettings.contains(name)) {
+        adminProps.put(name, value);
+      }
+    });
+    adminProps.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(adminProps)) {
+      var described = admin.describeTopics(java.util.List.of(config.topics().corpusTexts(), config.topics().textScores()))
+          .allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      return MatrixRouting.forPartitions(described.get(config.topics().corpusTexts()).partitions().size(),
+          described.get(config.topics().textScores()).partitions().size());
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return MatrixRouting.REPARTITION; // topics not there yet: the general topology serves any partitioning
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return MatrixRouting.REPARTITION;
+    }
   }
 
   static Properties properties(AggregatorConfig config, SchemaRegistryClient registry) {

@@ -71,7 +71,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * </pre>
  *
  * Both inputs are repartitioned by corpus id so that a completed row meets every other row of its
- * corpus in one task.
+ * corpus in one task, unless both topics have one partition ({@link MatrixRouting#DIRECT}).
  */
 public final class AggregatorTopology {
   /** The one key all items and answers are repartitioned under. */
@@ -84,6 +84,12 @@ public final class AggregatorTopology {
   private AggregatorTopology() {}
 
   public static Topology build(AggregatorConfig config, SchemaRegistryClient registry, Clock clock) {
+    return build(config, registry, clock, MatrixRouting.REPARTITION);
+  }
+
+  /** The topology, with texts and scores reaching the matrix as {@code routing} says. */
+  public static Topology build(AggregatorConfig config, SchemaRegistryClient registry, Clock clock,
+      MatrixRouting routing) {
     Topics topics = new Topics(config.topics(), registry);
     StreamsBuilder builder = new StreamsBuilder();
     Produced<String, SpecificRecord> produced =
@@ -95,11 +101,13 @@ public final class AggregatorTopology {
 
     Topic<String, TextChunk> textsTopic = topics.corpusTexts();
     Topic<String, TextScores> scoresTopic = topics.textScores();
-    KStream<String, SpecificRecord> texts = rekeyed(
-        decoded(builder, textsTopic, new TextChunkValidator(), clock, router, produced),
+    KStream<String, SpecificRecord> decodedTexts = decoded(builder, textsTopic, new TextChunkValidator(), clock, router,
+        produced);
+    KStream<String, SpecificRecord> decodedScores = decoded(builder, scoresTopic, new TextScoresValidator(), clock,
+        router, produced);
+    KStream<String, SpecificRecord> texts = routing == MatrixRouting.DIRECT ? decodedTexts : rekeyed(decodedTexts,
         textsTopic.valueSerde(), TextChunk.class, t -> t.getCorpusId(), "texts-by-corpus", config.internalPartitions());
-    KStream<String, SpecificRecord> scores = rekeyed(
-        decoded(builder, scoresTopic, new TextScoresValidator(), clock, router, produced),
+    KStream<String, SpecificRecord> scores = routing == MatrixRouting.DIRECT ? decodedScores : rekeyed(decodedScores,
         scoresTopic.valueSerde(), TextScores.class, s -> s.getCorpusId(), "scores-by-corpus",
         config.internalPartitions());
 

@@ -53,11 +53,16 @@ final class AggregatorHarness implements AutoCloseable {
 
   /** The topology with the default settings as {@code settings} changes them. */
   AggregatorHarness(java.util.function.UnaryOperator<AggregatorConfig> settings) throws Exception {
+    this(settings, MatrixRouting.REPARTITION);
+  }
+
+  /** As above, texts and scores reaching the matrix as {@code routing} says. */
+  AggregatorHarness(java.util.function.UnaryOperator<AggregatorConfig> settings, MatrixRouting routing) throws Exception {
     Path state = Files.createTempDirectory("aggregator-test");
     AggregatorConfig config = settings.apply(AggregatorConfig.defaults("unused:9092", "mock://", state));
     Properties props = AggregatorService.properties(config, registry);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + System.nanoTime());
-    driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC()), props);
+    driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC(), routing), props);
     texts = driver.createInputTopic(topics.corpusTexts().name(), Serdes.String().serializer(),
         topics.corpusTexts().valueSerde().serializer());
     scores = driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),

@@ -75,7 +75,12 @@ class AggregatorTopologyTest {
       Map<String, CoordinateFrame> frames) {}
 
   private static Outputs run(List<TextScores> order, boolean corpusFirst, OptionalDouble clipping) throws Exception {
-    try (AggregatorHarness h = new AggregatorHarness(clipping)) {
+    return run(order, corpusFirst, clipping, MatrixRouting.REPARTITION);
+  }
+
+  private static Outputs run(List<TextScores> order, boolean corpusFirst, OptionalDouble clipping, MatrixRouting routing)
+      throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.withClipping(clipping), routing)) {
       if (corpusFirst) {
         h.publishCorpus(N);
       }
@@ -124,6 +129,17 @@ class AggregatorTopologyTest {
           .isEqualTo(sequential.coordinates());
       assertThat(other.frames()).isEqualTo(sequential.frames());
     }
+  }
+
+  @Test
+  void directRoutingPublishesWhatTheRepartitionedTopologyDoes() throws Exception {
+    double[][] l = matrix();
+    List<TextScores> order = shuffledInterleaved(l, 12);
+    Outputs direct = run(order, true, OptionalDouble.empty(), MatrixRouting.DIRECT);
+    assertThat(direct).isEqualTo(run(order, true, OptionalDouble.empty(), MatrixRouting.REPARTITION));
+    assertMatchesBatch(direct, BatchReference.of(l));
+    assertThat(MatrixRouting.forPartitions(1, 1)).isEqualTo(MatrixRouting.DIRECT);
+    assertThat(MatrixRouting.forPartitions(1, 4)).isEqualTo(MatrixRouting.REPARTITION);
   }
 
   @Test
