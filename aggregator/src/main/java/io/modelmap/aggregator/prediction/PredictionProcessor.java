@@ -10,10 +10,7 @@ import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PredictionQuality;
-import io.modelmap.schemas.avro.ScorePrediction;
-import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.key.CompositeKey;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +64,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private PredictionState state;
   private CollaborativeState collaborative;
   private EmbeddingForecasts forecasts;
+  private PredictionRecords records;
   private ExecutorService background;
   private BackgroundJobs<BenchmarkFit> refits;
   private BackgroundJobs<Optional<CollaborativeFit>> collaborativeRefits;
@@ -111,6 +109,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     collaborative = new CollaborativeState(config.prediction().collaborative());
     forecasts = new EmbeddingForecasts(config.prediction().collaborative().debounce());
     StoreEntries.forEach(embeddingStore, (model, value) -> forecasts.embed(model, PredictionStores.embedding(value)));
+    records = new PredictionRecords(state, collaborative, forecasts);
     StoreEntries.forEach(models, (model, value) -> register(registrationSerde.deserializer()
         .deserialize(PredictionStores.MODELS, value)));
     StoreEntries.forEach(tasks, (benchmark, value) -> collaborative.registerTask(benchmark,
@@ -144,7 +143,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       if (state.scored(model)) {
         collaborative.changed(now); // its factors entered the fit
       } else if (collaborative.fit().isPresent()) {
-        forward(model, predictions(state.corpusOf(model), model), record.timestamp()); // from its factors alone
+        forward(model, records.predictions(state.corpusOf(model), model), record.timestamp()); // from its factors alone
       }
     } else if (record.value() instanceof ModelEmbedding embedding) {
       String model = embedding.getModelId().toString();
@@ -181,7 +180,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
         collaborative.changed(now); // its Q coordinates entered the fit
       }
       if (!state.fits(corpus).isEmpty() || collaborative.fit().isPresent()) {
-        forward(model, predictions(corpus, model), record.timestamp()); // the new model, from the fits as they are
+        forward(model, records.predictions(corpus, model), record.timestamp()); // the new model, from the fits as they are
       }
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
@@ -260,17 +259,17 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
 
   private void publish(String corpus, long now) {
     for (String model : state.distances(corpus).models()) {
-      forward(model, predictions(corpus, model), now);
+      forward(model, records.predictions(corpus, model), now);
     }
     for (BenchmarkFit fit : state.fits(corpus)) {
-      forward(CompositeKey.of(fit.benchmarkId(), METHOD), quality(fit), now);
+      forward(CompositeKey.of(fit.benchmarkId(), METHOD), records.ridgeQuality(fit), now);
     }
   }
 
   /** After an embedding forecast: every embedded model, and each benchmark's quality. */
   private void publishForecasts(long now) {
     for (String model : forecasts.models()) {
-      forward(model, predictions(state.corpusOf(model), model), now);
+      forward(model, records.predictions(state.corpusOf(model), model), now);
     }
     for (PredictionQuality q : forecasts.quality(config.prediction().folds())) {
       forward(CompositeKey.of(q.getBenchmarkId().toString(), EmbeddingForecastInput.METHOD), q, now);
@@ -284,61 +283,16 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       return;
     }
     for (String model : collaborative.models(state.scores())) {
-      forward(model, predictions(state.corpusOf(model), model), now);
+      forward(model, records.predictions(state.corpusOf(model), model), now);
     }
-    for (CollaborativeFit.Quality q : fit.get().quality()) {
-      forward(CompositeKey.of(q.benchmarkId(), CollaborativeFit.METHOD), PredictionQuality.newBuilder()
-          .setBenchmarkId(q.benchmarkId()).setMethod(CollaborativeFit.METHOD).setCorpusId(fit.get().corpus())
-          .setModels(q.scores()).setFolds(fit.get().folds()).setGrouping("scores")
-          .setPearsonR(q.pearsonR()).setSpearmanRho(q.spearmanRho()).setAlpha(CollaborativeSettings.DECAY)
-          .setMeanSquaredError(q.meanSquaredError()).build(), now);
+    for (PredictionQuality q : records.collaborativeQuality(fit.get())) {
+      forward(CompositeKey.of(q.getBenchmarkId().toString(), CollaborativeFit.METHOD), q, now);
     }
   }
 
   @Override
   public void close() {
     background.shutdownNow(); // a revived task starts over from its stores
-  }
-
-  /** A model's record: ridge from the map of {@code corpus} ("" for none) and the collaborative fit. */
-  private ScorePredictions predictions(String corpus, String model) {
-    List<ScorePrediction> list = new ArrayList<>();
-    for (BenchmarkFit fit : corpus.isEmpty() ? List.<BenchmarkFit>of() : state.fits(corpus)) {
-      Optional<Double> observed = state.observed(model, fit.benchmarkId());
-      list.add(ScorePrediction.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(METHOD)
-          .setPredicted(fit.predict(state.distances(corpus), model)).setObserved(observed.orElse(null))
-          .setOutOfFold(fit.outOfFold().get(model)).setTrainingModels(fit.training().size()).build());
-    }
-    collaborative.fit().ifPresent(fit -> list.addAll(collaborativePredictions(fit, model)));
-    list.addAll(forecasts.entries(model, state::observed));
-    list.sort(java.util.Comparator.comparing(ScorePrediction::getBenchmarkId, java.util.Comparator.comparing(
-        CharSequence::toString)).thenComparing(p -> p.getMethod().toString()));
-    return ScorePredictions.newBuilder().setModelId(model).setCorpusId(corpus)
-        .setCompleteModels(corpus.isEmpty() ? 0 : state.distances(corpus).models().size()).setPredictions(list).build();
-  }
-
-  private List<ScorePrediction> collaborativePredictions(CollaborativeFit fit, String model) {
-    double[] toAxisModels = null;
-    CorpusDistances map = fit.corpus().isEmpty() ? null : state.distances(fit.corpus());
-    if (!fit.fitted(model) && map != null && map.contains(model)) {
-      toAxisModels = fit.axisModels().stream().mapToDouble(other -> map.squared(model, other)).toArray();
-    }
-    List<ScorePrediction> list = new ArrayList<>();
-    for (int t = 0; t < fit.tasks().size(); t++) {
-      String benchmark = fit.tasks().get(t);
-      list.add(ScorePrediction.newBuilder().setBenchmarkId(benchmark).setMethod(CollaborativeFit.METHOD)
-          .setPredicted(fit.predict(model, collaborative.facts(model), toAxisModels, t))
-          .setObserved(state.observed(model, benchmark).orElse(null))
-          .setOutOfFold(fit.outOfFold(model, benchmark).orElse(null)).setTrainingModels(fit.models()).build());
-    }
-    return list;
-  }
-
-  private PredictionQuality quality(BenchmarkFit fit) {
-    return PredictionQuality.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(METHOD)
-        .setCorpusId(fit.corpusId()).setModels(fit.training().size()).setFolds(fit.folds())
-        .setGrouping(state.grouping().label()).setPearsonR(fit.pearsonR()).setSpearmanRho(fit.spearmanRho())
-        .setAlpha(fit.alpha()).build();
   }
 
   private void forward(String key, SpecificRecord value, long timestamp) {
