@@ -72,12 +72,21 @@ final class ScorerBenchCommand implements Callable<Integer> {
       double worker = best(() -> throughput.worker(corpus));
       double forward = best(() -> throughput.forwardOnly(corpus));
       double perToken = best(() -> throughput.perTokenLoop(corpus));
-      System.out.printf("%n| path | tokens/s | ratio |%n| --- | --- | --- |%n");
-      System.out.printf("| worker (windows batched by length, blocked log-sum-exp + target logit on device) | %,.0f | 1.00 |%n", worker);
-      System.out.printf("| forward pass alone, same batches (the floor) | %,.0f | worker = %.2f× of it |%n", forward,
-          worker / forward);
-      System.out.printf("| modelmap reference (one text per pass, per-token loop) | %,.0f | worker = %.1f× faster |%n",
-          perToken, worker / perToken);
+      ModelShape shape = ModelShape.of(folder, tokenizer, corpus, lm.contextLength());
+      double matmul = best(() -> ModelShape.matmulGflops(manager, batch * shape.tokensPerText(), shape.width(),
+          shape.vocab()));
+      System.out.printf("%n%s; %.0f MFLOP per scored token (%s)%n", shape.describe(), shape.flopsPerToken() / 1e6,
+          "2·params per layer, attention over the text, 2·width·vocab logits");
+      System.out.printf("%n| path | tokens/s | GFLOP/s | ratio |%n| --- | --- | --- | --- |%n");
+      System.out.printf("| worker (windows batched by length, blocked log-sum-exp + target logit on device) | %,.0f | %.1f"
+          + " | 1.00 |%n", worker, worker * shape.flopsPerToken() / 1e9);
+      System.out.printf("| forward pass with full logits [batch, length, vocab], same batches | %,.0f | %.1f | worker ="
+          + " %.2f× of it |%n", forward, forward * shape.flopsPerToken() / 1e9, worker / forward);
+      System.out.printf("| modelmap reference (one text per pass, per-token loop) | %,.0f | %.1f | worker = %.1f× faster"
+          + " |%n", perToken, perToken * shape.flopsPerToken() / 1e9, worker / perToken);
+      System.out.printf("| one libtorch matmul, [%d × %d] · [%d × %d] (the logits' shape): the floor | | %.1f | worker at"
+          + " %.0f %% of it |%n", batch * shape.tokensPerText(), shape.width(), shape.width(), shape.vocab(), matmul,
+          100 * worker * shape.flopsPerToken() / 1e9 / matmul);
     }
     return 0;
   }
