@@ -60,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    List<PromptText> given = generation.read(); // a mistake in the prompt file stops the demo before it starts
     try (EmbeddedSystem system = run.start("demo");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       ConnectionConfig connection = system.connection();
@@ -76,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
       } else {
         pipeline.publishBenchmark(ContinuationBenchmark.ID, ContinuationBenchmark.items(ZOO_ITEMS));
       }
-      List<PromptText> prompts = generation.prompts != null ? generation.read()
+      List<PromptText> prompts = !given.isEmpty() ? given
           : respond ? DemoPrompts.of(corpus, PROMPT_COUNT, PROMPT_CHARS) : List.of();
       pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(models, CORPUS, corpus, "float32");

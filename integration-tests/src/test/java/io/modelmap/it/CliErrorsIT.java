@@ -89,6 +89,29 @@ class CliErrorsIT {
   }
 
   @Test
+  void badTaskFactorsResponsesAndPromptsNameFileLineAndField() throws Exception {
+    Path benchmarks = dir.resolve("benchmarks.csv");
+    Files.writeString(benchmarks, "benchmark_id,ability,family,output_format,shots\nMMLU (5-shot),knowledge,mmlu,mc,five\n");
+    Outcome factors = run(cluster("import-benchmarks", "--benchmarks", benchmarks.toString()));
+    assertThat(factors.exit()).isEqualTo(1);
+    assertThat(factors.onlyLine()).isEqualTo("modelmap import-benchmarks: benchmarks.csv line 2, field shots: 'five' is"
+        + " not a count of examples (0, 1, 5, ...)");
+
+    Path responses = dir.resolve("responses.jsonl");
+    Files.writeString(responses, "{\"model_id\": \"meta-llama/Llama-3.2-1B\", \"prompt_id\": \"q 1\"}\n");
+    Outcome missing = run(cluster("import-responses", "--responses", responses.toString()));
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.onlyLine()).startsWith("modelmap import-responses: responses.jsonl line 1: field response:");
+
+    Path prompts = dir.resolve("prompts.jsonl");
+    Files.writeString(prompts, "{\"prompt_id\": \"a\", \"prompt\": \"x\"}\n{\"prompt_id\": \"a\", \"prompt\": \"y\"}\n");
+    Outcome twice = run("demo", "--prompts", prompts.toString(), "--data-dir", dir.resolve("demo").toString());
+    assertThat(twice.exit()).isEqualTo(1);
+    assertThat(twice.onlyLine()).isEqualTo("modelmap demo: prompts.jsonl line 2, field prompt_id: a appears twice; give"
+        + " each prompt one id");
+  }
+
+  @Test
   void validateKlOnModelsWithDifferentTokenizersSaysSoWithExit2() throws Exception {
     for (var m : io.modelmap.scorer.demo.DemoModels.zoo(dir.resolve("zoo"))) {
       if (m.id().endsWith("/prose-a") || m.id().endsWith("/code-a")) {
