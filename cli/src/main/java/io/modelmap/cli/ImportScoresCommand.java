@@ -8,7 +8,6 @@ import io.modelmap.schemas.avro.BenchmarkScore;
 import java.nio.file.Path;
 import io.modelmap.cli.transfer.ModelMetadataReader;
 import io.modelmap.producer.registration.ModelRegistrar;
-import io.modelmap.schemas.avro.ModelRegistered;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,10 +41,8 @@ final class ImportScoresCommand implements Callable<Integer> {
     ConnectionConfig target = connection.external();
     try (Publisher publisher = new Publisher(target)) {
       ModelRegistrar registrar = new ModelRegistrar(publisher, target.topics().modelRegistered());
-      facts.forEach((model, known) -> registrar.register(ModelRegistered.newBuilder().setModelId(model)
-          .setSourceUri("imported:" + models.getFileName()).setCorpusId(corpus).setFamily(known.family())
-          .setModelType(known.type() == null ? "imported" : known.type()).setParameterCount(known.parameters())
-          .setLabels(Map.copyOf(known.labels())).setRegisteredAtMs(now).build()));
+      facts.forEach((model, known) -> registrar.register(known.registration(model, "imported:" + models.getFileName(),
+          corpus, now)));
       new ScorePublisher(publisher, target.topics().benchmarkScores()).publish(read);
     }
     if (!facts.isEmpty()) {

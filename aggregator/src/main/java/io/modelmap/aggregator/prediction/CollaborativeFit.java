@@ -79,16 +79,28 @@ final class CollaborativeFit {
   }
 
   /**
+   * The model's prediction on every fitted benchmark, in {@link #tasks()} order; an unseen model is
+   * encoded (and placed on the axes) once for all of them.
+   *
    * @param facts the model's facts now (used when the fit did not see it)
    * @param squaredToAxisModels its squared distances to {@link #axisModels()}, or null when it is not on that map
    */
-  double predict(String model, ModelFacts facts, double[] squaredToAxisModels, int task) {
+  double[] predictAll(String model, ModelFacts facts, double[] squaredToAxisModels) {
+    double[] predicted = new double[tasks.size()];
     Integer m = modelIndex.get(model);
     if (m != null) {
-      return scale.original(task, network.predict(m, task));
+      for (int t = 0; t < predicted.length; t++) {
+        predicted[t] = scale.original(t, network.predict(m, t));
+      }
+      return predicted;
     }
     double[] position = axes == null || squaredToAxisModels == null ? null : axes.place(squaredToAxisModels);
-    return scale.original(task, network.predictUnseen(factors.numeric(facts, position), factors.categorical(facts), task));
+    double[] numeric = factors.numeric(facts, position);
+    int[] categorical = factors.categorical(facts);
+    for (int t = 0; t < predicted.length; t++) {
+      predicted[t] = scale.original(t, network.predictUnseen(numeric, categorical, t));
+    }
+    return predicted;
   }
 
   Optional<Double> outOfFold(String model, String task) {

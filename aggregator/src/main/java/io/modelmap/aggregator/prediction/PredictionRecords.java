@@ -46,11 +46,12 @@ final class PredictionRecords {
     if (!fit.fitted(model) && map != null && map.contains(model)) {
       toAxisModels = fit.axisModels().stream().mapToDouble(other -> map.squared(model, other)).toArray();
     }
+    double[] predicted = fit.predictAll(model, collaborative.facts(model), toAxisModels);
     List<ScorePrediction> list = new ArrayList<>();
     for (int t = 0; t < fit.tasks().size(); t++) {
       String benchmark = fit.tasks().get(t);
       list.add(ScorePrediction.newBuilder().setBenchmarkId(benchmark).setMethod(CollaborativeFit.METHOD)
-          .setPredicted(fit.predict(model, collaborative.facts(model), toAxisModels, t))
+          .setPredicted(predicted[t])
           .setObserved(state.observed(model, benchmark).orElse(null))
           .setOutOfFold(fit.outOfFold(model, benchmark).orElse(null)).setTrainingModels(fit.models()).build());
     }

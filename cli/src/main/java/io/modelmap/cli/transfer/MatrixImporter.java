@@ -5,7 +5,6 @@ import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.registration.ModelRegistrar;
-import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.topic.Topics;
@@ -54,14 +53,8 @@ public final class MatrixImporter {
       out.printf("  published corpus %s: %d texts%n", corpusId, matrix.texts().size());
       ModelRegistrar registrar = new ModelRegistrar(publisher, topics.modelRegistered());
       for (Map.Entry<String, double[]> row : matrix.rows().entrySet()) {
-        ModelMetadataReader.ModelMetadata known = metadata.get(row.getKey());
-        registrar.register(ModelRegistered.newBuilder().setModelId(row.getKey())
-            .setSourceUri("imported:" + matrixFile.getFileName()).setCorpusId(corpusId)
-            .setFamily(known == null ? null : known.family())
-            .setModelType(known == null || known.type() == null ? "imported" : known.type())
-            .setParameterCount(known == null ? null : known.parameters())
-            .setLabels(known == null ? Map.of() : Map.copyOf(known.labels()))
-            .setRegisteredAtMs(clock.millis()).build());
+        registrar.register(ModelMetadataReader.of(metadata, row.getKey()).registration(row.getKey(),
+            "imported:" + matrixFile.getFileName(), corpusId, clock.millis()));
         int count = publishRow(publisher, topics, corpusId, row.getKey(), row.getValue(), matrix.texts());
         scored.put(row.getKey(), count);
       }

@@ -1,6 +1,7 @@
 package io.modelmap.cli.transfer;
 
 import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.key.Ids;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +24,21 @@ public final class ModelMetadataReader {
   private ModelMetadataReader() {}
 
   /** What is known of one model; null where the cell is empty, labels only for non-empty cells. */
-  public record ModelMetadata(String family, String type, Long parameters, Map<String, String> labels) {}
+  public record ModelMetadata(String family, String type, Long parameters, Map<String, String> labels) {
+    static final ModelMetadata NONE = new ModelMetadata(null, null, null, Map.of());
+
+    /** A registration of an imported model (never scored by a worker) with what is known of it. */
+    public ModelRegistered registration(String modelId, String sourceUri, String corpusId, long nowMs) {
+      return ModelRegistered.newBuilder().setModelId(modelId).setSourceUri(sourceUri).setCorpusId(corpusId)
+          .setFamily(family).setModelType(type == null ? "imported" : type).setParameterCount(parameters)
+          .setLabels(Map.copyOf(labels)).setRegisteredAtMs(nowMs).build();
+    }
+  }
+
+  /** What {@code metadata} knows of {@code model}, or nothing. */
+  public static ModelMetadata of(Map<String, ModelMetadata> metadata, String model) {
+    return metadata.getOrDefault(model, ModelMetadata.NONE);
+  }
 
   public static Map<String, ModelMetadata> read(Path file) throws IOException {
     String name = file.getFileName().toString();

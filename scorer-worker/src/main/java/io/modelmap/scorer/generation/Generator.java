@@ -3,7 +3,6 @@ package io.modelmap.scorer.generation;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.modelmap.scorer.model.IncrementalLm;
 import io.modelmap.scorer.model.KvCache;
@@ -122,7 +121,7 @@ public final class Generator {
       NDArray pos = stepScope.create(positions, new Shape(rows, length));
       long keys = cache.length() + length;
       NDArray b = stepScope.create(bias, new Shape(rows, 1, length, keys));
-      return model.nextLogits(ids, pos, b, cache).toType(DataType.FLOAT32, false).toFloatArray();
+      return model.nextLogits(ids, pos, b, cache).toFloatArray(); // float32 already
     }
   }
 

@@ -25,7 +25,7 @@ public final class KvCache implements AutoCloseable {
     NDArray allValues = values[layer] == null ? v : values[layer].concat(v, 2);
     allKeys.attach(manager);
     allValues.attach(manager);
-    if (keys[layer] != null && keys[layer] != allKeys) {
+    if (keys[layer] != null) { // replaced by the longer arrays
       keys[layer].close();
       values[layer].close();
     }
