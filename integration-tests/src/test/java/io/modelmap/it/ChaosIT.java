@@ -136,12 +136,15 @@ class ChaosIT {
       List<Garbage> garbage = new ArrayList<>();
       int faults = 0;
       int faultsWhileScoring = 0;
+      double lastProgress = 0;
       TopicReader reader = new TopicReader(connection);
       while (!allComplete(reader, connection)) {
         // a hang guard, not a speed target: on a loaded 2-core runner each restarted scorer spends 10-40 s
         // starting PyTorch, so a seed takes 60-300 s
         assertThat(seconds(started)).as("seed %d: models complete within 10 minutes", seed).isLessThan(600);
-        Thread.sleep(2000 + random.nextInt(3000));
+        int pause = 2000 + random.nextInt(3000);
+        // until the first fault, look often: on a fast runner the 96 texts are scored within one long pause
+        Thread.sleep(faults == 0 ? 250 : pause);
         if (registryBackAt >= 0 && seconds(started) >= registryBackAt) {
           System.out.printf("chaos: seed %d at %.1f s: schema registry back%n", seed, seconds(started));
           registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", registryPort);
@@ -149,7 +152,10 @@ class ChaosIT {
         }
         int counted = textsCounted(reader, connection);
         if (faults >= MAX_FAULTS || (faults == 0 && counted == 0)) {
-          System.out.printf("chaos: seed %d at %.1f s: texts scored %s%n", seed, seconds(started), progress(reader, connection));
+          if (seconds(started) - lastProgress >= 4) {
+            lastProgress = seconds(started);
+            System.out.printf("chaos: seed %d at %.1f s: texts scored %s%n", seed, lastProgress, progress(reader, connection));
+          }
           continue; // faults start once scoring has; after MAX_FAULTS the system is left to finish
         }
         List<String> kinds = new ArrayList<>(List.of("scorer", "aggregator", "garbage"));
