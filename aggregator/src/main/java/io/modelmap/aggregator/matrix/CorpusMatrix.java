@@ -2,7 +2,7 @@ package io.modelmap.aggregator.matrix;
 
 import io.modelmap.aggregator.MapMethod;
 import io.modelmap.math.BatchReference;
-import io.modelmap.math.DoubleCentering;
+import io.modelmap.math.CompensatedSums;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.math.KlEstimate;
 import io.modelmap.math.Neighbor;
@@ -46,6 +46,7 @@ final class CorpusMatrix {
   private List<String> categoryNames;
   private int[] categoryOfText;
   private final MapState map = new MapState();
+  private CompensatedSums xiSums;
 
   CorpusMatrix(String corpusId, int neighborCount, OptionalDouble clippingQuantile) {
     this.corpusId = corpusId;
@@ -174,6 +175,10 @@ final class CorpusMatrix {
     ModelRow row = rows.get(modelId);
     row.complete(Vectors.mean(row.values()));
     complete.add(modelId);
+    if (xiSums == null) {
+      xiSums = new CompensatedSums(size());
+    }
+    xiSums.add(row.values(), row.mean());
     map.addModel(modelId, MapState.categoryMeans(row.values(), categoryOfText(), categoryNames().size()));
     return row;
   }
@@ -206,9 +211,22 @@ final class CorpusMatrix {
     return map.isStale();
   }
 
+  int mapSize() {
+    return map.size();
+  }
+
   /** Lays the map out again from the stored distances (O(K²) per solver iteration). */
   List<ModelPosition> layoutMap(MapMethod method) {
     return map.layout(method, categoryNames());
+  }
+
+  /** A layout of the models complete now, to run on another thread; {@link #installLayout} publishes it. */
+  MapState.Layout layoutJob(MapMethod method) {
+    return map.layoutJob(method, categoryNames());
+  }
+
+  void installLayout(List<ModelPosition> laidOut) {
+    map.install(laidOut);
   }
 
   /** Positions of the last layout. */
@@ -291,27 +309,15 @@ final class CorpusMatrix {
   }
 
   /**
-   * ξ̄ over complete rows, summed in model-id order so the result never depends on arrival order;
-   * ξ_is = ℓ_is − ℓ̄_i is formed on the fly (the same arithmetic as {@link DoubleCentering}) instead
-   * of allocating K rows per arrival.
+   * ξ̄ over complete rows: each completion adds its ξ_i = ℓ_i − ℓ̄_i to compensated sums (O(N), where
+   * summing all K rows again cost a second O(K·N) pass per arrival), which are exact to far below
+   * rounding, so the result does not depend on arrival order.
    */
   double[] columnMeans() {
     if (clipped != null) {
       return clipped.columnMeans();
     }
-    double[] sums = new double[size()];
-    for (String id : complete) {
-      ModelRow row = rows.get(id);
-      double[] values = row.values();
-      double mean = row.mean();
-      for (int s = 0; s < sums.length; s++) {
-        sums[s] += values[s] - mean;
-      }
-    }
-    for (int s = 0; s < sums.length; s++) {
-      sums[s] /= complete.size();
-    }
-    return sums;
+    return xiSums.means();
   }
 
   OptionalDouble clippingFloor() {

@@ -3,6 +3,7 @@ package io.modelmap.aggregator.matrix;
 import io.modelmap.aggregator.MapMethod;
 import io.modelmap.math.map.ClassicalScaling;
 import io.modelmap.math.map.PrimaryCategory;
+import io.modelmap.math.map.SquaredDistances;
 import io.modelmap.schemas.avro.ModelPosition;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,11 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * The map of one corpus: the KL of every pair of complete models (kept from their completions, so a
  * layout never touches K×N data), each model's per-category mean, and the last positions. A layout
- * costs O(K²) per iteration of the eigen-solver and runs on a debounce, not per arrival.
+ * costs O(K²) per iteration of the eigen-solver and runs on a debounce, not per arrival; a large one
+ * runs from a {@link #layoutJob snapshot} on a background thread.
  */
 final class MapState {
   private final Map<String, Integer> slots = new HashMap<>();
@@ -66,36 +69,76 @@ final class MapState {
     return stale;
   }
 
+  int size() {
+    return slots.size();
+  }
+
   /** The positions of the last layout, in model-id order. */
   List<ModelPosition> positions() {
     return published;
   }
 
-  /** Lays out every complete model, in model-id order so the result depends only on the models present. */
+  /** Lays out every complete model now, in model-id order so the result depends only on the models present. */
   List<ModelPosition> layout(MapMethod method, List<String> categoryNames) {
+    return install(layoutJob(method, categoryNames).call());
+  }
+
+  /**
+   * A layout of the models complete now that can run on another thread: it reads the distance rows
+   * as they are (a row is written once, when its model completes, before any snapshot holds it) and
+   * copies the rest. Clears the stale mark; {@link #install} publishes its result.
+   */
+  Layout layoutJob(MapMethod method, List<String> categoryNames) {
     List<String> ids = new ArrayList<>(categoryMeans.keySet());
     int k = ids.size();
-    double[][] d2 = new double[k][k];
+    int[] slotOf = new int[k];
     double[][] previous = new double[k][];
     for (int i = 0; i < k; i++) {
-      for (int j = 0; j < i; j++) {
-        d2[i][j] = method.squaredDistance(distance(ids.get(i), ids.get(j)));
-        d2[j][i] = d2[i][j];
-      }
+      slotOf[i] = slots.get(ids.get(i));
       previous[i] = positions.getOrDefault(ids.get(i), new double[] {Double.NaN, Double.NaN});
     }
-    double[][] placed = ClassicalScaling.embed(d2, previous);
-    int[] primary = PrimaryCategory.argmaxZ(new ArrayList<>(categoryMeans.values()));
-    Map<String, double[]> next = new HashMap<>();
-    List<ModelPosition> list = new ArrayList<>(k);
-    for (int i = 0; i < k; i++) {
-      next.put(ids.get(i), placed[i]);
-      list.add(new ModelPosition(ids.get(i), placed[i][0], placed[i][1],
-          primary[i] < 0 ? null : categoryNames.get(primary[i])));
+    double[][] rows = kl.clone();
+    List<double[]> means = new ArrayList<>(categoryMeans.values());
+    stale = false;
+    return new Layout(ids, method, categoryNames, means, previous, new SquaredDistances() {
+      @Override
+      public int size() {
+        return k;
+      }
+
+      @Override
+      public double below(int i, int j) {
+        int s = slotOf[i];
+        int t = slotOf[j];
+        return method.squaredDistance(s > t ? rows[s][t] : rows[t][s]);
+      }
+    });
+  }
+
+  /** One layout's inputs, and the layout itself. */
+  record Layout(List<String> ids, MapMethod method, List<String> categoryNames, List<double[]> categoryMeans,
+      double[][] previous, SquaredDistances squared) implements Callable<List<ModelPosition>> {
+    @Override
+    public List<ModelPosition> call() {
+      double[][] placed = ClassicalScaling.embed(squared, previous);
+      int[] primary = PrimaryCategory.argmaxZ(categoryMeans);
+      List<ModelPosition> list = new ArrayList<>(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        list.add(new ModelPosition(ids.get(i), placed[i][0], placed[i][1],
+            primary[i] < 0 ? null : categoryNames.get(primary[i])));
+      }
+      return List.copyOf(list);
+    }
+  }
+
+  /** Makes a finished layout the published one (its models' positions steer the next layout's signs). */
+  List<ModelPosition> install(List<ModelPosition> laidOut) {
+    Map<String, double[]> next = new HashMap<>(positions);
+    for (ModelPosition p : laidOut) {
+      next.put(p.getModelId().toString(), new double[] {p.getX(), p.getY()});
     }
     positions = next;
-    published = List.copyOf(list);
-    stale = false;
+    published = laidOut;
     return published;
   }
 

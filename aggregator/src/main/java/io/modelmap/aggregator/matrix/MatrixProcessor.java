@@ -6,6 +6,9 @@ import io.modelmap.aggregator.ingest.ParkedRecord;
 import io.modelmap.aggregator.ingest.PendingRecords;
 import io.modelmap.aggregator.TaskSensors;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
+import io.modelmap.aggregator.BackgroundBudget;
+import io.modelmap.aggregator.BackgroundJobs;
+import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
@@ -16,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
@@ -40,6 +45,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class MatrixProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   private static final Logger LOG = LoggerFactory.getLogger(MatrixProcessor.class);
+  /**
+   * Up to this many models a layout runs on the stream thread at the punctuation (milliseconds); above,
+   * on a background thread (at K = 10,000 it takes tens of seconds), and the frame follows when it ends.
+   */
+  static final int INLINE_LAYOUT_LIMIT = 2_000;
+  /** The layout thread's share of one core on average, so it does not slow the ingest it runs beside. */
+  private static final double LAYOUT_SHARE = 0.5;
 
   private final AggregatorConfig config;
   private final Serde<TextScores> scoresSerde;
@@ -55,6 +67,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private Sensor conflicts;
   private Sensor completed;
   private Sensor neighbourUpdate;
+  private ExecutorService layoutThread;
+  private BackgroundJobs<List<ModelPosition>> layouts;
 
   public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
       Clock clock) {
@@ -80,6 +94,13 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.neighbourUpdate = TaskSensors.latency(context, "neighbour-update-latency-ms",
         "Time from a row's last score to its coordinates, frame and changed neighbour lists being forwarded");
     restore();
+    close();
+    layoutThread = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "map-layout-" + context.taskId());
+      thread.setDaemon(true);
+      return thread;
+    });
+    layouts = new BackgroundJobs<>(layoutThread, new BackgroundBudget(LAYOUT_SHARE, System::nanoTime));
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -253,10 +274,19 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   private void punctuate(long now) {
     retryPending(now);
+    layouts.drainFinished().forEach((corpus, laidOut) -> {
+      CorpusMatrix matrix = matrices.get(corpus);
+      matrix.installLayout(laidOut);
+      forward(corpus, OutputRecords.frame(matrix, config.mapMethod()), now);
+    });
     for (CorpusMatrix matrix : matrices.values()) {
-      if (matrix.isMapStale()) {
-        matrix.layoutMap(config.mapMethod());
-        forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), now);
+      if (matrix.isMapStale() && !layouts.running(matrix.corpusId())) {
+        if (matrix.mapSize() <= INLINE_LAYOUT_LIMIT || config.clippingQuantile().isPresent()) {
+          matrix.layoutMap(config.mapMethod());
+          forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), now);
+        } else if (layouts.mayStart()) {
+          layouts.submit(matrix.corpusId(), matrix.layoutJob(config.mapMethod()));
+        }
       }
       for (String model : matrix.drainChanged()) {
         forward(model, OutputRecords.progressCoordinates(matrix, model), now);
@@ -293,5 +323,12 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   private void forward(String key, SpecificRecord value, long timestamp) {
     context.forward(new Record<>(key, value, timestamp));
+  }
+
+  @Override
+  public void close() {
+    if (layoutThread != null) {
+      layoutThread.shutdownNow(); // a revived task lays out again from its stores
+    }
   }
 }

@@ -7,7 +7,6 @@ import io.modelmap.math.collab.TrainingSettings;
 import io.modelmap.math.map.ScalingAxes;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,11 +18,12 @@ import java.util.Random;
  * enter as factors.
  *
  * @param cells known scores in their own units (model and task indices into {@code models}, {@code tasks})
- * @param mapModels the complete models of {@code corpus}, in the order of {@code mapSquared}
+ * @param axisModels the complete models of {@code corpus} whose scaling gives the axes, in the order of {@code axisSquared}
+ * @param modelsToAxes each of {@code models}' squared distances to {@code axisModels}; null where not on the map
  */
 record CollaborativeInput(List<String> models, List<ModelFacts> facts, List<String> tasks, List<TaskFacts> taskFacts,
-    List<ScoreMatrix.Cell> cells, String corpus, List<String> mapModels, double[][] mapSquared,
-    CollaborativeSettings settings) {
+    List<ScoreMatrix.Cell> cells, String corpus, List<String> axisModels, double[][] axisSquared,
+    double[][] modelsToAxes, CollaborativeSettings settings) {
   private static final long SEED = 1;
 
   /** Neural collaborative filtering with factors on every score, and each score's out-of-fold prediction. */
@@ -31,21 +31,16 @@ record CollaborativeInput(List<String> models, List<ModelFacts> facts, List<Stri
     TaskScale scale = TaskScale.of(tasks.size(), cells);
     List<ScoreMatrix.Cell> normalised = cells.stream()
         .map(c -> new ScoreMatrix.Cell(c.model(), c.task(), scale.normalised(c.task(), c.value()))).toList();
-    ScalingAxes axes = mapModels.size() >= 3 && settings.axes() > 0 ? ScalingAxes.fit(mapSquared, settings.axes()) : null;
-    Map<String, Integer> onMap = new HashMap<>();
-    for (int i = 0; i < mapModels.size(); i++) {
-      onMap.put(mapModels.get(i), i);
-    }
+    ScalingAxes axes = axisModels.size() >= 3 && settings.axes() > 0 ? ScalingAxes.fit(axisSquared, settings.axes()) : null;
     List<double[]> positions = new ArrayList<>();
-    for (String model : models) {
-      Integer row = onMap.get(model);
-      positions.add(axes == null || row == null ? null : axes.place(mapSquared[row]));
+    for (int m = 0; m < models.size(); m++) {
+      positions.add(axes == null || modelsToAxes[m] == null ? null : axes.place(modelsToAxes[m]));
     }
     CollaborativeFactors factors = CollaborativeFactors.fit(facts, positions, taskFacts, settings.axes());
     DesignFactors design = factors.design(facts, positions, taskFacts);
     NeuralCollaborativeFiltering network = train(design, normalised);
     double[] outOfFold = outOfFold(design, normalised, scale);
-    return new CollaborativeFit(models, tasks, scale, network, factors, axes, mapModels, corpus, cells, outOfFold,
+    return new CollaborativeFit(models, tasks, scale, network, factors, axes, axisModels, corpus, cells, outOfFold,
         settings.folds());
   }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
 public record CollaborativeSettings(int minScores, Duration debounce, int epochs, int width, int axes, int folds) {
   public static final double LEARNING_RATE = 3e-3;
   public static final double DECAY = 1e-4;
+  /** The most models of the map whose classical scaling gives the Q factors; the rest are placed on those axes. */
+  public static final int MAX_AXIS_MODELS = 1_000;
 
   public CollaborativeSettings {
     if (minScores < 2 || epochs < 1 || width < 1 || axes < 0 || folds < 2) {

@@ -81,11 +81,35 @@ final class CollaborativeState {
         .max(Comparator.<Map.Entry<String, CorpusDistances>>comparingInt(e -> e.getValue().models().size())
             .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
         .map(Map.Entry::getKey).orElse("");
-    List<String> mapModels = corpus.isEmpty() ? List.of() : List.copyOf(corpora.get(corpus).models());
-    double[][] mapSquared = corpus.isEmpty() ? new double[0][0] : corpora.get(corpus).squared(mapModels, mapModels);
+    CorpusDistances map = corpus.isEmpty() ? null : corpora.get(corpus);
+    List<String> axisModels = map == null ? List.of() : axisModels(map, scored);
+    double[][] axisSquared = map == null ? new double[0][0] : map.squared(axisModels, axisModels);
+    double[][] scoredToAxes = new double[scored.size()][];
+    for (int m = 0; m < scored.size(); m++) {
+      if (map != null && map.contains(scored.get(m))) {
+        scoredToAxes[m] = map.squared(List.of(scored.get(m)), axisModels)[0];
+      }
+    }
     List<TaskFacts> taskFacts = tasks.stream().map(this::taskFacts).toList();
     return Optional.of(new CollaborativeInput(scored, scored.stream().map(this::facts).toList(), tasks, taskFacts,
-        cells, corpus, mapModels, mapSquared, settings));
+        cells, corpus, axisModels, axisSquared, scoredToAxes, settings));
+  }
+
+  /**
+   * The models whose classical scaling gives the Q factors: every model of the map up to
+   * {@link CollaborativeSettings#MAX_AXIS_MODELS}; beyond that the scored ones first, then the rest in id
+   * order (the eigendecomposition is O(A³): at K = 10,000 every model would take hours). Other models
+   * are placed on these axes from their distances (Gower).
+   */
+  private static List<String> axisModels(CorpusDistances map, List<String> scored) {
+    if (map.models().size() <= CollaborativeSettings.MAX_AXIS_MODELS) {
+      return List.copyOf(map.models());
+    }
+    java.util.LinkedHashSet<String> chosen = new java.util.LinkedHashSet<>();
+    scored.stream().filter(map::contains).limit(CollaborativeSettings.MAX_AXIS_MODELS).forEach(chosen::add);
+    map.models().stream().sorted().filter(m -> !chosen.contains(m))
+        .limit(CollaborativeSettings.MAX_AXIS_MODELS - chosen.size()).forEach(chosen::add);
+    return List.copyOf(chosen);
   }
 
   private TaskFacts taskFacts(String benchmark) {

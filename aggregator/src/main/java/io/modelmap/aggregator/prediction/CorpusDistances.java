@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * The KL between every pair of complete models of one corpus, as the matrix sent it at each
- * completion, in a primitive K×K matrix grown by doubling (8 MB at K = 1,000; boxed maps took
- * about 15 times that). A pair not sent yet is NaN.
+ * completion, in a primitive lower triangle: row i holds the pairs with the models indexed before it,
+ * allocated to size when i arrives (400 MB at K = 10,000; a square grown by doubling needed 2.1 GB
+ * there, boxed maps about 15 times the triangle). A pair not sent yet is NaN.
  */
 final class CorpusDistances {
   private final Map<String, Integer> index = new HashMap<>();
   private final List<String> models = new ArrayList<>();
   private final Map<String, Double> meanLogLikelihood = new HashMap<>();
-  private double[][] kl = new double[0][];
+  private double[][] kl = new double[0][]; // kl[i][j], j < i
 
   /**
    * A model completed: its mean log-likelihood (null when the matrix did not send one) and its KL (nats
@@ -29,8 +30,9 @@ final class CorpusDistances {
     int m = indexOf(model);
     klToOthers.forEach((other, value) -> {
       int o = indexOf(other);
-      kl[m][o] = value;
-      kl[o][m] = value;
+      if (o != m) {
+        kl[Math.max(m, o)][Math.min(m, o)] = value;
+      }
     });
   }
 
@@ -41,21 +43,13 @@ final class CorpusDistances {
     }
     int i = models.size();
     if (i == kl.length) {
-      grow(Math.max(16, 2 * i));
+      kl = Arrays.copyOf(kl, Math.max(16, 2 * i));
     }
+    kl[i] = new double[i];
+    Arrays.fill(kl[i], Double.NaN);
     index.put(model, i);
     models.add(model);
     return i;
-  }
-
-  private void grow(int capacity) {
-    double[][] bigger = new double[capacity][];
-    for (int r = 0; r < capacity; r++) {
-      bigger[r] = r < kl.length ? Arrays.copyOf(kl[r], capacity) : new double[capacity];
-      Arrays.fill(bigger[r], r < kl.length ? kl.length : 0, capacity, Double.NaN);
-      bigger[r][r] = 0; // a model is at distance 0 from itself
-    }
-    kl = bigger;
   }
 
   /** The mean log-likelihood per text of a complete model, when known. */
@@ -74,7 +68,7 @@ final class CorpusDistances {
 
   /** ‖q_a − q_b‖²/N = 2·KL(a, b). */
   double squared(String a, String b) {
-    double value = kl[index.get(a)][index.get(b)];
+    double value = kl(index.get(a), index.get(b));
     if (Double.isNaN(value)) {
       throw new IllegalStateException("no distance between " + a + " and " + b);
     }
@@ -85,9 +79,9 @@ final class CorpusDistances {
     int[] c = columns.stream().mapToInt(index::get).toArray();
     double[][] d = new double[rows.size()][columns.size()];
     for (int r = 0; r < rows.size(); r++) {
-      double[] row = kl[index.get(rows.get(r))];
+      int i = index.get(rows.get(r));
       for (int j = 0; j < c.length; j++) {
-        double value = row[c[j]];
+        double value = kl(i, c[j]);
         if (Double.isNaN(value)) {
           throw new IllegalStateException("no distance between " + rows.get(r) + " and " + columns.get(j));
         }
@@ -95,5 +89,9 @@ final class CorpusDistances {
       }
     }
     return d;
+  }
+
+  private double kl(int i, int j) {
+    return i == j ? 0 : i > j ? kl[i][j] : kl[j][i];
   }
 }

@@ -16,11 +16,15 @@ import java.util.TreeMap;
 /**
  * A corpus's analytics from the K×K distances and the observed scores: effective dimension (§3.3),
  * clustering order (App. G.5) and leakage (§4.2). O(K³) for the eigenvalues, so it runs in the
- * background from an {@link Input} snapshot, at most once per analytics interval.
+ * background from an {@link Input} snapshot, at most once per analytics interval. Above
+ * {@link #MAX_MODELS} complete models the dimension and the cluster order come from an even sample of
+ * them in id order (at K = 10,000 the full eigendecomposition would take hours and 2.4 GB of heap).
  */
 final class MapAnalytics {
   /** The curve is cut here: the paper's 1,018 models reach 95 % at 82 axes. */
   static final int MAX_AXES = 512;
+  /** The most models whose K×K distances the analytics decompose; more are sampled evenly. */
+  static final int MAX_MODELS = 2_000;
 
   private MapAnalytics() {}
 
@@ -29,8 +33,8 @@ final class MapAnalytics {
    *
    * @param leakageScores benchmark → complete model → score, for benchmarks with enough observed complete models
    */
-  record Input(String corpus, List<String> models, double[][] squared, Map<String, Double> meanLogLikelihood,
-      Map<String, Map<String, Double>> leakageScores, int observedScores) {}
+  record Input(String corpus, int completeModels, List<String> models, double[][] squared,
+      Map<String, Double> meanLogLikelihood, Map<String, Map<String, Double>> leakageScores, int observedScores) {}
 
   static Input input(String corpus, CorpusDistances distances, Map<String, Map<String, Double>> scores, int minObserved) {
     // by id: the leaf order breaks ties by index, so arrival order must not decide it
@@ -53,13 +57,27 @@ final class MapAnalytics {
         kept.put(benchmark.getKey(), complete);
       }
     }
-    return new Input(corpus, models, distances.squared(models, models), meanLogLikelihood, kept, observed);
+    List<String> analysed = evenSample(models, MAX_MODELS);
+    return new Input(corpus, models.size(), analysed, distances.squared(analysed, analysed), meanLogLikelihood, kept,
+        observed);
+  }
+
+  /** At most {@code limit} of {@code models}, spread evenly over the list (all of them when few enough). */
+  static List<String> evenSample(List<String> models, int limit) {
+    if (models.size() <= limit) {
+      return models;
+    }
+    List<String> sample = new ArrayList<>(limit);
+    for (int i = 0; i < limit; i++) {
+      sample.add(models.get((int) ((long) i * models.size() / limit)));
+    }
+    return sample;
   }
 
   static ModelAnalytics of(Input input) {
     EffectiveDimension dimension = EffectiveDimension.of(input.squared());
     List<String> order = Arrays.stream(ClusteringOrder.of(input.squared())).mapToObj(input.models()::get).toList();
-    return ModelAnalytics.newBuilder().setCorpusId(input.corpus()).setCompleteModels(input.models().size())
+    return ModelAnalytics.newBuilder().setCorpusId(input.corpus()).setCompleteModels(input.completeModels())
         .setObservedScores(input.observedScores())
         .setCumulativeVariance(boxed(dimension.cumulativeShare(), MAX_AXES))
         .setDimension90(dimension.dimensionFor(0.90)).setDimension95(dimension.dimensionFor(0.95))

@@ -1,6 +1,8 @@
 package io.modelmap.aggregator.prediction;
 
 import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.BackgroundBudget;
+import io.modelmap.aggregator.BackgroundJobs;
 import io.modelmap.aggregator.StoreEntries;
 import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkRegistered;

@@ -28,13 +28,21 @@ public final class ClassicalScaling {
    * @return K×2 positions
    */
   public static double[][] embed(double[][] squaredDistances, double[][] previous) {
-    int k = squaredDistances.length;
+    return embed(SquaredDistances.of(squaredDistances), previous);
+  }
+
+  /**
+   * The same from distances kept in any compact form: above {@value #DIRECT_LIMIT} models B is never
+   * formed, so the memory beyond the distances is O(K).
+   */
+  public static double[][] embed(SquaredDistances squaredDistances, double[][] previous) {
+    int k = squaredDistances.size();
     double[][] positions = new double[k][DIMENSIONS];
     if (k < 2) {
       return positions;
     }
-    double[][] b = doubleCentred(squaredDistances);
-    Eigenpairs top = k <= DIRECT_LIMIT ? allEigenpairs(b) : topEigenpairs(b);
+    Eigenpairs top = k <= DIRECT_LIMIT ? allEigenpairs(doubleCentred(dense(squaredDistances)))
+        : topEigenpairs(new CentredOperator(squaredDistances));
     for (int d = 0; d < DIMENSIONS && d < top.values().length; d++) {
       double[] vector = top.vectors()[d];
       double scale = Math.sqrt(Math.max(top.values()[d], 0));
@@ -48,6 +56,18 @@ public final class ClassicalScaling {
       }
     }
     return positions;
+  }
+
+  private static double[][] dense(SquaredDistances d2) {
+    int k = d2.size();
+    double[][] square = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < i; j++) {
+        square[i][j] = d2.below(i, j);
+        square[j][i] = square[i][j];
+      }
+    }
+    return square;
   }
 
   static double[][] doubleCentred(double[][] d2) {
@@ -78,8 +98,8 @@ public final class ClassicalScaling {
    * the top two for PCA (B is a Gram matrix) and for MDS unless more than six negative eigenvalues
    * outweigh the second positive one. Returns eigenvectors and eigenvalues of B, largest first.
    */
-  private static Eigenpairs topEigenpairs(double[][] b) {
-    int k = b.length;
+  private static Eigenpairs topEigenpairs(CentredOperator b) {
+    int k = b.size();
     int p = Math.min(8, k);
     double[][] v = new double[p][k];
     for (int d = 0; d < p; d++) {
@@ -90,15 +110,9 @@ public final class ClassicalScaling {
     orthonormalise(v);
     double[] theta = new double[p];
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-      double[][] w = new double[p][];
-      for (int d = 0; d < p; d++) {
-        w[d] = multiply(b, v[d]);
-      }
+      double[][] w = b.multiply(v);
       orthonormalise(w);
-      double[][] bw = new double[p][];
-      for (int d = 0; d < p; d++) {
-        bw[d] = multiply(b, w[d]);
-      }
+      double[][] bw = b.multiply(w);
       double[][] h = new double[p][p];
       for (int d = 0; d < p; d++) {
         for (int e = 0; e <= d; e++) {
@@ -158,19 +172,6 @@ public final class ClassicalScaling {
       sum += a[i] * b[i];
     }
     return sum;
-  }
-
-  private static double[] multiply(double[][] b, double[] x) {
-    double[] y = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      double sum = 0;
-      double[] row = b[i];
-      for (int j = 0; j < x.length; j++) {
-        sum += row[j] * x[j];
-      }
-      y[i] = sum;
-    }
-    return y;
   }
 
   /** Gram–Schmidt, each projection applied twice so the block stays orthogonal to rounding error. */

@@ -1,4 +1,4 @@
-package io.modelmap.aggregator.prediction;
+package io.modelmap.aggregator;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -22,12 +22,12 @@ public final class BackgroundBudget {
     this.nextStartNanos = new AtomicLong(nanoClock.getAsLong());
   }
 
-  boolean allowsStart() {
+  public boolean allowsStart() {
     return nanoClock.getAsLong() >= nextStartNanos.get();
   }
 
   /** Runs a job, then holds the next start back in proportion to its duration (called on the background thread). */
-  <R> R charge(java.util.concurrent.Callable<R> job) throws Exception {
+  public <R> R charge(java.util.concurrent.Callable<R> job) throws Exception {
     long started = nanoClock.getAsLong();
     try {
       return job.call();

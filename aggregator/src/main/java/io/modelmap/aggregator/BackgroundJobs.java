@@ -1,4 +1,4 @@
-package io.modelmap.aggregator.prediction;
+package io.modelmap.aggregator;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.modelmap.aggregator.prediction;
+package io.modelmap.aggregator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
