@@ -37,6 +37,7 @@ final class AggregatorHarness implements AutoCloseable {
   final Topics topics = new Topics(TopicNames.defaults(), registry);
   final TopologyTestDriver driver;
   final TestInputTopic<String, TextChunk> texts;
+  private final List<TestInputTopic<?, ?>> inputs = new ArrayList<>();
   final TestInputTopic<String, TextScores> scores;
   final TestInputTopic<String, byte[]> rawScores;
   final TestOutputTopic<String, NeighborList> neighbors;
@@ -63,22 +64,22 @@ final class AggregatorHarness implements AutoCloseable {
     Properties props = AggregatorService.properties(config, registry);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + System.nanoTime());
     driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC(), routing), props);
-    texts = driver.createInputTopic(topics.corpusTexts().name(), Serdes.String().serializer(),
-        topics.corpusTexts().valueSerde().serializer());
-    scores = driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
-        topics.textScores().valueSerde().serializer());
-    rawScores = driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
+    texts = track(driver.createInputTopic(topics.corpusTexts().name(), Serdes.String().serializer(),
+        topics.corpusTexts().valueSerde().serializer()));
+    scores = track(driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
+        topics.textScores().valueSerde().serializer()));
+    rawScores = track(driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer()));
     neighbors = driver.createOutputTopic(topics.modelNeighbors().name(), Serdes.String().deserializer(),
         topics.modelNeighbors().valueSerde().deserializer());
     coordinates = driver.createOutputTopic(topics.modelCoordinates().name(), Serdes.String().deserializer(),
         topics.modelCoordinates().valueSerde().deserializer());
     frames = driver.createOutputTopic(topics.coordinateFrame().name(), Serdes.String().deserializer(),
         topics.coordinateFrame().valueSerde().deserializer());
-    items = driver.createInputTopic(topics.mcItems().name(), Serdes.String().serializer(),
-        topics.mcItems().valueSerde().serializer());
-    answers = driver.createInputTopic(topics.mcAnswers().name(), Serdes.String().serializer(),
-        topics.mcAnswers().valueSerde().serializer());
+    items = track(driver.createInputTopic(topics.mcItems().name(), Serdes.String().serializer(),
+        topics.mcItems().valueSerde().serializer()));
+    answers = track(driver.createInputTopic(topics.mcAnswers().name(), Serdes.String().serializer(),
+        topics.mcAnswers().valueSerde().serializer()));
     agreement = driver.createOutputTopic(topics.errorAgreement().name(), Serdes.String().deserializer(),
         topics.errorAgreement().valueSerde().deserializer());
     accuracy = driver.createOutputTopic(topics.modelAccuracy().name(), Serdes.String().deserializer(),
@@ -124,7 +125,22 @@ final class AggregatorHarness implements AutoCloseable {
 
   /** A test input for {@code topic}, keyed by string. */
   <V> TestInputTopic<String, V> input(io.modelmap.schemas.topic.Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer());
+    return track(driver.createInputTopic(topic.name(), Serdes.String().serializer(), topic.valueSerde().serializer()));
+  }
+
+  private <T extends TestInputTopic<?, ?>> T track(T input) {
+    inputs.add(input);
+    return input;
+  }
+
+  /**
+   * Moves the wall clock, running the punctuations due, and the input topics' clocks with it, so the
+   * records piped next carry the time they are sent at (as a producer stamps them): a record older
+   * than the wall clock reads as a task that is behind.
+   */
+  void advance(java.time.Duration duration) {
+    driver.advanceWallClockTime(duration);
+    inputs.forEach(input -> input.advanceTime(duration));
   }
 
   /** A test output of {@code topic}. */
@@ -135,7 +151,7 @@ final class AggregatorHarness implements AutoCloseable {
   /** Punctuation after punctuation (2 s apart) until {@code done}, giving the background thread real time between. */
   void advanceUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
     for (int step = 0; step < 500; step++) {
-      driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      advance(java.time.Duration.ofSeconds(2));
       if (done.getAsBoolean()) {
         return;
       }

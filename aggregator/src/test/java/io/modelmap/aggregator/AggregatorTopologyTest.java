@@ -90,7 +90,7 @@ class AggregatorTopologyTest {
       if (!corpusFirst) {
         h.publishCorpus(N);
       }
-      h.driver.advanceWallClockTime(Duration.ofSeconds(5));
+      h.advance(Duration.ofSeconds(5));
       return new Outputs(h.latestNeighbors(), h.coordinates.readKeyValuesToMap(), h.frames.readKeyValuesToMap());
     }
   }
@@ -128,6 +128,24 @@ class AggregatorTopologyTest {
       assertThat(other.coordinates()).usingRecursiveComparison().ignoringFieldsMatchingRegexes(".*version")
           .isEqualTo(sequential.coordinates());
       assertThat(other.frames()).isEqualTo(sequential.frames());
+    }
+  }
+
+  @Test
+  void aTaskThatIsBehindCompletesRowsTogetherAtTheNextBatchWithTheSameOutputs() throws Exception {
+    double[][] l = matrix();
+    Outputs immediate = run(oneModelAtATime(l), true, OptionalDouble.empty());
+    try (AggregatorHarness h = new AggregatorHarness(config -> config)) {
+      h.publishCorpus(N);
+      for (TextScores record : oneModelAtATime(l)) { // produced long ago: the task is behind
+        h.scores.pipeInput(record.getModelId(), record, java.time.Instant.ofEpochMilli(0));
+      }
+      assertThat(h.latestNeighbors()).as("completions wait for the batch").isEmpty();
+      h.advance(Duration.ofMillis(1));
+      Map<String, NeighborList> batched = h.latestNeighbors();
+      assertThat(batched).as("one batch, right after the records in hand").isEqualTo(immediate.neighbors());
+      h.advance(Duration.ofSeconds(5));
+      assertThat(h.frames.readKeyValuesToMap()).isEqualTo(immediate.frames());
     }
   }
 
@@ -231,7 +249,7 @@ class AggregatorTopologyTest {
         h.scores.pipeInput(record.getModelId(), record);
       }
       h.scores.pipeInput(FT_A, chunk(FT_A, l[3], 0, 10));
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      h.advance(Duration.ofSeconds(3));
 
       NeighborList provisional = h.latestNeighbors().get(FT_A);
       double[] partial = new double[N];

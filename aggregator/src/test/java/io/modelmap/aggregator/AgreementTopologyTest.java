@@ -64,7 +64,7 @@ class AgreementTopologyTest {
   void publishesTheHandWorkedPairWithItsCounts() throws Exception {
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
       handWorkedPair(h);
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      h.advance(Duration.ofSeconds(3));
 
       ErrorAgreement pair = h.agreement.readKeyValuesToMap().get("a/b");
       assertThat(pair.getModelA()).isEqualTo("a");
@@ -88,7 +88,7 @@ class AgreementTopologyTest {
       TestOutputTopic<String, BenchmarkScore> scores = h.driver.createOutputTopic(h.topics.benchmarkScores().name(),
           Serdes.String().deserializer(), h.topics.benchmarkScores().valueSerde().deserializer());
       handWorkedPair(h);
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      h.advance(Duration.ofSeconds(3));
       Map<String, BenchmarkScore> measured = scores.readKeyValuesToMap();
       assertThat(measured).containsOnlyKeys(CompositeKey.of("a", BENCH), CompositeKey.of("b", BENCH));
       BenchmarkScore a = measured.get(CompositeKey.of("a", BENCH));
@@ -99,11 +99,11 @@ class AgreementTopologyTest {
 
       publishItem(h, item("i6", 1, 2));
       h.answers.pipeInput("c", answers("c", List.of(answer("i6", 1))));
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      h.advance(Duration.ofSeconds(3));
       assertThat(scores.readKeyValuesToMap()).as("c answered 1 of the 7 items").isEmpty();
 
       h.answers.pipeInput("a", answers("a", List.of(answer("i6", 1))));
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      h.advance(Duration.ofSeconds(3));
       assertThat(scores.readKeyValuesToMap()).containsOnlyKeys(CompositeKey.of("a", BENCH))
           .hasEntrySatisfying(CompositeKey.of("a", BENCH), s -> assertThat(s.getValue()).isEqualTo(3.0 / 7));
     }
@@ -175,7 +175,7 @@ class AgreementTopologyTest {
       items.subList(itemsLate, items.size()).forEach(i -> publishItem(h, i));
       records.forEach(r -> h.answers.pipeInput(r.getModelId().toString(), r));
       items.subList(0, itemsLate).forEach(i -> publishItem(h, i));
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      h.advance(Duration.ofSeconds(3));
       assertThat(h.deadLetters(h.topics.mcAnswers().name())).isEmpty();
       return new Outputs(h.agreement.readKeyValuesToMap(), h.accuracy.readKeyValuesToMap());
     }
@@ -201,7 +201,7 @@ class AgreementTopologyTest {
       assertThat(h.deadLetters(h.topics.mcAnswers().name())).extracting(d -> d.getErrorClass().toString())
           .containsExactly("duplicate-item", "choice-out-of-range");
 
-      h.driver.advanceWallClockTime(Duration.ofMinutes(11));
+      h.advance(Duration.ofMinutes(11));
       assertThat(h.deadLetters(h.topics.mcAnswers().name())).extracting(d -> d.getErrorClass().toString())
           .containsExactly("unknown-item");
       assertThat(h.agreement.readKeyValuesToMap()).isEmpty();

@@ -75,7 +75,7 @@ class CollaborativeTopologyTest {
           }
         }
       }
-      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
+      h.advance(Duration.ofSeconds(2));
       assertThat(quality.readKeyValuesToMap()).as("the refit waits for the debounce").isEmpty();
 
       Map<String, ScorePredictions> published = new HashMap<>();
@@ -132,9 +132,9 @@ class CollaborativeTopologyTest {
       }
       assertThat(freshError).as("from its factors against the benchmark means' error %s", freshBaseline)
           .isLessThan(0.5 * freshBaseline);
-      h.driver.advanceWallClockTime(Duration.ofSeconds(10));
+      h.advance(Duration.ofSeconds(10));
       Thread.sleep(200);
-      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
+      h.advance(Duration.ofSeconds(2));
       assertThat(quality.readKeyValuesToMap()).as("a registration without scores refits nothing").isEmpty();
 
       benchmarks.pipeInput("gsm8k", BenchmarkRegistered.newBuilder().setBenchmarkId("gsm8k").setShots(-8).build());

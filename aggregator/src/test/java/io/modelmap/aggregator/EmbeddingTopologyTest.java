@@ -81,7 +81,7 @@ class EmbeddingTopologyTest {
 
       h.answers.pipeInput(late, McAnswers.newBuilder().setModelId(late).setBenchmarkId(BENCHMARK)
           .setAnswers(answers.get(late)).build());
-      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
+      h.advance(Duration.ofSeconds(2));
       Map<String, ModelEmbedding> after = embeddings.readKeyValuesToMap();
       assertThat(after.keySet()).as("one punctuation later: the late model alone, no retraining").containsExactly(late);
       ModelEmbedding folded = after.get(late);

@@ -147,7 +147,7 @@ class PredictionTopologyTest {
       assertThat(now).as("the late model, before any punctuation").isNotNull();
       assertThat(now.getPredictions().get(0).getPredicted())
           .isCloseTo(fit.ridge().predict(toObserved(batch, late)), within(1e-9));
-      h.driver.advanceWallClockTime(Duration.ofSeconds(2));
+      h.advance(Duration.ofSeconds(2));
       assertThat(analytics.readKeyValuesToMap()).as("analytics wait for their interval").isEmpty();
       analyses.clear();
       h.advanceUntil(() -> {
@@ -159,7 +159,7 @@ class PredictionTopologyTest {
       // the aggregator's own measurement never replaces a user's imported score of the same benchmark
       observed.pipeInput(CompositeKey.of(model(0), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(0))
           .setBenchmarkId(BENCHMARK).setValue(0.99).setSource("measured").build());
-      h.driver.advanceWallClockTime(Duration.ofSeconds(3));
+      h.advance(Duration.ofSeconds(3));
       assertThat(predictions.readKeyValuesToMap()).as("nothing changed, nothing refitted").isEmpty();
       observed.pipeInput(CompositeKey.of(model(0), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(0))
           .setBenchmarkId(BENCHMARK).setValue(0.98).build());

@@ -76,11 +76,11 @@ class ResponseTopologyTest {
       TestInputTopic<String, ModelResponses> in = input(h);
       TestOutputTopic<String, ResponseSimilarity> out = output(h);
       batchesByModel(responses).forEach(b -> in.pipeInput(b.getModelId().toString(), b));
-      h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      h.advance(java.time.Duration.ofSeconds(2));
       Map<String, ResponseSimilarity> first = out.readKeyValuesToMap();
       Response again = responses.get(0);
       in.pipeInput(again.model(), batch(again.model(), List.of(new Response(again.model(), again.prompt(), "changed"))));
-      h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      h.advance(java.time.Duration.ofSeconds(2));
       assertThat(out.readKeyValuesToMap()).as("the first response to a prompt stands").isEmpty();
       assertThat(first).isNotEmpty();
 
@@ -100,7 +100,7 @@ class ResponseTopologyTest {
       for (ModelResponses b : batches) {
         in.pipeInput(b.getModelId().toString(), b);
       }
-      h.driver.advanceWallClockTime(java.time.Duration.ofSeconds(2));
+      h.advance(java.time.Duration.ofSeconds(2));
       latest.putAll(out.readKeyValuesToMap());
       return latest;
     }

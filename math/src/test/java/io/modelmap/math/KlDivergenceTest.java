@@ -32,4 +32,28 @@ class KlDivergenceTest {
     // paper §3.5: mean length 972.3188 bytes gives the factor 0.001484
     assertThat(KlDivergence.toBitsPerByte(1.0, 972.3188)).isCloseTo(0.001484, within(5e-7));
   }
+
+  @Test
+  void aBlockOfRowsGivesExactlyWhatEachPairGivesAlone() {
+    java.util.Random random = new java.util.Random(3);
+    int n = 1_003; // not a multiple of anything the kernel unrolls
+    double[] other = random.doubles(n, -900, -100).toArray();
+    double otherMean = Vectors.mean(other);
+    for (int count = 1; count <= 9; count++) {
+      double[][] rows = new double[count][];
+      double[] means = new double[count];
+      for (int b = 0; b < count; b++) {
+        rows[b] = random.doubles(n, -900, -100).toArray();
+        means[b] = Vectors.mean(rows[b]);
+      }
+      rows[0] = other.clone(); // a copy: KL exactly 0
+      means[0] = otherMean;
+      double[] out = new double[count];
+      KlDivergence.fromRowsBlock(rows, means, count, other, otherMean, out);
+      for (int b = 0; b < count; b++) {
+        assertThat(out[b]).as("row %d of %d", b, count).isEqualTo(KlDivergence.fromRows(rows[b], means[b], other, otherMean));
+      }
+      assertThat(out[0]).isZero();
+    }
+  }
 }

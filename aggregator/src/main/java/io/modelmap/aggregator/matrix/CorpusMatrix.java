@@ -140,34 +140,61 @@ final class CorpusMatrix {
   }
 
   /**
-   * Completes a full row and updates every neighbour list it affects. Returns the models whose
-   * published state changed (the new model first).
+   * Completes full rows together and updates every neighbour list they affect. One pass over the
+   * complete rows serves the whole batch ({@link KlDivergence#fromRowsBlock}, the same arithmetic per
+   * pair), so a burst of completions reads the K×N rows once instead of once per model; the distances
+   * and final lists are those of completing the models one by one. Returns the models whose published
+   * state changed, the new ones first.
    */
-  List<String> complete(String modelId) {
-    ModelRow row = markComplete(modelId);
-    if (clippingQuantile.isPresent()) {
-      return recomputeClipped(modelId);
+  List<String> complete(List<String> batch) {
+    for (String model : batch) {
+      markComplete(model);
     }
-    List<String> changed = new ArrayList<>();
-    changed.add(modelId);
-    List<Neighbor> own = new ArrayList<>();
+    if (clippingQuantile.isPresent()) {
+      return recomputeClipped(batch);
+    }
+    int count = batch.size();
+    double[][] fresh = new double[count][];
+    double[] means = new double[count];
+    List<List<Neighbor>> own = new ArrayList<>();
+    for (int b = 0; b < count; b++) {
+      fresh[b] = rows.get(batch.get(b)).values();
+      means[b] = rows.get(batch.get(b)).mean();
+      own.add(new ArrayList<>());
+    }
+    Set<String> inBatch = Set.copyOf(batch);
+    Set<String> changed = new LinkedHashSet<>(batch);
+    double[] kl = new double[count];
     for (String other : complete) {
-      if (other.equals(modelId)) {
+      if (inBatch.contains(other)) {
         continue;
       }
       ModelRow otherRow = rows.get(other);
-      double kl = KlDivergence.fromRows(row.values(), row.mean(), otherRow.values(), otherRow.mean());
-      map.recordDistance(modelId, other, kl);
-      own.add(new Neighbor(other, kl, size()));
+      KlDivergence.fromRowsBlock(fresh, means, count, otherRow.values(), otherRow.mean(), kl);
       List<Neighbor> current = neighbors.getOrDefault(other, List.of());
-      List<Neighbor> next = NeighborRanking.offer(current, new Neighbor(modelId, kl, size()), neighborCount);
+      List<Neighbor> next = current;
+      for (int b = 0; b < count; b++) {
+        map.recordDistance(batch.get(b), other, kl[b]);
+        own.get(b).add(new Neighbor(other, kl[b], size()));
+        next = NeighborRanking.offer(next, new Neighbor(batch.get(b), kl[b], size()), neighborCount);
+      }
       if (next != current) {
         neighbors.put(other, next);
         changed.add(other);
       }
     }
-    neighbors.put(modelId, NeighborRanking.topK(own, neighborCount));
-    return changed;
+    for (int b = 0; b < count; b++) {
+      for (int c = 0; c < b; c++) {
+        double pair = KlDivergence.fromRows(fresh[b], means[b], fresh[c], means[c]);
+        map.recordDistance(batch.get(b), batch.get(c), pair);
+        own.get(b).add(new Neighbor(batch.get(c), pair, size()));
+        own.get(c).add(new Neighbor(batch.get(b), pair, size()));
+      }
+    }
+    for (int b = 0; b < count; b++) {
+      neighbors.put(batch.get(b), NeighborRanking.topK(own.get(b), neighborCount));
+    }
+    return new ArrayList<>(changed);
   }
 
   /** Fixes a full row's mean and counts it complete, without touching neighbour lists (restore uses this alone). */
@@ -235,7 +262,7 @@ final class CorpusMatrix {
   }
 
   /** Clipping moves every row: the batch formulas over all complete rows, then everything changed. */
-  private List<String> recomputeClipped(String newModel) {
+  private List<String> recomputeClipped(List<String> newModels) {
     List<String> ids = completeModels();
     double[][] l = ids.stream().map(id -> rows.get(id).values()).toArray(double[][]::new);
     clipped = BatchReference.clipped(l, clippingQuantile.getAsDouble());
@@ -246,10 +273,9 @@ final class CorpusMatrix {
         map.recordDistance(ids.get(i), ids.get(j), clipped.klNats(i, j));
       }
     }
-    List<String> changed = new ArrayList<>(ids);
-    changed.remove(newModel);
-    changed.add(0, newModel);
-    return changed;
+    Set<String> changed = new LinkedHashSet<>(newModels);
+    changed.addAll(ids);
+    return new ArrayList<>(changed);
   }
 
   /** Rebuilds every neighbour list from the complete rows, after a restore. */
@@ -259,7 +285,7 @@ final class CorpusMatrix {
       return;
     }
     if (clippingQuantile.isPresent()) {
-      recomputeClipped(ids.get(0));
+      recomputeClipped(List.of());
       return;
     }
     for (String id : ids) {

@@ -46,12 +46,26 @@ import org.slf4j.LoggerFactory;
 public final class MatrixProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   private static final Logger LOG = LoggerFactory.getLogger(MatrixProcessor.class);
   /**
-   * Up to this many models a layout runs on the stream thread at the punctuation (milliseconds); above,
-   * on a background thread (at K = 10,000 it takes tens of seconds), and the frame follows when it ends.
+   * Up to this many models a layout runs on the stream thread at the punctuation (a dense
+   * eigendecomposition, milliseconds); above, on a background thread (at K = 1,600 a layout took a
+   * third of the stream thread's time; at K = 10,000 it takes tens of seconds), and the frame follows.
    */
-  static final int INLINE_LAYOUT_LIMIT = 2_000;
-  /** The layout thread's share of one core on average, so it does not slow the ingest it runs beside. */
-  private static final double LAYOUT_SHARE = 0.5;
+  static final int INLINE_LAYOUT_LIMIT = 200;
+  /** The layout thread's share of one core on average: a picture need not refresh faster than that. */
+  private static final double LAYOUT_SHARE = 0.2;
+  /**
+   * A provisional round costs O(rows in progress × K × N); the next waits this many times its duration,
+   * so provisional lists take at most a tenth of the stream thread however large the map grows.
+   */
+  private static final int PROVISIONAL_PAUSE_FACTOR = 9;
+  /**
+   * A record this much older than the wall clock means the task is behind and more records wait: a row
+   * it completes then waits for the batch punctuation ({@link #BATCH_INTERVAL}, which Kafka Streams runs
+   * right after the records in hand, before it commits), so rows completing together share one pass over
+   * the matrix. A task that is keeping up completes a row at once.
+   */
+  static final long BEHIND_MS = 100;
+  static final java.time.Duration BATCH_INTERVAL = java.time.Duration.ofMillis(1);
 
   private final AggregatorConfig config;
   private final Serde<TextScores> scoresSerde;
@@ -69,6 +83,10 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private Sensor neighbourUpdate;
   private ExecutorService layoutThread;
   private BackgroundJobs<List<ModelPosition>> layouts;
+  private long provisionalNotBeforeMs = Long.MIN_VALUE;
+  private KeyValueStore<String, byte[]> completions;
+  /** Full rows whose completion waits for the next batch, by corpus, in arrival order. */
+  private final Map<String, java.util.LinkedHashSet<String>> waiting = new HashMap<>();
 
   public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
       Clock clock) {
@@ -83,6 +101,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.context = context;
     this.texts = MatrixStores.texts(context);
     this.scores = MatrixStores.scores(context);
+    this.completions = MatrixStores.completions(context);
     this.pending = new PendingRecords(MatrixStores.pending(context),
         parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getCorpusId());
     this.deadLetters = new DeadLetterSink(context, clock);
@@ -102,6 +121,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     });
     layouts = new BackgroundJobs<>(layoutThread, new BackgroundBudget(LAYOUT_SHARE, System::nanoTime));
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    context.schedule(BATCH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::completeWaiting);
   }
 
   private void restore() {
@@ -124,9 +144,14 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         MatrixStores.forEachScore(entry.value, row::offer);
       }
     }
+    waiting.clear();
     for (CorpusMatrix matrix : matrices.values()) {
       for (String model : rowsReadyToComplete(matrix)) {
-        matrix.markComplete(model);
+        if (completions.get(MatrixStores.completionKey(matrix.corpusId(), model)) != null) {
+          matrix.markComplete(model);
+        } else {
+          waiting.computeIfAbsent(matrix.corpusId(), c -> new java.util.LinkedHashSet<>()).add(model); // never published
+        }
       }
       matrix.recomputeAllNeighbors();
     }
@@ -232,30 +257,50 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
           MatrixStores.scoresValue(acceptedIndices, acceptedValues, accepted));
     }
     if (row.isFull() && !row.isComplete() && matrix.isCorpusKnown()) {
-      publishCompletion(matrix, modelId, timestamp);
+      java.util.LinkedHashSet<String> batch = waiting.computeIfAbsent(matrix.corpusId(), c -> new java.util.LinkedHashSet<>());
+      batch.add(modelId);
+      if (context.currentSystemTimeMs() - timestamp <= BEHIND_MS) {
+        completeWaiting(matrix, timestamp);
+      }
     } else if (!row.isComplete()) {
       matrix.markChanged(modelId);
     }
   }
 
-  private void publishCompletion(CorpusMatrix matrix, String modelId, long timestamp) {
+  private void completeWaiting(long now) {
+    for (CorpusMatrix matrix : matrices.values()) {
+      completeWaiting(matrix, now);
+    }
+  }
+
+  /** Completes the corpus's waiting rows as one batch and publishes what changed. */
+  private void completeWaiting(CorpusMatrix matrix, long timestamp) {
+    java.util.LinkedHashSet<String> batch = waiting.remove(matrix.corpusId());
+    if (batch == null || batch.isEmpty()) {
+      return;
+    }
     long started = System.nanoTime();
-    List<String> changed = matrix.complete(modelId);
+    List<String> fresh = List.copyOf(batch);
+    List<String> changed = matrix.complete(fresh);
     boolean clipping = config.clippingQuantile().isPresent();
     for (String id : changed) {
-      if (id.equals(modelId) || clipping) {
+      boolean isNew = batch.contains(id);
+      if (isNew || clipping) {
         forward(id, OutputRecords.completeCoordinates(matrix, id), timestamp);
       }
       forward(id, OutputRecords.neighbors(matrix, id, matrix.neighbors(id), false), timestamp);
-      if (id.equals(modelId) || clipping) { // clipping moves every distance
+      if (isNew || clipping) { // clipping moves every distance
         forward(id, OutputRecords.distances(matrix, id), timestamp);
       }
     }
     forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), timestamp);
-    completed.record();
+    for (String model : fresh) {
+      completions.put(MatrixStores.completionKey(matrix.corpusId(), model), new byte[0]);
+      completed.record();
+    }
     neighbourUpdate.record((System.nanoTime() - started) / 1e6);
-    LOG.info("Model {} complete on corpus {}: {} models mapped", modelId, matrix.corpusId(),
-        matrix.completeCount());
+    LOG.info("{} complete on corpus {}: {} models mapped", fresh.size() == 1 ? "Model " + fresh.get(0)
+        : fresh.size() + " models", matrix.corpusId(), matrix.completeCount());
   }
 
   private static List<String> rowsReadyToComplete(CorpusMatrix matrix) {
@@ -288,10 +333,16 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
           layouts.submit(matrix.corpusId(), matrix.layoutJob(config.mapMethod()));
         }
       }
-      for (String model : matrix.drainChanged()) {
-        forward(model, OutputRecords.progressCoordinates(matrix, model), now);
-        forward(model, OutputRecords.neighbors(matrix, model, matrix.provisionalNeighbors(model), true), now);
+    }
+    if (now >= provisionalNotBeforeMs) {
+      long started = System.nanoTime();
+      for (CorpusMatrix matrix : matrices.values()) {
+        for (String model : matrix.drainChanged()) {
+          forward(model, OutputRecords.progressCoordinates(matrix, model), now);
+          forward(model, OutputRecords.neighbors(matrix, model, matrix.provisionalNeighbors(model), true), now);
+        }
       }
+      provisionalNotBeforeMs = now + PROVISIONAL_PAUSE_FACTOR * (System.nanoTime() - started) / 1_000_000;
     }
   }
 

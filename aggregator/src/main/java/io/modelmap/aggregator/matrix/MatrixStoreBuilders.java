@@ -12,6 +12,6 @@ public final class MatrixStoreBuilders {
   }
 
   public static String[] names() {
-    return new String[] {MatrixStores.TEXTS, MatrixStores.SCORES, MatrixStores.PENDING};
+    return new String[] {MatrixStores.TEXTS, MatrixStores.SCORES, MatrixStores.PENDING, MatrixStores.COMPLETIONS};
   }
 }

@@ -19,12 +19,15 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #SCORES}: corpusId NUL modelId NUL sequence(int) → the accepted (index int, log-likelihood
  *       double) pairs of one record; the sequence is the row's score count before the record, unique per row
  *   <li>{@value #PENDING}: corpus id / source topic-partition@offset → scores waiting for their texts
+ *   <li>{@value #COMPLETIONS}: corpusId NUL modelId → nothing: the model's completion was published (a full
+ *       row without this entry is completed again after a restore)
  * </ul>
  */
 final class MatrixStores {
   static final String TEXTS = "corpus-texts-store";
   static final String SCORES = "scores-store";
   static final String PENDING = "pending-scores-store";
+  static final String COMPLETIONS = "completions-store";
 
   private MatrixStores() {}
 
@@ -32,7 +35,8 @@ final class MatrixStores {
     return List.of(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEXTS), Serdes.String(), Serdes.ByteArray()),
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES), Serdes.Bytes(), Serdes.ByteArray()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray()));
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLETIONS), Serdes.String(), Serdes.ByteArray()));
   }
 
   static String textKey(String corpusId, String textId) {
@@ -119,5 +123,13 @@ final class MatrixStores {
 
   static KeyValueStore<String, byte[]> pending(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
     return c.getStateStore(PENDING);
+  }
+
+  static KeyValueStore<String, byte[]> completions(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
+    return c.getStateStore(COMPLETIONS);
+  }
+
+  static String completionKey(String corpusId, String modelId) {
+    return corpusId + '\0' + modelId;
   }
 }

@@ -40,6 +40,8 @@ class MatrixProcessorRevivalTest {
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.SCORES), Serdes.Bytes(), Serdes.ByteArray())
             .withLoggingDisabled().build(),
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.PENDING), Serdes.String(),
+            Serdes.ByteArray()).withLoggingDisabled().build(),
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.COMPLETIONS), Serdes.String(),
             Serdes.ByteArray()).withLoggingDisabled().build());
   }
 
