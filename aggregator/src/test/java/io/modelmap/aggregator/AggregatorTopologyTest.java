@@ -141,7 +141,7 @@ class AggregatorTopologyTest {
         h.scores.pipeInput(record.getModelId(), record, java.time.Instant.ofEpochMilli(0));
       }
       assertThat(h.latestNeighbors()).as("completions wait for the batch").isEmpty();
-      h.advance(Duration.ofMillis(1));
+      h.advance(io.modelmap.aggregator.matrix.MatrixProcessor.BATCH_INTERVAL);
       Map<String, NeighborList> batched = h.latestNeighbors();
       assertThat(batched).as("one batch, right after the records in hand").isEqualTo(immediate.neighbors());
       h.advance(Duration.ofSeconds(5));

@@ -51,10 +51,26 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    requireHeapForTheBaselines();
     Path dir = EmbeddedSystem.dataDir(dataDir, "bench");
     new ScaleBenchmark(new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
         aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir), System.out)
         .run().print(System.out);
     return 0;
+  }
+
+  /**
+   * The batch baselines hold L, Q and the K×K Gram and KL at once (about 5·K·N + 2·K² doubles, with the
+   * broker beside them): refuse at the start, not after twenty minutes of streaming.
+   */
+  private void requireHeapForTheBaselines() {
+    long needed = (5L * models * texts + 2L * models * models) * Double.BYTES + (1L << 30);
+    long max = Runtime.getRuntime().maxMemory();
+    if (max < needed) {
+      long gib = (needed + (1L << 30) - 1) >> 30;
+      throw new UsageError(String.format("%d models × %d texts need about %d GiB of heap for the batch baselines, and"
+          + " this JVM has %.1f GiB: run MODELMAP_JAVA_OPTS=-Xmx%dg ./modelmap bench ...", models, texts, gib,
+          max / (double) (1L << 30), gib));
+    }
   }
 }

@@ -139,6 +139,15 @@ class CliErrorsIT {
   }
 
   @Test
+  void benchTooLargeForTheHeapSaysHowMuchToGiveItBeforeStarting() {
+    Outcome outcome = run("bench", "--models", "100000", "--data-dir", dir.resolve("bench").toString());
+    assertThat(outcome.exit()).isEqualTo(2);
+    assertThat(outcome.onlyLine()).startsWith("modelmap bench: 100000 models × 10000 texts need about")
+        .contains("MODELMAP_JAVA_OPTS=-Xmx");
+    assertThat(dir.resolve("bench")).as("nothing was started").doesNotExist();
+  }
+
+  @Test
   void badModelIdStatesTheRuleWithExit2() {
     Outcome outcome = run(cluster("register", "--model-id", "acme/tiny\tbase", "--source-uri", "file:/models/x",
         "--corpus-id", "mine"));

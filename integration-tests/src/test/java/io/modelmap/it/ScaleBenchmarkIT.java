@@ -25,6 +25,7 @@ class ScaleBenchmarkIT {
     report.print(System.out);
 
     assertThat(report.listsChecked()).isEqualTo(40);
+    assertThat(report.rowsRanked()).as("at this size every whole row is ranked").isEqualTo(40);
     assertThat(report.maxRelativeError()).isLessThanOrEqualTo(1e-9);
     assertThat(report.baselines().blockedMaxRelative()).as("the blocked batch baseline computes the same KL")
         .isLessThanOrEqualTo(1e-9);

@@ -60,12 +60,17 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private static final int PROVISIONAL_PAUSE_FACTOR = 9;
   /**
    * A record this much older than the wall clock means the task is behind and more records wait: a row
-   * it completes then waits for the batch punctuation ({@link #BATCH_INTERVAL}, which Kafka Streams runs
-   * right after the records in hand, before it commits), so rows completing together share one pass over
-   * the matrix. A task that is keeping up completes a row at once.
+   * it completes then waits for the batch punctuation, which Kafka Streams runs after the records in hand
+   * and before it commits, so rows completing together share one pass over the matrix. A task that is
+   * keeping up completes a row at once.
    */
   static final long BEHIND_MS = 100;
-  static final java.time.Duration BATCH_INTERVAL = java.time.Duration.ofMillis(1);
+  /**
+   * How often the batch punctuation runs. Not every loop: Kafka Streams halves the records it processes
+   * per loop after each punctuation, so a 1 ms punctuation kept it at one record per loop and the batches
+   * at one row (measured at K = 10,000: 3,777 single completions against 248 batches).
+   */
+  public static final java.time.Duration BATCH_INTERVAL = java.time.Duration.ofMillis(50);
 
   private final AggregatorConfig config;
   private final Serde<TextScores> scoresSerde;

@@ -7,30 +7,44 @@ import java.util.Optional;
 
 /**
  * What a user would run instead of streaming, timed on the same L in the same run: the scalar Java
- * loop (the reference the streamed outputs are checked against), a blocked multithreaded Java Gram, and
- * NumPy with its BLAS when present. Each result is checked against the reference.
+ * loops, a blocked multithreaded Java Gram, and NumPy with its BLAS when present. Each result is checked
+ * against the {@link ReferenceKl reference} on the sampled rows (every row at K ≤ 1,000).
  *
- * @param scalarSeconds pairwise scalar loops
+ * @param scalarSeconds pairwise scalar loops: run whole up to {@link #SCALAR_LIMIT} models, above that
+ *     extrapolated from the reference's sampled rows (K²/2 pairs at their measured time per pair)
+ * @param scalarExtrapolated whether {@code scalarSeconds} was extrapolated
  * @param blockedSeconds blocked Java, Q·Qᵀ
  * @param blockedMaxRelative its largest relative KL difference from the reference
  * @param numpy NumPy's seconds and description, and its largest relative KL difference, when present
  */
-public record BatchBaselines(double scalarSeconds, double blockedSeconds, double blockedMaxRelative,
-    Optional<Numpy> numpy) {
+public record BatchBaselines(double scalarSeconds, boolean scalarExtrapolated, double blockedSeconds,
+    double blockedMaxRelative, Optional<Numpy> numpy) {
+  /** Above this many models the scalar loops are not run whole (at K = 10,000 they take about ten minutes). */
+  static final int SCALAR_LIMIT = 3_000;
 
   /** NumPy's figures. */
   public record Numpy(double seconds, String describe, double maxRelative) {}
 
-  static BatchBaselines measure(double[][] l, NotebookRecompute reference, Path workDir, PrintStream out)
+  static BatchBaselines measure(double[][] l, ReferenceKl.Sampled reference, Path workDir, PrintStream out)
       throws IOException, InterruptedException {
+    int k = l.length;
+    boolean extrapolate = k > SCALAR_LIMIT;
+    double scalar = extrapolate
+        ? reference.secondsPerPair() * k * (k - 1) / 2.0
+        : NotebookRecompute.of(l).nanos() / 1e9;
+    out.printf("Scalar loops: %.1f s%s; now the blocked Java Gram ...%n", scalar,
+        extrapolate ? " (extrapolated from " + reference.rows().length + " rows)" : "");
     BlockedRecompute blocked = BlockedRecompute.of(l);
-    Optional<NumpyRecompute> numpy = NumpyRecompute.of(l, workDir);
+    double blockedMax = reference.maxRelative(blocked.klNats());
+    double blockedSeconds = blocked.nanos() / 1e9;
+    blocked = null; // K×K: let it go before NumPy's
+    out.printf("Blocked Java Gram: %.1f s; now NumPy ...%n", blockedSeconds);
+    Optional<NumpyRecompute> numpy = NumpyRecompute.of(l, workDir, reference.sample(), k > SCALAR_LIMIT ? 1 : 3);
     if (numpy.isEmpty()) {
       out.println("No python3 with NumPy found (set MODELMAP_PYTHON): the baseline is Java's blocked product alone");
     }
-    return new BatchBaselines(reference.nanos() / 1e9, blocked.nanos() / 1e9,
-        maxRelative(blocked.klNats(), reference.klNats()),
-        numpy.map(n -> new Numpy(n.seconds(), n.describe(), maxRelative(n.klNats(), reference.klNats()))));
+    return new BatchBaselines(scalar, extrapolate, blockedSeconds, blockedMax,
+        numpy.map(n -> new Numpy(n.seconds(), n.describe(), reference.maxRelative(n.klRows()))));
   }
 
   /** The faster of what users would really run: NumPy, or Java's blocked product. */
@@ -40,17 +54,5 @@ public record BatchBaselines(double scalarSeconds, double blockedSeconds, double
 
   public String fastestName() {
     return numpy.isPresent() && numpy.get().seconds() < blockedSeconds ? "NumPy" : "Java blocked";
-  }
-
-  private static double maxRelative(double[][] a, double[][] reference) {
-    double max = 0;
-    for (int i = 0; i < a.length; i++) {
-      for (int j = 0; j < a.length; j++) {
-        if (i != j) {
-          max = Math.max(max, Math.abs(a[i][j] - reference[i][j]) / Math.abs(reference[i][j]));
-        }
-      }
-    }
-    return max;
   }
 }

@@ -20,13 +20,14 @@ import java.util.concurrent.TimeUnit;
  *
  * @param seconds the median of its runs
  * @param describe NumPy's version, BLAS and threads, and its peak memory
- * @param klNats its K×K result, to check against the reference
+ * @param klRows its KL rows of the sampled models, to check against the reference (the whole K×K is not read back)
  */
-record NumpyRecompute(double seconds, String describe, double[][] klNats) {
+record NumpyRecompute(double seconds, String describe, double[][] klRows) {
   private static final String SCRIPT = "numpy_recompute.py";
 
   /** Empty when no Python with NumPy is found (the reason is printed by the caller). */
-  static Optional<NumpyRecompute> of(double[][] l, Path workDir) throws IOException, InterruptedException {
+  static Optional<NumpyRecompute> of(double[][] l, Path workDir, int[] sample, int runs)
+      throws IOException, InterruptedException {
     String python = System.getenv().getOrDefault("MODELMAP_PYTHON", "python3");
     Path script = workDir.resolve(SCRIPT);
     try (InputStream in = NumpyRecompute.class.getResourceAsStream("/" + SCRIPT)) {
@@ -40,7 +41,7 @@ record NumpyRecompute(double seconds, String describe, double[][] klNats) {
     Process process;
     try {
       process = new ProcessBuilder(python, script.toString(), input.toString(), String.valueOf(k), String.valueOf(n),
-          output.toString()).redirectErrorStream(true).start();
+          output.toString(), String.valueOf(runs)).redirectErrorStream(true).start();
     } catch (IOException e) {
       return Optional.empty(); // no python3 on the PATH
     }
@@ -51,7 +52,7 @@ record NumpyRecompute(double seconds, String describe, double[][] klNats) {
     JsonNode report = new ObjectMapper().readTree(printed.substring(printed.lastIndexOf('\n') + 1));
     String describe = String.format("NumPy %s, %s, %s threads, peak %.0f MiB", report.get("numpy").asText(),
         report.get("blas").asText(), report.path("threads").asText("?"), report.get("peak_rss_mib").asDouble());
-    double[][] kl = read(output, k);
+    double[][] kl = read(output, k, sample);
     Files.deleteIfExists(input);
     Files.deleteIfExists(output);
     return Optional.of(new NumpyRecompute(report.get("seconds").asDouble(), describe, kl));
@@ -69,12 +70,20 @@ record NumpyRecompute(double seconds, String describe, double[][] klNats) {
     }
   }
 
-  private static double[][] read(Path file, int k) throws IOException {
-    ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-    double[][] kl = new double[k][k];
-    for (int i = 0; i < k; i++) {
-      all.asDoubleBuffer().position(i * k).get(kl[i]);
+  private static double[][] read(Path file, int k, int[] sample) throws IOException {
+    double[][] rows = new double[sample.length][k];
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer row = ByteBuffer.allocate(k * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      for (int r = 0; r < sample.length; r++) {
+        row.clear();
+        long at = (long) sample[r] * k * Double.BYTES;
+        while (row.hasRemaining() && channel.read(row, at + row.position()) >= 0) {
+          // FileChannel may read less than asked
+        }
+        row.flip();
+        row.asDoubleBuffer().get(rows[r]);
+      }
     }
-    return kl;
+    return rows;
   }
 }

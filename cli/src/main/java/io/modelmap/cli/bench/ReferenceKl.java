@@ -81,4 +81,46 @@ final class ReferenceKl {
     }
     return rows;
   }
+
+  /**
+   * The reference's full KL rows of some models, and the time they took per pair (the scalar loops'
+   * cost, for extrapolating them where running them whole would take minutes).
+   *
+   * @param sample model indices
+   * @param rows KL from each sampled model to every model
+   */
+  record Sampled(int[] sample, double[][] rows, double secondsPerPair) {
+    /** The largest relative difference of {@code kl} (K×K, or rows by sample index) from these rows, off the diagonal. */
+    double maxRelative(double[][] kl) {
+      double max = 0;
+      for (int r = 0; r < sample.length; r++) {
+        double[] theirs = kl.length == sample.length ? kl[r] : kl[sample[r]];
+        for (int j = 0; j < rows[r].length; j++) {
+          if (j != sample[r]) {
+            max = Math.max(max, Math.abs(theirs[j] - rows[r][j]) / Math.abs(rows[r][j]));
+          }
+        }
+      }
+      return max;
+    }
+  }
+
+  /** Every model up to {@code limit} models; above, {@code limit} spread evenly, plus {@code always}, in index order. */
+  static int[] sample(int models, int limit, int... always) {
+    java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+    for (int i = 0; i < Math.min(models, limit); i++) {
+      chosen.add((int) ((long) i * models / Math.min(models, limit)));
+    }
+    for (int i : always) {
+      chosen.add(i);
+    }
+    return chosen.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  Sampled sampled(int[] sample) {
+    long started = System.nanoTime();
+    double[][] rows = rows(sample);
+    double perPair = (System.nanoTime() - started) / 1e9 / ((double) sample.length * l.length);
+    return new Sampled(sample, rows, perPair);
+  }
 }

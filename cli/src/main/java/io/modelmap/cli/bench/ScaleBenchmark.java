@@ -32,6 +32,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ScaleBenchmark {
   private static final String CORPUS = "synthetic";
+  /** Models whose whole reference KL row is computed to check ranks (every model up to this many). */
+  private static final int SAMPLED_ROWS = 1_000;
 
   private final Settings settings;
   private final PrintStream out;
@@ -113,28 +115,48 @@ public final class ScaleBenchmark {
         double totalSeconds = seconds(System.nanoTime() - started);
         out.printf("All %d models mapped in %.1f s; timing the notebook recompute on the same L ...%n",
             settings.models(), totalSeconds);
+        double layoutSeconds = awaitLayout(connection, settings.models(), aggregator, started) - totalSeconds;
         double[][] l = new double[settings.models()][];
         for (int i = 0; i < l.length; i++) {
           l[i] = matrix.row(i);
         }
-        NotebookRecompute batch = NotebookRecompute.of(l);
-        BatchBaselines baselines = BatchBaselines.measure(l, batch, settings.dataDir(), out);
+        ReferenceKl reference = ReferenceKl.of(l);
+        int[] probes = java.util.stream.IntStream.range(bulk, settings.models()).toArray();
+        ReferenceKl.Sampled sampled = reference.sampled(ReferenceKl.sample(l.length, SAMPLED_ROWS, probes));
+        out.printf("Reference KL rows of %d models computed; checking every list ...%n", sampled.sample().length);
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
-        double[] check = compare(matrix, batch, probe, connection);
-        double predictionError = comparePredictions(matrix, batch, load, predictions, bulk);
+        double[] check = compare(matrix, reference, sampled, probe, connection);
+        double predictionError = comparePredictions(matrix, reference, load, predictions, bulk);
+        BatchBaselines baselines = BatchBaselines.measure(l, sampled, settings.dataDir(), out);
         long peakResident = aggregator.peakResidentMib();
         aggregator.close(); // RocksDB flushes its memtables on close: measure the disk after
         return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,
             percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), baselines,
             aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), peakResident, aggregator.stateBytes(),
-            check[0], (int) check[1], new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
+            check[0], (int) check[1], sampled.sample().length, layoutSeconds, new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
                 percentile(predictionLatencies, 0.5), percentile(predictionLatencies, 0.99), predictionError));
       } finally {
         probe.close();
         predictions.close();
         fits.close();
       }
+    }
+  }
+
+  /** Seconds since {@code started} when a frame laying out every model is on the topic (large maps lay out in the background). */
+  private double awaitLayout(ConnectionConfig connection, int models, ChildAggregator aggregator, long started)
+      throws TimeoutException, InterruptedException {
+    TopicReader reader = new TopicReader(connection);
+    while (true) {
+      CoordinateFrame frame = reader.latestByKey(connection.topics().coordinateFrame()).get(CORPUS);
+      if (frame != null && frame.getPositions().size() == models) {
+        return seconds(System.nanoTime() - started);
+      }
+      if (!aggregator.isAlive() || seconds(System.nanoTime() - started) > 3600) {
+        throw new TimeoutException("no frame laying out all " + models + " models");
+      }
+      Thread.sleep(1000);
     }
   }
 
@@ -162,22 +184,22 @@ public final class ScaleBenchmark {
     }
   }
 
-  /** Max relative difference of streamed KL and column means from the batch reference; lists checked. */
   /**
    * Max absolute difference between the probe models' streamed predictions and ridge from Q fitted here
    * on the batch KL of the observed models (ids sorted, folds by family, as the aggregator trains).
    */
-  private static double comparePredictions(SyntheticMatrix matrix, NotebookRecompute batch, PredictionLoad load,
+  private static double comparePredictions(SyntheticMatrix matrix, ReferenceKl reference, PredictionLoad load,
       FirstSeenProbe<ScorePredictions> predictions, int bulk) {
     List<Integer> training = new ArrayList<>();
     for (int m = 0; m < load.observed(); m++) {
       training.add(m);
+      reference.keep(m);
     }
     training.sort(java.util.Comparator.comparing(matrix::modelId));
     double[][] d = new double[training.size()][training.size()];
     for (int i = 0; i < d.length; i++) {
       for (int j = 0; j < d.length; j++) {
-        d[i][j] = 2 * batch.klNats()[training.get(i)][training.get(j)];
+        d[i][j] = 2 * reference.kl(training.get(i), training.get(j));
       }
     }
     List<String> groups = training.stream().map(m -> String.format("fam%02d", matrix.family(m))).toList();
@@ -189,7 +211,7 @@ public final class ScaleBenchmark {
       for (int m = bulk; m < matrix.models(); m++) {
         double[] toTraining = new double[training.size()];
         for (int i = 0; i < toTraining.length; i++) {
-          toTraining[i] = 2 * batch.klNats()[m][training.get(i)];
+          toTraining[i] = 2 * reference.kl(m, training.get(i));
         }
         double expected = fit.ridge().predict(toTraining);
         double streamed = ridge(predictions.latest().get(matrix.modelId(m)))
@@ -206,31 +228,41 @@ public final class ScaleBenchmark {
     return p.getPredictions().stream().filter(e -> e.getMethod().toString().equals(PredictionProcessor.METHOD));
   }
 
-  private static double[] compare(SyntheticMatrix matrix, NotebookRecompute batch, FirstSeenProbe<NeighborList> probe,
-      ConnectionConfig connection) {
+  /**
+   * Max relative difference of streamed KL and column means from the reference: every entry of every
+   * list against the reference's KL of that pair, and for the sampled models each entry against the
+   * r-th smallest of the model's whole reference row (the r-th nearest, not just any model).
+   */
+  private static double[] compare(SyntheticMatrix matrix, ReferenceKl reference, ReferenceKl.Sampled sampled,
+      FirstSeenProbe<NeighborList> probe, ConnectionConfig connection) {
     double max = 0;
     int lists = 0;
-    List<String> ids = new ArrayList<>();
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
     for (int i = 0; i < matrix.models(); i++) {
-      ids.add(matrix.modelId(i));
+      index.put(matrix.modelId(i), i);
+    }
+    java.util.Map<Integer, double[]> sortedRows = new java.util.HashMap<>();
+    for (int r = 0; r < sampled.sample().length; r++) {
+      double[] row = sampled.rows()[r].clone();
+      row[sampled.sample()[r]] = Double.POSITIVE_INFINITY;
+      Arrays.sort(row);
+      sortedRows.put(sampled.sample()[r], row);
     }
     for (int i = 0; i < matrix.models(); i++) {
-      NeighborList list = probe.latest().get(ids.get(i));
-      double[] row = batch.klNats()[i].clone();
-      row[i] = Double.POSITIVE_INFINITY;
-      double[] sorted = row.clone();
-      Arrays.sort(sorted);
+      NeighborList list = probe.latest().get(matrix.modelId(i));
+      double[] sorted = sortedRows.get(i);
       for (int r = 0; r < list.getNeighbors().size(); r++) {
         NeighborEntry entry = list.getNeighbors().get(r);
-        double expected = batch.klNats()[i][ids.indexOf(entry.getModelId().toString())];
-        max = Math.max(max, relative(entry.getKlNats(), expected));
-        max = Math.max(max, relative(entry.getKlNats(), sorted[r])); // the r-th nearest, not just any model
+        max = Math.max(max, relative(entry.getKlNats(), reference.kl(i, index.get(entry.getModelId().toString()))));
+        if (sorted != null) {
+          max = Math.max(max, relative(entry.getKlNats(), sorted[r]));
+        }
       }
       lists++;
     }
     CoordinateFrame frame = new TopicReader(connection).latestByKey(connection.topics().coordinateFrame()).get(CORPUS);
-    for (int s = 0; s < batch.columnMeans().length; s++) {
-      max = Math.max(max, relative(frame.getColumnMeans().get(s), batch.columnMeans()[s]));
+    for (int s = 0; s < reference.columnMeans().length; s++) {
+      max = Math.max(max, relative(frame.getColumnMeans().get(s), reference.columnMeans()[s]));
     }
     return new double[] {max, lists};
   }
