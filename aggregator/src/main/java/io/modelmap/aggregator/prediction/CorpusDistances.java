@@ -15,7 +15,13 @@ import java.util.Optional;
  */
 final class CorpusDistances {
   private final Map<String, Integer> index = new HashMap<>();
+  /**
+   * Models whose own completion was received, in arrival order. A model that completed in the same
+   * batch as another can be named in that one's distances first; it counts once its own arrive, when
+   * its distance to every model counted before it is known.
+   */
   private final List<String> models = new ArrayList<>();
+  private final java.util.Set<String> received = new java.util.HashSet<>();
   private final Map<String, Double> meanLogLikelihood = new HashMap<>();
   private double[][] kl = new double[0][]; // kl[i][j], j < i
 
@@ -34,6 +40,9 @@ final class CorpusDistances {
         kl[Math.max(m, o)][Math.min(m, o)] = value;
       }
     });
+    if (received.add(model)) {
+      models.add(model);
+    }
   }
 
   private int indexOf(String model) {
@@ -41,14 +50,13 @@ final class CorpusDistances {
     if (known != null) {
       return known;
     }
-    int i = models.size();
+    int i = index.size();
     if (i == kl.length) {
       kl = Arrays.copyOf(kl, Math.max(16, 2 * i));
     }
     kl[i] = new double[i];
     Arrays.fill(kl[i], Double.NaN);
     index.put(model, i);
-    models.add(model);
     return i;
   }
 
@@ -58,7 +66,7 @@ final class CorpusDistances {
   }
 
   boolean contains(String model) {
-    return index.containsKey(model);
+    return received.contains(model);
   }
 
   /** Complete models in arrival order. */
