@@ -48,7 +48,7 @@ public class ArrivalBenchmark {
     }
     for (int i = 0; i < models - 1; i++) {
       fill(synthetic.modelId(i), synthetic.row(i));
-      matrix.complete(synthetic.modelId(i));
+      matrix.complete(java.util.List.of(synthetic.modelId(i)));
     }
   }
 
@@ -71,7 +71,7 @@ public class ArrivalBenchmark {
 
   @Benchmark
   public double[] completeOneModel() {
-    matrix.complete(arriving);
+    matrix.complete(java.util.List.of(arriving));
     return matrix.columnMeans();
   }
 }
