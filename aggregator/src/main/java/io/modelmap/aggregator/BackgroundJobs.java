@@ -24,6 +24,15 @@ public final class BackgroundJobs<R> {
     this.budget = budget;
   }
 
+  /** One daemon thread for a processor's background work (it must not keep a closing JVM alive). */
+  public static ExecutorService daemonThread(String name) {
+    return java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
   /** Whether the budget shared by the jobs on this executor allows starting one now. */
   public boolean mayStart() {
     return budget.allowsStart();

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -74,11 +73,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     questions = context.getStateStore(EmbeddingStores.QUESTIONS);
     routerStore = context.getStateStore(EmbeddingStores.ROUTER);
     restore();
-    background = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "embedding-background-" + context.taskId());
-      thread.setDaemon(true);
-      return thread;
-    });
+    background = BackgroundJobs.daemonThread("embedding-background-" + context.taskId());
     trainings = new BackgroundJobs<>(background, new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime));
     context.schedule(PUNCTUATION, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
@@ -119,11 +118,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         "Time from a row's last score to its coordinates, frame and changed neighbour lists being forwarded");
     restore();
     close();
-    layoutThread = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "map-layout-" + context.taskId());
-      thread.setDaemon(true);
-      return thread;
-    });
+    layoutThread = BackgroundJobs.daemonThread("map-layout-" + context.taskId());
     layouts = new BackgroundJobs<>(layoutThread, new BackgroundBudget(LAYOUT_SHARE, System::nanoTime));
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     context.schedule(BATCH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::completeWaiting);

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -91,11 +90,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     this.distances = context.getStateStore(PredictionStores.DISTANCES);
     this.embeddingStore = context.getStateStore(PredictionStores.EMBEDDINGS);
     restore();
-    background = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "prediction-background-" + context.taskId());
-      thread.setDaemon(true);
-      return thread;
-    });
+    background = BackgroundJobs.daemonThread("prediction-background-" + context.taskId());
     BackgroundBudget budget = new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime);
     refits = new BackgroundJobs<>(background, budget);
     analytics = new BackgroundJobs<>(background, budget);
