@@ -53,9 +53,10 @@ public final class KlDivergence {
     double[] r1 = rows[b + 1];
     double[] r2 = rows[b + 2];
     double[] r3 = rows[b + 3];
-    for (double[] row : new double[][] {r0, r1, r2, r3}) {
-      Vectors.requireSameLength(row, other);
-    }
+    Vectors.requireSameLength(r0, other);
+    Vectors.requireSameLength(r1, other);
+    Vectors.requireSameLength(r2, other);
+    Vectors.requireSameLength(r3, other);
     double m0 = means[b];
     double m1 = means[b + 1];
     double m2 = means[b + 2];

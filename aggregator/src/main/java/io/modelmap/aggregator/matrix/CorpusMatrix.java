@@ -126,8 +126,21 @@ final class CorpusMatrix {
     return changed;
   }
 
-  List<String> allModels() {
-    return List.copyOf(rows.keySet());
+  /** Up to {@code limit} rows with every score but not yet complete, in id order (none while the corpus is incomplete). */
+  List<String> fullRowsNotComplete(int limit) {
+    List<String> ready = new ArrayList<>();
+    if (!isCorpusKnown()) {
+      return ready;
+    }
+    for (Map.Entry<String, ModelRow> row : rows.entrySet()) {
+      if (ready.size() == limit) {
+        break;
+      }
+      if (row.getValue().isFull() && !row.getValue().isComplete()) {
+        ready.add(row.getKey());
+      }
+    }
+    return ready;
   }
 
   /** Complete models in id order. */

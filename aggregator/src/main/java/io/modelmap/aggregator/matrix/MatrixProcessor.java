@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
@@ -70,6 +71,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
    * at one row (measured at K = 10,000: 3,777 single completions against 248 batches).
    */
   public static final java.time.Duration BATCH_INTERVAL = java.time.Duration.ofMillis(50);
+  /** The most rows one batch completes: each holds its KL to every complete model until its top k is taken. */
+  static final int MAX_BATCH = 64;
 
   private final AggregatorConfig config;
   private final Serde<TextScores> scoresSerde;
@@ -89,8 +92,6 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private BackgroundJobs<List<ModelPosition>> layouts;
   private long provisionalNotBeforeMs = Long.MIN_VALUE;
   private KeyValueStore<String, byte[]> completions;
-  /** Full rows whose completion waits for the next batch, by corpus, in arrival order. */
-  private final Map<String, java.util.LinkedHashSet<String>> waiting = new HashMap<>();
 
   public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
       Clock clock) {
@@ -117,7 +118,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.neighbourUpdate = TaskSensors.latency(context, "neighbour-update-latency-ms",
         "Time from a row's last score to its coordinates, frame and changed neighbour lists being forwarded");
     restore();
-    close();
+    stopLayouts(); // a revived task lays out again from its stores
     layoutThread = BackgroundJobs.daemonThread("map-layout-" + context.taskId());
     layouts = new BackgroundJobs<>(layoutThread, new BackgroundBudget(LAYOUT_SHARE, System::nanoTime));
     context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
@@ -144,14 +145,11 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         MatrixStores.forEachScore(entry.value, row::offer);
       }
     }
-    waiting.clear();
     for (CorpusMatrix matrix : matrices.values()) {
-      for (String model : rowsReadyToComplete(matrix)) {
+      for (String model : matrix.fullRowsNotComplete(Integer.MAX_VALUE)) {
         if (completions.get(MatrixStores.completionKey(matrix.corpusId(), model)) != null) {
           matrix.markComplete(model);
-        } else {
-          waiting.computeIfAbsent(matrix.corpusId(), c -> new java.util.LinkedHashSet<>()).add(model); // never published
-        }
+        } // else its completion was never published: the next batch completes it
       }
       matrix.recomputeAllNeighbors();
     }
@@ -257,10 +255,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
           MatrixStores.scoresValue(acceptedIndices, acceptedValues, accepted));
     }
     if (row.isFull() && !row.isComplete() && matrix.isCorpusKnown()) {
-      java.util.LinkedHashSet<String> batch = waiting.computeIfAbsent(matrix.corpusId(), c -> new java.util.LinkedHashSet<>());
-      batch.add(modelId);
       if (context.currentSystemTimeMs() - timestamp <= BEHIND_MS) {
-        completeWaiting(matrix, timestamp);
+        completeWaiting(matrix, timestamp); // else the row waits, full, for the batch punctuation
       }
     } else if (!row.isComplete()) {
       matrix.markChanged(modelId);
@@ -273,14 +269,17 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
   }
 
-  /** Completes the corpus's waiting rows as one batch and publishes what changed. */
+  /**
+   * Completes the corpus's full rows (at most {@link #MAX_BATCH}; the rest at the next punctuation) as one
+   * batch and publishes what changed.
+   */
   private void completeWaiting(CorpusMatrix matrix, long timestamp) {
-    java.util.LinkedHashSet<String> batch = waiting.remove(matrix.corpusId());
-    if (batch == null || batch.isEmpty()) {
+    List<String> fresh = matrix.fullRowsNotComplete(MAX_BATCH);
+    if (fresh.isEmpty()) {
       return;
     }
     long started = System.nanoTime();
-    List<String> fresh = List.copyOf(batch);
+    Set<String> batch = Set.copyOf(fresh);
     List<String> changed = matrix.complete(fresh);
     boolean clipping = config.clippingQuantile().isPresent();
     for (String id : changed) {
@@ -301,20 +300,6 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     neighbourUpdate.record((System.nanoTime() - started) / 1e6);
     LOG.info("{} complete on corpus {}: {} models mapped", fresh.size() == 1 ? "Model " + fresh.get(0)
         : fresh.size() + " models", matrix.corpusId(), matrix.completeCount());
-  }
-
-  private static List<String> rowsReadyToComplete(CorpusMatrix matrix) {
-    List<String> ready = new ArrayList<>();
-    if (!matrix.isCorpusKnown()) {
-      return ready;
-    }
-    for (String model : matrix.allModels()) {
-      ModelRow row = matrix.row(model);
-      if (row.isFull() && !row.isComplete()) {
-        ready.add(model);
-      }
-    }
-    return ready;
   }
 
   private void punctuate(long now) {
@@ -378,8 +363,12 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   @Override
   public void close() {
+    stopLayouts();
+  }
+
+  private void stopLayouts() {
     if (layoutThread != null) {
-      layoutThread.shutdownNow(); // a revived task lays out again from its stores
+      layoutThread.shutdownNow();
     }
   }
 }

@@ -35,7 +35,7 @@ public record BatchBaselines(double scalarSeconds, boolean scalarExtrapolated, d
     out.printf("Scalar loops: %.1f s%s; now the blocked Java Gram ...%n", scalar,
         extrapolate ? " (extrapolated from " + reference.rows().length + " rows)" : "");
     BlockedRecompute blocked = BlockedRecompute.of(l);
-    double blockedMax = reference.maxRelative(blocked.klNats());
+    double blockedMax = reference.maxRelative(ReferenceKl.rowsOf(blocked.klNats(), reference.sample()));
     double blockedSeconds = blocked.nanos() / 1e9;
     blocked = null; // K×K: let it go before NumPy's
     out.printf("Blocked Java Gram: %.1f s; now NumPy ...%n", blockedSeconds);

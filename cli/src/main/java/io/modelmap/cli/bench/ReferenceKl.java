@@ -38,10 +38,6 @@ final class ReferenceKl {
     return new ReferenceKl(l, DoubleCentering.columnMeans(xi));
   }
 
-  int models() {
-    return l.length;
-  }
-
   double[] columnMeans() {
     return columnMeans;
   }
@@ -90,11 +86,11 @@ final class ReferenceKl {
    * @param rows KL from each sampled model to every model
    */
   record Sampled(int[] sample, double[][] rows, double secondsPerPair) {
-    /** The largest relative difference of {@code kl} (K×K, or rows by sample index) from these rows, off the diagonal. */
-    double maxRelative(double[][] kl) {
+    /** The largest relative difference of another computation's rows of the sampled models from these, off the diagonal. */
+    double maxRelative(double[][] theirRows) {
       double max = 0;
       for (int r = 0; r < sample.length; r++) {
-        double[] theirs = kl.length == sample.length ? kl[r] : kl[sample[r]];
+        double[] theirs = theirRows[r];
         for (int j = 0; j < rows[r].length; j++) {
           if (j != sample[r]) {
             max = Math.max(max, Math.abs(theirs[j] - rows[r][j]) / Math.abs(rows[r][j]));
@@ -115,6 +111,11 @@ final class ReferenceKl {
       chosen.add(i);
     }
     return chosen.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Rows {@code sample} of a K×K matrix, in the order of the sample. */
+  static double[][] rowsOf(double[][] square, int[] sample) {
+    return java.util.Arrays.stream(sample).mapToObj(i -> square[i]).toArray(double[][]::new);
   }
 
   Sampled sampled(int[] sample) {

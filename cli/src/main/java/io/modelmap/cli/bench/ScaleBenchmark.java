@@ -198,8 +198,9 @@ public final class ScaleBenchmark {
     training.sort(java.util.Comparator.comparing(matrix::modelId));
     double[][] d = new double[training.size()][training.size()];
     for (int i = 0; i < d.length; i++) {
-      for (int j = 0; j < d.length; j++) {
+      for (int j = 0; j < i; j++) {
         d[i][j] = 2 * reference.kl(training.get(i), training.get(j));
+        d[j][i] = d[i][j];
       }
     }
     List<String> groups = training.stream().map(m -> String.format("fam%02d", matrix.family(m))).toList();
