@@ -3,6 +3,7 @@ package io.modelmap.aggregator;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.QueryApi;
 import io.modelmap.aggregator.ingest.UndecodableViewRecords;
+import io.modelmap.math.KlDivergence;
 import io.modelmap.schemas.registry.RestSchemaRegistryClient;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
 import java.io.IOException;
@@ -46,6 +47,9 @@ public final class AggregatorService implements AutoCloseable {
     MatrixRouting routing = routing(config);
     LOG.info("Texts and scores reach the matrix {}", routing == MatrixRouting.DIRECT
         ? "directly (corpus-texts and text-scores have one partition each)" : "repartitioned by corpus id");
+    String kernel = KlDivergence.kernelDescription();
+    LOG.info("KL distances summed by the {} kernel{}", kernel, kernel.startsWith("vector") ? ""
+        : " (start the JVM with --add-modules jdk.incubator.vector for SIMD: completions about 5x faster)");
     this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC(), routing), props);
     this.metrics = new AggregatorMetrics(streams, viewDeadLetters);
     streams.setUncaughtExceptionHandler(new StreamThreadFailures(Duration.ofSeconds(5)));

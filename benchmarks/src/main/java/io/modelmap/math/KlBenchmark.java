@@ -14,13 +14,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** The inner loops: KL of two rows from L (no Q materialised), and the overlap estimator on partial rows. */
+/**
+ * The inner loops: KL of two rows from L (no Q materialised), a completion batch's block of rows against
+ * one complete row in each kernel (divide by 64·N for ns per pair and text), and the overlap estimator on
+ * partial rows. The fork has the Vector API, as the aggregator's launchers give it.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgs = {"--add-modules", "jdk.incubator.vector"})
 public class KlBenchmark {
   @Param("10000")
   int texts;
@@ -28,6 +32,11 @@ public class KlBenchmark {
   private double[] a;
   private double[] b;
   private double[] partial;
+  private double[][] block;
+  private double[] blockMeans;
+  private double[] blockOut;
+  private final CentredDistanceKernel scalar = new ScalarCentredDistances();
+  private final CentredDistanceKernel vector = CentredDistanceKernel.best();
 
   @Setup
   public void rows() {
@@ -40,6 +49,31 @@ public class KlBenchmark {
       b[s] = a[s] - 10 * random.nextDouble();
       partial[s] = s % 2 == 0 ? b[s] : Double.NaN;
     }
+    block = new double[BLOCK][];
+    blockMeans = new double[BLOCK];
+    blockOut = new double[BLOCK];
+    for (int r = 0; r < BLOCK; r++) {
+      block[r] = random.doubles(texts, -1000, 0).toArray();
+      blockMeans[r] = Vectors.mean(block[r]);
+    }
+  }
+
+  /** Rows of a full completion batch (MatrixProcessor.MAX_BATCH). */
+  private static final int BLOCK = 64;
+
+  @Benchmark
+  public double[] blockOf64Scalar() {
+    scalar.sums(block, blockMeans, BLOCK, a, -500, blockOut);
+    return blockOut;
+  }
+
+  @Benchmark
+  public double[] blockOf64Vector() {
+    if (!vector.description().startsWith("vector")) {
+      throw new IllegalStateException("the fork lacks --add-modules jdk.incubator.vector");
+    }
+    vector.sums(block, blockMeans, BLOCK, a, -500, blockOut);
+    return blockOut;
   }
 
   @Benchmark

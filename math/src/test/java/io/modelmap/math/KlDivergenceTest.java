@@ -56,4 +56,58 @@ class KlDivergenceTest {
       assertThat(out[0]).isZero();
     }
   }
+
+  @Test
+  void eachKernelGivesTheSameSumAloneAndInABlock() {
+    for (CentredDistanceKernel kernel : kernels()) {
+      java.util.Random random = new java.util.Random(5);
+      int n = 1_003;
+      double[] other = random.doubles(n, -900, -100).toArray();
+      double otherMean = Vectors.mean(other);
+      for (int count = 1; count <= 9; count++) {
+        double[][] rows = new double[count][];
+        double[] means = new double[count];
+        for (int b = 0; b < count; b++) {
+          rows[b] = random.doubles(n, -900, -100).toArray();
+          means[b] = Vectors.mean(rows[b]);
+        }
+        double[] out = new double[count];
+        kernel.sums(rows, means, count, other, otherMean, out);
+        for (int b = 0; b < count; b++) {
+          assertThat(out[b]).as("%s, row %d of %d", kernel.description(), b, count)
+              .isEqualTo(kernel.sum(rows[b], means[b], other, otherMean));
+        }
+      }
+    }
+  }
+
+  @Test
+  void eachKernelSumsTheSquaredCentredDifferencesToRounding() {
+    java.util.Random random = new java.util.Random(11);
+    for (int n : new int[] {1, 3, 4, 7, 8, 1_003, 10_000}) {
+      double[] row = random.doubles(n, -900, -100).toArray();
+      double[] other = random.doubles(n, -900, -100).toArray();
+      double rowMean = Vectors.mean(row);
+      double otherMean = Vectors.mean(other);
+      java.math.BigDecimal exact = java.math.BigDecimal.ZERO; // of the same rounded differences, summed exactly
+      for (int s = 0; s < n; s++) {
+        java.math.BigDecimal d = new java.math.BigDecimal((row[s] - rowMean) - (other[s] - otherMean));
+        exact = exact.add(d.multiply(d));
+      }
+      for (CentredDistanceKernel kernel : kernels()) {
+        assertThat(kernel.sum(row, rowMean, other, otherMean)).as("%s, N = %d", kernel.description(), n)
+            .isCloseTo(exact.doubleValue(), within(exact.doubleValue() * 1e-13));
+      }
+    }
+  }
+
+  @Test
+  void theTestJvmRunsTheVectorKernelAsTheAggregatorDoes() {
+    // surefire passes --add-modules jdk.incubator.vector, as the aggregator's launchers do
+    assertThat(KlDivergence.kernelDescription()).startsWith("vector (");
+  }
+
+  private static java.util.List<CentredDistanceKernel> kernels() {
+    return java.util.List.of(new ScalarCentredDistances(), new VectorCentredDistances());
+  }
 }

@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * row, so each completion recomputes the batch formulas over all complete rows (O(K²·N)).
  */
 final class CorpusMatrix {
+  /** Rows linked together in a restore: as many as a large completion batch. */
+  private static final int RESTORE_BLOCK = 64;
   private final String corpusId;
   private final int neighborCount;
   private final OptionalDouble clippingQuantile;
@@ -166,6 +168,24 @@ final class CorpusMatrix {
     if (clippingQuantile.isPresent()) {
       return recomputeClipped(batch);
     }
+    Set<String> inBatch = Set.copyOf(batch);
+    List<String> before = new ArrayList<>(complete.size());
+    for (String other : complete) {
+      if (!inBatch.contains(other)) {
+        before.add(other);
+      }
+    }
+    Set<String> changed = new LinkedHashSet<>(batch);
+    changed.addAll(link(batch, before));
+    return new ArrayList<>(changed);
+  }
+
+  /**
+   * The distances of a batch to the models before it and among itself, each pair once: records them,
+   * offers the batch into the earlier models' lists and sets the batch's own. Returns the earlier models
+   * whose list changed.
+   */
+  private List<String> link(List<String> batch, List<String> before) {
     int count = batch.size();
     double[][] fresh = new double[count][];
     double[] means = new double[count];
@@ -175,13 +195,9 @@ final class CorpusMatrix {
       means[b] = rows.get(batch.get(b)).mean();
       own.add(new ArrayList<>());
     }
-    Set<String> inBatch = Set.copyOf(batch);
-    Set<String> changed = new LinkedHashSet<>(batch);
+    List<String> changed = new ArrayList<>();
     double[] kl = new double[count];
-    for (String other : complete) {
-      if (inBatch.contains(other)) {
-        continue;
-      }
+    for (String other : before) {
       ModelRow otherRow = rows.get(other);
       KlDivergence.fromRowsBlock(fresh, means, count, otherRow.values(), otherRow.mean(), kl);
       List<Neighbor> current = neighbors.getOrDefault(other, List.of());
@@ -207,7 +223,7 @@ final class CorpusMatrix {
     for (int b = 0; b < count; b++) {
       neighbors.put(batch.get(b), NeighborRanking.topK(own.get(b), neighborCount));
     }
-    return new ArrayList<>(changed);
+    return changed;
   }
 
   /** Fixes a full row's mean and counts it complete, without touching neighbour lists (restore uses this alone). */
@@ -291,7 +307,11 @@ final class CorpusMatrix {
     return new ArrayList<>(changed);
   }
 
-  /** Rebuilds every neighbour list from the complete rows, after a restore. */
+  /**
+   * Rebuilds every neighbour list from the complete rows, after a restore: the complete models in blocks,
+   * each linked to the blocks before it, so every pair is computed once and each earlier row is read once
+   * per block.
+   */
   void recomputeAllNeighbors() {
     List<String> ids = completeModels();
     if (ids.isEmpty()) {
@@ -301,18 +321,9 @@ final class CorpusMatrix {
       recomputeClipped(List.of());
       return;
     }
-    for (String id : ids) {
-      List<Neighbor> own = new ArrayList<>();
-      ModelRow row = rows.get(id);
-      for (String other : ids) {
-        if (!other.equals(id)) {
-          ModelRow o = rows.get(other);
-          double kl = KlDivergence.fromRows(row.values(), row.mean(), o.values(), o.mean());
-          map.recordDistance(id, other, kl);
-          own.add(new Neighbor(other, kl, size()));
-        }
-      }
-      neighbors.put(id, NeighborRanking.topK(own, neighborCount));
+    neighbors.clear();
+    for (int from = 0; from < ids.size(); from += RESTORE_BLOCK) {
+      link(ids.subList(from, Math.min(from + RESTORE_BLOCK, ids.size())), ids.subList(0, from));
     }
   }
 

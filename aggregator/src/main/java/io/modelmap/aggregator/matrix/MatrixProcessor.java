@@ -51,8 +51,14 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
    * third of the stream thread's time; at K = 10,000 it takes tens of seconds), and the frame follows.
    */
   static final int INLINE_LAYOUT_LIMIT = 200;
-  /** The layout thread's share of one core on average: a picture need not refresh faster than that. */
-  private static final double LAYOUT_SHARE = 0.2;
+  /**
+   * The layout thread's share of one core on average while models arrive: a picture need not refresh
+   * faster than that (at K = 10,000 a layout takes about a minute, and 0.2 cost a fifth of a two-core
+   * machine through the bulk).
+   */
+  private static final double LAYOUT_SHARE = 0.1;
+  /** With no completion for this long the stream thread has nothing to protect: a stale map is laid out at once. */
+  static final long LAYOUT_QUIET_MS = 2_000;
   /**
    * A provisional round costs O(rows in progress × K × N); the next waits this many times its duration,
    * so provisional lists take at most a tenth of the stream thread however large the map grows.
@@ -91,6 +97,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private ExecutorService layoutThread;
   private BackgroundJobs<List<ModelPosition>> layouts;
   private long provisionalNotBeforeMs = Long.MIN_VALUE;
+  private long lastCompletionMs;
   private KeyValueStore<String, byte[]> completions;
 
   public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
@@ -279,6 +286,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       return;
     }
     long started = System.nanoTime();
+    lastCompletionMs = context.currentSystemTimeMs();
     Set<String> batch = Set.copyOf(fresh);
     List<String> changed = matrix.complete(fresh);
     boolean clipping = config.clippingQuantile().isPresent();
@@ -314,7 +322,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         if (matrix.mapSize() <= INLINE_LAYOUT_LIMIT || config.clippingQuantile().isPresent()) {
           matrix.layoutMap(config.mapMethod());
           forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), now);
-        } else if (layouts.mayStart()) {
+        } else if (layouts.mayStart() || now - lastCompletionMs >= LAYOUT_QUIET_MS) {
           layouts.submit(matrix.corpusId(), matrix.layoutJob(config.mapMethod()));
         }
       }

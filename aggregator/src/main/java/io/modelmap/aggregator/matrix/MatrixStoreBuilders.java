@@ -11,6 +11,11 @@ public final class MatrixStoreBuilders {
     return MatrixStores.builders();
   }
 
+  /** The store that only grows, one entry per text-scores record (its RocksDB compaction is tuned for that). */
+  public static String scoresStore() {
+    return MatrixStores.SCORES;
+  }
+
   public static String[] names() {
     return new String[] {MatrixStores.TEXTS, MatrixStores.SCORES, MatrixStores.PENDING, MatrixStores.COMPLETIONS};
   }

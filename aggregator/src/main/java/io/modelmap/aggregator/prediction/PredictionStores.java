@@ -22,7 +22,7 @@ public final class PredictionStores {
   static final String MODELS = "prediction-registrations-store";
   static final String TASKS = "prediction-benchmarks-store";
   static final String SCORES = "prediction-scores-store";
-  static final String DISTANCES = "prediction-distances-store";
+  public static final String DISTANCES = "prediction-distances-store";
   static final String EMBEDDINGS = "prediction-embeddings-store";
 
   private PredictionStores() {}

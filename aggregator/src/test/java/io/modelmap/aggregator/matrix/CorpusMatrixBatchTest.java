@@ -36,11 +36,15 @@ class CorpusMatrixBatchTest {
   }
 
   private static CorpusMatrix filled(double[][] l) {
+    return filled(l, l.length);
+  }
+
+  private static CorpusMatrix filled(double[][] l, int models) {
     CorpusMatrix matrix = new CorpusMatrix("pile/val", NEIGHBOURS, OptionalDouble.empty());
     for (int s = 0; s < N; s++) {
       matrix.addText("t" + s, s, N, 100, "c" + (s % 2));
     }
-    for (int i = 0; i < K; i++) {
+    for (int i = 0; i < models; i++) {
       ModelRow row = matrix.row(id(i));
       for (int s = 0; s < N; s++) {
         row.offer(s, l[i][s]);
@@ -80,6 +84,36 @@ class CorpusMatrixBatchTest {
     }
     assertThat(batched.neighbors(id(K - 1)).get(0)).isEqualTo(new Neighbor(id(2), 0, N));
     assertThat(batched.columnMeans()).containsExactly(oneByOne.columnMeans());
+  }
+
+  @Test
+  void aRestoreRebuildsTheListsAndDistancesOfTheLiveCompletions() {
+    int models = 150; // more than one restore block, in an order unlike the ids'
+    Random random = new Random(17);
+    double[][] l = new double[models][N];
+    for (int i = 0; i < models; i++) {
+      for (int s = 0; s < N; s++) {
+        l[i][s] = -200 - 30 * Math.sin(s * (1 + i % 7)) - 5 * random.nextGaussian();
+      }
+    }
+    CorpusMatrix live = filled(l, models);
+    for (int i = models - 1; i >= 0; i -= 2) {
+      live.complete(List.of(id(i)));
+    }
+    for (int i = 0; i < models; i += 2) {
+      live.complete(List.of(id(i)));
+    }
+    CorpusMatrix restored = filled(l, models);
+    for (int i = 0; i < models; i++) {
+      restored.markComplete(id(i));
+    }
+    restored.recomputeAllNeighbors();
+
+    for (int i = 0; i < models; i++) {
+      assertThat(restored.neighbors(id(i))).as("neighbours of %s", id(i)).isEqualTo(live.neighbors(id(i)));
+      assertThat(restored.klToCompleteModels(id(i))).as("distances of %s", id(i))
+          .hasSize(models - 1).isEqualTo(live.klToCompleteModels(id(i)));
+    }
   }
 
   private static int indexOf(String modelId) {

@@ -34,7 +34,7 @@ final class ChildAggregator implements AutoCloseable {
     Path gcLog = dir.resolve("gc.log");
     Path stateDir = dir.resolve("state");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-cp",
+    List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-cp",
         System.getProperty("java.class.path"), "io.modelmap.cli.ModelMapCli", "aggregator",
         "--bootstrap-servers", bootstrap, "--schema-registry-url", registry, "--state-dir", stateDir.toString(),
         "--application-id", "modelmap-bench-" + System.nanoTime(), "--commit-interval-ms", Long.toString(commitIntervalMs),
