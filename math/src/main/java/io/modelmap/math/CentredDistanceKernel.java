@@ -27,8 +27,19 @@ abstract class CentredDistanceKernel {
   /** The sum for one row. */
   abstract double sum(double[] row, double mean, double[] other, double otherMean);
 
-  /** The sums for rows[0..count) into out[0..count), reading {@code other} once per few rows. */
-  abstract void sums(double[][] rows, double[] means, int count, double[] other, double otherMean, double[] out);
+  /** The sums for rows[0..count) into out[0..count): four rows per read of {@code other}, the rest one by one. */
+  final void sums(double[][] rows, double[] means, int count, double[] other, double otherMean, double[] out) {
+    int b = 0;
+    for (; b + 4 <= count; b += 4) {
+      four(rows, means, b, other, otherMean, out);
+    }
+    for (; b < count; b++) {
+      out[b] = sum(rows[b], means[b], other, otherMean);
+    }
+  }
+
+  /** The sums for rows b..b+3 into out[b..b+3], each exactly what {@link #sum} gives for that row. */
+  abstract void four(double[][] rows, double[] means, int b, double[] other, double otherMean, double[] out);
 
   /** How the kernel runs, for the logs: "scalar" or "vector (N lanes)". */
   abstract String description();

@@ -14,17 +14,7 @@ final class ScalarCentredDistances extends CentredDistanceKernel {
   }
 
   @Override
-  void sums(double[][] rows, double[] means, int count, double[] other, double otherMean, double[] out) {
-    int b = 0;
-    for (; b + 4 <= count; b += 4) {
-      four(rows, means, b, other, otherMean, out);
-    }
-    for (; b < count; b++) {
-      out[b] = sum(rows[b], means[b], other, otherMean);
-    }
-  }
-
-  private static void four(double[][] rows, double[] means, int b, double[] other, double otherMean, double[] out) {
+  void four(double[][] rows, double[] means, int b, double[] other, double otherMean, double[] out) {
     double[] r0 = rows[b];
     double[] r1 = rows[b + 1];
     double[] r2 = rows[b + 2];

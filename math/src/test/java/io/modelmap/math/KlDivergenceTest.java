@@ -36,18 +36,12 @@ class KlDivergenceTest {
   @Test
   void aBlockOfRowsGivesExactlyWhatEachPairGivesAlone() {
     java.util.Random random = new java.util.Random(3);
-    int n = 1_003; // not a multiple of anything the kernel unrolls
-    double[] other = random.doubles(n, -900, -100).toArray();
+    double[] other = random.doubles(ODD_LENGTH, -900, -100).toArray();
     double otherMean = Vectors.mean(other);
     for (int count = 1; count <= 9; count++) {
-      double[][] rows = new double[count][];
-      double[] means = new double[count];
-      for (int b = 0; b < count; b++) {
-        rows[b] = random.doubles(n, -900, -100).toArray();
-        means[b] = Vectors.mean(rows[b]);
-      }
+      double[][] rows = randomRows(random, count);
       rows[0] = other.clone(); // a copy: KL exactly 0
-      means[0] = otherMean;
+      double[] means = means(rows);
       double[] out = new double[count];
       KlDivergence.fromRowsBlock(rows, means, count, other, otherMean, out);
       for (int b = 0; b < count; b++) {
@@ -61,16 +55,11 @@ class KlDivergenceTest {
   void eachKernelGivesTheSameSumAloneAndInABlock() {
     for (CentredDistanceKernel kernel : kernels()) {
       java.util.Random random = new java.util.Random(5);
-      int n = 1_003;
-      double[] other = random.doubles(n, -900, -100).toArray();
+      double[] other = random.doubles(ODD_LENGTH, -900, -100).toArray();
       double otherMean = Vectors.mean(other);
       for (int count = 1; count <= 9; count++) {
-        double[][] rows = new double[count][];
-        double[] means = new double[count];
-        for (int b = 0; b < count; b++) {
-          rows[b] = random.doubles(n, -900, -100).toArray();
-          means[b] = Vectors.mean(rows[b]);
-        }
+        double[][] rows = randomRows(random, count);
+        double[] means = means(rows);
         double[] out = new double[count];
         kernel.sums(rows, means, count, other, otherMean, out);
         for (int b = 0; b < count; b++) {
@@ -79,6 +68,25 @@ class KlDivergenceTest {
         }
       }
     }
+  }
+
+  /** Not a multiple of anything a kernel unrolls or of any lane count. */
+  private static final int ODD_LENGTH = 1_003;
+
+  private static double[][] randomRows(java.util.Random random, int count) {
+    double[][] rows = new double[count][];
+    for (int b = 0; b < count; b++) {
+      rows[b] = random.doubles(ODD_LENGTH, -900, -100).toArray();
+    }
+    return rows;
+  }
+
+  private static double[] means(double[][] rows) {
+    double[] means = new double[rows.length];
+    for (int b = 0; b < rows.length; b++) {
+      means[b] = Vectors.mean(rows[b]);
+    }
+    return means;
   }
 
   @Test
