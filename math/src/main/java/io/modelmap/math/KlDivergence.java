@@ -44,7 +44,7 @@ public final class KlDivergence {
     }
   }
 
-  /** Which kernel sums eq. 3 in this JVM ("vector (4 lanes)" or "scalar"), for the logs. */
+  /** Which kernel sums eq. 3 in this JVM ("vector (N lanes)" or "scalar"), for the logs. */
   public static String kernelDescription() {
     return KERNEL.description();
   }

@@ -139,7 +139,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     try (KeyValueIterator<String, byte[]> all = texts.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
-        String[] key = MatrixStores.splitTextKey(entry.key);
+        String[] key = MatrixStores.splitInCorpus(entry.key);
         MatrixStores.TextEntry text = MatrixStores.TextEntry.parse(entry.value);
         matrix(key[0]).addText(key[1], text.index(), text.corpusSize(), text.byteLength(), text.category());
       }
@@ -154,7 +154,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
     for (CorpusMatrix matrix : matrices.values()) {
       for (String model : matrix.fullRowsNotComplete(Integer.MAX_VALUE)) {
-        if (completions.get(MatrixStores.completionKey(matrix.corpusId(), model)) != null) {
+        if (completions.get(MatrixStores.inCorpus(matrix.corpusId(), model)) != null) {
           matrix.markComplete(model);
         } // else its completion was never published: the next batch completes it
       }
@@ -195,7 +195,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       return;
     }
     if (outcome == CorpusMatrix.TextOutcome.ADDED) {
-      texts.put(MatrixStores.textKey(text.getCorpusId(), text.getTextId()),
+      texts.put(MatrixStores.inCorpus(text.getCorpusId(), text.getTextId()),
           MatrixStores.textValue(text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory()));
       if (matrix.isCorpusKnown()) {
         // the corpus just became whole (no text is added after that): its parked scores can resolve now
@@ -302,7 +302,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
     forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), timestamp);
     for (String model : fresh) {
-      completions.put(MatrixStores.completionKey(matrix.corpusId(), model), new byte[0]);
+      completions.put(MatrixStores.inCorpus(matrix.corpusId(), model), new byte[0]);
       completed.record();
     }
     neighbourUpdate.record((System.nanoTime() - started) / 1e6);

@@ -39,11 +39,12 @@ final class MatrixStores {
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLETIONS), Serdes.String(), Serdes.ByteArray()));
   }
 
-  static String textKey(String corpusId, String textId) {
-    return corpusId + '\0' + textId;
+  /** corpusId NUL id: the key of a text and of a completion (ids never hold NUL). */
+  static String inCorpus(String corpusId, String id) {
+    return corpusId + '\0' + id;
   }
 
-  static String[] splitTextKey(String key) {
+  static String[] splitInCorpus(String key) {
     int at = key.indexOf('\0');
     return new String[] {key.substring(0, at), key.substring(at + 1)};
   }
@@ -127,9 +128,5 @@ final class MatrixStores {
 
   static KeyValueStore<String, byte[]> completions(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
     return c.getStateStore(COMPLETIONS);
-  }
-
-  static String completionKey(String corpusId, String modelId) {
-    return corpusId + '\0' + modelId;
   }
 }

@@ -84,15 +84,30 @@ final class CollaborativeState {
     CorpusDistances map = corpus.isEmpty() ? null : corpora.get(corpus);
     List<String> axisModels = map == null ? List.of() : axisModels(map, scored);
     double[][] axisSquared = map == null ? new double[0][0] : map.squared(axisModels, axisModels);
-    double[][] scoredToAxes = new double[scored.size()][];
-    for (int m = 0; m < scored.size(); m++) {
-      if (map != null && map.contains(scored.get(m))) {
-        scoredToAxes[m] = map.squared(List.of(scored.get(m)), axisModels)[0];
-      }
-    }
+    double[][] scoredToAxes = map == null ? new double[scored.size()][] : toAxes(map, scored, axisModels, axisSquared);
     List<TaskFacts> taskFacts = tasks.stream().map(this::taskFacts).toList();
     return Optional.of(new CollaborativeInput(scored, scored.stream().map(this::facts).toList(), tasks, taskFacts,
         cells, corpus, axisModels, axisSquared, scoredToAxes, settings));
+  }
+
+  /** Each scored model's squared distances to the axis models (an axis model's row is already in hand); null off the map. */
+  private static double[][] toAxes(CorpusDistances map, List<String> scored, List<String> axisModels,
+      double[][] axisSquared) {
+    Map<String, Integer> axisRow = new HashMap<>();
+    for (int a = 0; a < axisModels.size(); a++) {
+      axisRow.put(axisModels.get(a), a);
+    }
+    double[][] rows = new double[scored.size()][];
+    for (int m = 0; m < scored.size(); m++) {
+      String model = scored.get(m);
+      Integer a = axisRow.get(model);
+      if (a != null) {
+        rows[m] = axisSquared[a];
+      } else if (map.contains(model)) {
+        rows[m] = map.squared(List.of(model), axisModels)[0];
+      }
+    }
+    return rows;
   }
 
   /**

@@ -4,7 +4,6 @@ import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.producer.synthetic.FleetSchedule;
 import io.modelmap.producer.synthetic.SyntheticMatrix;
 import io.modelmap.producer.synthetic.SyntheticPublisher;
@@ -115,7 +114,8 @@ public final class ScaleBenchmark {
         double totalSeconds = seconds(System.nanoTime() - started);
         out.printf("All %d models mapped in %.1f s; timing the notebook recompute on the same L ...%n",
             settings.models(), totalSeconds);
-        double layoutSeconds = awaitLayout(connection, settings.models(), aggregator, started) - totalSeconds;
+        FullLayout layout = awaitLayout(connection, settings.models(), aggregator, started);
+        double layoutSeconds = layout.seconds() - totalSeconds;
         double[][] l = new double[settings.models()][];
         for (int i = 0; i < l.length; i++) {
           l[i] = matrix.row(i);
@@ -126,7 +126,7 @@ public final class ScaleBenchmark {
         out.printf("Reference KL rows of %d models computed; checking every list ...%n", sampled.sample().length);
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
-        double[] check = compare(matrix, reference, sampled, probe, connection);
+        double[] check = compare(matrix, reference, sampled, probe, layout.frame());
         double predictionError = comparePredictions(matrix, reference, load, predictions, bulk);
         BatchBaselines baselines = BatchBaselines.measure(l, sampled, settings.dataDir(), out);
         long peakResident = aggregator.peakResidentMib();
@@ -144,19 +144,19 @@ public final class ScaleBenchmark {
     }
   }
 
-  /** Seconds since {@code started} when a frame laying out every model is on the topic (large maps lay out in the background). */
-  private double awaitLayout(ConnectionConfig connection, int models, ChildAggregator aggregator, long started)
+  /** The first frame laying out every model, and when it was seen (seconds since the start). */
+  private record FullLayout(double seconds, CoordinateFrame frame) {}
+
+  /**
+   * Waits for a frame laying out every model (large maps lay out in the background): one consumer reads
+   * the frames once, as they come. No model completes after it, so it is also the corpus's last frame.
+   */
+  private FullLayout awaitLayout(ConnectionConfig connection, int models, ChildAggregator aggregator, long started)
       throws TimeoutException, InterruptedException {
-    TopicReader reader = new TopicReader(connection);
-    while (true) {
-      CoordinateFrame frame = reader.latestByKey(connection.topics().coordinateFrame()).get(CORPUS);
-      if (frame != null && frame.getPositions().size() == models) {
-        return seconds(System.nanoTime() - started);
-      }
-      if (!aggregator.isAlive() || seconds(System.nanoTime() - started) > 3600) {
-        throw new TimeoutException("no frame laying out all " + models + " models");
-      }
-      Thread.sleep(1000);
+    try (FirstSeenProbe<CoordinateFrame> frames = new FirstSeenProbe<>(connection,
+        connection.topics().coordinateFrame(), f -> f.getPositions().size() == models).start("layout-probe")) {
+      awaitCount(frames::seenCount, 1, "full layouts", aggregator, started);
+      return new FullLayout(seconds(frames.firstSeenNanos(CORPUS) - started), frames.latest().get(CORPUS));
     }
   }
 
@@ -235,7 +235,7 @@ public final class ScaleBenchmark {
    * r-th smallest of the model's whole reference row (the r-th nearest, not just any model).
    */
   private static double[] compare(SyntheticMatrix matrix, ReferenceKl reference, ReferenceKl.Sampled sampled,
-      FirstSeenProbe<NeighborList> probe, ConnectionConfig connection) {
+      FirstSeenProbe<NeighborList> probe, CoordinateFrame frame) {
     double max = 0;
     int lists = 0;
     java.util.Map<String, Integer> index = new java.util.HashMap<>();
@@ -261,7 +261,6 @@ public final class ScaleBenchmark {
       }
       lists++;
     }
-    CoordinateFrame frame = new TopicReader(connection).latestByKey(connection.topics().coordinateFrame()).get(CORPUS);
     for (int s = 0; s < reference.columnMeans().length; s++) {
       max = Math.max(max, relative(frame.getColumnMeans().get(s), reference.columnMeans()[s]));
     }

@@ -28,7 +28,11 @@ public final class ClassicalScaling {
    * @return K×2 positions
    */
   public static double[][] embed(double[][] squaredDistances, double[][] previous) {
-    return embed(SquaredDistances.of(squaredDistances), previous);
+    int k = squaredDistances.length;
+    if (k < 2 || k > DIRECT_LIMIT) {
+      return embed(SquaredDistances.of(squaredDistances), previous);
+    }
+    return positions(allEigenpairs(doubleCentred(squaredDistances)), k, previous); // dense already: no copy
   }
 
   /**
@@ -37,12 +41,17 @@ public final class ClassicalScaling {
    */
   public static double[][] embed(SquaredDistances squaredDistances, double[][] previous) {
     int k = squaredDistances.size();
-    double[][] positions = new double[k][DIMENSIONS];
     if (k < 2) {
-      return positions;
+      return new double[k][DIMENSIONS];
     }
     Eigenpairs top = k <= DIRECT_LIMIT ? allEigenpairs(doubleCentred(dense(squaredDistances)))
         : topEigenpairs(new CentredOperator(squaredDistances));
+    return positions(top, k, previous);
+  }
+
+  /** The top eigenvectors scaled by √λ, each axis's sign kept from {@code previous} where it can be. */
+  private static double[][] positions(Eigenpairs top, int k, double[][] previous) {
+    double[][] positions = new double[k][DIMENSIONS];
     for (int d = 0; d < DIMENSIONS && d < top.values().length; d++) {
       double[] vector = top.vectors()[d];
       double scale = Math.sqrt(Math.max(top.values()[d], 0));
