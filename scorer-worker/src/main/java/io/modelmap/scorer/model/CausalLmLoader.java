@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -19,8 +22,27 @@ public final class CausalLmLoader {
 
   private CausalLmLoader() {}
 
+  /** The family class of each {@code model_type} this loader implements (GPT-2 has its own, {@link Gpt2Model}). */
+  private static final Map<String, DecoderFamily> FAMILIES = families();
+
+  private static Map<String, DecoderFamily> families() {
+    Map<String, DecoderFamily> families = new LinkedHashMap<>();
+    LlamaFamily llama = new LlamaFamily();
+    for (String type : List.of("llama", "mistral", "qwen2", "qwen3", "granite", "mixtral", "qwen2_moe")) {
+      families.put(type, llama);
+    }
+    families.put("gpt_neox", new NeoxFamily());
+    return families;
+  }
+
   /** The {@code model_type}s this loader implements. */
-  static final List<String> SUPPORTED = List.of("gpt2", "llama", "mistral", "qwen2", "gpt_neox");
+  static final List<String> SUPPORTED = supported();
+
+  private static List<String> supported() {
+    List<String> types = new ArrayList<>(List.of("gpt2"));
+    types.addAll(FAMILIES.keySet());
+    return List.copyOf(types);
+  }
 
   /** The dtypes weights can be scored in; log-softmax is always float32. */
   public static final List<String> DTYPES = List.of("float32", "float16", "bfloat16");
@@ -50,11 +72,13 @@ public final class CausalLmLoader {
     }
     DataType weights = dataType(dtype);
     CheckpointTensors tensors = CheckpointTensors.open(dir);
-    return switch (type) {
-      case "gpt2" -> Gpt2Model.load(Gpt2Config.from(config), tensors, device, weights);
-      case "gpt_neox" -> NeoxModel.load(NeoxConfig.from(config), tensors, device, weights);
-      default -> LlamaModel.load(LlamaConfig.from(config), tensors, device, weights);
-    };
+    if (type.equals("gpt2")) {
+      return Gpt2Model.load(Gpt2Config.from(config), tensors, device, weights);
+    }
+    DecoderFamily family = FAMILIES.get(type);
+    HfConfig fields = new HfConfig(config, configFile.toString());
+    return TransformerLm.load(type, tensors, device, weights, family.optionalPrefix(),
+        (manager, map) -> family.build(fields, manager, map));
   }
 
   /** Whether the folder holds a traced model and no safetensors weights (which are preferred). */

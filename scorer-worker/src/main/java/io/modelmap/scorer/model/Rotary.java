@@ -6,53 +6,77 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Rotary position embeddings as Hugging Face applies them (rotate_half on the first {@code dims}
- * channels of each head), with the config's base and scaling of the inverse frequencies.
+ * Rotary position embeddings on the first {@code dims} channels of each head, as transformers applies
+ * them: rotate_half (Llama, GPT-NeoX and most families: channel i pairs with i + dims/2) or
+ * interleaved (GPT-J, CodeGen's rotate_every_two: channel 2i pairs with 2i + 1). The angles come from
+ * {@link RopeFrequencies}: one set of inverse frequencies, or LongRoPE's two (the long set once a
+ * sequence is longer than the original context), and cos/sin scaled by an attention factor (YaRN,
+ * LongRoPE).
  */
 final class Rotary {
   private final int dims;
-  private final double[] inverseFrequencies;
+  private final RopeFrequencies frequencies;
+  private final boolean interleaved;
 
-  Rotary(int dims, double[] inverseFrequencies) {
-    this.dims = dims;
-    this.inverseFrequencies = inverseFrequencies;
-  }
-
-  /** θ^(−2i/dims) for i < dims/2, before any scaling. */
-  static double[] inverseFrequencies(int dims, double theta) {
-    double[] f = new double[dims / 2];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = 1.0 / Math.pow(theta, 2.0 * i / dims);
+  Rotary(int dims, RopeFrequencies frequencies, boolean interleaved) {
+    if (frequencies.inverse().length != dims / 2) {
+      throw new IllegalArgumentException(dims + " rotary channels need " + dims / 2 + " frequencies, not "
+          + frequencies.inverse().length);
     }
-    return f;
+    this.dims = dims;
+    this.frequencies = frequencies;
+    this.interleaved = interleaved;
   }
 
-  /** Rotates x [batch, heads, length, width] by position. */
+  /** Rotates x [batch, heads, length, width] by position 0, 1, …. */
   NDArray apply(NDArray x) {
     Shape shape = x.getShape();
     int length = (int) shape.get(2);
+    double[] inverse = frequencies.forLength(length);
+    double scale = frequencies.attentionFactor();
     NDManager m = x.getManager();
     float[] cos = new float[length * dims];
     float[] sin = new float[length * dims];
     int half = dims / 2;
     for (int p = 0; p < length; p++) {
       for (int i = 0; i < half; i++) {
-        double angle = p * inverseFrequencies[i];
-        cos[p * dims + i] = cos[p * dims + i + half] = (float) Math.cos(angle);
-        sin[p * dims + i] = sin[p * dims + i + half] = (float) Math.sin(angle);
+        double angle = p * inverse[i];
+        float c = (float) (Math.cos(angle) * scale);
+        float s = (float) (Math.sin(angle) * scale);
+        int a = interleaved ? 2 * i : i;
+        int b = interleaved ? 2 * i + 1 : i + half;
+        cos[p * dims + a] = cos[p * dims + b] = c;
+        sin[p * dims + a] = sin[p * dims + b] = s;
       }
     }
     NDArray cosTable = m.create(cos, new Shape(length, dims));
     NDArray sinTable = m.create(sin, new Shape(length, dims));
     NDArray rotated = x.get(new NDIndex("..., :" + dims));
-    NDArray firstHalf = rotated.get(new NDIndex("..., :" + half));
-    NDArray secondHalf = rotated.get(new NDIndex("..., " + half + ":"));
-    NDArray turned = secondHalf.neg().concat(firstHalf, -1);
-    // the tables stay float32 (as Hugging Face builds them); the result returns to x's dtype
+    NDArray turned = interleaved ? rotateEveryTwo(rotated) : rotateHalf(rotated);
+    // the tables stay float32 (as transformers builds them); the result returns to x's dtype
     NDArray result = rotated.mul(cosTable).add(turned.mul(sinTable)).toType(x.getDataType(), false);
     if (dims == shape.get(3)) {
       return result;
     }
     return result.concat(x.get(new NDIndex("..., " + dims + ":")), -1);
+  }
+
+  /** (x1, x2) → (−x2, x1) on the two halves. */
+  private NDArray rotateHalf(NDArray x) {
+    int half = dims / 2;
+    return x.get(new NDIndex("..., " + half + ":")).neg().concat(x.get(new NDIndex("..., :" + half)), -1);
+  }
+
+  /** (x₀, x₁, x₂, x₃, …) → (−x₁, x₀, −x₃, x₂, …). */
+  private NDArray rotateEveryTwo(NDArray x) {
+    Shape shape = x.getShape();
+    long[] pairs = new long[shape.dimension() + 1];
+    System.arraycopy(shape.getShape(), 0, pairs, 0, shape.dimension());
+    pairs[shape.dimension() - 1] = dims / 2;
+    pairs[shape.dimension()] = 2;
+    NDArray paired = x.reshape(pairs);
+    NDArray even = paired.get(new NDIndex("..., 0:1"));
+    NDArray odd = paired.get(new NDIndex("..., 1:2"));
+    return odd.neg().concat(even, -1).reshape(shape);
   }
 }

@@ -25,7 +25,7 @@ abstract class TransformerLm implements CausalLm {
 
   /** Builds a model around its weights; the manager is released if the weights do not fit the architecture. */
   interface Builder<T extends TransformerLm> {
-    T build(NDManager manager, WeightMap weights);
+    T build(NDManager manager, WeightMap weights) throws IOException;
   }
 
   static <T extends TransformerLm> T load(String architecture, CheckpointTensors tensors, Device device,
@@ -44,12 +44,27 @@ abstract class TransformerLm implements CausalLm {
   /** The final hidden states [batch, length, width] (after the last norm) for token ids [batch, length]. */
   abstract NDArray hidden(NDArray tokenIds);
 
-  /** The output embedding [vocab, width]: logits = hidden · Wᵀ. */
+  /** The output embedding [vocab, width]: logits = hidden · Wᵀ (+ {@link #outputBias}). */
   abstract NDArray outputEmbedding();
+
+  /** The output layer's bias [vocab] (GPT-J, Phi), or null. */
+  NDArray outputBias() {
+    return null;
+  }
+
+  /**
+   * What the family does to float32 logits after the output layer, elementwise (Granite divides them,
+   * Gemma 2 soft-caps them); the identity by default. Elementwise, so it applies to any block of them.
+   */
+  NDArray finishLogits(NDArray logits) {
+    return logits;
+  }
 
   @Override
   public NDArray logits(NDArray tokenIds) {
-    return hidden(tokenIds).matMul(outputEmbedding().transpose()).toType(DataType.FLOAT32, false);
+    NDArray logits = hidden(tokenIds).matMul(outputEmbedding().transpose());
+    NDArray bias = outputBias();
+    return finishLogits(Ops.float32(bias == null ? logits : logits.add(bias)));
   }
 
   /**
@@ -69,6 +84,7 @@ abstract class TransformerLm implements CausalLm {
     int rows = targets.length;
     NDArray flat = hidden.reshape(rows, hidden.getShape().get(2)); // in the weights' dtype, as the head
     NDArray head = outputEmbedding();
+    NDArray bias = outputBias();
     long vocab = head.getShape().get(0);
     long block = Math.min(vocab, vocabBlock);
     int chunk = (int) Math.max(1, Math.min(rows, logitBudget / block));
@@ -81,10 +97,18 @@ abstract class TransformerLm implements CausalLm {
         NDArray targetIds = chunkManager.create(Arrays.copyOfRange(targets, start, end));
         NDArray targetLogits = Ops.float32(rowsHidden).mul(Ops.float32(Ops.embed(targetIds, head)))
             .sum(new int[] {1});
+        if (bias != null) {
+          targetLogits = targetLogits.add(Ops.float32(Ops.embed(targetIds, bias.reshape(-1, 1)).reshape(-1)));
+        }
+        targetLogits = finishLogits(targetLogits);
         NDList blockLogSumExps = new NDList();
         for (long from = 0; from < vocab; from += block) {
-          NDArray headBlock = head.get(from + ":" + Math.min(vocab, from + block));
-          blockLogSumExps.add(logSumExp(Ops.float32(rowsHidden.matMul(headBlock.transpose()))));
+          String columns = from + ":" + Math.min(vocab, from + block);
+          NDArray blockLogits = rowsHidden.matMul(head.get(columns).transpose());
+          if (bias != null) {
+            blockLogits = blockLogits.add(bias.get(columns));
+          }
+          blockLogSumExps.add(logSumExp(finishLogits(Ops.float32(blockLogits))));
         }
         float[] part = targetLogits.sub(logSumExp(NDArrays.stack(blockLogSumExps, 1))).toFloatArray();
         System.arraycopy(part, 0, logProbs, start, part.length);

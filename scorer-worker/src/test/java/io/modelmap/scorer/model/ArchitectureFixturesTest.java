@@ -148,6 +148,7 @@ class ArchitectureFixturesTest {
     Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"bert\"}");
     assertThatThrownBy(() -> CausalLmLoader.load(folder, Device.cpu()))
         .hasMessageContaining("model_type 'bert' is not supported")
-        .hasMessageContaining("gpt2, llama, mistral, qwen2, gpt_neox");
+        .hasMessageContaining("supported: gpt2, llama, mistral, qwen2").hasMessageContaining("gpt_neox")
+        .hasMessageContaining("TorchScript");
   }
 }

@@ -1,0 +1,63 @@
+package io.modelmap.scorer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+
+/**
+ * How one family of Hugging Face checkpoints (its {@code model_type}s, config fields and tensor names)
+ * becomes a {@link DecoderModel}: each family class reads what transformers' modeling file for it
+ * reads, and builds the shared pieces. The helpers here are what several families read alike.
+ */
+abstract class DecoderFamily {
+
+  /** The prefix some checkpoints put before every tensor name and others leave out (GPT-2's "transformer."). */
+  String optionalPrefix() {
+    return "";
+  }
+
+  abstract DecoderModel build(HfConfig config, NDManager manager, WeightMap weights) throws IOException;
+
+  static Norm.Rms rms(WeightMap weights, String name, double epsilon) {
+    return new Norm.Rms(weights.require(name + ".weight"), epsilon, false);
+  }
+
+  static Norm.Layer layerNorm(WeightMap weights, String name, double epsilon) {
+    return new Norm.Layer(weights.require(name + ".weight"), weights.optional(name + ".bias"), epsilon);
+  }
+
+  /** The output embedding: {@code headName} when saved, else the input embedding when the config ties them. */
+  static NDArray outputEmbedding(HfConfig config, WeightMap weights, String headName, String embeddingName,
+      boolean tiedByDefault) {
+    NDArray head = weights.optional(headName);
+    if (head != null) {
+      return head;
+    }
+    if (!config.flag("tie_word_embeddings", tiedByDefault)) {
+      throw new IllegalArgumentException("checkpoint lacks tensor " + headName
+          + " and its config does not tie it to the input embedding");
+    }
+    return weights.require(embeddingName);
+  }
+
+  /**
+   * The attention window of each layer, 0 for full attention: from {@code layer_types} when the config
+   * lists them ("sliding_attention" layers see the last {@code sliding_window} positions), else
+   * {@code slidingByDefault} for every layer.
+   */
+  static int[] windows(HfConfig config, int layers, boolean slidingByDefault) {
+    int[] windows = new int[layers];
+    int window = config.integer("sliding_window", 0);
+    var types = config.path("layer_types");
+    for (int l = 0; l < layers; l++) {
+      boolean sliding = types.isArray() && types.size() == layers
+          ? "sliding_attention".equals(types.get(l).asText()) : slidingByDefault;
+      windows[l] = sliding ? window : 0;
+    }
+    return windows;
+  }
+
+  static long bosTokenId(HfConfig config, long otherwise) {
+    return config.has("bos_token_id") ? config.path("bos_token_id").asLong() : otherwise;
+  }
+}

@@ -1,0 +1,120 @@
+package io.modelmap.scorer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Causal multi-head self-attention with the variants transformers' families use: grouped-query and
+ * multi-query heads, a head width of its own, rotary embeddings or ALiBi, q/k norms per head or over
+ * the whole projection, clipped projections, a custom score scale, soft-capped scores and a sliding
+ * window.
+ *
+ * @param rotary null without rotary embeddings
+ * @param alibi null without ALiBi
+ * @param scale the factor scores are multiplied by (1/√headWidth by default)
+ * @param softCap attention logit soft-cap (cap · tanh(s / cap)), 0 for none
+ * @param window attend to the last {@code window} positions (self included), 0 for all
+ * @param clip clamp q, k and v to [−clip, clip] after projection (OLMo, MPT), 0 for none
+ * @param queryNorm null, or a norm of each head's query (or of the whole projection, see {@code normsWholeWidth})
+ * @param normsWholeWidth whether the q/k norms run over the whole projection before heads split (OLMo 2)
+ */
+record SelfAttention(Linear query, Linear key, Linear value, Linear output, int heads, int kvHeads, int headWidth,
+    Rotary rotary, Alibi alibi, double scale, double softCap, int window, double clip, Norm queryNorm, Norm keyNorm,
+    boolean normsWholeWidth) {
+
+  SelfAttention {
+    if (heads % kvHeads != 0) {
+      throw new IllegalArgumentException(heads + " attention heads do not share " + kvHeads + " key/value heads evenly");
+    }
+  }
+
+  /** Plain attention: no rotary, ALiBi, norms, caps, window or clipping, scale 1/√headWidth. */
+  static SelfAttention of(Linear query, Linear key, Linear value, Linear output, int heads, int kvHeads, int headWidth) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, null, null,
+        1 / Math.sqrt(headWidth), 0, 0, 0, null, null, false);
+  }
+
+  SelfAttention withRotary(Rotary r) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, r, alibi, scale, softCap, window, clip,
+        queryNorm, keyNorm, normsWholeWidth);
+  }
+
+  SelfAttention withAlibi(Alibi a) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, a, scale, softCap, window, clip,
+        queryNorm, keyNorm, normsWholeWidth);
+  }
+
+  SelfAttention withScale(double s) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, s, softCap, window, clip,
+        queryNorm, keyNorm, normsWholeWidth);
+  }
+
+  SelfAttention withSoftCap(double cap) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, cap, window, clip,
+        queryNorm, keyNorm, normsWholeWidth);
+  }
+
+  SelfAttention withWindow(int w) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, softCap, w, clip,
+        queryNorm, keyNorm, normsWholeWidth);
+  }
+
+  SelfAttention withClip(double c) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, softCap, window, c,
+        queryNorm, keyNorm, normsWholeWidth);
+  }
+
+  SelfAttention withNorms(Norm q, Norm k, boolean wholeWidth) {
+    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, softCap, window,
+        clip, q, k, wholeWidth);
+  }
+
+  /** x [batch, length, width] → [batch, length, width]. */
+  NDArray apply(NDArray x, AttentionMasks masks) {
+    Shape shape = x.getShape();
+    long batch = shape.get(0);
+    long length = shape.get(1);
+    NDArray q = clipped(query.apply(x));
+    NDArray k = clipped(key.apply(x));
+    NDArray v = clipped(value.apply(x));
+    if (queryNorm != null && normsWholeWidth) {
+      q = queryNorm.apply(q);
+      k = keyNorm.apply(k);
+    }
+    q = Ops.heads(q, batch, length, heads, headWidth);
+    k = Ops.heads(k, batch, length, kvHeads, headWidth);
+    v = Ops.heads(v, batch, length, kvHeads, headWidth);
+    if (queryNorm != null && !normsWholeWidth) {
+      q = queryNorm.apply(q);
+      k = keyNorm.apply(k);
+    }
+    if (rotary != null) {
+      q = rotary.apply(q);
+      k = rotary.apply(k);
+    }
+    int groups = heads / kvHeads;
+    if (groups > 1) { // each key/value head serves `groups` consecutive query heads
+      k = k.repeat(1, groups);
+      v = v.repeat(1, groups);
+    }
+    NDArray scores = Ops.float32(q.matMul(k.transpose(0, 1, 3, 2)));
+    if (alibi != null && alibi.scaled()) {
+      scores = scores.add(alibi.bias(x.getManager(), (int) length)).mul(scale);
+    } else {
+      scores = scores.mul(scale);
+      if (alibi != null) {
+        scores = scores.add(alibi.bias(x.getManager(), (int) length));
+      }
+    }
+    if (softCap > 0) {
+      scores = scores.div(softCap).tanh().mul(softCap);
+    }
+    NDArray weights = scores.add(masks.causal(window)).softmax(-1).toType(v.getDataType(), false);
+    NDArray merged = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headWidth);
+    return output.apply(merged);
+  }
+
+  private NDArray clipped(NDArray x) {
+    return clip > 0 ? x.clip(-clip, clip) : x;
+  }
+}
