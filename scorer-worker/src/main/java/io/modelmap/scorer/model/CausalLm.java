@@ -15,6 +15,15 @@ public interface CausalLm extends AutoCloseable {
    */
   float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget);
 
+  /**
+   * The sequence length above which the model computes differently (LongRoPE's long factors); a batch
+   * padded past it would score its shorter windows in the wrong regime, so batches never mix the two
+   * sides. {@link Integer#MAX_VALUE} for models without one.
+   */
+  default int lengthBoundary() {
+    return Integer.MAX_VALUE;
+  }
+
   /** The longest sequence one forward pass accepts. */
   int contextLength();
 

@@ -31,7 +31,33 @@ public final class CausalLmLoader {
     for (String type : List.of("llama", "mistral", "qwen2", "qwen3", "granite", "mixtral", "qwen2_moe")) {
       families.put(type, llama);
     }
-    families.put("gpt_neox", new NeoxFamily());
+    NeoxFamily neox = new NeoxFamily();
+    families.put("gpt_neox", neox);
+    families.put("stablelm_alpha", neox);
+    GemmaFamily gemma = new GemmaFamily();
+    for (String type : List.of("gemma", "gemma2", "gemma3_text")) {
+      families.put(type, gemma);
+    }
+    GptJFamily gptj = new GptJFamily();
+    families.put("gptj", gptj);
+    families.put("codegen", gptj);
+    LearnedPositionFamily learned = new LearnedPositionFamily();
+    families.put("gpt_neo", learned);
+    families.put("gpt_bigcode", learned);
+    OptFamily opt = new OptFamily();
+    families.put("opt", opt);
+    families.put("xglm", opt);
+    families.put("bloom", new BloomFamily());
+    families.put("mpt", new MptFamily());
+    families.put("falcon", new FalconFamily());
+    families.put("phi", new PhiFamily());
+    families.put("phi3", new Phi3Family());
+    StableLmFamily stableLm = new StableLmFamily();
+    families.put("stablelm", stableLm);
+    families.put("starcoder2", stableLm);
+    OlmoFamily olmo = new OlmoFamily();
+    families.put("olmo", olmo);
+    families.put("olmo2", olmo);
     return families;
   }
 
@@ -77,7 +103,7 @@ public final class CausalLmLoader {
     }
     DecoderFamily family = FAMILIES.get(type);
     HfConfig fields = new HfConfig(config, configFile.toString());
-    return TransformerLm.load(type, tensors, device, weights, family.optionalPrefix(),
+    return TransformerLm.load(type, tensors, device, weights, family.basePrefix(),
         (manager, map) -> family.build(fields, manager, map));
   }
 

@@ -11,9 +11,12 @@ import java.io.IOException;
  */
 abstract class DecoderFamily {
 
-  /** The prefix some checkpoints put before every tensor name and others leave out (GPT-2's "transformer."). */
-  String optionalPrefix() {
-    return "";
+  /**
+   * transformers' base_model_prefix for the family: checkpoints saved from the *ForCausalLM class put
+   * it before every tensor name but the head's, those saved from the base model leave it out.
+   */
+  String basePrefix() {
+    return "model.";
   }
 
   abstract DecoderModel build(HfConfig config, NDManager manager, WeightMap weights) throws IOException;

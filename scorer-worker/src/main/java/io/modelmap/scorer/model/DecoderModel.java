@@ -16,6 +16,7 @@ final class DecoderModel extends TransformerLm {
   private final OutputHead head;
   private final int contextLength;
   private final long startTokenId;
+  private final int lengthBoundary;
 
   DecoderModel(NDManager manager, WeightMap weights, Embeddings embeddings, List<DecoderLayer> layers, OutputHead head,
       int contextLength, long startTokenId) {
@@ -25,12 +26,14 @@ final class DecoderModel extends TransformerLm {
     this.head = head;
     this.contextLength = contextLength;
     this.startTokenId = startTokenId;
+    this.lengthBoundary = layers.stream().map(l -> l.attention().rotary()).filter(java.util.Objects::nonNull)
+        .mapToInt(Rotary::lengthBoundary).min().orElse(Integer.MAX_VALUE);
   }
 
   /**
    * Token embeddings, times {@code scale} (Gemma, XGLM, Granite), plus position embeddings from
-   * {@code positions} at position + {@code positionOffset} (GPT-2-like: 0; OPT and XGLM: 2), then an
-   * optional norm (BLOOM) and projection (OPT-350m's project_in).
+   * {@code positions} at position + {@code positionOffset} (GPT-2-like: 0; OPT and XGLM: 2), with an
+   * optional projection before the positions (OPT-350m's project_in) and norm after (BLOOM).
    *
    * @param positions [positions, width], or null without learned or sinusoidal positions
    */
@@ -45,6 +48,9 @@ final class DecoderModel extends TransformerLm {
         // the scale is rounded to the weights' dtype first, as transformers casts its normaliser
         x = x.mul(x.getManager().create((float) scale).toType(x.getDataType(), false));
       }
+      if (projectIn != null) { // OPT-350m: positions join after the projection to the model's width
+        x = projectIn.apply(x);
+      }
       if (positions != null) {
         long batch = tokenIds.getShape().get(0);
         long length = tokenIds.getShape().get(1);
@@ -52,10 +58,7 @@ final class DecoderModel extends TransformerLm {
             .broadcast(batch, length);
         x = x.add(Ops.embed(at, positions));
       }
-      if (norm != null) {
-        x = norm.apply(x);
-      }
-      return projectIn == null ? x : projectIn.apply(x);
+      return norm == null ? x : norm.apply(x);
     }
   }
 
@@ -97,6 +100,11 @@ final class DecoderModel extends TransformerLm {
   NDArray finishLogits(NDArray logits) {
     NDArray x = head.divisor() == 1 ? logits : logits.div(head.divisor());
     return head.softCap() > 0 ? x.div(head.softCap()).tanh().mul(head.softCap()) : x;
+  }
+
+  @Override
+  public int lengthBoundary() {
+    return lengthBoundary;
   }
 
   @Override

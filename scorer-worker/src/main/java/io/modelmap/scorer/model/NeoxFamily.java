@@ -13,6 +13,11 @@ import java.util.List;
 final class NeoxFamily extends DecoderFamily {
 
   @Override
+  String basePrefix() {
+    return "gpt_neox.";
+  }
+
+  @Override
   DecoderModel build(HfConfig config, NDManager manager, WeightMap w) throws IOException {
     int width = config.integer("hidden_size");
     int heads = config.integer("num_attention_heads");

@@ -28,6 +28,11 @@ final class Rotary {
     this.interleaved = interleaved;
   }
 
+  /** The length above which the angles change (LongRoPE), else {@link Integer#MAX_VALUE}. */
+  int lengthBoundary() {
+    return frequencies.longInverse() == null ? Integer.MAX_VALUE : frequencies.longAbove();
+  }
+
   /** Rotates x [batch, heads, length, width] by position 0, 1, …. */
   NDArray apply(NDArray x) {
     Shape shape = x.getShape();

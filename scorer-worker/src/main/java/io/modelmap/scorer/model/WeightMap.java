@@ -13,24 +13,27 @@ import java.util.Map;
  */
 final class WeightMap {
   private final String architecture;
+  private final String basePrefix;
   private final Map<String, NDArray> weights = new HashMap<>();
 
-  private WeightMap(String architecture) {
+  private WeightMap(String architecture, String basePrefix) {
     this.architecture = architecture;
+    this.basePrefix = basePrefix;
   }
 
   /**
    * Every tensor of {@code tensors} except non-persistent buffers (masks, rotary caches), converted to
-   * {@code dtype}, with {@code prefix} dropped where a name starts with it (GPT-2 is saved both ways).
+   * {@code dtype}. A checkpoint saved from the base model (bigscience/bloom-560m, facebook/opt-125m)
+   * lacks the {@code basePrefix} ("transformer.", "model.") that one saved from the *ForCausalLM class
+   * has: names are found either way.
    */
   static WeightMap load(String architecture, CheckpointTensors tensors, NDManager manager, DataType dtype,
-      String prefix) throws IOException {
-    WeightMap map = new WeightMap(architecture);
+      String basePrefix) throws IOException {
+    WeightMap map = new WeightMap(architecture, basePrefix);
     for (String name : tensors.names()) {
       if (!name.endsWith(".attn.bias") && !name.endsWith(".attn.masked_bias") && !name.endsWith("rotary_emb.inv_freq")
           && !name.endsWith(".attention.bias") && !name.endsWith(".attention.masked_bias")) {
-        String key = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
-        map.weights.put(key, inDtype(tensors.load(name, manager), dtype));
+        map.weights.put(name, inDtype(tensors.load(name, manager), dtype));
       }
     }
     return map;
@@ -38,7 +41,7 @@ final class WeightMap {
 
   /** Tensors already on a device, by name (a model being trained holds its own). */
   static WeightMap of(String architecture, Map<String, NDArray> tensors) {
-    WeightMap map = new WeightMap(architecture);
+    WeightMap map = new WeightMap(architecture, "");
     map.weights.putAll(tensors);
     return map;
   }
@@ -53,7 +56,7 @@ final class WeightMap {
   }
 
   NDArray require(String name) {
-    NDArray w = weights.get(name);
+    NDArray w = optional(name);
     if (w == null) {
       throw new IllegalArgumentException(architecture + " checkpoint lacks tensor " + name);
     }
@@ -62,6 +65,10 @@ final class WeightMap {
 
   /** A tensor that some variants have (biases of Qwen2, an untied head), or null. */
   NDArray optional(String name) {
-    return weights.get(name);
+    NDArray w = weights.get(name);
+    if (w != null || basePrefix.isEmpty()) {
+      return w;
+    }
+    return name.startsWith(basePrefix) ? weights.get(name.substring(basePrefix.length())) : weights.get(basePrefix + name);
   }
 }

@@ -111,8 +111,19 @@ public final class TextScorer {
     double[] sums = new double[owners];
     List<ScoringWindow> sorted = new ArrayList<>(windows);
     sorted.sort(Comparator.comparingInt(ScoringWindow::length).reversed());
-    for (int start = 0; start < sorted.size(); start += batchSize) {
-      List<ScoringWindow> batch = sorted.subList(start, Math.min(sorted.size(), start + batchSize));
+    int boundary = model.lengthBoundary();
+    for (int start = 0; start < sorted.size(); ) {
+      int end = Math.min(sorted.size(), start + batchSize);
+      if (sorted.get(start).length() > boundary) { // never pad a window across the boundary: it would change regime
+        for (int i = start + 1; i < end; i++) {
+          if (sorted.get(i).length() <= boundary) {
+            end = i;
+            break;
+          }
+        }
+      }
+      List<ScoringWindow> batch = sorted.subList(start, end);
+      start = end;
       double[] batchSums = scoreAdaptively(batch);
       for (int b = 0; b < batch.size(); b++) {
         sums[batch.get(b).owner()] += batchSums[b];

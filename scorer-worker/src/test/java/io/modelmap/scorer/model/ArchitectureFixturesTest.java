@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +76,22 @@ class ArchitectureFixturesTest {
     }
   }
 
+  /**
+   * Every fixture: one per family and layout variant, each written in the Hugging Face layout by a
+   * reference script under src/test/python (reference_loglik.py, reference_classic.py,
+   * reference_decoders_b.py, reference_decoders_c.py) that computed its expected.json.
+   */
+  static List<String> fixtures() {
+    return List.of("gpt2", "llama", "gpt_neox",
+        "gptj", "codegen", "gpt_neo", "gpt_bigcode", "opt", "opt_350m", "xglm", "bloom", "bloom_6heads", "mpt",
+        "falcon_7b", "falcon_40b", "falcon_rw", "phi", "phi_qk_layernorm", "phi3_longrope", "phi3_partial", "stablelm",
+        "stablelm_qk_parallel", "starcoder2", "granite", "olmo", "olmo2",
+        "gemma", "gemma2", "gemma3_text", "qwen3", "qwen2_moe", "mixtral", "mistral_window", "llama_dynamic", "llama_yarn",
+        "llama_linear", "llama_bf16");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"gpt2", "llama", "gpt_neox"})
+  @MethodSource("fixtures")
   void equalsTheIndependentPyTorchImplementation(String architecture) throws Exception {
     assertMatches(fixture(architecture), "float32", expected(architecture), 1e-4);
   }
