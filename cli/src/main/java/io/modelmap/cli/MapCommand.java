@@ -5,6 +5,7 @@ import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.LineageTable;
 import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
+import io.modelmap.scorer.model.CheckpointCheck;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.producer.benchmark.ItemFiles;
 import io.modelmap.producer.benchmark.ParsedItems;
@@ -68,7 +69,16 @@ final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // every input is checked before anything starts
-    List<LocalModel> checkpoints = LocalModels.resolve(models, modelsDirs);
+    List<LocalModel> checkpoints = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (LocalModel model : LocalModels.resolve(models, modelsDirs)) {
+      CheckpointCheck.problem(model.dir()).ifPresentOrElse(problem -> refused.add(model.id() + ": " + problem),
+          () -> checkpoints.add(model));
+    }
+    refused.forEach(line -> System.out.println("refused: " + line));
+    if (checkpoints.isEmpty()) {
+      throw new UsageError("map: every model was refused (see above); nothing to map");
+    }
     if (!corpus.anySource()) {
       throw new UsageError("map needs a corpus: --corpus FILE|DIR (Pile JSONL) or --text PATH --category NAME");
     }
@@ -99,6 +109,11 @@ final class MapCommand implements Callable<Integer> {
         LineageTable.print(system.connection(), 3, System.out);
       }
       run.finish(system, corpusId, pipeline.hasBenchmarks(), pipeline.hasPrompts());
+    }
+    if (!refused.isEmpty()) {
+      System.out.println(refused.size() + " of " + (refused.size() + checkpoints.size())
+          + " models were refused and are not on the map (see the refused: lines above)");
+      return 1;
     }
     return 0;
   }

@@ -33,7 +33,6 @@ public final class CausalLmLoader {
     }
     NeoxFamily neox = new NeoxFamily();
     families.put("gpt_neox", neox);
-    families.put("stablelm_alpha", neox);
     GemmaFamily gemma = new GemmaFamily();
     for (String type : List.of("gemma", "gemma2", "gemma3_text")) {
       families.put(type, gemma);
@@ -70,6 +69,34 @@ public final class CausalLmLoader {
     return List.copyOf(types);
   }
 
+  /** State-space and recurrent models: no attention, so none of the families applies. */
+  private static final List<String> RECURRENT = List.of("rwkv", "rwkv5", "rwkv6", "rwkv7", "mamba", "mamba2",
+      "recurrent_gemma", "xlstm", "falcon_mamba", "jamba", "zamba", "zamba2");
+
+  /**
+   * Why a model with this config.json cannot be scored, in one line naming its model_type, what is
+   * supported and the TorchScript route; null when its model_type is supported.
+   */
+  public static String refusal(JsonNode config) {
+    String type = config.path("model_type").asText("");
+    if (SUPPORTED.contains(type)) {
+      return null;
+    }
+    String supported = "supported: " + String.join(", ", SUPPORTED) + "; or trace the model to TorchScript ("
+        + TorchScriptLm.FILE_NAME + ") to score it as it is";
+    if (type.isEmpty()) {
+      return "config.json names no model_type; " + supported;
+    }
+    if (RECURRENT.contains(type)) {
+      return "model_type '" + type + "' is a recurrent model, not a transformer decoder; " + supported;
+    }
+    if (config.has("auto_map")) {
+      return "model_type '" + type + "' needs trust_remote_code (its modeling code ships with the checkpoint)"
+          + " and the scorer never runs a checkpoint's code; " + supported;
+    }
+    return "model_type '" + type + "' is not supported; " + supported;
+  }
+
   /** The dtypes weights can be scored in; log-softmax is always float32. */
   public static final List<String> DTYPES = List.of("float32", "float16", "bfloat16");
 
@@ -91,11 +118,11 @@ public final class CausalLmLoader {
     if (isTorchScript(dir)) {
       return TorchScriptLm.load(dir, config, device);
     }
-    String type = config.path("model_type").asText("");
-    if (!SUPPORTED.contains(type)) {
-      throw new IOException(dir + ": model_type '" + type + "' is not supported; supported: " + String.join(", ", SUPPORTED)
-          + ", or trace the model to TorchScript (" + TorchScriptLm.FILE_NAME + ")");
+    String refusal = refusal(config);
+    if (refusal != null) {
+      throw new IOException(dir + ": " + refusal);
     }
+    String type = config.path("model_type").asText("");
     DataType weights = dataType(dtype);
     CheckpointTensors tensors = CheckpointTensors.open(dir);
     if (type.equals("gpt2")) {

@@ -32,7 +32,8 @@ final class WeightMap {
     WeightMap map = new WeightMap(architecture, basePrefix);
     for (String name : tensors.names()) {
       if (!name.endsWith(".attn.bias") && !name.endsWith(".attn.masked_bias") && !name.endsWith("rotary_emb.inv_freq")
-          && !name.endsWith(".attention.bias") && !name.endsWith(".attention.masked_bias")) {
+          && !name.endsWith(".attention.bias") && !name.endsWith(".attention.masked_bias")
+          && !name.endsWith(".attn.causal_mask")) {
         map.weights.put(name, inDtype(tensors.load(name, manager), dtype));
       }
     }

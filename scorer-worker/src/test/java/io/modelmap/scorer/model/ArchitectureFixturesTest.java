@@ -166,4 +166,25 @@ class ArchitectureFixturesTest {
         .hasMessageContaining("supported: gpt2, llama, mistral, qwen2").hasMessageContaining("gpt_neox")
         .hasMessageContaining("TorchScript");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rwkv", "mamba", "recurrent_gemma"})
+  void aRecurrentModelIsRefusedInOneLine(String type) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve(type));
+    Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"" + type + "\"}");
+    assertThatThrownBy(() -> CausalLmLoader.load(folder, Device.cpu()))
+        .hasMessageContaining("model_type '" + type + "' is a recurrent model").hasMessageContaining("supported: gpt2")
+        .hasMessageContaining("TorchScript").hasMessageNotContaining("\n");
+  }
+
+  /** DeepSeek-MoE declares its own model_type and ships its modeling code (auto_map): refused, nothing run. */
+  @Test
+  void aModelThatNeedsItsOwnCodeIsRefusedInOneLine() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("deepseek-moe"));
+    Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"deepseek\", \"auto_map\": {\"AutoModelForCausalLM\":"
+        + " \"modeling_deepseek.DeepseekForCausalLM\"}}");
+    assertThatThrownBy(() -> CausalLmLoader.load(folder, Device.cpu()))
+        .hasMessageContaining("model_type 'deepseek' needs trust_remote_code").hasMessageContaining("TorchScript")
+        .hasMessageNotContaining("\n");
+  }
 }
