@@ -221,7 +221,8 @@ final class RestrictedUnpickler {
   @SuppressWarnings("unchecked")
   private static List<Object> list(Object target) {
     if (!(target instanceof ArrayList<?>)) {
-      throw new IllegalArgumentException("APPEND to a " + typeName(target) + " is refused; only lists take items");
+      throw new IllegalArgumentException(
+          "APPEND to an object of type " + typeName(target) + " is refused; only lists take items");
     }
     return (List<Object>) target;
   }
@@ -229,7 +230,8 @@ final class RestrictedUnpickler {
   @SuppressWarnings("unchecked")
   private static Map<Object, Object> dict(Object target) {
     if (!(target instanceof LinkedHashMap<?, ?>)) {
-      throw new IllegalArgumentException("SETITEM on a " + typeName(target) + " is refused; only dicts take items");
+      throw new IllegalArgumentException(
+          "SETITEM on an object of type " + typeName(target) + " is refused; only dicts take items");
     }
     return (Map<Object, Object>) target;
   }

@@ -53,7 +53,8 @@ public final class TorchPickleFile implements TensorFile {
       ZipEntry pickleEntry = zip.getEntry(archive + "data.pkl");
       long pickleSize = entrySize(pickleEntry, file);
       if (pickleSize > MAX_PICKLE_BYTES) {
-        throw new IOException(file + ": data.pkl claims " + pickleSize + " bytes; a state dict's pickle is far smaller");
+        throw new IOException(file + ": data.pkl claims " + pickleSize + " bytes; a state dict's pickle is far"
+            + " smaller");
       }
       byte[] pickle = read(zip, pickleEntry, 0, pickleSize, file);
       Object root = RestrictedUnpickler.load(pickle, new WeightsOnlyGlobals(), file.toString());
@@ -154,21 +155,25 @@ public final class TorchPickleFile implements TensorFile {
   /** The top-level dict of names to tensors that {@code torch.save(model.state_dict())} writes. */
   private static Map<String, TorchTensorView> stateDict(Object root, Path file) throws IOException {
     if (!(root instanceof Map<?, ?> dict)) {
-      throw new IOException(file + " holds a " + RestrictedUnpickler.typeName(root)
+      throw new IOException(file + " holds an object of type " + RestrictedUnpickler.typeName(root)
           + ", not a state dict (a dict of names to tensors)");
     }
     Map<String, TorchTensorView> tensors = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : dict.entrySet()) {
-      if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TorchTensorView view)) {
-        throw new IOException(file + " holds a " + RestrictedUnpickler.typeName(e.getValue()) + " under a "
-            + RestrictedUnpickler.typeName(e.getKey()) + " key; a state dict maps names to tensors");
+      if (!(e.getKey() instanceof String name)) {
+        throw new IOException(file + " has a key of type " + RestrictedUnpickler.typeName(e.getKey())
+            + "; a state dict maps names to tensors");
+      }
+      if (!(e.getValue() instanceof TorchTensorView view)) {
+        throw new IOException(file + ": entry " + name + " is of type " + RestrictedUnpickler.typeName(e.getValue())
+            + ", not a tensor; a state dict maps names to tensors");
       }
       tensors.put(name, view);
     }
     return tensors;
   }
 
-  /** The storage's entry exists and holds at least the elements the pickle claims (views were checked against those). */
+  /** The storage's entry exists and holds the elements the pickle claims (its views were checked against those). */
   private static void checkStorageFits(ZipFile zip, String archive, String tensor, TorchStorage storage, Path file)
       throws IOException {
     ZipEntry entry = zip.getEntry(archive + "data/" + storage.key());

@@ -54,7 +54,7 @@ final class WeightsOnlyGlobals implements RestrictedUnpickler.Globals {
   @Override
   public Object reduce(Object callable, Tuple args) {
     if (!(callable instanceof Callable c)) {
-      throw new IllegalArgumentException("a pickle calls a " + RestrictedUnpickler.typeName(callable)
+      throw new IllegalArgumentException("a pickle calls an object of type " + RestrictedUnpickler.typeName(callable)
           + "; only OrderedDict and tensor rebuilds may be called");
     }
     return switch (c) {
@@ -89,13 +89,14 @@ final class WeightsOnlyGlobals implements RestrictedUnpickler.Globals {
 
   private static long[] longs(Object value, String what) {
     if (!(value instanceof Tuple tuple)) {
-      throw new IllegalArgumentException("a tensor's " + what + " is a " + RestrictedUnpickler.typeName(value)
+      throw new IllegalArgumentException("a tensor's " + what + " is of type " + RestrictedUnpickler.typeName(value)
           + ", not a tuple");
     }
     long[] out = new long[tuple.size()];
     for (int i = 0; i < out.length; i++) {
       if (!(tuple.get(i) instanceof Long n)) {
-        throw new IllegalArgumentException("a tensor's " + what + " holds a " + RestrictedUnpickler.typeName(tuple.get(i)));
+        throw new IllegalArgumentException(
+            "a tensor's " + what + " holds a value of type " + RestrictedUnpickler.typeName(tuple.get(i)));
       }
       out[i] = n;
     }
@@ -120,7 +121,7 @@ final class WeightsOnlyGlobals implements RestrictedUnpickler.Globals {
   @Override
   public void build(Object target, Object state) {
     if (!(target instanceof OrderedDict) || !(state instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("BUILD of a " + RestrictedUnpickler.typeName(target)
+      throw new IllegalArgumentException("BUILD of an object of type " + RestrictedUnpickler.typeName(target)
           + " is refused; only an OrderedDict's attributes may be set");
     }
     // the attributes (Hugging Face's per-module _metadata versions) are not needed to read tensors
