@@ -54,6 +54,12 @@ final class RestrictedUnpickler {
     }
   }
 
+  /**
+   * Each opcode keeps at most one new object alive, so capping them caps the memory a hostile pickle
+   * can take (about 300 MB); a state dict of 40,000 tensors runs about 1.2 million.
+   */
+  static final int MAX_OPCODES = 8_000_000;
+
   private final byte[] pickle;
   private final Globals globals;
   private final Map<Long, Object> memo = new HashMap<>();
@@ -61,6 +67,7 @@ final class RestrictedUnpickler {
   private ArrayList<Object> stack = new ArrayList<>();
   private int position;
   private int opcodeStart;
+  private int opcodes;
 
   private RestrictedUnpickler(byte[] pickle, Globals globals) {
     this.pickle = pickle;
@@ -80,6 +87,10 @@ final class RestrictedUnpickler {
   private Object run() {
     while (true) {
       opcodeStart = position;
+      if (++opcodes > MAX_OPCODES) {
+        throw new IllegalArgumentException("the pickle runs more than " + MAX_OPCODES + " opcodes; a state dict"
+            + " needs far fewer");
+      }
       int opcode = u8();
       switch (opcode) {
         case 0x80 -> u8(); // PROTO: the version changes nothing we do
