@@ -76,6 +76,21 @@ class TorchPickleFileTest {
     }
   }
 
+  /** torch 2.x adds byteorder, .format_version and .storage_alignment records; only little-endian data is read. */
+  @Test
+  void theRecordsNewerTorchAddsAreReadAndABigEndianFileIsRefused() throws Exception {
+    Map<String, byte[]> records = new LinkedHashMap<>();
+    records.put(".format_version", "1".getBytes());
+    records.put(".storage_alignment", "64".getBytes());
+    records.put("byteorder", "little".getBytes());
+    Path little = torchZip("little.bin", TINY_PICKLE, storages(48), records);
+    assertThat(TorchPickleFile.open(little).names()).containsExactly("w", "t", "s", "b", "h");
+    records.put("byteorder", "big".getBytes());
+    Path big = torchZip("big.bin", TINY_PICKLE, storages(48), records);
+    assertThatThrownBy(() -> TorchPickleFile.open(big))
+        .hasMessage(big + " was saved with byte order 'big'; only little-endian checkpoints are read");
+  }
+
   @Test
   void aStorageEntryShorterThanThePickleClaimsIsRefusedWhenOpened() throws Exception {
     Path file = torchZip("short.bin", TINY_PICKLE, storages(8));
@@ -172,6 +187,12 @@ class TorchPickleFileTest {
 
   /** As torch.save lays a zip out: {@code <stem>/data.pkl}, {@code <stem>/data/<key>}, {@code <stem>/version}. */
   private Path torchZip(String name, String pickleHex, Map<String, byte[]> storages) throws IOException {
+    return torchZip(name, pickleHex, storages, Map.of());
+  }
+
+  /** The same with more records beside data.pkl, named relative to the archive folder. */
+  private Path torchZip(String name, String pickleHex, Map<String, byte[]> storages, Map<String, byte[]> records)
+      throws IOException {
     Path file = dir.resolve(name);
     String archive = name.substring(0, name.indexOf('.')) + "/";
     try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -180,6 +201,10 @@ class TorchPickleFileTest {
       for (Map.Entry<String, byte[]> storage : storages.entrySet()) {
         zip.putNextEntry(new ZipEntry(archive + "data/" + storage.getKey()));
         zip.write(storage.getValue());
+      }
+      for (Map.Entry<String, byte[]> record : records.entrySet()) {
+        zip.putNextEntry(new ZipEntry(archive + record.getKey()));
+        zip.write(record.getValue());
       }
       zip.putNextEntry(new ZipEntry(archive + "version"));
       zip.write("3\n".getBytes());
