@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.scorer.demo.SafetensorsWriter;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
 import io.modelmap.scorer.scoring.TextScorer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +25,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code pytorch_model.bin} checkpoints, single and sharded, saved by torch.save from the gpt_neox
- * fixture's tensors (src/test/resources/fixtures/gpt_neox_bin*), score exactly as the safetensors
- * fixture does, and so match its independent reference.
+ * {@code pytorch_model.bin} checkpoints, single and sharded, that torch.save wrote from the gpt_neox
+ * fixture's tensors (src/test/python/write_bin_twin.py): one tensor in bfloat16, one in float16, the
+ * rest float32. They match the independent reference of their stored values, and score exactly as a
+ * safetensors file holding the same values; a torch zip whose pickle calls os.system is refused.
  */
 class TorchCheckpointFixturesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The tensors write_bin_twin.py stores in 16 bits: gpt_neox's float32 values rounded to nearest even. */
+  private static final String BF16_TENSOR = "gpt_neox.layers.1.attention.query_key_value.bias";
+  private static final String F16_TENSOR = "gpt_neox.layers.0.attention.query_key_value.weight";
 
   @TempDir
   Path dir;
@@ -46,22 +53,93 @@ class TorchCheckpointFixturesTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"gpt_neox_bin", "gpt_neox_bin_sharded"})
-  void aBinCheckpointScoresExactlyAsItsSafetensorsTwin(String twin) throws Exception {
-    JsonNode expected = JSON.readTree(fixture("gpt_neox").resolve("expected.json").toFile());
+  private static List<String> texts(JsonNode expected) {
     List<String> texts = new ArrayList<>();
     expected.get("texts").forEach(t -> texts.add(t.asText()));
+    return texts;
+  }
+
+  /** Within 1e-4 of the reference of the stored values and of the float32 safetensors fixture's. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gpt_neox_bin", "gpt_neox_bin_sharded"})
+  void aBinCheckpointMatchesTheIndependentReference(String twin) throws Exception {
+    JsonNode expected = JSON.readTree(fixture(twin).resolve("expected.json").toFile());
+    JsonNode float32 = JSON.readTree(fixture("gpt_neox").resolve("expected.json").toFile());
+    List<String> texts = texts(expected);
+    assertThat(texts).isEqualTo(texts(float32));
     for (int batch : new int[] {1, 4}) {
-      List<TextLogLikelihood> bin = score(fixture(twin), texts, batch);
-      List<TextLogLikelihood> safetensors = score(fixture("gpt_neox"), texts, batch);
+      List<TextLogLikelihood> scores = score(fixture(twin), texts, batch);
       for (int i = 0; i < texts.size(); i++) {
-        double reference = expected.get("logLikelihoods").get(i).asDouble();
-        assertThat(bin.get(i).logLikelihood()).as("%s, text %d at batch %d", twin, i, batch)
-            .isEqualTo(safetensors.get(i).logLikelihood())
-            .isCloseTo(reference, within(1e-4 * Math.abs(reference)));
+        for (JsonNode reference : List.of(expected, float32)) {
+          double value = reference.get("logLikelihoods").get(i).asDouble();
+          assertThat(scores.get(i).logLikelihood()).as("%s, text %d at batch %d", twin, i, batch)
+              .isCloseTo(value, within(1e-4 * Math.abs(value)));
+        }
       }
     }
+  }
+
+  /**
+   * The safetensors fixture with the two 16-bit tensors rounded here (bf16 and f16, to nearest even, as
+   * torch's {@code .to()} does): every tensor of both .bin layouts equals it bit for bit, and so does
+   * every log-likelihood.
+   */
+  @Test
+  void aBinCheckpointScoresExactlyAsSafetensorsHoldingTheSameValues() throws Exception {
+    Path rounded = Files.createDirectories(dir.resolve("rounded"));
+    for (String file : List.of("config.json", "tokenizer.json")) {
+      Files.copy(fixture("gpt_neox").resolve(file), rounded.resolve(file));
+    }
+    SafetensorsFile float32 = SafetensorsFile.open(fixture("gpt_neox").resolve("model.safetensors"));
+    SafetensorsWriter writer = new SafetensorsWriter();
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      for (String name : float32.names()) {
+        NDArray tensor = float32.load(name, manager);
+        float[] values = tensor.toFloatArray();
+        for (int i = 0; i < values.length; i++) {
+          values[i] = name.equals(BF16_TENSOR) ? toBfloat16(values[i])
+              : name.equals(F16_TENSOR) ? HalfFloats.fromHalf(HalfFloats.toHalf(values[i])) : values[i];
+        }
+        writer.put(name, tensor.getShape().getShape(), values);
+      }
+      writer.write(rounded.resolve("model.safetensors"));
+      CheckpointTensors expected = CheckpointTensors.open(rounded);
+      for (String twin : List.of("gpt_neox_bin", "gpt_neox_bin_sharded")) {
+        CheckpointTensors bin = CheckpointTensors.open(fixture(twin));
+        assertThat(bin.names()).isEqualTo(expected.names());
+        for (String name : expected.names()) {
+          NDArray fromBin = bin.load(name, manager);
+          NDArray fromSafetensors = expected.load(name, manager);
+          assertThat(fromBin.getShape()).as(name).isEqualTo(fromSafetensors.getShape());
+          assertThat(fromBin.toFloatArray()).as("%s in %s", name, twin).containsExactly(fromSafetensors.toFloatArray());
+        }
+      }
+    }
+    List<String> texts = texts(JSON.readTree(fixture("gpt_neox").resolve("expected.json").toFile()));
+    List<TextLogLikelihood> reference = score(rounded, texts, 4);
+    for (String twin : List.of("gpt_neox_bin", "gpt_neox_bin_sharded")) {
+      List<TextLogLikelihood> bin = score(fixture(twin), texts, 4);
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(bin.get(i).logLikelihood()).as("%s, text %d", twin, i).isEqualTo(reference.get(i).logLikelihood());
+      }
+    }
+  }
+
+  /** float32 to the nearest bfloat16 (ties to even), back in float32; the fixture has no NaN. */
+  private static float toBfloat16(float value) {
+    int bits = Float.floatToRawIntBits(value);
+    bits += 0x7FFF + ((bits >>> 16) & 1);
+    return Float.intBitsToFloat(bits & 0xFFFF0000);
+  }
+
+  /** The fixture's data.pkl calls os.system("touch /tmp/modelmap-pwned") through __reduce__, mid state dict. */
+  @Test
+  void aCheckpointWhosePickleCallsOsSystemIsRefusedByNameAndRunsNothing() throws Exception {
+    Path evil = Path.of(getClass().getResource("/pickles/evil/config.json").toURI()).getParent();
+    assertThatThrownBy(() -> CausalLmLoader.load(evil, Device.cpu())).isInstanceOf(IOException.class)
+        .hasMessageStartingWith(evil.resolve("pytorch_model.bin") + ": refused global os.system")
+        .hasMessageContaining("nothing in the file was run").hasMessageNotContaining("\n");
+    assertThat(Path.of("/tmp/modelmap-pwned")).doesNotExist();
   }
 
   @Test
