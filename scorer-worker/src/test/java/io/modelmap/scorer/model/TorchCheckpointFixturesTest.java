@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelmap.scorer.demo.SafetensorsWriter;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
 import io.modelmap.scorer.scoring.TextScorer;
@@ -166,6 +167,23 @@ class TorchCheckpointFixturesTest {
         "{\"weight_map\": {\"embed_out.weight\": \"weights.pkl\"}}");
     assertThatThrownBy(() -> CausalLmLoader.load(folder, Device.cpu()))
         .hasMessageContaining("names shard weights.pkl outside its folder or not a .bin file");
+  }
+
+  @Test
+  void aBinIndexPlacingATensorInTheWrongShardIsRefusedWhenOpened() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("misplaced"));
+    try (var files = Files.list(fixture("gpt_neox_bin_sharded"))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, folder.resolve(file.getFileName()));
+      }
+    }
+    Path index = folder.resolve("pytorch_model.bin.index.json");
+    var json = (ObjectNode) JSON.readTree(index.toFile());
+    String shard = json.get("weight_map").get("gpt_neox.embed_in.weight").asText();
+    ((ObjectNode) json.get("weight_map")).put("embed_out.weight", shard);
+    JSON.writeValue(index.toFile(), json);
+    assertThatThrownBy(() -> CheckpointTensors.open(folder))
+        .hasMessage(index + " places tensor embed_out.weight in " + shard + ", which lacks it");
   }
 
   @Test
