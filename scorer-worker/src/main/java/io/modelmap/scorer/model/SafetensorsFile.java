@@ -23,7 +23,7 @@ import java.util.Set;
  * array (under 2 GiB) and crashes the JVM on bf16. Tensors are memory-mapped one at a time and
  * widened to float32 (f16 and bf16 included).
  */
-public final class SafetensorsFile {
+public final class SafetensorsFile implements TensorFile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path file;
@@ -56,11 +56,13 @@ public final class SafetensorsFile {
     }
   }
 
+  @Override
   public Set<String> names() {
     return entries.keySet();
   }
 
   /** The tensor as a float32 NDArray owned by {@code manager}. */
+  @Override
   public NDArray load(String name, NDManager manager) throws IOException {
     JsonNode entry = entries.get(name);
     if (entry == null) {
