@@ -12,15 +12,20 @@ import java.util.stream.Stream;
 /**
  * Model sources are untrusted input. A source resolves to a folder under a configured root, after
  * following symbolic links (no {@code ..}, no link pointing out of the roots, no other URL scheme than
- * {@code file:}); it must hold safetensors weights, which are preferred over formats that run code
- * when loaded (pickle: {@code .bin}, {@code .pt}, {@code .pth}, {@code .pkl}, {@code .ckpt}; never read),
- * and the files read must stay under a size limit. Every file inside the folder (subfolders included)
+ * {@code file:}); it must hold safetensors weights or, failing those, {@code pytorch_model.bin} weights
+ * (read by a restricted unpickler that rebuilds tensors only, as {@code torch.load(weights_only=True)});
+ * other pickles ({@code .pt}, {@code .pth}, {@code .pkl}, {@code .ckpt}) are never read, and the files
+ * read must stay under a size limit. Every file inside the folder (subfolders included)
  * must lie under a root after following its link (Hugging Face cache snapshots link to blobs: fine
  * when the cache is the root); a linked subfolder is refused. What remains: a link changed between
  * this check and the load. A traced {@code torchscript.pt} instead of
  * safetensors is accepted only under a root that opts in to TorchScript.
  */
 final class ModelSources {
+  /** pytorch_model.bin and its shards, which the restricted reader ({@code TorchPickleFile}) reads without running code. */
+  private static final java.util.regex.Pattern PYTORCH_WEIGHTS =
+      java.util.regex.Pattern.compile("pytorch_model(-\\d+-of-\\d+)?\\.bin");
+
   private static final List<String> CODE_CARRYING = List.of(".bin", ".pt", ".pth", ".pkl", ".pickle", ".ckpt");
 
   private ModelSources() {}
@@ -58,7 +63,9 @@ final class ModelSources {
           + " --allow-torchscript-root for a root you trust");
     }
     long total = 0;
+    long binWeights = 0;
     boolean safetensors = false;
+    boolean bin = false;
     // every file of the folder and its subfolders, links included: the loader opens files by name
     // (shards may sit in subfolders), so each must stay under the roots and count toward the limit
     List<Path> entries;
@@ -82,15 +89,24 @@ final class ModelSources {
       }
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       safetensors |= name.endsWith(".safetensors");
+      if (PYTORCH_WEIGHTS.matcher(name).matches()) {
+        bin = true;
+        binWeights += size(sourceUri, target); // read only when there are no safetensors
+        continue;
+      }
       boolean read = CODE_CARRYING.stream().noneMatch(name::endsWith)
           || (torchScript && name.equals(TorchScriptLm.FILE_NAME));
       if (read) {
         total += size(sourceUri, target); // other pickle files are never read
       }
     }
+    if (!safetensors && !torchScript && !bin) {
+      throw new ModelSourceRefused("source " + sourceUri + " has neither .safetensors nor pytorch_model.bin weights;"
+          + " other pickle-based files (.pt, .pth, .ckpt, ...) can run code when loaded and are refused: convert them"
+          + " to safetensors");
+    }
     if (!safetensors && !torchScript) {
-      throw new ModelSourceRefused("source " + sourceUri + " has no .safetensors weights; pickle-based checkpoints"
-          + " (.bin, .pt, ...) can run code when loaded and are refused: convert them to safetensors");
+      total += binWeights;
     }
     if (total > maxBytes) {
       throw new ModelSourceRefused("source " + sourceUri + " holds " + total + " bytes, over the worker's limit of "

@@ -95,9 +95,16 @@ class ModelSourcesTest {
   @Test
   void refusesPickleOnlyCheckpointsAndOversizeFolders() throws Exception {
     Path pickled = Files.createDirectories(root.resolve("pickled"));
-    Files.write(pickled.resolve("pytorch_model.bin"), new byte[10]);
+    Files.write(pickled.resolve("model.ckpt"), new byte[10]);
     assertThatThrownBy(() -> resolve("file:" + pickled)).isInstanceOf(ModelSourceRefused.class)
-        .hasMessageContaining("no .safetensors").hasMessageContaining("convert them to safetensors");
+        .hasMessageContaining("neither .safetensors nor pytorch_model.bin").hasMessageContaining("convert them to safetensors");
+    Path weightsOnly = Files.createDirectories(root.resolve("weights-only-pickle"));
+    Files.write(weightsOnly.resolve("pytorch_model.bin"), new byte[10]);
+    assertThat(resolve("file:" + weightsOnly)).as("pytorch_model.bin is read by the restricted reader").isNotNull();
+    Path bigBin = Files.createDirectories(root.resolve("big-bin"));
+    Files.write(bigBin.resolve("pytorch_model-00001-of-00002.bin"), new byte[20_000]);
+    assertThatThrownBy(() -> resolve("file:" + bigBin)).as("read .bin weights count toward the limit")
+        .hasMessageContaining("over the worker's limit");
     Path both = Files.createDirectories(root.resolve("both"));
     Files.write(both.resolve("pytorch_model.bin"), new byte[50_000]);
     Files.write(both.resolve("model.safetensors"), new byte[10]);
