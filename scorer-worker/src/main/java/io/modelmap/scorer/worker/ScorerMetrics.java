@@ -21,6 +21,8 @@ public final class ScorerMetrics implements AutoCloseable {
   private final Counter texts = Counter.builder("modelmap.scorer.texts").description("Texts scored").register(registry);
   private final Counter items = Counter.builder("modelmap.scorer.items").description("Multiple-choice items answered")
       .register(registry);
+  private final Counter float16Rescored = Counter.builder("modelmap.scorer.float16.rescored")
+      .description("Windows rescored in float32 after a float16 overflow").register(registry);
   private final Counter failures = Counter.builder("modelmap.scorer.task.failures").description("Tasks that failed")
       .register(registry);
   private final DistributionSummary batchSize = DistributionSummary.builder("modelmap.scorer.batch.size")
@@ -79,5 +81,10 @@ public final class ScorerMetrics implements AutoCloseable {
       consumerMetrics.close();
     }
     registry.close();
+  }
+
+  /** {@code windows} overflowed in float16 and were scored again in float32. */
+  public void float16Rescored(int windows) {
+    float16Rescored.increment(windows);
   }
 }

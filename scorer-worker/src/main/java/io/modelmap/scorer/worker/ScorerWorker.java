@@ -20,6 +20,7 @@ import io.modelmap.scorer.generation.Generator;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.IncrementalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
+import io.modelmap.scorer.model.Float16Fallback;
 import io.modelmap.scorer.scoring.ChoiceAnswerer;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
 import io.modelmap.scorer.scoring.TextScorer;
@@ -274,6 +275,10 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
           config.maxModelBytes());
       long started = clock.millis();
       CausalLm loaded = CausalLmLoader.load(dir, device, dtype);
+      if (dtype.equals("float16")) { // an overflow is rescored in float32, never published
+        Device on = device;
+        loaded = new Float16Fallback(loaded, () -> CausalLmLoader.load(dir, on, "float32"), metrics::float16Rescored);
+      }
       try {
         tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"),
             Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
