@@ -71,7 +71,8 @@ final class MapCommand implements Callable<Integer> {
     // every input is checked before anything starts
     List<LocalModel> checkpoints = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    for (LocalModel model : LocalModels.resolve(models, modelsDirs)) {
+    List<LocalModel> given = LocalModels.resolve(models, modelsDirs);
+    for (LocalModel model : given) {
       CheckpointCheck.problem(model.dir()).ifPresentOrElse(problem -> refused.add(model.id() + ": " + problem),
           () -> checkpoints.add(model));
     }
@@ -98,7 +99,7 @@ final class MapCommand implements Callable<Integer> {
       pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(checkpoints, corpusId, texts, dtype);
       pipeline.startScorer(checkpoints.stream().map(LocalModel::dir).toList(), scoring.device, scoring.batchSize);
-      pipeline.awaitMap(texts.size(), timeout);
+      pipeline.awaitMap(texts.size(), timeout).forEach((model, reason) -> refused.add(model + ": " + reason));
       NeighborTable.print(system.connection(), 3, System.out);
       if (pipeline.hasBenchmarks()) {
         pipeline.awaitAgreement(timeout);
@@ -111,8 +112,9 @@ final class MapCommand implements Callable<Integer> {
       run.finish(system, corpusId, pipeline.hasBenchmarks(), pipeline.hasPrompts());
     }
     if (!refused.isEmpty()) {
-      System.out.println(refused.size() + " of " + (refused.size() + checkpoints.size())
-          + " models were refused and are not on the map (see the refused: lines above)");
+      System.out.println(refused.size() + " of " + given.size()
+          + " models were refused and are not on the map:");
+      refused.forEach(line -> System.out.println("  " + line));
       return 1;
     }
     return 0;

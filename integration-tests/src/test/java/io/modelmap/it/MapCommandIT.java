@@ -72,6 +72,51 @@ class MapCommandIT {
         .contains("org.apache.kafka");
   }
 
+  /**
+   * One model the scorer loads (Gemma 2, one of the families added with the shared decoder), one that
+   * the check before starting refuses (RWKV: recurrent) and one that passes it but cannot be loaded
+   * (its config names a layer its weights lack: the scorer dead-letters its task): map finishes, names both refused
+   * models with their reasons, exports the loaded one and exits 1, without a stack trace.
+   */
+  @Test
+  void shouldMapTheLoadableModelsNameTheRefusedOnesAndExitOne() throws Exception {
+    Path corpus = writePileZst(referenceTexts());
+    Path rwkv = Files.createDirectories(dir.resolve("models/rwkv"));
+    Files.writeString(rwkv.resolve("config.json"), "{\"model_type\": \"rwkv\", \"architectures\": [\"RwkvForCausalLM\"]}");
+    Files.write(rwkv.resolve("model.safetensors"), new byte[16]);
+    Files.copy(FIXTURES.resolve("gemma2/tokenizer.json"), rwkv.resolve("tokenizer.json"));
+    Path broken = Files.createDirectories(dir.resolve("models/broken"));
+    ObjectNode config = (ObjectNode) JSON.readTree(FIXTURES.resolve("llama/config.json").toFile());
+    Files.writeString(broken.resolve("config.json"), config.put("num_hidden_layers", 3).toString()); // weights hold 2
+    Files.copy(FIXTURES.resolve("llama/tokenizer.json"), broken.resolve("tokenizer.json"));
+    Files.copy(FIXTURES.resolve("llama/model.safetensors"), broken.resolve("model.safetensors"));
+    List<String> args = new ArrayList<>(List.of("map", "--corpus", corpus.toString(), "--min-bytes", "1",
+        "--device", "cpu", "--data-dir", dir.resolve("data").toString(), "--export-to", dir.resolve("out").toString(),
+        "--api-port", "0", "--timeout", "PT5M", "--model", "google/tiny-gemma2=" + FIXTURES.resolve("gemma2"),
+        "--model", "RWKV/tiny-rwkv=" + rwkv, "--model", "acme/broken-llama=" + broken));
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream originalOut = System.out;
+    java.io.PrintStream originalErr = System.err;
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+      System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+      exit = ModelMapCli.commandLine().execute(args.toArray(String[]::new));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    String output = printed.toString(StandardCharsets.UTF_8);
+    originalOut.print(output);
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(output).contains("refused: RWKV/tiny-rwkv: model_type 'rwkv' is a recurrent model")
+        .contains("refused by the scorer: acme/broken-llama").contains("lacks tensor model.layers.2")
+        .contains("2 of 3 models were refused")
+        .doesNotContain("\tat ").doesNotContain("Exception in thread");
+    assertThat(ExportedMap.read(dir.resolve("out")).models()).containsExactly("google/tiny-gemma2");
+  }
+
   /** The fixtures' five texts; each becomes one Pile document (the third with an id of its own). */
   private static List<String> referenceTexts() throws IOException {
     List<String> texts = new ArrayList<>();

@@ -100,8 +100,10 @@ public final class LocalPipeline implements AutoCloseable {
   }
 
   /** Waits until every registered model has its final neighbours, printing progress with tokens/s. */
-  public void awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
-    new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored).await(expectedTexts, corpusSize, timeout);
+  /** Waits for every model's results; returns the models the scorer refused, each with its reason. */
+  public Map<String, String> awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
+    return new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored)
+        .await(expectedTexts, corpusSize, timeout);
   }
 
   /** Waits until every pair's agreement covers all its shared items (no-op without benchmarks). */

@@ -7,7 +7,14 @@ import io.modelmap.schemas.avro.NeighborList;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import io.modelmap.producer.kafka.TopicFollower;
+import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.avro.ScoreTask;
+import io.modelmap.schemas.topic.Topic;
 import java.util.function.LongSupplier;
 import java.util.concurrent.TimeoutException;
 
@@ -37,28 +44,71 @@ public final class ResultWaiter {
     return new ResultWaiter(connection, progress, clock, tokensScored);
   }
 
-  /** {@code expectedScored}: model id → texts it should end with; {@code corpusSize} marks complete rows. */
-  public void await(Map<String, Integer> expectedScored, int corpusSize, Duration timeout)
+  /**
+   * {@code expectedScored}: model id → texts it should end with; {@code corpusSize} marks complete rows.
+   * A model whose score tasks the scorer dead-lettered (it refused the model, or its tasks failed every
+   * attempt) will never come: it is reported at once and no longer waited for. Returns those models,
+   * each with the scorer's reason.
+   */
+  public Map<String, String> await(Map<String, Integer> expectedScored, int corpusSize, Duration timeout)
       throws TimeoutException, InterruptedException {
     TopicReader reader = new TopicReader(connection);
+    Map<String, String> refused = new TreeMap<>();
     long started = clock.millis();
-    Polling.until(() -> {
-      Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
-      Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());
-      long done = expectedScored.entrySet().stream()
-          .filter(e -> isDone(e.getKey(), e.getValue(), corpusSize, coordinates, neighbors)).count();
-      if (done == expectedScored.size()) {
-        return new Polling.Status(true, "  results published for all " + done + " models", null);
+    Topic<String, ScoreTask> tasks = connection.topics().scoreTasks();
+    try (TopicFollower<String, DeadLetter> deadTasks =
+        new TopicFollower<>(connection, connection.topics().deadLetters(tasks.name()))) {
+      Polling.until(() -> {
+        newlyRefused(deadTasks, tasks, expectedScored.keySet(), refused)
+            .forEach((model, reason) -> progress.println("  refused by the scorer: " + model + ": " + reason));
+        Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
+        Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());
+        long done = expectedScored.entrySet().stream().filter(e -> !refused.containsKey(e.getKey()))
+            .filter(e -> isDone(e.getKey(), e.getValue(), corpusSize, coordinates, neighbors)).count();
+        if (done + refused.size() == expectedScored.size()) {
+          return new Polling.Status(true, "  results published for all " + done + " models"
+              + (refused.isEmpty() ? "" : " the scorer accepted; " + refused.size() + " refused"), null);
+        }
+        long scored = expectedScored.keySet().stream().map(coordinates::get)
+            .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
+        long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
+        return new Polling.Status(false, String.format("  %d of %d models mapped; %d of %d texts scored (%.0f%%)%s",
+            done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total),
+            rates(clock.millis() - started, scored, total)),
+            "the aggregator published results for " + done + " of " + expectedScored.size()
+                + " models; check its log and the -dlq topics");
+      }, timeout, progress, clock);
+    }
+    return refused;
+  }
+
+  /** The expected models with a dead-lettered score task not seen before, each with the scorer's reason. */
+  private static Map<String, String> newlyRefused(TopicFollower<String, DeadLetter> deadTasks,
+      Topic<String, ScoreTask> tasks, Set<String> expected, Map<String, String> refused) {
+    Map<String, String> found = new TreeMap<>();
+    deadTasks.catchUp((key, letter) -> {
+      ScoreTask task;
+      try {
+        task = tasks.valueSerde().deserializer().deserialize(tasks.name(), bytes(letter.getOriginalValue()));
+      } catch (RuntimeException e) {
+        return; // an undecodable task names no model
       }
-      long scored = expectedScored.keySet().stream().map(coordinates::get)
-          .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
-      long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
-      return new Polling.Status(false, String.format("  %d of %d models mapped; %d of %d texts scored (%.0f%%)%s",
-          done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total),
-          rates(clock.millis() - started, scored, total)),
-          "the aggregator published results for " + done + " of " + expectedScored.size()
-              + " models; check its log and the -dlq topics");
-    }, timeout, progress, clock);
+      String model = task == null ? null : task.getModelId();
+      if (model != null && expected.contains(model) && !refused.containsKey(model) && !found.containsKey(model)) {
+        found.put(model, letter.getMessage());
+      }
+    });
+    refused.putAll(found);
+    return found;
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    if (buffer == null) {
+      return null;
+    }
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 
   /** Tokens/s of the local scorer and the time left at the rate so far; empty without a local scorer. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Whether a checkpoint folder can be scored, checked before anything starts: config.json readable,
- * its model_type supported, weights and a tokenizer present. One line per problem, so a command
+ * its model_type supported, weights present and readable (headers, indexes, pickles), a tokenizer present. One line per problem, so a command
  * can name the refused models and go on with the others.
  */
 public final class CheckpointCheck {
@@ -36,6 +36,11 @@ public final class CheckpointCheck {
     if (!hasWeights(dir)) {
       return Optional.of(dir + " has no weights: expected model.safetensors, model.safetensors.index.json,"
           + " pytorch_model.bin or pytorch_model.bin.index.json");
+    }
+    try {
+      CheckpointTensors.open(dir); // headers, shard indexes and pickles: truncated or hostile files show here
+    } catch (IOException | RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
     }
     return tokenizerProblem(dir);
   }

@@ -51,8 +51,17 @@ public final class SafetensorsFile implements TensorFile {
       }
       ByteBuffer header = ByteBuffer.allocate((int) headerLength);
       channel.read(header, 8);
-      return new SafetensorsFile(file, 8 + headerLength,
-          JSON.readTree(new String(header.array(), StandardCharsets.UTF_8)));
+      JsonNode parsed = JSON.readTree(new String(header.array(), StandardCharsets.UTF_8));
+      long described = 0;
+      for (JsonNode entry : parsed) {
+        described = Math.max(described, entry.path("data_offsets").path(1).asLong(0));
+      }
+      long held = channel.size() - 8 - headerLength;
+      if (described > held) { // an interrupted copy or download: fail at open, not at the first tensor
+        throw new IOException(file + " is truncated: its header describes " + described + " bytes of tensors, the file"
+            + " holds " + held + "; copy or download it again");
+      }
+      return new SafetensorsFile(file, 8 + headerLength, parsed);
     }
   }
 

@@ -20,6 +20,7 @@ import io.modelmap.scorer.generation.Generator;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.IncrementalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
+import io.modelmap.scorer.model.CheckpointCheck;
 import io.modelmap.scorer.model.Float16Fallback;
 import io.modelmap.scorer.scoring.ChoiceAnswerer;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
@@ -273,6 +274,10 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       }
       Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots(), config.torchScriptRoots(),
           config.maxModelBytes());
+      // a model the loader cannot score is refused at once, not retried: no attempt would differ
+      CheckpointCheck.problem(dir).ifPresent(problem -> {
+        throw new ModelSourceRefused(problem);
+      });
       long started = clock.millis();
       CausalLm loaded = CausalLmLoader.load(dir, device, dtype);
       if (dtype.equals("float16")) { // an overflow is rescored in float32, never published

@@ -21,12 +21,26 @@ class CheckpointCheckTest {
     return folder;
   }
 
+  private static Path fixture(String name) throws Exception {
+    return Path.of(CheckpointCheckTest.class.getResource("/fixtures/" + name + "/config.json").toURI()).getParent();
+  }
+
   @Test
   void aCompleteCheckpointOfASupportedTypePasses() throws Exception {
-    assertThat(CheckpointCheck.problem(folder("ok", "{\"model_type\": \"gemma2\"}", "model.safetensors",
-        "tokenizer.json"))).isEmpty();
-    assertThat(CheckpointCheck.problem(folder("bin", "{\"model_type\": \"opt\"}", "pytorch_model.bin",
-        "tokenizer.json"))).isEmpty();
+    assertThat(CheckpointCheck.problem(fixture("gemma2"))).isEmpty();
+    assertThat(CheckpointCheck.problem(fixture("gpt_neox_bin"))).isEmpty();
+  }
+
+  @Test
+  void aTruncatedWeightsFileIsNamedBeforeAnythingStarts() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("truncated"));
+    for (String file : new String[] {"config.json", "tokenizer.json"}) {
+      Files.copy(fixture("llama").resolve(file), folder.resolve(file));
+    }
+    byte[] weights = Files.readAllBytes(fixture("llama").resolve("model.safetensors"));
+    Files.write(folder.resolve("model.safetensors"), java.util.Arrays.copyOf(weights, weights.length / 2));
+    assertThat(CheckpointCheck.problem(folder)).hasValueSatisfying(p -> assertThat(p).contains("is truncated")
+        .contains("download it again"));
   }
 
   @Test
@@ -37,10 +51,13 @@ class CheckpointCheckTest {
         .hasValueSatisfying(p -> assertThat(p).contains("config.json cannot be read as JSON"));
     assertThat(CheckpointCheck.problem(folder("noweights", "{\"model_type\": \"llama\"}", "tokenizer.json")))
         .hasValueSatisfying(p -> assertThat(p).contains("has no weights"));
-    assertThat(CheckpointCheck.problem(folder("spm", "{\"model_type\": \"llama\"}", "model.safetensors",
-        "tokenizer.model"))).hasValueSatisfying(p -> assertThat(p).contains("only a SentencePiece tokenizer.model")
-            .contains("save_pretrained"));
-    assertThat(CheckpointCheck.problem(folder("notok", "{\"model_type\": \"llama\"}", "model.safetensors")))
-        .hasValueSatisfying(p -> assertThat(p).contains("has no tokenizer.json"));
+    Path spm = Files.createDirectories(dir.resolve("spm"));
+    Files.copy(fixture("llama").resolve("config.json"), spm.resolve("config.json"));
+    Files.copy(fixture("llama").resolve("model.safetensors"), spm.resolve("model.safetensors"));
+    Files.write(spm.resolve("tokenizer.model"), new byte[8]);
+    assertThat(CheckpointCheck.problem(spm)).hasValueSatisfying(p -> assertThat(p)
+        .contains("only a SentencePiece tokenizer.model").contains("save_pretrained"));
+    Files.delete(spm.resolve("tokenizer.model"));
+    assertThat(CheckpointCheck.problem(spm)).hasValueSatisfying(p -> assertThat(p).contains("has no tokenizer.json"));
   }
 }
