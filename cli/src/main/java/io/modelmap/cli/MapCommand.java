@@ -76,6 +76,9 @@ final class MapCommand implements Callable<Integer> {
       CheckpointCheck.problem(model.dir()).ifPresentOrElse(problem -> refused.add(model.id() + ": " + problem),
           () -> checkpoints.add(model));
     }
+    for (LocalModel model : checkpoints) {
+      System.out.println(model.id() + ": " + CheckpointCheck.summary(model.dir()));
+    }
     refused.forEach(line -> System.out.println("refused: " + line));
     if (checkpoints.isEmpty()) {
       throw new UsageError("map: every model was refused (see above); nothing to map");

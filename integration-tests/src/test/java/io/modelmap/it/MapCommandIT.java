@@ -113,6 +113,7 @@ class MapCommandIT {
     assertThat(output).contains("refused: RWKV/tiny-rwkv: model_type 'rwkv' is a recurrent model")
         .contains("refused by the scorer: acme/broken-llama").contains("lacks tensor model.layers.2")
         .contains("2 of 3 models were refused")
+        .contains("google/tiny-gemma2: gemma2, start token <|endoftext|> (id 256, the document separator: bos_token_id")
         .doesNotContain("\tat ").doesNotContain("Exception in thread");
     assertThat(ExportedMap.read(dir.resolve("out")).models()).containsExactly("google/tiny-gemma2");
   }

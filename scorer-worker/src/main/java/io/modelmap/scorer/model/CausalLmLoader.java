@@ -125,11 +125,13 @@ public final class CausalLmLoader {
     String type = config.path("model_type").asText("");
     DataType weights = dataType(dtype);
     CheckpointTensors tensors = CheckpointTensors.open(dir);
+    StartToken start = StartToken.of(dir, config).orElse(null);
     if (type.equals("gpt2")) {
-      return Gpt2Model.load(Gpt2Config.from(config), tensors, device, weights);
+      Gpt2Config gpt2 = Gpt2Config.from(config);
+      return Gpt2Model.load(start == null ? gpt2 : gpt2.withBosTokenId(start.id()), tensors, device, weights);
     }
     DecoderFamily family = FAMILIES.get(type);
-    HfConfig fields = new HfConfig(config, configFile.toString());
+    HfConfig fields = new HfConfig(config, configFile.toString(), start);
     return TransformerLm.load(type, tensors, device, weights, family.basePrefix(),
         (manager, map) -> family.build(fields, manager, map));
   }

@@ -45,6 +45,13 @@ public final class CheckpointCheck {
     return tokenizerProblem(dir);
   }
 
+  /** What the scorer will run for a folder that passed {@link #problem}: its model_type and start token. */
+  public static String summary(Path dir) throws IOException {
+    JsonNode config = JSON.readTree(dir.resolve("config.json").toFile());
+    String start = StartToken.of(dir, config).map(StartToken::describe).orElse("the family's default");
+    return config.path("model_type").asText("?") + ", start token " + start;
+  }
+
   private static boolean hasWeights(Path dir) {
     for (String name : new String[] {"model.safetensors", "model.safetensors.index.json", "pytorch_model.bin",
         "pytorch_model.bin.index.json"}) {

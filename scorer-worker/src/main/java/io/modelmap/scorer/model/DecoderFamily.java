@@ -60,7 +60,8 @@ abstract class DecoderFamily {
     return windows;
   }
 
+  /** The start token y₀ ({@link StartToken}), or {@code otherwise} (the family's usual one) when nothing names one. */
   static long bosTokenId(HfConfig config, long otherwise) {
-    return config.has("bos_token_id") ? config.path("bos_token_id").asLong() : otherwise;
+    return config.startToken() != null ? config.startToken().id() : otherwise;
   }
 }

@@ -27,4 +27,9 @@ public record Gpt2Config(int vocabSize, int contextLength, int width, int layers
         json.path("n_embd").asInt(768), json.path("n_layer").asInt(12), json.path("n_head").asInt(12),
         json.path("layer_norm_epsilon").asDouble(1e-5), json.path("bos_token_id").asLong(50256));
   }
+
+  /** The same shape with another start token. */
+  public Gpt2Config withBosTokenId(long id) {
+    return new Gpt2Config(vocabSize, contextLength, width, layers, heads, layerNormEpsilon, id);
+  }
 }

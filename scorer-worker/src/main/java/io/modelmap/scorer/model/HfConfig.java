@@ -10,10 +10,17 @@ import java.io.IOException;
 final class HfConfig {
   private final JsonNode json;
   private final String source;
+  private final StartToken startToken;
 
-  HfConfig(JsonNode json, String source) {
+  HfConfig(JsonNode json, String source, StartToken startToken) {
     this.json = json;
     this.source = source;
+    this.startToken = startToken;
+  }
+
+  /** The start token resolved from the checkpoint's tokenizer files, or null when nothing names one. */
+  StartToken startToken() {
+    return startToken;
   }
 
   JsonNode json() {

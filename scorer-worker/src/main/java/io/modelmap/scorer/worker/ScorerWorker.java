@@ -294,7 +294,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       model = loaded;
       loadedModel = wanted;
       metrics.modelLoaded(Duration.ofMillis(clock.millis() - started));
-      LOG.info("Loaded model {} ({}) from {} in {} ms", task.getModelId(), dtype, dir, clock.millis() - started);
+      LOG.info("Loaded model {} ({}) from {} in {} ms: {}", task.getModelId(), dtype, dir, clock.millis() - started,
+          CheckpointCheck.summary(dir));
     }
     return model;
   }
