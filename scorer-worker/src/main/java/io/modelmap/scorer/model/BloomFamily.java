@@ -31,12 +31,12 @@ final class BloomFamily extends DecoderFamily {
     for (int l = 0; l < config.integer("n_layer", "num_hidden_layers"); l++) {
       String p = "transformer.h." + l + ".";
       Linear qkv = Linear.of(w, p + "self_attention.query_key_value");
-      SelfAttention attention = SelfAttention.of(qkv.rows(heads, 0, headWidth), qkv.rows(heads, headWidth, headWidth),
+      SelfAttention.Builder attention = SelfAttention.of(qkv.rows(heads, 0, headWidth), qkv.rows(heads, headWidth, headWidth),
           qkv.rows(heads, 2L * headWidth, headWidth), Linear.of(w, p + "self_attention.dense"), heads, heads, headWidth)
-          .withAlibi(alibi);
+          .alibi(alibi);
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "mlp.dense_h_to_4h"), Linear.of(w, p + "mlp.dense_4h_to_h"),
           HiddenActivation.GELU_TANH);
-      layers.add(DecoderLayer.sequential(layerNorm(w, p + "input_layernorm", epsilon), attention,
+      layers.add(DecoderLayer.sequential(layerNorm(w, p + "input_layernorm", epsilon), attention.build(),
           layerNorm(w, p + "post_attention_layernorm", epsilon), mlp));
     }
     var embeddings = new DecoderModel.Embeddings(w.require("transformer.word_embeddings.weight"), 1, null, 0,

@@ -29,6 +29,13 @@ abstract class DecoderFamily {
     return new Norm.Layer(weights.require(name + ".weight"), weights.optional(name + ".bias"), epsilon);
   }
 
+  /** Attention with separate projections {@code prefix}q_proj, k_proj, v_proj and {@code prefix + output}. */
+  static SelfAttention.Builder attention(WeightMap w, String prefix, String output, int heads, int kvHeads,
+      int headWidth) {
+    return SelfAttention.of(Linear.of(w, prefix + "q_proj"), Linear.of(w, prefix + "k_proj"),
+        Linear.of(w, prefix + "v_proj"), Linear.of(w, prefix + output), heads, kvHeads, headWidth);
+  }
+
   /** The output embedding: {@code headName} when saved, else the input embedding when the config ties them. */
   static NDArray outputEmbedding(HfConfig config, WeightMap weights, String headName, String embeddingName,
       boolean tiedByDefault) {

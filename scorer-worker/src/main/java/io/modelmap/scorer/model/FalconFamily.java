@@ -38,7 +38,7 @@ final class FalconFamily extends DecoderFamily {
       String p = "transformer.h." + l + ".";
       Linear qkv = Linear.of(w, p + "self_attention.query_key_value");
       Linear dense = Linear.of(w, p + "self_attention.dense");
-      SelfAttention attention;
+      SelfAttention.Builder attention;
       if (newArchitecture) {
         int perGroup = heads / kvHeads;
         attention = SelfAttention.of(qkv.rows(kvHeads, 0, (long) perGroup * headWidth),
@@ -51,9 +51,13 @@ final class FalconFamily extends DecoderFamily {
         attention = SelfAttention.of(qkv.rows(heads, 0, headWidth), qkv.rows(heads, headWidth, headWidth),
             qkv.rows(heads, 2L * headWidth, headWidth), dense, heads, heads, headWidth);
       }
-      attention = useAlibi ? attention.withAlibi(alibi) : attention.withRotary(rotary);
+      if (useAlibi) {
+        attention.alibi(alibi);
+      } else {
+        attention.rotary(rotary);
+      }
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "mlp.dense_h_to_4h"), Linear.of(w, p + "mlp.dense_4h_to_h"), activation);
-      layers.add(layer(config, w, p, epsilon, attention, mlp, newArchitecture));
+      layers.add(layer(config, w, p, epsilon, attention.build(), mlp, newArchitecture));
     }
     var head = DecoderModel.OutputHead.of(layerNorm(w, "transformer.ln_f", epsilon),
         outputEmbedding(config, w, "lm_head.weight", "transformer.word_embeddings.weight", true));

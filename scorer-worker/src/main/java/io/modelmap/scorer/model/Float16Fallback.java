@@ -13,26 +13,25 @@ import java.util.function.IntConsumer;
  * as a non-finite log-probability, and every window holding one is scored again in float32. The
  * float32 twin is loaded on the first overflow only; {@code rescored} counts the windows rescored.
  */
-public final class Float16Fallback implements CausalLm {
+public final class Float16Fallback extends ForwardingLm {
   /** Loads the float32 twin of the model. */
   public interface Loader {
     CausalLm load() throws IOException;
   }
 
-  private final CausalLm half;
   private final Loader float32;
   private final IntConsumer rescored;
   private CausalLm full;
 
   public Float16Fallback(CausalLm half, Loader float32, IntConsumer rescored) {
-    this.half = half;
+    super(half);
     this.float32 = float32;
     this.rescored = rescored;
   }
 
   @Override
   public float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget) {
-    float[] logProbs = half.targetLogProbabilities(tokenIds, targets, logitBudget);
+    float[] logProbs = inner.targetLogProbabilities(tokenIds, targets, logitBudget);
     int rows = (int) tokenIds.getShape().get(0);
     int width = (int) tokenIds.getShape().get(1);
     int count = 0;
@@ -75,29 +74,9 @@ public final class Float16Fallback implements CausalLm {
   }
 
   @Override
-  public NDArray logits(NDArray tokenIds) {
-    return half.logits(tokenIds);
-  }
-
-  @Override
-  public int lengthBoundary() {
-    return half.lengthBoundary();
-  }
-
-  @Override
-  public int contextLength() {
-    return half.contextLength();
-  }
-
-  @Override
-  public long startTokenId() {
-    return half.startTokenId();
-  }
-
-  @Override
   public void close() {
     try {
-      half.close();
+      inner.close();
     } finally {
       if (full != null) {
         full.close();

@@ -37,21 +37,20 @@ final class GemmaFamily extends DecoderFamily {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < layerCount; l++) {
       String p = "model.layers." + l + ".";
-      SelfAttention attention = SelfAttention.of(Linear.of(w, p + "self_attn.q_proj"), Linear.of(w, p + "self_attn.k_proj"),
-          Linear.of(w, p + "self_attn.v_proj"), Linear.of(w, p + "self_attn.o_proj"), heads, kvHeads, headWidth)
-          .withRotary(windows[l] > 0 ? local : global).withScale(scale).withWindow(windows[l])
-          .withSoftCap(config.number("attn_logit_softcapping", 0));
+      SelfAttention.Builder attention = attention(w, p + "self_attn.", "o_proj", heads, kvHeads, headWidth)
+          .rotary(windows[l] > 0 ? local : global).scale(scale).window(windows[l])
+          .softCap(config.number("attn_logit_softcapping", 0));
       if (third) {
-        attention = attention.withNorms(norm(w, p + "self_attn.q_norm", epsilon), norm(w, p + "self_attn.k_norm", epsilon),
+        attention.norms(norm(w, p + "self_attn.q_norm", epsilon), norm(w, p + "self_attn.k_norm", epsilon),
             false);
       }
       Mlp mlp = new Mlp.Gated(Linear.of(w, p + "mlp.gate_proj"), Linear.of(w, p + "mlp.up_proj"),
           Linear.of(w, p + "mlp.down_proj"), activation);
       layers.add(second
-          ? new DecoderLayer(DecoderLayer.Residual.SEQUENTIAL, norm(w, p + "input_layernorm", epsilon), attention,
+          ? new DecoderLayer(DecoderLayer.Residual.SEQUENTIAL, norm(w, p + "input_layernorm", epsilon), attention.build(),
               norm(w, p + "pre_feedforward_layernorm", epsilon), mlp, norm(w, p + "post_attention_layernorm", epsilon),
               norm(w, p + "post_feedforward_layernorm", epsilon), 1)
-          : DecoderLayer.sequential(norm(w, p + "input_layernorm", epsilon), attention,
+          : DecoderLayer.sequential(norm(w, p + "input_layernorm", epsilon), attention.build(),
               norm(w, p + "post_attention_layernorm", epsilon), mlp));
     }
     var embeddings = new DecoderModel.Embeddings(w.require("model.embed_tokens.weight"), Math.sqrt(width), null, 0, null,

@@ -47,11 +47,11 @@ final class GptJFamily extends DecoderFamily {
         k = Linear.of(w, p + "attn.k_proj");
         v = Linear.of(w, p + "attn.v_proj");
       }
-      SelfAttention attention = SelfAttention.of(q, k, v, Linear.of(w, p + "attn.out_proj"), heads, heads, headWidth)
-          .withRotary(rotary);
+      SelfAttention.Builder attention = SelfAttention.of(q, k, v, Linear.of(w, p + "attn.out_proj"), heads, heads, headWidth)
+          .rotary(rotary);
       Norm norm = layerNorm(w, p + "ln_1", epsilon);
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "mlp.fc_in"), Linear.of(w, p + "mlp.fc_out"), activation);
-      layers.add(new DecoderLayer(DecoderLayer.Residual.PARALLEL, norm, attention, norm, mlp, null, null, 1));
+      layers.add(new DecoderLayer(DecoderLayer.Residual.PARALLEL, norm, attention.build(), norm, mlp, null, null, 1));
     }
     var head = new DecoderModel.OutputHead(layerNorm(w, "transformer.ln_f", epsilon), null,
         outputEmbedding(config, w, "lm_head.weight", "transformer.wte.weight", false), w.optional("lm_head.bias"), 1, 0);

@@ -32,17 +32,16 @@ final class LearnedPositionFamily extends DecoderFamily {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < layerCount; l++) {
       String p = "transformer.h." + l + ".";
-      SelfAttention attention;
+      SelfAttention.Builder attention;
       if (neo) {
         String a = p + "attn.attention.";
-        attention = SelfAttention.of(Linear.of(w, a + "q_proj"), Linear.of(w, a + "k_proj"), Linear.of(w, a + "v_proj"),
-            Linear.of(w, a + "out_proj"), heads, heads, headWidth).withScale(1)
-            .withWindow(kinds.get(l).equals("local") ? config.integer("window_size", 256) : 0);
+        attention = attention(w, a, "out_proj", heads, heads, headWidth).scale(1)
+            .window(kinds.get(l).equals("local") ? config.integer("window_size", 256) : 0);
       } else {
         attention = bigCodeAttention(config, w, p, width, heads, headWidth);
       }
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "mlp.c_fc"), Linear.of(w, p + "mlp.c_proj"), activation);
-      layers.add(DecoderLayer.sequential(layerNorm(w, p + "ln_1", epsilon), attention, layerNorm(w, p + "ln_2", epsilon),
+      layers.add(DecoderLayer.sequential(layerNorm(w, p + "ln_1", epsilon), attention.build(), layerNorm(w, p + "ln_2", epsilon),
           mlp));
     }
     var embeddings = new DecoderModel.Embeddings(w.require("transformer.wte.weight"), 1, w.require("transformer.wpe.weight"),
@@ -54,16 +53,16 @@ final class LearnedPositionFamily extends DecoderFamily {
   }
 
   /** GPT-BigCode's c_attn: [query (width), key (head), value (head)] when multi-query, else [heads, 3, head]. */
-  private static SelfAttention bigCodeAttention(HfConfig config, WeightMap w, String p, int width, int heads,
+  private static SelfAttention.Builder bigCodeAttention(HfConfig config, WeightMap w, String p, int width, int heads,
       int headWidth) {
     Linear qkv = Linear.of(w, p + "attn.c_attn");
     Linear out = Linear.of(w, p + "attn.c_proj");
-    SelfAttention attention = config.flag("multi_query", true)
+    SelfAttention.Builder attention = config.flag("multi_query", true)
         ? SelfAttention.of(qkv.rows(1, 0, width), qkv.rows(1, width, headWidth), qkv.rows(1, width + headWidth, headWidth),
             out, heads, 1, headWidth)
         : SelfAttention.of(qkv.rows(heads, 0, headWidth), qkv.rows(heads, headWidth, headWidth),
             qkv.rows(heads, 2L * headWidth, headWidth), out, heads, heads, headWidth);
-    return config.flag("scale_attn_weights", true) ? attention : attention.withScale(1);
+    return config.flag("scale_attn_weights", true) ? attention : attention.scale(1); // unscaled scores
   }
 
   /** GPT-Neo's attention_types, e.g. [[["global", "local"], 12]], expanded to one kind per layer. */

@@ -11,7 +11,7 @@ import java.util.Set;
  * The Llama family as transformers' modeling_llama.py and its descendants define it: RMSNorm, rotary
  * embeddings, gated MLP, grouped-query attention, tied or untied head. Covers {@code llama},
  * {@code mistral} (sliding window), {@code qwen2} (q/k/v biases, windows from max_window_layers),
- * {@code qwen3} (per-head q/k RMSNorm, head_dim of its own), {@code granite} (embedding, attention,
+ * {@code qwen3} (per-head q/k RMSNorm, head_dim of its own), {@code granite} (embedding, attention.build(),
  * residual and logit multipliers), {@code mixtral} and {@code qwen2_moe} (mixtures of experts).
  */
 final class LlamaFamily extends DecoderFamily {
@@ -34,17 +34,16 @@ final class LlamaFamily extends DecoderFamily {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < layerCount; l++) {
       String p = "model.layers." + l + ".";
-      SelfAttention attention = SelfAttention.of(Linear.of(w, p + "self_attn.q_proj"), Linear.of(w, p + "self_attn.k_proj"),
-          Linear.of(w, p + "self_attn.v_proj"), Linear.of(w, p + "self_attn.o_proj"), heads, kvHeads, headWidth)
-          .withRotary(rotary).withWindow(windows[l]);
+      SelfAttention.Builder attention = attention(w, p + "self_attn.", "o_proj", heads, kvHeads, headWidth)
+          .rotary(rotary).window(windows[l]);
       if (w.optional(p + "self_attn.q_norm.weight") != null) { // Qwen3: RMSNorm over each head's query and key
-        attention = attention.withNorms(rms(w, p + "self_attn.q_norm", epsilon), rms(w, p + "self_attn.k_norm", epsilon),
+        attention.norms(rms(w, p + "self_attn.q_norm", epsilon), rms(w, p + "self_attn.k_norm", epsilon),
             false);
       }
       if (granite) {
-        attention = attention.withScale(config.number("attention_multiplier", 1.0));
+        attention.scale(config.number("attention_multiplier", 1.0));
       }
-      layers.add(new DecoderLayer(DecoderLayer.Residual.SEQUENTIAL, rms(w, p + "input_layernorm", epsilon), attention,
+      layers.add(new DecoderLayer(DecoderLayer.Residual.SEQUENTIAL, rms(w, p + "input_layernorm", epsilon), attention.build(),
           rms(w, p + "post_attention_layernorm", epsilon), mlp(config, w, p, l, activation), null, null,
           granite ? config.number("residual_multiplier", 1.0) : 1));
     }

@@ -34,11 +34,11 @@ final class MptFamily extends DecoderFamily {
     for (int l = 0; l < config.integer("n_layers", "num_hidden_layers"); l++) {
       String p = "transformer.blocks." + l + ".";
       Linear qkv = Linear.of(w, p + "attn.Wqkv");
-      SelfAttention attention = SelfAttention.of(qkv.rows(1, 0, width), qkv.rows(1, width, width),
+      SelfAttention.Builder attention = SelfAttention.of(qkv.rows(1, 0, width), qkv.rows(1, width, width),
           qkv.rows(1, 2L * width, width), Linear.of(w, p + "attn.out_proj"), heads, heads, headWidth)
-          .withAlibi(alibi).withScale(scale).withClip(clip);
+          .alibi(alibi).scale(scale).clip(clip);
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "ffn.up_proj"), Linear.of(w, p + "ffn.down_proj"), HiddenActivation.GELU);
-      layers.add(DecoderLayer.sequential(layerNorm(w, p + "norm_1", epsilon), attention, layerNorm(w, p + "norm_2", epsilon),
+      layers.add(DecoderLayer.sequential(layerNorm(w, p + "norm_1", epsilon), attention.build(), layerNorm(w, p + "norm_2", epsilon),
           mlp));
     }
     var head = DecoderModel.OutputHead.of(layerNorm(w, "transformer.norm_f", epsilon),

@@ -32,12 +32,12 @@ final class NeoxFamily extends DecoderFamily {
     for (int l = 0; l < config.integer("num_hidden_layers"); l++) {
       String p = "gpt_neox.layers." + l + ".";
       Linear qkv = Linear.of(w, p + "attention.query_key_value");
-      SelfAttention attention = SelfAttention.of(qkv.rows(heads, 0, headWidth), qkv.rows(heads, headWidth, headWidth),
+      SelfAttention.Builder attention = SelfAttention.of(qkv.rows(heads, 0, headWidth), qkv.rows(heads, headWidth, headWidth),
           qkv.rows(heads, 2L * headWidth, headWidth), Linear.of(w, p + "attention.dense"), heads, heads, headWidth)
-          .withRotary(rotary);
+          .rotary(rotary);
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "mlp.dense_h_to_4h"), Linear.of(w, p + "mlp.dense_4h_to_h"), activation);
       layers.add(new DecoderLayer(parallel ? DecoderLayer.Residual.PARALLEL : DecoderLayer.Residual.SEQUENTIAL,
-          layerNorm(w, p + "input_layernorm", epsilon), attention, layerNorm(w, p + "post_attention_layernorm", epsilon),
+          layerNorm(w, p + "input_layernorm", epsilon), attention.build(), layerNorm(w, p + "post_attention_layernorm", epsilon),
           mlp, null, null, 1));
     }
     var head = DecoderModel.OutputHead.of(layerNorm(w, "gpt_neox.final_layer_norm", epsilon),

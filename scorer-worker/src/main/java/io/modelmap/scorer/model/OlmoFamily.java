@@ -27,18 +27,17 @@ final class OlmoFamily extends DecoderFamily {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < config.integer("num_hidden_layers"); l++) {
       String p = "model.layers." + l + ".";
-      SelfAttention attention = SelfAttention.of(Linear.of(w, p + "self_attn.q_proj"), Linear.of(w, p + "self_attn.k_proj"),
-          Linear.of(w, p + "self_attn.v_proj"), Linear.of(w, p + "self_attn.o_proj"), heads, kvHeads, headWidth)
-          .withRotary(rotary).withClip(config.number("clip_qkv", 0));
+      SelfAttention.Builder attention = attention(w, p + "self_attn.", "o_proj", heads, kvHeads, headWidth)
+          .rotary(rotary).clip(config.number("clip_qkv", 0));
       Mlp mlp = new Mlp.Gated(Linear.of(w, p + "mlp.gate_proj"), Linear.of(w, p + "mlp.up_proj"),
           Linear.of(w, p + "mlp.down_proj"), activation);
       if (second) {
-        attention = attention.withNorms(rms(w, p + "self_attn.q_norm", epsilon), rms(w, p + "self_attn.k_norm", epsilon),
+        attention.norms(rms(w, p + "self_attn.q_norm", epsilon), rms(w, p + "self_attn.k_norm", epsilon),
             true);
-        layers.add(new DecoderLayer(DecoderLayer.Residual.SEQUENTIAL, null, attention, null, mlp,
+        layers.add(new DecoderLayer(DecoderLayer.Residual.SEQUENTIAL, null, attention.build(), null, mlp,
             rms(w, p + "post_attention_layernorm", epsilon), rms(w, p + "post_feedforward_layernorm", epsilon), 1));
       } else {
-        layers.add(DecoderLayer.sequential(parameterFree, attention, parameterFree, mlp));
+        layers.add(DecoderLayer.sequential(parameterFree, attention.build(), parameterFree, mlp));
       }
     }
     var head = DecoderModel.OutputHead.of(second ? rms(w, "model.norm", epsilon) : parameterFree,

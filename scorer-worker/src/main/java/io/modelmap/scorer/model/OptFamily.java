@@ -30,13 +30,12 @@ final class OptFamily extends DecoderFamily {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < config.integer("num_hidden_layers", "num_layers"); l++) {
       String p = root + "layers." + l + ".";
-      SelfAttention attention = SelfAttention.of(Linear.of(w, p + "self_attn.q_proj"), Linear.of(w, p + "self_attn.k_proj"),
-          Linear.of(w, p + "self_attn.v_proj"), Linear.of(w, p + "self_attn.out_proj"), heads, heads, headWidth);
+      SelfAttention.Builder attention = attention(w, p + "self_attn.", "out_proj", heads, heads, headWidth);
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "fc1"), Linear.of(w, p + "fc2"), activation);
       Norm attentionNorm = layerNorm(w, p + "self_attn_layer_norm", epsilon);
       Norm mlpNorm = layerNorm(w, p + "final_layer_norm", epsilon);
-      layers.add(preNorm ? DecoderLayer.sequential(attentionNorm, attention, mlpNorm, mlp)
-          : new DecoderLayer(DecoderLayer.Residual.POST_NORM, attentionNorm, attention, mlpNorm, mlp, null, null, 1));
+      layers.add(preNorm ? DecoderLayer.sequential(attentionNorm, attention.build(), mlpNorm, mlp)
+          : new DecoderLayer(DecoderLayer.Residual.POST_NORM, attentionNorm, attention.build(), mlpNorm, mlp, null, null, 1));
     }
     NDArray tokens = w.require(root + "embed_tokens.weight");
     int context = config.integer("max_position_embeddings", 2048);

@@ -31,14 +31,14 @@ final class Phi3Family extends DecoderFamily {
     for (int l = 0; l < layerCount; l++) {
       String p = "model.layers." + l + ".";
       Linear qkv = Linear.of(w, p + "self_attn.qkv_proj");
-      SelfAttention attention = SelfAttention.of(qkv.rows(1, 0, queryRows), qkv.rows(1, queryRows, kvRows),
+      SelfAttention.Builder attention = SelfAttention.of(qkv.rows(1, 0, queryRows), qkv.rows(1, queryRows, kvRows),
           qkv.rows(1, queryRows + kvRows, kvRows), Linear.of(w, p + "self_attn.o_proj"), heads, kvHeads, headWidth)
-          .withRotary(rotary).withWindow(windows[l]);
+          .rotary(rotary).window(windows[l]);
       Linear gateUp = Linear.of(w, p + "mlp.gate_up_proj");
       long inner = gateUp.outputs() / 2;
       Mlp mlp = new Mlp.Gated(gateUp.rows(1, 0, inner), gateUp.rows(1, inner, inner), Linear.of(w, p + "mlp.down_proj"),
           activation);
-      layers.add(DecoderLayer.sequential(rms(w, p + "input_layernorm", epsilon), attention,
+      layers.add(DecoderLayer.sequential(rms(w, p + "input_layernorm", epsilon), attention.build(),
           rms(w, p + "post_attention_layernorm", epsilon), mlp));
     }
     var head = DecoderModel.OutputHead.of(rms(w, "model.norm", epsilon),

@@ -26,16 +26,15 @@ final class PhiFamily extends DecoderFamily {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < config.integer("num_hidden_layers"); l++) {
       String p = "model.layers." + l + ".";
-      SelfAttention attention = SelfAttention.of(Linear.of(w, p + "self_attn.q_proj"), Linear.of(w, p + "self_attn.k_proj"),
-          Linear.of(w, p + "self_attn.v_proj"), Linear.of(w, p + "self_attn.dense"), heads, kvHeads, headWidth)
-          .withRotary(rotary);
+      SelfAttention.Builder attention = attention(w, p + "self_attn.", "dense", heads, kvHeads, headWidth)
+          .rotary(rotary);
       if (config.flag("qk_layernorm", false)) {
-        attention = attention.withNorms(layerNorm(w, p + "self_attn.q_layernorm", epsilon),
+        attention.norms(layerNorm(w, p + "self_attn.q_layernorm", epsilon),
             layerNorm(w, p + "self_attn.k_layernorm", epsilon), false);
       }
       Norm norm = layerNorm(w, p + "input_layernorm", epsilon);
       Mlp mlp = new Mlp.Plain(Linear.of(w, p + "mlp.fc1"), Linear.of(w, p + "mlp.fc2"), activation);
-      layers.add(new DecoderLayer(DecoderLayer.Residual.PARALLEL, norm, attention, norm, mlp, null, null, 1));
+      layers.add(new DecoderLayer(DecoderLayer.Residual.PARALLEL, norm, attention.build(), norm, mlp, null, null, 1));
     }
     var head = new DecoderModel.OutputHead(layerNorm(w, "model.final_layernorm", epsilon), null,
         outputEmbedding(config, w, "lm_head.weight", "model.embed_tokens.weight", false), w.optional("lm_head.bias"), 1, 0);

@@ -28,45 +28,82 @@ record SelfAttention(Linear query, Linear key, Linear value, Linear output, int 
     }
   }
 
-  /** Plain attention: no rotary, ALiBi, norms, caps, window or clipping, scale 1/√headWidth. */
-  static SelfAttention of(Linear query, Linear key, Linear value, Linear output, int heads, int kvHeads, int headWidth) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, null, null,
-        1 / Math.sqrt(headWidth), 0, 0, 0, null, null, false);
+  /** Plain attention over these projections (no rotary, ALiBi, norms, caps, window or clipping, scale 1/√headWidth), to refine. */
+  static Builder of(Linear query, Linear key, Linear value, Linear output, int heads, int kvHeads, int headWidth) {
+    return new Builder(query, key, value, output, heads, kvHeads, headWidth);
   }
 
-  SelfAttention withRotary(Rotary r) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, r, alibi, scale, softCap, window, clip,
-        queryNorm, keyNorm, normsWholeWidth);
-  }
+  /** The variants a family switches on, one call each, then {@link #build}. */
+  static final class Builder {
+    private final Linear query;
+    private final Linear key;
+    private final Linear value;
+    private final Linear output;
+    private final int heads;
+    private final int kvHeads;
+    private final int headWidth;
+    private Rotary rotary;
+    private Alibi alibi;
+    private double scale;
+    private double softCap;
+    private int window;
+    private double clip;
+    private Norm queryNorm;
+    private Norm keyNorm;
+    private boolean normsWholeWidth;
 
-  SelfAttention withAlibi(Alibi a) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, a, scale, softCap, window, clip,
-        queryNorm, keyNorm, normsWholeWidth);
-  }
+    private Builder(Linear query, Linear key, Linear value, Linear output, int heads, int kvHeads, int headWidth) {
+      this.query = query;
+      this.key = key;
+      this.value = value;
+      this.output = output;
+      this.heads = heads;
+      this.kvHeads = kvHeads;
+      this.headWidth = headWidth;
+      this.scale = 1 / Math.sqrt(headWidth);
+    }
 
-  SelfAttention withScale(double s) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, s, softCap, window, clip,
-        queryNorm, keyNorm, normsWholeWidth);
-  }
+    Builder rotary(Rotary r) {
+      rotary = r;
+      return this;
+    }
 
-  SelfAttention withSoftCap(double cap) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, cap, window, clip,
-        queryNorm, keyNorm, normsWholeWidth);
-  }
+    Builder alibi(Alibi a) {
+      alibi = a;
+      return this;
+    }
 
-  SelfAttention withWindow(int w) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, softCap, w, clip,
-        queryNorm, keyNorm, normsWholeWidth);
-  }
+    Builder scale(double s) {
+      scale = s;
+      return this;
+    }
 
-  SelfAttention withClip(double c) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, softCap, window, c,
-        queryNorm, keyNorm, normsWholeWidth);
-  }
+    Builder softCap(double cap) {
+      softCap = cap;
+      return this;
+    }
 
-  SelfAttention withNorms(Norm q, Norm k, boolean wholeWidth) {
-    return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, softCap, window,
-        clip, q, k, wholeWidth);
+    Builder window(int w) {
+      window = w;
+      return this;
+    }
+
+    Builder clip(double c) {
+      clip = c;
+      return this;
+    }
+
+    Builder norms(Norm q, Norm k, boolean wholeWidth) {
+      queryNorm = q;
+      keyNorm = k;
+      normsWholeWidth = wholeWidth;
+      return this;
+    }
+
+    SelfAttention build() {
+      return new SelfAttention(query, key, value, output, heads, kvHeads, headWidth, rotary, alibi, scale, softCap, window,
+          clip, queryNorm, keyNorm, normsWholeWidth);
+    }
   }
 
   /** x [batch, length, width] → [batch, length, width]. */

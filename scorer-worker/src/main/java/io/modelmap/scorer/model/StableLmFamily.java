@@ -35,11 +35,10 @@ final class StableLmFamily extends DecoderFamily {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < layerCount; l++) {
       String p = "model.layers." + l + ".";
-      SelfAttention attention = SelfAttention.of(Linear.of(w, p + "self_attn.q_proj"), Linear.of(w, p + "self_attn.k_proj"),
-          Linear.of(w, p + "self_attn.v_proj"), Linear.of(w, p + "self_attn.o_proj"), heads, kvHeads, headWidth)
-          .withRotary(rotary).withWindow(windows[l]);
+      SelfAttention.Builder attention = attention(w, p + "self_attn.", "o_proj", heads, kvHeads, headWidth)
+          .rotary(rotary).window(windows[l]);
       if (config.flag("qk_layernorm", false)) {
-        attention = attention.withNorms(perHead(w, manager, p + "self_attn.q_layernorm", heads, epsilon),
+        attention.norms(perHead(w, manager, p + "self_attn.q_layernorm", heads, epsilon),
             perHead(w, manager, p + "self_attn.k_layernorm", kvHeads, epsilon), false);
       }
       Mlp mlp = starcoder
@@ -48,8 +47,8 @@ final class StableLmFamily extends DecoderFamily {
               Linear.of(w, p + "mlp.down_proj"), activation);
       Norm input = layerNorm(w, p + "input_layernorm", epsilon);
       layers.add(parallel
-          ? new DecoderLayer(DecoderLayer.Residual.PARALLEL, input, attention, input, mlp, null, null, 1)
-          : DecoderLayer.sequential(input, attention, layerNorm(w, p + "post_attention_layernorm", epsilon), mlp));
+          ? new DecoderLayer(DecoderLayer.Residual.PARALLEL, input, attention.build(), input, mlp, null, null, 1)
+          : DecoderLayer.sequential(input, attention.build(), layerNorm(w, p + "post_attention_layernorm", epsilon), mlp));
     }
     var head = DecoderModel.OutputHead.of(layerNorm(w, "model.norm", epsilon),
         outputEmbedding(config, w, "lm_head.weight", "model.embed_tokens.weight", starcoder));

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class Float16FallbackTest {
 
   /** The float16 model, with row 1 of every batch overflowing as a real overflow would: NaN. */
-  private record Overflowing(CausalLm inner) implements CausalLm {
+  private static final class Overflowing extends ForwardingLm {
+    Overflowing(CausalLm inner) {
+      super(inner);
+    }
+
     @Override
     public float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget) {
       float[] values = inner.targetLogProbabilities(tokenIds, targets, logitBudget);
@@ -24,26 +28,6 @@ class Float16FallbackTest {
         values[width + 2] = Float.NaN;
       }
       return values;
-    }
-
-    @Override
-    public NDArray logits(NDArray tokenIds) {
-      return inner.logits(tokenIds);
-    }
-
-    @Override
-    public int contextLength() {
-      return inner.contextLength();
-    }
-
-    @Override
-    public long startTokenId() {
-      return inner.startTokenId();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 

@@ -171,33 +171,17 @@ class TextScorerTest {
   }
 
   /** A model that runs out of device memory on any batch of more than two windows. */
-  private record SmallDevice(CausalLm inner) implements CausalLm {
+  private static final class SmallDevice extends io.modelmap.scorer.model.ForwardingLm {
+    SmallDevice(CausalLm inner) {
+      super(inner);
+    }
+
     @Override
     public float[] targetLogProbabilities(NDArray tokenIds, long[] targets, long logitBudget) {
       if (tokenIds.getShape().get(0) > 2) {
         throw new ai.djl.engine.EngineException("CUDA out of memory. Tried to allocate 2.00 GiB");
       }
       return inner.targetLogProbabilities(tokenIds, targets, logitBudget);
-    }
-
-    @Override
-    public NDArray logits(NDArray tokenIds) {
-      return inner.logits(tokenIds);
-    }
-
-    @Override
-    public int contextLength() {
-      return inner.contextLength();
-    }
-
-    @Override
-    public long startTokenId() {
-      return inner.startTokenId();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 
