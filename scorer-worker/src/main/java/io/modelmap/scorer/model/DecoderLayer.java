@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDArray;
  * @param attentionOutputNorm a norm of the attention's output before it joins the residual (Gemma 2, OLMo 2)
  * @param mlpOutputNorm a norm of the feed-forward's output before it joins the residual
  */
-record DecoderLayer(Residual residual, Norm attentionNorm, SelfAttention attention, Norm mlpNorm, Mlp mlp,
+record DecoderLayer(Residual residual, Norm attentionNorm, Attention attention, Norm mlpNorm, Mlp mlp,
     Norm attentionOutputNorm, Norm mlpOutputNorm, double residualMultiplier) {
 
   /** How attention and feed-forward meet the residual stream. */
@@ -24,7 +24,7 @@ record DecoderLayer(Residual residual, Norm attentionNorm, SelfAttention attenti
     POST_NORM
   }
 
-  static DecoderLayer sequential(Norm attentionNorm, SelfAttention attention, Norm mlpNorm, Mlp mlp) {
+  static DecoderLayer sequential(Norm attentionNorm, Attention attention, Norm mlpNorm, Mlp mlp) {
     return new DecoderLayer(Residual.SEQUENTIAL, attentionNorm, attention, mlpNorm, mlp, null, null, 1);
   }
 

@@ -26,8 +26,8 @@ final class DecoderModel extends TransformerLm {
     this.head = head;
     this.contextLength = contextLength;
     this.startTokenId = startTokenId;
-    this.lengthBoundary = layers.stream().map(l -> l.attention().rotary()).filter(java.util.Objects::nonNull)
-        .mapToInt(Rotary::lengthBoundary).min().orElse(Integer.MAX_VALUE);
+    this.lengthBoundary = layers.stream().mapToInt(l -> l.attention().lengthBoundary()).min()
+        .orElse(Integer.MAX_VALUE);
   }
 
   /**

@@ -73,7 +73,7 @@ final class LlamaFamily extends DecoderFamily {
         experts.add(new Mlp.Gated(Linear.of(w, x + "w1"), Linear.of(w, x + "w3"), Linear.of(w, x + "w2"), activation));
       }
       return new MixtureOfExperts(Linear.of(w, p + "block_sparse_moe.gate"), experts,
-          config.integer("num_experts_per_tok"), true, null, null);
+          MixtureOfExperts.Routing.topK(config.integer("num_experts_per_tok"), true), null, null);
     }
     if (isQwenMoeLayer(config, layer)) {
       List<Mlp> experts = new ArrayList<>();
@@ -82,8 +82,9 @@ final class LlamaFamily extends DecoderFamily {
       }
       Mlp shared = w.optional(p + "mlp.shared_expert.gate_proj.weight") == null ? null
           : gated(w, p + "mlp.shared_expert.", activation);
-      return new MixtureOfExperts(Linear.of(w, p + "mlp.gate"), experts, config.integer("num_experts_per_tok"),
-          config.flag("norm_topk_prob", false), shared, shared == null ? null : Linear.of(w, p + "mlp.shared_expert_gate"));
+      return new MixtureOfExperts(Linear.of(w, p + "mlp.gate"), experts,
+          MixtureOfExperts.Routing.topK(config.integer("num_experts_per_tok"), config.flag("norm_topk_prob", false)),
+          shared, shared == null ? null : Linear.of(w, p + "mlp.shared_expert_gate"));
     }
     return gated(w, p + "mlp.", activation);
   }

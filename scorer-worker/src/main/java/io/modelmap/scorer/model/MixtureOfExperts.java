@@ -7,17 +7,32 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * A sparse mixture of experts (Mixtral, Qwen2-MoE): a router's softmax over the experts in float32,
- * each position sent to its top k, their weights renormalised to sum to 1 or not (per model), the
- * experts' outputs summed with those weights; optionally a shared expert every position passes
- * through, scaled by σ(its gate). Each expert runs only on the positions routed to it: one-hot
- * selection matrices gather those rows and scatter the results back exactly.
+ * A sparse mixture of experts (Mixtral, Qwen2-MoE, DeepSeek-V2): a router's softmax over the experts in
+ * float32, each position sent to its top k (DeepSeek-V2: only among the experts of its best groups),
+ * their weights renormalised to sum to 1 or not and then scaled (per model), the experts' outputs
+ * summed with those weights; optionally a shared expert every position passes through, scaled by
+ * σ(its gate) where it has one. Each expert runs only on the positions routed to it: one-hot selection
+ * matrices gather those rows and scatter the results back exactly.
  *
  * @param router [experts, width], no bias
- * @param sharedGate [1, width], or null
+ * @param shared null, or the expert every position passes through
+ * @param sharedGate [1, width], or null for an ungated shared expert
  */
-record MixtureOfExperts(Linear router, List<Mlp> experts, int topK, boolean renormalise, Mlp shared, Linear sharedGate)
+record MixtureOfExperts(Linear router, List<Mlp> experts, Routing routing, Mlp shared, Linear sharedGate)
     implements Mlp {
+
+  /**
+   * @param topK experts per position
+   * @param renormalise whether the k weights are divided by their sum
+   * @param scale the factor the weights are multiplied by after (DeepSeek's routed_scaling_factor; 1 otherwise)
+   * @param groups the experts split into this many equal groups (group-limited routing), 1 for none
+   * @param topGroups a position's experts come from its best {@code topGroups} groups (by their best expert)
+   */
+  record Routing(int topK, boolean renormalise, double scale, int groups, int topGroups) {
+    static Routing topK(int k, boolean renormalise) {
+      return new Routing(k, renormalise, 1, 1, 1);
+    }
+  }
 
   @Override
   public NDArray apply(NDArray x) {
@@ -51,8 +66,8 @@ record MixtureOfExperts(Linear router, List<Mlp> experts, int topK, boolean reno
       out = out.add(selection.transpose().matMul(result));
     }
     if (shared != null) {
-      NDArray gate = sharedGate.apply(flat);
-      out = out.add(shared.apply(flat).mul(gate.neg().exp().add(1).pow(-1)));
+      NDArray sharedOut = shared.apply(flat);
+      out = out.add(sharedGate == null ? sharedOut : sharedOut.mul(sharedGate.apply(flat).neg().exp().add(1).pow(-1)));
     }
     return out.reshape(shape);
   }
@@ -77,32 +92,58 @@ record MixtureOfExperts(Linear router, List<Mlp> experts, int topK, boolean reno
       for (int e = 0; e < count; e++) {
         p[e] = (float) (probabilities[e] / sum);
       }
-      int[] top = topK(p);
+      int[] top = topK(p, allowedGroups(p));
       float total = 0;
       for (int e : top) {
         total += p[e];
       }
       for (int e : top) {
         chosen[r * count + e] = true;
-        weights[r * count + e] = renormalise ? p[e] / total : p[e];
+        weights[r * count + e] = (float) ((routing.renormalise() ? p[e] / total : p[e]) * routing.scale());
       }
     }
     return weights;
   }
 
-  /** The k largest, ties to the lower index (as torch.topk on a CPU). */
-  private int[] topK(float[] p) {
-    int[] chosen = new int[topK];
-    boolean[] taken = new boolean[p.length];
-    for (int k = 0; k < topK; k++) {
+  /** Which experts a position may use: those of the topGroups groups whose best expert scores highest. */
+  private boolean[] allowedGroups(float[] p) {
+    boolean[] allowed = new boolean[p.length];
+    int size = p.length / routing.groups();
+    float[] best = new float[routing.groups()];
+    java.util.Arrays.fill(best, Float.NEGATIVE_INFINITY);
+    for (int e = 0; e < p.length; e++) {
+      best[e / size] = Math.max(best[e / size], p[e]);
+    }
+    boolean[] taken = new boolean[routing.groups()];
+    for (int g : top(best, routing.topGroups(), taken)) {
+      for (int e = g * size; e < (g + 1) * size; e++) {
+        allowed[e] = true;
+      }
+    }
+    return allowed;
+  }
+
+  /** The k largest allowed weights, ties to the lower index (as torch.topk on a CPU). */
+  private int[] topK(float[] p, boolean[] allowed) {
+    boolean[] excluded = new boolean[p.length];
+    for (int e = 0; e < p.length; e++) {
+      excluded[e] = !allowed[e];
+    }
+    return top(p, routing.topK(), excluded);
+  }
+
+  /** The {@code k} largest values not yet {@code taken}, largest first; marks them taken. */
+  private static int[] top(float[] values, int k, boolean[] taken) {
+    int[] chosen = new int[k];
+    for (int n = 0; n < k; n++) {
       int best = -1;
-      for (int e = 0; e < p.length; e++) {
-        if (!taken[e] && (best < 0 || p[e] > p[best])) {
+      for (int e = 0; e < values.length; e++) {
+        if (!taken[e] && (best < 0 || values[e] > values[best])) {
           best = e;
         }
       }
       taken[best] = true;
-      chosen[k] = best;
+      chosen[n] = best;
     }
     return chosen;
   }

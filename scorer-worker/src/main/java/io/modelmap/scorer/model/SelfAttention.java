@@ -20,7 +20,7 @@ import ai.djl.ndarray.types.Shape;
  */
 record SelfAttention(Linear query, Linear key, Linear value, Linear output, int heads, int kvHeads, int headWidth,
     Rotary rotary, Alibi alibi, double scale, double softCap, int window, double clip, Norm queryNorm, Norm keyNorm,
-    boolean normsWholeWidth) {
+    boolean normsWholeWidth) implements Attention {
 
   SelfAttention {
     if (heads % kvHeads != 0) {
@@ -107,7 +107,8 @@ record SelfAttention(Linear query, Linear key, Linear value, Linear output, int 
   }
 
   /** x [batch, length, width] → [batch, length, width]. */
-  NDArray apply(NDArray x, AttentionMasks masks) {
+  @Override
+  public NDArray apply(NDArray x, AttentionMasks masks) {
     Shape shape = x.getShape();
     long batch = shape.get(0);
     long length = shape.get(1);
@@ -134,21 +135,12 @@ record SelfAttention(Linear query, Linear key, Linear value, Linear output, int 
       k = k.repeat(1, groups);
       v = v.repeat(1, groups);
     }
-    NDArray scores = Ops.float32(q.matMul(k.transpose(0, 1, 3, 2)));
-    if (alibi != null && alibi.scaled()) {
-      scores = scores.add(alibi.bias(x.getManager(), (int) length)).mul(scale);
-    } else {
-      scores = scores.mul(scale);
-      if (alibi != null) {
-        scores = scores.add(alibi.bias(x.getManager(), (int) length));
-      }
-    }
-    if (softCap > 0) {
-      scores = scores.div(softCap).tanh().mul(softCap);
-    }
-    NDArray weights = scores.add(masks.causal(window)).softmax(-1).toType(v.getDataType(), false);
-    NDArray merged = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headWidth);
-    return output.apply(merged);
+    return output.apply(ScaledDotProduct.attend(q, k, v, scale, softCap, alibi, masks.causal(window)));
+  }
+
+  @Override
+  public int lengthBoundary() {
+    return rotary == null ? Integer.MAX_VALUE : rotary.lengthBoundary();
   }
 
   private NDArray clipped(NDArray x) {
