@@ -57,6 +57,7 @@ public final class CausalLmLoader {
     OlmoFamily olmo = new OlmoFamily();
     families.put("olmo", olmo);
     families.put("olmo2", olmo);
+    families.put("deepseek_v2", new DeepSeekV2Family());
     return families;
   }
 

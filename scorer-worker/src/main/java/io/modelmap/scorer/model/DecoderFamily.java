@@ -36,6 +36,12 @@ abstract class DecoderFamily {
         Linear.of(w, prefix + "v_proj"), Linear.of(w, prefix + output), heads, kvHeads, headWidth);
   }
 
+  /** A gated MLP with {@code prefix}gate_proj, up_proj and down_proj. */
+  static Mlp gated(WeightMap w, String prefix, HiddenActivation activation) {
+    return new Mlp.Gated(Linear.of(w, prefix + "gate_proj"), Linear.of(w, prefix + "up_proj"),
+        Linear.of(w, prefix + "down_proj"), activation);
+  }
+
   /** The output embedding: {@code headName} when saved, else the input embedding when the config ties them. */
   static NDArray outputEmbedding(HfConfig config, WeightMap weights, String headName, String embeddingName,
       boolean tiedByDefault) {

@@ -44,8 +44,7 @@ final class GemmaFamily extends DecoderFamily {
         attention.norms(norm(w, p + "self_attn.q_norm", epsilon), norm(w, p + "self_attn.k_norm", epsilon),
             false);
       }
-      Mlp mlp = new Mlp.Gated(Linear.of(w, p + "mlp.gate_proj"), Linear.of(w, p + "mlp.up_proj"),
-          Linear.of(w, p + "mlp.down_proj"), activation);
+      Mlp mlp = gated(w, p + "mlp.", activation);
       layers.add(second
           ? new DecoderLayer(DecoderLayer.Residual.SEQUENTIAL, norm(w, p + "input_layernorm", epsilon), attention.build(),
               norm(w, p + "pre_feedforward_layernorm", epsilon), mlp, norm(w, p + "post_attention_layernorm", epsilon),

@@ -98,9 +98,4 @@ final class LlamaFamily extends DecoderFamily {
     config.path("mlp_only_layers").forEach(n -> dense.add(n.asInt()));
     return !dense.contains(layer) && (layer + 1) % config.integer("decoder_sparse_step", 1) == 0;
   }
-
-  private static Mlp gated(WeightMap w, String p, HiddenActivation activation) {
-    return new Mlp.Gated(Linear.of(w, p + "gate_proj"), Linear.of(w, p + "up_proj"), Linear.of(w, p + "down_proj"),
-        activation);
-  }
 }

@@ -29,8 +29,7 @@ final class OlmoFamily extends DecoderFamily {
       String p = "model.layers." + l + ".";
       SelfAttention.Builder attention = attention(w, p + "self_attn.", "o_proj", heads, kvHeads, headWidth)
           .rotary(rotary).clip(config.number("clip_qkv", 0));
-      Mlp mlp = new Mlp.Gated(Linear.of(w, p + "mlp.gate_proj"), Linear.of(w, p + "mlp.up_proj"),
-          Linear.of(w, p + "mlp.down_proj"), activation);
+      Mlp mlp = gated(w, p + "mlp.", activation);
       if (second) {
         attention.norms(rms(w, p + "self_attn.q_norm", epsilon), rms(w, p + "self_attn.k_norm", epsilon),
             true);

@@ -43,8 +43,7 @@ final class StableLmFamily extends DecoderFamily {
       }
       Mlp mlp = starcoder
           ? new Mlp.Plain(Linear.of(w, p + "mlp.c_fc"), Linear.of(w, p + "mlp.c_proj"), activation)
-          : new Mlp.Gated(Linear.of(w, p + "mlp.gate_proj"), Linear.of(w, p + "mlp.up_proj"),
-              Linear.of(w, p + "mlp.down_proj"), activation);
+          : gated(w, p + "mlp.", activation);
       Norm input = layerNorm(w, p + "input_layernorm", epsilon);
       layers.add(parallel
           ? new DecoderLayer(DecoderLayer.Residual.PARALLEL, input, attention.build(), input, mlp, null, null, 1)
