@@ -8,11 +8,13 @@ import java.util.List;
 /**
  * DeepSeek-V2 (V2-Lite, Coder-V2-Lite, ESFT) as modeling_deepseek_v2.py defines it: multi-head latent
  * attention ({@link LatentAttention}) with interleaved rotary embeddings on a part of each head, YaRN
- * whose mscale also enters the score scale, RMSNorm, and a mixture of experts after the first
- * first_k_dense_replace dense layers: softmax routing, greedy or group-limited top-k, the weights
- * renormalised or scaled by routed_scaling_factor, plus ungated shared experts.
+ * whose mscale also enters the score scale (transformers ≥ 5.17, DeepSeek's code, vLLM), RMSNorm, and a
+ * mixture of experts after the first first_k_dense_replace dense layers: softmax routing, greedy or
+ * group-limited top-k, the weights scaled by routed_scaling_factor, plus ungated shared experts.
  */
 final class DeepSeekV2Family extends DecoderFamily {
+  /** The latent norms' epsilon: fixed in transformers (and DeepSeek's code), whatever rms_norm_eps says. */
+  private static final double LATENT_EPSILON = 1e-6;
 
   @Override
   DecoderModel build(HfConfig config, NDManager manager, WeightMap w) throws IOException {
@@ -33,9 +35,9 @@ final class DeepSeekV2Family extends DecoderFamily {
       String a = p + "self_attn.";
       Attention attention = new LatentAttention(compressedQueries ? null : Linear.of(w, a + "q_proj"),
           compressedQueries ? Linear.of(w, a + "q_a_proj") : null,
-          compressedQueries ? rms(w, a + "q_a_layernorm", epsilon) : null,
+          compressedQueries ? rms(w, a + "q_a_layernorm", LATENT_EPSILON) : null,
           compressedQueries ? Linear.of(w, a + "q_b_proj") : null, Linear.of(w, a + "kv_a_proj_with_mqa"),
-          rms(w, a + "kv_a_layernorm", epsilon), Linear.of(w, a + "kv_b_proj"), Linear.of(w, a + "o_proj"), heads, nope,
+          rms(w, a + "kv_a_layernorm", LATENT_EPSILON), Linear.of(w, a + "kv_b_proj"), Linear.of(w, a + "o_proj"), heads, nope,
           rope, valueWidth, kvRank, rotary, scale);
       layers.add(DecoderLayer.sequential(rms(w, p + "input_layernorm", epsilon), attention,
           rms(w, p + "post_attention_layernorm", epsilon), mlp(config, w, p + "mlp.", l, activation)));
@@ -60,8 +62,8 @@ final class DeepSeekV2Family extends DecoderFamily {
 
   private static Mlp mlp(HfConfig config, WeightMap w, String p, int layer, HiddenActivation activation)
       throws IOException {
-    boolean sparse = config.has("n_routed_experts") && layer >= config.integer("first_k_dense_replace", 0)
-        && layer % config.integer("moe_layer_freq", 1) == 0;
+    // transformers reads neither moe_layer_freq nor norm_topk_prob for this family (real checkpoints: 1, false)
+    boolean sparse = config.has("n_routed_experts") && layer >= config.integer("first_k_dense_replace", 0);
     if (!sparse) {
       return gated(w, p, activation);
     }
@@ -69,11 +71,9 @@ final class DeepSeekV2Family extends DecoderFamily {
     for (int e = 0; e < config.integer("n_routed_experts"); e++) {
       experts.add(gated(w, p + "experts." + e + ".", activation));
     }
-    int topK = config.integer("num_experts_per_tok");
-    boolean renormalise = topK > 1 && config.flag("norm_topk_prob", false);
     boolean grouped = config.text("topk_method", "greedy").equals("group_limited_greedy");
-    var routing = new MixtureOfExperts.Routing(topK, renormalise,
-        renormalise ? 1 : config.number("routed_scaling_factor", 1.0), grouped ? config.integer("n_group") : 1,
+    var routing = new MixtureOfExperts.Routing(config.integer("num_experts_per_tok"), false,
+        config.number("routed_scaling_factor", 1.0), grouped ? config.integer("n_group") : 1,
         grouped ? config.integer("topk_group") : 1);
     Mlp shared = w.optional(p + "shared_experts.gate_proj.weight") == null ? null
         : gated(w, p + "shared_experts.", activation);

@@ -87,7 +87,7 @@ class ArchitectureFixturesTest {
         "falcon_7b", "falcon_40b", "falcon_rw", "phi", "phi_qk_layernorm", "phi3_longrope", "phi3_partial", "stablelm",
         "stablelm_qk_parallel", "starcoder2", "granite", "olmo", "olmo2",
         "gemma", "gemma2", "gemma3_text", "qwen3", "qwen2_moe", "mixtral", "mistral_window", "llama_dynamic", "llama_yarn",
-        "llama_linear", "llama_bf16");
+        "llama_linear", "llama_bf16", "deepseek_v2_lite", "deepseek_v2_qlora");
   }
 
   @ParameterizedTest
