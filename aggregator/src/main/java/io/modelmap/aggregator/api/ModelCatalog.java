@@ -89,10 +89,12 @@ final class ModelCatalog {
     Map<String, Object> p = position == null ? Map.of() : position;
     boolean complete = Boolean.TRUE.equals(c.get("complete"));
     String status = complete ? "complete" : coordinates != null ? "scoring" : "registered";
-    // a model not complete whose task the workers gave up on is failed, with the reason
+    // a model not complete whose task the workers gave up on is failed or refused, with the reason
     FailureBody failed = failure != null && !complete
         ? new FailureBody((String) failure.get("errorClass"), (String) failure.get("message")) : null;
-    return new ModelBody(id, failed != null ? "failed" : status, (String) c.getOrDefault("corpusId", r.get("corpusId")),
+    // refused: the scorer cannot score it at all (unsupported model_type, source outside the roots, dtype)
+    String state = failed == null ? status : "source-refused".equals(failed.reason()) ? "refused" : "failed";
+    return new ModelBody(id, state, (String) c.getOrDefault("corpusId", r.get("corpusId")),
         (String) r.get("family"), (String) r.get("modelType"), BodyMapping.as(r.get("parameterCount"), LONG),
         BodyMapping.as(r.get("labels"), LABELS), (String) r.get("sourceUri"), BodyMapping.as(r.get("benchmarks"), IDS),
         BodyMapping.as(c.get("textsScored"), INT), BodyMapping.as(c.get("corpusSize"), INT),

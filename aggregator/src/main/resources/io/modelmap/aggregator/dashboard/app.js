@@ -87,13 +87,18 @@
       const share = total ? Math.round(100 * done / total) : 0;
       const li = document.createElement('li');
       li.dataset.model = m.modelId;
+      // a refused or failed model says why, where a progress bar would wait for scores that will not come
+      const progress = m.failure ? `${m.status}: ${m.failure.message}`
+        : m.status === 'registered' ? 'registered' : `${done}/${total}`;
       li.innerHTML = `<span>${esc(m.modelId)}</span><span class="bar"><span style="width:${share}%"></span></span>` +
-        `<span class="muted">${m.status === 'registered' ? 'registered' : `${done}/${total}`}</span>`;
+        `<span class="muted${m.failure ? ' failure' : ''}" title="${esc(progress)}">${esc(progress)}</span>`;
       list.appendChild(li);
     }
     const complete = state.models.length - scoring.length;
+    const stopped = scoring.filter(m => m.failure).length;
     document.getElementById('summary').textContent =
-      `${state.models.length} models · ${complete} mapped · ${scoring.length} in progress`;
+      `${state.models.length} models · ${complete} mapped · ${scoring.length - stopped} in progress` +
+      (stopped ? ` · ${stopped} refused or failed` : '');
   }
 
   async function select(modelId) {

@@ -45,6 +45,20 @@ public final class CheckpointCheck {
     return tokenizerProblem(dir);
   }
 
+  /**
+   * Why no attempt can ever score {@code dir}: its model_type is not supported (recurrent, custom code,
+   * unknown). Unlike a file problem, which a second attempt may not see (a copy still in progress), this
+   * never changes.
+   */
+  public static Optional<String> unsupportedType(Path dir) {
+    try {
+      return Optional.ofNullable(CausalLmLoader.isTorchScript(dir) ? null
+          : CausalLmLoader.refusal(JSON.readTree(dir.resolve("config.json").toFile())));
+    } catch (IOException e) {
+      return Optional.empty(); // unreadable now: the load reports it, and the attempt is retried
+    }
+  }
+
   /** What the scorer will run for a folder that passed {@link #problem}: its model_type and start token. */
   public static String summary(Path dir) throws IOException {
     JsonNode config = JSON.readTree(dir.resolve("config.json").toFile());

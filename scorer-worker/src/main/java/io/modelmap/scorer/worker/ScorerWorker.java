@@ -274,8 +274,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       }
       Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots(), config.torchScriptRoots(),
           config.maxModelBytes());
-      // a model the loader cannot score is refused at once, not retried: no attempt would differ
-      CheckpointCheck.problem(dir).ifPresent(problem -> {
+      // a model_type the loader does not implement is refused at once: no attempt would differ
+      CheckpointCheck.unsupportedType(dir).ifPresent(problem -> {
         throw new ModelSourceRefused(problem);
       });
       long started = clock.millis();
