@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.aggregator.restore.GuardedStores;
 import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.topic.Topic;
@@ -17,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The queryable views: each compacted output topic (and {@code model-registered}) as a KTable store.
  * With {@code topology.optimization=all} the topics themselves are the stores' changelogs, so the
- * views cost no extra topic.
+ * views cost no extra topic; a restore from such a topic leaves out what the view refused while running
+ * ({@link GuardedStores}).
  */
 public final class Views {
   static final String REGISTERED = "view-registered";
@@ -64,7 +66,7 @@ public final class Views {
   private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,
       String store) {
     return builder.table(topic.name(), Consumed.with(Serdes.String(), topic.valueSerde()).withName("view-source-" + store),
-        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
+        Materialized.<String, V>as(GuardedStores.timestamped(store, topic.valueSerde().deserializer()))
             .withKeySerde(Serdes.String()).withValueSerde(topic.valueSerde()));
   }
 }
