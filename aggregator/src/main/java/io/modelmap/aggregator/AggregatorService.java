@@ -144,6 +144,20 @@ public final class AggregatorService implements AutoCloseable {
     return streams.state();
   }
 
+  /** Whether the stream threads run (or rebalance): false once Kafka Streams stopped, for whatever reason. */
+  public boolean isAlive() {
+    KafkaStreams.State state = streams.state();
+    return state == KafkaStreams.State.CREATED || state == KafkaStreams.State.RUNNING
+        || state == KafkaStreams.State.REBALANCING;
+  }
+
+  /** Makes the API's /health answer 503, naming {@code part}, once {@code running} turns false (no-op without API). */
+  public void watch(String part, java.util.function.BooleanSupplier running) {
+    if (api != null) {
+      api.watch(part, running);
+    }
+  }
+
   @Override
   public void close() {
     if (api != null) {

@@ -88,6 +88,7 @@ final class MapCommand implements Callable<Integer> {
       pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(checkpoints, corpusId, texts, dtype);
       pipeline.startScorer(checkpoints.stream().map(LocalModel::dir).toList(), scoring.device, scoring.batchSize);
+      system.watch("local scorer", pipeline::scorerRunning);
       pipeline.awaitMap(texts.size(), timeout);
       NeighborTable.print(system.connection(), 3, System.out);
       if (pipeline.hasBenchmarks()) {

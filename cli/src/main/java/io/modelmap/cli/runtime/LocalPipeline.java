@@ -95,13 +95,23 @@ public final class LocalPipeline implements AutoCloseable {
     worker = new ScorerWorker(connection, new ScorerConfig("modelmap-scorer", "local-scorer", roots, batchSize, device,
         ScorerConfig.DEFAULT_MAX_ATTEMPTS, ScorerConfig.DEFAULT_MAX_MODEL_BYTES, List.of()), clock, metrics);
     scorer = new Thread(worker, "scorer-worker");
+    scorer.setUncaughtExceptionHandler((thread, e) -> { }); // the worker logged it; scorerRunning() reports it
     scorer.start();
     out.println("Scoring with one local worker (device " + device + ") ...");
   }
 
-  /** Waits until every registered model has its final neighbours, printing progress with tokens/s. */
+  /** Whether the local scorer's task loop runs (true before it is started): false once it died. */
+  public boolean scorerRunning() {
+    return worker == null || worker.isHealthy();
+  }
+
+  /**
+   * Waits until every registered model has its final neighbours, printing progress with tokens/s;
+   * fails at once if the local scorer dies meanwhile.
+   */
   public void awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
-    new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored).await(expectedTexts, corpusSize, timeout);
+    new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored).whileScorerRuns(this::scorerRunning)
+        .await(expectedTexts, corpusSize, timeout);
   }
 
   /** Waits until every pair's agreement covers all its shared items (no-op without benchmarks). */

@@ -20,21 +20,29 @@ public final class ResultWaiter {
   private final PrintStream progress;
   private final Clock clock;
   private final LongSupplier tokens;
+  private final java.util.function.BooleanSupplier scorerRunning;
 
   public ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock) {
-    this(connection, progress, clock, null);
+    this(connection, progress, clock, null, () -> true);
   }
 
-  private ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock, LongSupplier tokens) {
+  private ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock, LongSupplier tokens,
+      java.util.function.BooleanSupplier scorerRunning) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
     this.tokens = tokens;
+    this.scorerRunning = scorerRunning;
   }
 
   /** The same waiter, adding tokens/s of a local scorer (tokens scored so far) to each progress line. */
   public ResultWaiter withTokens(LongSupplier tokensScored) {
-    return new ResultWaiter(connection, progress, clock, tokensScored);
+    return new ResultWaiter(connection, progress, clock, tokensScored, scorerRunning);
+  }
+
+  /** The same waiter, failing at once when the local scorer it waits on stops (no result would come). */
+  public ResultWaiter whileScorerRuns(java.util.function.BooleanSupplier running) {
+    return new ResultWaiter(connection, progress, clock, tokens, running);
   }
 
   /** {@code expectedScored}: model id → texts it should end with; {@code corpusSize} marks complete rows. */
@@ -43,6 +51,9 @@ public final class ResultWaiter {
     TopicReader reader = new TopicReader(connection);
     long started = clock.millis();
     Polling.until(() -> {
+      if (!scorerRunning.getAsBoolean()) {
+        throw new IllegalStateException("the local scorer stopped, so no more texts are scored; its log says why");
+      }
       Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
       Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());
       long done = expectedScored.entrySet().stream()
