@@ -180,6 +180,11 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       deadLetter(record, publisher, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
       return;
     }
+    var invalid = ScoreTaskIds.problem(task);
+    if (invalid.isPresent()) {
+      deadLetter(record, publisher, "invalid-id", "task " + task.getTaskId() + ": " + invalid.get());
+      return;
+    }
     try {
       long started = clock.millis();
       TextScorer scorer = new TextScorer(model(task), tokenizer, batchSize, manager, metrics::batch);
