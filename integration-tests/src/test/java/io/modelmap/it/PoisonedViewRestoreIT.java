@@ -46,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL and restarted on the same state folder. Exactly-once wipes the unclean state and
  * restores the views from their topics, which are their changelogs. The restore used to copy the bad
  * bytes into the stores: the next frame of that corpus failed the stream thread for good (/health
- * 503 on every restart) and {@code /api/models} answered 500. Now the restore leaves them out, counts
- * them and dead-letters them, and the restarted aggregator serves what comes next.
+ * 503 on every restart) and {@code /api/models} answered 500. Now the restore leaves them out and
+ * counts them (their dead letters were written once, when the view first read them), and the
+ * restarted aggregator serves what comes next.
  */
 class PoisonedViewRestoreIT {
   private static final String APP = "poisoned-restore";
@@ -109,18 +110,12 @@ class PoisonedViewRestoreIT {
         assertThat(models.statusCode()).as(models.body()).isEqualTo(200);
         assertThat(models.body()).contains("acme/before", "acme/after").doesNotContain("bad/record");
         assertThat(skippedOnRestore(get(port, "/metrics").body())).as("records left out by the restore").isGreaterThanOrEqualTo(3);
-        await("the restore dead-letters what it left out").atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-              assertThat(letters(reader, connection, "coordinate-frame")).filteredOn(l -> l.getMessage().toString()
-                  .contains("while restoring")).isNotEmpty().allSatisfy(l -> {
-                    assertThat(l.getErrorClass()).isEqualTo("undecodable");
-                    assertThat(l.getOriginalValue().array()).isEqualTo("not a frame".getBytes(StandardCharsets.UTF_8));
-                  });
-              assertThat(letters(reader, connection, "model-registered")).filteredOn(l -> l.getMessage().toString()
-                  .contains("while restoring")).extracting(l -> new String(l.getOriginalValue().array(),
-                  StandardCharsets.ISO_8859_1)).containsAll(badRegistrations.stream()
-                  .map(b -> new String(b, StandardCharsets.ISO_8859_1)).toList());
-            });
+        // a view's topic is its changelog and the restore stops at the committed offset: each bad record
+        // there was dead-lettered, once, when the view read it; the restore counts it and sends nothing again
+        assertThat(letters(reader, connection, "coordinate-frame")).singleElement().satisfies(l ->
+            assertThat(l.getOriginalValue().array()).isEqualTo("not a frame".getBytes(StandardCharsets.UTF_8)));
+        assertThat(letters(reader, connection, "model-registered")).extracting(l -> l.getOriginalValue().array())
+            .containsExactlyInAnyOrderElementsOf(badRegistrations);
       } finally {
         children.forEach(Process::destroyForcibly);
         for (Process child : children) {

@@ -15,15 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a restore puts the changelog records it left out: logged at WARN with topic/partition/offset,
- * counted, and sent to {@code <changelog topic>-dlq} (rule {@code undecodable}) by a producer of its
- * own, outside the task's transaction (a restore has none). A record stays on its changelog, so every
- * restore that meets it sends it again, with the same topic, partition and offset.
+ * Where a restore puts the changelog records it left out: logged at WARN with topic/partition/offset
+ * and counted. A record of an internal changelog ({@code *-changelog}, written by a processor) is also
+ * sent to {@code <changelog topic>-dlq} (rule {@code undecodable}) by a producer of its own, outside the
+ * task's transaction (a restore has none); it stays on its changelog, so every restore that meets it
+ * sends it again, with the same topic, partition and offset. A view's topic doubles as its changelog,
+ * and a restore reads it only up to the committed offset: every bad record there was dead-lettered
+ * exactly once when the view read it ({@code UndecodableViewRecords}, in the same transaction as that
+ * offset), so it is counted, not sent again.
  */
 public final class RestoreRejects implements AutoCloseable {
   /** Config key under which the aggregator hands its instance to the stores (as with the view handler). */
   public static final String CONFIG = "modelmap.restore.rejects";
   private static final Logger LOG = LoggerFactory.getLogger(RestoreRejects.class);
+  /** How Kafka Streams names the changelog topics it creates (a view's source topic has no such suffix). */
+  private static final String CHANGELOG_SUFFIX = "-changelog";
 
   private final AtomicLong count = new AtomicLong();
   private final Producer<byte[], byte[]> producer;
@@ -56,7 +62,7 @@ public final class RestoreRejects implements AutoCloseable {
     count.incrementAndGet();
     LOG.warn("Restoring {}: left out the record at {}-{} offset {}, which does not decode: {}", store, record.topic(),
         record.partition(), record.offset(), problem);
-    if (producer == null) {
+    if (producer == null || !record.topic().endsWith(CHANGELOG_SUFFIX)) {
       return;
     }
     String dlq = TopicNames.deadLetter(record.topic());

@@ -25,32 +25,45 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The restore callback a guarded store registers: a view's store gets only the changelog records that
- * decode (deletions included); the others are counted and dead-lettered with their bytes as they were
- * on the topic (without the timestamp the restore prepends for a KTable's store).
+ * decode (deletions included); the others are counted, and those of an internal changelog dead-lettered
+ * with their bytes as they were on the topic (without the timestamp the restore prepends for a KTable's store).
  */
 class GuardedRestoreTest {
   private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+  private final byte[] good = new ConfluentAvroSerializer<CoordinateFrame>(registry, false).serialize("coordinate-frame",
+      CoordinateFrame.newBuilder().setCorpusId("c").setVersion(1).setModelCount(1).setColumnMeans(List.of(-1.0))
+          .setMeanTextBytes(10).setPositions(List.of()).build());
+  private final byte[] bad = "not a frame".getBytes(StandardCharsets.UTF_8);
+  private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+      new ByteArraySerializer());
+  private final RestoreRejects rejects = new RestoreRejects(producer, new ConfluentAvroSerializer<>(registry, false),
+      Clock.systemUTC());
 
   @Test
-  void shouldRestoreOnlyValuesThatDecodeAndDeadLetterTheRest() {
-    byte[] good = new ConfluentAvroSerializer<CoordinateFrame>(registry, false).serialize("coordinate-frame",
-        CoordinateFrame.newBuilder().setCorpusId("c").setVersion(1).setModelCount(1).setColumnMeans(List.of(-1.0))
-            .setMeanTextBytes(10).setPositions(List.of()).build());
-    byte[] bad = "not a frame".getBytes(StandardCharsets.UTF_8);
-    MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
-        new ByteArraySerializer());
-    RestoreRejects rejects = new RestoreRejects(producer, new ConfluentAvroSerializer<>(registry, false),
-        Clock.systemUTC());
+  void shouldRestoreOnlyValuesThatDecodeAndCountTheRest() {
     List<ConsumerRecord<byte[], byte[]>> restored = new ArrayList<>();
     RecordBatchingStateRestoreCallback callback = registeredCallback(rejects, restored::addAll);
 
-    callback.restoreBatch(List.of(changelog(0, "c", timestamped(good)), changelog(1, "c", timestamped(bad)),
-        changelog(2, "gone", null)));
+    callback.restoreBatch(List.of(changelog("coordinate-frame", 0, "c", timestamped(good)),
+        changelog("coordinate-frame", 1, "c", timestamped(bad)), changelog("coordinate-frame", 2, "gone", null)));
 
     assertThat(restored).extracting(ConsumerRecord::offset).containsExactly(0L, 2L);
     assertThat(rejects.count()).hasValue(1);
+    assertThat(producer.history()).as("a view's topic is its changelog: the view dead-lettered it when it read it")
+        .isEmpty();
+  }
+
+  @Test
+  void shouldDeadLetterWhatItLeavesOutOfAnInternalChangelog() {
+    String changelog = "app-view-frames-changelog";
+    RecordBatchingStateRestoreCallback callback = registeredCallback(rejects, records -> { });
+
+    callback.restoreBatch(List.of(changelog(changelog, 0, "c", timestamped(good)),
+        changelog(changelog, 1, "c", timestamped(bad))));
+
+    assertThat(rejects.count()).hasValue(1);
     assertThat(producer.history()).singleElement().satisfies(sent -> {
-      assertThat(sent.topic()).isEqualTo("coordinate-frame-dlq");
+      assertThat(sent.topic()).isEqualTo(changelog + "-dlq");
       DeadLetter letter = new ConfluentAvroDeserializer<>(registry, DeadLetter.class).deserialize(sent.topic(),
           sent.value());
       assertThat(letter.getErrorClass()).isEqualTo("undecodable");
@@ -80,8 +93,8 @@ class GuardedRestoreTest {
     return (RecordBatchingStateRestoreCallback) registered[0];
   }
 
-  private static ConsumerRecord<byte[], byte[]> changelog(long offset, String key, byte[] value) {
-    return new ConsumerRecord<>("coordinate-frame", 0, offset, key.getBytes(StandardCharsets.UTF_8), value);
+  private static ConsumerRecord<byte[], byte[]> changelog(String topic, long offset, String key, byte[] value) {
+    return new ConsumerRecord<>(topic, 0, offset, key.getBytes(StandardCharsets.UTF_8), value);
   }
 
   private static byte[] timestamped(byte[] raw) {
