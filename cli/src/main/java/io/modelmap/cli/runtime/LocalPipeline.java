@@ -45,6 +45,7 @@ public final class LocalPipeline implements AutoCloseable {
   private ScorerMetrics metrics;
   private ScorerWorker worker;
   private Thread scorer;
+  private java.util.function.BooleanSupplier aggregatorRunning = () -> true;
 
   public LocalPipeline(ConnectionConfig connection, PrintStream out, Clock clock) {
     this.connection = connection;
@@ -100,6 +101,11 @@ public final class LocalPipeline implements AutoCloseable {
     out.println("Scoring with one local worker (device " + device + ") ...");
   }
 
+  /** Makes the waits fail at once when the aggregator the results come from stops. */
+  public void watchAggregator(java.util.function.BooleanSupplier running) {
+    this.aggregatorRunning = running;
+  }
+
   /** Whether the local scorer's task loop runs (true before it is started): false once it died. */
   public boolean scorerRunning() {
     return worker == null || worker.isHealthy();
@@ -110,7 +116,8 @@ public final class LocalPipeline implements AutoCloseable {
    * fails at once if the local scorer dies meanwhile.
    */
   public void awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
-    new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored).whileScorerRuns(this::scorerRunning)
+    new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored)
+        .whileRunning("local scorer", this::scorerRunning).whileRunning("aggregator", aggregatorRunning)
         .await(expectedTexts, corpusSize, timeout);
   }
 

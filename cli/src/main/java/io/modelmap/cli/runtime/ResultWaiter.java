@@ -20,29 +20,35 @@ public final class ResultWaiter {
   private final PrintStream progress;
   private final Clock clock;
   private final LongSupplier tokens;
-  private final java.util.function.BooleanSupplier scorerRunning;
+  /** The parts of this process the results come from, by name: none in the base waiter. */
+  private final Map<String, java.util.function.BooleanSupplier> parts;
 
   public ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock) {
-    this(connection, progress, clock, null, () -> true);
+    this(connection, progress, clock, null, Map.of());
   }
 
   private ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock, LongSupplier tokens,
-      java.util.function.BooleanSupplier scorerRunning) {
+      Map<String, java.util.function.BooleanSupplier> parts) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
     this.tokens = tokens;
-    this.scorerRunning = scorerRunning;
+    this.parts = parts;
   }
 
   /** The same waiter, adding tokens/s of a local scorer (tokens scored so far) to each progress line. */
   public ResultWaiter withTokens(LongSupplier tokensScored) {
-    return new ResultWaiter(connection, progress, clock, tokensScored, scorerRunning);
+    return new ResultWaiter(connection, progress, clock, tokensScored, parts);
   }
 
-  /** The same waiter, failing at once when the local scorer it waits on stops (no result would come). */
-  public ResultWaiter whileScorerRuns(java.util.function.BooleanSupplier running) {
-    return new ResultWaiter(connection, progress, clock, tokens, running);
+  /**
+   * The same waiter, failing at once when {@code part} of this process (the local scorer, the embedded
+   * aggregator) stops: no result would come.
+   */
+  public ResultWaiter whileRunning(String part, java.util.function.BooleanSupplier running) {
+    Map<String, java.util.function.BooleanSupplier> more = new java.util.LinkedHashMap<>(parts);
+    more.put(part, running);
+    return new ResultWaiter(connection, progress, clock, tokens, more);
   }
 
   /** {@code expectedScored}: model id → texts it should end with; {@code corpusSize} marks complete rows. */
@@ -51,9 +57,11 @@ public final class ResultWaiter {
     TopicReader reader = new TopicReader(connection);
     long started = clock.millis();
     Polling.until(() -> {
-      if (!scorerRunning.getAsBoolean()) {
-        throw new IllegalStateException("the local scorer stopped, so no more texts are scored; its log says why");
-      }
+      parts.forEach((part, running) -> {
+        if (!running.getAsBoolean()) {
+          throw new IllegalStateException("the " + part + " stopped, so no more results come; its log says why");
+        }
+      });
       Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
       Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());
       long done = expectedScored.entrySet().stream()
