@@ -122,7 +122,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
   @Override
   public void skipString() throws IOException {
-    pos += length("string");
+    int length = length("string"); // read first: `pos += length(..)` would add to the position before the length
+    pos += length;
   }
 
   @Override
@@ -135,7 +136,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
   @Override
   public void skipBytes() throws IOException {
-    pos += length("bytes");
+    int length = length("bytes");
+    pos += length;
   }
 
   @Override
