@@ -32,14 +32,20 @@ public final class AggregatorMetrics implements AutoCloseable {
   private final Set<MetricName> taskMetrics = ConcurrentHashMap.newKeySet();
 
   public AggregatorMetrics(KafkaStreams streams) {
-    this(streams, new AtomicLong());
+    this(streams, new AtomicLong(), new AtomicLong());
   }
 
-  /** Also counts {@code viewDeadLetters}: records of the views that did not decode (UndecodableViewRecords). */
-  public AggregatorMetrics(KafkaStreams streams, AtomicLong viewDeadLetters) {
+  /**
+   * Also counts {@code viewDeadLetters}: records of the views that did not decode (UndecodableViewRecords),
+   * and {@code restoreSkipped}: changelog records restores left out of their stores (RestoreRejects).
+   */
+  public AggregatorMetrics(KafkaStreams streams, AtomicLong viewDeadLetters, AtomicLong restoreSkipped) {
     this.streams = streams;
     FunctionCounter.builder("modelmap.aggregator.view.dead.lettered.records", viewDeadLetters, AtomicLong::doubleValue)
         .description("Records of model-registered (a view) that did not decode, sent to model-registered-dlq")
+        .register(registry);
+    FunctionCounter.builder("modelmap.aggregator.restore.skipped.records", restoreSkipped, AtomicLong::doubleValue)
+        .description("Changelog records that did not decode, left out of their store by a restore and dead-lettered")
         .register(registry);
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);

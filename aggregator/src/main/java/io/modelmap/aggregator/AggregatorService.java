@@ -3,6 +3,9 @@ package io.modelmap.aggregator;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.QueryApi;
 import io.modelmap.aggregator.ingest.UndecodableViewRecords;
+import io.modelmap.aggregator.restore.RestoreRejects;
+import io.modelmap.schemas.avro.DeadLetter;
+import io.modelmap.schemas.serde.ConfluentAvroSerializer;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.schemas.registry.RestSchemaRegistryClient;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
@@ -13,6 +16,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -28,6 +34,7 @@ public final class AggregatorService implements AutoCloseable {
   private final KafkaStreams streams;
   private final QueryApi api;
   private final AggregatorMetrics metrics;
+  private final RestoreRejects restoreRejects;
 
   /** The aggregator without an HTTP API. */
   public AggregatorService(AggregatorConfig config) throws IOException {
@@ -40,7 +47,10 @@ public final class AggregatorService implements AutoCloseable {
     this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
     var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
     AtomicLong viewDeadLetters = new AtomicLong();
+    this.restoreRejects = new RestoreRejects(deadLetterProducer(config),
+        new ConfluentAvroSerializer<DeadLetter>(registry, false), Clock.systemUTC());
     Properties props = properties(config, registry, viewDeadLetters);
+    props.putAll(RestoreRejects.settings(restoreRejects));
     if (api != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.hostInfo().host() + ":" + api.hostInfo().port());
     }
@@ -51,8 +61,23 @@ public final class AggregatorService implements AutoCloseable {
     LOG.info("KL distances summed by the {} kernel{}", kernel, kernel.startsWith("vector") ? ""
         : " (start the JVM with --add-modules jdk.incubator.vector for SIMD: completions about 5x faster)");
     this.streams = new KafkaStreams(AggregatorTopology.build(config, registry, Clock.systemUTC(), routing), props);
-    this.metrics = new AggregatorMetrics(streams, viewDeadLetters);
+    this.metrics = new AggregatorMetrics(streams, viewDeadLetters, restoreRejects.count());
     streams.setUncaughtExceptionHandler(new StreamThreadFailures(Duration.ofSeconds(5)));
+  }
+
+  /** The producer of the dead letters restores send (outside any transaction: a restore has none). */
+  private static KafkaProducer<byte[], byte[]> deadLetterProducer(AggregatorConfig config) {
+    Properties props = new Properties();
+    var producerSettings = ProducerConfig.configNames();
+    config.clientOverrides().forEach((key, value) -> { // the security settings, as the producer knows them
+      String name = key.startsWith("producer.") ? key.substring("producer.".length()) : key;
+      if (producerSettings.contains(name)) {
+        props.put(name, value);
+      }
+    });
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-restore-dead-letters");
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** DIRECT when both source topics exist with one partition each; REPARTITION otherwise or when unknown. */
@@ -119,6 +144,20 @@ public final class AggregatorService implements AutoCloseable {
     return streams.state();
   }
 
+  /** Whether the stream threads run (or rebalance): false once Kafka Streams stopped, for whatever reason. */
+  public boolean isAlive() {
+    KafkaStreams.State state = streams.state();
+    return state == KafkaStreams.State.CREATED || state == KafkaStreams.State.RUNNING
+        || state == KafkaStreams.State.REBALANCING;
+  }
+
+  /** Makes the API's /health answer 503, naming {@code part}, once {@code running} turns false (no-op without API). */
+  public void watch(String part, java.util.function.BooleanSupplier running) {
+    if (api != null) {
+      api.watch(part, running);
+    }
+  }
+
   @Override
   public void close() {
     if (api != null) {
@@ -127,5 +166,6 @@ public final class AggregatorService implements AutoCloseable {
     metrics.close();
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
+    restoreRejects.close();
   }
 }

@@ -140,7 +140,8 @@ public final class AggregatorTopology {
     KStream<String, SpecificRecord> benchmarks = rekeyed(
         decoded(builder, benchmarksTopic, new BenchmarkRegisteredValidator(), clock, router, produced),
         benchmarksTopic.valueSerde(), BenchmarkRegistered.class, b -> PREDICTION_KEY, "benchmarks-for-prediction", 1);
-    PredictionStores.builders().forEach(builder::addStateStore);
+    PredictionStores.builders(topics.modelRegistered().valueSerde().deserializer(),
+        benchmarksTopic.valueSerde().deserializer(), distancesSerde.deserializer()).forEach(builder::addStateStore);
     distances.merge(observed, Named.as("distances-and-scores")).merge(registrations, Named.as("prediction-inputs"))
         .merge(benchmarks, Named.as("prediction-inputs-and-benchmarks"))
         .merge(embeddings, Named.as("prediction-inputs-and-embeddings"))

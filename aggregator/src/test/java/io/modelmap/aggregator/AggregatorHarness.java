@@ -95,10 +95,16 @@ final class AggregatorHarness implements AutoCloseable {
     return 900 + 7 * s;
   }
 
+  /** Text {@code s}: "text s" padded to {@link #byteLength(int)} UTF-8 bytes, as a corpus text's length must be. */
+  static String text(int s) {
+    String text = "text " + s;
+    return text + " ".repeat(byteLength(s) - text.length());
+  }
+
   void publishCorpus(int n) {
     for (int s = 0; s < n; s++) {
       texts.pipeInput(CompositeKey.of(CORPUS, textId(s)), TextChunk.newBuilder().setCorpusId(CORPUS).setTextId(textId(s))
-          .setIndex(s).setCorpusSize(n).setText("text " + s).setCategory("c" + (s % 3))
+          .setIndex(s).setCorpusSize(n).setText(text(s)).setCategory("c" + (s % 3))
           .setByteLength(byteLength(s)).build());
     }
   }

@@ -330,7 +330,7 @@ class AggregatorTopologyTest {
       h.scores.pipeInput(BASE_B, unknownText);
       h.scores.pipeInput("bad\tid", chunk("bad\tid", l[1], 0, 2));
       TextChunk moved = TextChunk.newBuilder().setCorpusId(AggregatorHarness.CORPUS)
-          .setTextId(AggregatorHarness.textId(0)).setIndex(1).setCorpusSize(N).setText("moved").setCategory("c0")
+          .setTextId(AggregatorHarness.textId(0)).setIndex(1).setCorpusSize(N).setText(AggregatorHarness.text(0)).setCategory("c0")
           .setByteLength(AggregatorHarness.byteLength(0)).build();
       h.texts.pipeInput(CompositeKey.of(AggregatorHarness.CORPUS, AggregatorHarness.textId(0)), moved);
       for (int i = 0; i < 2; i++) {

@@ -82,6 +82,8 @@ final class DemoCommand implements Callable<Integer> {
       pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(models, CORPUS, corpus, "float32");
       pipeline.startScorer(List.of(dir.resolve("models")), "cpu", 8);
+      system.watch("local scorer", pipeline::scorerRunning);
+      pipeline.watchAggregator(system::aggregatorAlive);
       pipeline.awaitMap(corpus.size(), Duration.ofMinutes(60));
       NeighborTable.print(connection, 3, System.out);
       if (!randomModels) {

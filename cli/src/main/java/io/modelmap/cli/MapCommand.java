@@ -102,6 +102,8 @@ final class MapCommand implements Callable<Integer> {
       pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(checkpoints, corpusId, texts, dtype);
       pipeline.startScorer(checkpoints.stream().map(LocalModel::dir).toList(), scoring.device, scoring.batchSize);
+      system.watch("local scorer", pipeline::scorerRunning);
+      pipeline.watchAggregator(system::aggregatorAlive);
       pipeline.awaitMap(texts.size(), timeout).forEach((model, reason) -> refused.add(model + ": " + reason));
       NeighborTable.print(system.connection(), 3, System.out);
       if (pipeline.hasBenchmarks()) {

@@ -60,7 +60,7 @@ final class ScorerCommand implements Callable<Integer> {
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
     MetricsEndpoint endpoint = metricsPort < 0 ? null
-        : MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort), metrics, worker::isRunning);
+        : MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort), metrics, worker::isHealthy);
     System.out.println("Scorer worker running against " + connection.bootstrapServers
         + (endpoint == null ? "" : "; metrics on http://" + metricsHost + ":" + endpoint.port() + "/metrics")
         + "; Ctrl-C to stop.");

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -48,6 +49,8 @@ public final class QueryApi implements AutoCloseable {
   private UpdateBroadcaster updates;
   private AggregatorMetrics metrics;
   private java.util.function.Supplier<KafkaStreams.State> streamsState;
+  /** Parts of the process beside Kafka Streams whose death /health reports, by name. */
+  private final Map<String, java.util.function.BooleanSupplier> watched = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   private QueryApi(HttpServer server, InternalViewsEndpoint internal, String advertisedHost) {
     this.server = server;
@@ -133,11 +136,22 @@ public final class QueryApi implements AutoCloseable {
     }
   }
 
-  /** 200 while Kafka Streams runs (or rebalances), 503 otherwise: for liveness and readiness probes. */
+  /**
+   * 200 while Kafka Streams runs (or rebalances) and every watched part runs, 503 otherwise: for
+   * liveness and readiness probes.
+   */
   private void health(HttpExchange exchange) throws IOException {
     KafkaStreams.State state = streamsState.get();
-    boolean healthy = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-    HttpExchanges.json(exchange, healthy ? 200 : 503, new HealthBody(state.name()));
+    List<String> stopped = watched.entrySet().stream().filter(part -> !part.getValue().getAsBoolean())
+        .map(Map.Entry::getKey).toList();
+    boolean healthy = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING)
+        && stopped.isEmpty();
+    HttpExchanges.json(exchange, healthy ? 200 : 503, new HealthBody(state.name(), stopped));
+  }
+
+  /** Makes /health answer 503, naming {@code part}, once {@code running} turns false. */
+  public void watch(String part, java.util.function.BooleanSupplier running) {
+    watched.put(part, running);
   }
 
   private void api(HttpExchange exchange, String path) throws IOException {

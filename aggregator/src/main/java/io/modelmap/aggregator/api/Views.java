@@ -1,23 +1,26 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.aggregator.ingest.ModelRegisteredValidator;
+import io.modelmap.aggregator.ingest.RefusingDeserializer;
+import io.modelmap.aggregator.restore.GuardedStores;
 import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.topic.Topic;
 import io.modelmap.schemas.topic.Topics;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The queryable views: each compacted output topic (and {@code model-registered}) as a KTable store.
  * With {@code topology.optimization=all} the topics themselves are the stores' changelogs, so the
- * views cost no extra topic.
+ * views cost no extra topic; a restore from such a topic leaves out what the view refused while running
+ * ({@link GuardedStores}).
  */
 public final class Views {
   static final String REGISTERED = "view-registered";
@@ -41,7 +44,11 @@ public final class Views {
 
   /** Adds every view; returns the tables prediction also reads. */
   public static Shared addTo(StreamsBuilder builder, Topics topics) {
-    KTable<String, ModelRegistered> registered = table(builder, topics.modelRegistered(), REGISTERED);
+    Topic<String, ModelRegistered> registrations = topics.modelRegistered();
+    // ids checked as every source checks them (DESIGN §4): a refused registration is never in the view
+    Serde<ModelRegistered> refusing = Serdes.serdeFrom(registrations.valueSerde().serializer(),
+        new RefusingDeserializer<>(registrations.valueSerde().deserializer(), new ModelRegisteredValidator()));
+    KTable<String, ModelRegistered> registered = table(builder, registrations.name(), refusing, REGISTERED);
     table(builder, topics.modelCoordinates(), COORDINATES);
     table(builder, topics.modelNeighbors(), NEIGHBORS);
     table(builder, topics.coordinateFrame(), FRAMES);
@@ -63,8 +70,13 @@ public final class Views {
 
   private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,
       String store) {
-    return builder.table(topic.name(), Consumed.with(Serdes.String(), topic.valueSerde()).withName("view-source-" + store),
-        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
-            .withKeySerde(Serdes.String()).withValueSerde(topic.valueSerde()));
+    return table(builder, topic.name(), topic.valueSerde(), store);
+  }
+
+  private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, String topic,
+      Serde<V> values, String store) {
+    return builder.table(topic, Consumed.with(Serdes.String(), values).withName("view-source-" + store),
+        Materialized.<String, V>as(GuardedStores.timestamped(store, values.deserializer()))
+            .withKeySerde(Serdes.String()).withValueSerde(values));
   }
 }

@@ -7,7 +7,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Whether raw bytes become a record the aggregator accepts: decoded, non-null and valid, or refused
  * with a rule and a message. Never throws, whatever the bytes; only a schema registry that cannot
- * answer ({@link RegistryUnavailableException}) is thrown, so the record is read again rather than lost.
+ * answer ({@link RegistryUnavailableException}) is thrown, so the record is read again rather than lost,
+ * and a failure of the JVM itself ({@link VirtualMachineError}). Anything else a decoder or validator
+ * throws, errors included, is the record's fault.
  *
  * @param value the accepted record, or null
  * @param rejection why the record was refused, when it was
@@ -19,9 +21,9 @@ public record Admission<V>(V value, Validator.Rejection rejection) {
     V value;
     try {
       value = deserializer.deserialize(topic, bytes);
-    } catch (RegistryUnavailableException e) {
-      throw e; // the record may be fine: read it again once the registry answers
-    } catch (RuntimeException e) {
+    } catch (RegistryUnavailableException | VirtualMachineError e) {
+      throw e; // the record may be fine: read it again once the registry answers (or the JVM is failing)
+    } catch (Throwable e) {
       return rejected("undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     if (value == null) {
@@ -30,7 +32,9 @@ public record Admission<V>(V value, Validator.Rejection rejection) {
     Optional<Validator.Rejection> rejection;
     try {
       rejection = validator.check(key, value);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       return rejected("invalid", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     return rejection.<Admission<V>>map(r -> new Admission<>(null, r)).orElseGet(() -> new Admission<>(value, null));

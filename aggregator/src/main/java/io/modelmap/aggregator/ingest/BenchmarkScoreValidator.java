@@ -5,7 +5,10 @@ import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
 
-/** Rules of a {@code benchmark-scores} record: keyed modelId/benchmarkId, a finite value. */
+/**
+ * Rules of a {@code benchmark-scores} record: keyed modelId/benchmarkId, a finite value within the
+ * plausible range of its metric ({@link ScoreRanges}).
+ */
 public final class BenchmarkScoreValidator implements Validator<BenchmarkScore> {
 
   @Override
@@ -22,6 +25,12 @@ public final class BenchmarkScoreValidator implements Validator<BenchmarkScore> 
     if (!Double.isFinite(value.getValue())) {
       return Optional.of(new Rejection("non-finite-score", "score " + value.getValue() + " of " + key
           + " is not finite; publish only known results"));
+    }
+    ScoreRanges.Range range = ScoreRanges.of(value.getMetric());
+    if (!range.contains(value.getValue())) {
+      return Optional.of(new Rejection("implausible-score", "score " + value.getValue() + " of " + key + " is outside"
+          + " the plausible range [" + range.min() + ", " + range.max() + "] of metric '" + value.getMetric()
+          + "'; rates are fractions or percentages"));
     }
     return Optional.empty();
   }

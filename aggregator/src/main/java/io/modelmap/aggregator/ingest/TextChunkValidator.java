@@ -5,7 +5,10 @@ import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
 
-/** Rules of a {@code corpus-texts} record: keyed corpusId/textId, an index inside the corpus, a positive length. */
+/**
+ * Rules of a {@code corpus-texts} record: keyed corpusId/textId, an index inside the corpus, a positive
+ * length that is the UTF-8 length of the text when the text is carried (imported corpora may leave it out).
+ */
 public final class TextChunkValidator implements Validator<TextChunk> {
   /** Largest corpus accepted: every model's row holds one double per text, so N bounds memory per model. */
   static final int MAX_CORPUS_SIZE = 1_000_000;
@@ -31,6 +34,14 @@ public final class TextChunkValidator implements Validator<TextChunk> {
     }
     if (value.getByteLength() <= 0) {
       return Optional.of(new Rejection("empty-text", "byteLength is " + value.getByteLength()));
+    }
+    if (value.getText() != null) {
+      int actual = value.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (actual != value.getByteLength()) {
+        return Optional.of(new Rejection("byte-length-mismatch", "byteLength " + value.getByteLength()
+            + " differs from the text's " + actual + " UTF-8 bytes (bits per byte divide by it); leave text null"
+            + " only for corpora imported without their texts"));
+      }
     }
     return Optional.empty();
   }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The deserialization exception handler of the aggregator. The sources the topology decodes itself
  * are read as bytes and never fail here; the views ({@code model-registered}, {@code score-tasks-dlq})
- * are read by Kafka Streams' own tables, so a record there that does not decode comes here: it goes to
+ * are read by Kafka Streams' own tables, so a record there that does not decode, or breaks a rule of
+ * the view's {@link RefusingDeserializer} (under that rule, such as {@code invalid-id}), comes here: it goes to
  * {@code <topic>-dlq} in the same transaction, with its bytes, and the aggregator keeps running. A
  * schema registry that cannot answer fails the thread instead, so the record is read again (see
  * {@code AggregatorService}'s uncaught-exception handler).
@@ -65,8 +66,11 @@ public final class UndecodableViewRecords implements DeserializationExceptionHan
     String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     LOG.warn("Dead-lettering undecodable record at {}-{} offset {} to {}: {}", topic, record.partition(),
         record.offset(), dlq, exception.getMessage());
-    DeadLetter letter = DeadLetterRecords.of(key, record.value(), topic, record.partition(), record.offset(),
-        "undecodable", exception.getClass().getSimpleName() + ": " + exception.getMessage(), Clock.systemUTC().millis());
+    DeadLetter letter = exception instanceof RefusingDeserializer.Refused refused
+        ? DeadLetterRecords.of(key, record.value(), topic, record.partition(), record.offset(),
+            refused.rejection().rule(), refused.rejection().message(), Clock.systemUTC().millis())
+        : DeadLetterRecords.of(key, record.value(), topic, record.partition(), record.offset(),
+            "undecodable", exception.getClass().getSimpleName() + ": " + exception.getMessage(), Clock.systemUTC().millis());
     count.incrementAndGet();
     return Response.resume(List.of(new ProducerRecord<>(dlq, record.key(), serializer.serialize(dlq, letter))));
   }

@@ -1,8 +1,11 @@
 package io.modelmap.aggregator.prediction;
 
+import io.modelmap.aggregator.restore.GuardedStores;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -27,8 +30,15 @@ public final class PredictionStores {
 
   private PredictionStores() {}
 
-  public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders() {
-    return List.of(store(MODELS), store(TASKS), store(SCORES), store(DISTANCES), store(EMBEDDINGS));
+  /**
+   * The stores; the three that hold Avro restore only values that decode with {@code registrations},
+   * {@code benchmarks} and {@code distances} (the processor decodes every one of them when it starts).
+   */
+  public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders(Deserializer<?> registrations,
+      Deserializer<?> benchmarks, Deserializer<?> distances) {
+    return List.of(store(GuardedStores.plain(MODELS, registrations)), store(GuardedStores.plain(TASKS, benchmarks)),
+        store(Stores.persistentKeyValueStore(SCORES)), store(GuardedStores.plain(DISTANCES, distances)),
+        store(Stores.persistentKeyValueStore(EMBEDDINGS)));
   }
 
   public static String[] names() {
@@ -78,7 +88,7 @@ public final class PredictionStores {
     return stored.length > 8 && stored[8] == 1;
   }
 
-  private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+  private static StoreBuilder<KeyValueStore<String, byte[]>> store(KeyValueBytesStoreSupplier supplier) {
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray());
   }
 }

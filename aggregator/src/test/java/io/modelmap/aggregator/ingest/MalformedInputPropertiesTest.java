@@ -131,8 +131,9 @@ class MalformedInputPropertiesTest {
   void texts(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5 + BYTE_BREAKS) int breakage) {
     Random r = new Random(seed);
     int size = 1 + r.nextInt(10_000);
+    int bytes = 1 + r.nextInt(1024); // a carried text is as long as its byteLength says (or left out: null)
     TextChunk.Builder b = TextChunk.newBuilder().setCorpusId("c").setTextId("t" + r.nextInt(size)).setIndex(r.nextInt(size))
-        .setCorpusSize(size).setText(r.nextBoolean() ? null : "text").setCategory("prose").setByteLength(1 + r.nextInt(1024));
+        .setCorpusSize(size).setText(r.nextBoolean() ? null : "x".repeat(bytes)).setCategory("prose").setByteLength(bytes);
     String key = "c/" + b.getTextId();
     switch (breakage) {
       case 1 -> key = "d/" + b.getTextId();

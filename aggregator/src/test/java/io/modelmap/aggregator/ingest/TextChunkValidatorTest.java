@@ -33,4 +33,15 @@ class TextChunkValidatorTest {
     assertThat(validator.check("pile/other", text("pile", "doc#0", 10)).map(Validator.Rejection::rule))
         .contains("key-mismatch");
   }
+
+  @Test
+  void shouldRefuseAByteLengthThatIsNotTheTextsLength() {
+    TextChunk empty = TextChunk.newBuilder(text("pile", "doc#0", 10)).setText("").setByteLength(127).build();
+    assertThat(rule(empty)).as("empty content claiming 127 bytes").isEqualTo("byte-length-mismatch");
+    TextChunk umlaut = TextChunk.newBuilder(text("pile", "doc#0", 10)).setText("Größe").setByteLength(5).build();
+    assertThat(rule(umlaut)).as("5 characters, 7 UTF-8 bytes").isEqualTo("byte-length-mismatch");
+    assertThat(rule(TextChunk.newBuilder(umlaut).setByteLength(7).build())).isEqualTo("accepted");
+    assertThat(rule(TextChunk.newBuilder(empty).setText(null).build())).as("imported without its text")
+        .isEqualTo("accepted");
+  }
 }

@@ -108,4 +108,20 @@ class UndecodableViewRecordsTest {
     assertThat(response.deadLetterQueueRecords()).isEmpty();
     assertThat(count).as("nothing dead-lettered").hasValue(0);
   }
+
+  @Test
+  void shouldDeadLetterARefusedRegistrationUnderItsRule() {
+    byte[] bytes = new ConfluentAvroSerializer<ModelRegistered>(registry, false).serialize("model-registered",
+        ModelRegistered.newBuilder().setModelId("").setSourceUri("file:/m").setCorpusId("c").build());
+    Exception refused = catchException(() -> new RefusingDeserializer<>(
+        new ConfluentAvroDeserializer<>(registry, ModelRegistered.class), new ModelRegisteredValidator())
+        .deserialize("model-registered", bytes));
+    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("model-registered", 0, 7, new byte[0], bytes);
+
+    DeadLetter letter = deadLetterOf(handler().handleError(null, record, refused));
+
+    assertThat(letter.getErrorClass()).isEqualTo("invalid-id");
+    assertThat(letter.getOriginalValue().array()).isEqualTo(bytes);
+    assertThat(letter.getOffset()).isEqualTo(7);
+  }
 }

@@ -69,7 +69,7 @@ final class PredictionLoad {
         String id = matrix.modelId(m);
         scores[b][m] = readOut + 0.01 * random.nextGaussian();
         publisher.send(topics.benchmarkScores(), CompositeKey.of(id, benchmarkId(b)), BenchmarkScore.newBuilder()
-            .setModelId(id).setBenchmarkId(benchmarkId(b)).setMetric("accuracy").setValue(scores[b][m])
+            .setModelId(id).setBenchmarkId(benchmarkId(b)).setMetric("score").setValue(scores[b][m]) // a read-out, not a rate
             .setSource(ScoreSource.IMPORTED).build());
       }
     }

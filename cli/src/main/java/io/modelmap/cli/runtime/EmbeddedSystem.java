@@ -71,6 +71,21 @@ public final class EmbeddedSystem implements AutoCloseable {
     return aggregator;
   }
 
+  /** Whether the aggregator's stream threads run: false once it stopped (its log says why). */
+  public boolean aggregatorAlive() {
+    return aggregator.isAlive();
+  }
+
+  /** The aggregator's state, for a message. */
+  public String aggregatorState() {
+    return aggregator.state().name();
+  }
+
+  /** Makes /health answer 503, naming {@code part}, once {@code running} turns false: a local scorer, say. */
+  public void watch(String part, java.util.function.BooleanSupplier running) {
+    aggregator.watch(part, running);
+  }
+
   public String dashboardUrl() {
     return aggregator.dashboardUrl().orElseThrow();
   }

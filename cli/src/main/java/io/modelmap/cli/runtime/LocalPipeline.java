@@ -45,6 +45,7 @@ public final class LocalPipeline implements AutoCloseable {
   private ScorerMetrics metrics;
   private ScorerWorker worker;
   private Thread scorer;
+  private java.util.function.BooleanSupplier aggregatorRunning = () -> true;
 
   public LocalPipeline(ConnectionConfig connection, PrintStream out, Clock clock) {
     this.connection = connection;
@@ -95,14 +96,29 @@ public final class LocalPipeline implements AutoCloseable {
     worker = new ScorerWorker(connection, new ScorerConfig("modelmap-scorer", "local-scorer", roots, batchSize, device,
         ScorerConfig.DEFAULT_MAX_ATTEMPTS, ScorerConfig.DEFAULT_MAX_MODEL_BYTES, List.of()), clock, metrics);
     scorer = new Thread(worker, "scorer-worker");
+    scorer.setUncaughtExceptionHandler((thread, e) -> { }); // the worker logged it; scorerRunning() reports it
     scorer.start();
     out.println("Scoring with one local worker (device " + device + ") ...");
   }
 
-  /** Waits until every registered model has its final neighbours, printing progress with tokens/s. */
-  /** Waits for every model's results; returns the models the scorer refused, each with its reason. */
+  /** Makes the waits fail at once when the aggregator the results come from stops. */
+  public void watchAggregator(java.util.function.BooleanSupplier running) {
+    this.aggregatorRunning = running;
+  }
+
+  /** Whether the local scorer's task loop runs (true before it is started): false once it died. */
+  public boolean scorerRunning() {
+    return worker == null || worker.isHealthy();
+  }
+
+  /**
+   * Waits until every registered model has its final neighbours, printing progress with tokens/s;
+   * fails at once if the local scorer dies meanwhile. Returns the models the scorer refused (their
+   * tasks dead-lettered), each with its reason.
+   */
   public Map<String, String> awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
     return new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored)
+        .whileRunning("local scorer", this::scorerRunning).whileRunning("aggregator", aggregatorRunning)
         .await(expectedTexts, corpusSize, timeout);
   }
 

@@ -27,21 +27,35 @@ public final class ResultWaiter {
   private final PrintStream progress;
   private final Clock clock;
   private final LongSupplier tokens;
+  /** The parts of this process the results come from, by name: none in the base waiter. */
+  private final Map<String, java.util.function.BooleanSupplier> parts;
 
   public ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock) {
-    this(connection, progress, clock, null);
+    this(connection, progress, clock, null, Map.of());
   }
 
-  private ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock, LongSupplier tokens) {
+  private ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock, LongSupplier tokens,
+      Map<String, java.util.function.BooleanSupplier> parts) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
     this.tokens = tokens;
+    this.parts = parts;
   }
 
   /** The same waiter, adding tokens/s of a local scorer (tokens scored so far) to each progress line. */
   public ResultWaiter withTokens(LongSupplier tokensScored) {
-    return new ResultWaiter(connection, progress, clock, tokensScored);
+    return new ResultWaiter(connection, progress, clock, tokensScored, parts);
+  }
+
+  /**
+   * The same waiter, failing at once when {@code part} of this process (the local scorer, the embedded
+   * aggregator) stops: no result would come.
+   */
+  public ResultWaiter whileRunning(String part, java.util.function.BooleanSupplier running) {
+    Map<String, java.util.function.BooleanSupplier> more = new java.util.LinkedHashMap<>(parts);
+    more.put(part, running);
+    return new ResultWaiter(connection, progress, clock, tokens, more);
   }
 
   /**
@@ -59,6 +73,11 @@ public final class ResultWaiter {
     try (TopicFollower<String, DeadLetter> deadTasks =
         new TopicFollower<>(connection, connection.topics().deadLetters(tasks.name()))) {
       Polling.until(() -> {
+        parts.forEach((part, running) -> {
+          if (!running.getAsBoolean()) {
+            throw new IllegalStateException("the " + part + " stopped, so no more results come; its log says why");
+          }
+        });
         newlyRefused(deadTasks, tasks, expectedScored.keySet(), refused)
             .forEach((model, reason) -> progress.println("  refused by the scorer: " + model + ": " + reason));
         Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());

@@ -3,12 +3,9 @@ package io.modelmap.schemas.serde;
 import io.modelmap.schemas.registry.RegistryUnavailableException;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
 import io.modelmap.schemas.registry.SchemaRegistryException;
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -46,6 +43,11 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     }
   }
 
+  /**
+   * The record in {@code data}, or a {@link SerializationException} saying why the bytes are not one:
+   * whatever the bytes make the decoder throw, short of a failure of the JVM itself, is a bad record.
+   * Lengths are checked against the record's bytes before anything is allocated ({@link BoundedBinaryDecoder}).
+   */
   @Override
   public T deserialize(String topic, byte[] data) {
     if (data == null) {
@@ -54,20 +56,20 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     int id = WireFormat.schemaId(data);
     SpecificDatumReader<T> reader = readersByWriterId.computeIfAbsent(id,
         writerId -> new SpecificDatumReader<>(writerSchema(topic, writerId), readerSchema));
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
-        data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null);
+    BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(
+        data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH);
+    T record;
     try {
-      T record = reader.read(null, decoder);
-      if (!decoder.isEnd()) {
-        throw new SerializationException("trailing bytes after the Avro record (schema id " + id + ")");
-      }
-      return record;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof SerializationException se) {
-        throw se;
-      }
-      throw new SerializationException(
-          "cannot decode Avro " + readerSchema.getFullName() + " with writer schema id " + id + " from topic " + topic, e);
+      record = reader.read(null, decoder);
+    } catch (VirtualMachineError e) {
+      throw e; // the JVM is failing, not the record
+    } catch (Throwable e) {
+      throw new SerializationException("cannot decode Avro " + readerSchema.getFullName() + " with writer schema id "
+          + id + " from topic " + topic + ": " + e, e);
     }
+    if (!decoder.isEnd()) {
+      throw new SerializationException("trailing bytes after the Avro record (schema id " + id + ")");
+    }
+    return record;
   }
 }

@@ -57,6 +57,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private final Topics topics;
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean(true);
+  /** False once the task loop has ended, whether closed or died: what /health reports (with {@link #running}). */
+  private volatile boolean looping = true;
   private final KafkaConsumer<String, byte[]> consumer;
   private final ReferenceData reference;
   private String loadedModel;
@@ -96,8 +98,26 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     metrics.bindConsumer(consumer);
   }
 
+  /**
+   * Runs the task loop until {@link #close()}. Whatever ends it otherwise is logged and rethrown, and
+   * the worker reports itself unhealthy ({@link #isHealthy()}) rather than sit idle behind a 200.
+   */
   @Override
   public void run() {
+    try {
+      loop();
+    } catch (Throwable e) {
+      if (running.get()) {
+        LOG.error("The scorer's task loop stopped; no more tasks are scored by this worker: {}", e.toString());
+        LOG.debug("Task loop failure", e);
+      }
+      throw e;
+    } finally {
+      looping = false;
+    }
+  }
+
+  private void loop() {
     device = DeviceChoice.resolve(config.device());
     batchSize = config.batchSize() > 0 ? config.batchSize() : DeviceChoice.defaultBatchSize(device);
     LOG.info("Scoring on {}, {} windows per forward pass", device, batchSize);
@@ -153,11 +173,18 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     ScoreTask task;
     try {
       task = topics.scoreTasks().valueSerde().deserializer().deserialize(record.topic(), record.value());
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) { // whatever the bytes make the decoder throw, they are a bad task, not a dead worker
       if (RegistryUnavailableException.isCauseOf(e)) {
         throw e;
       }
       deadLetter(record, publisher, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
+      return;
+    }
+    var invalid = ScoreTaskIds.problem(task);
+    if (invalid.isPresent()) {
+      deadLetter(record, publisher, "invalid-id", "task " + task.getTaskId() + ": " + invalid.get());
       return;
     }
     try {
@@ -319,6 +346,11 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   /** Whether the worker is still consuming (false once closed). */
   public boolean isRunning() {
     return running.get();
+  }
+
+  /** Whether the task loop is alive and not closed: false once it died, whatever killed it. */
+  public boolean isHealthy() {
+    return running.get() && looping;
   }
 
   @Override

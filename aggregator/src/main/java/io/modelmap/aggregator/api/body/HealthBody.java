@@ -1,4 +1,6 @@
 package io.modelmap.aggregator.api.body;
 
-/** {@code /health}: the Kafka Streams state. */
-public record HealthBody(String state) {}
+import java.util.List;
+
+/** {@code /health}: the Kafka Streams state and the watched parts of the process that have stopped. */
+public record HealthBody(String state, List<String> stopped) {}
