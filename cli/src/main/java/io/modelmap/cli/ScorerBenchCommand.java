@@ -73,10 +73,10 @@ final class ScorerBenchCommand implements Callable<Integer> {
       double forward = best(() -> throughput.forwardOnly(corpus));
       double perToken = best(() -> throughput.perTokenLoop(corpus));
       ModelShape shape = ModelShape.of(folder, tokenizer, corpus, lm.contextLength());
-      double matmul = best(() -> ModelShape.matmulGflops(manager, batch * shape.tokensPerText(), shape.width(),
+      double matmul = best(() -> MatmulFloor.gflops(manager, batch * shape.tokensPerText(), shape.width(),
           shape.vocab()));
       System.out.printf("%n%s; %.0f MFLOP per scored token (%s)%n", shape.describe(), shape.flopsPerToken() / 1e6,
-          "2·params per layer, attention over the text, 2·width·vocab logits");
+          ModelShape.formula());
       System.out.printf("%n| path | tokens/s | GFLOP/s | ratio |%n| --- | --- | --- | --- |%n");
       System.out.printf("| worker (windows batched by length, blocked log-sum-exp + target logit on device) | %,.0f | %.1f"
           + " | 1.00 |%n", worker, worker * shape.flopsPerToken() / 1e9);
