@@ -28,14 +28,20 @@ public final class ScoringThroughput {
     this.batchSize = batchSize;
   }
 
-  /** Tokens scored per second by {@link TextScorer}. */
+  /** Tokens scored per second by {@link TextScorer}; a non-finite score is an error, not a speed. */
   public double worker(List<String> texts) {
     long tokens = 0;
     long started = System.nanoTime();
-    for (TextLogLikelihood score : new TextScorer(model, tokenizer, batchSize, manager).score(texts)) {
+    List<TextLogLikelihood> scores = new TextScorer(model, tokenizer, batchSize, manager).score(texts);
+    double seconds = seconds(started);
+    for (TextLogLikelihood score : scores) {
+      if (!Double.isFinite(score.logLikelihood())) {
+        throw new IllegalStateException("log-likelihood " + score.logLikelihood() + " for a text of "
+            + score.tokensScored() + " tokens");
+      }
       tokens += score.tokensScored();
     }
-    return tokens / seconds(started);
+    return tokens / seconds;
   }
 
   /** Tokens per second of the forward pass (hidden states and logits) alone, on the worker's batches. */
