@@ -41,7 +41,7 @@ BENCH = {
                 {"window_size": 256, "attention_types": [[["global", "local"], LAYERS // 2]]}),
     "gpt_bigcode": ("starcoderbase-1b: multi-query, MLP 4x", {"n_inner": 3072}),
     "gptj": ("GPT-J-6B: rotary on 1/4 of each head, MLP 4x", {"rotary_dim": 16}),
-    "codegen": ("codegen-350M-mono: rotary on 1/2 of each head, MLP 4x", {"rotary_dim": 32}),
+    "codegen": ("codegen-350M-mono: rotary on 1/2 of each head, MLP 4x", {"rotary_dim": 32, "n_inner": None}),
     "xglm": ("xglm-564M: MLP 4x", {"ffn_dim": 3072}),
     "bloom": ("bloom-560m: ALiBi, MLP 4x", {}),
     "mpt": ("mpt-7b: ALiBi, expansion 4", {"expansion_ratio": 4}),
@@ -272,16 +272,16 @@ def build(name, out_root, seed):
     write_safetensors(folder / "model.safetensors", tensors)
     shutil.copyfile(tiny_dir / "tokenizer.json", folder / "tokenizer.json")
     parameters = sum(int(np.prod(t.shape)) for t in tensors.values())
-    print(f"{config['model_type']:12s} from {name:15s} {parameters / 1e6:6.1f} M parameters, "
-          f"{len(tensors):4d} tensors; ratios of {real}")
+    experts = f", {sizes.experts} experts of {sizes.expert_inner}" if sizes.experts else ""
+    print(f"{config['model_type']:12s} from {name:15s} {parameters / 1e6:6.1f} M parameters, {len(tensors):4d} tensors;"
+          f" query {sizes.q}, key/value {sizes.kv}, head {sizes.hd}, MLP {sizes.inner}{experts}; ratios of {real}")
 
 
 def main(args):
     if not args:
         raise SystemExit(__doc__)
-    names = args[1:] or list(BENCH)
-    for seed, name in enumerate(names):
-        build(name, args[0], 1000 + seed)
+    for name in args[1:] or list(BENCH):
+        build(name, args[0], 1000 + list(BENCH).index(name))  # the same weights whichever are asked for
 
 
 if __name__ == "__main__":

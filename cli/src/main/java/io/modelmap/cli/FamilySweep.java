@@ -11,15 +11,19 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * {@code bench-scorer --models-dir}: the worker's tokens/s for every checkpoint folder under a directory,
- * one after another on the same device and texts, one table row each, beside a libtorch matmul of the
- * logits' shape measured right after the model (the machine may be shared: both see the same load, and
- * the row ends with the 1-minute load average).
+ * on the same device and texts, beside a libtorch matmul of the logits' shape measured right after each
+ * model. The folders are measured in rounds, one after another, and each round's rows printed with the
+ * 1-minute load average; a summary then keeps each model's best round and rates it against the best
+ * matmul of the whole sweep. On a shared machine other work slows any one measurement, never speeds it
+ * up, so the best of rounds minutes apart is the closest to the machine's own figure.
  */
 final class FamilySweep {
   private final Device device;
@@ -27,6 +31,18 @@ final class FamilySweep {
   private final int batch;
   private final int repeats;
   private final PrintStream out;
+
+  /** One model measured once. */
+  private record Measurement(ModelShape shape, int rows, double tokensPerSecond, double matmulGflops) {
+    double gflops() {
+      return tokensPerSecond * shape.flopsPerToken() / 1e9;
+    }
+
+    /** The matmul's shape: models of one shape share the best matmul measured. */
+    String matmulShape() {
+      return rows + "×" + shape.width() + "×" + shape.vocab();
+    }
+  }
 
   FamilySweep(Device device, String dtype, int batch, int repeats, PrintStream out) {
     this.device = device;
@@ -36,8 +52,8 @@ final class FamilySweep {
     this.out = out;
   }
 
-  /** Returns how many folders failed to load or score (each reported in its row). */
-  int run(Path dir, List<String> texts) throws IOException {
+  /** Returns how many folders failed to load or score (each reported in its row, then left out). */
+  int run(Path dir, List<String> texts, int rounds) throws IOException {
     List<Path> folders;
     try (Stream<Path> children = Files.list(dir)) {
       folders = children.filter(f -> Files.isRegularFile(f.resolve("config.json"))).sorted().toList();
@@ -45,27 +61,58 @@ final class FamilySweep {
     if (folders.isEmpty()) {
       throw new UsageError(dir + " has no checkpoint folders (subfolders with a config.json)");
     }
-    out.printf("%s: %d checkpoints, %s, %d texts, batch %d, best of %d timed passes after one warm-up text%n",
-        LocalDate.now(), folders.size(), dtype, texts.size(), batch, repeats);
+    out.printf("%s: %d checkpoints, %s, %d texts, batch %d; %d rounds, each model loaded, warmed up on one text,"
+        + " then the best of %d timed passes%n", LocalDate.now(), folders.size(), dtype, texts.size(), batch, rounds,
+        repeats);
     out.printf("Machine: %s%n", Machine.describe(device));
     out.printf("FLOP per token = %s%n%n", ModelShape.formula());
-    out.println("| model_type | parameters | MFLOP / token | tokens/s | GFLOP/s | matmul GFLOP/s | % of matmul | load |");
+    out.println("| round | model_type | MFLOP / token | tokens/s | GFLOP/s | matmul GFLOP/s | % of matmul | load |");
     out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    int failed = 0;
-    for (Path folder : folders) {
-      try {
-        out.println(row(folder, texts));
-      } catch (Exception | LinkageError e) {
-        failed++;
-        out.printf("| %s | failed: %s | | | | | | |%n", folder.getFileName(), e.getMessage());
+    Map<Path, List<Measurement>> measured = new LinkedHashMap<>();
+    List<Path> failed = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      for (Path folder : folders) {
+        if (failed.contains(folder)) {
+          continue;
+        }
+        try {
+          Measurement m = measure(folder, texts);
+          measured.computeIfAbsent(folder, f -> new ArrayList<>()).add(m);
+          out.printf("| %d | %s | %.0f | %,.0f | %.1f | %.1f | %.0f %% | %s |%n", round, name(folder, m.shape()),
+              m.shape().flopsPerToken() / 1e6, m.tokensPerSecond(), m.gflops(), m.matmulGflops(),
+              100 * m.gflops() / m.matmulGflops(), Machine.load().replace("load average ", ""));
+        } catch (Exception | LinkageError e) {
+          failed.add(folder);
+          out.printf("| %d | %s | failed: %s | | | | | |%n", round, folder.getFileName(), e.getMessage());
+        }
+        out.flush();
       }
-      out.flush();
     }
-    out.printf("%nEnd: %s%n", Machine.load());
-    return failed;
+    summary(measured, rounds);
+    return failed.size();
   }
 
-  private String row(Path folder, List<String> texts) throws Exception {
+  private void summary(Map<Path, List<Measurement>> measured, int rounds) {
+    Map<String, Double> matmul = new LinkedHashMap<>();
+    measured.values().stream().flatMap(List::stream)
+        .forEach(m -> matmul.merge(m.matmulShape(), m.matmulGflops(), Math::max));
+    out.printf("%nEnd: %s. Each model's best of %d rounds, beside the best matmul of its shape in the sweep:%n%n",
+        Machine.load(), rounds);
+    out.println("| model_type | parameters | MFLOP / token | tokens/s (rounds' range) | GFLOP/s | matmul GFLOP/s"
+        + " | % of matmul |");
+    out.println("| --- | --- | --- | --- | --- | --- | --- |");
+    measured.forEach((folder, runs) -> {
+      Measurement best = runs.stream().max((a, b) -> Double.compare(a.tokensPerSecond(), b.tokensPerSecond()))
+          .orElseThrow();
+      double slowest = runs.stream().mapToDouble(Measurement::tokensPerSecond).min().orElseThrow();
+      double reference = matmul.get(best.matmulShape());
+      out.printf("| %s | %.1f M | %.0f | %,.0f (%,.0f–%,.0f) | %.1f | %.1f | %.0f %% |%n", name(folder, best.shape()),
+          best.shape().parameters() / 1e6, best.shape().flopsPerToken() / 1e6, best.tokensPerSecond(), slowest,
+          best.tokensPerSecond(), best.gflops(), reference, 100 * best.gflops() / reference);
+    });
+  }
+
+  private Measurement measure(Path folder, List<String> texts) throws Exception {
     try (CausalLm lm = CausalLmLoader.load(folder, device, dtype);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
             Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
@@ -77,13 +124,15 @@ final class FamilySweep {
         tokensPerSecond = Math.max(tokensPerSecond, throughput.worker(texts));
       }
       ModelShape shape = ModelShape.of(folder, tokenizer, texts, lm.contextLength());
-      double gflops = tokensPerSecond * shape.flopsPerToken() / 1e9;
-      double matmul = MatmulFloor.gflops(manager, batch * shape.tokensPerText(), shape.width(), shape.vocab());
-      String name = folder.getFileName().toString();
-      String type = name.equals(shape.modelType()) ? name : shape.modelType() + " (" + name + ")";
-      return String.format("| %s | %.1f M | %.0f | %,.0f | %.1f | %.1f | %.0f %% | %s |", type,
-          shape.parameters() / 1e6, shape.flopsPerToken() / 1e6, tokensPerSecond, gflops, matmul,
-          100 * gflops / matmul, Machine.load().replace("load average ", ""));
+      int rows = batch * shape.tokensPerText();
+      return new Measurement(shape, rows, tokensPerSecond, MatmulFloor.gflops(manager, rows, shape.width(),
+          shape.vocab()));
     }
+  }
+
+  /** The model_type, and the folder's name where it differs. */
+  private static String name(Path folder, ModelShape shape) {
+    String name = folder.getFileName().toString();
+    return name.equals(shape.modelType()) ? name : shape.modelType() + " (" + name + ")";
   }
 }

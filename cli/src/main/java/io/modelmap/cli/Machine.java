@@ -12,8 +12,14 @@ final class Machine {
   static String describe(Device device) {
     String cpu = firstLine("/proc/cpuinfo", "model name").replaceFirst("^model name\\s*:\\s*", "");
     String on = device.isGpu() ? device + " (CPU " + cpu + ")" : cpu;
-    return String.format("%s, %d cores visible to the JVM; %s", on, Runtime.getRuntime().availableProcessors(),
-        load());
+    return String.format("%s, %d cores visible to the JVM, libtorch on %s; %s", on,
+        Runtime.getRuntime().availableProcessors(), threads(), load());
+  }
+
+  /** libtorch's intra-op threads as DJL is told them; by default one per core. */
+  static String threads() {
+    String threads = System.getProperty("ai.djl.pytorch.num_threads");
+    return threads == null ? "its default threads (one per core)" : threads + " thread(s) (ai.djl.pytorch.num_threads)";
   }
 
   /** The 1-minute load average: other work on a shared machine shows here. */

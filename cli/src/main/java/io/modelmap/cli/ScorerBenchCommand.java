@@ -41,6 +41,10 @@ final class ScorerBenchCommand implements Callable<Integer> {
       + " (e.g. those scorer-worker/src/test/python/bench_shapes.py writes).")
   Path modelsDir;
 
+  @Option(names = "--rounds", defaultValue = "1", description = "With --models-dir: passes over all the folders;"
+      + " each model's best round counts (default ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Option(names = "--repeats", defaultValue = "3", description = "Timed passes over the texts; the best counts"
       + " (default ${DEFAULT-VALUE}).")
   int repeats;
@@ -66,8 +70,8 @@ final class ScorerBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (repeats < 1) {
-      throw new UsageError("--repeats must be at least 1, not " + repeats);
+    if (repeats < 1 || rounds < 1) {
+      throw new UsageError("--repeats and --rounds must be at least 1");
     }
     if (modelsDir != null) {
       if (model != null) {
@@ -75,7 +79,7 @@ final class ScorerBenchCommand implements Callable<Integer> {
       }
       Device on = DeviceChoice.resolve(scoring.device);
       int batch = scoring.batchSize > 0 ? scoring.batchSize : DeviceChoice.defaultBatchSize(on);
-      return new FamilySweep(on, dtype, batch, repeats, System.out).run(modelsDir, corpus()) == 0 ? 0 : 1;
+      return new FamilySweep(on, dtype, batch, repeats, System.out).run(modelsDir, corpus(), rounds) == 0 ? 0 : 1;
     }
     Path folder = model != null ? model
         : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, heads, 1100, 1);
