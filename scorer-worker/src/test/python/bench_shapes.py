@@ -47,7 +47,7 @@ BENCH = {
     "mpt": ("mpt-7b: ALiBi, expansion 4", {"expansion_ratio": 4}),
     "falcon_7b": ("falcon-7b: multi-query, parallel attention, MLP 4x",
                   {"ffn_hidden_size": 3072, "num_kv_heads": HEADS}),  # num_kv_heads is ignored by multi_query
-    "phi": ("phi-1_5: 50 % rotary, MLP 4x", {"intermediate_size": 3072}),
+    "phi": ("phi-1_5: 50 % rotary, MLP 4x", {"num_key_value_heads": HEADS, "intermediate_size": 3072}),
     "phi3_longrope": ("Phi-3-mini-128k: LongRoPE over 4,096 positions, MLP 8/3x",
                       {"num_key_value_heads": HEADS, "intermediate_size": 2048,
                        "original_max_position_embeddings": 4096, "max_position_embeddings": 131072}),
@@ -201,8 +201,8 @@ def resample(values, length):
     return [float(v) for v in np.interp(np.linspace(0, 1, length), np.linspace(0, 1, len(values)), values)]
 
 
-def bench_config(tiny, fields):
-    c = json.loads(json.dumps(tiny))
+def bench_config(c_tiny, fields):
+    c = json.loads(json.dumps(c_tiny))
     for names, value in ((("hidden_size", "n_embd", "d_model", "n_embed"), WIDTH),
                          (("num_attention_heads", "n_head", "num_heads", "n_heads", "attention_heads"), HEADS),
                          (("num_hidden_layers", "n_layer", "num_layers", "n_layers"), LAYERS),
@@ -213,6 +213,9 @@ def bench_config(tiny, fields):
                 c[name] = value
     if "head_dim" in c:
         c["head_dim"] = WIDTH // HEADS
+    if c.get("num_key_value_heads"):  # the fixture's query heads per key/value head, unless BENCH says otherwise
+        tiny = Sizes(c_tiny)
+        c["num_key_value_heads"] = HEADS * c_tiny["num_key_value_heads"] // tiny.heads
     if "layer_types" in c:  # the fixture's pattern (5 sliding, 1 full) repeated over the layers
         c["layer_types"] = [c["layer_types"][i % len(c["layer_types"])] for i in range(LAYERS)]
     if "attention_layers" in c:
