@@ -12,18 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code bench-scorer --models-dir}: the worker's tokens/s for every checkpoint folder under a directory,
- * on the same device and texts, beside a libtorch matmul of the logits' shape measured right after each
- * model. The folders are measured in rounds, one after another, and each round's rows printed with the
- * 1-minute load average; a summary then keeps each model's best round and rates it against the best
- * matmul of the whole sweep. On a shared machine other work slows any one measurement, never speeds it
- * up, so the best of rounds minutes apart is the closest to the machine's own figure.
+ * {@code bench-scorer --models-dir}: the worker's throughput for every checkpoint folder under a
+ * directory, on the same device and texts, beside a libtorch matmul of the logits' shape (measured once
+ * per round and shape). Every pass is timed by two clocks: wall time (what a user waits) and the
+ * process's CPU time ({@link CpuClock}: on a machine shared with other work, wall time grows with their
+ * load, CPU time far less). The folders are measured in rounds, one after another, each round's rows
+ * printed with the 1-minute load average; a summary keeps each model's best round and rates its GFLOP per
+ * CPU-second against the best matmul of its shape in the sweep.
  */
 final class FamilySweep {
   private final Device device;
@@ -32,10 +34,11 @@ final class FamilySweep {
   private final int repeats;
   private final PrintStream out;
 
-  /** One model measured once. */
-  private record Measurement(ModelShape shape, int rows, double tokensPerSecond, double matmulGflops) {
-    double gflops() {
-      return tokensPerSecond * shape.flopsPerToken() / 1e9;
+  /** One model measured once: the best of {@code repeats} passes by each clock. */
+  private record Measurement(ModelShape shape, int rows, double tokensPerSecond, double tokensPerCpuSecond,
+      MatmulFloor matmul) {
+    double gflopsPerCpuSecond() {
+      return tokensPerCpuSecond * shape.flopsPerToken() / 1e9;
     }
 
     /** The matmul's shape: models of one shape share the best matmul measured. */
@@ -61,26 +64,28 @@ final class FamilySweep {
     if (folders.isEmpty()) {
       throw new UsageError(dir + " has no checkpoint folders (subfolders with a config.json)");
     }
-    out.printf("%s: %d checkpoints, %s, %d texts, batch %d; %d rounds, each model loaded, warmed up on one text,"
-        + " then the best of %d timed passes%n", LocalDate.now(), folders.size(), dtype, texts.size(), batch, rounds,
-        repeats);
+    out.printf("%s: %d checkpoints, %s, %d texts, batch %d; %d rounds, each model loaded, warmed up on %d"
+        + " characters, then the best of %d timed passes%n", LocalDate.now(), folders.size(), dtype, texts.size(), batch,
+        rounds, warmUp(texts).get(0).length(), repeats);
     out.printf("Machine: %s%n", Machine.describe(device));
     out.printf("FLOP per token = %s%n%n", ModelShape.formula());
-    out.println("| round | model_type | MFLOP / token | tokens/s | GFLOP/s | matmul GFLOP/s | % of matmul | load |");
+    out.println("| round | model_type | MFLOP / token | tokens/s | tokens / CPU-s | matmul GFLOP/s | matmul GFLOP"
+        + " / CPU-s | load |");
     out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     Map<Path, List<Measurement>> measured = new LinkedHashMap<>();
     List<Path> failed = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
+      Map<String, MatmulFloor> matmuls = new LinkedHashMap<>(); // this round's, by shape
       for (Path folder : folders) {
         if (failed.contains(folder)) {
           continue;
         }
         try {
-          Measurement m = measure(folder, texts);
+          Measurement m = measure(folder, texts, matmuls);
           measured.computeIfAbsent(folder, f -> new ArrayList<>()).add(m);
-          out.printf("| %d | %s | %.0f | %,.0f | %.1f | %.1f | %.0f %% | %s |%n", round, name(folder, m.shape()),
-              m.shape().flopsPerToken() / 1e6, m.tokensPerSecond(), m.gflops(), m.matmulGflops(),
-              100 * m.gflops() / m.matmulGflops(), Machine.load().replace("load average ", ""));
+          out.printf("| %d | %s | %.0f | %,.0f | %,.0f | %.1f | %.1f | %s |%n", round, name(folder, m.shape()),
+              m.shape().flopsPerToken() / 1e6, m.tokensPerSecond(), m.tokensPerCpuSecond(), m.matmul().gflops(),
+              m.matmul().gflopsPerCpuSecond(), Machine.load().replace("load average ", ""));
         } catch (Exception | LinkageError e) {
           failed.add(folder);
           out.printf("| %d | %s | failed: %s | | | | | |%n", round, folder.getFileName(), e.getMessage());
@@ -95,39 +100,54 @@ final class FamilySweep {
   private void summary(Map<Path, List<Measurement>> measured, int rounds) {
     Map<String, Double> matmul = new LinkedHashMap<>();
     measured.values().stream().flatMap(List::stream)
-        .forEach(m -> matmul.merge(m.matmulShape(), m.matmulGflops(), Math::max));
-    out.printf("%nEnd: %s. Each model's best of %d rounds, beside the best matmul of its shape in the sweep:%n%n",
-        Machine.load(), rounds);
-    out.println("| model_type | parameters | MFLOP / token | tokens/s (rounds' range) | GFLOP/s | matmul GFLOP/s"
-        + " | % of matmul |");
-    out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        .forEach(m -> matmul.merge(m.matmulShape(), m.matmul().gflopsPerCpuSecond(), Math::max));
+    out.printf("%nEnd: %s. Each model's best of %d rounds; %% of the best matmul of its shape in the sweep, per"
+        + " CPU-second:%n%n", Machine.load(), rounds);
+    out.println("| model_type | parameters | MFLOP / token | tokens/s (rounds' range) | tokens / CPU-s | GFLOP / CPU-s"
+        + " | matmul GFLOP / CPU-s | % of matmul |");
+    out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     measured.forEach((folder, runs) -> {
-      Measurement best = runs.stream().max((a, b) -> Double.compare(a.tokensPerSecond(), b.tokensPerSecond()))
-          .orElseThrow();
+      Measurement best = runs.stream().max(Comparator.comparingDouble(Measurement::tokensPerCpuSecond)).orElseThrow();
+      double fastest = runs.stream().mapToDouble(Measurement::tokensPerSecond).max().orElseThrow();
       double slowest = runs.stream().mapToDouble(Measurement::tokensPerSecond).min().orElseThrow();
       double reference = matmul.get(best.matmulShape());
-      out.printf("| %s | %.1f M | %.0f | %,.0f (%,.0f–%,.0f) | %.1f | %.1f | %.0f %% |%n", name(folder, best.shape()),
-          best.shape().parameters() / 1e6, best.shape().flopsPerToken() / 1e6, best.tokensPerSecond(), slowest,
-          best.tokensPerSecond(), best.gflops(), reference, 100 * best.gflops() / reference);
+      out.printf("| %s | %.1f M | %.0f | %,.0f (%,.0f–%,.0f) | %,.0f | %.1f | %.1f | %.0f %% |%n",
+          name(folder, best.shape()), best.shape().parameters() / 1e6, best.shape().flopsPerToken() / 1e6, fastest,
+          slowest, fastest, best.tokensPerCpuSecond(), best.gflopsPerCpuSecond(), reference,
+          100 * best.gflopsPerCpuSecond() / reference);
     });
   }
 
-  private Measurement measure(Path folder, List<String> texts) throws Exception {
+  private Measurement measure(Path folder, List<String> texts, Map<String, MatmulFloor> matmuls) throws Exception {
     try (CausalLm lm = CausalLmLoader.load(folder, device, dtype);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
             Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
         NDManager manager = NDManager.newBaseManager(device)) {
       ScoringThroughput throughput = new ScoringThroughput(lm, tokenizer, manager, batch);
-      throughput.worker(texts.subList(0, 1)); // warm-up: first allocations, libtorch's kernel choices
-      double tokensPerSecond = 0;
+      throughput.workerTokens(warmUp(texts)); // the JIT, first allocations, libtorch's kernel choices
+      double perSecond = 0;
+      double perCpuSecond = 0;
       for (int i = 0; i < repeats; i++) {
-        tokensPerSecond = Math.max(tokensPerSecond, throughput.worker(texts));
+        long started = System.nanoTime();
+        long startedCpu = CpuClock.nanos();
+        long tokens = throughput.workerTokens(texts);
+        perSecond = Math.max(perSecond, tokens / ((System.nanoTime() - started) / 1e9));
+        perCpuSecond = Math.max(perCpuSecond, tokens / ((CpuClock.nanos() - startedCpu) / 1e9));
       }
       ModelShape shape = ModelShape.of(folder, tokenizer, texts, lm.contextLength());
       int rows = batch * shape.tokensPerText();
-      return new Measurement(shape, rows, tokensPerSecond, MatmulFloor.gflops(manager, rows, shape.width(),
-          shape.vocab()));
+      MatmulFloor matmul = matmuls.computeIfAbsent(rows + "×" + shape.width() + "×" + shape.vocab(),
+          key -> MatmulFloor.measure(manager, rows, shape.width(), shape.vocab()));
+      return new Measurement(shape, rows, perSecond, perCpuSecond, matmul);
     }
+  }
+
+  /** The first 256 characters of the first text (a surrogate pair kept whole): a short first pass. */
+  private static List<String> warmUp(List<String> texts) {
+    String text = texts.get(0);
+    int end = Math.min(text.length(), 256);
+    return List.of(text.substring(0, end < text.length() && Character.isLowSurrogate(text.charAt(end)) ? end - 1
+        : end));
   }
 
   /** The model_type, and the folder's name where it differs. */
