@@ -21,16 +21,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code modelmap bench-scorer}: tokens/s of the worker's scoring against the forward pass alone and the per-token method. */
+/**
+ * {@code modelmap bench-scorer}: tokens/s of the worker's scoring against the forward pass alone and the
+ * per-token method for one model, or of the worker alone for every checkpoint under a directory.
+ */
 @Command(name = "bench-scorer", mixinStandardHelpOptions = true,
-    description = "Measure scoring throughput (tokens/s): the worker's path, the forward pass alone on the same"
-        + " batches, and the modelmap reference method (one text per pass, per-token loop).")
+    description = {"Measure scoring throughput (tokens/s): the worker's path, the forward pass alone on the same"
+        + " batches, and the modelmap reference method (one text per pass, per-token loop).",
+        "With --models-dir: the worker's tokens/s and GFLOP/s for each checkpoint folder under it, one table row"
+        + " each, beside one libtorch matmul of the logits' shape."})
 final class ScorerBenchCommand implements Callable<Integer> {
   @Mixin
   ScorerDeviceOptions scoring;
 
   @Option(names = "--model", description = "A Hugging Face checkpoint folder (default: a random GPT-2, see below).")
   Path model;
+
+  @Option(names = "--models-dir", description = "A directory of checkpoint folders: one table row per folder"
+      + " (e.g. those scorer-worker/src/test/python/bench_shapes.py writes).")
+  Path modelsDir;
+
+  @Option(names = "--rounds", defaultValue = "1", description = "With --models-dir: passes over all the folders;"
+      + " each model's best round counts (default ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--repeats", defaultValue = "3", description = "Timed passes over the texts; the best counts"
+      + " (default ${DEFAULT-VALUE}).")
+  int repeats;
 
   @Option(names = "--vocab", defaultValue = "50257", description = "Vocabulary of the random GPT-2 (default ${DEFAULT-VALUE}, GPT-2's).")
   int vocab;
@@ -53,10 +70,20 @@ final class ScorerBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (repeats < 1 || rounds < 1) {
+      throw new UsageError("--repeats and --rounds must be at least 1");
+    }
+    if (modelsDir != null) {
+      if (model != null) {
+        throw new UsageError("give --model or --models-dir, not both");
+      }
+      Device on = DeviceChoice.resolve(scoring.device);
+      int batch = scoring.batchSize > 0 ? scoring.batchSize : DeviceChoice.defaultBatchSize(on);
+      return new FamilySweep(on, dtype, batch, repeats, System.out).run(modelsDir, corpus(), rounds) == 0 ? 0 : 1;
+    }
     Path folder = model != null ? model
         : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, heads, 1100, 1);
-    List<String> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, texts, 3)).build(DemoCorpus.documents(20, 7))
-        .stream().map(CorpusText::text).toList();
+    List<String> corpus = corpus();
     Device on = DeviceChoice.resolve(scoring.device);
     try (CausalLm lm = CausalLmLoader.load(folder, on, dtype);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
@@ -73,10 +100,10 @@ final class ScorerBenchCommand implements Callable<Integer> {
       double forward = best(() -> throughput.forwardOnly(corpus));
       double perToken = best(() -> throughput.perTokenLoop(corpus));
       ModelShape shape = ModelShape.of(folder, tokenizer, corpus, lm.contextLength());
-      double matmul = best(() -> ModelShape.matmulGflops(manager, batch * shape.tokensPerText(), shape.width(),
+      double matmul = best(() -> MatmulFloor.gflops(manager, batch * shape.tokensPerText(), shape.width(),
           shape.vocab()));
       System.out.printf("%n%s; %.0f MFLOP per scored token (%s)%n", shape.describe(), shape.flopsPerToken() / 1e6,
-          "2·params per layer, attention over the text, 2·width·vocab logits");
+          ModelShape.formula());
       System.out.printf("%n| path | tokens/s | GFLOP/s | ratio |%n| --- | --- | --- | --- |%n");
       System.out.printf("| worker (windows batched by length, blocked log-sum-exp + target logit on device) | %,.0f | %.1f"
           + " | 1.00 |%n", worker, worker * shape.flopsPerToken() / 1e9);
@@ -91,10 +118,16 @@ final class ScorerBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The best of three runs, to keep the JIT and the OS out of the figure. */
-  private static double best(java.util.function.DoubleSupplier run) {
+  /** Texts of 256 to 1,024 bytes from the demo documents, the same on every run. */
+  private List<String> corpus() {
+    return new CorpusBuilder(new CorpusSpec(1024, 256, texts, 3)).build(DemoCorpus.documents(20, 7)).stream()
+        .map(CorpusText::text).toList();
+  }
+
+  /** The best of {@code --repeats} runs, to keep the JIT and the OS out of the figure. */
+  private double best(java.util.function.DoubleSupplier run) {
     double best = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < repeats; i++) {
       best = Math.max(best, run.getAsDouble());
     }
     return best;

@@ -85,6 +85,10 @@ final class CheckpointTensors {
     return new TreeSet<>(shardOf.keySet());
   }
 
+  long[] shape(String name) throws IOException {
+    return shardOf.get(name).shape(name);
+  }
+
   NDArray load(String name, NDManager manager) throws IOException {
     return shardOf.get(name).load(name, manager);
   }

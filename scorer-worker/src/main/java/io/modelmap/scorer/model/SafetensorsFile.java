@@ -70,17 +70,21 @@ public final class SafetensorsFile implements TensorFile {
     return entries.keySet();
   }
 
+  @Override
+  public long[] shape(String name) throws IOException {
+    JsonNode dims = entry(name).get("shape");
+    long[] shape = new long[dims.size()];
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = dims.get(i).asLong();
+    }
+    return shape;
+  }
+
   /** The tensor as a float32 NDArray owned by {@code manager}. */
   @Override
   public NDArray load(String name, NDManager manager) throws IOException {
-    JsonNode entry = entries.get(name);
-    if (entry == null) {
-      throw new IOException(file + " has no tensor " + name);
-    }
-    long[] shape = new long[entry.get("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = entry.get("shape").get(i).asLong();
-    }
+    JsonNode entry = entry(name);
+    long[] shape = shape(name);
     long begin = entry.get("data_offsets").get(0).asLong();
     long end = entry.get("data_offsets").get(1).asLong();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -88,6 +92,14 @@ public final class SafetensorsFile implements TensorFile {
           .order(ByteOrder.LITTLE_ENDIAN);
       return manager.create(toFloats(entry.get("dtype").asText(), bytes, name), new Shape(shape));
     }
+  }
+
+  private JsonNode entry(String name) throws IOException {
+    JsonNode entry = entries.get(name);
+    if (entry == null) {
+      throw new IOException(file + " has no tensor " + name);
+    }
+    return entry;
   }
 
   private float[] toFloats(String dtype, ByteBuffer bytes, String name) throws IOException {

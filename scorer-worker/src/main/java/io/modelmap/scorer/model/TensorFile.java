@@ -9,6 +9,9 @@ import java.util.Set;
 interface TensorFile {
   Set<String> names();
 
+  /** The tensor's shape, from the file's header (nothing of its data is read). */
+  long[] shape(String name) throws IOException;
+
   /** The tensor as a float32 NDArray owned by {@code manager}. */
   NDArray load(String name, NDManager manager) throws IOException;
 }

@@ -72,11 +72,13 @@ public final class TorchPickleFile implements TensorFile {
   }
 
   @Override
+  public long[] shape(String name) throws IOException {
+    return view(name).shape();
+  }
+
+  @Override
   public NDArray load(String name, NDManager manager) throws IOException {
-    TorchTensorView view = tensors.get(name);
-    if (view == null) {
-      throw new IOException(file + " has no tensor " + name);
-    }
+    TorchTensorView view = view(name);
     TorchStorageType type = view.storage().type();
     if (!type.isScoredFloat()) {
       throw new IOException(file + ": tensor " + name + " has dtype " + type.dtype()
@@ -93,6 +95,14 @@ public final class TorchPickleFile implements TensorFile {
       float[] values = view.gather(ByteBuffer.wrap(window).order(ByteOrder.LITTLE_ENDIAN));
       return manager.create(values, new Shape(view.shape()));
     }
+  }
+
+  private TorchTensorView view(String name) throws IOException {
+    TorchTensorView view = tensors.get(name);
+    if (view == null) {
+      throw new IOException(file + " has no tensor " + name);
+    }
+    return view;
   }
 
   /**

@@ -28,14 +28,24 @@ public final class ScoringThroughput {
     this.batchSize = batchSize;
   }
 
-  /** Tokens scored per second by {@link TextScorer}. */
+  /** Tokens scored per second by {@link TextScorer}; a non-finite score is an error, not a speed. */
   public double worker(List<String> texts) {
-    long tokens = 0;
     long started = System.nanoTime();
+    long tokens = workerTokens(texts);
+    return tokens / seconds(started);
+  }
+
+  /** Scores the texts as the worker does and returns the tokens scored, for a caller timing it its own way. */
+  public long workerTokens(List<String> texts) {
+    long tokens = 0;
     for (TextLogLikelihood score : new TextScorer(model, tokenizer, batchSize, manager).score(texts)) {
+      if (!Double.isFinite(score.logLikelihood())) {
+        throw new IllegalStateException("log-likelihood " + score.logLikelihood() + " for a text of "
+            + score.tokensScored() + " tokens");
+      }
       tokens += score.tokensScored();
     }
-    return tokens / seconds(started);
+    return tokens;
   }
 
   /** Tokens per second of the forward pass (hidden states and logits) alone, on the worker's batches. */
