@@ -16,25 +16,31 @@ import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.TopicProvisioner;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -103,6 +109,82 @@ class DeadLetterTopicsIT {
         assertThat(aggregator.isAlive()).isTrue();
       } finally {
         registry.close();
+      }
+    }
+  }
+
+  /**
+   * The dead-letter topic of an internal changelog (Kafka Streams creates the changelogs, so no
+   * provisioning step knows their names) is created when a restore first needs it. Before, on such a
+   * cluster a restore meeting a bad record blocked 60 s on the missing topic and the letter was lost.
+   */
+  @Test
+  void shouldDeadLetterABadChangelogRecordLeftOutOfARestoreOnABrokerThatCreatesNoTopics() throws Exception {
+    String app = "changelog-dead-letters";
+    String changelog = app + "-prediction-registrations-store-changelog";
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), TopicCreation.EXPLICIT)) {
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        new TopicProvisioner(admin).createMissing(TopicNames.defaults(), 1, (short) 1);
+      }
+      EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
+      ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
+      Path state = dir.resolve("state");
+      AggregatorConfig config = AggregatorConfig.defaults(broker.bootstrapServers(), registry.url(), state)
+          .withApplicationId(app).withClientOverrides(Map.of(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1));
+      try {
+        try (AggregatorService aggregator = new AggregatorService(config, Optional.of(ApiSettings.loopback(0)))) {
+          aggregator.start();
+          try (Publisher publisher = new Publisher(connection)) {
+            publisher.send(connection.topics().modelRegistered(), "acme/before", ModelRegistered.newBuilder()
+                .setModelId("acme/before").setSourceUri("file:/m").setCorpusId("c").build());
+            publisher.flush();
+          }
+          await("the registration in the prediction store's changelog").atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofMillis(500)).until(() -> endOffset(broker, changelog) > 0);
+        }
+        try (KafkaProducer<String, byte[]> raw = rawProducer(broker)) {
+          raw.send(new ProducerRecord<>(changelog, "acme/broken", "not a registration".getBytes(StandardCharsets.UTF_8)))
+              .get();
+        }
+        deleteRecursively(state); // no local state: every store is restored from its changelog, as after a SIGKILL
+
+        long restarted = System.nanoTime();
+        try (AggregatorService aggregator = new AggregatorService(config, Optional.of(ApiSettings.loopback(0)))) {
+          aggregator.start();
+          TopicReader reader = new TopicReader(connection);
+          await("the left-out record in the changelog's -dlq").atMost(Duration.ofMinutes(2))
+              .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(letters(reader, connection, changelog))
+                  .singleElement().satisfies(letter -> {
+                    assertThat(letter.getErrorClass()).isEqualTo("undecodable");
+                    assertThat(letter.getOriginalValue().array())
+                        .isEqualTo("not a registration".getBytes(StandardCharsets.UTF_8));
+                  }));
+          assertThat((System.nanoTime() - restarted) / 1e9).as("seconds to the dead letter: no send blocked")
+              .isLessThan(45);
+          String api = aggregator.dashboardUrl().orElseThrow();
+          await("serving after the restore").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+              .ignoreExceptions().until(() -> get(api + "health").statusCode() == 200);
+        }
+      } finally {
+        registry.close();
+      }
+    }
+  }
+
+  private static long endOffset(EmbeddedKafkaBroker broker, String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      if (!admin.listTopics().names().get().contains(topic)) {
+        return 0;
+      }
+      TopicPartition partition = new TopicPartition(topic, 0);
+      return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
       }
     }
   }
