@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import io.modelmap.cli.ModelMapCli;
 import io.modelmap.cli.runtime.CorpusPublication;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.InputRefused;
+import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * is not its content's, a new text at a column another text holds, a record under the wrong key, a
  * text claiming another corpus size) used to be counted by the CLI, so publishing the same corpus again
  * (what {@code demo --data-dir D} does on every run) failed: "corpus 'c' is already published and
- * differs: it holds 24 texts, the new corpus 20".
+ * differs: it holds 24 texts, the new corpus 20". Registering a model on the corpus and exporting it
+ * count the accepted texts too (before: a score task and a column of L for each refused record).
  */
 class CorpusRerunIT {
   private static final String CORPUS = "c";
@@ -82,6 +85,18 @@ class CorpusRerunIT {
       assertThat(catchThrowable(() -> new CorpusPublication(connection, quiet).publish(CORPUS, corpus.subList(0, 19))))
           .as("so is a corpus with a text less").isInstanceOf(InputRefused.class)
           .hasMessageContaining("it holds 20 texts, the new corpus 19");
+
+      int exit = ModelMapCli.commandLine().execute("register", "--bootstrap-servers", connection.bootstrapServers(),
+          "--schema-registry-url", connection.schemaRegistryUrl(), "--model-id", "acme/m", "--source-uri", "file:/m",
+          "--corpus-id", CORPUS, "--texts-per-task", "7");
+      assertThat(exit).isZero();
+      List<String> tasked = new ArrayList<>();
+      new TopicReader(connection).readAll(connection.topics().scoreTasks(), (k, task) -> tasked.addAll(task.getTextIds()));
+      List<String> accepted = corpus.stream().map(CorpusText::textId).toList();
+      assertThat(tasked).as("register fans out the accepted texts only").containsExactlyElementsOf(accepted);
+      new MapExporter(connection).export(dir.resolve("out"), CORPUS);
+      assertThat(ExportedCsv.rows(dir.resolve("out").resolve("texts.csv"))).as("export writes the accepted texts only")
+          .extracting(row -> row[0]).containsExactlyElementsOf(accepted);
     }
   }
 

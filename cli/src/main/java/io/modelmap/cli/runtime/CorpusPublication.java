@@ -7,7 +7,6 @@ import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.PublishedCorpus;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.key.Ids;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.PrintStream;
@@ -35,8 +34,7 @@ public final class CorpusPublication {
     });
     out.println("Corpus '" + corpusId + "': " + CorpusSummary.of(corpus).describe());
     // what the aggregator accepted, not what was sent: texts it dead-lettered are no part of the corpus
-    AcceptedCorpus accepted = new AcceptedCorpus(corpusId);
-    new TopicReader(connection).readAll(connection.topics().corpusTexts(), accepted::offer);
+    AcceptedCorpus accepted = PublishedCorpora.read(connection).corpus(corpusId);
     PublishedCorpus published = PublishedCorpus.of(corpusId, accepted.texts());
     if (!published.isEmpty()) {
       Optional<String> difference = published.difference(corpus);
