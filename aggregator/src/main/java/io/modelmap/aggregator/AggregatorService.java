@@ -3,6 +3,7 @@ package io.modelmap.aggregator;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.QueryApi;
 import io.modelmap.aggregator.ingest.UndecodableViewRecords;
+import io.modelmap.aggregator.restore.CreatedDeadLetterTopics;
 import io.modelmap.aggregator.restore.RestoreRejects;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.serde.ConfluentAvroSerializer;
@@ -35,6 +36,7 @@ public final class AggregatorService implements AutoCloseable {
   private final QueryApi api;
   private final AggregatorMetrics metrics;
   private final RestoreRejects restoreRejects;
+  private final CreatedDeadLetterTopics restoreDeadLetterTopics;
 
   /** The aggregator without an HTTP API. */
   public AggregatorService(AggregatorConfig config) throws IOException {
@@ -47,8 +49,10 @@ public final class AggregatorService implements AutoCloseable {
     this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
     var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
     AtomicLong viewDeadLetters = new AtomicLong();
+    this.restoreDeadLetterTopics = new CreatedDeadLetterTopics(
+        org.apache.kafka.clients.admin.Admin.create(adminProperties(config)));
     this.restoreRejects = new RestoreRejects(deadLetterProducer(config),
-        new ConfluentAvroSerializer<DeadLetter>(registry, false), Clock.systemUTC());
+        new ConfluentAvroSerializer<DeadLetter>(registry, false), Clock.systemUTC(), restoreDeadLetterTopics);
     Properties props = properties(config, registry, viewDeadLetters);
     props.putAll(RestoreRejects.settings(restoreRejects));
     if (api != null) {
@@ -80,18 +84,24 @@ public final class AggregatorService implements AutoCloseable {
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  /** DIRECT when both source topics exist with one partition each; REPARTITION otherwise or when unknown. */
-  private static MatrixRouting routing(AggregatorConfig config) {
+  /** The settings of an admin client: the security settings, as the admin knows them, and the bootstrap servers. */
+  private static Properties adminProperties(AggregatorConfig config) {
     Properties adminProps = new Properties();
     var adminSettings = org.apache.kafka.clients.admin.AdminClientConfig.configNames();
-    config.clientOverrides().forEach((key, value) -> { // the security settings, as the admin knows them
+    config.clientOverrides().forEach((key, value) -> {
       String name = key.startsWith("admin.") ? key.substring("admin.".length()) : key;
       if (adminSettings.contains(name)) {
         adminProps.put(name, value);
       }
     });
     adminProps.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(adminProps)) {
+    return adminProps;
+  }
+
+  /** DIRECT when both source topics exist with one partition each; REPARTITION otherwise or when unknown. */
+  private static MatrixRouting routing(AggregatorConfig config) {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        adminProperties(config))) {
       var described = admin.describeTopics(java.util.List.of(config.topics().corpusTexts(), config.topics().textScores()))
           .allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS);
       return MatrixRouting.forPartitions(described.get(config.topics().corpusTexts()).partitions().size(),
@@ -167,5 +177,6 @@ public final class AggregatorService implements AutoCloseable {
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
     restoreRejects.close();
+    restoreDeadLetterTopics.close();
   }
 }

@@ -2,6 +2,7 @@ package io.modelmap.cli;
 
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
+import io.modelmap.cli.runtime.PublishedCorpora;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.kafka.TopicReader;
@@ -11,7 +12,6 @@ import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.key.Ids;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,9 +69,9 @@ final class RegisterCommand implements Callable<Integer> {
     });
     ConnectionConfig target = connection.external();
     TopicReader reader = new TopicReader(target);
-    List<String> textIds = reader.latestByKey(target.topics().corpusTexts()).values().stream()
-        .filter(t -> t.getCorpusId().toString().equals(corpusId))
-        .sorted(Comparator.comparingInt(TextChunk::getIndex)).map(t -> t.getTextId().toString()).toList();
+    // the texts the aggregator accepted: a task for a text it dead-lettered would only be dead-lettered too
+    List<String> textIds = PublishedCorpora.read(target).corpus(corpusId).texts().stream()
+        .map(TextChunk::getTextId).toList();
     if (textIds.isEmpty()) {
       throw new UsageError("corpus '" + corpusId + "' has no texts in " + target.topics().corpusTexts().name()
           + "; publish it first with modelmap corpus --corpus-id " + corpusId + " --corpus FILE");

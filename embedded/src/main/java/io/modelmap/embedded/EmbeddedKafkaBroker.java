@@ -25,30 +25,46 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private static final String CONTROLLER = "CONTROLLER";
 
+  /**
+   * Whether the broker creates a topic a client names before anyone created it. Many production
+   * clusters do not ({@code auto.create.topics.enable=false}): tests that must show every topic is
+   * provisioned say {@link #EXPLICIT}.
+   */
+  public enum TopicCreation { AUTOMATIC, EXPLICIT }
+
   private final KafkaRaftServer server;
   private final Path logDir;
   private final int brokerPort;
   private final int controllerPort;
+  private final TopicCreation creation;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, int brokerPort, int controllerPort) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, Path logDir, int brokerPort, int controllerPort,
+      TopicCreation creation) {
     this.server = server;
     this.logDir = logDir;
     this.brokerPort = brokerPort;
     this.controllerPort = controllerPort;
+    this.creation = creation;
   }
 
   /** Formats {@code logDir} when it is new, then starts the broker on free ports (about 3 s). */
   public static EmbeddedKafkaBroker start(Path logDir) throws IOException {
-    return start(logDir, freePort(), freePort());
+    return start(logDir, TopicCreation.AUTOMATIC);
+  }
+
+  /** As {@link #start(Path)}, creating topics as {@code creation} says. */
+  public static EmbeddedKafkaBroker start(Path logDir, TopicCreation creation) throws IOException {
+    return start(logDir, freePort(), freePort(), creation);
   }
 
   /** Stops this broker and starts it again on the same folder and ports, as a rolling restart would. */
   public EmbeddedKafkaBroker restart() throws IOException {
     close();
-    return start(logDir, brokerPort, controllerPort);
+    return start(logDir, brokerPort, controllerPort, creation);
   }
 
-  private static EmbeddedKafkaBroker start(Path logDir, int brokerPort, int controllerPort) throws IOException {
+  private static EmbeddedKafkaBroker start(Path logDir, int brokerPort, int controllerPort, TopicCreation creation)
+      throws IOException {
     Files.createDirectories(logDir);
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
@@ -69,7 +85,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("num.partitions", "1");
-    props.put("auto.create.topics.enable", "true");
+    props.put("auto.create.topics.enable", String.valueOf(creation == TopicCreation.AUTOMATIC));
     props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
     KafkaConfig config = new KafkaConfig(props, false);
     if (!Files.exists(logDir.resolve("meta.properties"))) {
@@ -77,7 +93,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    return new EmbeddedKafkaBroker(server, logDir, brokerPort, controllerPort);
+    return new EmbeddedKafkaBroker(server, logDir, brokerPort, controllerPort, creation);
   }
 
   private static void format(Path logDir) throws IOException {

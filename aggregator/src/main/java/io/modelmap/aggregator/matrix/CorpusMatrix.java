@@ -36,7 +36,7 @@ final class CorpusMatrix {
   private final String corpusId;
   private final int neighborCount;
   private final OptionalDouble clippingQuantile;
-  private final Map<String, Integer> indexByTextId = new HashMap<>();
+  private final CorpusColumns columns = new CorpusColumns();
   private int[] byteLengths;
   private final TreeMap<String, ModelRow> rows = new TreeMap<>();
   private final TreeSet<String> complete = new TreeSet<>();
@@ -60,35 +60,26 @@ final class CorpusMatrix {
     return corpusId;
   }
 
-  /** Result of learning a text: new, already known, or contradicting what is known. */
-  enum TextOutcome { ADDED, KNOWN, CONFLICT }
-
-  TextOutcome addText(String textId, int index, int corpusSize, int byteLength, String category) {
-    if (byteLengths == null) {
-      byteLengths = new int[corpusSize];
-      textCategories = new String[corpusSize];
+  /** Learns a text unless it contradicts the corpus known so far ({@link CorpusColumns}). */
+  CorpusColumns.Outcome addText(String textId, int index, int corpusSize, int byteLength, String category) {
+    CorpusColumns.Outcome outcome = columns.add(textId, index, corpusSize);
+    if (outcome == CorpusColumns.Outcome.ADDED) {
+      if (byteLengths == null) {
+        byteLengths = new int[corpusSize];
+        textCategories = new String[corpusSize];
+      }
+      byteLengths[index] = byteLength;
+      textCategories[index] = category;
     }
-    Integer known = indexByTextId.get(textId);
-    if (corpusSize != byteLengths.length || (known != null && known != index)
-        || (known == null && byteLengths[index] != 0)) {
-      return TextOutcome.CONFLICT;
-    }
-    if (known != null) {
-      return TextOutcome.KNOWN;
-    }
-    indexByTextId.put(textId, index);
-    byteLengths[index] = byteLength;
-    textCategories[index] = category;
-    return TextOutcome.ADDED;
+    return outcome;
   }
 
   boolean isCorpusKnown() {
-    return byteLengths != null && indexByTextId.size() == byteLengths.length;
+    return columns.isWhole();
   }
 
   OptionalInt indexOf(String textId) {
-    Integer index = indexByTextId.get(textId);
-    return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    return columns.indexOf(textId);
   }
 
   int size() {

@@ -182,9 +182,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   private void onText(Record<String, SpecificRecord> record, TextChunk text) {
     CorpusMatrix matrix = matrix(text.getCorpusId());
-    CorpusMatrix.TextOutcome outcome =
+    CorpusColumns.Outcome outcome =
         matrix.addText(text.getTextId(), text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory());
-    if (outcome == CorpusMatrix.TextOutcome.CONFLICT) {
+    if (outcome == CorpusColumns.Outcome.CONFLICT) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
       deadLetters.send(CompositeKey.of(text.getCorpusId(), text.getTextId()),
@@ -194,7 +194,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
           record.timestamp());
       return;
     }
-    if (outcome == CorpusMatrix.TextOutcome.ADDED) {
+    if (outcome == CorpusColumns.Outcome.ADDED) {
       texts.put(MatrixStores.inCorpus(text.getCorpusId(), text.getTextId()),
           MatrixStores.textValue(text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory()));
       if (matrix.isCorpusKnown()) {

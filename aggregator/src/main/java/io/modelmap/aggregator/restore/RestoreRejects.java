@@ -35,12 +35,20 @@ public final class RestoreRejects implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final Serializer<DeadLetter> serializer;
   private final Clock clock;
+  private final DeadLetterTopics topics;
 
   /** Rejects sent with {@code producer} (null: counted and logged only), serialized by {@code serializer}. */
   public RestoreRejects(Producer<byte[], byte[]> producer, Serializer<DeadLetter> serializer, Clock clock) {
+    this(producer, serializer, clock, DeadLetterTopics.provisioned());
+  }
+
+  /** As above, each dead-letter topic made sure of by {@code topics} before its first letter. */
+  public RestoreRejects(Producer<byte[], byte[]> producer, Serializer<DeadLetter> serializer, Clock clock,
+      DeadLetterTopics topics) {
     this.producer = producer;
     this.serializer = serializer;
     this.clock = clock;
+    this.topics = topics;
   }
 
   /** The settings that hand {@code rejects} to every guarded store. */
@@ -70,6 +78,7 @@ public final class RestoreRejects implements AutoCloseable {
     DeadLetter letter = DeadLetterRecords.of(key, value, record.topic(), record.partition(), record.offset(),
         "undecodable", "left out of store " + store + " while restoring it: " + problem, clock.millis());
     try {
+      topics.ensure(dlq); // Kafka Streams created the changelog: nothing provisioned its dead-letter topic
       producer.send(new ProducerRecord<>(dlq, record.key(), serializer.serialize(dlq, letter)), (meta, e) -> {
         if (e != null) {
           LOG.warn("Could not send the dead letter of {}-{} offset {} to {}: {}", record.topic(), record.partition(),

@@ -1,20 +1,23 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.aggregator.matrix.AcceptedCorpus;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusSummary;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.PublishedCorpus;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.key.Ids;
+import io.modelmap.schemas.topic.TopicNames;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Publishes a built corpus once: a new id is published, the same corpus again is a no-op, a
- * different corpus under a published id is refused (a corpus is immutable).
+ * different corpus under a published id is refused (a corpus is immutable). What is published under an
+ * id is what the aggregator accepted ({@link AcceptedCorpus}), so records it dead-lettered never make
+ * a rerun fail.
  */
 public final class CorpusPublication {
   private final ConnectionConfig connection;
@@ -30,14 +33,17 @@ public final class CorpusPublication {
       throw new InputRefused("--corpus-id: " + problem);
     });
     out.println("Corpus '" + corpusId + "': " + CorpusSummary.of(corpus).describe());
-    PublishedCorpus published = PublishedCorpus.read(new TopicReader(connection), connection.topics().corpusTexts(),
-        corpusId);
+    // what the aggregator accepted, not what was sent: texts it dead-lettered are no part of the corpus
+    AcceptedCorpus accepted = PublishedCorpora.read(connection).corpus(corpusId);
+    PublishedCorpus published = PublishedCorpus.of(corpusId, accepted.texts());
     if (!published.isEmpty()) {
       Optional<String> difference = published.difference(corpus);
       if (difference.isPresent()) {
         throw new InputRefused(published.conflict(difference.get()));
       }
-      out.println("  already published with exactly these texts; nothing to do");
+      out.println("  already published with exactly these texts; nothing to do"
+          + (accepted.refused() == 0 ? "" : " (" + accepted.refused() + " records under this id were refused by the"
+              + " aggregator: see " + TopicNames.deadLetter(connection.topics().corpusTexts().name()) + ")"));
       return;
     }
     try (Publisher publisher = new Publisher(connection)) {

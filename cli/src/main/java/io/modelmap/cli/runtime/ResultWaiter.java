@@ -68,7 +68,7 @@ public final class ResultWaiter {
       throws TimeoutException, InterruptedException {
     TopicReader reader = new TopicReader(connection);
     Map<String, String> refused = new TreeMap<>();
-    long started = clock.millis();
+    ScoringPace pace = new ScoringPace(clock, tokens);
     Topic<String, ScoreTask> tasks = connection.topics().scoreTasks();
     try (TopicFollower<String, DeadLetter> deadTasks =
         new TopicFollower<>(connection, connection.topics().deadLetters(tasks.name()))) {
@@ -93,7 +93,7 @@ public final class ResultWaiter {
         long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
         return new Polling.Status(false, String.format("  %d of %d models mapped; %d of %d texts scored (%.0f%%)%s",
             done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total),
-            rates(clock.millis() - started, scored, total)),
+            pace.describe(scored, total)),
             "the aggregator published results for " + done + " of " + expectedScored.size()
                 + " models; check its log and the -dlq topics");
       }, timeout, progress, clock);
@@ -128,16 +128,6 @@ public final class ResultWaiter {
     byte[] bytes = new byte[buffer.remaining()];
     buffer.duplicate().get(bytes);
     return bytes;
-  }
-
-  /** Tokens/s of the local scorer and the time left at the rate so far; empty without a local scorer. */
-  private String rates(long elapsedMs, long scored, long total) {
-    if (tokens == null || elapsedMs < 1000) {
-      return "";
-    }
-    String left = scored == 0 ? "" : String.format(", about %s left",
-        Duration.ofMillis(elapsedMs * (total - scored) / scored).toSeconds() + " s");
-    return String.format("; %,.0f tokens/s%s", tokens.getAsLong() * 1000.0 / elapsedMs, left);
   }
 
   private static boolean isDone(String model, int expected, int corpusSize, Map<String, ModelCoordinates> coords,

@@ -1,5 +1,6 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.cli.runtime.PublishedCorpora;
 import io.modelmap.producer.csv.CsvFiles;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class MapExporter {
     Files.createDirectories(dir);
     Topics topics = connection.topics();
     TopicReader reader = new TopicReader(connection);
-    List<TextChunk> texts = corpus(reader.latestByKey(topics.corpusTexts()).values(), corpusId);
+    List<TextChunk> texts = corpus(PublishedCorpora.read(connection), corpusId);
     String corpus = texts.get(0).getCorpusId();
     List<String> textIds = texts.stream().map(TextChunk::getTextId).toList();
     writeTexts(dir.resolve("texts.csv"), texts);
@@ -86,9 +86,9 @@ public final class MapExporter {
     return corpus;
   }
 
-  private static List<TextChunk> corpus(java.util.Collection<TextChunk> all, String corpusId) throws IOException {
-    TreeSet<String> corpora = new TreeSet<>();
-    all.forEach(t -> corpora.add(t.getCorpusId()));
+  /** The texts the aggregator accepted of {@code corpusId}, or of the only corpus when null. */
+  private static List<TextChunk> corpus(PublishedCorpora published, String corpusId) throws IOException {
+    TreeSet<String> corpora = new TreeSet<>(published.ids());
     if (corpora.isEmpty()) {
       throw new IOException("no corpus has been published yet; nothing to export");
     }
@@ -99,12 +99,10 @@ public final class MapExporter {
       }
       chosen = corpora.first();
     }
-    String wanted = chosen;
-    List<TextChunk> texts = new ArrayList<>(all.stream().filter(t -> t.getCorpusId().equals(wanted)).toList());
+    List<TextChunk> texts = published.corpus(chosen).texts();
     if (texts.isEmpty()) {
-      throw new IOException("corpus " + wanted + " not found; known corpora: " + corpora);
+      throw new IOException("corpus " + chosen + " not found; known corpora: " + corpora);
     }
-    texts.sort(Comparator.comparingInt(TextChunk::getIndex));
     return texts;
   }
 

@@ -1,17 +1,15 @@
 package io.modelmap.producer.corpus;
 
-import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.TextChunk;
-import io.modelmap.schemas.topic.Topic;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A corpus id's texts as already published on {@code corpus-texts}. A corpus is immutable (every
- * model's row is a vector over exactly its texts), so a different corpus under a published id is
- * refused: publish it under a new id.
+ * A corpus id's texts as already published on {@code corpus-texts}: the texts the aggregator accepted,
+ * in index order (records it refused are not part of the corpus). A corpus is immutable (every model's
+ * row is a vector over exactly its texts), so a different corpus under a published id is refused:
+ * publish it under a new id.
  */
 public final class PublishedCorpus {
   private final String corpusId;
@@ -22,11 +20,9 @@ public final class PublishedCorpus {
     this.texts = texts;
   }
 
-  /** Reads {@code corpusId}'s texts from the topic, in index order (none when it is new). */
-  public static PublishedCorpus read(TopicReader reader, Topic<String, TextChunk> topic, String corpusId) {
-    List<TextChunk> texts = reader.latestByKey(topic).values().stream()
-        .filter(t -> t.getCorpusId().equals(corpusId)).sorted(Comparator.comparingInt(TextChunk::getIndex)).toList();
-    return new PublishedCorpus(corpusId, texts);
+  /** {@code corpusId}'s accepted texts, in index order (none when it is new). */
+  public static PublishedCorpus of(String corpusId, List<TextChunk> accepted) {
+    return new PublishedCorpus(corpusId, List.copyOf(accepted));
   }
 
   public boolean isEmpty() {

@@ -21,21 +21,19 @@ public final class TopicProvisioner {
 
   /** Creates every missing topic (and its dead-letter topic) with the given partitions and replication. */
   public void createMissing(TopicNames names, int partitions, short replication) {
-    List<NewTopic> wanted = new ArrayList<>();
-    for (String compacted : List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
+    List<String> compacted = List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
         names.modelCoordinates(), names.coordinateFrame(), names.modelNeighbors(), names.errorAgreement(),
         names.modelAccuracy(), names.benchmarkScores(), names.scorePredictions(), names.predictionQuality(),
-        names.modelAnalytics(), names.benchmarkRegistered(), names.modelEmbeddings(),
-        names.responseSimilarity())) {
-      wanted.add(topic(compacted, partitions, replication, TopicConfig.CLEANUP_POLICY_COMPACT));
-    }
-    for (String deleted : List.of(names.scoreTasks(), names.textScores(), names.mcAnswers(), names.modelResponses())) {
-      wanted.add(topic(deleted, partitions, replication, TopicConfig.CLEANUP_POLICY_DELETE));
-    }
-    for (String source : List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
-        names.scoreTasks(), names.textScores(), names.mcAnswers(), names.benchmarkScores(),
-        names.benchmarkRegistered(), names.modelResponses())) {
-      wanted.add(topic(TopicNames.deadLetter(source), 1, replication, TopicConfig.CLEANUP_POLICY_DELETE));
+        names.modelAnalytics(), names.benchmarkRegistered(), names.modelEmbeddings(), names.responseSimilarity());
+    List<String> deleted = List.of(names.scoreTasks(), names.textScores(), names.mcAnswers(), names.modelResponses());
+    List<NewTopic> wanted = new ArrayList<>();
+    compacted.forEach(name -> wanted.add(topic(name, partitions, replication, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    deleted.forEach(name -> wanted.add(topic(name, partitions, replication, TopicConfig.CLEANUP_POLICY_DELETE)));
+    // Every topic has a reader that dead-letters what it cannot take: a source's consumer, or the view the
+    // aggregator keeps of an output it also reads (a record there that does not decode goes to <topic>-dlq in
+    // the view's transaction). A cluster that creates no topic by itself has only what is made here.
+    for (String topic : concat(compacted, deleted)) {
+      wanted.add(topic(TopicNames.deadLetter(topic), 1, replication, TopicConfig.CLEANUP_POLICY_DELETE));
     }
     try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -49,6 +47,12 @@ public final class TopicProvisioner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static NewTopic topic(String name, int partitions, short replication, String cleanup) {

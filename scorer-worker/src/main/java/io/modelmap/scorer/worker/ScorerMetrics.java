@@ -23,6 +23,9 @@ public final class ScorerMetrics implements AutoCloseable {
       .register(registry);
   private final Counter float16Rescored = Counter.builder("modelmap.scorer.float16.rescored")
       .description("Windows rescored in float32 after a float16 overflow").register(registry);
+  private final Counter skipped = Counter.builder("modelmap.scorer.skipped")
+      .description("Texts, items and prompts of tasks whose results were already published, not done again")
+      .register(registry);
   private final Counter failures = Counter.builder("modelmap.scorer.task.failures").description("Tasks that failed")
       .register(registry);
   private final DistributionSummary batchSize = DistributionSummary.builder("modelmap.scorer.batch.size")
@@ -51,6 +54,10 @@ public final class ScorerMetrics implements AutoCloseable {
   void answered(int itemCount, Duration took) {
     items.increment(itemCount);
     taskLatency.record(took);
+  }
+
+  void skipped(int count) {
+    skipped.increment(count);
   }
 
   void failed() {

@@ -61,6 +61,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private volatile boolean looping = true;
   private final KafkaConsumer<String, byte[]> consumer;
   private final ReferenceData reference;
+  private final PublishedWork published;
   private String loadedModel;
   private CausalLm model;
   private HuggingFaceTokenizer tokenizer;
@@ -81,6 +82,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     this.topics = connection.topics();
     this.clock = clock;
     this.reference = new ReferenceData(connection);
+    this.published = new PublishedWork(connection);
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
@@ -157,6 +159,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       unloadModel();
       consumer.close();
       reference.close();
+      published.close();
     }
   }
 
@@ -187,12 +190,24 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       deadLetter(record, publisher, "invalid-id", "task " + task.getTaskId() + ": " + invalid.get());
       return;
     }
+    ScoreTask whole = task;
+    task = remaining(whole);
+    int skipped = PublishedWork.size(whole) - PublishedWork.size(task);
+    if (skipped > 0) {
+      metrics.skipped(skipped);
+      LOG.info("Task {}: {} of {} already have their results published; {}", whole.getTaskId(), skipped,
+          PublishedWork.size(whole), PublishedWork.size(task) == 0 ? "nothing to do" : "doing the rest");
+    }
+    if (PublishedWork.size(task) == 0) {
+      return; // never loads the model for work that is done
+    }
     try {
       long started = clock.millis();
       TextScorer scorer = new TextScorer(model(task), tokenizer, batchSize, manager, metrics::batch);
       int done = task.getGeneration() != null ? generate(task, publisher, manager, started)
           : task.getBenchmarkId() != null ? answerItems(task, scorer, publisher, started)
           : scoreTexts(task, scorer, publisher, started);
+      published.published(task);
       textsScored += done;
       LOG.info("Finished task {} ({} {}, {} ms); {} so far", task.getTaskId(), done,
           task.getGeneration() != null ? "responses" : task.getBenchmarkId() != null ? "items" : "texts",
@@ -212,6 +227,24 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       metrics.failed();
       unloadModel();
       retryOrDeadLetter(record, task, publisher, new IllegalStateException(e.toString(), e));
+    }
+  }
+
+  /**
+   * {@code task} less what already has its results on the results topics. The check only saves work
+   * (the aggregator keeps the first result of each anyway): when the topics cannot be read, the task is
+   * done whole; a schema registry that cannot answer is an outage, read again as for any task.
+   */
+  private ScoreTask remaining(ScoreTask task) {
+    try {
+      return published.remaining(task);
+    } catch (RuntimeException e) {
+      if (RegistryUnavailableException.isCauseOf(e)) {
+        throw e;
+      }
+      LOG.warn("Cannot read which results of task {} are published ({}); doing it whole", task.getTaskId(),
+          e.getMessage());
+      return task;
     }
   }
 
