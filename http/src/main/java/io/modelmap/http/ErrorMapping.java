@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,9 @@ final class ErrorMapping {
     this.style = style;
   }
 
-  void register(RoutesConfig routes) {
+  void register(RoutesConfig routes, List<RouteTable.Answer<?>> answers) {
     routes.exception(HttpError.class, (e, ctx) -> write(ctx, e.status(), e.getMessage()));
+    answers.forEach(answer -> register(routes, answer));
     routes.exception(EndpointNotFound.class, (e, ctx) -> write(ctx, 404, style.notFound(ctx.path())));
     routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), firstLine(e.getMessage())));
     routes.exception(Exception.class, (e, ctx) -> {
@@ -30,11 +32,23 @@ final class ErrorMapping {
     });
   }
 
+  private <E extends Exception> void register(RoutesConfig routes, RouteTable.Answer<E> answer) {
+    routes.exception(answer.type(), (e, ctx) -> {
+      HttpError error = answer.as().apply(e);
+      write(ctx, error.status(), error.getMessage());
+    });
+  }
+
   private void write(Context ctx, int status, String message) {
-    if (ctx.res().isCommitted()) {
-      return; // an event stream that failed midway: its client sees the stream end
+    try {
+      if (ctx.res().isCommitted()) {
+        return; // an event stream that failed midway: its client sees the stream end
+      }
+      ctx.status(status).json(style.body(status, message));
+    } catch (RuntimeException e) {
+      // the response is gone (client left, server stopping); throwing here would make Javalin retry for ever
+      LOG.debug("cannot answer {} {} with {}", ctx.method(), ctx.path(), status, e);
     }
-    ctx.status(status).json(style.body(status, message));
   }
 
   private static String firstLine(String message) {

@@ -80,7 +80,7 @@ public final class HttpServer implements AutoCloseable {
         folder.headers = Map.of("Cache-Control", "no-store");
       });
     }
-    new ErrorMapping(errors).register(config.routes);
+    new ErrorMapping(errors).register(config.routes, table.answers());
     config.routes.before(ctx -> ctx.header("Cache-Control", "no-store"));
     config.routes.beforeMatched(new TokenCheck(settings.token()));
     for (RouteTable.Route route : table.routes()) {

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Every route of one server in one place: method, path, who may call it, and the handler; and the
@@ -14,6 +15,7 @@ import java.util.Objects;
 public final class RouteTable {
   private final List<Route> routes = new ArrayList<>();
   private final List<Files> files = new ArrayList<>();
+  private final List<Answer<?>> answers = new ArrayList<>();
 
   /**
    * One route. Paths use Javalin's syntax: {@code {name}} is one segment, {@code <name>} may hold
@@ -43,6 +45,17 @@ public final class RouteTable {
     }
   }
 
+  /**
+   * What an exception of the server's own domain means to a client (a store still restoring: 503),
+   * beside the {@link HttpError}s handlers throw.
+   */
+  public record Answer<E extends Exception>(Class<E> type, Function<? super E, HttpError> as) {
+    public Answer {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(as, "as");
+    }
+  }
+
   public RouteTable get(String path, Access access, Handler handler) {
     routes.add(new Route(HandlerType.GET, path, access, handler));
     return this;
@@ -59,11 +72,21 @@ public final class RouteTable {
     return this;
   }
 
+  /** Answers {@code type} as {@code as} says, wherever a handler throws it. */
+  public <E extends Exception> RouteTable answer(Class<E> type, Function<? super E, HttpError> as) {
+    answers.add(new Answer<>(type, as));
+    return this;
+  }
+
   public List<Route> routes() {
     return List.copyOf(routes);
   }
 
   public List<Files> files() {
     return List.copyOf(files);
+  }
+
+  public List<Answer<?>> answers() {
+    return List.copyOf(answers);
   }
 }

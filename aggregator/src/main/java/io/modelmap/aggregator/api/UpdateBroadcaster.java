@@ -99,7 +99,8 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
     }
   }
 
-  private void publish(String topic, String key) {
+  /** Hands one update to every subscriber; package-private for tests. */
+  void publish(String topic, String key) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("topic", topic);
     event.put("key", key);
