@@ -11,15 +11,16 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * One HTTP server (Javalin on Jetty 12) serving a {@link RouteTable} under {@link ServerSettings}: at
- * most {@link ServerLimits#threads()} request threads behind a bounded queue, the read deadline and
- * idle timeout, the connection cap, the bearer token on {@link Access#TOKEN} routes, and errors as one
- * JSON line. Event streams hold no thread: they are asynchronous requests.
+ * most {@link ServerLimits#threads()} requests at once on a bounded pool, a bounded number waiting
+ * without a thread for a bounded time (Jetty's {@link QoSHandler}), the read deadline and idle timeout,
+ * the connection cap, the bearer token on {@link Access#TOKEN} routes, and errors as one JSON line.
+ * Event streams hold no thread: they are asynchronous requests, outside the request count.
  */
 public final class HttpServer implements AutoCloseable {
   /** Connections the kernel completes before the acceptor takes them: a burst waits here, not in SYN retries. */
@@ -39,13 +40,14 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(String name, ServerSettings settings, ErrorStyle errors, RouteTable table) {
     ServerLimits limits = settings.limits();
-    QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), 2, 60_000, 0,
-        new BlockingArrayQueue<>(limits.queuedRequests(), 0, limits.queuedRequests()), null);
+    // the pool's queue stays unbounded, as Jetty wants for its own tasks; requests are bounded by the QoSHandler
+    QueuedThreadPool threads = new QueuedThreadPool(limits.poolThreads(), 2, 60_000, 0, null, null);
     threads.setName(name + "-http");
     threads.setDaemon(true); // as the JDK server's were: an unclosed server never keeps a JVM alive
     Server server = new Server(threads, new ScheduledExecutorScheduler(name + "-http-timer", true), null);
     server.addBean(new NetworkConnectionLimit(limits.maxConnections(), server));
     server.setErrorHandler(new JsonErrorPages(errors));
+    server.setHandler(requestLimit(limits, table)); // Javalin's servlet context goes inside it
     ServerConnector[] connector = new ServerConnector[1];
     Javalin app = Javalin.create(config -> {
       configure(config, server, errors, table, settings);
@@ -61,6 +63,16 @@ public final class HttpServer implements AutoCloseable {
     });
     app.start();
     return new HttpServer(app, connector[0]);
+  }
+
+  /** At most {@code threads} requests at once, {@code queuedRequests} suspended for their turn, event streams apart. */
+  private static QoSHandler requestLimit(ServerLimits limits, RouteTable table) {
+    QoSHandler qos = new QoSHandler();
+    qos.setMaxRequestCount(limits.threads());
+    qos.setMaxSuspendedRequestCount(limits.queuedRequests());
+    qos.setMaxSuspend(limits.queueTimeout());
+    table.routes().stream().filter(RouteTable.Route::stream).forEach(route -> qos.excludePath(route.path()));
+    return qos;
   }
 
   private static void configure(JavalinConfig config, Server server, ErrorStyle errors, RouteTable table,

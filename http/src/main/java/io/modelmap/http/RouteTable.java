@@ -21,7 +21,7 @@ public final class RouteTable {
    * One route. Paths use Javalin's syntax: {@code {name}} is one segment, {@code <name>} may hold
    * slashes (model ids like {@code org/name}).
    */
-  public record Route(HandlerType method, String path, Access access, Handler handler) {
+  public record Route(HandlerType method, String path, Access access, Handler handler, boolean stream) {
     public Route {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(access, "access");
@@ -57,12 +57,21 @@ public final class RouteTable {
   }
 
   public RouteTable get(String path, Access access, Handler handler) {
-    routes.add(new Route(HandlerType.GET, path, access, handler));
+    routes.add(new Route(HandlerType.GET, path, access, handler, false));
     return this;
   }
 
   public RouteTable post(String path, Access access, Handler handler) {
-    routes.add(new Route(HandlerType.POST, path, access, handler));
+    routes.add(new Route(HandlerType.POST, path, access, handler, false));
+    return this;
+  }
+
+  /**
+   * A long-lived GET (an event stream) that answers asynchronously and holds no thread: it is not
+   * counted among the requests handled at once, and caps its clients itself.
+   */
+  public RouteTable stream(String path, Access access, Handler handler) {
+    routes.add(new Route(HandlerType.GET, path, access, handler, true));
     return this;
   }
 

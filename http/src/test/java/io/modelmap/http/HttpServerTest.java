@@ -29,7 +29,8 @@ class HttpServerTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final BearerToken TOKEN = new BearerToken("0123456789abcdef-token");
-  private static final ServerLimits SHORT = new ServerLimits(8, 16, Duration.ofSeconds(1), Duration.ofSeconds(2), 2048);
+  private static final ServerLimits SHORT = new ServerLimits(4, 16, Duration.ofSeconds(5), Duration.ofSeconds(1),
+      Duration.ofSeconds(2), 2048);
 
   private static HttpServer start(String name, ServerLimits limits, Optional<BearerToken> token, RouteTable table) {
     return HttpServer.start(name, new ServerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits,
@@ -94,7 +95,7 @@ class HttpServerTest {
         for (int i = 0; i < 1000; i++) {
           sockets.add(halfOpen(server.port()));
         }
-        assertThat(threadsNamed("halfopen-http")).as("request threads").isLessThanOrEqualTo(SHORT.threads());
+        assertThat(threadsNamed("halfopen-http")).as("threads of the pool").isLessThanOrEqualTo(SHORT.poolThreads());
         for (Socket socket : sockets) {
           assertThat(closedWithin(socket, Duration.ofSeconds(5))).as("closed by the server").isTrue();
         }
@@ -110,7 +111,7 @@ class HttpServerTest {
 
   @Test
   void shouldCloseAConnectionThatTricklesItsHeadersPastTheReadTimeout() throws Exception {
-    ServerLimits limits = new ServerLimits(8, 16, Duration.ofSeconds(1), Duration.ofSeconds(30), 16);
+    ServerLimits limits = new ServerLimits(4, 16, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), 16);
     try (HttpServer server = start("trickle", limits, Optional.empty(), table());
         Socket socket = halfOpen(server.port())) {
       long started = System.nanoTime();
@@ -142,8 +143,8 @@ class HttpServerTest {
   }
 
   @Test
-  void shouldRunAtMostItsThreadsAtOnceAndQueueTheRest() throws Exception {
-    ServerLimits limits = new ServerLimits(4, 64, Duration.ofSeconds(5), Duration.ofSeconds(30), 64);
+  void shouldHandleAtMostItsThreadsAtOnceQueueSomeAndRefuseTheRestWith503() throws Exception {
+    ServerLimits limits = new ServerLimits(2, 3, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 64);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
@@ -159,13 +160,37 @@ class HttpServerTest {
         answers.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/slow"))
             .build(), HttpResponse.BodyHandlers.ofString()));
       }
-      await().atMost(Duration.ofSeconds(5)).until(() -> running.get() == 2);
-      assertThat(threadsNamed("bounded-http")).isLessThanOrEqualTo(4);
+      await().atMost(Duration.ofSeconds(5)).until(() -> answers.stream().filter(CompletableFuture::isDone).count() == 7);
+      assertThat(running.get()).isEqualTo(2);
+      assertThat(threadsNamed("bounded-http")).isLessThanOrEqualTo(limits.poolThreads());
       release.countDown();
+      List<Integer> statuses = new ArrayList<>();
       for (CompletableFuture<HttpResponse<String>> answer : answers) {
-        assertThat(answer.get(10, TimeUnit.SECONDS).body()).isEqualTo("done");
+        statuses.add(answer.get(10, TimeUnit.SECONDS).statusCode());
       }
-      assertThat(most.get()).as("the acceptor and the selector keep two of the four threads").isEqualTo(2);
+      assertThat(statuses).as("2 handled, 3 queued, 7 refused").filteredOn(s -> s == 200).hasSize(5);
+      assertThat(statuses).filteredOn(s -> s == 503).hasSize(7);
+      assertThat(most.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void shouldAnswerARequestThatWaitedPastTheQueueTimeoutWith503() throws Exception {
+    ServerLimits limits = new ServerLimits(1, 8, Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(30), 64);
+    CountDownLatch release = new CountDownLatch(1);
+    RouteTable table = new RouteTable().get("/slow", Access.OPEN, ctx -> {
+      release.await(10, TimeUnit.SECONDS);
+      ctx.result("done");
+    });
+    try (HttpServer server = start("waited", limits, Optional.empty(), table)) {
+      CompletableFuture<HttpResponse<String>> first = HTTP.sendAsync(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + server.port() + "/slow")).build(), HttpResponse.BodyHandlers.ofString());
+      await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+      HttpResponse<String> second = get(server, "/slow");
+      assertThat(second.statusCode()).isEqualTo(503);
+      assertThat(second.headers().firstValue("Content-Type")).hasValue("application/json");
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
   }
 

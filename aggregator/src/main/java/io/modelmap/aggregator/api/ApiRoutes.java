@@ -72,7 +72,7 @@ final class ApiRoutes {
         .get("/api/agreement", Access.TOKEN, ctx -> ctx.json(answers.get().analyses().agreement()))
         .get("/api/agreement/judge/<id>", Access.TOKEN,
             ctx -> ctx.json(answers.get().analyses().judge(id(ctx, "/api/agreement/judge/"))))
-        .get("/api/events", Access.TOKEN, ctx -> events.get().handle(ctx));
+        .stream("/api/events", Access.TOKEN, ctx -> events.get().handle(ctx));
   }
 
   static List<IntParameter> intParameters() {
