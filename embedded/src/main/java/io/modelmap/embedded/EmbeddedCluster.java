@@ -30,7 +30,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         new TopicProvisioner(admin).createMissing(topics, 1, (short) 1);
       }
       return new EmbeddedCluster(broker, EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0));
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       broker.close();
       throw e;
     }

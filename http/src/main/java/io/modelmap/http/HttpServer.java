@@ -5,8 +5,10 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -37,8 +39,10 @@ public final class HttpServer implements AutoCloseable {
    * Binds and serves at once.
    *
    * @param name names the threads ({@code name-http-N}) and appears in logs
+   * @throws BindException when the address is taken or cannot be bound (callers fall back to another port)
    */
-  public static HttpServer start(String name, ServerSettings settings, ErrorStyle errors, RouteTable table) {
+  public static HttpServer start(String name, ServerSettings settings, ErrorStyle errors, RouteTable table)
+      throws BindException {
     ServerLimits limits = settings.limits();
     // the pool's queue stays unbounded, as Jetty wants for its own tasks; requests are bounded by the QoSHandler
     QueuedThreadPool threads = new QueuedThreadPool(limits.poolThreads(), 2, 60_000, 0, null, null);
@@ -61,8 +65,25 @@ public final class HttpServer implements AutoCloseable {
         return connector[0];
       });
     });
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw bindFailure(e, settings.bind()).orElseThrow(() -> e);
+    }
     return new HttpServer(app, connector[0]);
+  }
+
+  /** Javalin wraps Jetty's bind failure in its own exception: the JDK's, as the JDK server threw it. */
+  private static Optional<BindException> bindFailure(Throwable failure, InetSocketAddress bind) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException bindException) {
+        BindException plain = new BindException("cannot bind " + bind + ": " + bindException.getMessage());
+        plain.initCause(failure);
+        return Optional.of(plain);
+      }
+    }
+    return Optional.empty();
   }
 
   /** At most {@code threads} requests at once, {@code queuedRequests} suspended for their turn, event streams apart. */

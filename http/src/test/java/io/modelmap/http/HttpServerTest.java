@@ -1,6 +1,7 @@
 package io.modelmap.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,8 @@ class HttpServerTest {
   private static final ServerLimits SHORT = new ServerLimits(4, 16, Duration.ofSeconds(5), Duration.ofSeconds(1),
       Duration.ofSeconds(2), 2048);
 
-  private static HttpServer start(String name, ServerLimits limits, Optional<BearerToken> token, RouteTable table) {
+  private static HttpServer start(String name, ServerLimits limits, Optional<BearerToken> token, RouteTable table)
+      throws java.net.BindException {
     return HttpServer.start(name, new ServerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), limits,
         token), ErrorStyle.errorField(), table);
   }
@@ -191,6 +193,17 @@ class HttpServerTest {
       assertThat(second.headers().firstValue("Content-Type")).hasValue("application/json");
       release.countDown();
       assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void shouldRefuseATakenPortWithTheJdksBindException() throws Exception {
+    try (HttpServer first = start("first", SHORT, Optional.empty(), table())) {
+      ServerSettings same = new ServerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), first.port()),
+          SHORT, Optional.empty());
+      assertThatThrownBy(() -> HttpServer.start("second", same, ErrorStyle.errorField(), table()))
+          .isInstanceOf(java.net.BindException.class).hasMessageContaining(String.valueOf(first.port()));
+      assertThat(get(first, "/hello").body()).as("the first still serves").isEqualTo("hello");
     }
   }
 

@@ -5,6 +5,7 @@ import io.modelmap.aggregator.AggregatorMetrics;
 import io.modelmap.http.HttpError;
 import io.modelmap.http.HttpServer;
 import io.modelmap.http.ServerSettings;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,21 +32,21 @@ public final class QueryApi implements AutoCloseable {
   private volatile UpdateBroadcaster updates;
   private volatile EventStreams events;
 
-  private QueryApi(ApiSettings settings) {
+  private QueryApi(ApiSettings settings) throws IOException {
     this.settings = settings;
     this.internal = HttpServer.start("internal-views", new ServerSettings(settings.internalBind(), settings.limits(),
         settings.token()), new InternalViews.Errors(), InternalViews.table(this::views));
     try {
       this.server = HttpServer.start("query-api", new ServerSettings(settings.bind(), settings.limits(),
           settings.token()), new ApiErrors(), ApiRoutes.table(this::answers, this::events, health));
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       internal.close();
       throw e;
     }
   }
 
   /** Binds now (so the port is known before Kafka Streams starts); answers once {@link #start} is called. */
-  public static QueryApi bind(ApiSettings settings) {
+  public static QueryApi bind(ApiSettings settings) throws IOException {
     return new QueryApi(settings);
   }
 

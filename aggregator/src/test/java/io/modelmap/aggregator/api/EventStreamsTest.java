@@ -42,7 +42,7 @@ class EventStreamsTest {
   private HttpServer server;
   private final List<Socket> clients = new ArrayList<>();
 
-  private void serve(EventStreamLimits limits) {
+  private void serve(EventStreamLimits limits) throws IOException {
     // the broadcaster's consumer never runs here: the test publishes into it
     updates = new UpdateBroadcaster(AggregatorConfig.defaults("127.0.0.1:1", "mock://", dir));
     streams = new EventStreams(updates, limits);

@@ -8,6 +8,7 @@ import io.modelmap.http.Access;
 import io.modelmap.http.HttpServer;
 import io.modelmap.http.RouteTable;
 import io.modelmap.http.ServerSettings;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -25,14 +26,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private final SchemaLog log;
   private final HttpServer server;
 
-  EmbeddedSchemaRegistry(SchemaLog log, int port) {
+  EmbeddedSchemaRegistry(SchemaLog log, int port) throws IOException {
     this.log = log;
     log.readAll().forEach(state::apply);
     this.server = HttpServer.start("schema-registry", ServerSettings.loopback(port), new ConfluentErrors(), routes());
   }
 
   /** Starts on {@code port} (0 picks a free one), storing schemas in {@code topic} of the given cluster. */
-  public static EmbeddedSchemaRegistry start(String bootstrapServers, String topic, int port) {
+  public static EmbeddedSchemaRegistry start(String bootstrapServers, String topic, int port) throws IOException {
     return new EmbeddedSchemaRegistry(new KafkaSchemaLog(bootstrapServers, topic), port);
   }
 

@@ -5,6 +5,7 @@ import io.modelmap.http.ErrorStyle;
 import io.modelmap.http.HttpServer;
 import io.modelmap.http.RouteTable;
 import io.modelmap.http.ServerSettings;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.function.BooleanSupplier;
 
@@ -18,11 +19,13 @@ public final class MetricsEndpoint implements AutoCloseable {
   }
 
   /** On {@code address} with the default limits. */
-  public static MetricsEndpoint start(InetSocketAddress address, ScorerMetrics metrics, BooleanSupplier healthy) {
+  public static MetricsEndpoint start(InetSocketAddress address, ScorerMetrics metrics, BooleanSupplier healthy)
+      throws IOException {
     return start(ServerSettings.on(address), metrics, healthy);
   }
 
-  public static MetricsEndpoint start(ServerSettings settings, ScorerMetrics metrics, BooleanSupplier healthy) {
+  public static MetricsEndpoint start(ServerSettings settings, ScorerMetrics metrics, BooleanSupplier healthy)
+      throws IOException {
     return new MetricsEndpoint(HttpServer.start("worker-metrics", settings, ErrorStyle.errorField(),
         routes(metrics, healthy)));
   }
