@@ -5,6 +5,8 @@ import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.AggregatorService;
 import io.modelmap.aggregator.BoundedRocksDbMemory;
 import io.modelmap.aggregator.api.ApiSettings;
+import io.modelmap.aggregator.api.EventStreamLimits;
+import io.modelmap.http.BearerToken;
 import io.modelmap.aggregator.MapMethod;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ final class AggregatorCommand implements Callable<Integer> {
   long commitIntervalMs;
 
   @Option(names = "--api-host", defaultValue = "${env:MODELMAP_API_HOST:-127.0.0.1}",
-      description = "Address the query API, dashboard and /metrics bind to (env MODELMAP_API_HOST; default"
+      description = "Address the query API, dashboard, /metrics and /health bind to (env MODELMAP_API_HOST; default"
           + " ${DEFAULT-VALUE}: loopback only).")
   String apiHost;
 
@@ -61,9 +63,25 @@ final class AggregatorCommand implements Callable<Integer> {
   long rocksDbMemoryMb;
 
   @Option(names = "--internal-port", defaultValue = "${env:MODELMAP_INTERNAL_PORT:-8081}",
-      description = "Port of the internal views other instances read (never the public API's), bound on --api-host;"
+      description = "Port of the internal views other instances read (never the public API's), bound on --internal-host;"
           + " keep it reachable only from aggregator instances (env MODELMAP_INTERNAL_PORT; default ${DEFAULT-VALUE}).")
   int internalPort;
+
+  @Option(names = "--internal-host", defaultValue = "${env:MODELMAP_INTERNAL_HOST:-127.0.0.1}",
+      description = "Address the internal views bind to (env MODELMAP_INTERNAL_HOST; default ${DEFAULT-VALUE}: loopback"
+          + " only, enough for one instance). Several instances need an address the others reach, such as the pod's IP.")
+  String internalHost;
+
+  @Option(names = "--api-token-file", defaultValue = "${env:MODELMAP_API_TOKEN_FILE}", paramLabel = "FILE",
+      description = "A file holding a bearer token (at least 16 characters): /api/* and the internal views then answer"
+          + " 401 without 'Authorization: Bearer <token>'; /health, /metrics, /openapi.json and the dashboard's files"
+          + " stay open (env MODELMAP_API_TOKEN_FILE; default: no token).")
+  Path apiTokenFile;
+
+  @Option(names = "--event-streams-per-address", defaultValue = "${env:MODELMAP_EVENT_STREAMS_PER_ADDRESS:-8}",
+      description = "Event streams (/api/events) one client address may hold; behind a proxy every client has the"
+          + " proxy's address (env MODELMAP_EVENT_STREAMS_PER_ADDRESS; default ${DEFAULT-VALUE}, at most 64).")
+  int eventStreamsPerAddress;
 
   @Option(names = "--instance-id", defaultValue = "${env:MODELMAP_INSTANCE_ID}",
       description = "A stable name of this instance, unique in the application (env MODELMAP_INSTANCE_ID; the chart"
@@ -91,6 +109,18 @@ final class AggregatorCommand implements Callable<Integer> {
     return settings;
   }
 
+  ApiSettings apiSettings() {
+    ApiSettings.Builder api = ApiSettings.builder()
+        .setBind(new InetSocketAddress(apiHost, apiPort))
+        .setInternalBind(new InetSocketAddress(internalHost, internalPort))
+        .optAdvertisedHost(apiAdvertisedHost)
+        .optEvents(new EventStreamLimits(eventStreamsPerAddress, EventStreamLimits.defaults().heartbeat()));
+    if (apiTokenFile != null) {
+      api.optToken(BearerToken.fromFile(apiTokenFile));
+    }
+    return api.build();
+  }
+
   @Override
   public Integer call() throws Exception {
     CliLogging.service();
@@ -102,9 +132,7 @@ final class AggregatorCommand implements Callable<Integer> {
         .withPrediction(prediction.settings())
         .withTopics(connection.topicNames());
     CountDownLatch stopped = new CountDownLatch(1);
-    Optional<ApiSettings> api = noApi ? Optional.empty()
-        : Optional.of(new ApiSettings(new InetSocketAddress(apiHost, apiPort),
-            new InetSocketAddress(apiHost, internalPort), apiAdvertisedHost));
+    Optional<ApiSettings> api = noApi ? Optional.empty() : Optional.of(apiSettings());
     try (AggregatorService service = new AggregatorService(config, api)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       service.start();

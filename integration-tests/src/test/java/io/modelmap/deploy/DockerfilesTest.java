@@ -63,6 +63,19 @@ class DockerfilesTest {
     }
   }
 
+  @Test
+  void noImageBindsBeyondLoopbackUnlessTold() throws Exception {
+    Pattern host = Pattern.compile("\\b(MODELMAP_[A-Z_]*HOST)=(\\S+)");
+    for (Path file : dockerfiles()) {
+      Matcher m = host.matcher(String.join("\n", instructions(file)));
+      while (m.find()) {
+        assertThat(m.group(2)).as("%s sets %s", file, m.group(1)).isIn("127.0.0.1", "localhost");
+      }
+      assertThat(instructions(file)).as("%s publishes no internal-views port", file)
+          .noneMatch(l -> l.startsWith("EXPOSE") && l.contains("8081"));
+    }
+  }
+
   /** Instructions with continuation lines joined and comments dropped. */
   private static List<String> instructions(Path file) throws Exception {
     List<String> result = new ArrayList<>();

@@ -173,6 +173,44 @@ class HelmChartTest {
   }
 
   @Test
+  void internalViewsListenOnThePodIpOnAPortNoServiceCarries() throws Exception {
+    List<HasMetadata> objects = render(Map.of(), null);
+    Container container = named(objects, StatefulSet.class, "mm-modelmap-streams-aggregator").getSpec().getTemplate()
+        .getSpec().getContainers().get(0);
+    EnvVar internalHost = container.getEnv().stream().filter(e -> e.getName().equals("MODELMAP_INTERNAL_HOST"))
+        .findFirst().orElseThrow();
+    assertThat(internalHost.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+    assertThat(env(container, "MODELMAP_API_HOST")).as("the API for the Service and port-forward").isEqualTo("0.0.0.0");
+    assertThat(ofType(objects, Service.class)).as("no Service carries the internal port").allSatisfy(service ->
+        assertThat(service.getSpec().getPorts()).noneMatch(p -> p.getPort() == 8081
+            || (p.getTargetPort() != null && "internal".equals(p.getTargetPort().getStrVal()))));
+  }
+
+  @Test
+  void anApiTokenComesFromASecretAsAFileOnlyWhenOneIsNamed() throws Exception {
+    StatefulSet without = named(render(Map.of(), null), StatefulSet.class, "mm-modelmap-streams-aggregator");
+    assertThat(without.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .noneMatch(e -> e.getName().equals("MODELMAP_API_TOKEN_FILE"));
+    assertThat(without.getSpec().getTemplate().getSpec().getVolumes()).noneMatch(v -> v.getName().equals("api-token"));
+
+    List<HasMetadata> objects = render(Map.of("api.auth.secretName", "modelmap-api-token", "api.auth.secretKey", "bearer"),
+        null);
+    var pod = named(objects, StatefulSet.class, "mm-modelmap-streams-aggregator").getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+    assertThat(env(container, "MODELMAP_API_TOKEN_FILE")).isEqualTo("/etc/modelmap/api/bearer");
+    assertThat(container.getVolumeMounts()).anySatisfy(m -> {
+      assertThat(m.getName()).isEqualTo("api-token");
+      assertThat(m.getMountPath()).isEqualTo("/etc/modelmap/api");
+      assertThat(m.getReadOnly()).isTrue();
+    });
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("api-token"))
+        .singleElement().satisfies(v -> assertThat(v.getSecret().getSecretName()).isEqualTo("modelmap-api-token"));
+    assertThat(ofType(objects, Secret.class)).as("the chart names the Secret, never holds it").isEmpty();
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).as("probes need no token").isEqualTo("/health");
+    assertThat(CliEnvironment.variables()).contains("MODELMAP_API_TOKEN_FILE", "MODELMAP_INTERNAL_HOST");
+  }
+
+  @Test
   void registerJobPassesIdsWithSlashesQuotesAndColonsUnchanged() throws Exception {
     String id = "acme/\"tiny\": base #1@v2";
     List<HasMetadata> objects = render(Map.of("register.models[0].modelId", id,

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.http.HttpError;
 import io.modelmap.aggregator.api.body.AgreementBody;
 import io.modelmap.aggregator.api.body.AnalyticsBody;
 import io.modelmap.aggregator.api.body.JudgeBody;
@@ -36,7 +37,7 @@ final class Analyses {
     List<Map<String, Object>> frames = new ArrayList<>(all);
     frames.removeIf(f -> corpus != null && !corpus.equals(f.get("corpusId")));
     if (frames.isEmpty()) {
-      throw new ApiError(404, corpus == null ? "no model is complete yet, so there is no map"
+      throw new HttpError(404, corpus == null ? "no model is complete yet, so there is no map"
           : "no map for corpus '" + corpus + "'");
     }
     Map<String, ModelBody> models = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ final class Analyses {
     List<Map<String, Object>> all = views.all(Views.ANALYTICS);
     all.removeIf(a -> corpus != null && !corpus.equals(a.get("corpusId")));
     if (all.size() != 1) {
-      throw new ApiError(all.isEmpty() ? 404 : 400, all.isEmpty()
+      throw new HttpError(all.isEmpty() ? 404 : 400, all.isEmpty()
           ? (corpus == null ? "no analytics yet: they follow the first complete model within seconds"
               : "no analytics for corpus '" + corpus + "'")
           : "several corpora have analytics; name one: /api/analytics?corpus=ID");
@@ -73,7 +74,7 @@ final class Analyses {
   /** KL in bits per byte among at most {@code max} models, in clustering order, from their ξ rows. */
   KlMatrixBody klMatrix(String corpus, int max) {
     if (max < 2 || max > MAX_KL_MATRIX) {
-      throw new ApiError(400, "max must be between 2 and " + MAX_KL_MATRIX + ", was " + max);
+      throw new HttpError(400, "max must be between 2 and " + MAX_KL_MATRIX + ", was " + max);
     }
     AnalyticsBody analytics = analytics(corpus);
     List<String> order = analytics.clusterOrder();
@@ -111,19 +112,19 @@ final class Analyses {
   /** KL between two complete models from their ξ rows (eq. 3), in nats per text and bits per byte. */
   KlBody kl(String a, String b) {
     if (a == null || b == null) {
-      throw new ApiError(400, "pass both models: /api/kl?a=MODEL&b=MODEL");
+      throw new HttpError(400, "pass both models: /api/kl?a=MODEL&b=MODEL");
     }
     Optional<Map<String, Object>> rowA = views.get(Views.COORDINATES, a);
     Optional<Map<String, Object>> rowB = views.get(Views.COORDINATES, b);
     if (rowA.isEmpty() || rowB.isEmpty()) {
-      throw new ApiError(404, "no scores for model '" + (rowA.isEmpty() ? a : b) + "'");
+      throw new HttpError(404, "no scores for model '" + (rowA.isEmpty() ? a : b) + "'");
     }
     if (!Boolean.TRUE.equals(rowA.get().get("complete")) || !Boolean.TRUE.equals(rowB.get().get("complete"))) {
-      throw new ApiError(409, "both models must be completely scored; see /api/models/{id} for progress"
+      throw new HttpError(409, "both models must be completely scored; see /api/models/{id} for progress"
           + " and its provisional neighbours");
     }
     if (!rowA.get().get("corpusId").equals(rowB.get().get("corpusId"))) {
-      throw new ApiError(409, "the models were scored on different corpora");
+      throw new HttpError(409, "the models were scored on different corpora");
     }
     double klNats = KlDivergence.fromCoordinates(doubles(rowA.get().get("xi")), doubles(rowB.get().get("xi")));
     double meanBytes = views.get(Views.FRAMES, (String) rowA.get().get("corpusId"))
@@ -134,7 +135,7 @@ final class Analyses {
   /** The LLM-as-judge table: every other model's judged and true accuracy over the items both answered. */
   JudgeBody judge(String judge) {
     if (views.get(Views.ACCURACY, judge).isEmpty()) {
-      throw new ApiError(404, "no answers of model '" + judge + "' have been aggregated");
+      throw new HttpError(404, "no answers of model '" + judge + "' have been aggregated");
     }
     List<JudgeRowBody> rows = new ArrayList<>();
     for (Map<String, Object> pair : views.all(Views.AGREEMENT)) {

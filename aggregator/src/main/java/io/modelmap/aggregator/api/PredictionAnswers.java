@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.http.HttpError;
 import io.modelmap.aggregator.api.body.BenchmarkBody;
 import io.modelmap.aggregator.api.body.BenchmarkPointBody;
 import io.modelmap.aggregator.api.body.PredictionBody;
@@ -20,7 +21,7 @@ final class PredictionAnswers {
 
   PredictionsBody model(String modelId) {
     return views.get(Views.PREDICTIONS, modelId).map(p -> BodyMapping.as(p, PredictionsBody.class))
-        .orElseThrow(() -> new ApiError(404, "no predictions for model '" + modelId + "': it is not complete, or no"
+        .orElseThrow(() -> new HttpError(404, "no predictions for model '" + modelId + "': it is not complete, or no"
             + " benchmark has enough observed models yet (GET /api/benchmarks lists the fitted ones)"));
   }
 
@@ -34,7 +35,7 @@ final class PredictionAnswers {
   BenchmarkBody benchmark(String benchmarkId) {
     List<QualityBody> quality = benchmarks().stream().filter(q -> q.benchmarkId().equals(benchmarkId)).toList();
     if (quality.isEmpty()) {
-      throw new ApiError(404, "benchmark '" + benchmarkId + "' is not fitted: it needs enough observed complete"
+      throw new HttpError(404, "benchmark '" + benchmarkId + "' is not fitted: it needs enough observed complete"
           + " models; GET /api/benchmarks lists the fitted ones");
     }
     List<BenchmarkPointBody> points = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.api;
 
+import io.modelmap.http.HttpError;
 import io.modelmap.aggregator.api.body.EmbeddingBody;
 import io.modelmap.aggregator.api.body.RouteBody;
 import io.modelmap.aggregator.embedding.EmbeddingStores;
@@ -37,17 +38,17 @@ final class RouteAnswers {
   /** @param question the question text (with its choices, as the user likes), or null to name an item */
   RouteBody route(String question, String item, int max) {
     if ((question == null || question.isBlank()) == (item == null || item.isBlank())) {
-      throw new ApiError(400, "give either question=<text> or item=<benchmarkId>/<itemId>");
+      throw new HttpError(400, "give either question=<text> or item=<benchmarkId>/<itemId>");
     }
     byte[] stored = store(EmbeddingStores.ROUTER).get(EmbeddingStores.CURRENT);
     if (stored == null) {
-      throw new ApiError(404, "no embeddings are trained yet: they need the answers of a few models on mc-answers");
+      throw new HttpError(404, "no embeddings are trained yet: they need the answers of a few models on mc-answers");
     }
     String text = question;
     if (text == null || text.isBlank()) {
       byte[] known = store(EmbeddingStores.QUESTIONS).get(item);
       if (known == null) {
-        throw new ApiError(404, "no item '" + item + "' is published on mc-items (ids are benchmarkId/itemId)");
+        throw new HttpError(404, "no item '" + item + "' is published on mc-items (ids are benchmarkId/itemId)");
       }
       text = new String(known, StandardCharsets.UTF_8);
     }
@@ -61,7 +62,7 @@ final class RouteAnswers {
     try {
       return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore()));
     } catch (InvalidStateStoreException e) {
-      throw new ApiError(503, "the embeddings are served by the aggregator instance that runs their task, or this"
+      throw new HttpError(503, "the embeddings are served by the aggregator instance that runs their task, or this"
           + " one is still starting; retry, or ask that instance");
     }
   }

@@ -33,7 +33,7 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateBroadcaster.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int QUEUE_LIMIT = 10_000;
-  /** Event streams served at once: each holds a thread and up to {@value #QUEUE_LIMIT} queued events. */
+  /** Event streams served at once: each holds up to {@value #QUEUE_LIMIT} queued events (and a writer thread only while written to). */
   static final int MAX_SUBSCRIBERS = 64;
 
   private final KafkaConsumer<String, byte[]> consumer;
@@ -99,7 +99,8 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
     }
   }
 
-  private void publish(String topic, String key) {
+  /** Hands one update to every subscriber; package-private for tests. */
+  void publish(String topic, String key) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("topic", topic);
     event.put("key", key);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.modelmap.http.BearerToken;
+import io.modelmap.http.HttpError;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,6 +27,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the views wherever they live: a key from the instance that owns its partition
@@ -36,13 +40,17 @@ final class ViewQueries {
   private static final TypeReference<List<Map<String, Object>>> ARRAY = new TypeReference<>() {};
 
   private static final Set<String> VECTORS = Set.of("xi", "columnMeans");
+  private static final Logger LOG = LoggerFactory.getLogger(ViewQueries.class);
   private final KafkaStreams streams;
   private final HostInfo self;
+  private final Optional<BearerToken> token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  ViewQueries(KafkaStreams streams, HostInfo self) {
+  /** @param token sent to the other instances, whose internal views ask for it as the API does */
+  ViewQueries(KafkaStreams streams, HostInfo self, Optional<BearerToken> token) {
     this.streams = streams;
     this.self = self;
+    this.token = token;
   }
 
   Optional<Map<String, Object>> get(String view, String key) {
@@ -96,22 +104,24 @@ final class ViewQueries {
   }
 
   private <T> Optional<T> remote(HostInfo host, String path, TypeReference<T> type) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
+        .timeout(Duration.ofSeconds(10));
+    token.ifPresent(t -> request.header("Authorization", t.authorization()));
     try {
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-          URI.create("http://" + host.host() + ":" + host.port() + path)).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() == 404) {
         return Optional.empty();
       }
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("instance " + host + " answered " + response.statusCode() + " for " + path);
+        throw new HttpError(502, "instance " + host + " answered " + response.statusCode() + " for " + path);
       }
       return Optional.of(JSON.readValue(response.body(), type));
     } catch (IOException e) {
-      throw new IllegalStateException("instance " + host + " holding part of the views is unreachable: " + e.getMessage(), e);
+      LOG.debug("instance {} unreachable for {}", host, path, e);
+      throw new HttpError(502, "instance " + host + " holding part of the views is unreachable: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      throw new HttpError(503, "interrupted while asking instance " + host);
     }
   }
 }

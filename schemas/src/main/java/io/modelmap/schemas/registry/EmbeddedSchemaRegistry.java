@@ -1,23 +1,18 @@
 package io.modelmap.schemas.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.http.Context;
+import io.modelmap.http.Access;
+import io.modelmap.http.HttpServer;
+import io.modelmap.http.RouteTable;
+import io.modelmap.http.ServerSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A schema registry serving the Confluent REST subset the services use, on loopback, with its state
@@ -25,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * production deployments at Confluent SR, Karapace, Apicurio (ccompat) or Redpanda.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SchemaRegistryState state = new SchemaRegistryState();
@@ -35,14 +29,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   EmbeddedSchemaRegistry(SchemaLog log, int port) throws IOException {
     this.log = log;
     log.readAll().forEach(state::apply);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "schema-registry-http");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.start();
+    this.server = HttpServer.start("schema-registry", ServerSettings.loopback(port), new ConfluentErrors(), routes());
   }
 
   /** Starts on {@code port} (0 picks a free one), storing schemas in {@code topic} of the given cluster. */
@@ -52,48 +39,28 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   /** The base URL clients use. */
   public String url() {
-    return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    return "http://" + server.address().getHostString() + ":" + server.port();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-      List<String> parts = List.of(path.replaceAll("^/+|/+$", "").split("/"));
-      Reply reply = route(exchange.getRequestMethod(), parts, exchange.getRequestBody());
-      byte[] body = JSON.writeValueAsBytes(reply.body());
-      exchange.getResponseHeaders().set("Content-Type", RestSchemaRegistryClient.CONTENT_TYPE);
-      exchange.sendResponseHeaders(reply.status(), body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("schema registry request {} failed: {}", exchange.getRequestURI(), e.toString());
-      throw e;
-    }
+  /** The endpoints of the Confluent API the clients call; open, as the registry is on loopback. */
+  private RouteTable routes() {
+    return new RouteTable()
+        .get("/schemas/ids/{id}", Access.OPEN, ctx -> reply(ctx, schemaById(ctx.pathParam("id"))))
+        .get("/subjects", Access.OPEN, ctx -> reply(ctx, Reply.ok(state.subjects())))
+        .post("/subjects/{subject}/versions", Access.OPEN,
+            ctx -> reply(ctx, register(ctx.pathParam("subject"), ctx.body())))
+        .get("/subjects/{subject}/versions", Access.OPEN, ctx -> reply(ctx, versionList(ctx.pathParam("subject"))))
+        .get("/subjects/{subject}/versions/{version}", Access.OPEN,
+            ctx -> reply(ctx, version(ctx.pathParam("subject"), ctx.pathParam("version"))))
+        .post("/compatibility/subjects/{subject}/versions/{version}", Access.OPEN,
+            ctx -> reply(ctx, compatibility(ctx.pathParam("subject"), ctx.body())));
   }
 
-  private Reply route(String method, List<String> p, InputStream body) throws IOException {
-    if (method.equals("GET") && p.size() == 3 && p.get(0).equals("schemas") && p.get(1).equals("ids")) {
-      return schemaById(p.get(2));
-    }
-    if (method.equals("GET") && p.size() == 1 && p.get(0).equals("subjects")) {
-      return Reply.ok(state.subjects());
-    }
-    if (p.size() >= 3 && p.get(0).equals("subjects") && p.get(2).equals("versions")) {
-      if (method.equals("POST") && p.size() == 3) {
-        return register(p.get(1), body);
-      }
-      if (method.equals("GET")) {
-        return p.size() == 3 ? versionList(p.get(1)) : version(p.get(1), p.get(3));
-      }
-    }
-    if (method.equals("POST") && p.size() == 5 && p.get(0).equals("compatibility")) {
-      return compatibility(p.get(2), body);
-    }
-    return Reply.error(404, 404, "unknown endpoint " + method + " /" + String.join("/", p));
+  private static void reply(Context ctx, Reply reply) throws JsonProcessingException {
+    ctx.status(reply.status()).contentType(RestSchemaRegistryClient.CONTENT_TYPE).result(JSON.writeValueAsBytes(reply.body()));
   }
 
-  private Reply register(String subject, InputStream body) throws IOException {
+  private Reply register(String subject, String body) {
     Optional<Schema> schema = parseSchema(body);
     if (schema.isEmpty()) {
       return Reply.error(422, 42201, "invalid Avro schema");
@@ -137,7 +104,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return found.map(Reply::ok).orElseGet(() -> Reply.error(404, 40402, "version " + which + " not found"));
   }
 
-  private Reply compatibility(String subject, InputStream body) throws IOException {
+  private Reply compatibility(String subject, String body) {
     if (state.versions(subject).isEmpty()) {
       return Reply.error(404, 40401, "subject " + subject + " not found");
     }
@@ -148,15 +115,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     return Reply.ok(JSON.createObjectNode().put("is_compatible", state.isCompatibleWithLatest(subject, schema.get())));
   }
 
-  private static Optional<Schema> parseSchema(InputStream body) throws IOException {
-    JsonNode request = JSON.readTree(body);
-    String type = request.path("schemaType").asText("AVRO");
-    if (!type.equals("AVRO") || !request.hasNonNull("schema")) {
-      return Optional.empty();
-    }
+  /** The Avro schema a request carries, or empty when its JSON or its schema does not parse. */
+  private static Optional<Schema> parseSchema(String body) {
     try {
+      JsonNode request = JSON.readTree(body);
+      String type = request.path("schemaType").asText("AVRO");
+      if (!type.equals("AVRO") || !request.hasNonNull("schema")) {
+        return Optional.empty();
+      }
       return Optional.of(new Schema.Parser().parse(request.get("schema").asText()));
-    } catch (SchemaParseException e) {
+    } catch (JsonProcessingException | SchemaParseException e) {
       return Optional.empty();
     }
   }
@@ -171,8 +139,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    server.close();
     log.close();
   }
 
@@ -182,7 +149,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     static Reply error(int status, int code, String message) {
-      return new Reply(status, JSON.createObjectNode().put("error_code", code).put("message", message));
+      return new Reply(status, new ConfluentErrors.ConfluentError(code, message));
     }
   }
 }

@@ -98,7 +98,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
   }
 
+  /** A path segment: URLEncoder's form encoding, with a space as %20 (a '+' in a path is a plus). */
   private static String encode(String subject) {
-    return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
