@@ -297,7 +297,7 @@ class ChaosIT {
       boolean scoringStarted = false;
       int step = 0;
       double lastProgress = 0;
-      while (!(allComplete() && step >= FLOW_STEPS && conflicts.done())) {
+      while (!(step >= FLOW_STEPS && conflicts.done() && allComplete())) {
         // a hang guard, not a speed target: on a loaded 2-core runner each restarted scorer spends 10-40 s
         // starting PyTorch, so a seed takes 60-300 s
         assertThat(seconds(started)).as("seed %d: models complete within 10 minutes", seed).isLessThan(600);
@@ -629,24 +629,28 @@ class ChaosIT {
    */
   private void assertDeadLettered() {
     String tasks = connection.topics().names().scoreTasks();
-    for (String topic : bad.stream().map(Bad::topic).distinct().toList()) {
-      List<Bad> sent = bad.stream().filter(b -> b.topic().equals(topic) && b.errorClass() != null).toList();
-      // the unregistered model's scores are valid records: see assertUnregisteredModelIsNoOnesNeighbour
-      List<Bad> skipped = bad.stream().filter(b -> b.topic().equals(topic) && b.errorClass() == null
-          && !b.kind().equals("unregistered-model")).toList();
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-        List<DeadLetter> letters = letters(topic);
+    List<String> topics = bad.stream().map(Bad::topic).distinct().toList();
+    List<String> deadLetterTopics = new ArrayList<>(topics.stream().map(TopicNames::deadLetter).toList());
+    deadLetterTopics.add(TopicNames.deadLetter(TopicNames.deadLetter(tasks)));
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      Map<String, List<DeadLetter>> all = deadLetters(deadLetterTopics);
+      for (String topic : topics) {
+        List<Bad> sent = bad.stream().filter(b -> b.topic().equals(topic) && b.errorClass() != null).toList();
+        // the unregistered model's scores are valid records: see assertUnregisteredModelIsNoOnesNeighbour
+        List<Bad> skipped = bad.stream().filter(b -> b.topic().equals(topic) && b.errorClass() == null
+            && !b.kind().equals("unregistered-model")).toList();
+        List<DeadLetter> letters = all.getOrDefault(TopicNames.deadLetter(topic), List.of());
         List<byte[]> bytes = letters.stream().map(l -> l.getOriginalValue().array()).toList();
         if (topic.equals(tasks)) {
           assertThat(bytes).as("dead letters of %s", topic).containsAll(sent.stream().map(Bad::bytes).toList());
-          return;
+          continue;
         }
         for (Bad b : sent) {
           // the same bytes may have been sent under the same key more than once (a length bomb is the same for a topic)
           long times = sent.stream().filter(o -> o.key().equals(b.key()) && Arrays.equals(o.bytes(), b.bytes())).count();
           List<DeadLetter> mine = letters.stream().filter(l -> Arrays.equals(l.getOriginalValue().array(), b.bytes())
-              && b.key().equals(l.getOriginalKey() == null ? null : StandardCharsets.UTF_8.decode(l.getOriginalKey().duplicate()).toString()))
-              .toList();
+              && b.key().equals(l.getOriginalKey() == null ? null
+                  : StandardCharsets.UTF_8.decode(l.getOriginalKey().duplicate()).toString())).toList();
           assertThat(mine).as("dead letters of the %s record on %s (key %.40s)", b.kind(), topic, b.key()).hasSize((int) times)
               .allSatisfy(l -> assertThat(l.getErrorClass().toString()).isEqualTo(b.errorClass()));
         }
@@ -654,11 +658,47 @@ class ChaosIT {
           assertThat(bytes).as("the %s record on %s is not dead-lettered", b.kind(), topic)
               .noneMatch(v -> Arrays.equals(v, b.bytes()));
         }
-      });
-    }
-    List<DeadLetter> twice = letters(TopicNames.deadLetter(TopicNames.deadLetter(tasks)));
-    assertThat(twice).as("a broken dead letter is skipped, never dead-lettered again").isEmpty();
+      }
+      assertThat(all.getOrDefault(TopicNames.deadLetter(TopicNames.deadLetter(tasks)), List.of()))
+          .as("a broken dead letter is skipped, never dead-lettered again").isEmpty();
+    });
   }
+
+  /** Every dead letter on {@code topics} up to their current ends, read committed, by one consumer. */
+  private Map<String, List<DeadLetter>> deadLetters(List<String> topics) {
+    Properties props = new Properties();
+    props.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
+    props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, List<DeadLetter>> letters = new TreeMap<>();
+    var decoder = connection.topics().deadLetters("any").valueSerde().deserializer();
+    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(props,
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+      for (String topic : topics) {
+        consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p ->
+            partitions.add(new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          if (record.offset() < end.get(new org.apache.kafka.common.TopicPartition(record.topic(), record.partition()))) {
+            try {
+              letters.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(decoder.deserialize(record.topic(),
+                  record.value()));
+            } catch (org.apache.kafka.common.errors.SerializationException e) {
+              // a broken record on a dead-letter topic is no dead letter
+            }
+          }
+        }
+      }
+    }
+    return letters;
+  }
+
 
   // ---------------------------------------------------------------------------------------------------
   // Repeated and conflicting scores
@@ -852,11 +892,11 @@ class ChaosIT {
         .isEqualTo(before);
   }
 
-  /** The published results once two reads 5 s apart agree (refits still running republish their models). */
+  /** The published results once two reads 3 s apart agree (refits still running republish their models). */
   private Map<String, Object> settledResults() throws InterruptedException {
     Map<String, Object> last = publishedResults();
-    for (int attempt = 0; attempt < 24; attempt++) {
-      Thread.sleep(5_000);
+    for (int attempt = 0; attempt < 40; attempt++) {
+      Thread.sleep(3_000);
       Map<String, Object> now = publishedResults();
       if (now.equals(last)) {
         return now;
