@@ -246,6 +246,7 @@ class ChaosIT {
   @MethodSource("seeds")
   void resultsEqualTheBatchReferenceWhateverIsKilled(long seed) throws Exception {
     RUN.incrementAndGet();
+    boolean passed = false;
     System.out.println("chaos: seed " + seed);
     Random random = new Random(seed);
     String keptLogs = System.getProperty("chaos.logs");
@@ -435,11 +436,29 @@ class ChaosIT {
         tally(BAD_BY_TOPIC, b.topic());
       });
       PASSED.incrementAndGet();
+      passed = true;
     } finally {
       children.forEach(ChildJvm::kill);
       if (registry != null) {
         registry.close();
       }
+      if (!passed && keptLogs == null) {
+        keepLogs(seed); // the temp folder goes with the test: a failed seed's logs stay for whoever looks
+      }
+    }
+  }
+
+  /** Copies a failed seed's logs to target/chaos-logs/seed-N. */
+  private void keepLogs(long seed) {
+    Path kept = Path.of("target", "chaos-logs", "seed-" + seed);
+    try (Stream<Path> files = Files.exists(logs) ? Files.list(logs) : Stream.empty()) {
+      Files.createDirectories(kept);
+      for (Path file : files.toList()) {
+        Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      System.out.println("chaos: seed " + seed + " failed; its children's logs are in " + kept.toAbsolutePath());
+    } catch (IOException e) {
+      System.out.println("chaos: seed " + seed + " failed; its logs could not be kept: " + e);
     }
   }
 

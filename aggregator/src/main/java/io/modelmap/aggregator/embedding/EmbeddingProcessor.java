@@ -60,6 +60,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   private final Set<String> foldInDue = new LinkedHashSet<>();
   private final Map<String, double[]> features = new HashMap<>(); // question key → features, this version
   private boolean retrainDue;
+  private boolean parkedAnswersRead;
   private long lastTrainingMs = Long.MIN_VALUE / 2;
   private long lastChangeMs = Long.MIN_VALUE / 2;
 
@@ -96,11 +97,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       router = Router.fromBytes(stored);
     }
     StoreEntries.forEach(answers, (key, value) -> answered.add(AgreementStores.split(key)[0]));
-    // answers the agreement parked before the stop are applied after it, and never reach this processor again
-    StoreEntries.forEach(pendingAnswers, (key, value) -> {
-      io.modelmap.aggregator.ingest.ParkedRecord parked = io.modelmap.aggregator.ingest.ParkedRecord.decode(value);
-      answered.add(answersDecoder.deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
-    });
+    parkedAnswersRead = false; // at the first punctuation: decoding them may need the schema registry
     if (router != null) {
       answered.stream().filter(router::knows).forEach(trained::add); // folded-in ones are refitted: cheap
       answered.stream().filter(m -> !trained.contains(m)).forEach(foldInDue::add);
@@ -135,6 +132,17 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   }
 
   private void punctuate(long now) {
+    if (!parkedAnswersRead) {
+      // answers the agreement parked before a stop are applied after it and never reach this processor again
+      StoreEntries.forEach(pendingAnswers, (key, value) -> {
+        io.modelmap.aggregator.ingest.ParkedRecord parked = io.modelmap.aggregator.ingest.ParkedRecord.decode(value);
+        String model = answersDecoder.deserialize(parked.source().topic(), parked.encodedValue()).getModelId();
+        if (answered.add(model) && router != null && !trained.contains(model)) {
+          foldInDue.add(model);
+        }
+      });
+      parkedAnswersRead = true;
+    }
     trainings.drainFinished().forEach((key, result) -> install(result, now));
     boolean first = router == null && answered.size() >= settings.minModels();
     boolean scheduled = router != null && now - lastTrainingMs >= settings.retrainInterval().toMillis();

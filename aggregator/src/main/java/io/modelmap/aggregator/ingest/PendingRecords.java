@@ -34,6 +34,7 @@ public final class PendingRecords {
   private final Map<String, Long> oldestParkedMs = new HashMap<>();
   private final Set<String> arrived = new HashSet<>();
   private final Function<ParkedRecord, String> ownerOf;
+  /** The owners waiting in a group, read from the store when first asked (no decoding, no registry, at start). */
   private final Map<String, Set<String>> owners = new HashMap<>();
 
   /**
@@ -55,9 +56,7 @@ public final class PendingRecords {
         KeyValue<String, byte[]> entry = all.next();
         ParkedRecord parked = ParkedRecord.decode(entry.value);
         if (entry.key.indexOf('/') >= 0) { // source keys (topic-partition@offset) never hold one
-          String group = CompositeKey.split(entry.key).get(0);
-          noteParked(group, parked.firstSeenMs());
-          owners.computeIfAbsent(group, g -> new HashSet<>()).add(ownerOf.apply(parked));
+          noteParked(CompositeKey.split(entry.key).get(0), parked.firstSeenMs());
         } else {
           unkeyed.add(entry);
         }
@@ -75,12 +74,26 @@ public final class PendingRecords {
   public void park(String group, ParkedRecord record) {
     store.put(CompositeKey.of(group, record.key()), record.encode());
     noteParked(group, record.firstSeenMs());
-    owners.computeIfAbsent(group, g -> new HashSet<>()).add(ownerOf.apply(record));
+    Set<String> known = owners.get(group);
+    if (known != null) {
+      known.add(ownerOf.apply(record));
+    } // else read from the store, this record included, when first asked
   }
 
   /** Whether records of {@code owner} wait in {@code group}: a later record of the owner must wait behind them. */
   public boolean waits(String group, String owner) {
-    return owners.getOrDefault(group, Set.of()).contains(owner);
+    if (!oldestParkedMs.containsKey(group)) {
+      return false; // nothing waits: the common case costs nothing
+    }
+    return owners.computeIfAbsent(group, this::storedOwners).contains(owner);
+  }
+
+  private Set<String> storedOwners(String group) {
+    Set<String> found = new HashSet<>();
+    try (KeyValueIterator<String, byte[]> range = store.prefixScan(CompositeKey.of(group, ""), KEYS)) {
+      range.forEachRemaining(entry -> found.add(ownerOf.apply(ParkedRecord.decode(entry.value))));
+    }
+    return found;
   }
 
   /** Something records of {@code group} may wait for arrived: retry them when {@link #due} is next asked. */
