@@ -133,14 +133,20 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
 
   private void punctuate(long now) {
     if (!parkedAnswersRead) {
-      // answers the agreement parked before a stop are applied after it and never reach this processor again
+      // answers the agreement parked before a stop are applied after it and never reach this processor again;
+      // read both stores now, on this thread: each parked record is in one of them (it may have been applied
+      // since init, which read the answers alone)
+      Set<String> found = new TreeSet<>();
       StoreEntries.forEach(pendingAnswers, (key, value) -> {
         io.modelmap.aggregator.ingest.ParkedRecord parked = io.modelmap.aggregator.ingest.ParkedRecord.decode(value);
-        String model = answersDecoder.deserialize(parked.source().topic(), parked.encodedValue()).getModelId();
+        found.add(answersDecoder.deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
+      });
+      StoreEntries.forEach(answers, (key, value) -> found.add(AgreementStores.split(key)[0]));
+      for (String model : found) {
         if (answered.add(model) && router != null && !trained.contains(model)) {
           foldInDue.add(model);
         }
-      });
+      }
       parkedAnswersRead = true;
     }
     trainings.drainFinished().forEach((key, result) -> install(result, now));
