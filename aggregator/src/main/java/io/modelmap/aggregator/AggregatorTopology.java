@@ -165,8 +165,9 @@ public final class AggregatorTopology {
         .to(router, produced);
     EmbeddingStores.builders().forEach(builder::addStateStore);
     itemsAndAnswers // after the agreement, whose stored answers it reads
-        .process(() -> new EmbeddingProcessor(config.prediction().embedding()), Named.as("embeddings"),
-            AgreementStores.ITEMS, AgreementStores.ANSWERS, EmbeddingStores.QUESTIONS, EmbeddingStores.ROUTER)
+        .process(() -> new EmbeddingProcessor(config.prediction().embedding(), answersTopic.valueSerde().deserializer()),
+            Named.as("embeddings"), AgreementStores.ITEMS, AgreementStores.ANSWERS, AgreementStores.PENDING,
+            EmbeddingStores.QUESTIONS, EmbeddingStores.ROUTER)
         .to(router, produced);
 
     Topic<String, ModelResponses> responsesTopic = topics.modelResponses();

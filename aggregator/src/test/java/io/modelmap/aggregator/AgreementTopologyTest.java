@@ -82,6 +82,27 @@ class AgreementTopologyTest {
     }
   }
 
+  /**
+   * Issue 26 (found by ChaosIT): first wins also for answers that waited for their item. The first answers
+   * of "a" name an item not published yet and wait; the item arrives (they are retried at the next
+   * punctuation) and, before that, a re-answer whose items are all known comes in. It used to be applied at
+   * once and the first answer was then counted as the conflict; now it waits behind the first.
+   */
+  @Test
+  void aLaterAnswerNeverOvertakesAnEarlierOneThatWaitedForItsItem() throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      publishItem(h, item("i0", 0, 4));
+      h.answers.pipeInput("a", answers("a", List.of(answer("i0", 0), answer("late", 1))));
+      publishItem(h, item("late", 1, 4));
+      h.answers.pipeInput("a", answers("a", List.of(answer("late", 2))));
+      h.advance(Duration.ofSeconds(3));
+
+      ModelAccuracy a = h.accuracy.readKeyValuesToMap().get("a");
+      assertThat(a.getAnswered()).isEqualTo(2);
+      assertThat(a.getCorrect()).as("the first answer to 'late' (1, right) counts, not the re-answer (2)").isEqualTo(2);
+    }
+  }
+
   @Test
   void aModelThatAnsweredEveryItemHasItsAccuracyPublishedAsAMeasuredScore() throws Exception {
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {

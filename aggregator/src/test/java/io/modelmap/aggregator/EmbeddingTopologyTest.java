@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -41,6 +43,53 @@ import org.junit.jupiter.api.Test;
 class EmbeddingTopologyTest {
   private static final String BENCHMARK = "mmlu-pro";
   private static final String DATA = "/data/mmlu-pro-400/";
+
+  /**
+   * Issue 26 (found by ChaosIT): a model whose answers wait in the agreement for their items is neither
+   * trained on nothing nor forgotten: the first training leaves it out, and once its items arrive and its
+   * answers are applied it is folded in from them. (Before, it was trained with no answer, published with
+   * 0 questions and never folded in.)
+   */
+  @Test
+  void aModelWhoseAnswersWaitForTheirItemsIsFoldedInOnceTheyArrive() throws Exception {
+    Map<String, McItem> items = items();
+    List<String> header = new ArrayList<>();
+    Map<String, List<McAnswer>> answers = answers(header);
+    List<String> models = header.subList(4, 10);
+    String waiting = models.get(models.size() - 1);
+    List<McItem> all = new ArrayList<>(items.values());
+    Set<String> early = new HashSet<>();
+    all.subList(0, 200).forEach(i -> early.add(i.getItemId().toString()));
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    PredictionSettings d = PredictionSettings.defaults();
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(new PredictionSettings(
+        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+      TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
+      all.subList(0, 200).forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
+      for (String model : models.subList(0, models.size() - 1)) {
+        h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCHMARK)
+            .setAnswers(answers.get(model).stream().filter(a -> early.contains(a.getItemId().toString())).toList()).build());
+      }
+      h.answers.pipeInput(waiting, McAnswers.newBuilder().setModelId(waiting).setBenchmarkId(BENCHMARK)
+          .setAnswers(answers.get(waiting)).build()); // names items not published yet: it waits for them
+      Map<String, ModelEmbedding> published = new HashMap<>();
+      h.advanceUntil(() -> {
+        published.putAll(embeddings.readKeyValuesToMap());
+        return published.size() >= models.size() - 1;
+      });
+      assertThat(published).as("the first training, of the models whose answers are in").doesNotContainKey(waiting);
+
+      all.subList(200, all.size()).forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK,
+          item.getItemId().toString()), item));
+      h.advanceUntil(() -> {
+        published.putAll(embeddings.readKeyValuesToMap());
+        return published.containsKey(waiting);
+      });
+      ModelEmbedding folded = published.get(waiting);
+      assertThat(folded.getMethod()).hasToString("fold-in");
+      assertThat(folded.getQuestions()).as("from its answers").isPositive();
+    }
+  }
 
   @Test
   void modelsAreEmbeddedAndALateModelIsFoldedInWithoutRetraining() throws Exception {

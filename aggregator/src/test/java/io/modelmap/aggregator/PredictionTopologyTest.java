@@ -174,6 +174,56 @@ class PredictionTopologyTest {
   }
 
   /**
+   * Issue 26 (found by ChaosIT): eleven observed models, ten of one family and one of another. Folds
+   * grouped by family hold the ten out together and leave a single model to train on, which the ridge
+   * cannot fit; that fit used to fail in the background and its punctuation stopped the stream thread
+   * (and with it the whole aggregator). Now a fit the protocol cannot make is not attempted: no ridge
+   * quality or prediction for the benchmark, and the task goes on (its analytics are published).
+   */
+  @Test
+  void aBenchmarkWhoseFoldsLeaveOneModelToTrainOnIsNotFittedAndNeverStopsTheTask() throws Exception {
+    int models = 11;
+    Random random = new Random(5);
+    double[][] l = new double[models][N];
+    for (int i = 0; i < models; i++) {
+      for (int s = 0; s < N; s++) {
+        l[i][s] = -1000 - 200 * random.nextDouble();
+      }
+    }
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      TestInputTopic<String, ModelRegistered> registered = h.driver.createInputTopic(h.topics.modelRegistered().name(),
+          Serdes.String().serializer(), h.topics.modelRegistered().valueSerde().serializer());
+      TestInputTopic<String, BenchmarkScore> observed = h.driver.createInputTopic(h.topics.benchmarkScores().name(),
+          Serdes.String().serializer(), h.topics.benchmarkScores().valueSerde().serializer());
+      TestOutputTopic<String, PredictionQuality> quality = h.driver.createOutputTopic(
+          h.topics.predictionQuality().name(), Serdes.String().deserializer(),
+          h.topics.predictionQuality().valueSerde().deserializer());
+      TestOutputTopic<String, ModelAnalytics> analytics = h.driver.createOutputTopic(
+          h.topics.modelAnalytics().name(), Serdes.String().deserializer(),
+          h.topics.modelAnalytics().valueSerde().deserializer());
+      h.publishCorpus(N);
+      for (int i = 0; i < models; i++) {
+        registered.pipeInput(model(i), ModelRegistered.newBuilder().setModelId(model(i)).setSourceUri("imported:")
+            .setCorpusId(AggregatorHarness.CORPUS).setFamily(i < models - 1 ? "big" : "small").build());
+        observed.pipeInput(CompositeKey.of(model(i), BENCHMARK), BenchmarkScore.newBuilder().setModelId(model(i))
+            .setBenchmarkId(BENCHMARK).setValue(0.3 + 0.4 * random.nextDouble()).build());
+      }
+      for (int i = 0; i < models; i++) {
+        h.scores.pipeInput(model(i), chunk(model(i), l[i], 0, N));
+      }
+      Map<String, ModelAnalytics> analyses = new HashMap<>();
+      h.advanceUntil(() -> {
+        analyses.putAll(analytics.readKeyValuesToMap());
+        return analyses.containsKey(AggregatorHarness.CORPUS);
+      });
+      h.advance(Duration.ofSeconds(10));
+      assertThat(quality.readKeyValuesToMap()).as("no ridge fit of %s", BENCHMARK)
+          .doesNotContainKey(CompositeKey.of(BENCHMARK, "ridge-q"));
+      assertThat(analyses.get(AggregatorHarness.CORPUS).getCompleteModels()).isEqualTo(models);
+    }
+  }
+
+  /**
    * The first {@code complete} models' analytics: the effective dimension from an SVD of their Q, the
    * clustering order of their KL, and leakage z(ℓ̄) − z(z(score)) over the observed ones, written out here.
    */

@@ -63,6 +63,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return start(logDir, brokerPort, controllerPort, creation);
   }
 
+  /**
+   * Formats {@code logDir} when it is new, then starts the broker on the given loopback ports: a broker
+   * started again on the same folder and ports (in another process, say, after the first was killed)
+   * is the same cluster at the same address.
+   */
+  public static EmbeddedKafkaBroker start(Path logDir, int brokerPort, int controllerPort) throws IOException {
+    return start(logDir, brokerPort, controllerPort, TopicCreation.AUTOMATIC);
+  }
+
   private static EmbeddedKafkaBroker start(Path logDir, int brokerPort, int controllerPort, TopicCreation creation)
       throws IOException {
     Files.createDirectories(logDir);

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +23,7 @@ class AgreementReplayIT {
 
   /** The answer table as parsed here, independently of the importer. */
   private record Table(List<String> models, int[] choices, int[] gold, int[][] answers) {
-    static final int MISSING = Integer.MIN_VALUE;
+    static final int MISSING = AgreementBatch.MISSING;
 
     static Table read(Path file) throws Exception {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -50,37 +48,7 @@ class AgreementReplayIT {
 
   /** DESIGN.md §3 for one pair, straight from the definitions. */
   private static double[] batchStatistics(Table t, int a, int b) {
-    long n = 0, same = 0, bothCorrect = 0, eitherWrong = 0, agreeEitherWrong = 0, bothWrong = 0, agreeBothWrong = 0;
-    Map<Integer, Long> bothWrongByK = new HashMap<>();
-    for (int i = 0; i < t.gold().length; i++) {
-      int x = t.answers()[a][i];
-      int y = t.answers()[b][i];
-      if (x == Table.MISSING || y == Table.MISSING) {
-        continue;
-      }
-      boolean agree = x == y && x != -1;
-      boolean xRight = x == t.gold()[i];
-      boolean yRight = y == t.gold()[i];
-      n++;
-      same += agree ? 1 : 0;
-      bothCorrect += xRight && yRight ? 1 : 0;
-      if (!(xRight && yRight)) {
-        eitherWrong++;
-        agreeEitherWrong += agree ? 1 : 0;
-      }
-      if (!xRight && !yRight) {
-        bothWrong++;
-        agreeBothWrong += agree ? 1 : 0;
-        bothWrongByK.merge(t.choices()[i], 1L, Long::sum);
-      }
-    }
-    double baseline = 0;
-    for (Map.Entry<Integer, Long> e : bothWrongByK.entrySet()) {
-      baseline += ((double) e.getValue() / bothWrong) / (e.getKey() - 1);
-    }
-    return new double[] {n, same, bothCorrect, eitherWrong, agreeEitherWrong, bothWrong, agreeBothWrong,
-        (double) same / n, (double) bothCorrect / n, (double) agreeEitherWrong / eitherWrong,
-        (double) agreeBothWrong / bothWrong, baseline};
+    return AgreementBatch.statistics(t.choices(), t.gold(), t.answers(), a, b);
   }
 
   @Test

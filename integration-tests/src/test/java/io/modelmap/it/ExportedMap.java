@@ -21,7 +21,13 @@ import java.util.List;
 record ExportedMap(List<String> models, List<String> textIds, BatchReference reference) {
 
   static ExportedMap read(Path out) throws IOException {
-    List<String[]> lRows = ExportedCsv.rows(out.resolve("L.csv"));
+    return read(out, null);
+  }
+
+  /** The rows of {@code only} (every row when null), in L.csv order: the other rows may be partial. */
+  static ExportedMap read(Path out, java.util.Collection<String> only) throws IOException {
+    List<String[]> lRows = ExportedCsv.rows(out.resolve("L.csv")).stream()
+        .filter(r -> only == null || only.contains(r[0])).toList();
     List<String> models = lRows.stream().map(r -> r[0]).toList();
     double[][] l = lRows.stream().map(r -> Arrays.stream(r, 1, r.length).mapToDouble(Double::parseDouble).toArray())
         .toArray(double[][]::new);

@@ -67,7 +67,8 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     this.answers = AgreementStores.get(context, AgreementStores.ANSWERS);
     this.pairs = AgreementStores.get(context, AgreementStores.PAIRS);
     this.pending = new PendingRecords(AgreementStores.get(context, AgreementStores.PENDING),
-        parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getBenchmarkId());
+        parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getBenchmarkId(),
+        parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
     this.deadLetters = new DeadLetterSink(context, clock);
     this.duplicates = TaskSensors.counter(context, "duplicate-answers",
         "Answers of a (model, item) already counted, ignored");
@@ -128,11 +129,14 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     }
   }
 
-  /** Applies the record when all its items are known, parks it otherwise; true unless it is still waiting. */
+  /**
+   * Applies the record when all its items are known and no earlier answers of its model wait (first wins:
+   * it would overtake them), parks it otherwise; true unless it is still waiting.
+   */
   private boolean onAnswers(McAnswers record, SourceCoordinates source, long timestamp, long firstSeenMs) {
     List<Integer> indices = resolve(record);
-    if (indices == null) {
-      if (context.currentSystemTimeMs() - firstSeenMs > config.pendingTimeout().toMillis()) {
+    if (indices == null || pending.waits(record.getBenchmarkId(), record.getModelId())) {
+      if (indices == null && context.currentSystemTimeMs() - firstSeenMs > config.pendingTimeout().toMillis()) {
         deadLetters.send(record.getModelId(), encode(source, record), source, "unknown-item",
             "answers name items of benchmark " + record.getBenchmarkId() + " not published to mc-items within "
                 + config.pendingTimeout() + "; publish the items before their answers", timestamp);

@@ -25,7 +25,7 @@ public final class AgreementStores {
   public static final String ITEMS = "mc-items-store";
   public static final String ANSWERS = "mc-answers-store";
   static final String PAIRS = "agreement-pairs-store";
-  static final String PENDING = "pending-answers-store";
+  public static final String PENDING = "pending-answers-store";
 
   private AgreementStores() {}
 

@@ -45,7 +45,9 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   private static final double BACKGROUND_SHARE = 0.5;
   private static final String TRAINING_JOB = "embeddings";
   private final EmbeddingSettings settings;
+  private final org.apache.kafka.common.serialization.Deserializer<McAnswers> answersDecoder;
   private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, byte[]> pendingAnswers;
   private KeyValueStore<String, byte[]> items;
   private KeyValueStore<String, byte[]> answers;
   private KeyValueStore<String, byte[]> questions;
@@ -58,11 +60,15 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   private final Set<String> foldInDue = new LinkedHashSet<>();
   private final Map<String, double[]> features = new HashMap<>(); // question key → features, this version
   private boolean retrainDue;
+  private boolean parkedAnswersRead;
   private long lastTrainingMs = Long.MIN_VALUE / 2;
   private long lastChangeMs = Long.MIN_VALUE / 2;
 
-  public EmbeddingProcessor(EmbeddingSettings settings) {
+  /** @param answersDecoder reads the answers the agreement parked (they wait for their items) */
+  public EmbeddingProcessor(EmbeddingSettings settings,
+      org.apache.kafka.common.serialization.Deserializer<McAnswers> answersDecoder) {
     this.settings = settings;
+    this.answersDecoder = answersDecoder;
   }
 
   @Override
@@ -72,6 +78,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     answers = context.getStateStore(AgreementStores.ANSWERS);
     questions = context.getStateStore(EmbeddingStores.QUESTIONS);
     routerStore = context.getStateStore(EmbeddingStores.ROUTER);
+    pendingAnswers = context.getStateStore(AgreementStores.PENDING);
     restore();
     background = BackgroundJobs.daemonThread("embedding-background-" + context.taskId());
     trainings = new BackgroundJobs<>(background, new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime));
@@ -90,6 +97,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       router = Router.fromBytes(stored);
     }
     StoreEntries.forEach(answers, (key, value) -> answered.add(AgreementStores.split(key)[0]));
+    parkedAnswersRead = false; // at the first punctuation: decoding them may need the schema registry
     if (router != null) {
       answered.stream().filter(router::knows).forEach(trained::add); // folded-in ones are refitted: cheap
       answered.stream().filter(m -> !trained.contains(m)).forEach(foldInDue::add);
@@ -124,13 +132,30 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   }
 
   private void punctuate(long now) {
+    if (!parkedAnswersRead) {
+      // answers the agreement parked before a stop are applied after it and never reach this processor again;
+      // read both stores now, on this thread: each parked record is in one of them (it may have been applied
+      // since init, which read the answers alone)
+      Set<String> found = new TreeSet<>();
+      StoreEntries.forEach(pendingAnswers, (key, value) -> {
+        io.modelmap.aggregator.ingest.ParkedRecord parked = io.modelmap.aggregator.ingest.ParkedRecord.decode(value);
+        found.add(answersDecoder.deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
+      });
+      StoreEntries.forEach(answers, (key, value) -> found.add(AgreementStores.split(key)[0]));
+      for (String model : found) {
+        if (answered.add(model) && router != null && !trained.contains(model)) {
+          foldInDue.add(model);
+        }
+      }
+      parkedAnswersRead = true;
+    }
     trainings.drainFinished().forEach((key, result) -> install(result, now));
     boolean first = router == null && answered.size() >= settings.minModels();
     boolean scheduled = router != null && now - lastTrainingMs >= settings.retrainInterval().toMillis();
     boolean settled = now - lastChangeMs >= settings.quiet().toMillis();
     if (retrainDue && settled && (first || scheduled) && trainings.idle() && trainings.mayStart()) {
       EmbeddingTraining snapshot = snapshot(router == null ? 1 : router.version() + 1);
-      if (snapshot.questionTexts().size() >= settings.minQuestions()) {
+      if (snapshot.questionTexts().size() >= settings.minQuestions() && snapshot.models().size() >= settings.minModels()) {
         retrainDue = false;
         trainings.submit(TRAINING_JOB, () -> {
           long start = System.nanoTime();
@@ -143,10 +168,14 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       }
     }
     if (router != null && !foldInDue.isEmpty()) {
+      Set<String> waiting = new LinkedHashSet<>();
       for (String model : foldInDue) {
-        foldIn(model, now);
+        if (!foldIn(model, now)) {
+          waiting.add(model); // its answers wait for their items in the agreement: next time
+        }
       }
       foldInDue.clear();
+      foldInDue.addAll(waiting);
       routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
     }
   }
@@ -163,13 +192,18 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
   }
 
-  /** The model's embedding alone, against the frozen question side, from its answers to training questions. */
-  private void foldIn(String model, long now) {
+  /**
+   * The model's embedding alone, against the frozen question side, from its answers to training questions;
+   * false when none of its answers is stored yet (they wait for their items), true when done or none counts.
+   */
+  private boolean foldIn(String model, long now) {
     List<FittedEmbedding.Answer> own = new ArrayList<>();
+    boolean stored = false;
     try (KeyValueIterator<String, byte[]> it = answers.prefixScan(AgreementStores.answerPrefix(model),
         Serdes.String().serializer())) {
       while (it.hasNext()) {
         KeyValue<String, byte[]> entry = it.next();
+        stored = true;
         String question = AgreementStores.split(entry.key)[1];
         byte[] item = items.get(question);
         byte[] text = questions.get(question);
@@ -182,7 +216,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     }
     List<FittedEmbedding.Answer> fitted = own.stream().filter(a -> !a.heldOut()).toList();
     if (fitted.isEmpty()) {
-      return;
+      return stored;
     }
     boolean[] correct = new boolean[fitted.size()];
     for (int i = 0; i < correct.length; i++) {
@@ -192,6 +226,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
         router.questionSide().bias(), EmbeddingSettings.FOLD_IN_PENALTY);
     router.put(model, embedding);
     publish(model, FittedEmbedding.of(embedding, router.questionSide(), own), "fold-in", now);
+    return true;
   }
 
   /** Every stored answer whose item and question text are known, indexed for a training. */
@@ -210,7 +245,16 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       texts.add(new String(questions.get(keys.get(q)), StandardCharsets.UTF_8));
       heldOut[q] = heldOut(keys.get(q));
     }
-    List<String> models = new ArrayList<>(answered);
+    // only models with a stored answer to a question are trained: one whose answers still wait for their
+    // items in the agreement is folded in once they are applied, never given an embedding of nothing
+    Set<String> answering = new java.util.HashSet<>();
+    StoreEntries.forEach(answers, (key, value) -> {
+      String[] parts = AgreementStores.split(key);
+      if (questionIndex.containsKey(parts[1]) && answered.contains(parts[0])) {
+        answering.add(parts[0]);
+      }
+    });
+    List<String> models = answered.stream().filter(answering::contains).toList();
     Map<String, Integer> modelIndex = new HashMap<>();
     models.forEach(m -> modelIndex.put(m, modelIndex.size()));
     Map<String, Integer> gold = new HashMap<>();

@@ -18,21 +18,38 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Parked records of one processor, in a store keyed {@code group/source}, where the group is what they
  * wait for (a corpus for scores, a benchmark for answers). Memory holds only each group's oldest park
- * time and whether something it waits for arrived, so a periodic check costs nothing for groups where
- * neither happened; a retry reads one group's key range, never the whole store.
+ * time, whether something it waits for arrived and whose records wait (their owners: the model of scores
+ * or answers), so a periodic check costs nothing for groups where neither happened; a retry reads one
+ * group's key range, never the whole store.
+ *
+ * <p>First wins (issue 26, found by ChaosIT): a retry offers a group's records in the order they were read
+ * (by topic, partition and offset; the store orders keys as text, so offset 10 came before 9), and a
+ * record whose owner has records waiting should be parked behind them ({@link #waits}), so a later record
+ * never overtakes an earlier one of the same model. A restarted processor retries every group once: what
+ * they waited for may have arrived just before the stop, and that arrival was only remembered in memory.
  */
 public final class PendingRecords {
   private static final StringSerializer KEYS = new StringSerializer();
   private final KeyValueStore<String, byte[]> store;
   private final Map<String, Long> oldestParkedMs = new HashMap<>();
   private final Set<String> arrived = new HashSet<>();
+  private final Function<ParkedRecord, String> ownerOf;
+  /** The owners waiting in a group, read from the store when first asked (no decoding, no registry, at start). */
+  private final Map<String, Set<String>> owners = new HashMap<>();
 
   /**
    * Reads the store once to know its groups. {@code groupOf} names the group of a record stored under a
    * key without one (written before keys carried it), which is moved under its group's key.
    */
   public PendingRecords(KeyValueStore<String, byte[]> store, Function<ParkedRecord, String> groupOf) {
+    this(store, groupOf, record -> "");
+  }
+
+  /** The same, knowing the owner of each record (what {@link #waits} asks about). */
+  public PendingRecords(KeyValueStore<String, byte[]> store, Function<ParkedRecord, String> groupOf,
+      Function<ParkedRecord, String> ownerOf) {
     this.store = store;
+    this.ownerOf = ownerOf;
     List<KeyValue<String, byte[]>> unkeyed = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = store.all()) {
       while (all.hasNext()) {
@@ -50,12 +67,33 @@ public final class PendingRecords {
       ParkedRecord parked = ParkedRecord.decode(entry.value);
       park(groupOf.apply(parked), parked);
     }
+    arrived.addAll(oldestParkedMs.keySet()); // retried once: an arrival before the stop was remembered in memory only
   }
 
   /** Keeps {@code record} until what {@code group} waits for arrives or it times out. */
   public void park(String group, ParkedRecord record) {
     store.put(CompositeKey.of(group, record.key()), record.encode());
     noteParked(group, record.firstSeenMs());
+    Set<String> known = owners.get(group);
+    if (known != null) {
+      known.add(ownerOf.apply(record));
+    } // else read from the store, this record included, when first asked
+  }
+
+  /** Whether records of {@code owner} wait in {@code group}: a later record of the owner must wait behind them. */
+  public boolean waits(String group, String owner) {
+    if (!oldestParkedMs.containsKey(group)) {
+      return false; // nothing waits: the common case costs nothing
+    }
+    return owners.computeIfAbsent(group, this::storedOwners).contains(owner);
+  }
+
+  private Set<String> storedOwners(String group) {
+    Set<String> found = new HashSet<>();
+    try (KeyValueIterator<String, byte[]> range = store.prefixScan(CompositeKey.of(group, ""), KEYS)) {
+      range.forEachRemaining(entry -> found.add(ownerOf.apply(ParkedRecord.decode(entry.value))));
+    }
+    return found;
   }
 
   /** Something records of {@code group} may wait for arrived: retry them when {@link #due} is next asked. */
@@ -85,15 +123,26 @@ public final class PendingRecords {
       range.forEachRemaining(parked::add);
     }
     oldestParkedMs.remove(group);
+    owners.remove(group);
+    List<ParkedRecord> records = new ArrayList<>();
     for (KeyValue<String, byte[]> entry : parked) {
-      ParkedRecord record = ParkedRecord.decode(entry.value);
+      records.add(ParkedRecord.decode(entry.value));
+    }
+    records.sort(READ_ORDER);
+    for (ParkedRecord record : records) {
       if (settle.test(record)) {
-        store.delete(entry.key);
+        store.delete(CompositeKey.of(group, record.key()));
       } else {
         noteParked(group, record.firstSeenMs());
+        owners.computeIfAbsent(group, g -> new HashSet<>()).add(ownerOf.apply(record));
       }
     }
   }
+
+  /** The order the records were read in: by source topic, partition and offset. */
+  private static final java.util.Comparator<ParkedRecord> READ_ORDER = java.util.Comparator
+      .comparing((ParkedRecord r) -> r.source().topic()).thenComparingInt(r -> r.source().partition())
+      .thenComparingLong(r -> r.source().offset());
 
   /** Groups that hold at least one record. */
   public int groupCount() {

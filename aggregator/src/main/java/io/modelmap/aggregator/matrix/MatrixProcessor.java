@@ -115,7 +115,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.scores = MatrixStores.scores(context);
     this.completions = MatrixStores.completions(context);
     this.pending = new PendingRecords(MatrixStores.pending(context),
-        parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getCorpusId());
+        parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getCorpusId(),
+        parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
     this.deadLetters = new DeadLetterSink(context, clock);
     this.duplicates = TaskSensors.counter(context, "duplicate-scores",
         "Scores of a (model, text) already counted, ignored");
@@ -208,8 +209,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private void onScores(TextScores textScores, SourceCoordinates source, long timestamp) {
     CorpusMatrix matrix = matrix(textScores.getCorpusId());
     List<Integer> indices = resolve(matrix, textScores);
-    if (indices == null) {
-      if (matrix.isCorpusKnown()) {
+    // first wins: scores of a model whose earlier scores wait are parked behind them
+    if (indices == null || pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
+      if (indices == null && matrix.isCorpusKnown()) {
         deadLetters.send(textScores.getModelId(), scoresSerde.serializer().serialize(source.topic(), textScores), source,
             "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
                 + "; score the texts published in corpus-texts", timestamp);
@@ -351,6 +353,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     CorpusMatrix matrix = matrix(textScores.getCorpusId());
     List<Integer> indices = resolve(matrix, textScores);
     boolean expired = clock.millis() - p.firstSeenMs() > config.pendingTimeout().toMillis();
+    if (indices != null && pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
+      return false; // behind earlier scores of its model that still wait
+    }
     if (indices != null) {
       apply(matrix, textScores, indices, now);
       return true;

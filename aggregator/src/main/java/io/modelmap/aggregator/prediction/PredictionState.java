@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.prediction;
 
+import io.modelmap.math.predict.RidgeCrossValidation;
 import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,8 +110,9 @@ final class PredictionState {
     Map<String, Double> known = scores.getOrDefault(parts.get(1), Map.of());
     List<String> training = distances.models().stream().filter(known::containsKey).sorted().toList();
     List<String> groups = training.stream().map(this::groupOf).toList();
-    if (training.size() < minObserved || groups.stream().distinct().count() < 2) {
-      return Optional.empty();
+    if (training.size() < minObserved || groups.stream().distinct().count() < 2
+        || !RidgeCrossValidation.feasible(groups, folds)) {
+      return Optional.empty(); // a fit the protocol cannot make (a training fold of one model) would fail the task
     }
     return Optional.of(new FitInput(parts.get(0), parts.get(1), training, groups, distances.squared(training, training),
         training.stream().mapToDouble(known::get).toArray(), folds));

@@ -10,30 +10,59 @@ import org.apache.kafka.common.serialization.Deserializer;
  * values carry the record's timestamp in their first 8 bytes, then the serialized value.
  */
 final class StoredValueCheck {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoredValueCheck.class);
   private static final int TIMESTAMP_BYTES = 8;
+  /** How long a restore waits for a schema registry that cannot answer before it fails after all. */
+  static final java.time.Duration REGISTRY_WAIT = java.time.Duration.ofMinutes(10);
   private final Deserializer<?> values;
   private final boolean timestamped;
+  private final java.time.Duration retryEvery;
 
   StoredValueCheck(Deserializer<?> values, boolean timestamped) {
-    this.values = values;
-    this.timestamped = timestamped;
+    this(values, timestamped, java.time.Duration.ofSeconds(1));
   }
 
-  /** Empty when {@code stored} decodes (or is a deletion); otherwise why it does not. */
+  StoredValueCheck(Deserializer<?> values, boolean timestamped, java.time.Duration retryEvery) {
+    this.values = values;
+    this.timestamped = timestamped;
+    this.retryEvery = retryEvery;
+  }
+
+  /**
+   * Empty when {@code stored} decodes (or is a deletion); otherwise why it does not. A schema registry that
+   * cannot answer is not the record's fault and is waited for (the record may be fine): a restore that
+   * failed for it stopped Kafka Streams' state-updater thread, which nothing replaces, and the aggregator
+   * restored nothing more (found by ChaosIT, the registry down while the aggregator restarted).
+   */
   Optional<String> problem(String topic, byte[] stored) {
     if (stored == null) {
       return Optional.empty();
     }
-    try {
-      values.deserialize(topic, raw(stored));
-      return Optional.empty();
-    } catch (VirtualMachineError e) {
-      throw e;
-    } catch (Throwable e) {
-      if (RegistryUnavailableException.isCauseOf(e)) {
-        throw e; // the record may be fine: the restore fails and is tried again once the registry answers
+    long waited = 0;
+    while (true) {
+      try {
+        values.deserialize(topic, raw(stored));
+        return Optional.empty();
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        if (!RegistryUnavailableException.isCauseOf(e)) {
+          return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (waited >= REGISTRY_WAIT.toMillis()) {
+          throw e;
+        }
+        if (waited == 0) {
+          LOG.warn("Restoring from {}: the schema registry cannot answer ({}); waiting for it", topic, e.getMessage());
+        }
+        try {
+          Thread.sleep(retryEvery.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        waited += Math.max(1, retryEvery.toMillis());
       }
-      return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

@@ -126,4 +126,48 @@ class PendingRecordsTest {
     assertThat(inB).containsExactly("legacy in corpus b");
     assertThat(restarted.due(8 + TIMEOUT.toMillis(), TIMEOUT)).containsExactly("corpus a");
   }
+
+  /** Issue 26: a retry offers records in the order they were read; the store orders keys as text (@10 before @9). */
+  @Test
+  void aRetryOffersRecordsInTheOrderTheyWereRead() {
+    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    for (long offset : new long[] {100, 9, 10, 2}) {
+      pending.park("bench", parked(0, offset, "offset " + offset));
+    }
+    pending.park("bench", new ParkedRecord(0, new SourceCoordinates("text-scores", 1, 1), "p1 offset 1".getBytes(StandardCharsets.UTF_8)));
+    pending.arrived("bench");
+    List<String> offered = new ArrayList<>();
+    pending.retry("bench", r -> offered.add(payload(r)));
+    assertThat(offered).containsExactly("offset 2", "offset 9", "offset 10", "offset 100", "p1 offset 1");
+  }
+
+  /** Issue 26: what a group waited for may have arrived just before a stop; a restarted processor retries every group once. */
+  @Test
+  void aRestartedProcessorRetriesEveryGroupOnce() {
+    PendingRecords before = new PendingRecords(store, r -> "unused");
+    before.park("bench", parked(0, 1, "waited"));
+    before.arrived("bench"); // the items came, and the processor stopped before its next check
+
+    PendingRecords restarted = new PendingRecords(store, r -> "unused");
+    assertThat(restarted.due(1, TIMEOUT)).containsExactly("bench");
+    restarted.retry("bench", r -> false);
+    assertThat(restarted.due(2, TIMEOUT)).as("once").isEmpty();
+  }
+
+  /** Issue 26: a record of a model whose earlier records wait must wait behind them; the owners survive a restart. */
+  @Test
+  void anOwnerWithRecordsWaitingIsKnownUntilTheyAreSettled() {
+    PendingRecords pending = new PendingRecords(store, r -> "unused", r -> payload(r).split(" ")[0]);
+    pending.park("bench", parked(0, 1, "a first"));
+    pending.park("bench", parked(0, 2, "b first"));
+    assertThat(pending.waits("bench", "a")).isTrue();
+    assertThat(pending.waits("other", "a")).isFalse();
+    assertThat(pending.waits("bench", "c")).isFalse();
+
+    PendingRecords restarted = new PendingRecords(store, r -> "unused", r -> payload(r).split(" ")[0]);
+    assertThat(restarted.waits("bench", "b")).isTrue();
+    restarted.retry("bench", r -> payload(r).startsWith("a"));
+    assertThat(restarted.waits("bench", "a")).isFalse();
+    assertThat(restarted.waits("bench", "b")).isTrue();
+  }
 }

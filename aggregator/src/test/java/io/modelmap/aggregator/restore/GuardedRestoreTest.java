@@ -73,6 +73,26 @@ class GuardedRestoreTest {
     });
   }
 
+  /**
+   * A schema registry that cannot answer while a store restores is waited for: the record reaches the store
+   * once it answers. (Failing the restore stopped the state-updater thread for good: found by ChaosIT.)
+   */
+  @Test
+  void shouldWaitForASchemaRegistryThatCannotAnswerAndRestoreTheRecord() {
+    java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger(3);
+    ConfluentAvroDeserializer<CoordinateFrame> decoder = new ConfluentAvroDeserializer<>(registry, CoordinateFrame.class);
+    org.apache.kafka.common.serialization.Deserializer<CoordinateFrame> flaky = (topic, data) -> {
+      if (outages.getAndDecrement() > 0) {
+        throw new io.modelmap.schemas.registry.RegistryUnavailableException("registry down", null);
+      }
+      return decoder.deserialize(topic, data);
+    };
+    StoredValueCheck check = new StoredValueCheck(flaky, true, java.time.Duration.ofMillis(5));
+    assertThat(check.problem("coordinate-frame", timestamped(good))).isEmpty();
+    assertThat(outages.get()).as("asked until it answered").isNegative();
+    assertThat(check.problem("coordinate-frame", timestamped(bad))).isPresent();
+  }
+
   /** What the store inside registers, as the task's context receives it from the guard. */
   private RecordBatchingStateRestoreCallback registeredCallback(RestoreRejects rejects,
       RecordBatchingStateRestoreCallback inner) {

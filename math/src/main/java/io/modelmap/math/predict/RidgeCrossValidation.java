@@ -88,6 +88,44 @@ public final class RidgeCrossValidation {
     return new OutOfFold(predicted, assignment, alphas);
   }
 
+  /**
+   * Whether {@link #fitAll} and {@link #outOfFold} can run on models in these groups: every training set
+   * they fit, the outer folds' and the inner ones that choose α, holds at least 2 models. Unbalanced
+   * groups break that long before the models run out: with groups a, a, b the outer fold that holds out
+   * both a models trains on b alone.
+   */
+  public static boolean feasible(List<String> groups, int folds) {
+    if (!alphaFeasible(groups, folds)) {
+      return false;
+    }
+    int[] assignment = foldsFor(groups, folds);
+    for (int fold = 0; fold < GroupedFolds.count(assignment); fold++) {
+      int[] train = members(assignment, fold, false);
+      List<String> trainGroups = new ArrayList<>();
+      for (int i : train) {
+        trainGroups.add(groups.get(i));
+      }
+      if (!alphaFeasible(trainGroups, folds)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@link #chooseAlpha} can run: at least 2 models, and at least 2 outside each of their folds. */
+  private static boolean alphaFeasible(List<String> groups, int folds) {
+    if (groups.size() < 2) {
+      return false;
+    }
+    int[] assignment = foldsFor(groups, folds);
+    for (int fold = 0; fold < GroupedFolds.count(assignment); fold++) {
+      if (members(assignment, fold, false).length < 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The fit on every observed model with α chosen by grouped cross-validation on all of them. */
   public static Fit fitAll(double[][] squaredDistances, double[] y, List<String> groups, int folds) {
     double alpha = chooseAlpha(squaredDistances, y, groups, folds, alphaGrid(squaredDistances));
