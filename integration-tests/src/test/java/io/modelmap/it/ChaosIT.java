@@ -174,7 +174,11 @@ class ChaosIT {
   /** Steps of the flows during the faults: bad records in 1-3, late items in 3, benchmarks and late answers from 4. */
   private static final int FLOW_STEPS = 8;
   private static final int RESPONSE_MODELS_PER_STEP = 3;
-  /** Scores published before the worker's (they count; the worker's conflicts) and after it (they conflict). */
+  /**
+   * Scores published before the worker's (they count: a worker reads what is done before it scores, so it
+   * usually leaves those texts alone, and when it started first its own score is the conflict) and after
+   * it (they conflict).
+   */
   private static final int CONFLICTS_BEFORE = 2;
   private static final int CONFLICTS_AFTER = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -223,7 +227,7 @@ class ChaosIT {
       assertThat(count(BAD_BY_KIND, kind)).as("bad records of kind %s", kind).isGreaterThanOrEqualTo(passed);
     }
     assertThat(REPEATS.get("scores conflicting").get()).as("conflicting scores")
-        .isGreaterThanOrEqualTo((long) (CONFLICTS_BEFORE + CONFLICTS_AFTER) * passed);
+        .isGreaterThanOrEqualTo((long) CONFLICTS_AFTER * passed);
   }
 
   private static int count(Map<String, AtomicInteger> counts, String key) {
@@ -722,7 +726,10 @@ class ChaosIT {
   // ---------------------------------------------------------------------------------------------------
   // Repeated and conflicting scores
 
-  /** Scores that repeat a (model, text) with a different value: before the worker's (they count), after it (they conflict). */
+  /**
+   * Scores that repeat a (model, text) with a different value: before the worker's (they count, and the
+   * worker does not score the text again unless it had started), after it (they conflict).
+   */
   private final class Conflicts {
     private final Random random;
     private int before;
@@ -824,8 +831,9 @@ class ChaosIT {
     });
     System.out.printf("chaos: seed %d: %d scores on text-scores repeated an earlier one (%d with a different value);"
         + " each text counted once%n", seed, repeats[0], repeats[1]);
+    // the conflicts after a worker's score always repeat; those before it only when the worker had started
     assertThat(repeats[1]).as("scores that differ from the first of their (model, text)")
-        .isGreaterThanOrEqualTo(CONFLICTS_BEFORE + CONFLICTS_AFTER);
+        .isGreaterThanOrEqualTo(CONFLICTS_AFTER);
     tally("scores repeated", repeats[0]);
     tally("scores conflicting", repeats[1]);
     Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
