@@ -19,7 +19,8 @@ import java.util.OptionalDouble;
  * @param neighborCount k of the top-k neighbour lists
  * @param provisionalInterval how often provisional neighbours of models in progress are published
  * @param clippingQuantile global lower-tail clipping of L (paper: 0.02); empty for none
- * @param pendingTimeout how long scores naming a text not yet seen in the corpus wait before they are dead-lettered
+ * @param pendingTimeout how long scores naming a text not yet seen in the corpus, or a model not yet registered on
+ *     it, and answers naming an item not yet seen wait before they are dead-lettered
  * @param internalPartitions partitions of the repartition topics (the corpus-keyed matrix tasks)
  * @param clientOverrides extra Kafka client settings, for example security settings
  * @param mapMethod how the 2-D map is laid out
@@ -61,6 +62,9 @@ public record AggregatorConfig(
     if (clippingQuantile.isPresent() && !(clippingQuantile.getAsDouble() > 0 && clippingQuantile.getAsDouble() < 0.5)) {
       throw new IllegalArgumentException("clippingQuantile must lie in (0, 0.5), was " + clippingQuantile.getAsDouble());
     }
+    if (pendingTimeout.isNegative() || pendingTimeout.isZero()) {
+      throw new IllegalArgumentException("pendingTimeout must be positive, was " + pendingTimeout);
+    }
     if (internalPartitions < 1) {
       throw new IllegalArgumentException("internalPartitions must be at least 1, was " + internalPartitions);
     }
@@ -96,6 +100,11 @@ public record AggregatorConfig(
   public AggregatorConfig withTopics(TopicNames names) {
     return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, names, neighborCount,
         provisionalInterval, clippingQuantile, pendingTimeout, internalPartitions, clientOverrides, mapMethod, prediction);
+  }
+
+  public AggregatorConfig withPendingTimeout(Duration timeout) {
+    return new AggregatorConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, topics, neighborCount,
+        provisionalInterval, clippingQuantile, timeout, internalPartitions, clientOverrides, mapMethod, prediction);
   }
 
   public AggregatorConfig withPrediction(PredictionSettings settings) {

@@ -60,7 +60,7 @@ public final class AggregatorService implements AutoCloseable {
     }
     MatrixRouting routing = routing(config);
     LOG.info("Texts and scores reach the matrix {}", routing == MatrixRouting.DIRECT
-        ? "directly (corpus-texts and text-scores have one partition each)" : "repartitioned by corpus id");
+        ? "directly (corpus-texts, text-scores and model-registered have one partition each)" : "repartitioned by corpus id");
     String kernel = KlDivergence.kernelDescription();
     LOG.info("KL distances summed by the {} kernel{}", kernel, kernel.startsWith("vector") ? ""
         : " (start the JVM with --add-modules jdk.incubator.vector for SIMD: completions about 5x faster)");
@@ -98,14 +98,16 @@ public final class AggregatorService implements AutoCloseable {
     return adminProps;
   }
 
-  /** DIRECT when both source topics exist with one partition each; REPARTITION otherwise or when unknown. */
+  /** DIRECT when the matrix's three source topics exist with one partition each; REPARTITION otherwise or when unknown. */
   private static MatrixRouting routing(AggregatorConfig config) {
     try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
         adminProperties(config))) {
-      var described = admin.describeTopics(java.util.List.of(config.topics().corpusTexts(), config.topics().textScores()))
+      var described = admin.describeTopics(java.util.List.of(config.topics().corpusTexts(), config.topics().textScores(),
+              config.topics().modelRegistered()))
           .allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS);
       return MatrixRouting.forPartitions(described.get(config.topics().corpusTexts()).partitions().size(),
-          described.get(config.topics().textScores()).partitions().size());
+          described.get(config.topics().textScores()).partitions().size(),
+          described.get(config.topics().modelRegistered()).partitions().size());
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       return MatrixRouting.REPARTITION; // topics not there yet: the general topology serves any partitioning
     } catch (InterruptedException e) {

@@ -58,8 +58,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *
  * <pre>
  * corpus-texts ─decode/validate─┐                         ┌─ model-coordinates
- *                               ├─ by corpus ─ matrix ────┼─ coordinate-frame
- * text-scores ──decode/validate─┘                         ├─ model-neighbors
+ * text-scores ──decode/validate─┼─ by corpus ─ matrix ────┼─ coordinate-frame
+ * model-registered (view) ──────┘                         ├─ model-neighbors
  *        └──────────── rejects ─────────────────────────── └─ &lt;source&gt;-dlq
  * distances, benchmark-scores, model-registered, benchmark-registered ─ prediction ─ score-predictions,
  *                                                       prediction-quality, model-analytics
@@ -70,8 +70,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * model-accuracy ──► view stores (interactive queries for the query API)
  * </pre>
  *
- * Both inputs are repartitioned by corpus id so that a completed row meets every other row of its
- * corpus in one task, unless both topics have one partition ({@link MatrixRouting#DIRECT}).
+ * The matrix's inputs are repartitioned by corpus id so that a completed row meets every other row of its
+ * corpus, and a model's registration its scores, in one task, unless the three topics have one partition
+ * ({@link MatrixRouting#DIRECT}).
  */
 public final class AggregatorTopology {
   /** The one key all items and answers are repartitioned under. */
@@ -87,7 +88,7 @@ public final class AggregatorTopology {
     return build(config, registry, clock, MatrixRouting.REPARTITION);
   }
 
-  /** The topology, with texts and scores reaching the matrix as {@code routing} says. */
+  /** The topology, with texts, scores and registrations reaching the matrix as {@code routing} says. */
   public static Topology build(AggregatorConfig config, SchemaRegistryClient registry, Clock clock,
       MatrixRouting routing) {
     Topics topics = new Topics(config.topics(), registry);
@@ -110,9 +111,17 @@ public final class AggregatorTopology {
     KStream<String, SpecificRecord> scores = routing == MatrixRouting.DIRECT ? decodedScores : rekeyed(decodedScores,
         scoresTopic.valueSerde(), TextScores.class, s -> s.getCorpusId(), "scores-by-corpus",
         config.internalPartitions());
+    // validated registrations, from the view (a topic has one source in a topology)
+    Views.Shared views = Views.addTo(builder, topics);
+    KStream<String, SpecificRecord> registered = views.registered().toStream(Named.as("registrations"))
+        .filter((k, v) -> v != null).mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record"));
+    KStream<String, SpecificRecord> registeredByCorpus = routing == MatrixRouting.DIRECT ? registered : rekeyed(
+        registered, topics.modelRegistered().valueSerde(), ModelRegistered.class, r -> r.getCorpusId(),
+        "registrations-by-corpus", config.internalPartitions());
 
     MatrixStoreBuilders.all().forEach(builder::addStateStore);
     Map<String, KStream<String, SpecificRecord>> matrixOut = texts.merge(scores, Named.as("texts-and-scores"))
+        .merge(registeredByCorpus, Named.as("matrix-inputs"))
         .process(() -> new MatrixProcessor(config, scoresTopic.valueSerde(), textsTopic.valueSerde(), clock), Named.as("matrix"),
             MatrixStoreBuilders.names())
         .split(Named.as("matrix-"))
@@ -127,11 +136,8 @@ public final class AggregatorTopology {
     KStream<String, SpecificRecord> observed = rekeyed(
         decoded(builder, benchmarkScores, new BenchmarkScoreValidator(), clock, router, produced),
         benchmarkScores.valueSerde(), BenchmarkScore.class, b -> PREDICTION_KEY, "scores-for-prediction", 1);
-    Views.Shared views = Views.addTo(builder, topics);
-    KStream<String, SpecificRecord> registrations = rekeyed(
-        views.registered().toStream(Named.as("registrations")).filter((k, v) -> v != null)
-            .mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record")),
-        topics.modelRegistered().valueSerde(), ModelRegistered.class, r -> PREDICTION_KEY, "registrations-for-prediction", 1);
+    KStream<String, SpecificRecord> registrations = rekeyed(registered, topics.modelRegistered().valueSerde(),
+        ModelRegistered.class, r -> PREDICTION_KEY, "registrations-for-prediction", 1);
     KStream<String, SpecificRecord> embeddings = rekeyed(
         views.embeddings().toStream(Named.as("embedding-updates")).filter((k, v) -> v != null)
             .mapValues(v -> (SpecificRecord) v, Named.as("embedding-as-record")),

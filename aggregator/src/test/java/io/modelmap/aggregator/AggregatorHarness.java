@@ -7,6 +7,7 @@ import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
@@ -40,6 +41,7 @@ final class AggregatorHarness implements AutoCloseable {
   private final List<TestInputTopic<?, ?>> inputs = new ArrayList<>();
   final TestInputTopic<String, TextScores> scores;
   final TestInputTopic<String, byte[]> rawScores;
+  final TestInputTopic<String, ModelRegistered> registrations;
   final TestOutputTopic<String, NeighborList> neighbors;
   final TestOutputTopic<String, ModelCoordinates> coordinates;
   final TestOutputTopic<String, CoordinateFrame> frames;
@@ -70,6 +72,7 @@ final class AggregatorHarness implements AutoCloseable {
         topics.textScores().valueSerde().serializer()));
     rawScores = track(driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
         Serdes.ByteArray().serializer()));
+    registrations = input(topics.modelRegistered());
     neighbors = driver.createOutputTopic(topics.modelNeighbors().name(), Serdes.String().deserializer(),
         topics.modelNeighbors().valueSerde().deserializer());
     coordinates = driver.createOutputTopic(topics.modelCoordinates().name(), Serdes.String().deserializer(),
@@ -107,6 +110,19 @@ final class AggregatorHarness implements AutoCloseable {
           .setIndex(s).setCorpusSize(n).setText(text(s)).setCategory("c" + (s % 3))
           .setByteLength(byteLength(s)).build());
     }
+  }
+
+  /** Registers each of {@code models} on {@link #CORPUS}, as every real path does before publishing its scores. */
+  void register(Iterable<String> models) {
+    for (String model : models) {
+      register(model, CORPUS);
+    }
+  }
+
+  /** Registers {@code model} on {@code corpus}. */
+  void register(String model, String corpus) {
+    registrations.pipeInput(model, ModelRegistered.newBuilder().setModelId(model).setSourceUri("imported:test")
+        .setCorpusId(corpus).setModelType("imported").build());
   }
 
   /** One text-scores record of {@code model} for texts {@code from} (inclusive) to {@code to} (exclusive). */

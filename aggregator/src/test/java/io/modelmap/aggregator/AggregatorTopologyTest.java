@@ -81,6 +81,7 @@ class AggregatorTopologyTest {
   private static Outputs run(List<TextScores> order, boolean corpusFirst, OptionalDouble clipping, MatrixRouting routing)
       throws Exception {
     try (AggregatorHarness h = new AggregatorHarness(config -> config.withClipping(clipping), routing)) {
+      h.register(order.stream().map(r -> r.getModelId().toString()).distinct().toList());
       if (corpusFirst) {
         h.publishCorpus(N);
       }
@@ -137,6 +138,7 @@ class AggregatorTopologyTest {
     Outputs immediate = run(oneModelAtATime(l), true, OptionalDouble.empty());
     try (AggregatorHarness h = new AggregatorHarness(config -> config)) {
       h.publishCorpus(N);
+      h.register(MODELS);
       for (TextScores record : oneModelAtATime(l)) { // produced long ago: the task is behind
         h.scores.pipeInput(record.getModelId(), record, java.time.Instant.ofEpochMilli(0));
       }
@@ -156,8 +158,10 @@ class AggregatorTopologyTest {
     Outputs direct = run(order, true, OptionalDouble.empty(), MatrixRouting.DIRECT);
     assertThat(direct).isEqualTo(run(order, true, OptionalDouble.empty(), MatrixRouting.REPARTITION));
     assertMatchesBatch(direct, BatchReference.of(l));
-    assertThat(MatrixRouting.forPartitions(1, 1)).isEqualTo(MatrixRouting.DIRECT);
-    assertThat(MatrixRouting.forPartitions(1, 4)).isEqualTo(MatrixRouting.REPARTITION);
+    assertThat(MatrixRouting.forPartitions(1, 1, 1)).isEqualTo(MatrixRouting.DIRECT);
+    assertThat(MatrixRouting.forPartitions(1, 4, 1)).isEqualTo(MatrixRouting.REPARTITION);
+    assertThat(MatrixRouting.forPartitions(1, 1, 3)).as("registrations on several partitions").isEqualTo(
+        MatrixRouting.REPARTITION);
   }
 
   @Test
@@ -245,6 +249,7 @@ class AggregatorTopologyTest {
     double[][] l = matrix();
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
       h.publishCorpus(N);
+      h.register(List.of(BASE_A, FT_A));
       for (TextScores record : chunks(l, 0)) {
         h.scores.pipeInput(record.getModelId(), record);
       }
@@ -321,6 +326,7 @@ class AggregatorTopologyTest {
     double[][] l = matrix();
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
       h.publishCorpus(N);
+      h.register(List.of(BASE_A, BASE_B));
       h.rawScores.pipeInput(BASE_A, new byte[] {1, 2, 3});
       TextScores positive = chunk(BASE_A, Arrays.stream(l[0]).map(v -> 5).toArray(), 0, 3);
       h.scores.pipeInput(BASE_A, positive);

@@ -34,6 +34,7 @@ class LengthBombsTopologyTest {
 
       h.rawScores.pipeInput("m1", bomb);
       h.publishCorpus(2);
+      h.register(List.of("acme/a", "acme/b"));
       h.scores.pipeInput("acme/a", chunk("acme/a", new double[] {-10, -12}, 0, 2));
       h.scores.pipeInput("acme/b", chunk("acme/b", new double[] {-11, -12}, 0, 2));
 

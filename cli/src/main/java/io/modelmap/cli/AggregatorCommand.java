@@ -10,6 +10,7 @@ import io.modelmap.http.BearerToken;
 import io.modelmap.aggregator.MapMethod;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,11 @@ final class AggregatorCommand implements Callable<Integer> {
 
   @Option(names = "--clip-quantile", defaultValue = "${env:MODELMAP_CLIP_QUANTILE}", description = "Clip L below this global quantile before centring (paper: 0.02). Off by default.")
   Double clipQuantile;
+
+  @Option(names = "--pending-timeout", defaultValue = "${env:MODELMAP_PENDING_TIMEOUT:-PT10M}",
+      description = "How long scores wait for their texts or their model's registration, and answers for their"
+          + " items, before they are dead-lettered (ISO-8601; env MODELMAP_PENDING_TIMEOUT; default ${DEFAULT-VALUE}).")
+  Duration pendingTimeout;
 
   @Option(names = "--commit-interval-ms", defaultValue = "${env:MODELMAP_COMMIT_INTERVAL_MS:-100}",
       description = "How often results are committed and become visible (exactly-once transactions); lower means"
@@ -121,16 +127,21 @@ final class AggregatorCommand implements Callable<Integer> {
     return api.build();
   }
 
-  @Override
-  public Integer call() throws Exception {
-    CliLogging.service();
-    AggregatorConfig config = AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
+  AggregatorConfig config() {
+    return AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
         .withApplicationId(applicationId)
         .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
+        .withPendingTimeout(pendingTimeout)
         .withClientOverrides(clientSettings())
         .withMapMethod(MapMethod.ofLabel(mapMethod))
         .withPrediction(prediction.settings())
         .withTopics(connection.topicNames());
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    CliLogging.service();
+    AggregatorConfig config = config();
     CountDownLatch stopped = new CountDownLatch(1);
     Optional<ApiSettings> api = noApi ? Optional.empty() : Optional.of(apiSettings());
     try (AggregatorService service = new AggregatorService(config, api)) {

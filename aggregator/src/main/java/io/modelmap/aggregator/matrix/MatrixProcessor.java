@@ -9,6 +9,7 @@ import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.aggregator.BackgroundBudget;
 import io.modelmap.aggregator.BackgroundJobs;
 import io.modelmap.schemas.avro.ModelPosition;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
@@ -36,9 +37,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the matrices of the corpora routed to its task (records keyed by corpus id). Texts and
- * scores arrive merged; completed rows publish coordinates, the frame and neighbour lists at once,
- * rows in progress publish provisional neighbours on a wall-clock punctuation.
+ * Owns the matrices of the corpora routed to its task (records keyed by corpus id). Texts, scores and
+ * registrations arrive merged; completed rows publish coordinates, the frame and neighbour lists at once,
+ * rows in progress publish provisional neighbours on a wall-clock punctuation. Only the scores of a
+ * model registered on their corpus are applied; the others wait for its registration like scores wait
+ * for their texts, and are dead-lettered {@code unregistered-model} when it does not come in time.
  *
  * <p>In-memory matrices are rebuilt from the stores in {@link #init}, so after a crash or a
  * rebalance they match the last committed state exactly (exactly-once).
@@ -99,6 +102,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private long provisionalNotBeforeMs = Long.MIN_VALUE;
   private long lastCompletionMs;
   private KeyValueStore<String, byte[]> completions;
+  private RegisteredModels registered;
 
   public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
       Clock clock) {
@@ -137,6 +141,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     // A task closed dirty under exactly-once is revived with this same instance: memory may hold
     // records its rolled-back transaction wrote, so it is rebuilt from the stores alone.
     matrices.clear();
+    registered = new RegisteredModels(MatrixStores.registered(context));
     try (KeyValueIterator<String, byte[]> all = texts.all()) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> entry = all.next();
@@ -172,6 +177,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   public void process(Record<String, SpecificRecord> record) {
     if (record.value() instanceof TextChunk text) {
       onText(record, text);
+    } else if (record.value() instanceof ModelRegistered registration) {
+      onRegistration(registration);
     } else if (record.value() instanceof TextScores textScores) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(config.topics().textScores(), -1, -1));
@@ -206,19 +213,35 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
   }
 
+  private void onRegistration(ModelRegistered registration) {
+    if (registered.add(registration.getCorpusId(), registration.getModelId())) {
+      pending.arrived(registration.getCorpusId()); // its parked scores apply at the next retry, in read order
+    }
+  }
+
+  /**
+   * Whether the model's scores on the matrix's corpus may be applied: it is registered there, or its row
+   * was filled before registrations were checked (stores written by an earlier version), whose later
+   * scores must complete it.
+   */
+  private boolean admitted(CorpusMatrix matrix, String modelId) {
+    return registered.contains(matrix.corpusId(), modelId) || matrix.hasRow(modelId);
+  }
+
   private void onScores(TextScores textScores, SourceCoordinates source, long timestamp) {
     CorpusMatrix matrix = matrix(textScores.getCorpusId());
     List<Integer> indices = resolve(matrix, textScores);
+    if (indices == null && matrix.isCorpusKnown()) {
+      deadLetters.send(textScores.getModelId(), scoresSerde.serializer().serialize(source.topic(), textScores), source,
+          "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
+              + "; score the texts published in corpus-texts", timestamp);
+      return;
+    }
     // first wins: scores of a model whose earlier scores wait are parked behind them
-    if (indices == null || pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
-      if (indices == null && matrix.isCorpusKnown()) {
-        deadLetters.send(textScores.getModelId(), scoresSerde.serializer().serialize(source.topic(), textScores), source,
-            "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
-                + "; score the texts published in corpus-texts", timestamp);
-      } else {
-        pending.park(textScores.getCorpusId(), new ParkedRecord(clock.millis(), source,
-            scoresSerde.serializer().serialize(source.topic(), textScores)));
-      }
+    if (indices == null || !admitted(matrix, textScores.getModelId())
+        || pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
+      pending.park(textScores.getCorpusId(), new ParkedRecord(context.currentSystemTimeMs(), source,
+          scoresSerde.serializer().serialize(source.topic(), textScores)));
       return;
     }
     apply(matrix, textScores, indices, timestamp);
@@ -342,29 +365,40 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void retryPending(long now) {
-    for (String corpus : pending.due(clock.millis(), config.pendingTimeout())) {
+    for (String corpus : pending.due(context.currentSystemTimeMs(), config.pendingTimeout())) {
       pending.retry(corpus, parked -> settle(parked, now));
     }
   }
 
-  /** Applies a parked record once its texts are known; dead-letters it once they cannot be or it timed out. */
+  /**
+   * Applies a parked record once its texts are known and its model registered on the corpus; dead-letters
+   * it once its texts cannot be known, or when it timed out.
+   */
   private boolean settle(ParkedRecord p, long now) {
     TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
     CorpusMatrix matrix = matrix(textScores.getCorpusId());
     List<Integer> indices = resolve(matrix, textScores);
-    boolean expired = clock.millis() - p.firstSeenMs() > config.pendingTimeout().toMillis();
-    if (indices != null && pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
-      return false; // behind earlier scores of its model that still wait
-    }
-    if (indices != null) {
+    boolean expired = context.currentSystemTimeMs() - p.firstSeenMs() > config.pendingTimeout().toMillis();
+    if (indices != null && admitted(matrix, textScores.getModelId())) {
+      if (pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
+        return false; // behind earlier scores of its model that still wait
+      }
       apply(matrix, textScores, indices, now);
       return true;
     }
-    if (matrix.isCorpusKnown() || expired) {
+    if (indices == null && (matrix.isCorpusKnown() || expired)) {
       deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unknown-text",
           "scores name texts that are not in corpus " + textScores.getCorpusId()
               + (expired ? " after waiting " + config.pendingTimeout() : "")
               + "; publish the corpus before its scores", now);
+      return true;
+    }
+    if (expired) {
+      deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unregistered-model",
+          "model " + textScores.getModelId() + " is not registered on corpus " + textScores.getCorpusId()
+              + " after waiting " + config.pendingTimeout() + "; register the model on corpus "
+              + textScores.getCorpusId() + " (./modelmap register --model-id … --corpus-id "
+              + textScores.getCorpusId() + ") before publishing its scores", now);
       return true;
     }
     return false;

@@ -17,6 +17,7 @@ public final class MatrixStoreBuilders {
   }
 
   public static String[] names() {
-    return new String[] {MatrixStores.TEXTS, MatrixStores.SCORES, MatrixStores.PENDING, MatrixStores.COMPLETIONS};
+    return new String[] {MatrixStores.TEXTS, MatrixStores.SCORES, MatrixStores.PENDING, MatrixStores.COMPLETIONS,
+        MatrixStores.REGISTERED};
   }
 }

@@ -18,9 +18,12 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #TEXTS}: corpusId NUL textId → index, corpus size, byte length (3 ints), category (UTF-8)
  *   <li>{@value #SCORES}: corpusId NUL modelId NUL sequence(int) → the accepted (index int, log-likelihood
  *       double) pairs of one record; the sequence is the row's score count before the record, unique per row
- *   <li>{@value #PENDING}: corpus id / source topic-partition@offset → scores waiting for their texts
+ *   <li>{@value #PENDING}: corpus id / source topic-partition@offset → scores waiting for their texts or for
+ *       their model's registration on the corpus
  *   <li>{@value #COMPLETIONS}: corpusId NUL modelId → nothing: the model's completion was published (a full
  *       row without this entry is completed again after a restore)
+ *   <li>{@value #REGISTERED}: corpusId NUL modelId → nothing: the model is registered on the corpus, so its
+ *       scores are applied ({@link RegisteredModels})
  * </ul>
  */
 final class MatrixStores {
@@ -28,6 +31,7 @@ final class MatrixStores {
   static final String SCORES = "scores-store";
   static final String PENDING = "pending-scores-store";
   static final String COMPLETIONS = "completions-store";
+  static final String REGISTERED = "registered-models-store";
 
   private MatrixStores() {}
 
@@ -36,10 +40,11 @@ final class MatrixStores {
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEXTS), Serdes.String(), Serdes.ByteArray()),
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES), Serdes.Bytes(), Serdes.ByteArray()),
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLETIONS), Serdes.String(), Serdes.ByteArray()));
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLETIONS), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTERED), Serdes.String(), Serdes.ByteArray()));
   }
 
-  /** corpusId NUL id: the key of a text and of a completion (ids never hold NUL). */
+  /** corpusId NUL id: the key of a text, a completion and a registration (ids never hold NUL). */
   static String inCorpus(String corpusId, String id) {
     return corpusId + '\0' + id;
   }
@@ -128,5 +133,9 @@ final class MatrixStores {
 
   static KeyValueStore<String, byte[]> completions(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
     return c.getStateStore(COMPLETIONS);
+  }
+
+  static KeyValueStore<String, byte[]> registered(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
+    return c.getStateStore(REGISTERED);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.RevivableTask;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
@@ -17,11 +18,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,21 +31,14 @@ class MatrixProcessorRevivalTest {
   private static final String CORPUS = "pile/val";
   private static final int N = 4;
 
-  private static List<KeyValueStore<?, ?>> stores() {
-    return List.of(
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.TEXTS), Serdes.String(), Serdes.ByteArray())
-            .withLoggingDisabled().build(),
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.SCORES), Serdes.Bytes(), Serdes.ByteArray())
-            .withLoggingDisabled().build(),
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.PENDING), Serdes.String(),
-            Serdes.ByteArray()).withLoggingDisabled().build(),
-        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MatrixStores.COMPLETIONS), Serdes.String(),
-            Serdes.ByteArray()).withLoggingDisabled().build());
-  }
-
   private static Record<String, SpecificRecord> text(int s) {
     return new Record<>(CORPUS, TextChunk.newBuilder().setCorpusId(CORPUS).setTextId("doc#" + s).setIndex(s)
         .setCorpusSize(N).setText("t").setCategory("c").setByteLength(900).build(), 0L);
+  }
+
+  private static Record<String, SpecificRecord> registration(String model) {
+    return new Record<>(CORPUS, ModelRegistered.newBuilder().setModelId(model).setSourceUri("imported:test")
+        .setCorpusId(CORPUS).build(), 0L);
   }
 
   private static Record<String, SpecificRecord> scores(String model, int from, int to, double shift) {
@@ -67,12 +58,14 @@ class MatrixProcessorRevivalTest {
     MatrixProcessor processor = new MatrixProcessor(
         AggregatorConfig.defaults("unused:9092", "mock://", Files.createTempDirectory("revival")),
         topics.textScores().valueSerde(), topics.corpusTexts().valueSerde(), Clock.systemUTC());
-    RevivableTask task = new RevivableTask(MatrixProcessorRevivalTest::stores);
+    RevivableTask task = new RevivableTask(MatrixTestStores::empty);
     MockProcessorContext<String, SpecificRecord> first = task.start();
     processor.init(first);
     for (int s = 0; s < N; s++) {
       processor.process(text(s));
     }
+    processor.process(registration("acme/base"));
+    processor.process(registration("acme/ft"));
     processor.process(scores("acme/base", 0, N, 0));
     processor.process(scores("acme/ft", 0, 2, 0.5));
     task.commit();
