@@ -45,6 +45,22 @@ def preferred(paths):
     return main if main else paths
 
 
+def slug(heading):
+    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower().replace("`", ""))
+    return text.replace(" ", "-")
+
+
+def anchors(path):
+    found, fenced = set(), False
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("#"):
+            found.add(slug(line.lstrip("#")))
+    return found
+
+
 def markdown_files():
     for entry in DOCS:
         path = os.path.join(ROOT, entry)
@@ -93,9 +109,17 @@ def process(path, classes, link, problems):
             return text
 
         line = CLASS.sub(replace, line)
-        for target, _ in LINK.findall(line):
-            if not re.match(r"[a-z]+:", target) and not os.path.exists(os.path.join(base, target)):
+        for target, anchor in LINK.findall(line):
+            if re.match(r"[a-z]+:", target):
+                continue
+            full = os.path.join(base, target)
+            if not os.path.exists(full):
                 problems.append(f"{os.path.relpath(path, ROOT)}:{number}: link {target} does not exist")
+            elif anchor and full.endswith(".md") and anchor[1:] not in anchors(full):
+                problems.append(f"{os.path.relpath(path, ROOT)}:{number}: link {target}{anchor}: no such heading")
+        for anchor in re.findall(r"\]\((#[^)]+)\)", line):
+            if anchor[1:] not in anchors(path):
+                problems.append(f"{os.path.relpath(path, ROOT)}:{number}: link {anchor}: no such heading")
         out.append(line)
     if link:
         open(path, "w", encoding="utf-8").write("\n".join(out))
