@@ -26,7 +26,7 @@ IGNORED = {"ModelMap", "PyTorch", "NumPy", "SciPy", "RocksDB", "TorchScript", "O
            "GELU", "LayerNorm", "RMSNorm", "ALiBi", "MoE", "GQA", "MLA", "BOS", "EOS", "JSONL", "CSV", "API", "KL", "SSE",
            "JFR", "JMH", "EJML", "SIMD", "CPU", "GPU", "PCA", "MDS", "NCF", "GMF", "MLP", "MF", "CPP", "ROUGE", "BLEU",
            "PorterStemmer", "Map", "Object", "String", "Optional", "Instant", "Duration", "Path", "List", "AutoCloseable"}
-CLASS = re.compile(r"(\[)?`([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(\.[a-zA-Z_][A-Za-z0-9_]*)?`(\]\(([^)]*)\))?")
+CLASS = re.compile(r"(\[)?`((?:[a-z][a-z0-9]*\.)*)([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(\.[a-zA-Z_][A-Za-z0-9_]*)?`(\]\(([^)]*)\))?")
 LINK = re.compile(r"\]\(([^)#\s]+)(#[^)]*)?\)")
 
 
@@ -84,12 +84,16 @@ def process(path, classes, link, problems):
         seen = set()
 
         def replace(m):
-            name, member, target = m.group(2), m.group(3) or "", m.group(5)
-            text = "`" + name + member + "`"
+            package, name, member, target = m.group(2), m.group(3), m.group(4) or "", m.group(6)
+            text = "`" + package + name + member + "`"
             where = f"{os.path.relpath(path, ROOT)}:{number}"
             if name in IGNORED:
                 return m.group(0)
             paths = preferred(classes.get(name, []))
+            if len(paths) > 1 and package:  # `map.ClassicalScaling`: the package tells them apart
+                paths = [p for p in paths if "/" + package.replace(".", "/") + name + ".java" in p] or paths
+            if len(paths) > 1:  # a module README means its own module's class
+                paths = [p for p in paths if p.startswith(base + "/")] or paths
             if len(paths) != 1:
                 if target is not None and not os.path.exists(os.path.join(base, target.split("#")[0])):
                     problems.append(f"{where}: {name}: link {target} is broken and {len(paths)} files match")
