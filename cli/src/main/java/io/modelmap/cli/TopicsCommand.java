@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code modelmap topics}: creates the system's topics with their cleanup policies (missing ones only). */
 @Command(name = "topics", mixinStandardHelpOptions = true,
-    description = "Create every topic of DESIGN.md §4 that does not exist yet, with its cleanup policy.")
+    description = "Create every topic of docs/ARCHITECTURE.md that does not exist yet, with its cleanup policy.")
 final class TopicsCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions connection;
