@@ -54,6 +54,7 @@ final class FileFetcher {
       long start = System.nanoTime();
       OptionalLong size = metadata.size().isPresent() ? metadata.size() : file.size();
       Path incomplete = cache.incomplete(id, etag);
+      Files.createDirectories(incomplete.getParent());
       long bytes = download.fetch(target, path, metadata.location(), tokenFor(resolve, metadata.location()),
           incomplete, size, progress);
       BlobCheck.verify(incomplete, etag, size, path + " of " + id.repo() + "@" + commit);

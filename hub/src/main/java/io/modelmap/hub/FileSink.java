@@ -49,7 +49,7 @@ final class FileSink implements Flow.Subscriber<List<ByteBuffer>> {
           : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
-      throw new HubException(HubException.Kind.CACHE, "cannot write " + file + ": " + e.getMessage(), e);
+      throw new HubException(HubException.Kind.CACHE, "cannot write " + file + ": " + Retrying.describe(e), e);
     }
     start = resumed ? offset : 0;
     return HttpResponse.BodySubscribers.fromSubscriber(this, sink -> sink.done.join());
@@ -95,7 +95,7 @@ final class FileSink implements Flow.Subscriber<List<ByteBuffer>> {
       subscription.cancel();
       closeQuietly();
       done.completeExceptionally(new HubException(HubException.Kind.CACHE, "cannot write " + file + ": "
-          + e.getMessage(), e));
+          + Retrying.describe(e), e));
     }
   }
 
@@ -113,7 +113,7 @@ final class FileSink implements Flow.Subscriber<List<ByteBuffer>> {
       done.complete(written.get());
     } catch (IOException e) {
       done.completeExceptionally(new HubException(HubException.Kind.CACHE, "cannot write " + file + ": "
-          + e.getMessage(), e));
+          + Retrying.describe(e), e));
     }
   }
 
