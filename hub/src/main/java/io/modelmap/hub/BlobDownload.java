@@ -40,19 +40,18 @@ final class BlobDownload {
    */
   long fetch(HubTarget target, String path, URI uri, Optional<String> token, Path incomplete, OptionalLong size,
       DownloadProgress progress) {
-    long[] transferred = {0};
-    retrying.run("GET " + uri, () -> {
-      transferred[0] += attempt(target, path, uri, token, incomplete, size, progress);
-      return null;
-    });
-    return transferred[0];
+    // bytes of failed tries count too: they are on disk and the next try resumes after them
+    java.util.concurrent.atomic.LongAdder transferred = new java.util.concurrent.atomic.LongAdder();
+    retrying.run("GET " + uri, () -> attempt(target, path, uri, token, incomplete, size, progress, transferred));
+    return transferred.sum();
   }
 
-  private long attempt(HubTarget target, String path, URI uri, Optional<String> token, Path incomplete,
-      OptionalLong size, DownloadProgress progress) throws IOException, TransientFailure {
+  private Void attempt(HubTarget target, String path, URI uri, Optional<String> token, Path incomplete,
+      OptionalLong size, DownloadProgress progress, java.util.concurrent.atomic.LongAdder transferred)
+      throws IOException, TransientFailure {
     long offset = Files.exists(incomplete) ? Files.size(incomplete) : 0;
     if (size.isPresent() && offset == size.getAsLong() && offset > 0) {
-      return 0; // an earlier run got every byte; the check decides whether they are right
+      return null; // an earlier run got every byte; the check decides whether they are right
     }
     if (size.isPresent() && offset > size.getAsLong()) {
       Files.delete(incomplete); // longer than the file: not a part of it
@@ -66,8 +65,13 @@ final class BlobDownload {
     }
     FileSink sink = new FileSink(incomplete, offset, path, size.orElse(-1), progress);
     CompletableFuture<HttpResponse<Long>> response = client.sendAsync(request.build(), sink::subscriberFor);
-    await(CompletableFuture.anyOf(response, sink.done()), sink, response);
-    HttpResponse<Long> answered = await(response, sink, response);
+    HttpResponse<Long> answered;
+    try {
+      await(CompletableFuture.anyOf(response, sink.done()), sink, response);
+      answered = await(response, sink, response);
+    } finally {
+      transferred.add(sink.written());
+    }
     if (answered.statusCode() == 416) {
       Files.deleteIfExists(incomplete); // the range did not fit what the server has: start over
       throw new TransientFailure("HTTP 416 for bytes=" + offset + "- of " + uri, Optional.empty());
@@ -81,7 +85,7 @@ final class BlobDownload {
     if (size.isPresent() && now < size.getAsLong()) {
       throw new IOException("body ended at byte " + now + " of " + size.getAsLong());
     }
-    return sink.written();
+    return null;
   }
 
   /** Waits for {@code future} while the body keeps moving; a body idle longer than the idle timeout is cut. */
