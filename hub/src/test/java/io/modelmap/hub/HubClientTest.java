@@ -143,6 +143,22 @@ class HubClientTest {
   }
 
   @Test
+  void shouldCutADownloadThatStallsAndResumeIt() throws IOException {
+    byte[] weights = files.get("model.safetensors");
+    hub.stallOnce(sha256(weights), 1000);
+    HubClient client = HubClient.builder(settings(Optional.empty(), false)).optRetry(FAST_RETRY)
+        .optTimeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(300))).build();
+    long start = System.nanoTime();
+
+    HubSnapshot snapshot = client.resolve(HubModelId.parse("org/tiny"));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(hub.requests()).filteredOn(r -> r.server().equals("cdn")).extracting(HubStandIn.Request::range)
+        .containsExactly(null, "bytes=1000-");
+    assertThat(Files.readAllBytes(snapshot.folder().resolve("model.safetensors"))).isEqualTo(weights);
+  }
+
+  @Test
   void shouldResumeTheIncompleteFileAnEarlierRunLeft() throws IOException {
     byte[] weights = files.get("model.safetensors");
     String sha = sha256(weights);

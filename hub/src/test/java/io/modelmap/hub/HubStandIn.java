@@ -44,6 +44,8 @@ final class HubStandIn implements AutoCloseable {
   private final Map<String, String> renamed = new ConcurrentHashMap<>();
   private final List<Request> requests = new ArrayList<>();
   private final Map<String, Long> cutOnce = new ConcurrentHashMap<>();
+  private final Map<String, Long> stallOnce = new ConcurrentHashMap<>();
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final Map<String, Boolean> corrupt = new ConcurrentHashMap<>();
   private final AtomicReference<Fault> nextFault = new AtomicReference<>();
   private volatile Predicate<Request> holdCdnUntil = r -> true;
@@ -90,6 +92,11 @@ final class HubStandIn implements AutoCloseable {
     cutOnce.put(sha256, afterBytes);
   }
 
+  /** The CDN sends this many bytes of the blob and then nothing more, the connection open, once. */
+  void stallOnce(String sha256, long afterBytes) {
+    stallOnce.put(sha256, afterBytes);
+  }
+
   /** The CDN serves the blob with its first byte changed, every time. */
   void corrupt(String sha256) {
     corrupt.put(sha256, true);
@@ -123,6 +130,7 @@ final class HubStandIn implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     hub.stop(0);
     cdn.stop(0);
     threads.shutdownNow();
@@ -284,6 +292,17 @@ final class HubStandIn implements AutoCloseable {
         body.write(bytes, start, (int) (cut - start));
         body.flush();
         // closing with bytes missing makes the JDK server drop the connection: the client sees a cut body
+        return;
+      }
+      Long stall = stallOnce.remove(sha256);
+      if (stall != null && stall > start) {
+        body.write(bytes, start, (int) (stall - start));
+        body.flush();
+        try {
+          closed.await(30, java.util.concurrent.TimeUnit.SECONDS); // a server that hangs: the client must cut it
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         return;
       }
       body.write(bytes, start, bytes.length - start);
