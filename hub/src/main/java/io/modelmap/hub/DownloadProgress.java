@@ -1,6 +1,9 @@
 package io.modelmap.hub;
 
-/** Told how far each file's download has come, for a progress line; called on the downloading thread. */
+/**
+ * Told how far each file's download has come, for a progress line. Called from the HTTP client's threads as
+ * bytes arrive, one file at a time per {@link HubClient#resolve}: keep it quick.
+ */
 @FunctionalInterface
 public interface DownloadProgress {
   /** Reports nothing. */

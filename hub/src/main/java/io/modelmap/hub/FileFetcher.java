@@ -37,6 +37,11 @@ final class FileFetcher {
     URI resolve = target.resolveUri(commit, path);
     FileMetadata metadata = http.head(target, resolve);
     String etag = metadata.etag();
+    if (metadata.commit().isPresent() && !metadata.commit().get().equals(commit)) {
+      // a proxy or mirror that ignores the commit in the URL would mix files of two commits in one snapshot
+      throw new HubException(HubException.Kind.PROTOCOL, path + " of " + id + " was asked at commit " + commit
+          + " but " + target.endpoint() + " answered commit " + metadata.commit().get());
+    }
     if (file.lfsSha256().isPresent() && etag.matches("[0-9a-f]{64}") && !file.lfsSha256().get().equals(etag)) {
       throw new HubException(HubException.Kind.INTEGRITY, path + " of " + id + ": the file list says sha256 "
           + file.lfsSha256().get() + ", the file's headers " + etag);

@@ -55,20 +55,21 @@ record HubTarget(HubModelId id, String endpoint, boolean tokenSet) {
 
   /** {@code Retry-After} as seconds or as an HTTP date (RFC 9110 section 10.2.3). */
   static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
-      String v = value.strip();
+    return response.headers().firstValue("Retry-After").flatMap(v -> retryAfter(v, ZonedDateTime.now()));
+  }
+
+  static Optional<Duration> retryAfter(String value, ZonedDateTime now) {
+    String v = value.strip();
+    try {
+      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
+    } catch (NumberFormatException notSeconds) {
       try {
-        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-      } catch (NumberFormatException notSeconds) {
-        try {
-          Duration until = Duration.between(ZonedDateTime.now(),
-              ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-          return Optional.of(until.isNegative() ? Duration.ZERO : until);
-        } catch (DateTimeParseException notDate) {
-          return Optional.empty();
-        }
+        Duration until = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+        return Optional.of(until.isNegative() ? Duration.ZERO : until);
+      } catch (DateTimeParseException notDate) {
+        return Optional.empty();
       }
-    });
+    }
   }
 
   private String repoPath() {

@@ -350,6 +350,35 @@ class HubClientTest {
   }
 
   @Test
+  void shouldStoreARefWithSlashesAsNestedFoldersLikeHuggingfaceHub() throws IOException {
+    hub.repo("org/tiny").branch("refs/pr/1", commit);
+
+    HubSnapshot snapshot = client().resolve(HubModelId.parse("org/tiny@refs/pr/1"));
+
+    assertThat(hub.requests().get(0).path()).isEqualTo("/api/models/org/tiny/revision/refs%2Fpr%2F1");
+    assertThat(Files.readString(repoFolder().resolve("refs/refs/pr/1"))).isEqualTo(commit);
+    assertThat(client(Optional.empty(), true).resolve(HubModelId.parse("org/tiny@refs/pr/1")).folder())
+        .isEqualTo(snapshot.folder());
+  }
+
+  @Test
+  void shouldGiveUpOnAnUnreachableHubWithOneLine() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    HubSettings nowhere = new HubSettings(home, home.resolve("hub"), "http://127.0.0.1:" + closedPort, Optional.empty(),
+        false);
+
+    assertThatThrownBy(() -> HubClient.builder(nowhere).optRetry(FAST_RETRY).optTimeouts(SHORT).build()
+        .resolve(HubModelId.parse("org/tiny")))
+        .isInstanceOf(HubException.class)
+        .hasMessageStartingWith("GET http://127.0.0.1:" + closedPort + "/api/models/org/tiny/revision/main?blobs=true"
+            + " failed 3 times, last: ConnectException")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
   void shouldReportProgressUpToEachFilesSize() {
     Map<String, long[]> last = new java.util.concurrent.ConcurrentHashMap<>();
     HubClient client = HubClient.builder(settings(Optional.empty(), false)).optRetry(FAST_RETRY)

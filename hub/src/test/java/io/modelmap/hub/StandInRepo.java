@@ -36,6 +36,11 @@ final class StandInRepo {
     return commit;
   }
 
+  /** Points a branch (any ref name, {@code refs/pr/1} too) at a commit. */
+  void branch(String name, String commit) {
+    branches.put(name, commit);
+  }
+
   /** Answers 401 unless the request carries {@code Bearer token}. */
   void gate(String token) {
     this.token = Optional.of(token);
