@@ -2,15 +2,10 @@ package io.modelmap.hub;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +23,7 @@ public final class HubClient {
   private final HubCache cache;
   private final HubHttp http;
   private final FileFetcher fetcher;
-  private final OptionalLong sizeLimit;
+  private final Optional<SizeLimit> sizeLimit;
 
   private HubClient(Builder builder) {
     this.settings = builder.settings;
@@ -59,7 +54,7 @@ public final class HubClient {
   public HubSnapshot resolve(HubModelId id) {
     Objects.requireNonNull(id, "id");
     if (settings.offline()) {
-      return fromCache(id).orElseThrow(() -> new HubException(HubException.Kind.OFFLINE, "HF_HUB_OFFLINE=1 and model "
+      return CachedSnapshot.find(cache, id).orElseThrow(() -> new HubException(HubException.Kind.OFFLINE, "HF_HUB_OFFLINE=1 and model "
           + id + " is not in the cache at " + cache.repoFolder(id)));
     }
     HubTarget target = new HubTarget(id, settings.endpoint(), settings.token().isPresent());
@@ -67,7 +62,7 @@ public final class HubClient {
     try {
       info = http.repoInfo(target);
     } catch (HubException e) {
-      Optional<HubSnapshot> cached = e.kind() == HubException.Kind.NETWORK ? fromCache(id) : Optional.empty();
+      Optional<HubSnapshot> cached = e.kind() == HubException.Kind.NETWORK ? CachedSnapshot.find(cache, id) : Optional.empty();
       if (cached.isEmpty()) {
         throw e;
       }
@@ -94,63 +89,12 @@ public final class HubClient {
       throw new HubException(HubException.Kind.PROTOCOL, "model " + id + " (commit " + commit
           + ") has no config.json: not a transformers checkpoint");
     }
-    checkSize(id, info, selected);
+    sizeLimit.ifPresent(limit -> limit.check(id, info, selected));
     List<FileFetch> files = new ArrayList<>();
     for (String path : selected) {
       files.add(fetcher.fetch(target, commit, info.file(path).orElseThrow()));
     }
     return new HubSnapshot(id, commit, cache.snapshot(id, commit), files);
-  }
-
-  /** Refuses, before any download, a selection larger than the limit (sizes from the file list). */
-  private void checkSize(HubModelId id, RepoInfo info, List<String> selected) {
-    if (sizeLimit.isEmpty()) {
-      return;
-    }
-    long total = selected.stream().mapToLong(p -> info.file(p).flatMap(f -> f.size().isPresent()
-        ? Optional.of(f.size().getAsLong()) : Optional.empty()).orElse(0L)).sum();
-    if (total > sizeLimit.getAsLong()) {
-      throw new HubException(HubException.Kind.TOO_LARGE, "model " + id + " needs " + bytes(total) + " in "
-          + selected.size() + " files, more than the limit of " + bytes(sizeLimit.getAsLong()));
-    }
-  }
-
-  /** The revision's snapshot as the cache holds it, if it holds a config and weights (no network). */
-  private Optional<HubSnapshot> fromCache(HubModelId id) {
-    Optional<String> commit = cache.knownCommit(id);
-    if (commit.isEmpty()) {
-      return Optional.empty();
-    }
-    Path folder = cache.snapshot(id, commit.get());
-    List<String> names = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-      for (Path entry : entries) {
-        if (Files.isRegularFile(entry)) { // follows the link: a dangling one does not count
-          names.add(entry.getFileName().toString());
-        }
-      }
-    } catch (IOException e) {
-      throw new HubException(HubException.Kind.CACHE, "cannot read " + folder + ": " + e.getMessage(), e);
-    }
-    List<String> selected = FileSelection.select(names.stream().sorted().toList());
-    if (!selected.contains("config.json") || selected.stream().noneMatch(FileSelection::isWeights)) {
-      return Optional.empty();
-    }
-    return Optional.of(new HubSnapshot(id, commit.get(), folder, selected.stream().map(FileFetch::cached).toList()));
-  }
-
-  static String bytes(long n) {
-    if (n < 1000) {
-      return n + " B";
-    }
-    String[] units = {"kB", "MB", "GB", "TB"};
-    double value = n;
-    int unit = -1;
-    while (value >= 1000 && unit < units.length - 1) {
-      value /= 1000;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   /** Settings of a {@link HubClient}: {@code opt*} ones have defaults. */
@@ -159,7 +103,7 @@ public final class HubClient {
     private DownloadProgress progress = DownloadProgress.NONE;
     private RetryPolicy retry = RetryPolicy.defaults();
     private Timeouts timeouts = Timeouts.defaults();
-    private OptionalLong sizeLimit = OptionalLong.empty();
+    private Optional<SizeLimit> sizeLimit = Optional.empty();
 
     private Builder(HubSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -185,10 +129,7 @@ public final class HubClient {
 
     /** The most bytes a model's selected files may have together; a larger model is refused before any download. */
     public Builder optSizeLimit(long bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("size limit must be positive, was " + bytes);
-      }
-      this.sizeLimit = OptionalLong.of(bytes);
+      this.sizeLimit = Optional.of(new SizeLimit(bytes));
       return this;
     }
 

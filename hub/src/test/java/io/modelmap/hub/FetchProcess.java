@@ -11,8 +11,8 @@ public final class FetchProcess {
   /** Arguments: endpoint, cache folder, model id. */
   public static void main(String[] args) {
     HubSettings settings = new HubSettings(Path.of(args[1]), Path.of(args[1]), args[0], Optional.empty(), false);
-    HubSnapshot snapshot = HubClient.builder(settings).optRetry(HubClientTest.FAST_RETRY)
-        .optTimeouts(HubClientTest.SHORT).build().resolve(HubModelId.parse(args[2]));
+    HubSnapshot snapshot = HubClient.builder(settings).optRetry(StandInHubTest.FAST_RETRY)
+        .optTimeouts(StandInHubTest.SHORT).build().resolve(HubModelId.parse(args[2]));
     System.out.println("downloaded=" + String.join(",", snapshot.downloaded()));
   }
 }

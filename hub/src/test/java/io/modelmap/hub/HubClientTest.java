@@ -7,60 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Downloads from the {@link HubStandIn} into a cache laid out as huggingface_hub lays it out. */
-class HubClientTest {
-  static final RetryPolicy FAST_RETRY = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(2));
-  static final Timeouts SHORT = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2));
-
-  @TempDir
-  Path home;
-  HubStandIn hub;
-  String commit;
-  Map<String, byte[]> files = Fixtures.tinyLlama();
-
-  @BeforeEach
-  void startHub() throws IOException {
-    hub = HubStandIn.start();
-    commit = hub.repo("org/tiny").push(files);
-  }
-
-  @AfterEach
-  void stopHub() {
-    hub.close();
-  }
-
-  HubSettings settings(Optional<String> token, boolean offline) {
-    return new HubSettings(home, home.resolve("hub"), hub.endpoint(), token, offline);
-  }
-
-  HubClient client() {
-    return client(Optional.empty(), false);
-  }
-
-  HubClient client(Optional<String> token, boolean offline) {
-    return HubClient.builder(settings(token, offline)).optRetry(FAST_RETRY).optTimeouts(SHORT).build();
-  }
-
-  Path repoFolder() {
-    return home.resolve("hub").resolve("models--org--tiny");
-  }
-
-  static String sha256(byte[] bytes) {
-    return StandInRepo.sha256(bytes);
-  }
-
+/** A model from the {@link HubStandIn} into a cache laid out as huggingface_hub lays it out, and found there again. */
+class HubClientTest extends StandInHubTest {
   @Test
   void shouldLayOutTheCacheFileByFileAsHuggingfaceHubDoes() throws IOException {
     HubSnapshot snapshot = client().resolve(HubModelId.parse("org/tiny"));
@@ -126,137 +79,6 @@ class HubClientTest {
   }
 
   @Test
-  void shouldResumeADownloadCutHalfwayWithARangeRequest() throws IOException {
-    byte[] weights = files.get("model.safetensors");
-    String sha = sha256(weights);
-    long half = weights.length / 2;
-    hub.cutOnce(sha, half);
-
-    HubSnapshot snapshot = client().resolve(HubModelId.parse("org/tiny"));
-
-    List<HubStandIn.Request> gets = hub.requests().stream().filter(r -> r.server().equals("cdn")).toList();
-    assertThat(gets).extracting(HubStandIn.Request::range).containsExactly(null, "bytes=" + half + "-");
-    assertThat(Files.readAllBytes(snapshot.folder().resolve("model.safetensors"))).isEqualTo(weights);
-    assertThat(repoFolder().resolve("blobs").resolve(sha + ".incomplete")).doesNotExist();
-    assertThat(snapshot.files()).filteredOn(f -> f.path().equals("model.safetensors"))
-        .extracting(FileFetch::bytes).containsExactly((long) weights.length);
-  }
-
-  @Test
-  void shouldCutADownloadThatStallsAndResumeIt() throws IOException {
-    byte[] weights = files.get("model.safetensors");
-    hub.stallOnce(sha256(weights), 1000);
-    HubClient client = HubClient.builder(settings(Optional.empty(), false)).optRetry(FAST_RETRY)
-        .optTimeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(300))).build();
-    long start = System.nanoTime();
-
-    HubSnapshot snapshot = client.resolve(HubModelId.parse("org/tiny"));
-
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-    assertThat(hub.requests()).filteredOn(r -> r.server().equals("cdn")).extracting(HubStandIn.Request::range)
-        .containsExactly(null, "bytes=1000-");
-    assertThat(Files.readAllBytes(snapshot.folder().resolve("model.safetensors"))).isEqualTo(weights);
-  }
-
-  @Test
-  void shouldResumeTheIncompleteFileAnEarlierRunLeft() throws IOException {
-    byte[] weights = files.get("model.safetensors");
-    String sha = sha256(weights);
-    int part = weights.length / 3;
-    Path incomplete = repoFolder().resolve("blobs").resolve(sha + ".incomplete");
-    Files.createDirectories(incomplete.getParent());
-    Files.write(incomplete, java.util.Arrays.copyOf(weights, part));
-
-    HubSnapshot snapshot = client().resolve(HubModelId.parse("org/tiny"));
-
-    assertThat(hub.requests()).filteredOn(r -> r.server().equals("cdn")).extracting(HubStandIn.Request::range)
-        .containsExactly("bytes=" + part + "-");
-    assertThat(Files.readAllBytes(snapshot.folder().resolve("model.safetensors"))).isEqualTo(weights);
-    assertThat(snapshot.files()).filteredOn(f -> f.path().equals("model.safetensors"))
-        .extracting(FileFetch::bytes).containsExactly((long) weights.length - part);
-  }
-
-  @Test
-  void shouldRefuseAndNotKeepABlobWhoseSha256DoesNotMatch() throws IOException {
-    String sha = sha256(files.get("model.safetensors"));
-    hub.corrupt(sha);
-
-    assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/tiny")))
-        .isInstanceOf(HubException.class)
-        .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.INTEGRITY))
-        .hasMessageStartingWith("model.safetensors of org/tiny@" + commit + " has sha256 ")
-        .hasMessageEndingWith(", the Hub's is " + sha + "; the download was deleted")
-        .hasMessageNotContaining("\n");
-    assertThat(list(repoFolder().resolve("blobs"))).noneMatch(name -> name.startsWith(sha));
-    assertThat(repoFolder().resolve("snapshots").resolve(commit).resolve("model.safetensors")).doesNotExist();
-    assertThat(hub.count("GET", p -> p.startsWith("/blobs/"))).as("a mismatch is not retried").isEqualTo(1);
-  }
-
-  @Test
-  void shouldSayInOneLineThatAGatedModelNeedsAccess() {
-    hub.repo("org/gated").push(files);
-    hub.repo("org/gated").gate("hf_granted");
-    String expected = "model org/gated needs access: request it on the Hub page " + hub.endpoint()
-        + "/org/gated, then set HF_TOKEN";
-
-    assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/gated")))
-        .isInstanceOf(HubException.class).hasMessage(expected);
-    assertThatThrownBy(() -> client(Optional.of("hf_wrong"), false).resolve(HubModelId.parse("org/gated")))
-        .isInstanceOf(HubException.class).hasMessage(expected + " (the HF_TOKEN set does not grant it)");
-    assertThat(hub.count("GET", p -> p.startsWith("/api/")))
-        .as("401 is an answer, not retried").isEqualTo(2);
-  }
-
-  @Test
-  void shouldSendTheTokenToTheHubButNotToTheCdn() {
-    hub.repo("org/gated").push(files);
-    hub.repo("org/gated").gate("hf_granted");
-
-    HubSnapshot snapshot = client(Optional.of("hf_granted"), false).resolve(HubModelId.parse("org/gated"));
-
-    assertThat(snapshot.downloaded()).hasSize(3);
-    assertThat(hub.requests()).filteredOn(r -> r.server().equals("hub")).isNotEmpty()
-        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer hf_granted"));
-    assertThat(hub.requests()).filteredOn(r -> r.server().equals("cdn")).hasSize(1)
-        .allSatisfy(r -> assertThat(r.authorization()).isNull());
-  }
-
-  @Test
-  void shouldNameTheModelAndRevisionOnA404() {
-    assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/missing")))
-        .isInstanceOf(HubException.class)
-        .hasMessage("no model org/missing at revision main on " + hub.endpoint());
-    assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/tiny@v9")))
-        .isInstanceOf(HubException.class)
-        .hasMessage("no model org/tiny at revision v9 on " + hub.endpoint());
-  }
-
-  @Test
-  void shouldFetchEachBlobOnceWhenTwoThreadsShareACache() throws Exception {
-    // the CDN answers only once both threads have asked for the weights' metadata: both want the blob at once
-    hub.holdCdnUntil(requests -> requests.stream()
-        .filter(r -> r.method().equals("HEAD") && r.path().endsWith("/model.safetensors")).count() >= 2);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try {
-      var first = pool.submit(() -> client().resolve(HubModelId.parse("org/tiny")));
-      var second = pool.submit(() -> client().resolve(HubModelId.parse("org/tiny")));
-      HubSnapshot a = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
-      HubSnapshot b = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
-
-      assertThat(a.folder()).isEqualTo(b.folder());
-      assertThat(hub.count("HEAD", p -> p.endsWith("/model.safetensors"))).isEqualTo(2);
-      assertThat(hub.count("GET", p -> p.startsWith("/blobs/"))).isEqualTo(1);
-      assertThat(hub.count("GET", p -> p.endsWith("/config.json"))).isEqualTo(1);
-      assertThat(hub.count("GET", p -> p.endsWith("/tokenizer.json"))).isEqualTo(1);
-      assertThat(Stream.of(a, b).flatMap(s -> s.downloaded().stream()))
-          .containsExactlyInAnyOrder("config.json", "tokenizer.json", "model.safetensors");
-      assertThat(Files.readAllBytes(a.folder().resolve("model.safetensors"))).isEqualTo(files.get("model.safetensors"));
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
   void shouldKeepWhatAPinnedCommitResolvesToWhenTheBranchMoves() throws IOException {
     HubSnapshot before = client().resolve(HubModelId.parse("org/tiny@main"));
     Map<String, byte[]> changed = new java.util.LinkedHashMap<>(files);
@@ -290,51 +112,15 @@ class HubClientTest {
   }
 
   @Test
-  void shouldRefuseAModelOverTheSizeLimitBeforeDownloadingAnything() {
-    long total = files.values().stream().mapToLong(b -> b.length).sum();
-    HubClient limited = HubClient.builder(settings(Optional.empty(), false)).optSizeLimit(total - 1)
-        .optRetry(FAST_RETRY).build();
+  void shouldStoreARefWithSlashesAsNestedFoldersLikeHuggingfaceHub() throws IOException {
+    hub.repo("org/tiny").branch("refs/pr/1", commit);
 
-    assertThatThrownBy(() -> limited.resolve(HubModelId.parse("org/tiny")))
-        .isInstanceOf(HubException.class)
-        .hasMessage("model org/tiny@main needs " + HubClient.bytes(total) + " in 3 files, more than the limit of "
-            + HubClient.bytes(total - 1));
-    assertThat(hub.requests()).extracting(HubStandIn.Request::method).containsExactly("GET");
-  }
+    HubSnapshot snapshot = client().resolve(HubModelId.parse("org/tiny@refs/pr/1"));
 
-  @Test
-  void shouldRetryA503AfterTheRetryAfterItAsks() {
-    hub.fail(503, Optional.of(Duration.ofSeconds(1)), 1);
-    long start = System.nanoTime();
-
-    HubSnapshot snapshot = client().resolve(HubModelId.parse("org/tiny"));
-
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-    assertThat(snapshot.commit()).isEqualTo(commit);
-    assertThat(hub.count("GET", p -> p.startsWith("/api/"))).isEqualTo(2);
-  }
-
-  @Test
-  void shouldGiveUpAfterTheBoundedRetriesWithOneLine() {
-    hub.fail(500, Optional.empty(), 100);
-
-    assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/tiny")))
-        .isInstanceOf(HubException.class)
-        .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.NETWORK))
-        .hasMessage("GET " + hub.endpoint() + "/api/models/org/tiny/revision/main?blobs=true failed 3 times, last: HTTP 500 from "
-            + hub.endpoint() + "/api/models/org/tiny/revision/main?blobs=true");
-    assertThat(hub.count("GET", p -> p.startsWith("/api/"))).isEqualTo(3);
-  }
-
-  @Test
-  void shouldUseTheCacheWhenTheHubKeepsFailing() {
-    HubSnapshot first = client().resolve(HubModelId.parse("org/tiny"));
-    hub.fail(503, Optional.empty(), 100);
-
-    HubSnapshot again = client().resolve(HubModelId.parse("org/tiny"));
-
-    assertThat(again.folder()).isEqualTo(first.folder());
-    assertThat(again.downloaded()).isEmpty();
+    assertThat(hub.requests().get(0).path()).isEqualTo("/api/models/org/tiny/revision/refs%2Fpr%2F1");
+    assertThat(Files.readString(repoFolder().resolve("refs/refs/pr/1"))).isEqualTo(commit);
+    assertThat(client(Optional.empty(), true).resolve(HubModelId.parse("org/tiny@refs/pr/1")).folder())
+        .isEqualTo(snapshot.folder());
   }
 
   @Test
@@ -350,32 +136,17 @@ class HubClientTest {
   }
 
   @Test
-  void shouldStoreARefWithSlashesAsNestedFoldersLikeHuggingfaceHub() throws IOException {
-    hub.repo("org/tiny").branch("refs/pr/1", commit);
+  void shouldSendTheTokenToTheHubButNotToTheCdn() {
+    hub.repo("org/gated").push(files);
+    hub.repo("org/gated").gate("hf_granted");
 
-    HubSnapshot snapshot = client().resolve(HubModelId.parse("org/tiny@refs/pr/1"));
+    HubSnapshot snapshot = client(Optional.of("hf_granted"), false).resolve(HubModelId.parse("org/gated"));
 
-    assertThat(hub.requests().get(0).path()).isEqualTo("/api/models/org/tiny/revision/refs%2Fpr%2F1");
-    assertThat(Files.readString(repoFolder().resolve("refs/refs/pr/1"))).isEqualTo(commit);
-    assertThat(client(Optional.empty(), true).resolve(HubModelId.parse("org/tiny@refs/pr/1")).folder())
-        .isEqualTo(snapshot.folder());
-  }
-
-  @Test
-  void shouldGiveUpOnAnUnreachableHubWithOneLine() throws IOException {
-    int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
-    HubSettings nowhere = new HubSettings(home, home.resolve("hub"), "http://127.0.0.1:" + closedPort, Optional.empty(),
-        false);
-
-    assertThatThrownBy(() -> HubClient.builder(nowhere).optRetry(FAST_RETRY).optTimeouts(SHORT).build()
-        .resolve(HubModelId.parse("org/tiny")))
-        .isInstanceOf(HubException.class)
-        .hasMessageStartingWith("GET http://127.0.0.1:" + closedPort + "/api/models/org/tiny/revision/main?blobs=true"
-            + " failed 3 times, last: ConnectException")
-        .hasMessageNotContaining("\n");
+    assertThat(snapshot.downloaded()).hasSize(3);
+    assertThat(hub.requests()).filteredOn(r -> r.server().equals("hub")).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer hf_granted"));
+    assertThat(hub.requests()).filteredOn(r -> r.server().equals("cdn")).hasSize(1)
+        .allSatisfy(r -> assertThat(r.authorization()).isNull());
   }
 
   @Test
@@ -387,11 +158,5 @@ class HubClientTest {
     client.resolve(HubModelId.parse("org/tiny"));
 
     files.forEach((name, bytes) -> assertThat(last.get(name)).as(name).containsExactly(bytes.length, bytes.length));
-  }
-
-  static List<String> list(Path folder) throws IOException {
-    try (Stream<Path> entries = Files.list(folder)) {
-      return entries.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-    }
   }
 }
