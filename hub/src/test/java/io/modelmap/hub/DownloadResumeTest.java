@@ -79,4 +79,17 @@ class DownloadResumeTest extends StandInHubTest {
     assertThat(repoFolder().resolve("snapshots").resolve(commit).resolve("model.safetensors")).doesNotExist();
     assertThat(hub.count("GET", p -> p.startsWith("/blobs/"))).as("a mismatch is not retried").isEqualTo(1);
   }
+
+  @Test
+  void shouldRefuseAndNotKeepASmallFileWhoseGitSha1DoesNotMatchItsEtag() throws IOException {
+    String etag = StandInRepo.gitSha1(files.get("config.json"));
+    hub.corrupt(etag);
+
+    assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/tiny")))
+        .isInstanceOf(HubException.class)
+        .hasMessageStartingWith("config.json of org/tiny@" + commit + " has git sha1 ")
+        .hasMessageEndingWith(", the Hub's ETag is " + etag + "; the download was deleted");
+    assertThat(list(repoFolder().resolve("blobs"))).noneMatch(name -> name.startsWith(etag));
+    assertThat(repoFolder().resolve("snapshots").resolve(commit).resolve("config.json")).doesNotExist();
+  }
 }

@@ -97,9 +97,9 @@ final class HubStandIn implements AutoCloseable {
     stallOnce.put(sha256, afterBytes);
   }
 
-  /** The CDN serves the blob with its first byte changed, every time. */
-  void corrupt(String sha256) {
-    corrupt.put(sha256, true);
+  /** The file of this ETag (an LFS sha256 or a small file's git sha1) is served with its first byte changed. */
+  void corrupt(String etag) {
+    corrupt.put(etag, true);
   }
 
   /** The next {@code times} Hub requests are answered {@code status}, with a Retry-After if given. */
@@ -234,8 +234,12 @@ final class HubStandIn implements AutoCloseable {
       exchange.sendResponseHeaders(200, -1);
       return;
     }
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
+    byte[] served = bytes.clone();
+    if (corrupt.containsKey(etag)) {
+      served[0] ^= 0x5a;
+    }
+    exchange.sendResponseHeaders(200, served.length);
+    exchange.getResponseBody().write(served);
   }
 
   /** The repository's commit for the revision, or an answered 401/404 and empty. */
