@@ -54,15 +54,16 @@ public final class HubClient {
   public HubSnapshot resolve(HubModelId id) {
     Objects.requireNonNull(id, "id");
     if (settings.offline()) {
-      return CachedSnapshot.find(cache, id).orElseThrow(() -> new HubException(HubException.Kind.OFFLINE, "HF_HUB_OFFLINE=1 and model "
-          + id + " is not in the cache at " + cache.repoFolder(id)));
+      return CachedSnapshot.find(cache, id).orElseThrow(() -> new HubException(HubException.Kind.OFFLINE,
+          "HF_HUB_OFFLINE=1 and model " + id + " is not in the cache at " + cache.repoFolder(id)));
     }
     HubTarget target = new HubTarget(id, settings.endpoint(), settings.token().isPresent());
     RepoInfo info;
     try {
       info = http.repoInfo(target);
     } catch (HubException e) {
-      Optional<HubSnapshot> cached = e.kind() == HubException.Kind.NETWORK ? CachedSnapshot.find(cache, id) : Optional.empty();
+      Optional<HubSnapshot> cached = e.kind() == HubException.Kind.NETWORK ? CachedSnapshot.find(cache, id)
+          : Optional.empty();
       if (cached.isEmpty()) {
         throw e;
       }
@@ -73,7 +74,7 @@ public final class HubClient {
       return download(target, info);
     } catch (IOException e) {
       throw new HubException(HubException.Kind.CACHE, "cannot write model " + id + " into the cache at "
-          + cache.root() + ": " + e.getMessage(), e);
+          + cache.root() + ": " + Retrying.describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HubException(HubException.Kind.NETWORK, "interrupted while fetching " + id, e);

@@ -40,9 +40,9 @@ record HubTarget(HubModelId id, String endpoint, boolean tokenSet) {
       throw new TransientFailure("HTTP " + status + " from " + response.uri(), retryAfter(response));
     }
     if ((status == 401 || status == 403) && !"RepoNotFound".equals(code)) {
-      throw new HubException(HubException.Kind.ACCESS, "model " + id.repo() + " needs access: request it on the Hub page "
-          + endpoint + "/" + id.repo() + ", then set HF_TOKEN" + (tokenSet ? " (the HF_TOKEN set does not grant it)"
-          : ""));
+      throw new HubException(HubException.Kind.ACCESS, "model " + id.repo() + " needs access: request it on the Hub"
+          + " page " + endpoint + "/" + id.repo() + ", then set HF_TOKEN"
+          + (tokenSet ? " (the HF_TOKEN set does not grant it)" : ""));
     }
     if (status == 404 || status == 401 || status == 403) {
       // the Hub answers 401 RepoNotFound for a repository it does not show to this caller

@@ -30,7 +30,8 @@ final class Retrying {
           Duration asked = e.retryAfter().get();
           if (asked.compareTo(policy.maxWait()) > 0) {
             throw new HubException(HubException.Kind.NETWORK, what + ": " + e.getMessage() + " asks to retry after "
-                + asked.toSeconds() + " s, longer than the " + policy.maxWait().toSeconds() + " s this client waits", e);
+                + asked.toSeconds() + " s, longer than the " + policy.maxWait().toSeconds() + " s this client waits",
+                e);
           }
           wait = asked.compareTo(wait) > 0 ? asked : wait;
         }

@@ -35,7 +35,8 @@ class BlobCheckTest {
     Path file = Files.write(dir.resolve("f.incomplete"), changed);
 
     assertThatThrownBy(() -> BlobCheck.verify(file, "9eddb62b076f586b2186445e7872e5a05f0dfe06",
-        OptionalLong.of(CONFIG.length), "config.json")).isInstanceOf(HubException.class).hasMessageContaining("config.json has git sha1 ");
+        OptionalLong.of(CONFIG.length), "config.json")).isInstanceOf(HubException.class)
+        .hasMessageContaining("config.json has git sha1 ");
     assertThat(file).doesNotExist();
   }
 

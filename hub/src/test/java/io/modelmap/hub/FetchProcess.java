@@ -3,7 +3,7 @@ package io.modelmap.hub;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A second JVM for {@link TwoProcessesTest}: resolves a model from an endpoint into a cache, prints what it downloaded. */
+/** A second JVM for {@link TwoProcessesTest}: resolves a model into a cache, prints what it downloaded. */
 public final class FetchProcess {
   private FetchProcess() {
   }

@@ -67,8 +67,8 @@ class HubRefusalsTest extends StandInHubTest {
     assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/tiny")))
         .isInstanceOf(HubException.class)
         .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.NETWORK))
-        .hasMessage("GET " + hub.endpoint() + "/api/models/org/tiny/revision/main?blobs=true failed 3 times, last: HTTP 500 from "
-            + hub.endpoint() + "/api/models/org/tiny/revision/main?blobs=true");
+        .hasMessage("GET " + hub.endpoint() + "/api/models/org/tiny/revision/main?blobs=true failed 3 times, last: "
+            + "HTTP 500 from " + hub.endpoint() + "/api/models/org/tiny/revision/main?blobs=true");
     assertThat(hub.count("GET", p -> p.startsWith("/api/"))).isEqualTo(3);
   }
 

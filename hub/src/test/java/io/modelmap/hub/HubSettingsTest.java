@@ -40,7 +40,8 @@ class HubSettingsTest {
   @Test
   void shouldPutTheCacheUnderHfHomeUnlessHfHubCacheSaysOtherwise() {
     assertThat(from(Map.of("HF_HOME", "/data/hf")).cache()).isEqualTo(Path.of("/data/hf/hub"));
-    assertThat(from(Map.of("HF_HOME", "/data/hf", "HF_HUB_CACHE", "/fast/hub")).cache()).isEqualTo(Path.of("/fast/hub"));
+    assertThat(from(Map.of("HF_HOME", "/data/hf", "HF_HUB_CACHE", "/fast/hub")).cache())
+        .isEqualTo(Path.of("/fast/hub"));
     assertThat(from(Map.of("HUGGINGFACE_HUB_CACHE", "/legacy")).cache()).isEqualTo(Path.of("/legacy"));
     assertThat(from(Map.of("HUGGINGFACE_HUB_CACHE", "/legacy", "HF_HUB_CACHE", "/new")).cache())
         .isEqualTo(Path.of("/new"));

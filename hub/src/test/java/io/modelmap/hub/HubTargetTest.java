@@ -13,7 +13,8 @@ class HubTargetTest {
 
   @Test
   void shouldQuoteTheRevisionWhole() {
-    assertThat(target.apiUri()).hasToString("https://hub.internal/api/models/org/name/revision/refs%2Fpr%2F1?blobs=true");
+    assertThat(target.apiUri())
+        .hasToString("https://hub.internal/api/models/org/name/revision/refs%2Fpr%2F1?blobs=true");
   }
 
   @Test
