@@ -25,7 +25,11 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Duration maxWait)
     }
   }
 
-  /** 5 tries, 1 s then 2, 4, 8 s (huggingface_hub's http_backoff also starts at 1 s and doubles). */
+  /**
+   * 5 tries, waiting 1, 2, 4 and 8 s between them: huggingface_hub's {@code utils/_http.py http_backoff} waits
+   * from 1 s doubling up to 8 s (on 429, 500, 502, 503, 504 and network errors; here every 5xx); a
+   * {@code Retry-After} up to 30 s is honoured.
+   */
   public static RetryPolicy defaults() {
     return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
   }
