@@ -1,0 +1,38 @@
+package io.modelmap.hub;
+
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What a {@code HEAD} on {@code /{repo}/resolve/{commit}/{path}} says of a file (file_download.py
+ * {@code get_hf_file_metadata}).
+ *
+ * @param commit {@code X-Repo-Commit}, when given
+ * @param etag {@code X-Linked-Etag} (an LFS file's sha256) or else {@code ETag} (a small file's git blob
+ *     sha1), quotes and {@code W/} removed ({@code _normalize_etag})
+ * @param size {@code X-Linked-Size} or else {@code Content-Length}
+ * @param location where to GET the bytes: the absolute redirect's target (a CDN) or the resolve URL itself
+ */
+record FileMetadata(Optional<String> commit, String etag, OptionalLong size, URI location) {
+
+  static FileMetadata from(HttpHeaders headers, URI requested, int status) {
+    String etag = headers.firstValue("X-Linked-Etag").or(() -> headers.firstValue("ETag")).map(FileMetadata::normalize)
+        .orElse("");
+    OptionalLong size = headers.firstValue("X-Linked-Size").or(() -> headers.firstValue("Content-Length"))
+        .map(s -> OptionalLong.of(Long.parseLong(s.strip()))).orElse(OptionalLong.empty());
+    URI location = status >= 300 && status < 400
+        ? headers.firstValue("Location").map(requested::resolve).orElse(requested) : requested;
+    return new FileMetadata(headers.firstValue("X-Repo-Commit"), etag, size, location);
+  }
+
+  /** {@code _normalize_etag}: {@code W/"abc"} and {@code "abc"} both become {@code abc}. */
+  static String normalize(String etag) {
+    String value = etag.strip();
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    return value.replace("\"", "");
+  }
+}

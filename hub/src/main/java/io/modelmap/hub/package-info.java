@@ -1,0 +1,8 @@
+/**
+ * Models from the Hugging Face Hub, stored in the cache Python's {@code huggingface_hub} uses: a
+ * revision is resolved to a commit, only configuration, tokenizer and weight files are fetched, each is
+ * checked against the Hub's hash, interrupted downloads resume, and processes sharing one cache download
+ * a blob once. {@link io.modelmap.hub.HubClient} is the entry point; {@link io.modelmap.hub.HubSettings}
+ * reads the environment as huggingface_hub documents it.
+ */
+package io.modelmap.hub;

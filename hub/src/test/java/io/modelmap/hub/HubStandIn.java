@@ -1,0 +1,342 @@
+package io.modelmap.hub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+/**
+ * A Hugging Face Hub on 127.0.0.1 for tests, speaking what huggingface_hub's file_download.py and
+ * hf_api.py expect: {@code GET /api/models/{repo}/revision/{rev}} with {@code sha} and {@code siblings}
+ * (sizes, and {@code lfs.sha256} for LFS files); {@code HEAD}/{@code GET /{repo}/resolve/{rev}/{path}} with
+ * {@code X-Repo-Commit} and {@code ETag}, and for LFS files a 302 to a second server (the "CDN", another
+ * host:port) with {@code X-Linked-Etag} and {@code X-Linked-Size}; {@code Range} on the CDN; 401
+ * {@code GatedRepo}, 404 {@code RepoNotFound}/{@code RevisionNotFound}/{@code EntryNotFound}; a 307 with a
+ * relative {@code Location} for a renamed repository. Every request is recorded; faults can be injected.
+ */
+final class HubStandIn implements AutoCloseable {
+  /** One request as the stand-in saw it. */
+  record Request(String server, String method, String path, String range, String authorization) {
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer hub;
+  private final HttpServer cdn;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final Map<String, StandInRepo> repos = new ConcurrentHashMap<>();
+  private final Map<String, String> renamed = new ConcurrentHashMap<>();
+  private final List<Request> requests = new ArrayList<>();
+  private final Map<String, Long> cutOnce = new ConcurrentHashMap<>();
+  private final Map<String, Long> stallOnce = new ConcurrentHashMap<>();
+  private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+  private final Map<String, Boolean> corrupt = new ConcurrentHashMap<>();
+  private final AtomicReference<Fault> nextFault = new AtomicReference<>();
+  private volatile Predicate<Request> holdCdnUntil = r -> true;
+
+  private record Fault(int status, Optional<Duration> retryAfter, int times) {
+  }
+
+  private HubStandIn() throws IOException {
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    hub = HttpServer.create(loopback, 64);
+    cdn = HttpServer.create(loopback, 64);
+    hub.createContext("/", this::hub);
+    cdn.createContext("/", this::cdn);
+    hub.setExecutor(threads);
+    cdn.setExecutor(threads);
+    hub.start();
+    cdn.start();
+  }
+
+  static HubStandIn start() throws IOException {
+    return new HubStandIn();
+  }
+
+  /** What HF_ENDPOINT is set to. */
+  String endpoint() {
+    return "http://127.0.0.1:" + hub.getAddress().getPort();
+  }
+
+  String cdnBase() {
+    return "http://127.0.0.1:" + cdn.getAddress().getPort();
+  }
+
+  StandInRepo repo(String id) {
+    return repos.computeIfAbsent(id, StandInRepo::new);
+  }
+
+  /** Requests for {@code oldId} get a relative redirect to {@code newId}. */
+  void rename(String oldId, String newId) {
+    renamed.put(oldId, newId);
+  }
+
+  /** The CDN closes the connection after this many bytes of the blob, once. */
+  void cutOnce(String sha256, long afterBytes) {
+    cutOnce.put(sha256, afterBytes);
+  }
+
+  /** The CDN sends this many bytes of the blob and then nothing more, the connection open, once. */
+  void stallOnce(String sha256, long afterBytes) {
+    stallOnce.put(sha256, afterBytes);
+  }
+
+  /** The file of this ETag (an LFS sha256 or a small file's git sha1) is served with its first byte changed. */
+  void corrupt(String etag) {
+    corrupt.put(etag, true);
+  }
+
+  /** The next {@code times} Hub requests are answered {@code status}, with a Retry-After if given. */
+  void fail(int status, Optional<Duration> retryAfter, int times) {
+    nextFault.set(new Fault(status, retryAfter, times));
+  }
+
+  /** CDN downloads wait (at most 10 s) until the requests seen so far satisfy the condition. */
+  void holdCdnUntil(Predicate<List<Request>> condition) {
+    holdCdnUntil = r -> condition.test(requests());
+  }
+
+  List<Request> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  long count(String method, Predicate<String> path) {
+    return requests().stream().filter(r -> r.method().equals(method) && path.test(r.path())).count();
+  }
+
+  void clearRequests() {
+    synchronized (requests) {
+      requests.clear();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+    hub.stop(0);
+    cdn.stop(0);
+    threads.shutdownNow();
+  }
+
+  private Request record(String server, HttpExchange exchange) {
+    Request request = new Request(server, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        exchange.getRequestHeaders().getFirst("Range"), exchange.getRequestHeaders().getFirst("Authorization"));
+    synchronized (requests) {
+      requests.add(request);
+      requests.notifyAll();
+    }
+    return request;
+  }
+
+  private void hub(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      record("hub", exchange);
+      Fault fault = nextFault.getAndUpdate(f -> f == null || f.times() <= 1 ? null
+          : new Fault(f.status(), f.retryAfter(), f.times() - 1));
+      if (fault != null) {
+        fault.retryAfter().ifPresent(d -> exchange.getResponseHeaders().set("Retry-After", "" + d.toSeconds()));
+        empty(exchange, fault.status());
+        return;
+      }
+      String path = exchange.getRequestURI().getRawPath();
+      if (path.startsWith("/api/models/")) {
+        api(exchange, path.substring("/api/models/".length()));
+      } else if (path.contains("/resolve/")) {
+        resolve(exchange, path);
+      } else {
+        empty(exchange, 404);
+      }
+    }
+  }
+
+  private void api(HttpExchange exchange, String rest) throws IOException {
+    int at = rest.indexOf("/revision/");
+    String repoId = decode(rest.substring(0, at));
+    String revision = decode(rest.substring(at + "/revision/".length()));
+    if (renamed.containsKey(repoId)) {
+      redirect(exchange, "/api/models/" + renamed.get(repoId) + "/revision/" + rest.substring(at + 10));
+      return;
+    }
+    Optional<String> commit = access(exchange, repoId, revision);
+    if (commit.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> siblings = new ArrayList<>();
+    repo(repoId).files(commit.get()).forEach((file, bytes) -> {
+      Map<String, Object> sibling = new LinkedHashMap<>();
+      sibling.put("rfilename", file);
+      sibling.put("blobId", StandInRepo.gitSha1(bytes));
+      sibling.put("size", bytes.length);
+      if (StandInRepo.isLfs(file)) {
+        sibling.put("lfs", Map.of("sha256", StandInRepo.sha256(bytes), "size", bytes.length, "pointerSize", 134));
+      }
+      siblings.add(sibling);
+    });
+    byte[] body = JSON.writeValueAsBytes(Map.of("id", repoId, "sha", commit.get(), "siblings", siblings));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private void resolve(HttpExchange exchange, String path) throws IOException {
+    int at = path.indexOf("/resolve/");
+    String repoId = decode(path.substring(1, at));
+    String rest = path.substring(at + "/resolve/".length());
+    int slash = rest.indexOf('/');
+    String revision = decode(rest.substring(0, slash));
+    String file = decode(rest.substring(slash + 1));
+    if (renamed.containsKey(repoId)) {
+      redirect(exchange, "/" + renamed.get(repoId) + "/resolve/" + rest);
+      return;
+    }
+    Optional<String> commit = access(exchange, repoId, revision);
+    if (commit.isEmpty()) {
+      return;
+    }
+    byte[] bytes = repo(repoId).files(commit.get()).get(file);
+    if (bytes == null) {
+      exchange.getResponseHeaders().set("X-Error-Code", "EntryNotFound");
+      empty(exchange, 404);
+      return;
+    }
+    var headers = exchange.getResponseHeaders();
+    headers.set("X-Repo-Commit", commit.get());
+    String etag = StandInRepo.etag(file, bytes);
+    if (StandInRepo.isLfs(file)) {
+      headers.set("ETag", "\"" + etag + "\"");
+      headers.set("X-Linked-Etag", "\"" + etag + "\"");
+      headers.set("X-Linked-Size", "" + bytes.length);
+      headers.set("Location", cdnBase() + "/blobs/" + etag + "?signature=loopback");
+      empty(exchange, 302);
+      return;
+    }
+    headers.set("ETag", "\"" + etag + "\"");
+    if ("HEAD".equals(exchange.getRequestMethod())) {
+      headers.set("Content-Length", "" + bytes.length);
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
+    byte[] served = bytes.clone();
+    if (corrupt.containsKey(etag)) {
+      served[0] ^= 0x5a;
+    }
+    exchange.sendResponseHeaders(200, served.length);
+    exchange.getResponseBody().write(served);
+  }
+
+  /** The repository's commit for the revision, or an answered 401/404 and empty. */
+  private Optional<String> access(HttpExchange exchange, String repoId, String revision) throws IOException {
+    StandInRepo repo = repos.get(repoId);
+    if (repo == null) {
+      exchange.getResponseHeaders().set("X-Error-Code", "RepoNotFound");
+      empty(exchange, 404);
+      return Optional.empty();
+    }
+    if (repo.token().isPresent()
+        && !("Bearer " + repo.token().get()).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange.getResponseHeaders().set("X-Error-Code", "GatedRepo");
+      empty(exchange, 401);
+      return Optional.empty();
+    }
+    Optional<String> commit = repo.commitOf(revision);
+    if (commit.isEmpty()) {
+      exchange.getResponseHeaders().set("X-Error-Code", "RevisionNotFound");
+      empty(exchange, 404);
+    }
+    return commit;
+  }
+
+  private void cdn(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Request request = record("cdn", exchange);
+      awaitHold(request);
+      String path = exchange.getRequestURI().getRawPath();
+      String sha256 = path.substring(path.lastIndexOf('/') + 1);
+      Optional<byte[]> found = repos.values().stream().map(r -> r.blobBySha256(sha256)).flatMap(Optional::stream)
+          .findFirst();
+      if (found.isEmpty()) {
+        empty(exchange, 404);
+        return;
+      }
+      byte[] bytes = found.get().clone();
+      if (corrupt.containsKey(sha256)) {
+        bytes[0] ^= 0x5a;
+      }
+      int start = 0;
+      String range = request.range();
+      if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+        start = Integer.parseInt(range.substring(6, range.length() - 1));
+        exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + (bytes.length - 1) + "/"
+            + bytes.length);
+        exchange.sendResponseHeaders(206, bytes.length - start);
+      } else {
+        exchange.sendResponseHeaders(200, bytes.length);
+      }
+      OutputStream body = exchange.getResponseBody();
+      Long cut = cutOnce.remove(sha256);
+      if (cut != null && cut > start) {
+        body.write(bytes, start, (int) (cut - start));
+        body.flush();
+        // closing with bytes missing makes the JDK server drop the connection: the client sees a cut body
+        return;
+      }
+      Long stall = stallOnce.remove(sha256);
+      if (stall != null && stall > start) {
+        body.write(bytes, start, (int) (stall - start));
+        body.flush();
+        try {
+          closed.await(30, java.util.concurrent.TimeUnit.SECONDS); // a server that hangs: the client must cut it
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      body.write(bytes, start, bytes.length - start);
+    }
+  }
+
+  private void awaitHold(Request request) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    synchronized (requests) {
+      while (!holdCdnUntil.test(request) && System.nanoTime() < deadline) {
+        try {
+          requests.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().set("Location", location);
+    empty(exchange, 307);
+  }
+
+  private static void empty(HttpExchange exchange, int status) throws IOException {
+    exchange.sendResponseHeaders(status, -1);
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}
