@@ -1,5 +1,7 @@
 package io.modelmap.aggregator.api;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.SOURCE_REFUSED;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.modelmap.aggregator.api.body.FailureBody;
 import io.modelmap.aggregator.api.body.ModelBody;
@@ -93,7 +95,7 @@ final class ModelCatalog {
     FailureBody failed = failure != null && !complete
         ? new FailureBody((String) failure.get("errorClass"), (String) failure.get("message")) : null;
     // refused: the scorer cannot score it at all (unsupported model_type, source outside the roots, dtype)
-    String state = failed == null ? status : "source-refused".equals(failed.reason()) ? "refused" : "failed";
+    String state = failed == null ? status : SOURCE_REFUSED.code().equals(failed.reason()) ? "refused" : "failed";
     return new ModelBody(id, state, (String) c.getOrDefault("corpusId", r.get("corpusId")),
         (String) r.get("family"), (String) r.get("modelType"), BodyMapping.as(r.get("parameterCount"), LONG),
         BodyMapping.as(r.get("labels"), LABELS), (String) r.get("sourceUri"), BodyMapping.as(r.get("benchmarks"), IDS),
