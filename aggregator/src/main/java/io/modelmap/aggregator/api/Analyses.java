@@ -16,9 +16,8 @@ import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelPosition;
-import io.modelmap.math.agreement.JudgeInflation;
+import io.modelmap.math.agreement.JudgeTable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,18 +136,16 @@ final class Analyses {
     if (views.get(Views.ACCURACY, judge).isEmpty()) {
       throw new HttpError(404, "no answers of model '" + judge + "' have been aggregated");
     }
-    List<JudgeRowBody> rows = new ArrayList<>();
-    for (ErrorAgreement pair : views.all(Views.AGREEMENT)) {
-      boolean first = judge.equals(pair.getModelA());
-      if (first || judge.equals(pair.getModelB())) {
-        JudgeInflation j = JudgeInflation.of(pair.getItems(), pair.getSame(),
-            first ? pair.getCorrectB() : pair.getCorrectA());
-        rows.add(new JudgeRowBody(first ? pair.getModelB() : pair.getModelA(), j.items(), finite(j.trueAccuracy()),
-            finite(j.judgedAccuracy()), finite(j.inflation())));
-      }
-    }
-    rows.sort(Comparator.comparing(JudgeRowBody::modelId));
+    List<JudgeTable.Pair> pairs = views.all(Views.AGREEMENT).stream().map(Analyses::judgePair).toList();
+    List<JudgeRowBody> rows = JudgeTable.of(judge, pairs).stream().map(row -> new JudgeRowBody(row.modelId(),
+        row.inflation().items(), finite(row.inflation().trueAccuracy()), finite(row.inflation().judgedAccuracy()),
+        finite(row.inflation().inflation()))).toList();
     return new JudgeBody(judge, rows);
+  }
+
+  private static JudgeTable.Pair judgePair(ErrorAgreement pair) {
+    return new JudgeTable.Pair(pair.getModelA(), pair.getModelB(), pair.getItems(), pair.getSame(),
+        pair.getCorrectA(), pair.getCorrectB());
   }
 
   /** JSON has no NaN: an undefined rate is left out. */
