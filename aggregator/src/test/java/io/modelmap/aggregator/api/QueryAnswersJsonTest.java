@@ -15,7 +15,6 @@ import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.PredictionQuality;
-import io.modelmap.schemas.avro.ResponseSimilarity;
 import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.ModelEmbedding;
