@@ -31,8 +31,8 @@ final class InternalViews {
     String name = ctx.pathParam("view");
     String key = ctx.queryParam("key");
     View<?> view = Views.named(name).orElseThrow(() -> new HttpError(404, "no view " + name));
-    byte[] json = key == null ? ViewWire.all(views.localAll(view))
-        : ViewWire.one(views.localGet(view, key).orElseThrow(() -> new HttpError(404, "no key " + key + " in " + name)));
+    byte[] json = key == null ? ViewWire.all(views.localAll(view)) : ViewWire.one(views.localGet(view, key)
+        .orElseThrow(() -> new HttpError(404, "no key " + key + " in " + name)));
     ctx.contentType("application/json").result(json);
   }
 

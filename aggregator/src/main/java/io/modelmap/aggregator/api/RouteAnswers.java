@@ -30,7 +30,8 @@ final class RouteAnswers {
   }
 
   List<EmbeddingBody> embeddings() {
-    List<EmbeddingBody> all = new ArrayList<>(views.all(Views.EMBEDDINGS).stream().map(BodyMapping::embedding).toList());
+    List<EmbeddingBody> all = new ArrayList<>(views.all(Views.EMBEDDINGS).stream()
+        .map(BodyMapping::embedding).toList());
     all.sort(Comparator.comparing(EmbeddingBody::modelId));
     return all;
   }

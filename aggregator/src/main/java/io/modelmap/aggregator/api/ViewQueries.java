@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import io.modelmap.http.BearerToken;
 import io.modelmap.http.HttpError;
 import org.apache.avro.specific.SpecificRecord;
@@ -52,7 +53,7 @@ final class ViewQueries implements ViewReader {
     }
     return remote(owner.activeHost(),
         "/internal/views/" + view.store() + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8))
-        .map(json -> ViewWire.readOne(json, view.type()));
+        .map(json -> decoded(owner.activeHost(), () -> ViewWire.readOne(json, view.type())));
   }
 
   @Override
@@ -60,8 +61,9 @@ final class ViewQueries implements ViewReader {
     List<V> values = new ArrayList<>(localAll(view));
     for (StreamsMetadata instance : streams.streamsMetadataForStore(view.store())) {
       if (!instance.hostInfo().equals(self)) {
-        remote(instance.hostInfo(), "/internal/views/" + view.store())
-            .ifPresent(json -> values.addAll(ViewWire.readAll(json, view.type())));
+        HostInfo host = instance.hostInfo();
+        remote(host, "/internal/views/" + view.store())
+            .ifPresent(json -> values.addAll(decoded(host, () -> ViewWire.readAll(json, view.type()))));
       }
     }
     return values;
@@ -94,6 +96,16 @@ final class ViewQueries implements ViewReader {
   private ReadOnlyKeyValueStore<String, Object> store(View<?> view) {
     return streams.store(StoreQueryParameters.fromNameAndType(view.store(),
         QueryableStoreTypes.<String, Object>keyValueStore()));
+  }
+
+  /** What another instance sent, decoded; an answer that does not decode is that instance's fault (502). */
+  private static <T> T decoded(HostInfo host, Supplier<T> decode) {
+    try {
+      return decode.get();
+    } catch (RuntimeException e) {
+      LOG.debug("instance {} sent views that do not decode", host, e);
+      throw new HttpError(502, "instance " + host + " sent views that do not decode: " + e.getMessage());
+    }
   }
 
   /** The JSON another instance answers for {@code path}; empty when it has no such key. */
