@@ -1,5 +1,9 @@
 package io.modelmap.aggregator.agreement;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.CHOICE_OUT_OF_RANGE;
+import static io.modelmap.schemas.topic.DeadLetterReason.CONFLICTING_ITEM;
+import static io.modelmap.schemas.topic.DeadLetterReason.UNKNOWN_ITEM;
+
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.StoreEntries;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
@@ -122,7 +126,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
       case DUPLICATE -> { }
       case CONFLICT -> deadLetters.send(key, itemsSerde.serializer().serialize(config.topics().mcItems(), item),
           SourceCoordinates.readFrom(record.headers()).orElse(new SourceCoordinates(config.topics().mcItems(), -1, -1)),
-          "conflicting-item",
+          CONFLICTING_ITEM.code(),
           "item " + key + " was published before with a different gold index or number of choices; answers were"
               + " counted against the first version. Publish a changed item under a new item or benchmark id",
           record.timestamp());
@@ -137,7 +141,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     List<Integer> indices = resolve(record);
     if (indices == null || pending.waits(record.getBenchmarkId(), record.getModelId())) {
       if (indices == null && context.currentSystemTimeMs() - firstSeenMs > config.pendingTimeout().toMillis()) {
-        deadLetters.send(record.getModelId(), encode(source, record), source, "unknown-item",
+        deadLetters.send(record.getModelId(), encode(source, record), source, UNKNOWN_ITEM.code(),
             "answers name items of benchmark " + record.getBenchmarkId() + " not published to mc-items within "
                 + config.pendingTimeout() + "; publish the items before their answers", timestamp);
         return true;
@@ -147,7 +151,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     }
     Optional<String> outOfRange = outOfRange(record, indices);
     if (outOfRange.isPresent()) {
-      deadLetters.send(record.getModelId(), encode(source, record), source, "choice-out-of-range",
+      deadLetters.send(record.getModelId(), encode(source, record), source, CHOICE_OUT_OF_RANGE.code(),
           outOfRange.get(), timestamp);
       return true;
     }

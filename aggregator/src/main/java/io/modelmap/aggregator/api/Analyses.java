@@ -11,9 +11,13 @@ import io.modelmap.aggregator.api.body.MapBody;
 import io.modelmap.aggregator.api.body.MapPointBody;
 import io.modelmap.aggregator.api.body.ModelBody;
 import io.modelmap.math.KlDivergence;
-import io.modelmap.math.agreement.JudgeInflation;
+import io.modelmap.schemas.avro.CoordinateFrame;
+import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.avro.ModelAnalytics;
+import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelPosition;
+import io.modelmap.math.agreement.JudgeTable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +27,19 @@ import java.util.Optional;
 final class Analyses {
   /** Rows of the KL heatmap at most: each needs a model's ξ row (N values) from the views. */
   static final int MAX_KL_MATRIX = 300;
-  private final ViewQueries views;
+  private final ViewReader views;
   private final ModelCatalog catalog;
 
-  Analyses(ViewQueries views, ModelCatalog catalog) {
+  Analyses(ViewReader views, ModelCatalog catalog) {
     this.views = views;
     this.catalog = catalog;
   }
 
   /** The map of one corpus (or of each, when several exist and none is named). */
   Object map(String corpus) {
-    List<Map<String, Object>> all = views.all(Views.FRAMES);
-    List<Map<String, Object>> frames = new ArrayList<>(all);
-    frames.removeIf(f -> corpus != null && !corpus.equals(f.get("corpusId")));
+    List<CoordinateFrame> all = views.all(Views.FRAMES);
+    List<CoordinateFrame> frames = new ArrayList<>(all);
+    frames.removeIf(f -> corpus != null && !corpus.equals(f.getCorpusId()));
     if (frames.isEmpty()) {
       throw new HttpError(404, corpus == null ? "no model is complete yet, so there is no map"
           : "no map for corpus '" + corpus + "'");
@@ -43,32 +47,32 @@ final class Analyses {
     Map<String, ModelBody> models = new LinkedHashMap<>();
     catalog.models(all).forEach(m -> models.put(m.modelId(), m));
     List<MapBody> maps = new ArrayList<>();
-    for (Map<String, Object> frame : frames) {
+    for (CoordinateFrame frame : frames) {
       List<MapPointBody> points = new ArrayList<>();
-      for (Object p : (List<?>) frame.get("positions")) {
-        ModelPosition position = BodyMapping.as(p, ModelPosition.class);
-        ModelBody model = models.get(position.modelId());
-        points.add(new MapPointBody(position.modelId(), position.x(), position.y(), position.primaryCategory(),
+      for (ModelPosition position : frame.getPositions()) {
+        ModelBody model = models.get(position.getModelId());
+        points.add(new MapPointBody(position.getModelId(), BodyMapping.orZero(position.getX()),
+            BodyMapping.orZero(position.getY()), position.getPrimaryCategory(),
             model == null ? null : model.family(), model == null ? null : model.modelType(),
             model == null ? null : model.meanLogLikelihood(), model == null ? null : model.accuracy()));
       }
-      maps.add(new MapBody((String) frame.get("corpusId"), ((Number) frame.get("modelCount")).intValue(),
-          (String) frame.get("mapMethod"), ((Number) frame.get("meanTextBytes")).doubleValue(), points));
+      maps.add(new MapBody(frame.getCorpusId(), frame.getModelCount(), frame.getMapMethod(), frame.getMeanTextBytes(),
+          points));
     }
     return corpus != null || maps.size() == 1 ? maps.get(0) : maps;
   }
 
   /** A corpus's analytics (or the only corpus's, when none is named). */
   AnalyticsBody analytics(String corpus) {
-    List<Map<String, Object>> all = views.all(Views.ANALYTICS);
-    all.removeIf(a -> corpus != null && !corpus.equals(a.get("corpusId")));
+    List<ModelAnalytics> all = new ArrayList<>(views.all(Views.ANALYTICS));
+    all.removeIf(a -> corpus != null && !corpus.equals(a.getCorpusId()));
     if (all.size() != 1) {
       throw new HttpError(all.isEmpty() ? 404 : 400, all.isEmpty()
           ? (corpus == null ? "no analytics yet: they follow the first complete model within seconds"
               : "no analytics for corpus '" + corpus + "'")
           : "several corpora have analytics; name one: /api/analytics?corpus=ID");
     }
-    return BodyMapping.as(all.get(0), AnalyticsBody.class);
+    return BodyMapping.analytics(all.get(0));
   }
 
   /** KL in bits per byte among at most {@code max} models, in clustering order, from their ξ rows. */
@@ -85,11 +89,10 @@ final class Analyses {
     }
     List<double[]> xi = new ArrayList<>();
     for (String model : models) {
-      xi.add(views.get(Views.COORDINATES, model).map(row -> doubles(row.get("xi")))
+      xi.add(views.get(Views.COORDINATES, model).map(row -> doubles(row.getXi()))
           .orElseThrow(() -> new IllegalStateException("no coordinates for complete model " + model)));
     }
-    double meanBytes = views.get(Views.FRAMES, analytics.corpusId())
-        .map(f -> ((Number) f.get("meanTextBytes")).doubleValue()).orElse(Double.NaN);
+    double meanBytes = meanTextBytes(analytics.corpusId());
     List<List<Double>> bitsPerByte = new ArrayList<>();
     for (double[] a : xi) {
       List<Double> row = new ArrayList<>();
@@ -101,12 +104,9 @@ final class Analyses {
     return new KlMatrixBody(analytics.corpusId(), analytics.completeModels(), models, bitsPerByte);
   }
 
-  /** A frame's position of one model, as the view holds it. */
-  private record ModelPosition(String modelId, double x, double y, String primaryCategory) {}
-
   /** Every pair's agreement statistics. */
   List<AgreementBody> agreement() {
-    return BodyMapping.listOf(views.all(Views.AGREEMENT), AgreementBody.class);
+    return views.all(Views.AGREEMENT).stream().map(BodyMapping::agreement).toList();
   }
 
   /** KL between two complete models from their ξ rows (eq. 3), in nats per text and bits per byte. */
@@ -114,22 +114,21 @@ final class Analyses {
     if (a == null || b == null) {
       throw new HttpError(400, "pass both models: /api/kl?a=MODEL&b=MODEL");
     }
-    Optional<Map<String, Object>> rowA = views.get(Views.COORDINATES, a);
-    Optional<Map<String, Object>> rowB = views.get(Views.COORDINATES, b);
+    Optional<ModelCoordinates> rowA = views.get(Views.COORDINATES, a);
+    Optional<ModelCoordinates> rowB = views.get(Views.COORDINATES, b);
     if (rowA.isEmpty() || rowB.isEmpty()) {
       throw new HttpError(404, "no scores for model '" + (rowA.isEmpty() ? a : b) + "'");
     }
-    if (!Boolean.TRUE.equals(rowA.get().get("complete")) || !Boolean.TRUE.equals(rowB.get().get("complete"))) {
+    if (!rowA.get().getComplete() || !rowB.get().getComplete()) {
       throw new HttpError(409, "both models must be completely scored; see /api/models/{id} for progress"
           + " and its provisional neighbours");
     }
-    if (!rowA.get().get("corpusId").equals(rowB.get().get("corpusId"))) {
+    String corpusId = rowA.get().getCorpusId();
+    if (!corpusId.equals(rowB.get().getCorpusId())) {
       throw new HttpError(409, "the models were scored on different corpora");
     }
-    double klNats = KlDivergence.fromCoordinates(doubles(rowA.get().get("xi")), doubles(rowB.get().get("xi")));
-    double meanBytes = views.get(Views.FRAMES, (String) rowA.get().get("corpusId"))
-        .map(f -> ((Number) f.get("meanTextBytes")).doubleValue()).orElse(Double.NaN);
-    return new KlBody(a, b, (String) rowA.get().get("corpusId"), klNats, KlDivergence.toBitsPerByte(klNats, meanBytes));
+    double klNats = KlDivergence.fromCoordinates(doubles(rowA.get().getXi()), doubles(rowB.get().getXi()));
+    return new KlBody(a, b, corpusId, klNats, KlDivergence.toBitsPerByte(klNats, meanTextBytes(corpusId)));
   }
 
   /** The LLM-as-judge table: every other model's judged and true accuracy over the items both answered. */
@@ -137,18 +136,16 @@ final class Analyses {
     if (views.get(Views.ACCURACY, judge).isEmpty()) {
       throw new HttpError(404, "no answers of model '" + judge + "' have been aggregated");
     }
-    List<JudgeRowBody> rows = new ArrayList<>();
-    for (Map<String, Object> pair : views.all(Views.AGREEMENT)) {
-      boolean first = judge.equals(pair.get("modelA"));
-      if (first || judge.equals(pair.get("modelB"))) {
-        JudgeInflation j = JudgeInflation.of(number(pair.get("items")), number(pair.get("same")),
-            number(pair.get(first ? "correctB" : "correctA")));
-        rows.add(new JudgeRowBody((String) pair.get(first ? "modelB" : "modelA"), j.items(), finite(j.trueAccuracy()),
-            finite(j.judgedAccuracy()), finite(j.inflation())));
-      }
-    }
-    rows.sort(Comparator.comparing(JudgeRowBody::modelId));
+    List<JudgeTable.Pair> pairs = views.all(Views.AGREEMENT).stream().map(Analyses::judgePair).toList();
+    List<JudgeRowBody> rows = JudgeTable.of(judge, pairs).stream().map(row -> new JudgeRowBody(row.modelId(),
+        row.inflation().items(), finite(row.inflation().trueAccuracy()), finite(row.inflation().judgedAccuracy()),
+        finite(row.inflation().inflation()))).toList();
     return new JudgeBody(judge, rows);
+  }
+
+  private static JudgeTable.Pair judgePair(ErrorAgreement pair) {
+    return new JudgeTable.Pair(pair.getModelA(), pair.getModelB(), pair.getItems(), pair.getSame(),
+        pair.getCorrectA(), pair.getCorrectB());
   }
 
   /** JSON has no NaN: an undefined rate is left out. */
@@ -156,15 +153,15 @@ final class Analyses {
     return Double.isFinite(value) ? value : null;
   }
 
-  private static long number(Object value) {
-    return ((Number) value).longValue();
+  /** The corpus's mean text length in bytes, from its frame (NaN before it has one). */
+  private double meanTextBytes(String corpusId) {
+    return views.get(Views.FRAMES, corpusId).map(CoordinateFrame::getMeanTextBytes).orElse(Double.NaN);
   }
 
-  private static double[] doubles(Object list) {
-    List<?> values = (List<?>) list;
+  private static double[] doubles(List<Double> values) {
     double[] array = new double[values.size()];
     for (int i = 0; i < array.length; i++) {
-      array[i] = ((Number) values.get(i)).doubleValue();
+      array[i] = values.get(i);
     }
     return array;
   }

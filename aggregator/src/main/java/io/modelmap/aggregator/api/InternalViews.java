@@ -28,16 +28,12 @@ final class InternalViews {
   }
 
   private static void serve(Context ctx, ViewQueries views) {
-    String view = ctx.pathParam("view");
+    String name = ctx.pathParam("view");
     String key = ctx.queryParam("key");
-    if (!Views.all().contains(view)) {
-      throw new HttpError(404, "no view " + view);
-    }
-    if (key == null) {
-      ctx.json(views.localAll(view));
-    } else {
-      ctx.json(views.localGet(view, key).orElseThrow(() -> new HttpError(404, "no key " + key + " in " + view)));
-    }
+    View<?> view = Views.named(name).orElseThrow(() -> new HttpError(404, "no view " + name));
+    byte[] json = key == null ? ViewWire.all(views.localAll(view)) : ViewWire.one(views.localGet(view, key)
+        .orElseThrow(() -> new HttpError(404, "no key " + key + " in " + name)));
+    ctx.contentType("application/json").result(json);
   }
 
   /** Errors as the API writes them; any other path is not served here. */

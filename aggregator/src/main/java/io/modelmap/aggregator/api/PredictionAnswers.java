@@ -6,28 +6,28 @@ import io.modelmap.aggregator.api.body.BenchmarkPointBody;
 import io.modelmap.aggregator.api.body.PredictionBody;
 import io.modelmap.aggregator.api.body.PredictionsBody;
 import io.modelmap.aggregator.api.body.QualityBody;
+import io.modelmap.schemas.avro.ScorePredictions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** The API's answers on predicted benchmark scores: a model's predictions, each benchmark's quality and models. */
 final class PredictionAnswers {
-  private final ViewQueries views;
+  private final ViewReader views;
 
-  PredictionAnswers(ViewQueries views) {
+  PredictionAnswers(ViewReader views) {
     this.views = views;
   }
 
   PredictionsBody model(String modelId) {
-    return views.get(Views.PREDICTIONS, modelId).map(p -> BodyMapping.as(p, PredictionsBody.class))
+    return views.get(Views.PREDICTIONS, modelId).map(BodyMapping::predictions)
         .orElseThrow(() -> new HttpError(404, "no predictions for model '" + modelId + "': it is not complete, or no"
             + " benchmark has enough observed models yet (GET /api/benchmarks lists the fitted ones)"));
   }
 
   /** Every fitted benchmark's quality, by benchmark and method. */
   List<QualityBody> benchmarks() {
-    List<QualityBody> all = new ArrayList<>(BodyMapping.listOf(views.all(Views.QUALITY), QualityBody.class));
+    List<QualityBody> all = new ArrayList<>(views.all(Views.QUALITY).stream().map(BodyMapping::quality).toList());
     all.sort(Comparator.comparing(QualityBody::benchmarkId).thenComparing(QualityBody::method));
     return all;
   }
@@ -39,8 +39,8 @@ final class PredictionAnswers {
           + " models; GET /api/benchmarks lists the fitted ones");
     }
     List<BenchmarkPointBody> points = new ArrayList<>();
-    for (Map<String, Object> value : views.all(Views.PREDICTIONS)) {
-      PredictionsBody model = BodyMapping.as(value, PredictionsBody.class);
+    for (ScorePredictions value : views.all(Views.PREDICTIONS)) {
+      PredictionsBody model = BodyMapping.predictions(value);
       for (PredictionBody p : model.predictions()) {
         if (p.benchmarkId().equals(benchmarkId)) {
           points.add(new BenchmarkPointBody(model.modelId(), p.method(), p.predicted(), p.observed(), p.outOfFold()));

@@ -21,16 +21,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * from the embeddings' store of this instance; only the instance running the embeddings task holds it.
  */
 final class RouteAnswers {
-  private final ViewQueries views;
+  private final ViewReader views;
   private final KafkaStreams streams;
 
-  RouteAnswers(ViewQueries views, KafkaStreams streams) {
+  RouteAnswers(ViewReader views, KafkaStreams streams) {
     this.views = views;
     this.streams = streams;
   }
 
   List<EmbeddingBody> embeddings() {
-    List<EmbeddingBody> all = new ArrayList<>(BodyMapping.listOf(views.all(Views.EMBEDDINGS), EmbeddingBody.class));
+    List<EmbeddingBody> all = new ArrayList<>(views.all(Views.EMBEDDINGS).stream()
+        .map(BodyMapping::embedding).toList());
     all.sort(Comparator.comparing(EmbeddingBody::modelId));
     return all;
   }

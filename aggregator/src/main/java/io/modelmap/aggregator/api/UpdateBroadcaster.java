@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.aggregator.AggregatorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -101,12 +99,9 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
 
   /** Hands one update to every subscriber; package-private for tests. */
   void publish(String topic, String key) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("topic", topic);
-    event.put("key", key);
     String json;
     try {
-      json = JSON.writeValueAsString(event);
+      json = JSON.writeValueAsString(new UpdateEvent(topic, key));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -117,6 +112,9 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
       }
     }
   }
+
+  /** One update as a client receives it: the topic and the key, which tell it what to fetch again. */
+  record UpdateEvent(String topic, String key) {}
 
   @Override
   public void close() {

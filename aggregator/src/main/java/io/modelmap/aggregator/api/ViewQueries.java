@@ -1,7 +1,5 @@
 package io.modelmap.aggregator.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,12 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 import io.modelmap.http.BearerToken;
 import io.modelmap.http.HttpError;
-import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -34,12 +31,7 @@ import org.slf4j.LoggerFactory;
  * Reads the views wherever they live: a key from the instance that owns its partition
  * ({@code application.server}), a whole view from every instance that holds part of it.
  */
-final class ViewQueries {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
-  private static final TypeReference<List<Map<String, Object>>> ARRAY = new TypeReference<>() {};
-
-  private static final Set<String> VECTORS = Set.of("xi", "columnMeans");
+final class ViewQueries implements ViewReader {
   private static final Logger LOG = LoggerFactory.getLogger(ViewQueries.class);
   private final KafkaStreams streams;
   private final HostInfo self;
@@ -53,57 +45,71 @@ final class ViewQueries {
     this.token = token;
   }
 
-  Optional<Map<String, Object>> get(String view, String key) {
-    KeyQueryMetadata owner = streams.queryMetadataForKey(view, key, Serdes.String().serializer());
+  @Override
+  public <V extends SpecificRecord> Optional<V> get(View<V> view, String key) {
+    KeyQueryMetadata owner = streams.queryMetadataForKey(view.store(), key, Serdes.String().serializer());
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE) || owner.activeHost().equals(self)) {
       return localGet(view, key);
     }
-    return remote(owner.activeHost(), "/internal/views/" + view + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8),
-        OBJECT);
+    return remote(owner.activeHost(),
+        "/internal/views/" + view.store() + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8))
+        .map(json -> decoded(owner.activeHost(), () -> ViewWire.readOne(json, view.type())));
   }
 
-  /** Every value of a view, gathered from all instances, without the N-long vectors. */
-  List<Map<String, Object>> all(String view) {
-    List<Map<String, Object>> values = new ArrayList<>(localAll(view));
-    for (StreamsMetadata instance : streams.streamsMetadataForStore(view)) {
+  @Override
+  public <V extends SpecificRecord> List<V> all(View<V> view) {
+    List<V> values = new ArrayList<>(localAll(view));
+    for (StreamsMetadata instance : streams.streamsMetadataForStore(view.store())) {
       if (!instance.hostInfo().equals(self)) {
-        remote(instance.hostInfo(), "/internal/views/" + view, ARRAY).ifPresent(values::addAll);
+        HostInfo host = instance.hostInfo();
+        remote(host, "/internal/views/" + view.store())
+            .ifPresent(json -> values.addAll(decoded(host, () -> ViewWire.readAll(json, view.type()))));
       }
     }
     return values;
   }
 
-  Optional<Map<String, Object>> localGet(String view, String key) {
+  <V extends SpecificRecord> Optional<V> localGet(View<V> view, String key) {
     if (!hostedHere(view)) {
       return Optional.empty();
     }
-    IndexedRecord value = store(view).get(key);
-    return Optional.ofNullable(value).map(AvroJson::toMap);
+    return Optional.ofNullable(store(view).get(key)).map(view::cast);
   }
 
-  /** Every value of the local part of a view, without the N-long vectors (ξ rows, column means). */
-  List<Map<String, Object>> localAll(String view) {
-    List<Map<String, Object>> values = new ArrayList<>();
+  /** Every value of the local part of a view. */
+  <V extends SpecificRecord> List<V> localAll(View<V> view) {
+    List<V> values = new ArrayList<>();
     if (!hostedHere(view)) {
       return values;
     }
-    try (KeyValueIterator<String, IndexedRecord> all = store(view).all()) {
-      // the N-long vectors are skipped, not copied and dropped: K·N boxed doubles per request otherwise
-      all.forEachRemaining(entry -> values.add(AvroJson.toMap(entry.value, VECTORS)));
+    try (KeyValueIterator<String, Object> all = store(view).all()) {
+      all.forEachRemaining(entry -> values.add(view.cast(entry.value)));
     }
     return values;
   }
 
   /** Whether this instance holds any partition of the view (an instance may hold none of a small topic). */
-  private boolean hostedHere(String view) {
-    return streams.streamsMetadataForStore(view).stream().anyMatch(m -> m.hostInfo().equals(self));
+  private boolean hostedHere(View<?> view) {
+    return streams.streamsMetadataForStore(view.store()).stream().anyMatch(m -> m.hostInfo().equals(self));
   }
 
-  private ReadOnlyKeyValueStore<String, IndexedRecord> store(String view) {
-    return streams.store(StoreQueryParameters.fromNameAndType(view, QueryableStoreTypes.<String, IndexedRecord>keyValueStore()));
+  private ReadOnlyKeyValueStore<String, Object> store(View<?> view) {
+    return streams.store(StoreQueryParameters.fromNameAndType(view.store(),
+        QueryableStoreTypes.<String, Object>keyValueStore()));
   }
 
-  private <T> Optional<T> remote(HostInfo host, String path, TypeReference<T> type) {
+  /** What another instance sent, decoded; an answer that does not decode is that instance's fault (502). */
+  private static <T> T decoded(HostInfo host, Supplier<T> decode) {
+    try {
+      return decode.get();
+    } catch (RuntimeException e) {
+      LOG.debug("instance {} sent views that do not decode", host, e);
+      throw new HttpError(502, "instance " + host + " sent views that do not decode: " + e.getMessage());
+    }
+  }
+
+  /** The JSON another instance answers for {@code path}; empty when it has no such key. */
+  private Optional<byte[]> remote(HostInfo host, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))
         .timeout(Duration.ofSeconds(10));
     token.ifPresent(t -> request.header("Authorization", t.authorization()));
@@ -115,7 +121,7 @@ final class ViewQueries {
       if (response.statusCode() != 200) {
         throw new HttpError(502, "instance " + host + " answered " + response.statusCode() + " for " + path);
       }
-      return Optional.of(JSON.readValue(response.body(), type));
+      return Optional.of(response.body());
     } catch (IOException e) {
       LOG.debug("instance {} unreachable for {}", host, path, e);
       throw new HttpError(502, "instance " + host + " holding part of the views is unreachable: " + e.getClass().getSimpleName());

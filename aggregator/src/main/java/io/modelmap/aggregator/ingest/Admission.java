@@ -1,6 +1,11 @@
 package io.modelmap.aggregator.ingest;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.INVALID;
+import static io.modelmap.schemas.topic.DeadLetterReason.NULL_VALUE;
+import static io.modelmap.schemas.topic.DeadLetterReason.UNDECODABLE;
+
 import io.modelmap.schemas.registry.RegistryUnavailableException;
+import io.modelmap.schemas.topic.DeadLetterReason;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -24,10 +29,10 @@ public record Admission<V>(V value, Validator.Rejection rejection) {
     } catch (RegistryUnavailableException | VirtualMachineError e) {
       throw e; // the record may be fine: read it again once the registry answers (or the JVM is failing)
     } catch (Throwable e) {
-      return rejected("undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
+      return rejected(UNDECODABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     if (value == null) {
-      return rejected("null-value", "record has no value");
+      return rejected(NULL_VALUE, "record has no value");
     }
     Optional<Validator.Rejection> rejection;
     try {
@@ -35,12 +40,12 @@ public record Admission<V>(V value, Validator.Rejection rejection) {
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
-      return rejected("invalid", e.getClass().getSimpleName() + ": " + e.getMessage());
+      return rejected(INVALID, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     return rejection.<Admission<V>>map(r -> new Admission<>(null, r)).orElseGet(() -> new Admission<>(value, null));
   }
 
-  private static <V> Admission<V> rejected(String rule, String message) {
+  private static <V> Admission<V> rejected(DeadLetterReason rule, String message) {
     return new Admission<>(null, new Validator.Rejection(rule, message));
   }
 

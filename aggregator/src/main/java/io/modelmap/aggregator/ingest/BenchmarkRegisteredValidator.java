@@ -1,5 +1,8 @@
 package io.modelmap.aggregator.ingest;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.KEY_MISMATCH;
+import static io.modelmap.schemas.topic.DeadLetterReason.NEGATIVE_SHOTS;
+
 import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
@@ -14,11 +17,11 @@ public final class BenchmarkRegisteredValidator implements Validator<BenchmarkRe
       return id;
     }
     if (!value.getBenchmarkId().toString().equals(key)) {
-      return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' should be the benchmark id '"
+      return Optional.of(new Rejection(KEY_MISMATCH, "record key '" + key + "' should be the benchmark id '"
           + value.getBenchmarkId() + "'"));
     }
     if (value.getShots() != null && value.getShots() < 0) {
-      return Optional.of(new Rejection("negative-shots", "benchmark " + key + " has " + value.getShots()
+      return Optional.of(new Rejection(NEGATIVE_SHOTS, "benchmark " + key + " has " + value.getShots()
           + " shots; give 0 or more, or leave it empty"));
     }
     return Optional.empty();

@@ -1,7 +1,17 @@
 package io.modelmap.aggregator.ingest;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.BAD_LOG_LIKELIHOOD;
+import static io.modelmap.schemas.topic.DeadLetterReason.CHOICE_OUT_OF_RANGE;
+import static io.modelmap.schemas.topic.DeadLetterReason.DUPLICATE_ITEM;
+import static io.modelmap.schemas.topic.DeadLetterReason.EMPTY;
+import static io.modelmap.schemas.topic.DeadLetterReason.KEY_MISMATCH;
+import static io.modelmap.schemas.topic.DeadLetterReason.MISSING_BENCHMARK;
+import static io.modelmap.schemas.topic.DeadLetterReason.NEGATIVE_CHOICE;
+import static io.modelmap.schemas.topic.DeadLetterReason.OVERSIZE;
+
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.topic.DeadLetterReason;
 import java.util.HashSet;
 import java.util.List;
 import io.modelmap.schemas.key.Ids;
@@ -21,11 +31,11 @@ public final class McAnswersValidator implements Validator<McAnswers> {
   @Override
   public Optional<Rejection> check(String key, McAnswers value) {
     if (key == null || !key.equals(value.getModelId())) {
-      return reject("key-mismatch", "record key '" + key + "' differs from its modelId '" + value.getModelId()
+      return reject(KEY_MISMATCH, "record key '" + key + "' differs from its modelId '" + value.getModelId()
           + "'; mc-answers must be keyed by model id");
     }
     if (value.getBenchmarkId().isBlank()) {
-      return reject("missing-benchmark", "benchmarkId is empty");
+      return reject(MISSING_BENCHMARK, "benchmarkId is empty");
     }
     Optional<Rejection> ids = Validator.checkId(Ids.Kind.MODEL, value.getModelId())
         .or(() -> Validator.checkId(Ids.Kind.BENCHMARK, value.getBenchmarkId()));
@@ -33,11 +43,11 @@ public final class McAnswersValidator implements Validator<McAnswers> {
       return ids;
     }
     if (value.getAnswers().size() > MAX_ENTRIES) {
-      return reject("oversize", "the record holds " + value.getAnswers().size() + " answers; split it into records of at most "
+      return reject(OVERSIZE, "the record holds " + value.getAnswers().size() + " answers; split it into records of at most "
           + MAX_ENTRIES);
     }
     if (value.getAnswers().isEmpty()) {
-      return reject("empty", "the record holds no answers");
+      return reject(EMPTY, "the record holds no answers");
     }
     Set<String> seen = new HashSet<>();
     for (McAnswer answer : value.getAnswers()) {
@@ -47,10 +57,10 @@ public final class McAnswersValidator implements Validator<McAnswers> {
         return itemId;
       }
       if (!seen.add(item)) {
-        return reject("duplicate-item", "item " + item + " is answered twice in one record");
+        return reject(DUPLICATE_ITEM, "item " + item + " is answered twice in one record");
       }
       if (answer.getChosenIndex() < -1 || (answer.getChosenIndexNorm() != null && answer.getChosenIndexNorm() < -1)) {
-        return reject("negative-choice", "item " + item + " has chosen index " + answer.getChosenIndex()
+        return reject(NEGATIVE_CHOICE, "item " + item + " has chosen index " + answer.getChosenIndex()
             + "; use -1 for an unreadable answer and leave unanswered items out");
       }
       Optional<Rejection> likelihoods = checkLikelihoods(item, answer.getChosenIndex(), answer.getChoiceLogLikelihoods());
@@ -67,18 +77,18 @@ public final class McAnswersValidator implements Validator<McAnswers> {
     }
     for (double ll : logLikelihoods) {
       if (!Double.isFinite(ll) || ll > 0) {
-        return reject("bad-log-likelihood", "item " + item + " has choice log-likelihood " + ll
+        return reject(BAD_LOG_LIKELIHOOD, "item " + item + " has choice log-likelihood " + ll
             + "; each must be a finite log-probability (<= 0)");
       }
     }
     if (chosen >= logLikelihoods.size()) {
-      return reject("choice-out-of-range", "item " + item + " chose " + chosen + " of " + logLikelihoods.size()
+      return reject(CHOICE_OUT_OF_RANGE, "item " + item + " chose " + chosen + " of " + logLikelihoods.size()
           + " scored choices");
     }
     return Optional.empty();
   }
 
-  private static Optional<Rejection> reject(String rule, String message) {
+  private static Optional<Rejection> reject(DeadLetterReason rule, String message) {
     return Optional.of(new Rejection(rule, message));
   }
 }

@@ -1,5 +1,7 @@
 package io.modelmap.aggregator.ingest;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.KEY_MISMATCH;
+
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.key.Ids;
 import java.util.Optional;
@@ -23,7 +25,7 @@ public final class ModelRegisteredValidator implements Validator<ModelRegistered
       return ids;
     }
     if (key != null && !key.equals(value.getModelId())) {
-      return Optional.of(new Rejection("key-mismatch", "record key '" + key + "' differs from its modelId '"
+      return Optional.of(new Rejection(KEY_MISMATCH, "record key '" + key + "' differs from its modelId '"
           + value.getModelId() + "'"));
     }
     return Optional.empty();

@@ -1,8 +1,14 @@
 package io.modelmap.aggregator.ingest;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.DUPLICATE_PROMPT;
+import static io.modelmap.schemas.topic.DeadLetterReason.EMPTY;
+import static io.modelmap.schemas.topic.DeadLetterReason.KEY_MISMATCH;
+import static io.modelmap.schemas.topic.DeadLetterReason.OVERSIZE;
+
 import io.modelmap.schemas.avro.ModelResponses;
 import io.modelmap.schemas.avro.PromptResponse;
 import io.modelmap.schemas.key.Ids;
+import io.modelmap.schemas.topic.DeadLetterReason;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,14 +29,14 @@ public final class ModelResponsesValidator implements Validator<ModelResponses> 
       return id;
     }
     if (!value.getModelId().toString().equals(key)) {
-      return reject("key-mismatch", "record key '" + key + "' differs from its modelId '" + value.getModelId()
+      return reject(KEY_MISMATCH, "record key '" + key + "' differs from its modelId '" + value.getModelId()
           + "'; model-responses must be keyed by model id");
     }
     if (value.getResponses().isEmpty()) {
-      return reject("empty", "the record holds no responses");
+      return reject(EMPTY, "the record holds no responses");
     }
     if (value.getResponses().size() > MAX_ENTRIES) {
-      return reject("oversize", "the record holds " + value.getResponses().size() + " responses; split it into"
+      return reject(OVERSIZE, "the record holds " + value.getResponses().size() + " responses; split it into"
           + " records of at most " + MAX_ENTRIES);
     }
     Set<String> seen = new HashSet<>();
@@ -41,17 +47,17 @@ public final class ModelResponsesValidator implements Validator<ModelResponses> 
         return promptId;
       }
       if (!seen.add(prompt)) {
-        return reject("duplicate-prompt", "prompt " + prompt + " is answered twice in one record");
+        return reject(DUPLICATE_PROMPT, "prompt " + prompt + " is answered twice in one record");
       }
       if (response.getResponse().length() > MAX_CHARS) {
-        return reject("oversize", "the response to prompt " + prompt + " has " + response.getResponse().length()
+        return reject(OVERSIZE, "the response to prompt " + prompt + " has " + response.getResponse().length()
             + " characters; at most " + MAX_CHARS + " are compared");
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<Rejection> reject(String reason, String message) {
+  private static Optional<Rejection> reject(DeadLetterReason reason, String message) {
     return Optional.of(new Rejection(reason, message));
   }
 }

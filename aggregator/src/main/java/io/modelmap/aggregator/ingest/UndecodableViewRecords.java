@@ -1,5 +1,7 @@
 package io.modelmap.aggregator.ingest;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.UNDECODABLE;
+
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.registry.RegistryUnavailableException;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
@@ -70,7 +72,7 @@ public final class UndecodableViewRecords implements DeserializationExceptionHan
         ? DeadLetterRecords.of(key, record.value(), topic, record.partition(), record.offset(),
             refused.rejection().rule(), refused.rejection().message(), Clock.systemUTC().millis())
         : DeadLetterRecords.of(key, record.value(), topic, record.partition(), record.offset(),
-            "undecodable", exception.getClass().getSimpleName() + ": " + exception.getMessage(), Clock.systemUTC().millis());
+            UNDECODABLE.code(), exception.getClass().getSimpleName() + ": " + exception.getMessage(), Clock.systemUTC().millis());
     count.incrementAndGet();
     return Response.resume(List.of(new ProducerRecord<>(dlq, record.key(), serializer.serialize(dlq, letter))));
   }

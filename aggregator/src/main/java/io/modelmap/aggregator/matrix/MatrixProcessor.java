@@ -1,5 +1,9 @@
 package io.modelmap.aggregator.matrix;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.CONFLICTING_TEXT;
+import static io.modelmap.schemas.topic.DeadLetterReason.UNKNOWN_TEXT;
+import static io.modelmap.schemas.topic.DeadLetterReason.UNREGISTERED_MODEL;
+
 import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
@@ -196,7 +200,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
       deadLetters.send(CompositeKey.of(text.getCorpusId(), text.getTextId()),
-          textsSerde.serializer().serialize(source.topic(), text), source, "conflicting-text",
+          textsSerde.serializer().serialize(source.topic(), text), source, CONFLICTING_TEXT.code(),
           "text " + text.getTextId() + " (index " + text.getIndex() + " of " + text.getCorpusSize()
               + ") contradicts the corpus " + text.getCorpusId() + " already known; publish a corpus under a new id",
           record.timestamp());
@@ -233,7 +237,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     List<Integer> indices = resolve(matrix, textScores);
     if (indices == null && matrix.isCorpusKnown()) {
       deadLetters.send(textScores.getModelId(), scoresSerde.serializer().serialize(source.topic(), textScores), source,
-          "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
+          UNKNOWN_TEXT.code(), "scores name texts that are not in corpus " + textScores.getCorpusId()
               + "; score the texts published in corpus-texts", timestamp);
       return;
     }
@@ -387,14 +391,14 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       return true;
     }
     if (indices == null && (matrix.isCorpusKnown() || expired)) {
-      deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unknown-text",
+      deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), UNKNOWN_TEXT.code(),
           "scores name texts that are not in corpus " + textScores.getCorpusId()
               + (expired ? " after waiting " + config.pendingTimeout() : "")
               + "; publish the corpus before its scores", now);
       return true;
     }
     if (expired) {
-      deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unregistered-model",
+      deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), UNREGISTERED_MODEL.code(),
           "model " + textScores.getModelId() + " is not registered on corpus " + textScores.getCorpusId()
               + " after waiting " + config.pendingTimeout() + "; register the model on corpus "
               + textScores.getCorpusId() + " (./modelmap register --model-id … --corpus-id "

@@ -1,5 +1,7 @@
 package io.modelmap.aggregator.restore;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.UNDECODABLE;
+
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.topic.DeadLetterRecords;
 import io.modelmap.schemas.topic.TopicNames;
@@ -76,7 +78,7 @@ public final class RestoreRejects implements AutoCloseable {
     String dlq = TopicNames.deadLetter(record.topic());
     String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     DeadLetter letter = DeadLetterRecords.of(key, value, record.topic(), record.partition(), record.offset(),
-        "undecodable", "left out of store " + store + " while restoring it: " + problem, clock.millis());
+        UNDECODABLE.code(), "left out of store " + store + " while restoring it: " + problem, clock.millis());
     try {
       topics.ensure(dlq); // Kafka Streams created the changelog: nothing provisioned its dead-letter topic
       producer.send(new ProducerRecord<>(dlq, record.key(), serializer.serialize(dlq, letter)), (meta, e) -> {

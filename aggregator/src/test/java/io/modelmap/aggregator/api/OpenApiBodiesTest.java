@@ -29,6 +29,8 @@ import io.modelmap.aggregator.api.body.ModelBody;
 import io.modelmap.aggregator.api.body.NeighborBody;
 import io.modelmap.aggregator.api.body.PartnerBody;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -37,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,26 @@ class OpenApiBodiesTest {
       }
       assertThat(fields).as(body.getSimpleName()).isEqualTo(properties);
     }
+  }
+
+  /** A body record added to the package without a schema fails here: every record of the package is checked above. */
+  @Test
+  void shouldCheckEveryBodyRecordOfTheBodyPackage() throws Exception {
+    Path folder = Path.of(ModelBody.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .resolve(ModelBody.class.getPackageName().replace('.', '/'));
+    List<Class<?>> records = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name = file.getFileName().toString().replaceFirst("\\.class$", "");
+        // the binary name: a nested body is Outer$Nested, as its class file is named
+        Class<?> type = Class.forName(ModelBody.class.getPackageName() + "." + name, false, getClass().getClassLoader());
+        if (type.isRecord()) {
+          records.add(type);
+        }
+      }
+    }
+    assertThat(records).as("records in %s", folder).hasSizeGreaterThan(20);
+    assertThat(BODIES).containsAll(records);
   }
 
   @ParameterizedTest

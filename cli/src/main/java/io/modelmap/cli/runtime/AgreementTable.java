@@ -1,6 +1,7 @@
 package io.modelmap.cli.runtime;
 
 import io.modelmap.math.agreement.JudgeInflation;
+import io.modelmap.math.agreement.JudgeTable;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.AgreementPartner;
@@ -8,7 +9,6 @@ import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +21,11 @@ public final class AgreementTable {
   private AgreementTable(Map<String, ErrorAgreement> pairs, Map<String, ModelAccuracy> accuracy) {
     this.pairs = pairs;
     this.accuracy = accuracy;
+  }
+
+  /** A table over pairs and accuracies already read, by key. */
+  static AgreementTable of(Map<String, ErrorAgreement> pairs, Map<String, ModelAccuracy> accuracy) {
+    return new AgreementTable(new TreeMap<>(pairs), new TreeMap<>(accuracy));
   }
 
   public static AgreementTable read(ConnectionConfig connection) {
@@ -64,23 +69,13 @@ public final class AgreementTable {
     out.printf("%nJudge %s (accuracy %.4f): judged minus true accuracy over the items both answered%n", judge,
         accuracy.containsKey(judge) ? accuracy.get(judge).getAccuracy() : Double.NaN);
     out.printf("%-28s %8s %9s %9s %10s%n", "model", "items", "true", "judged", "inflation");
-    for (Map.Entry<String, JudgeInflation> e : judged(judge, pairs.values()).entrySet()) {
-      JudgeInflation j = e.getValue();
-      out.printf("%-28s %8d %9.4f %9.4f %+10.4f%n", e.getKey(), j.items(), j.trueAccuracy(), j.judgedAccuracy(),
+    List<JudgeTable.Pair> judgePairs = pairs.values().stream().map(p -> new JudgeTable.Pair(p.getModelA(),
+        p.getModelB(), p.getItems(), p.getSame(), p.getCorrectA(), p.getCorrectB())).toList();
+    for (JudgeTable.Row row : JudgeTable.of(judge, judgePairs)) {
+      JudgeInflation j = row.inflation();
+      out.printf("%-28s %8d %9.4f %9.4f %+10.4f%n", row.modelId(), j.items(), j.trueAccuracy(), j.judgedAccuracy(),
           j.inflation());
     }
-  }
-
-  static Map<String, JudgeInflation> judged(String judge, Collection<ErrorAgreement> pairs) {
-    Map<String, JudgeInflation> judged = new TreeMap<>();
-    for (ErrorAgreement p : pairs) {
-      boolean judgeFirst = p.getModelA().toString().equals(judge);
-      if (judgeFirst || p.getModelB().toString().equals(judge)) {
-        judged.put((judgeFirst ? p.getModelB() : p.getModelA()).toString(),
-            JudgeInflation.of(p.getItems(), p.getSame(), judgeFirst ? p.getCorrectB() : p.getCorrectA()));
-      }
-    }
-    return judged;
   }
 
   public boolean hasModel(String model) {

@@ -1,5 +1,10 @@
 package io.modelmap.scorer.worker;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.FAILED_AFTER_RETRIES;
+import static io.modelmap.schemas.topic.DeadLetterReason.INVALID_ID;
+import static io.modelmap.schemas.topic.DeadLetterReason.SOURCE_REFUSED;
+import static io.modelmap.schemas.topic.DeadLetterReason.UNDECODABLE;
+
 import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
@@ -182,12 +187,12 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       if (RegistryUnavailableException.isCauseOf(e)) {
         throw e;
       }
-      deadLetter(record, publisher, "undecodable", e.getClass().getSimpleName() + ": " + e.getMessage());
+      deadLetter(record, publisher, UNDECODABLE.code(), e.getClass().getSimpleName() + ": " + e.getMessage());
       return;
     }
     var invalid = ScoreTaskIds.problem(task);
     if (invalid.isPresent()) {
-      deadLetter(record, publisher, "invalid-id", "task " + task.getTaskId() + ": " + invalid.get());
+      deadLetter(record, publisher, INVALID_ID.code(), "task " + task.getTaskId() + ": " + invalid.get());
       return;
     }
     ScoreTask whole = task;
@@ -214,7 +219,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
           clock.millis() - started, textsScored);
     } catch (ModelSourceRefused e) {
       metrics.failed();
-      deadLetter(record, publisher, "source-refused", "task " + task.getTaskId() + " of model " + task.getModelId()
+      deadLetter(record, publisher, SOURCE_REFUSED.code(), "task " + task.getTaskId() + " of model " + task.getModelId()
           + ": " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       if (RegistryUnavailableException.isCauseOf(e)) {
@@ -262,7 +267,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       ScoreTask again = ScoreTask.newBuilder(task).setAttempt(task.getAttempt() + 1).build();
       publisher.send(topics.scoreTasks(), task.getModelId(), again);
     } else {
-      deadLetter(record, publisher, "failed-after-retries", "task " + task.getTaskId() + " of model "
+      deadLetter(record, publisher, FAILED_AFTER_RETRIES.code(), "task " + task.getTaskId() + " of model "
           + task.getModelId() + " failed " + config.maxAttempts() + " times; last error " + reason);
     }
   }
