@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Keeps the docs' class links true to the tree.
 
-  python3 docs/tools/docs_check.py          # check: broken links and anchors, unknown class names, and
-                                            # dead-letter reasons of the code missing from ARCHITECTURE.md (exit 1 if any)
+  python3 docs/tools/docs_check.py          # check: broken links and anchors, unknown class names (exit 1 if any)
+                                            # (the dead-letter reason table: DeadLetterReasonDocsTest)
   python3 docs/tools/docs_check.py --link   # rewrite: link every `ClassName` to its current file
 
 A class is cited as `Name` or `Name.member` in backticks. --link turns the first citation of a name on
@@ -130,42 +130,12 @@ def process(path, classes, link, problems):
         open(path, "w", encoding="utf-8").write("\n".join(out))
 
 
-# how the code names a dead-letter reason: a validator's rule, or the reason a processor or worker sends
-REASON_IN_CODE = [re.compile(p, re.S) for p in (
-    r'reject(?:ed)?\(\s*"([a-z]+(?:-[a-z]+)*)"', r'Rejection\(\s*"([a-z]+(?:-[a-z]+)*)"',
-    r'deadLetter\([^;]*?"([a-z]+(?:-[a-z]+)*)",', r'deadLetters\.send\([^;]*?"([a-z]+(?:-[a-z]+)*)"',
-    r'DeadLetterRecords\.of\([^;]*?"([a-z]+(?:-[a-z]+)*)"')]
-
-
-def dead_letter_reasons(problems):
-    """Every reason the main code sends has one row in ARCHITECTURE.md's table, and every row is one."""
-    in_code = set()
-    for top, dirs, files in os.walk(ROOT):
-        dirs[:] = [d for d in dirs if d not in ("target", ".git", "test", "node_modules")]
-        for f in files:
-            if f.endswith(".java"):
-                source = open(os.path.join(top, f), encoding="utf-8").read()
-                for pattern in REASON_IN_CODE:
-                    in_code.update(m.group(1) for m in pattern.finditer(source))
-    doc = open(os.path.join(ROOT, "docs", "ARCHITECTURE.md"), encoding="utf-8").read()
-    table = doc[doc.index("## Dead-letter reasons"):]
-    table = table[:table.find("\n## ", 1)]
-    rows = re.findall(r"^\| `([a-z]+(?:-[a-z]+)*)` \|", table, re.M)
-    for reason in sorted(in_code - set(rows)):
-        problems.append(f"docs/ARCHITECTURE.md: dead-letter reason `{reason}` (in the code) has no row")
-    for reason in sorted(set(rows) - in_code):
-        problems.append(f"docs/ARCHITECTURE.md: dead-letter reason `{reason}` has a row but is not in the code")
-    for reason in sorted({r for r in rows if rows.count(r) > 1}):
-        problems.append(f"docs/ARCHITECTURE.md: dead-letter reason `{reason}` has several rows")
-
-
 def main():
     link = "--link" in sys.argv
     classes = java_files()
     problems = []
     for path in markdown_files():
         process(path, classes, link, problems)
-    dead_letter_reasons(problems)
     for p in sorted(set(problems)):
         print(p)
     return 1 if problems else 0

@@ -14,30 +14,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The docs' dead-letter reason table names every {@link DeadLetterReason}. The table is read from the first
- * of these files that holds one: docs/ARCHITECTURE.md (where the docs by subject put it), docs/REFERENCE.md,
- * README.md (where it is today). A table is the first markdown table after a line that says "Dead-letter
- * reasons"; its reasons are the backticked words of each row's first cell.
+ * The dead-letter reason table of docs/ARCHITECTURE.md names every {@link DeadLetterReason}, and nothing else.
+ * A table is the first markdown table after a line that says "Dead-letter reasons"; its reasons are the
+ * backticked words of each row's first cell.
  */
 class DeadLetterReasonDocsTest {
-  private static final List<String> CANDIDATES = List.of("docs/ARCHITECTURE.md", "docs/REFERENCE.md", "README.md");
   private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`");
 
   @Test
-  void shouldListEveryDeadLetterReasonInTheDocsTable() throws IOException {
-    Path doc = null;
-    Set<String> documented = Set.of();
-    for (String candidate : CANDIDATES) {
-      Path file = RepositoryRoot.find().resolve(candidate);
-      documented = Files.exists(file) ? reasonsInTable(Files.readString(file)) : Set.of();
-      if (!documented.isEmpty()) {
-        doc = file;
-        break;
-      }
-    }
-    assertThat(doc).as("a dead-letter reason table in one of %s", CANDIDATES).isNotNull();
-    assertThat(documented).as("reasons in the table of %s", doc)
-        .containsAll(Arrays.stream(DeadLetterReason.values()).map(DeadLetterReason::code).toList());
+  void shouldListEveryDeadLetterReasonInTheDocsTableAndNothingElse() throws IOException {
+    Path doc = RepositoryRoot.find().resolve("docs/ARCHITECTURE.md");
+    Set<String> documented = reasonsInTable(Files.readString(doc));
+    List<String> reasons = Arrays.stream(DeadLetterReason.values()).map(DeadLetterReason::code).toList();
+    assertThat(documented).as("reasons in the table of %s", doc).containsAll(reasons);
+    assertThat(reasons).as("reasons the code knows, for each row of %s", doc).containsAll(documented);
   }
 
   @Test
