@@ -1,6 +1,6 @@
 package io.modelmap.cli.transfer;
 
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.LeakageEntry;
 import io.modelmap.schemas.avro.ModelAnalytics;

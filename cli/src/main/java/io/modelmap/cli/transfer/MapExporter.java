@@ -1,7 +1,7 @@
 package io.modelmap.cli.transfer;
 
 import io.modelmap.cli.runtime.PublishedCorpora;
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.CoordinateFrame;

@@ -1,6 +1,6 @@
 package io.modelmap.cli.transfer;
 
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;

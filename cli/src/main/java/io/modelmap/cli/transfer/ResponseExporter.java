@@ -3,7 +3,7 @@ package io.modelmap.cli.transfer;
 import io.modelmap.cli.runtime.LineageTable;
 import io.modelmap.math.responses.Lineage;
 import io.modelmap.math.responses.ResponseSimilarity.ModelPair;
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.ResponseSimilarity;
