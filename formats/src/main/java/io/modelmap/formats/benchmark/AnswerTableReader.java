@@ -1,5 +1,6 @@
 package io.modelmap.formats.benchmark;
 
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McItem;
@@ -30,7 +31,7 @@ public final class AnswerTableReader {
   public static AnswerTable read(Path file, String benchmarkId) throws IOException {
     List<String> header = CsvFiles.header(file);
     if (header.size() <= FIXED.size() || !header.subList(0, FIXED.size()).equals(FIXED)) {
-      throw new IOException(file + ": the header must be " + String.join(",", FIXED) + ",<model>,...; it is " + header);
+      throw FilePosition.of(file).refuse("the header must be " + String.join(",", FIXED) + ",<model>,...; it is " + header);
     }
     List<String> models = header.subList(FIXED.size(), header.size());
     String name = file.getFileName().toString();

@@ -1,5 +1,6 @@
 package io.modelmap.formats.benchmark;
 
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.key.Ids;
@@ -27,20 +28,20 @@ public final class BenchmarkTableReader {
     String name = file.getFileName().toString();
     List<String> header = CsvFiles.header(file);
     if (header.size() < HEADER.size() || !header.subList(0, HEADER.size()).equals(HEADER)) {
-      throw new IOException(name + " line 1: the header must start " + String.join(",", HEADER)
+      throw FilePosition.line(name, 1).refuse("the header must start " + String.join(",", HEADER)
           + " (further columns are labels); it is " + header);
     }
     List<BenchmarkRegistered> benchmarks = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (CSVRecord r : CsvFiles.read(file)) {
-      String where = name + " line " + (r.getRecordNumber() + 1);
+      FilePosition at = FilePosition.line(name, r.getRecordNumber() + 1);
       if (r.size() != header.size()) {
-        throw new IOException(where + ": " + r.size() + " fields, the header has " + header.size());
+        throw at.refuse(r.size() + " fields, the header has " + header.size());
       }
       String id = r.get(0);
-      CsvFiles.requireId(where + ", field benchmark_id", Ids.Kind.BENCHMARK, id);
+      CsvFiles.requireId(at.field("benchmark_id"), Ids.Kind.BENCHMARK, id);
       if (!seen.add(id)) {
-        throw new IOException(where + ", field benchmark_id: " + id + " has a row already; give each benchmark one row");
+        throw at.field("benchmark_id").refuse(id + " has a row already; give each benchmark one row");
       }
       Map<String, String> labels = new LinkedHashMap<>();
       for (int c = HEADER.size(); c < header.size(); c++) {
@@ -49,16 +50,16 @@ public final class BenchmarkTableReader {
         }
       }
       benchmarks.add(BenchmarkRegistered.newBuilder().setBenchmarkId(id).setAbility(blankToNull(r.get(1)))
-          .setFamily(blankToNull(r.get(2))).setOutputFormat(blankToNull(r.get(3))).setShots(shots(where, r.get(4)))
+          .setFamily(blankToNull(r.get(2))).setOutputFormat(blankToNull(r.get(3))).setShots(shots(at.field("shots"), r.get(4)))
           .setLabels(Map.copyOf(labels)).setRegisteredAtMs(nowMs).build());
     }
     if (benchmarks.isEmpty()) {
-      throw new IOException(name + " holds no benchmarks");
+      throw FilePosition.of(name).refuse("holds no benchmarks; give each benchmark a row");
     }
     return benchmarks;
   }
 
-  private static Integer shots(String where, String cell) throws IOException {
+  private static Integer shots(FilePosition at, String cell) throws IOException {
     String text = cell.trim();
     if (text.isEmpty()) {
       return null;
@@ -71,7 +72,7 @@ public final class BenchmarkTableReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IOException(where + ", field shots: '" + cell + "' is not a count of examples (0, 1, 5, ...)");
+    throw at.refuse("'" + cell + "' is not a count of examples (0, 1, 5, ...)");
   }
 
   private static String blankToNull(String s) {

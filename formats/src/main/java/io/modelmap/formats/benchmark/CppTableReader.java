@@ -2,6 +2,7 @@ package io.modelmap.formats.benchmark;
 
 import io.modelmap.math.collab.DesignFactors;
 import io.modelmap.math.collab.ScoreMatrix;
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.csv.CsvFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class CppTableReader {
     List<String> header = CsvFiles.header(modelFactorsFile);
     for (String column : concat(NUMERICAL, CATEGORICAL)) {
       if (!header.contains(column)) {
-        throw new IOException(modelFactorsFile.getFileName() + " line 1: no column '" + column + "'; the model factors"
+        throw FilePosition.line(modelFactorsFile.getFileName(), 1).refuse("no column '" + column + "'; the model factors"
             + " need " + concat(NUMERICAL, CATEGORICAL));
       }
     }
@@ -73,7 +74,7 @@ public final class CppTableReader {
     for (CSVRecord record : CsvFiles.read(file)) {
       String model = record.get(0).trim();
       if (models.contains(model)) {
-        throw new IOException(where(file, record) + ", field " + header.get(0) + ": " + model
+        throw where(file, record).field(header.get(0)).refuse(model
             + " has a row already; give each model one row");
       }
       double[] row = new double[tasks.size()];
@@ -95,7 +96,7 @@ public final class CppTableReader {
     for (int t = 0; t < tasks.size(); t++) {
       int column = header.indexOf(tasks.get(t));
       if (column < 0) {
-        throw new IOException(file.getFileName() + " line 1: no column for task '" + tasks.get(t)
+        throw FilePosition.line(file.getFileName(), 1).refuse("no column for task '" + tasks.get(t)
             + "'; give every scored task its factors");
       }
       for (int f = 0; f < rows.size(); f++) {
@@ -122,12 +123,12 @@ public final class CppTableReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IOException(where(file, record) + ", field " + field + ": '" + cell
+    throw where(file, record).field(field).refuse("'" + cell
         + "' is not a finite number; write a number or leave the cell empty");
   }
 
-  private static String where(Path file, CSVRecord record) {
-    return file.getFileName() + " line " + (record.getRecordNumber() + 1);
+  private static FilePosition where(Path file, CSVRecord record) {
+    return FilePosition.line(file.getFileName(), record.getRecordNumber() + 1);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -3,6 +3,7 @@ package io.modelmap.formats.benchmark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.corpus.DocumentSources;
 import io.modelmap.formats.csv.CsvFiles;
 import java.io.BufferedReader;
@@ -87,7 +88,7 @@ public final class ItemFiles {
     }
     String goldColumn = header.contains("answer") ? "answer" : "gold_index";
     if (!header.contains("question") || !header.contains(goldColumn) || choiceColumns.isEmpty()) {
-      throw new IOException(file + ": the header needs question, answer (or gold_index) and choice columns"
+      throw FilePosition.of(file).refuse("the header needs question, answer (or gold_index) and choice columns"
           + " (choice_0, choice_1, ... or A, B, ...); it has " + header);
     }
     ItemCollector collector = new ItemCollector(benchmarkId, file.getFileName().toString());

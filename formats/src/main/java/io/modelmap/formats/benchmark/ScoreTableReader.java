@@ -1,5 +1,6 @@
 package io.modelmap.formats.benchmark;
 
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkScore;
@@ -25,47 +26,47 @@ public final class ScoreTableReader {
     List<String> header = CsvFiles.header(file);
     String name = file.getFileName().toString();
     if (header.size() < 2 || !header.get(0).equals("model_id")) {
-      throw new IOException(name + " line 1: the header must be model_id,<benchmark>,...; it is " + header);
+      throw FilePosition.line(name, 1).refuse("the header must be model_id,<benchmark>,...; it is " + header);
     }
     for (String benchmark : header.subList(1, header.size())) {
-      CsvFiles.requireId(name + " line 1", Ids.Kind.BENCHMARK, benchmark);
+      CsvFiles.requireId(FilePosition.line(name, 1), Ids.Kind.BENCHMARK, benchmark);
     }
     List<BenchmarkScore> scores = new ArrayList<>();
     Set<String> models = new HashSet<>();
     for (CSVRecord record : CsvFiles.read(file)) {
-      String where = name + " line " + (record.getRecordNumber() + 1);
+      FilePosition at = FilePosition.line(name, record.getRecordNumber() + 1);
       if (record.size() != header.size()) {
-        throw new IOException(where + ": " + record.size() + " fields, the header has " + header.size());
+        throw at.refuse(record.size() + " fields, the header has " + header.size());
       }
       String model = record.get(0);
-      CsvFiles.requireId(where + ", field model_id", Ids.Kind.MODEL, model);
+      CsvFiles.requireId(at.field("model_id"), Ids.Kind.MODEL, model);
       if (!models.add(model)) {
-        throw new IOException(where + ", field model_id: " + model + " has a row already; give each model one row");
+        throw at.field("model_id").refuse(model + " has a row already; give each model one row");
       }
       for (int c = 1; c < header.size(); c++) {
         String cell = record.get(c).trim();
         if (!cell.isEmpty()) {
           scores.add(BenchmarkScore.newBuilder().setModelId(model).setBenchmarkId(header.get(c))
-              .setValue(value(where + ", field " + header.get(c), cell)).setSource(ScoreSource.IMPORTED).setRecordedAtMs(nowMs)
+              .setValue(value(at.field(header.get(c)), cell)).setSource(ScoreSource.IMPORTED).setRecordedAtMs(nowMs)
               .build());
         }
       }
     }
     if (scores.isEmpty()) {
-      throw new IOException(name + " holds no scores");
+      throw FilePosition.of(name).refuse("holds no scores; give at least one model a result");
     }
     return scores;
   }
 
-  private static double value(String where, String cell) throws IOException {
+  private static double value(FilePosition at, String cell) throws IOException {
     double value;
     try {
       value = Double.parseDouble(cell);
     } catch (NumberFormatException e) {
-      throw new IOException(where + ": '" + cell + "' is not a number; write a number or leave the cell empty");
+      throw at.refuse("'" + cell + "' is not a number; write a number or leave the cell empty");
     }
     if (!Double.isFinite(value)) {
-      throw new IOException(where + ": " + cell + " is not finite; leave an unknown score empty");
+      throw at.refuse(cell + " is not finite; leave an unknown score empty");
     }
     return value;
   }

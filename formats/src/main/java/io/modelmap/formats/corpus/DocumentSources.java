@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
+import io.modelmap.formats.BadInputFile;
+import io.modelmap.formats.FilePosition;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,7 +52,7 @@ public final class DocumentSources {
    */
   public static List<Document> pileJsonl(Path file, String category) throws IOException {
     List<Document> docs = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    List<BadInputFile> problems = new ArrayList<>();
     String name = file.getFileName().toString();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(file),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
@@ -62,41 +64,40 @@ public final class DocumentSources {
           continue;
         }
         try {
-          docs.add(document(JSON.readTree(line), name, number, category));
+          docs.add(document(JSON.readTree(line), FilePosition.line(file, number), name, category));
         } catch (JsonProcessingException e) {
-          problems.add(file + " line " + number + ": not a JSON object (" + e.getOriginalMessage() + ")");
-        } catch (IllegalArgumentException e) {
-          problems.add(file + " line " + number + ": " + e.getMessage());
+          problems.add(FilePosition.line(file, number).refuse("not a JSON object (" + e.getOriginalMessage() + ")"));
+        } catch (BadInputFile e) {
+          problems.add(e);
         }
       }
     }
     if (problems.size() == 1) {
-      throw new IOException(problems.get(0) + "; nothing was published: fix the line and run again");
+      throw problems.get(0).advising("; nothing was published: fix the line and run again");
     }
     if (!problems.isEmpty()) {
-      String shown = String.join("\n", problems.subList(0, Math.min(LINES_SHOWN, problems.size())));
-      throw new IOException(shown + (problems.size() > LINES_SHOWN
-          ? "\n" + (problems.size() - LINES_SHOWN) + " more bad lines" : "")
-          + "\n" + problems.size() + " bad lines in " + file + "; nothing was published: fix them (each needs a \"text\""
-          + " string) and run again");
+      throw BadInputFile.several(file, problems, LINES_SHOWN, "; nothing was published: fix them (each needs a"
+          + " \"text\" string) and run again");
     }
     if (docs.isEmpty()) {
-      throw new IOException(file + ": no documents (expected one JSON object per line with a \"text\" field)");
+      throw FilePosition.of(file).refuse("no documents (expected one JSON object per line with a \"text\" field)");
     }
     return docs;
   }
 
-  private static Document document(JsonNode node, String fileName, int line, String category) {
+  // "line N: field F:", as the CLI has always printed it (CliErrorsIT reads this message)
+  private static Document document(JsonNode node, FilePosition at, String fileName, String category)
+      throws BadInputFile {
     if (!node.isObject()) {
-      throw new IllegalArgumentException("not a JSON object");
+      throw at.refuse("not a JSON object");
     }
     if (!node.path("text").isTextual()) {
-      throw new IllegalArgumentException("field text: missing or not a string");
+      throw at.refuse("field text: missing or not a string");
     }
     JsonNode id = node.get("id");
-    String docId = id == null || id.isNull() ? fileName + ":" + line : id.isValueNode() ? id.asText() : null;
+    String docId = id == null || id.isNull() ? fileName + ":" + at.line() : id.isValueNode() ? id.asText() : null;
     if (docId == null || docId.isBlank()) {
-      throw new IllegalArgumentException("field id: must be a string or number when present");
+      throw at.refuse("field id: must be a string or number when present");
     }
     String set = node.path("meta").path("pile_set_name").asText("");
     return new Document(docId, node.get("text").asText(), set.isBlank() ? category : set);
@@ -106,12 +107,12 @@ public final class DocumentSources {
     try {
       return reader.readLine();
     } catch (CharacterCodingException e) {
-      throw new IOException(file + " line " + line + ": not UTF-8 text", e);
+      throw FilePosition.line(file, line).refuse("not UTF-8 text; save the file as UTF-8").causedBy(e);
     } catch (IOException e) {
       String name = file.getFileName().toString();
       String format = name.endsWith(".zst") ? "zstd" : name.endsWith(".gz") ? "gzip" : "plain JSONL";
-      throw new IOException(file + " line " + line + ": cannot be read as " + format + " (" + e.getMessage()
-          + "); check that the file's name matches its contents", e);
+      throw FilePosition.line(file, line).refuse("cannot be read as " + format + " (" + e.getMessage()
+          + "); check that the file's name matches its contents").causedBy(e);
     }
   }
 
@@ -131,8 +132,8 @@ public final class DocumentSources {
       }
     } catch (IOException e) {
       in.close();
-      throw new IOException(file + ": not " + (name.endsWith(".zst") ? "zstd" : "gzip") + " data (" + e.getMessage()
-          + "); rename it to match its contents", e);
+      throw FilePosition.of(file).refuse("not " + (name.endsWith(".zst") ? "zstd" : "gzip") + " data ("
+          + e.getMessage() + "); rename it to match its contents").causedBy(e);
     }
     return in;
   }

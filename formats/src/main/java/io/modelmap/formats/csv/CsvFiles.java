@@ -1,5 +1,6 @@
 package io.modelmap.formats.csv;
 
+import io.modelmap.formats.FilePosition;
 import io.modelmap.schemas.key.Ids;
 import java.io.IOException;
 import java.io.Reader;
@@ -54,11 +55,11 @@ public final class CsvFiles {
     return Double.toString(value);
   }
 
-  /** {@code id} when it is a valid id of {@code kind}; otherwise refuses the file at {@code where} with the rule. */
-  public static String requireId(String where, Ids.Kind kind, String id) throws IOException {
+  /** {@code id} when it is a valid id of {@code kind}; otherwise refuses the file at {@code at} with the rule. */
+  public static String requireId(FilePosition at, Ids.Kind kind, String id) throws IOException {
     var problem = Ids.problem(kind, id);
     if (problem.isPresent()) {
-      throw new IOException(where + ": " + problem.get());
+      throw at.refuse(problem.get());
     }
     return id;
   }

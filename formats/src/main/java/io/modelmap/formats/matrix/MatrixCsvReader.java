@@ -1,5 +1,6 @@
 package io.modelmap.formats.matrix;
 
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.key.Ids;
 import java.io.IOException;
@@ -19,6 +20,9 @@ import org.apache.commons.csv.CSVRecord;
  * A bad row of L is reported with its line number and skipped; good rows are kept.
  */
 public final class MatrixCsvReader {
+  private static final List<String> TEXTS_HEADER = List.of("text_id", "category", "bytes");
+  private static final String EXPECTED = " (expected columns text_id,category,bytes)";
+
   private MatrixCsvReader() {}
 
   public static ImportedMatrix read(Path matrixFile, Path textsFile) throws IOException {
@@ -27,13 +31,14 @@ public final class MatrixCsvReader {
     texts.forEach(t -> column.put(t.textId(), t.index()));
     List<String> header = CsvFiles.header(matrixFile);
     if (header.isEmpty() || !header.get(0).equals("model_id")) {
-      throw new IOException(matrixFile + ": the header must start with model_id");
+      throw FilePosition.line(matrixFile, 1).refuse("the header must start with model_id");
     }
     int[] columnOf = new int[header.size()];
     for (int h = 1; h < header.size(); h++) {
       Integer index = column.get(header.get(h));
       if (index == null) {
-        throw new IOException(matrixFile + ": column " + header.get(h) + " is not a text of " + textsFile);
+        throw FilePosition.line(matrixFile, 1).field(header.get(h)).refuse("not a text of " + textsFile
+            + "; give each column of L a row there");
       }
       columnOf[h] = index;
     }
@@ -82,27 +87,44 @@ public final class MatrixCsvReader {
   }
 
   private static List<TextMetadata> readTexts(Path textsFile) throws IOException {
+    List<String> header = CsvFiles.header(textsFile);
+    if (!header.containsAll(TEXTS_HEADER)) {
+      throw FilePosition.line(textsFile, 1).refuse("the header must hold " + String.join(",", TEXTS_HEADER)
+          + "; it is " + header);
+    }
     List<TextMetadata> texts = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (CSVRecord r : CsvFiles.read(textsFile)) {
-      try {
-        int bytes = Integer.parseInt(r.get("bytes"));
-        if (bytes <= 0) {
-          throw new NumberFormatException("field bytes: must be a positive integer");
-        }
-        String textId = Ids.require(Ids.Kind.TEXT, r.get("text_id"));
-        if (!seen.add(textId)) {
-          throw new IllegalArgumentException("field text_id: text '" + textId + "' appears twice");
-        }
-        texts.add(new TextMetadata(textId, texts.size(), r.get("category"), bytes));
-      } catch (IllegalArgumentException e) {
-        throw new IOException(textsFile + " line " + (r.getRecordNumber() + 1) + ": " + e.getMessage()
-            + " (expected columns text_id,category,bytes)", e);
+      FilePosition at = FilePosition.line(textsFile, r.getRecordNumber() + 1);
+      if (!r.isConsistent()) {
+        throw at.refuse(r.size() + " fields, the header has " + header.size());
       }
+      int bytes = positive(r.get("bytes"));
+      if (bytes <= 0) {
+        throw at.field("bytes").refuse("'" + r.get("bytes") + "' is not a positive integer" + EXPECTED);
+      }
+      String textId = r.get("text_id");
+      var problem = Ids.problem(Ids.Kind.TEXT, textId);
+      if (problem.isPresent()) {
+        throw at.field("text_id").refuse(problem.get() + EXPECTED);
+      }
+      if (!seen.add(textId)) {
+        throw at.field("text_id").refuse("text '" + textId + "' appears twice" + EXPECTED);
+      }
+      texts.add(new TextMetadata(textId, texts.size(), r.get("category"), bytes));
     }
     if (texts.isEmpty()) {
-      throw new IOException(textsFile + " holds no texts");
+      throw FilePosition.of(textsFile).refuse("holds no texts; give each text of L a row");
     }
     return texts;
+  }
+
+  /** The cell as a positive integer, or 0 when it is not one. */
+  private static int positive(String cell) {
+    try {
+      return Math.max(0, Integer.parseInt(cell));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

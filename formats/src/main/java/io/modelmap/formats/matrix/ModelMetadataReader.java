@@ -1,5 +1,6 @@
 package io.modelmap.formats.matrix;
 
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.key.Ids;
@@ -44,16 +45,16 @@ public final class ModelMetadataReader {
     String name = file.getFileName().toString();
     List<String> header = CsvFiles.header(file);
     if (header.size() < HEADER.size() || !header.subList(0, HEADER.size()).equals(HEADER)) {
-      throw new IOException(name + " line 1: the header must start " + String.join(",", HEADER)
+      throw FilePosition.line(name, 1).refuse("the header must start " + String.join(",", HEADER)
           + " (further columns are labels)");
     }
     Map<String, ModelMetadata> models = new LinkedHashMap<>();
     for (CSVRecord r : CsvFiles.read(file)) {
-      String where = name + " line " + (r.getRecordNumber() + 1);
+      FilePosition at = FilePosition.line(name, r.getRecordNumber() + 1);
       if (r.size() != header.size()) {
-        throw new IOException(where + ": " + r.size() + " fields, the header has " + header.size());
+        throw at.refuse(r.size() + " fields, the header has " + header.size());
       }
-      CsvFiles.requireId(where + ", field model_id", Ids.Kind.MODEL, r.get(0));
+      CsvFiles.requireId(at.field("model_id"), Ids.Kind.MODEL, r.get(0));
       Map<String, String> labels = new LinkedHashMap<>();
       for (int c = HEADER.size(); c < header.size(); c++) {
         if (!r.get(c).isBlank()) {
@@ -61,14 +62,14 @@ public final class ModelMetadataReader {
         }
       }
       if (models.put(r.get(0), new ModelMetadata(blankToNull(r.get(1)), blankToNull(r.get(2)),
-          parameters(where, r.get(3).trim()), labels)) != null) {
-        throw new IOException(where + ", field model_id: " + r.get(0) + " has a row already; give each model one row");
+          parameters(at.field("parameters"), r.get(3).trim()), labels)) != null) {
+        throw at.field("model_id").refuse(r.get(0) + " has a row already; give each model one row");
       }
     }
     return models;
   }
 
-  private static Long parameters(String where, String cell) throws IOException {
+  private static Long parameters(FilePosition at, String cell) throws IOException {
     if (cell.isEmpty()) {
       return null;
     }
@@ -88,7 +89,7 @@ public final class ModelMetadataReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IOException(where + ", field parameters: '" + cell + "' is not a positive count such as 160M or 1.5B");
+    throw at.refuse("'" + cell + "' is not a positive count such as 160M or 1.5B");
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,7 @@ package io.modelmap.formats.responses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.corpus.DocumentSources;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.PromptText;
@@ -39,31 +40,31 @@ public final class PromptFiles {
         if (line.isBlank()) {
           continue;
         }
-        String where = name + " line " + number;
+        FilePosition at = FilePosition.line(name, number);
         JsonNode node;
         try {
           node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-          throw new IOException(where + ": not a JSON object (" + e.getOriginalMessage() + ")");
+          throw at.refuse("not a JSON object (" + e.getOriginalMessage() + "); write one object a line");
         }
-        String id = text(node, "prompt_id", where);
-        CsvFiles.requireId(where + ", field prompt_id", Ids.Kind.ITEM, id);
+        String id = text(node, "prompt_id", at);
+        CsvFiles.requireId(at.field("prompt_id"), Ids.Kind.ITEM, id);
         if (!seen.add(id)) {
-          throw new IOException(where + ", field prompt_id: " + id + " appears twice; give each prompt one id");
+          throw at.field("prompt_id").refuse(id + " appears twice; give each prompt one id");
         }
-        prompts.add(PromptText.newBuilder().setPromptId(id).setText(text(node, "prompt", where)).build());
+        prompts.add(PromptText.newBuilder().setPromptId(id).setText(text(node, "prompt", at)).build());
       }
     }
     if (prompts.isEmpty()) {
-      throw new IOException(name + " holds no prompts");
+      throw FilePosition.of(name).refuse("holds no prompts; write one {\"prompt_id\", \"prompt\"} object a line");
     }
     return prompts;
   }
 
-  private static String text(JsonNode node, String field, String where) throws IOException {
+  private static String text(JsonNode node, String field, FilePosition at) throws IOException {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual()) {
-      throw new IOException(where + ", field " + field + ": missing or not a string; each line needs prompt_id and"
+      throw at.field(field).refuse("missing or not a string; each line needs prompt_id and"
           + " prompt");
     }
     return value.asText();

@@ -3,6 +3,7 @@ package io.modelmap.formats.responses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.formats.FilePosition;
 import io.modelmap.formats.corpus.DocumentSources;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.key.Ids;
@@ -44,11 +45,11 @@ public final class ResponseFiles {
           if (line.isBlank()) {
             continue;
           }
-          String where = name + " line " + number;
-          Response r = parse(where, line);
-          String previous = seen.putIfAbsent(r.modelId() + "\u0000" + r.promptId(), where);
+          FilePosition at = FilePosition.line(name, number);
+          Response r = parse(at, line);
+          String previous = seen.putIfAbsent(r.modelId() + "\u0000" + r.promptId(), at.toString());
           if (previous != null) {
-            throw new IOException(where + ": " + r.modelId() + " already answered prompt " + r.promptId() + " at "
+            throw at.refuse(r.modelId() + " already answered prompt " + r.promptId() + " at "
                 + previous + "; give each model one response per prompt");
           }
           out.add(r);
@@ -56,27 +57,29 @@ public final class ResponseFiles {
       }
     }
     if (out.isEmpty()) {
-      throw new IOException(files + " hold no responses");
+      throw FilePosition.of(files.size() == 1 ? files.get(0) : files).refuse("no responses; write one {\"model_id\","
+          + " \"prompt_id\", \"response\"} object a line");
     }
     return out;
   }
 
-  private static Response parse(String where, String line) throws IOException {
+  private static Response parse(FilePosition at, String line) throws IOException {
     JsonNode node;
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new IOException(where + ": not JSON (" + e.getOriginalMessage() + "); write one object a line");
+      throw at.refuse("not JSON (" + e.getOriginalMessage() + "); write one object a line");
     }
-    String model = text(where, node, "model_id");
-    CsvFiles.requireId(where + ", field model_id", Ids.Kind.MODEL, model);
-    return new Response(model, text(where, node, "prompt_id"), text(where, node, "response"));
+    String model = text(at, node, "model_id");
+    CsvFiles.requireId(at.field("model_id"), Ids.Kind.MODEL, model);
+    return new Response(model, text(at, node, "prompt_id"), text(at, node, "response"));
   }
 
-  private static String text(String where, JsonNode node, String field) throws IOException {
+  private static String text(FilePosition at, JsonNode node, String field) throws IOException {
     JsonNode value = node == null ? null : node.get(field);
     if (value == null || !value.isTextual() && !(value.isNumber() && !field.equals("response"))) {
-      throw new IOException(where + ": field " + field + ": missing or not a string");
+      // "line N: field F:" as the CLI has always printed it (CliErrorsIT reads this message)
+      throw at.refuse("field " + field + ": missing or not a string");
     }
     return value.asText();
   }

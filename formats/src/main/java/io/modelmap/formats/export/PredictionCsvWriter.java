@@ -1,16 +1,13 @@
-package io.modelmap.cli.transfer;
+package io.modelmap.formats.export;
 
 import io.modelmap.formats.csv.CsvFiles;
-import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;
 import io.modelmap.schemas.avro.ScorePredictions;
-import io.modelmap.schemas.topic.Topics;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -18,14 +15,15 @@ import org.apache.commons.csv.CSVPrinter;
  * observed model; out_of_fold, for an observed model, with its fold held out) and
  * {@code prediction-quality.csv} (the out-of-fold Pearson r and Spearman ρ of each benchmark).
  */
-final class PredictionExporter {
-  private PredictionExporter() {}
+public final class PredictionCsvWriter {
+  private PredictionCsvWriter() {}
 
-  static void export(TopicReader reader, Topics topics, String corpus, Path dir) throws IOException {
-    Map<String, ScorePredictions> predictions = new TreeMap<>(reader.latestByKey(topics.scorePredictions()));
+  /** Writes the records of {@code corpus} into {@code dir}, in the order given; records of other corpora are left out. */
+  public static void write(Collection<ScorePredictions> predictions, Collection<PredictionQuality> quality,
+      String corpus, Path dir) throws IOException {
     try (CSVPrinter csv = CsvFiles.writer(dir.resolve("predictions.csv"),
         List.of("model_id", "benchmark", "method", "observed", "predicted", "out_of_fold"))) {
-      for (ScorePredictions model : predictions.values()) {
+      for (ScorePredictions model : predictions) {
         if (!model.getCorpusId().equals(corpus)) {
           continue;
         }
@@ -35,10 +33,9 @@ final class PredictionExporter {
         }
       }
     }
-    Map<String, PredictionQuality> quality = new TreeMap<>(reader.latestByKey(topics.predictionQuality()));
     try (CSVPrinter csv = CsvFiles.writer(dir.resolve("prediction-quality.csv"),
         List.of("benchmark", "method", "models", "folds", "grouping", "pearson_r", "spearman_rho", "alpha"))) {
-      for (PredictionQuality q : quality.values()) {
+      for (PredictionQuality q : quality) {
         if (q.getCorpusId().equals(corpus)) {
           csv.printRecord(q.getBenchmarkId(), q.getMethod(), q.getModels(), q.getFolds(), q.getGrouping(),
               CsvFiles.number(q.getPearsonR()), CsvFiles.number(q.getSpearmanRho()), CsvFiles.number(q.getAlpha()));

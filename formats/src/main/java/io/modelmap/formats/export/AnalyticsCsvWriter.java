@@ -1,4 +1,4 @@
-package io.modelmap.cli.transfer;
+package io.modelmap.formats.export;
 
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.CoordinateFrame;
@@ -17,10 +17,11 @@ import org.apache.commons.csv.CSVPrinter;
  * in that order, primary text category and leakage indicator) and {@code effective-dimension.csv} (the
  * cumulative share of variance per number of axes).
  */
-final class AnalyticsExporter {
-  private AnalyticsExporter() {}
+public final class AnalyticsCsvWriter {
+  private AnalyticsCsvWriter() {}
 
-  static void export(ModelAnalytics analytics, CoordinateFrame frame, Path dir) throws IOException {
+  /** Writes both files into {@code dir}; without analytics they hold only their headers. */
+  public static void write(ModelAnalytics analytics, CoordinateFrame frame, Path dir) throws IOException {
     Map<String, String> category = new HashMap<>();
     if (frame != null) {
       for (ModelPosition p : frame.getPositions()) {
