@@ -1,5 +1,7 @@
 package io.modelmap.formats.benchmark;
 
+import io.modelmap.formats.BadInputFile;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -39,5 +41,29 @@ class AnswerTableReaderTest {
         .anySatisfy(p -> assertThat(p).startsWith("answers.csv line 6:").contains("'x' of m2"));
     assertThat(table.sharedItemsByPair()).containsEntry("m1/m2", 2L).containsEntry("m1/m3", 2L)
         .containsEntry("m2/m3", 1L);
+  }
+
+  @Test
+  void readsRealModelIdsAndQuestionIdsAndRefusesAWrongHeader() throws Exception {
+    Path file = dir.resolve("mmlu-pro-answers.csv");
+    Files.writeString(file, String.join("\n",
+        "question_id,category,n_choices,gold_index,meta-llama/Llama-3.2-1B,\"acme/mix 50%, v2\"",
+        "\"q 70, \"\"Größe\"\"\",physics,10,3,3,9",
+        "q71,law,4,0,,x",
+        ""));
+
+    AnswerTable table = AnswerTableReader.read(file, "mmlu-pro");
+
+    assertThat(table.items()).extracting(i -> i.getItemId().toString()).containsExactly("q 70, \"Größe\"", "q71");
+    assertThat(table.items().get(0).getChoices()).containsExactly("A", "B", "C", "D", "E", "F", "G", "H", "I", "J");
+    assertThat(table.answersByModel().get("meta-llama/Llama-3.2-1B")).extracting(a -> a.getChosenIndex())
+        .containsExactly(3);
+    assertThat(table.answersByModel().get("acme/mix 50%, v2")).extracting(a -> a.getChosenIndex()).containsExactly(9);
+    assertThat(table.problems()).containsExactly("mmlu-pro-answers.csv line 3: answer 'x' of acme/mix 50%, v2 is not -1"
+        + " or a choice 0..3; cell skipped");
+
+    Files.writeString(file, "question_id,n_choices,gold_index,m1\n1,4,2,2\n");
+    assertThatThrownBy(() -> AnswerTableReader.read(file, "mmlu-pro")).isInstanceOf(BadInputFile.class)
+        .hasMessageStartingWith(file + ": the header must be question_id,category,n_choices,gold_index,<model>,...");
   }
 }

@@ -1,5 +1,7 @@
 package io.modelmap.formats.benchmark;
 
+import java.nio.charset.StandardCharsets;
+import com.github.luben.zstd.ZstdOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelmap.schemas.avro.McItem;
@@ -58,5 +60,26 @@ class ItemFilesTest {
     assertThat(parsed.items().get(0).getQuestion()).hasToString("Pick, one");
     assertThat(parsed.items().get(1).getChoices()).hasSize(3);
     assertThat(parsed.problems()).singleElement().asString().startsWith("items.csv line 4:");
+  }
+
+  @Test
+  void readsZstdJsonlWithNonAsciiIdsAndNamesTheLineOfABadRow() throws Exception {
+    Path file = dir.resolve("mmlu-pro.jsonl.zst");
+    try (java.io.OutputStream out = new ZstdOutputStream(Files.newOutputStream(file))) {
+      out.write(String.join("\n",
+          "{\"id\": \"Größe 1, \\\"q\\\"\", \"question\": \"Wie groß?\", \"choices\": [\"klein\", \"groß\"], \"answer\": \"B\"}",
+          "{\"id\": \"q2\", \"question\": \"Only one?\", \"choices\": [\"a\", \"b\", \"c\"], \"answer\": 5}",
+          "").getBytes(StandardCharsets.UTF_8));
+    }
+
+    ParsedItems parsed = ItemFiles.read(file, "mmlu-pro");
+
+    assertThat(parsed.items()).singleElement().satisfies(i -> {
+      assertThat(i.getItemId()).hasToString("Größe 1, \"q\"");
+      assertThat(i.getGoldIndex()).isEqualTo(1); // "B" is the second choice
+      assertThat(i.getBenchmarkId()).hasToString("mmlu-pro");
+    });
+    assertThat(parsed.problems()).containsExactly("mmlu-pro.jsonl.zst line 2: gold index 5 is outside its 3 choices"
+        + " (0-based); row skipped");
   }
 }

@@ -1,5 +1,7 @@
 package io.modelmap.formats.benchmark;
 
+import io.modelmap.formats.FilePosition;
+import io.modelmap.formats.BadInputFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,5 +49,16 @@ class ScoreTableReaderTest {
         .hasMessageStartingWith("scores.csv line 1: the header must be model_id,<benchmark>");
     assertThatThrownBy(() -> ScoreTableReader.read(write("model_id,arc_easy\n,0.5\n"), 0))
         .hasMessageStartingWith("scores.csv line 2, field model_id:");
+  }
+
+  @Test
+  void aBadCellIsOneBadInputFileWhosePositionIsItsLineAndColumn() throws IOException {
+    Path file = write("\uFEFFmodel_id,mmlu-pro,\"Größe, de\"\n\"acme/mix 50%, \"\"v2\"\"\",0.5,0.25\nQwen/Qwen2.5-0.5B,,x\n");
+
+    assertThatThrownBy(() -> ScoreTableReader.read(file, 0)).isInstanceOf(BadInputFile.class)
+        .extracting(e -> ((BadInputFile) e).position()).isEqualTo(new FilePosition("scores.csv", 3, "Größe, de"));
+    Files.writeString(file, "model_id,mmlu-pro,\"Größe, de\"\n\"acme/mix 50%, \"\"v2\"\"\",0.5,0.25\n");
+    assertThat(ScoreTableReader.read(file, 0)).extracting(s -> s.getModelId() + " " + s.getBenchmarkId() + " " + s.getValue())
+        .containsExactly("acme/mix 50%, \"v2\" mmlu-pro 0.5", "acme/mix 50%, \"v2\" Größe, de 0.25");
   }
 }

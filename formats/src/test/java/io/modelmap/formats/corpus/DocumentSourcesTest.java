@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import io.modelmap.formats.BadInputFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,5 +90,32 @@ class DocumentSourcesTest {
     assertThat(read.documents()).extracting(Document::id).containsExactly("src/main/App.java", "src/main/README.md");
     assertThat(read.documents()).extracting(Document::category).containsOnly("code");
     assertThat(read.skipped()).singleElement().asString().contains("logo.png");
+  }
+
+  @Test
+  void shouldRefuseABadLineOfAZstdPileFileAsOneBadInputFileNamingFileLineAndField() throws IOException {
+    Path file = write("00.jsonl.zst", """
+        {"text": "Größe und Gewicht", "meta": {"pile_set_name": "Wikipedia (en)"}, "id": "wiki 1, \\"q\\""}
+        {"text": "fine", "meta": {"pile_set_name": "Pile-CC"}}
+        {"txt": "typo", "meta": {"pile_set_name": "Pile-CC"}}
+        """);
+
+    assertThatThrownBy(() -> DocumentSources.pileJsonl(file, "unknown"))
+        .isInstanceOf(BadInputFile.class)
+        .hasMessage(file + " line 3: field text: missing or not a string; nothing was published: fix the line and run"
+            + " again")
+        .extracting(e -> ((BadInputFile) e).position().line()).isEqualTo(3L);
+  }
+
+  @Test
+  void shouldReadOneTextFileAsOneDocumentNamedByItsPath() throws IOException {
+    Path file = dir.resolve("notes über Kafka.txt");
+    Files.writeString(file, "Topics, partitions — und Größe.\n");
+
+    DocumentSources.Read read = DocumentSources.plainText(file, "notes");
+
+    assertThat(read.documents()).containsExactly(new Document("notes über Kafka.txt", "Topics, partitions — und Größe.\n",
+        "notes"));
+    assertThat(read.skipped()).isEmpty();
   }
 }

@@ -3,6 +3,8 @@ package io.modelmap.formats.responses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.luben.zstd.ZstdOutputStream;
+import io.modelmap.formats.BadInputFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,5 +45,21 @@ class ResponseFilesTest {
     Path file = Files.writeString(dir.resolve("r.jsonl"), "{\"model_id\": \"a/m\", \"prompt_id\": \"1\"}\n");
     assertThatThrownBy(() -> ResponseFiles.read(List.of(file)))
         .hasMessage("r.jsonl line 1: field response: missing or not a string");
+  }
+
+  @Test
+  void readsZstdJsonlAcrossFilesAndRefusesABadModelIdNamingFileLineAndField() throws IOException {
+    Path good = dir.resolve("wildchat.jsonl.zst");
+    try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(good))) {
+      out.write("{\"model_id\": \"Qwen/Qwen2.5-0.5B-Instruct\", \"prompt_id\": \"p 1, \\\"x\\\"\", \"response\": \"Ja — 😀\"}\n"
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    Path bad = Files.writeString(dir.resolve("more.jsonl"), "{\"model_id\": \"acme/m\", \"prompt_id\": \"1\", \"response\": \"a\"}\n"
+        + "{\"model_id\": \"\", \"prompt_id\": \"1\", \"response\": \"b\"}\n");
+
+    assertThat(ResponseFiles.read(List.of(good))).containsExactly(
+        new ResponseFiles.Response("Qwen/Qwen2.5-0.5B-Instruct", "p 1, \"x\"", "Ja — 😀"));
+    assertThatThrownBy(() -> ResponseFiles.read(List.of(good, bad))).isInstanceOf(BadInputFile.class)
+        .hasMessageStartingWith("more.jsonl line 2, field model_id: model id is empty");
   }
 }
