@@ -1,12 +1,12 @@
 package io.modelmap.cli;
 
-import io.modelmap.cli.transfer.ResponseExporter;
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponsePair;
 import io.modelmap.math.responses.ResponseSimilarity;
 import io.modelmap.math.responses.ResponseSimilarity.ModelPair;
-import io.modelmap.producer.csv.CsvFiles;
-import io.modelmap.producer.responses.ResponseFiles;
+import io.modelmap.formats.csv.CsvFiles;
+import io.modelmap.formats.export.ResponseCsvWriter;
+import io.modelmap.formats.responses.ResponseFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class CompareResponsesCommand implements Callable<Integer> {
     if (exportTo != null) {
       Files.createDirectories(exportTo);
       try (CSVPrinter csv = CsvFiles.writer(exportTo.resolve("response-similarity.csv"),
-          ResponseExporter.SIMILARITY_HEADER)) {
+          ResponseCsvWriter.SIMILARITY_HEADER)) {
         for (Map.Entry<ModelPair, PairSums> e : similarity.pairs().entrySet()) {
           ResponsePair m = e.getValue().means();
           csv.printRecord(e.getKey().a(), e.getKey().b(), e.getValue().prompts(), CsvFiles.number(m.rouge1()),

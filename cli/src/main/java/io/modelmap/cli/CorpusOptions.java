@@ -3,7 +3,7 @@ package io.modelmap.cli;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.corpus.CorpusText;
-import io.modelmap.producer.corpus.Document;
+import io.modelmap.formats.corpus.Document;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;

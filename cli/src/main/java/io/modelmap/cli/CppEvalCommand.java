@@ -8,7 +8,7 @@ import io.modelmap.math.collab.NeuralCollaborativeFiltering;
 import io.modelmap.math.collab.NeuralCollaborativeFiltering.Variant;
 import io.modelmap.math.collab.ScoreMatrix;
 import io.modelmap.math.collab.TrainingSettings;
-import io.modelmap.producer.benchmark.CppTableReader;
+import io.modelmap.formats.benchmark.CppTableReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

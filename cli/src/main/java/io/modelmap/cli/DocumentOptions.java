@@ -1,7 +1,7 @@
 package io.modelmap.cli;
 
-import io.modelmap.producer.corpus.Document;
-import io.modelmap.producer.corpus.DocumentSources;
+import io.modelmap.formats.corpus.Document;
+import io.modelmap.formats.corpus.DocumentSources;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

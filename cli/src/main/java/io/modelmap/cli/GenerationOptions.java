@@ -1,6 +1,6 @@
 package io.modelmap.cli;
 
-import io.modelmap.producer.responses.PromptFiles;
+import io.modelmap.formats.responses.PromptFiles;
 import io.modelmap.schemas.avro.GenerationSpec;
 import io.modelmap.schemas.avro.PromptText;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.modelmap.cli.runtime.AgreementWaiter;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.AnswerImporter;
-import io.modelmap.producer.benchmark.AnswerTable;
+import io.modelmap.formats.benchmark.AnswerTable;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.modelmap.cli;
 
-import io.modelmap.producer.benchmark.BenchmarkTableReader;
+import io.modelmap.formats.benchmark.BenchmarkTableReader;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.BenchmarkRegistered;

@@ -1,8 +1,8 @@
 package io.modelmap.cli;
 
 import io.modelmap.producer.benchmark.BenchmarkPublisher;
-import io.modelmap.producer.benchmark.ItemFiles;
-import io.modelmap.producer.benchmark.ParsedItems;
+import io.modelmap.formats.benchmark.ItemFiles;
+import io.modelmap.formats.benchmark.ParsedItems;
 import io.modelmap.producer.kafka.Publisher;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

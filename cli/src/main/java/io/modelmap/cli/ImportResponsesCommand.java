@@ -5,7 +5,7 @@ import io.modelmap.cli.runtime.ResponseWaiter;
 import io.modelmap.cli.transfer.ResponseExporter;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.responses.ResponseFiles;
+import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.producer.responses.ResponsePublisher;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.modelmap.cli;
 
 import io.modelmap.producer.benchmark.ScorePublisher;
-import io.modelmap.producer.benchmark.ScoreTableReader;
+import io.modelmap.formats.benchmark.ScoreTableReader;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import java.nio.file.Path;
-import io.modelmap.cli.transfer.ModelMetadataReader;
+import io.modelmap.formats.matrix.ModelMetadataReader;
 import io.modelmap.producer.registration.ModelRegistrar;
 import java.util.List;
 import java.util.Map;

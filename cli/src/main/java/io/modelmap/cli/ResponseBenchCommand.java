@@ -3,7 +3,7 @@ package io.modelmap.cli;
 import io.modelmap.cli.bench.SyntheticResponses;
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponseSimilarity;
-import io.modelmap.producer.responses.ResponseFiles;
+import io.modelmap.formats.responses.ResponseFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.modelmap.cli;
 
 import io.modelmap.producer.corpus.DemoCorpus;
-import io.modelmap.producer.corpus.Document;
+import io.modelmap.formats.corpus.Document;
 import io.modelmap.scorer.training.Gpt2Checkpoint;
 import io.modelmap.scorer.training.Gpt2Trainer;
 import io.modelmap.scorer.training.TrainingMix;

@@ -10,7 +10,7 @@ import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
-import io.modelmap.producer.corpus.Document;
+import io.modelmap.formats.corpus.Document;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
 import io.modelmap.scorer.validation.TokenLevelKl;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.cli.ModelMapCli;
 import io.modelmap.cli.runtime.EmbeddedSystem;
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.producer.registration.ModelRegistrar;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CollaborativeStreamingIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Path CPP = Path.of("../producer/src/test/resources/data/cpp");
+  private static final Path CPP = Path.of("../formats/src/test/resources/data/cpp");
   private static final Path MMLU = Path.of("../aggregator/src/test/resources/data/mmlu-pro-400");
   private static final String HELD_BACK = "LLama-2-70B";
 

@@ -1,6 +1,6 @@
 package io.modelmap.it;
 
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

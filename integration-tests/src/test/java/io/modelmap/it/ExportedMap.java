@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.modelmap.math.BatchReference;
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

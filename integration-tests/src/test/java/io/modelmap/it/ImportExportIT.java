@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.modelmap.cli.ModelMapCli;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.Neighbor;
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

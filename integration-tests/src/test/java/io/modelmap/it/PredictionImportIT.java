@@ -11,7 +11,7 @@ import io.modelmap.cli.ModelMapCli;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.predict.RidgeCrossValidation;
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.csv.CsvFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.modelmap.cli.bench;
 
-import io.modelmap.producer.responses.ResponseFiles;
+import io.modelmap.formats.responses.ResponseFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.modelmap.cli.runtime;
 
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
-import io.modelmap.producer.responses.ResponseFiles;
+import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.schemas.avro.ResponseSimilarity;
 import io.modelmap.schemas.key.CompositeKey;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.modelmap.cli.transfer;
 
-import io.modelmap.producer.benchmark.AnswerTable;
-import io.modelmap.producer.benchmark.AnswerTableReader;
+import io.modelmap.formats.benchmark.AnswerTable;
+import io.modelmap.formats.benchmark.AnswerTableReader;
 import io.modelmap.producer.benchmark.BenchmarkPublisher;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;

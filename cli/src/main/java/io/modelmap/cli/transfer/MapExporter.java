@@ -1,13 +1,14 @@
 package io.modelmap.cli.transfer;
 
 import io.modelmap.cli.runtime.PublishedCorpora;
-import io.modelmap.producer.csv.CsvFiles;
+import io.modelmap.formats.export.AnalyticsCsvWriter;
+import io.modelmap.formats.export.MapCsvWriter;
+import io.modelmap.formats.export.PredictionCsvWriter;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
-import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
@@ -15,18 +16,17 @@ import io.modelmap.schemas.topic.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the current state of one corpus's map, read back from the topics, as {@code texts.csv},
  * {@code L.csv}, {@code Q.csv}, {@code models.csv} and {@code neighbors.csv}, with the predictions
- * ({@link PredictionExporter}) and analytics ({@link AnalyticsExporter}).
+ * and analytics; the files are laid out by {@link MapCsvWriter}, {@link PredictionCsvWriter} and
+ * {@link AnalyticsCsvWriter}.
  */
 public final class MapExporter {
   private final ConnectionConfig connection;
@@ -48,7 +48,7 @@ public final class MapExporter {
     List<TextChunk> texts = corpus(PublishedCorpora.read(connection), corpusId);
     String corpus = texts.get(0).getCorpusId();
     List<String> textIds = texts.stream().map(TextChunk::getTextId).toList();
-    writeTexts(dir.resolve("texts.csv"), texts);
+    MapCsvWriter.writeTexts(dir.resolve("texts.csv"), texts);
 
     Map<String, Integer> column = new HashMap<>();
     texts.forEach(t -> column.put(t.getTextId(), t.getIndex()));
@@ -65,7 +65,7 @@ public final class MapExporter {
         }
       }
     });
-    writeMatrix(dir.resolve("L.csv"), textIds, l);
+    MapCsvWriter.writeMatrix(dir.resolve("L.csv"), textIds, l);
 
     Map<String, ModelCoordinates> coordinates = new TreeMap<>();
     reader.latestByKey(topics.modelCoordinates()).forEach((k, v) -> {
@@ -74,15 +74,16 @@ public final class MapExporter {
       }
     });
     CoordinateFrame frame = reader.latestByKey(topics.coordinateFrame()).get(corpus);
-    writeMatrix(dir.resolve("Q.csv"), textIds, qRows(coordinates, frame));
+    MapCsvWriter.writeMatrix(dir.resolve("Q.csv"), textIds, qRows(coordinates, frame));
     TreeSet<String> models = new TreeSet<>(l.keySet());
     reader.latestByKey(topics.modelRegistered()).values().stream()
         .filter(m -> m.getCorpusId().equals(corpus)).map(ModelRegistered::getModelId).forEach(models::add);
-    writeModels(dir.resolve("models.csv"), models, coordinates);
+    MapCsvWriter.writeModels(dir.resolve("models.csv"), models, coordinates);
     Map<String, NeighborList> neighbors = new TreeMap<>(reader.latestByKey(topics.modelNeighbors()));
-    writeNeighbors(dir.resolve("neighbors.csv"), neighbors, corpus);
-    PredictionExporter.export(reader, topics, corpus, dir);
-    AnalyticsExporter.export(reader.latestByKey(topics.modelAnalytics()).get(corpus), frame, dir);
+    MapCsvWriter.writeNeighbors(dir.resolve("neighbors.csv"), neighbors.values(), corpus);
+    PredictionCsvWriter.write(new TreeMap<>(reader.latestByKey(topics.scorePredictions())).values(),
+        new TreeMap<>(reader.latestByKey(topics.predictionQuality())).values(), corpus, dir);
+    AnalyticsCsvWriter.write(reader.latestByKey(topics.modelAnalytics()).get(corpus), frame, dir);
     return corpus;
   }
 
@@ -122,56 +123,5 @@ public final class MapExporter {
       }
     });
     return q;
-  }
-
-  private static void writeTexts(Path file, List<TextChunk> texts) throws IOException {
-    try (CSVPrinter csv = CsvFiles.writer(file, List.of("text_id", "category", "bytes"))) {
-      for (TextChunk t : texts) {
-        csv.printRecord(t.getTextId(), t.getCategory(), t.getByteLength());
-      }
-    }
-  }
-
-  private static void writeMatrix(Path file, List<String> textIds, Map<String, Double[]> rows) throws IOException {
-    List<String> header = new ArrayList<>();
-    header.add("model_id");
-    header.addAll(textIds);
-    try (CSVPrinter csv = CsvFiles.writer(file, header)) {
-      for (Map.Entry<String, Double[]> row : rows.entrySet()) {
-        List<String> record = new ArrayList<>(header.size());
-        record.add(row.getKey());
-        for (Double v : row.getValue()) {
-          record.add(v == null ? "" : CsvFiles.number(v));
-        }
-        csv.printRecord(record);
-      }
-    }
-  }
-
-  private static void writeModels(Path file, TreeSet<String> models, Map<String, ModelCoordinates> coordinates)
-      throws IOException {
-    try (CSVPrinter csv = CsvFiles.writer(file, List.of("model_id", "mean_loglik", "texts_scored", "complete"))) {
-      for (String model : models) {
-        ModelCoordinates c = coordinates.get(model);
-        csv.printRecord(model, c == null ? "" : CsvFiles.number(c.getMeanLogLikelihood()),
-            c == null ? 0 : c.getTextsScored(), c != null && c.getComplete());
-      }
-    }
-  }
-
-  private static void writeNeighbors(Path file, Map<String, NeighborList> neighbors, String corpus) throws IOException {
-    try (CSVPrinter csv = CsvFiles.writer(file,
-        List.of("model_id", "rank", "neighbor_id", "kl_nats", "kl_bpb", "overlap"))) {
-      for (NeighborList list : neighbors.values()) {
-        if (!list.getCorpusId().equals(corpus)) {
-          continue;
-        }
-        int rank = 1;
-        for (NeighborEntry n : list.getNeighbors()) {
-          csv.printRecord(list.getModelId(), rank++, n.getModelId(), CsvFiles.number(n.getKlNats()),
-              CsvFiles.number(n.getKlBitsPerByte()), n.getOverlap());
-        }
-      }
-    }
   }
 }

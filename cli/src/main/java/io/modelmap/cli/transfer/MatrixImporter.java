@@ -1,5 +1,9 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.formats.matrix.ImportedMatrix;
+import io.modelmap.formats.matrix.MatrixCsvReader;
+import io.modelmap.formats.matrix.ModelMetadataReader;
+import io.modelmap.formats.matrix.TextMetadata;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.kafka.ConnectionConfig;
@@ -49,7 +53,7 @@ public final class MatrixImporter {
     Topics topics = connection.topics();
     Map<String, Integer> scored = new LinkedHashMap<>();
     try (Publisher publisher = new Publisher(connection)) {
-      new CorpusPublisher(publisher, topics.corpusTexts()).publish(corpusId, matrix.texts());
+      new CorpusPublisher(publisher, topics.corpusTexts()).publish(corpusId, corpusTexts(matrix.texts()));
       out.printf("  published corpus %s: %d texts%n", corpusId, matrix.texts().size());
       ModelRegistrar registrar = new ModelRegistrar(publisher, topics.modelRegistered());
       for (Map.Entry<String, double[]> row : matrix.rows().entrySet()) {
@@ -64,8 +68,13 @@ public final class MatrixImporter {
     return new Imported(scored, matrix.texts().size(), matrix.problems());
   }
 
+  /** The imported texts as a corpus without the texts themselves (only their metadata was given). */
+  private static List<CorpusText> corpusTexts(List<TextMetadata> texts) {
+    return texts.stream().map(t -> new CorpusText(t.textId(), t.index(), null, t.category(), t.byteLength())).toList();
+  }
+
   private int publishRow(Publisher publisher, Topics topics, String corpusId, String modelId, double[] row,
-      List<CorpusText> texts) {
+      List<TextMetadata> texts) {
     List<TextScore> batch = new ArrayList<>();
     int count = 0;
     for (int s = 0; s < row.length; s++) {

@@ -1,7 +1,7 @@
 package io.modelmap.producer.benchmark;
 
 import io.modelmap.producer.corpus.DemoCorpus;
-import io.modelmap.producer.corpus.Document;
+import io.modelmap.formats.corpus.Document;
 import io.modelmap.schemas.avro.McItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

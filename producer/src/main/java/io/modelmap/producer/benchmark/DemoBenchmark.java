@@ -1,5 +1,7 @@
 package io.modelmap.producer.benchmark;
 
+import io.modelmap.formats.benchmark.ItemFiles;
+import io.modelmap.formats.benchmark.ParsedItems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 /**
- * Multiple-choice benchmarks: items read from lm-evaluation-harness style JSONL or CSV, answers
- * imported from a model × item table, and both published to {@code mc-items} / {@code mc-answers}.
+ * Multiple-choice benchmarks: items and answers (read by {@code io.modelmap.formats.benchmark})
+ * published to {@code mc-items} / {@code mc-answers}, benchmark results to {@code benchmark-scores},
+ * and the built-in demo benchmarks.
  */
 package io.modelmap.producer.benchmark;

@@ -1,5 +1,6 @@
 package io.modelmap.producer.corpus;
 
+import io.modelmap.formats.corpus.Document;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

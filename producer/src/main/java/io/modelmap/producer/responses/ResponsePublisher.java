@@ -1,5 +1,6 @@
 package io.modelmap.producer.responses;
 
+import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.ModelResponses;
 import io.modelmap.schemas.avro.PromptResponse;

@@ -3,6 +3,7 @@ package io.modelmap.producer.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modelmap.formats.corpus.Document;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

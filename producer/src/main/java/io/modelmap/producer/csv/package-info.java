@@ -1,2 +1,0 @@
-/** Reading and writing the CSV files users exchange with the system. */
-package io.modelmap.producer.csv;
