@@ -1,13 +1,13 @@
 package io.modelmap.cli;
 
 import io.modelmap.cli.logging.CliLogging;
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorService;
-import io.modelmap.aggregator.BoundedRocksDbMemory;
+import io.modelmap.aggregator.app.AggregatorConfig;
+import io.modelmap.aggregator.app.AggregatorService;
+import io.modelmap.aggregator.app.BoundedRocksDbMemory;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.EventStreamLimits;
 import io.modelmap.http.BearerToken;
-import io.modelmap.aggregator.MapMethod;
+import io.modelmap.aggregator.matrix.MapMethod;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;

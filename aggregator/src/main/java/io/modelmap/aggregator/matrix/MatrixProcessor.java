@@ -1,13 +1,14 @@
 package io.modelmap.aggregator.matrix;
 
-import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
 import io.modelmap.aggregator.ingest.PendingRecords;
-import io.modelmap.aggregator.TaskSensors;
+import io.modelmap.aggregator.support.PublishingSettings;
+import io.modelmap.aggregator.support.TaskSensors;
+import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
-import io.modelmap.aggregator.BackgroundBudget;
-import io.modelmap.aggregator.BackgroundJobs;
+import io.modelmap.aggregator.support.BackgroundBudget;
+import io.modelmap.aggregator.support.BackgroundJobs;
 import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
@@ -80,7 +81,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   /** The most rows one batch completes: each holds its KL to every complete model until its top k is taken. */
   static final int MAX_BATCH = 64;
 
-  private final AggregatorConfig config;
+  private final PublishingSettings publishing;
+  private final MatrixSettings settings;
+  private final TopicNames topics;
   private final Serde<TextScores> scoresSerde;
   private final Serde<TextChunk> textsSerde;
   private final Clock clock;
@@ -100,9 +103,11 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private long lastCompletionMs;
   private KeyValueStore<String, byte[]> completions;
 
-  public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
-      Clock clock) {
-    this.config = config;
+  public MatrixProcessor(PublishingSettings publishing, MatrixSettings settings, TopicNames topics,
+      Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock) {
+    this.publishing = publishing;
+    this.settings = settings;
+    this.topics = topics;
     this.scoresSerde = scoresSerde;
     this.textsSerde = textsSerde;
     this.clock = clock;
@@ -129,7 +134,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     stopLayouts(); // a revived task lays out again from its stores
     layoutThread = BackgroundJobs.daemonThread("map-layout-" + context.taskId());
     layouts = new BackgroundJobs<>(layoutThread, new BackgroundBudget(LAYOUT_SHARE, System::nanoTime));
-    context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    context.schedule(publishing.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     context.schedule(BATCH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::completeWaiting);
   }
 
@@ -165,7 +170,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   private CorpusMatrix matrix(String corpusId) {
     return matrices.computeIfAbsent(corpusId,
-        id -> new CorpusMatrix(id, config.neighborCount(), config.clippingQuantile()));
+        id -> new CorpusMatrix(id, publishing.neighborCount(), settings.clippingQuantile()));
   }
 
   @Override
@@ -174,7 +179,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       onText(record, text);
     } else if (record.value() instanceof TextScores textScores) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
-          .orElse(new SourceCoordinates(config.topics().textScores(), -1, -1));
+          .orElse(new SourceCoordinates(topics.textScores(), -1, -1));
       onScores(textScores, source, record.timestamp());
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
@@ -187,7 +192,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         matrix.addText(text.getTextId(), text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory());
     if (outcome == CorpusColumns.Outcome.CONFLICT) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
-          .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
+          .orElse(new SourceCoordinates(topics.corpusTexts(), -1, -1));
       deadLetters.send(CompositeKey.of(text.getCorpusId(), text.getTextId()),
           textsSerde.serializer().serialize(source.topic(), text), source, "conflicting-text",
           "text " + text.getTextId() + " (index " + text.getIndex() + " of " + text.getCorpusSize()
@@ -291,7 +296,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     lastCompletionMs = context.currentSystemTimeMs();
     Set<String> batch = Set.copyOf(fresh);
     List<String> changed = matrix.complete(fresh);
-    boolean clipping = config.clippingQuantile().isPresent();
+    boolean clipping = settings.clippingQuantile().isPresent();
     for (String id : changed) {
       boolean isNew = batch.contains(id);
       if (isNew || clipping) {
@@ -302,7 +307,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         forward(id, OutputRecords.distances(matrix, id), timestamp);
       }
     }
-    forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), timestamp);
+    forward(matrix.corpusId(), OutputRecords.frame(matrix, settings.mapMethod()), timestamp);
     for (String model : fresh) {
       completions.put(MatrixStores.inCorpus(matrix.corpusId(), model), new byte[0]);
       completed.record();
@@ -317,15 +322,15 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     layouts.drainFinished().forEach((corpus, laidOut) -> {
       CorpusMatrix matrix = matrices.get(corpus);
       matrix.installLayout(laidOut);
-      forward(corpus, OutputRecords.frame(matrix, config.mapMethod()), now);
+      forward(corpus, OutputRecords.frame(matrix, settings.mapMethod()), now);
     });
     for (CorpusMatrix matrix : matrices.values()) {
       if (matrix.isMapStale() && !layouts.running(matrix.corpusId())) {
-        if (matrix.mapSize() <= INLINE_LAYOUT_LIMIT || config.clippingQuantile().isPresent()) {
-          matrix.layoutMap(config.mapMethod());
-          forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), now);
+        if (matrix.mapSize() <= INLINE_LAYOUT_LIMIT || settings.clippingQuantile().isPresent()) {
+          matrix.layoutMap(settings.mapMethod());
+          forward(matrix.corpusId(), OutputRecords.frame(matrix, settings.mapMethod()), now);
         } else if (layouts.mayStart() || now - lastCompletionMs >= LAYOUT_QUIET_MS) {
-          layouts.submit(matrix.corpusId(), matrix.layoutJob(config.mapMethod()));
+          layouts.submit(matrix.corpusId(), matrix.layoutJob(settings.mapMethod()));
         }
       }
     }
@@ -342,7 +347,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void retryPending(long now) {
-    for (String corpus : pending.due(clock.millis(), config.pendingTimeout())) {
+    for (String corpus : pending.due(clock.millis(), publishing.pendingTimeout())) {
       pending.retry(corpus, parked -> settle(parked, now));
     }
   }
@@ -352,7 +357,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
     CorpusMatrix matrix = matrix(textScores.getCorpusId());
     List<Integer> indices = resolve(matrix, textScores);
-    boolean expired = clock.millis() - p.firstSeenMs() > config.pendingTimeout().toMillis();
+    boolean expired = clock.millis() - p.firstSeenMs() > publishing.pendingTimeout().toMillis();
     if (indices != null && pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
       return false; // behind earlier scores of its model that still wait
     }
@@ -363,7 +368,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     if (matrix.isCorpusKnown() || expired) {
       deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), "unknown-text",
           "scores name texts that are not in corpus " + textScores.getCorpusId()
-              + (expired ? " after waiting " + config.pendingTimeout() : "")
+              + (expired ? " after waiting " + publishing.pendingTimeout() : "")
               + "; publish the corpus before its scores", now);
       return true;
     }

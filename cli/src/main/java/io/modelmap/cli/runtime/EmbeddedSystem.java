@@ -1,7 +1,7 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.app.AggregatorConfig;
+import io.modelmap.aggregator.app.AggregatorService;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.embedded.EmbeddedCluster;
