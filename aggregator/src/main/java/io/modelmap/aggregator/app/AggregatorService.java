@@ -49,7 +49,7 @@ public final class AggregatorService implements AutoCloseable {
   public AggregatorService(AggregatorConfig config, Optional<ApiSettings> apiAddress) throws IOException {
     this.config = config;
     this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
-    var registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
+    var registry = new RestSchemaRegistryClient(config.connection().schemaRegistryUrl());
     AtomicLong viewDeadLetters = new AtomicLong();
     this.restoreDeadLetterTopics = new CreatedDeadLetterTopics(
         org.apache.kafka.clients.admin.Admin.create(adminProperties(config)));
@@ -73,30 +73,19 @@ public final class AggregatorService implements AutoCloseable {
 
   /** The producer of the dead letters restores send (outside any transaction: a restore has none). */
   private static KafkaProducer<byte[], byte[]> deadLetterProducer(AggregatorConfig config) {
-    Properties props = new Properties();
-    var producerSettings = ProducerConfig.configNames();
-    config.clientOverrides().forEach((key, value) -> { // the security settings, as the producer knows them
-      String name = key.startsWith("producer.") ? key.substring("producer.".length()) : key;
-      if (producerSettings.contains(name)) {
-        props.put(name, value);
-      }
-    });
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.applicationId() + "-restore-dead-letters");
+    // the security settings, as the producer knows them
+    Properties props = config.connection().clientProperties().forClient(ProducerConfig.configNames(), "producer.");
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.connection().bootstrapServers());
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.streams().applicationId() + "-restore-dead-letters");
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   /** The settings of an admin client: the security settings, as the admin knows them, and the bootstrap servers. */
   private static Properties adminProperties(AggregatorConfig config) {
-    Properties adminProps = new Properties();
-    var adminSettings = org.apache.kafka.clients.admin.AdminClientConfig.configNames();
-    config.clientOverrides().forEach((key, value) -> {
-      String name = key.startsWith("admin.") ? key.substring("admin.".length()) : key;
-      if (adminSettings.contains(name)) {
-        adminProps.put(name, value);
-      }
-    });
-    adminProps.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    Properties adminProps = config.connection().clientProperties()
+        .forClient(org.apache.kafka.clients.admin.AdminClientConfig.configNames(), "admin.");
+    adminProps.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        config.connection().bootstrapServers());
     return adminProps;
   }
 
@@ -123,15 +112,14 @@ public final class AggregatorService implements AutoCloseable {
   /** The Streams settings; {@code viewDeadLetters} counts the views' dead letters. */
   static Properties properties(AggregatorConfig config, SchemaRegistryClient registry, AtomicLong viewDeadLetters) {
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.connection().bootstrapServers());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     props.putAll(AggregatorTopology.optimization());
     props.putAll(UndecodableViewRecords.settings(registry, viewDeadLetters));
-    props.putAll(config.clientOverrides());
+    config.connection().clientProperties().copyInto(props);
+    config.streams().putInto(props); // after the client properties: an option given says the last word, as before
     return props;
   }
 

@@ -146,8 +146,9 @@ public final class AggregatorTopology {
     distances.merge(observed, Named.as("distances-and-scores")).merge(registrations, Named.as("prediction-inputs"))
         .merge(benchmarks, Named.as("prediction-inputs-and-benchmarks"))
         .merge(embeddings, Named.as("prediction-inputs-and-embeddings"))
-        .process(() -> new PredictionProcessor(config.provisionalInterval(), config.prediction(), distancesSerde, topics.modelRegistered().valueSerde(),
-            benchmarksTopic.valueSerde()), Named.as("prediction"), PredictionStores.names())
+        .process(() -> new PredictionProcessor(config.publishing().provisionalInterval(), config.prediction(),
+            distancesSerde, topics.modelRegistered().valueSerde(), benchmarksTopic.valueSerde()),
+            Named.as("prediction"), PredictionStores.names())
         .to(router, produced);
 
     Topic<String, McItem> itemsTopic = topics.mcItems();

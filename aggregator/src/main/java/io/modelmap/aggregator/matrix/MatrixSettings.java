@@ -6,8 +6,8 @@ import java.util.OptionalDouble;
 /**
  * How the matrix turns rows into coordinates and a map.
  *
- * @param clippingQuantile global lower-tail clipping of L (paper: 0.02); empty for none
- * @param mapMethod how the 2-D map is laid out
+ * @param clippingQuantile global lower-tail clipping of L (paper: 0.02); empty for none ({@code --clip-quantile})
+ * @param mapMethod how the 2-D map is laid out ({@code --map-method})
  */
 public record MatrixSettings(OptionalDouble clippingQuantile, MapMethod mapMethod) {
 
@@ -15,7 +15,7 @@ public record MatrixSettings(OptionalDouble clippingQuantile, MapMethod mapMetho
     Objects.requireNonNull(clippingQuantile, "clippingQuantile");
     Objects.requireNonNull(mapMethod, "mapMethod");
     if (clippingQuantile.isPresent() && !(clippingQuantile.getAsDouble() > 0 && clippingQuantile.getAsDouble() < 0.5)) {
-      throw new IllegalArgumentException("clippingQuantile must lie in (0, 0.5), was " + clippingQuantile.getAsDouble());
+      throw new IllegalArgumentException("--clip-quantile must lie in (0, 0.5), was " + clippingQuantile.getAsDouble());
     }
   }
 

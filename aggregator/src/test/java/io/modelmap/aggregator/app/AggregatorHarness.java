@@ -1,5 +1,8 @@
 package io.modelmap.aggregator.app;
 
+import io.modelmap.aggregator.matrix.MapMethod;
+import io.modelmap.aggregator.matrix.MatrixSettings;
+import io.modelmap.aggregator.support.KafkaConnection;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
@@ -49,18 +52,20 @@ final class AggregatorHarness implements AutoCloseable {
   final TestOutputTopic<String, ModelAccuracy> accuracy;
 
   AggregatorHarness(OptionalDouble clipping) throws Exception {
-    this(config -> config.withClipping(clipping));
+    this(config -> config.optMatrix(new MatrixSettings(clipping, MapMethod.PCA)));
   }
 
   /** The topology with the default settings as {@code settings} changes them. */
-  AggregatorHarness(java.util.function.UnaryOperator<AggregatorConfig> settings) throws Exception {
+  AggregatorHarness(java.util.function.UnaryOperator<AggregatorConfig.Builder> settings) throws Exception {
     this(settings, MatrixRouting.REPARTITION);
   }
 
   /** As above, texts and scores reaching the matrix as {@code routing} says. */
-  AggregatorHarness(java.util.function.UnaryOperator<AggregatorConfig> settings, MatrixRouting routing) throws Exception {
+  AggregatorHarness(java.util.function.UnaryOperator<AggregatorConfig.Builder> settings,
+      MatrixRouting routing) throws Exception {
     Path state = Files.createTempDirectory("aggregator-test");
-    AggregatorConfig config = settings.apply(AggregatorConfig.defaults("unused:9092", "mock://", state));
+    AggregatorConfig config = settings.apply(AggregatorConfig.builder(KafkaConnection.of("unused:9092", "mock://"),
+        StreamsSettings.defaults(state))).build();
     Properties props = AggregatorService.properties(config, registry);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + System.nanoTime());
     driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC(), routing), props);

@@ -4,6 +4,8 @@ import static io.modelmap.aggregator.app.AggregatorHarness.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.modelmap.aggregator.matrix.MapMethod;
+import io.modelmap.aggregator.matrix.MatrixSettings;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.math.KlEstimate;
@@ -80,7 +82,7 @@ class AggregatorTopologyTest {
 
   private static Outputs run(List<TextScores> order, boolean corpusFirst, OptionalDouble clipping, MatrixRouting routing)
       throws Exception {
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.withClipping(clipping), routing)) {
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.optMatrix(new MatrixSettings(clipping, MapMethod.PCA)), routing)) {
       if (corpusFirst) {
         h.publishCorpus(N);
       }

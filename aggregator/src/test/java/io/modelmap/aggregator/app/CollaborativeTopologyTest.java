@@ -53,7 +53,7 @@ class CollaborativeTopologyTest {
   void missingScoresAndANewModelArePredictedFromTheMatrixAndTheFactors() throws Exception {
     CollaborativeSettings cpp = new CollaborativeSettings(20, Duration.ofSeconds(5), 150, 8, 4, 5);
     PredictionSettings d = PredictionSettings.defaults();
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(
         new PredictionSettings(d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), cpp, d.embedding())))) {
       TestInputTopic<String, ModelRegistered> registered = h.input(h.topics.modelRegistered());
       TestInputTopic<String, BenchmarkScore> scores = h.input(h.topics.benchmarkScores());

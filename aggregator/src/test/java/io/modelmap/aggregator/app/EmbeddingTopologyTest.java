@@ -62,7 +62,7 @@ class EmbeddingTopologyTest {
     all.subList(0, 200).forEach(i -> early.add(i.getItemId().toString()));
     EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
     PredictionSettings d = PredictionSettings.defaults();
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(new PredictionSettings(
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
       TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
       all.subList(0, 200).forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
@@ -100,7 +100,7 @@ class EmbeddingTopologyTest {
     String late = models.get(models.size() - 1);
     EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
     PredictionSettings d = PredictionSettings.defaults();
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.withPrediction(new PredictionSettings(
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
       TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
       items.values().forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
