@@ -12,7 +12,6 @@ import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.key.CompositeKey;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,12 +85,12 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     // answers its rolled-back transaction counted, so it is rebuilt from the stores alone.
     state = new AgreementState();
     StoreEntries.forEach(items, (key, value) -> {
-      ByteBuffer b = ByteBuffer.wrap(value);
-      state.addItem(key, b.getInt(), b.getInt());
+      state.addItem(key, AgreementStores.gold(value), AgreementStores.choices(value));
     });
     StoreEntries.forEach(answers, (key, value) -> {
       String[] parts = AgreementStores.split(key);
-      state.restoreAnswer(parts[0], state.itemIndex(parts[1]).orElseThrow(), ByteBuffer.wrap(value).getInt());
+      state.restoreAnswer(parts[0], state.itemIndex(parts[1]).orElseThrow(),
+          AgreementStores.chosenIndex(value));
     });
     StoreEntries.forEach(pairs, (key, value) -> {
       String[] parts = AgreementStores.split(key);
