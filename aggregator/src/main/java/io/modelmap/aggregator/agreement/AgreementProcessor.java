@@ -68,7 +68,8 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     this.items = AgreementStores.get(context, AgreementStores.ITEMS);
     this.answers = AgreementStores.get(context, AgreementStores.ANSWERS);
     this.pairs = AgreementStores.get(context, AgreementStores.PAIRS);
-    this.pending = new PendingRecords(AgreementStores.get(context, AgreementStores.PENDING),
+    this.pending = new PendingRecords(AgreementStores.get(context, AgreementStores.PENDING), clock,
+        publishing.pendingTimeout(),
         parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getBenchmarkId(),
         parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
     this.deadLetters = new DeadLetterSink(context, clock);
@@ -108,7 +109,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     } else if (record.value() instanceof McAnswers mcAnswers) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(topics.mcAnswers(), -1, -1));
-      onAnswers(mcAnswers, source, record.timestamp(), context.currentSystemTimeMs());
+      onAnswers(mcAnswers, source, record.timestamp(), pending.nowMs());
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
     }
@@ -138,7 +139,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private boolean onAnswers(McAnswers record, SourceCoordinates source, long timestamp, long firstSeenMs) {
     List<Integer> indices = resolve(record);
     if (indices == null || pending.waits(record.getBenchmarkId(), record.getModelId())) {
-      if (indices == null && context.currentSystemTimeMs() - firstSeenMs > publishing.pendingTimeout().toMillis()) {
+      if (indices == null && pending.expired(firstSeenMs)) {
         deadLetters.send(record.getModelId(), encode(source, record), source, "unknown-item",
             "answers name items of benchmark " + record.getBenchmarkId() + " not published to mc-items within "
                 + publishing.pendingTimeout() + "; publish the items before their answers", timestamp);
@@ -221,7 +222,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   }
 
   private void retryPending(long now) {
-    for (String benchmark : pending.due(context.currentSystemTimeMs(), publishing.pendingTimeout())) {
+    for (String benchmark : pending.due()) {
       pending.retry(benchmark, p -> onAnswers(answersSerde.deserializer().deserialize(p.source().topic(), p.encodedValue()),
           p.source(), now, p.firstSeenMs()));
     }

@@ -119,7 +119,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.texts = MatrixStores.texts(context);
     this.scores = MatrixStores.scores(context);
     this.completions = MatrixStores.completions(context);
-    this.pending = new PendingRecords(MatrixStores.pending(context),
+    this.pending = new PendingRecords(MatrixStores.pending(context), clock, publishing.pendingTimeout(),
         parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getCorpusId(),
         parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
     this.deadLetters = new DeadLetterSink(context, clock);
@@ -221,7 +221,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
             "unknown-text", "scores name texts that are not in corpus " + textScores.getCorpusId()
                 + "; score the texts published in corpus-texts", timestamp);
       } else {
-        pending.park(textScores.getCorpusId(), new ParkedRecord(clock.millis(), source,
+        pending.park(textScores.getCorpusId(), new ParkedRecord(pending.nowMs(), source,
             scoresSerde.serializer().serialize(source.topic(), textScores)));
       }
       return;
@@ -347,7 +347,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void retryPending(long now) {
-    for (String corpus : pending.due(clock.millis(), publishing.pendingTimeout())) {
+    for (String corpus : pending.due()) {
       pending.retry(corpus, parked -> settle(parked, now));
     }
   }
@@ -357,7 +357,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
     CorpusMatrix matrix = matrix(textScores.getCorpusId());
     List<Integer> indices = resolve(matrix, textScores);
-    boolean expired = clock.millis() - p.firstSeenMs() > publishing.pendingTimeout().toMillis();
+    boolean expired = pending.expired(p.firstSeenMs());
     if (indices != null && pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
       return false; // behind earlier scores of its model that still wait
     }

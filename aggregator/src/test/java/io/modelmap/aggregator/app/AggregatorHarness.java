@@ -3,6 +3,7 @@ package io.modelmap.aggregator.app;
 import io.modelmap.aggregator.matrix.MapMethod;
 import io.modelmap.aggregator.matrix.MatrixSettings;
 import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.aggregator.support.SteppedClock;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
@@ -37,6 +38,8 @@ final class AggregatorHarness implements AutoCloseable {
   static final String CORPUS = "pile/val 10k";
 
   final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+  /** The processors' clock (parked records' times and timeouts, dead letters' times). */
+  private final SteppedClock clock;
   final Topics topics = new Topics(TopicNames.defaults(), registry);
   final TopologyTestDriver driver;
   final TestInputTopic<String, TextChunk> texts;
@@ -68,7 +71,9 @@ final class AggregatorHarness implements AutoCloseable {
         StreamsSettings.defaults(state))).build();
     Properties props = AggregatorService.properties(config, registry);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + System.nanoTime());
-    driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, Clock.systemUTC(), routing), props);
+    java.time.Instant start = java.time.Instant.now();
+    clock = new SteppedClock(start); // moves with the driver's wall clock: one time for punctuations and timeouts
+    driver = new TopologyTestDriver(AggregatorTopology.build(config, registry, clock, routing), props, start);
     texts = track(driver.createInputTopic(topics.corpusTexts().name(), Serdes.String().serializer(),
         topics.corpusTexts().valueSerde().serializer()));
     scores = track(driver.createInputTopic(topics.textScores().name(), Serdes.String().serializer(),
@@ -150,6 +155,7 @@ final class AggregatorHarness implements AutoCloseable {
    * than the wall clock reads as a task that is behind.
    */
   void advance(java.time.Duration duration) {
+    clock.advance(duration); // first: the punctuations the driver runs read it
     driver.advanceWallClockTime(duration);
     inputs.forEach(input -> input.advanceTime(duration));
   }

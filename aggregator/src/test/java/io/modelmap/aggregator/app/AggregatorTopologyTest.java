@@ -319,6 +319,20 @@ class AggregatorTopologyTest {
   }
 
   @Test
+  void shouldDeadLetterScoresWhoseCorpusNeverArrivesOnceTheyWaitedTheTimeout() throws Exception {
+    double[][] l = matrix();
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      h.scores.pipeInput(BASE_A, chunk(BASE_A, l[0], 0, 3)); // no corpus published: parked
+      h.advance(Duration.ofMinutes(9));
+      assertThat(h.deadLetters("text-scores")).as("within the 10-minute timeout").isEmpty();
+      h.advance(Duration.ofMinutes(2)); // the punctuation's wall clock and the timeout's clock are one
+      List<DeadLetter> dead = h.deadLetters("text-scores");
+      assertThat(dead).extracting(DeadLetter::getErrorClass).containsExactly("unknown-text");
+      assertThat(dead.get(0).getMessage()).contains("after waiting PT10M");
+    }
+  }
+
+  @Test
   void shouldDeadLetterBadScoresAndKeepGoing() throws Exception {
     double[][] l = matrix();
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
