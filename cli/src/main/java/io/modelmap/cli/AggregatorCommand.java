@@ -1,24 +1,23 @@
 package io.modelmap.cli;
 
 import io.modelmap.cli.logging.CliLogging;
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorService;
-import io.modelmap.aggregator.BoundedRocksDbMemory;
+import io.modelmap.aggregator.app.AggregatorConfig;
+import io.modelmap.aggregator.app.AggregatorService;
+import io.modelmap.aggregator.app.StreamsSettings;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.EventStreamLimits;
+import io.modelmap.aggregator.matrix.MapMethod;
+import io.modelmap.aggregator.matrix.MatrixSettings;
+import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.aggregator.support.PublishingSettings;
 import io.modelmap.http.BearerToken;
-import io.modelmap.aggregator.MapMethod;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,14 +104,22 @@ final class AggregatorCommand implements Callable<Integer> {
       description = "Map layout: pca (PCA of Q from the K×K distances) or mds-kl (classical MDS on KL) (default ${DEFAULT-VALUE}).")
   String mapMethod;
 
-  private Map<String, Object> clientSettings() {
-    Map<String, Object> settings = new HashMap<>(connection.clientSettings());
-    settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
-    settings.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, rocksDbMemoryMb * 1024 * 1024);
-    if (instanceId != null && !instanceId.isBlank()) {
-      settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
-    }
-    return settings;
+  /** How this instance runs Kafka Streams; a blank --instance-id (an empty environment variable) is none. */
+  StreamsSettings streamsSettings() {
+    return new StreamsSettings(applicationId, stateDir, Duration.ofMillis(commitIntervalMs), rocksDbMemoryMb,
+        instanceId == null || instanceId.isBlank() ? Optional.empty() : Optional.of(instanceId));
+  }
+
+  /** The aggregator's settings from the options (validated: a bad value throws, naming its option). */
+  AggregatorConfig config() {
+    return AggregatorConfig.builder(new KafkaConnection(connection.bootstrapServers, connection.schemaRegistryUrl,
+            connection.clientProperties()), streamsSettings())
+        .optTopics(connection.topicNames())
+        .optMatrix(new MatrixSettings(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile),
+            MapMethod.ofLabel(mapMethod)))
+        .optPublishing(PublishingSettings.defaults().withPendingTimeout(pendingTimeout))
+        .optPrediction(prediction.settings())
+        .build();
   }
 
   ApiSettings apiSettings() {
@@ -125,17 +132,6 @@ final class AggregatorCommand implements Callable<Integer> {
       api.optToken(BearerToken.fromFile(apiTokenFile));
     }
     return api.build();
-  }
-
-  AggregatorConfig config() {
-    return AggregatorConfig.defaults(connection.bootstrapServers, connection.schemaRegistryUrl, stateDir)
-        .withApplicationId(applicationId)
-        .withClipping(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile))
-        .withPendingTimeout(pendingTimeout)
-        .withClientOverrides(clientSettings())
-        .withMapMethod(MapMethod.ofLabel(mapMethod))
-        .withPrediction(prediction.settings())
-        .withTopics(connection.topicNames());
   }
 
   @Override

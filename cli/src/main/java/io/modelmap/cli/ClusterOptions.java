@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.aggregator.support.KafkaClientProperties;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
@@ -40,19 +41,28 @@ public final class ClusterOptions {
     return TopicNames.withPrefix(topicPrefix == null ? "" : topicPrefix);
   }
 
-  /** The settings of {@code --client-config}, or none. */
+  /** The settings of {@code --client-config}, or none, as the producer module's {@link ConnectionConfig} takes them. */
   Map<String, Object> clientSettings() {
-    if (clientConfig == null) {
-      return Map.of();
-    }
+    Map<String, Object> settings = new HashMap<>();
+    clientConfigFile().forEach((k, v) -> settings.put(k.toString(), v));
+    return settings;
+  }
+
+  /** The settings of {@code --client-config}, or none. */
+  KafkaClientProperties clientProperties() {
+    return KafkaClientProperties.of(clientConfigFile());
+  }
+
+  private Properties clientConfigFile() {
     Properties properties = new Properties();
+    if (clientConfig == null) {
+      return properties;
+    }
     try (Reader in = Files.newBufferedReader(clientConfig, StandardCharsets.UTF_8)) {
       properties.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read --client-config " + clientConfig + ": " + e.getMessage(), e);
     }
-    Map<String, Object> settings = new HashMap<>();
-    properties.forEach((k, v) -> settings.put(k.toString(), v));
-    return settings;
+    return properties;
   }
 }

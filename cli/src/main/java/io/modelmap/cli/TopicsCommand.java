@@ -1,8 +1,7 @@
 package io.modelmap.cli;
 
 import io.modelmap.schemas.topic.TopicProvisioner;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,7 +26,8 @@ final class TopicsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> settings = new HashMap<>(connection.clientSettings());
+    Properties settings = new Properties();
+    connection.clientProperties().copyInto(settings);
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
     try (Admin admin = Admin.create(settings)) {
       new TopicProvisioner(admin).createMissing(connection.topicNames(), partitions, replication);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.app.AggregatorConfig;
+import io.modelmap.aggregator.app.AggregatorService;
+import io.modelmap.aggregator.app.StreamsSettings;
+import io.modelmap.aggregator.support.KafkaClientProperties;
+import io.modelmap.aggregator.support.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.http.BearerToken;
@@ -65,8 +68,8 @@ class ApiTokenIT {
         List<AggregatorService> instances = new ArrayList<>();
         try {
           for (int n = 0; n < 2; n++) {
-            AggregatorConfig config = AggregatorConfig.defaults(broker.bootstrapServers(), registry.url(),
-                dir.resolve("state-" + n)).withApplicationId("with-token");
+            AggregatorConfig config = AggregatorConfig.builder(KafkaConnection.of(broker.bootstrapServers(), registry.url()),
+                StreamsSettings.of("with-token", dir.resolve("state-" + n))).build();
             ApiSettings api = ApiSettings.builder()
                 .setBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .setInternalBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))

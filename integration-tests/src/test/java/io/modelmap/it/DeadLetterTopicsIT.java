@@ -3,8 +3,11 @@ package io.modelmap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.app.AggregatorConfig;
+import io.modelmap.aggregator.app.AggregatorService;
+import io.modelmap.aggregator.app.StreamsSettings;
+import io.modelmap.aggregator.support.KafkaClientProperties;
+import io.modelmap.aggregator.support.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.embedded.EmbeddedKafkaBroker.TopicCreation;
@@ -74,10 +77,10 @@ class DeadLetterTopicsIT {
       }
       EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
       ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
-      AggregatorConfig config = AggregatorConfig.defaults(broker.bootstrapServers(), registry.url(), dir.resolve("state"))
-          .withApplicationId("dead-letter-topics").withClientOverrides(Map.of(
-              StreamsConfig.REPLICATION_FACTOR_CONFIG, 1,
-              StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500));
+      AggregatorConfig config = AggregatorConfig.builder(new KafkaConnection(broker.bootstrapServers(), registry.url(),
+              KafkaClientProperties.none().with(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
+                  .with(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500)),
+          StreamsSettings.of("dead-letter-topics", dir.resolve("state"))).build();
       try (AggregatorService aggregator = new AggregatorService(config, Optional.of(ApiSettings.loopback(0)))) {
         aggregator.start();
         String api = aggregator.dashboardUrl().orElseThrow();
@@ -129,8 +132,9 @@ class DeadLetterTopicsIT {
       EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
       ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
       Path state = dir.resolve("state");
-      AggregatorConfig config = AggregatorConfig.defaults(broker.bootstrapServers(), registry.url(), state)
-          .withApplicationId(app).withClientOverrides(Map.of(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1));
+      AggregatorConfig config = AggregatorConfig.builder(new KafkaConnection(broker.bootstrapServers(), registry.url(),
+          KafkaClientProperties.none().with(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
+          StreamsSettings.of(app, state)).build();
       try {
         try (AggregatorService aggregator = new AggregatorService(config, Optional.of(ApiSettings.loopback(0)))) {
           aggregator.start();

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.app.AggregatorConfig;
+import io.modelmap.aggregator.app.AggregatorService;
+import io.modelmap.aggregator.app.StreamsSettings;
+import io.modelmap.aggregator.support.KafkaClientProperties;
+import io.modelmap.aggregator.support.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.producer.kafka.ConnectionConfig;
@@ -65,9 +68,10 @@ class MultiInstanceApiIT {
         List<AggregatorService> instances = new ArrayList<>();
         try {
           for (int n = 0; n < 2; n++) {
-            AggregatorConfig config = AggregatorConfig.defaults(broker.bootstrapServers(), registry.url(),
-                dir.resolve("state-" + n)).withApplicationId("two-instances").withClientOverrides(Map.of(
-                    StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000));
+            AggregatorConfig config = AggregatorConfig.builder(new KafkaConnection(broker.bootstrapServers(),
+                    registry.url(), KafkaClientProperties.none()
+                        .with(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000)),
+                StreamsSettings.of("two-instances", dir.resolve("state-" + n))).build();
             AggregatorService instance = new AggregatorService(config, Optional.of(ApiSettings.loopback(0)));
             instance.start();
             instances.add(instance);

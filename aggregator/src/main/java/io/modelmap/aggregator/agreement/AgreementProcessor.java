@@ -4,18 +4,18 @@ import static io.modelmap.schemas.topic.DeadLetterReason.CHOICE_OUT_OF_RANGE;
 import static io.modelmap.schemas.topic.DeadLetterReason.CONFLICTING_ITEM;
 import static io.modelmap.schemas.topic.DeadLetterReason.UNKNOWN_ITEM;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.StoreEntries;
+import io.modelmap.aggregator.support.StoreEntries;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
 import io.modelmap.aggregator.ingest.PendingRecords;
-import io.modelmap.aggregator.TaskSensors;
+import io.modelmap.aggregator.support.PublishingSettings;
+import io.modelmap.aggregator.support.TaskSensors;
+import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.key.CompositeKey;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * conflicts are counted as metrics.
  */
 public final class AgreementProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
-  private final AggregatorConfig config;
+  private final PublishingSettings publishing;
+  private final TopicNames topics;
   private final Serde<McAnswers> answersSerde;
   private final Serde<McItem> itemsSerde;
   private final Clock clock;
@@ -56,9 +57,10 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private Sensor duplicates;
   private Sensor conflicts;
 
-  public AgreementProcessor(AggregatorConfig config, Serde<McAnswers> answersSerde, Serde<McItem> itemsSerde,
-      Clock clock) {
-    this.config = config;
+  public AgreementProcessor(PublishingSettings publishing, TopicNames topics, Serde<McAnswers> answersSerde,
+      Serde<McItem> itemsSerde, Clock clock) {
+    this.publishing = publishing;
+    this.topics = topics;
     this.answersSerde = answersSerde;
     this.itemsSerde = itemsSerde;
     this.clock = clock;
@@ -70,7 +72,8 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     this.items = AgreementStores.get(context, AgreementStores.ITEMS);
     this.answers = AgreementStores.get(context, AgreementStores.ANSWERS);
     this.pairs = AgreementStores.get(context, AgreementStores.PAIRS);
-    this.pending = new PendingRecords(AgreementStores.get(context, AgreementStores.PENDING),
+    this.pending = new PendingRecords(AgreementStores.get(context, AgreementStores.PENDING), clock,
+        publishing.pendingTimeout(),
         parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getBenchmarkId(),
         parked -> answersSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
     this.deadLetters = new DeadLetterSink(context, clock);
@@ -79,7 +82,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     this.conflicts = TaskSensors.counter(context, "conflicting-answers",
         "Answers of a (model, item) that differ from the first one, which is kept");
     restore();
-    context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    context.schedule(publishing.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
   private void restore() {
@@ -87,12 +90,12 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     // answers its rolled-back transaction counted, so it is rebuilt from the stores alone.
     state = new AgreementState();
     StoreEntries.forEach(items, (key, value) -> {
-      ByteBuffer b = ByteBuffer.wrap(value);
-      state.addItem(key, b.getInt(), b.getInt());
+      state.addItem(key, AgreementStores.gold(value), AgreementStores.choices(value));
     });
     StoreEntries.forEach(answers, (key, value) -> {
       String[] parts = AgreementStores.split(key);
-      state.restoreAnswer(parts[0], state.itemIndex(parts[1]).orElseThrow(), ByteBuffer.wrap(value).getInt());
+      state.restoreAnswer(parts[0], state.itemIndex(parts[1]).orElseThrow(),
+          AgreementStores.chosenIndex(value));
     });
     StoreEntries.forEach(pairs, (key, value) -> {
       String[] parts = AgreementStores.split(key);
@@ -109,8 +112,8 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
       onItem(record, item);
     } else if (record.value() instanceof McAnswers mcAnswers) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
-          .orElse(new SourceCoordinates(config.topics().mcAnswers(), -1, -1));
-      onAnswers(mcAnswers, source, record.timestamp(), context.currentSystemTimeMs());
+          .orElse(new SourceCoordinates(topics.mcAnswers(), -1, -1));
+      onAnswers(mcAnswers, source, record.timestamp(), pending.nowMs());
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
     }
@@ -124,8 +127,8 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
         pending.arrived(item.getBenchmarkId());
       }
       case DUPLICATE -> { }
-      case CONFLICT -> deadLetters.send(key, itemsSerde.serializer().serialize(config.topics().mcItems(), item),
-          SourceCoordinates.readFrom(record.headers()).orElse(new SourceCoordinates(config.topics().mcItems(), -1, -1)),
+      case CONFLICT -> deadLetters.send(key, itemsSerde.serializer().serialize(topics.mcItems(), item),
+          SourceCoordinates.readFrom(record.headers()).orElse(new SourceCoordinates(topics.mcItems(), -1, -1)),
           CONFLICTING_ITEM.code(),
           "item " + key + " was published before with a different gold index or number of choices; answers were"
               + " counted against the first version. Publish a changed item under a new item or benchmark id",
@@ -140,10 +143,10 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   private boolean onAnswers(McAnswers record, SourceCoordinates source, long timestamp, long firstSeenMs) {
     List<Integer> indices = resolve(record);
     if (indices == null || pending.waits(record.getBenchmarkId(), record.getModelId())) {
-      if (indices == null && context.currentSystemTimeMs() - firstSeenMs > config.pendingTimeout().toMillis()) {
+      if (indices == null && pending.expired(firstSeenMs)) {
         deadLetters.send(record.getModelId(), encode(source, record), source, UNKNOWN_ITEM.code(),
             "answers name items of benchmark " + record.getBenchmarkId() + " not published to mc-items within "
-                + config.pendingTimeout() + "; publish the items before their answers", timestamp);
+                + publishing.pendingTimeout() + "; publish the items before their answers", timestamp);
         return true;
       }
       pending.park(record.getBenchmarkId(), new ParkedRecord(firstSeenMs, source, encode(source, record)));
@@ -209,7 +212,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
     retryPending(now);
     for (String model : state.drainChangedModels()) {
       context.forward(new Record<>(model, AgreementRecords.modelAccuracy(model, state.accuracy(model),
-          state.partners(model), config.neighborCount()), now));
+          state.partners(model), publishing.neighborCount()), now));
     }
     for (List<String> modelAndBenchmark : state.drainChangedBenchmarkAccuracy()) {
       String model = modelAndBenchmark.get(0);
@@ -223,7 +226,7 @@ public final class AgreementProcessor implements Processor<String, SpecificRecor
   }
 
   private void retryPending(long now) {
-    for (String benchmark : pending.due(context.currentSystemTimeMs(), config.pendingTimeout())) {
+    for (String benchmark : pending.due()) {
       pending.retry(benchmark, p -> onAnswers(answersSerde.deserializer().deserialize(p.source().topic(), p.encodedValue()),
           p.source(), now, p.firstSeenMs()));
     }

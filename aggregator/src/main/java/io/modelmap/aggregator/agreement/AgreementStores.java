@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.agreement;
 
 import io.modelmap.math.agreement.PairCounts;
+import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,12 +48,17 @@ public final class AgreementStores {
 
   /** The gold index of a stored item. */
   public static int gold(byte[] item) {
-    return ByteBuffer.wrap(item).getInt();
+    return StoreBytes.reader(item, 8, "item").getInt(0);
+  }
+
+  /** The choice count of a stored item. */
+  static int choices(byte[] item) {
+    return StoreBytes.reader(item, 8, "item").getInt(4);
   }
 
   /** The chosen index of a stored answer (−1: answered but unreadable). */
   public static int chosenIndex(byte[] answer) {
-    return ByteBuffer.wrap(answer).getInt();
+    return StoreBytes.reader(answer, 4, "answer").getInt();
   }
 
   /** The keys of a model's stored answers start with this. */
@@ -69,34 +75,24 @@ public final class AgreementStores {
   }
 
   static String answerKey(String model, String itemKey) {
-    return model + '\0' + itemKey;
+    return StoreBytes.joined(model, itemKey);
   }
 
   static String pairKey(AgreementState.PairKey pair) {
-    return pair.a() + '\0' + pair.b();
+    return StoreBytes.joined(pair.a(), pair.b());
   }
 
-  /** A stored answer's key as {model, benchmarkId/itemId}. */
+  /** A stored answer's key as {model, benchmarkId/itemId} (or a pair key as {modelA, modelB}). */
   public static String[] split(String key) {
-    int at = key.indexOf('\0');
-    return new String[] {key.substring(0, at), key.substring(at + 1)};
+    return StoreBytes.split(key, "answer or pair key");
   }
 
   static byte[] counts(PairCounts counts) {
-    long[] values = counts.toArray();
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * 8);
-    for (long v : values) {
-      buffer.putLong(v);
-    }
-    return buffer.array();
+    return StoreBytes.longs(counts.toArray());
   }
 
+  /** The seven fixed counts, then one per choice count. */
   static PairCounts counts(byte[] bytes) {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    long[] values = new long[bytes.length / 8];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = buffer.getLong();
-    }
-    return PairCounts.fromArray(values);
+    return PairCounts.fromArray(StoreBytes.longs(bytes, 7, "pair counts"));
   }
 }

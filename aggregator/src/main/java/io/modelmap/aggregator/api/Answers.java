@@ -1,6 +1,6 @@
 package io.modelmap.aggregator.api;
 
-import io.modelmap.aggregator.AggregatorMetrics;
+import io.modelmap.aggregator.support.AggregatorMetrics;
 
 /** What the routes read once Kafka Streams has started: the answers over the views, and the metrics. */
 record Answers(ModelCatalog catalog, Analyses analyses, PredictionAnswers predictions, RouteAnswers routes,

@@ -1,10 +1,11 @@
 package io.modelmap.aggregator.api;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorMetrics;
+import io.modelmap.aggregator.support.AggregatorMetrics;
+import io.modelmap.aggregator.support.KafkaConnection;
 import io.modelmap.http.HttpError;
 import io.modelmap.http.HttpServer;
 import io.modelmap.http.ServerSettings;
+import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -68,11 +69,11 @@ public final class QueryApi implements AutoCloseable {
         + bound.getPort() + "/";
   }
 
-  public void start(KafkaStreams streams, AggregatorConfig config, AggregatorMetrics metrics) {
+  public void start(KafkaStreams streams, KafkaConnection connection, TopicNames topics, AggregatorMetrics metrics) {
     ViewQueries queries = new ViewQueries(streams, hostInfo(), settings.token());
     ModelCatalog catalog = new ModelCatalog(queries);
     health.follow(streams::state);
-    updates = new UpdateBroadcaster(config);
+    updates = new UpdateBroadcaster(connection, topics);
     Thread follower = new Thread(updates, "update-broadcaster");
     follower.setDaemon(true);
     follower.start();

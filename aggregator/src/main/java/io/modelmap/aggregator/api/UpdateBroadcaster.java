@@ -2,7 +2,8 @@ package io.modelmap.aggregator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.schemas.topic.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +40,15 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
   private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  UpdateBroadcaster(AggregatorConfig config) {
-    var names = config.topics();
+  UpdateBroadcaster(KafkaConnection connection, TopicNames names) {
     this.topics = List.of(names.modelRegistered(), names.modelCoordinates(), names.coordinateFrame(),
         names.modelNeighbors(), names.errorAgreement(), names.modelAccuracy(), names.scorePredictions(),
         names.predictionQuality(), names.modelAnalytics(), names.modelEmbeddings(), names.responseSimilarity());
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.clientOverrides().forEach((k, v) -> {
+    connection.clientProperties().forEach((k, v) -> {
       if (ConsumerConfig.configNames().contains(k)) {
         props.put(k, v);
       }

@@ -1,9 +1,9 @@
 package io.modelmap.aggregator.embedding;
 
-import io.modelmap.aggregator.StoreEntries;
+import io.modelmap.aggregator.support.StoreEntries;
 import io.modelmap.aggregator.agreement.AgreementStores;
-import io.modelmap.aggregator.BackgroundBudget;
-import io.modelmap.aggregator.BackgroundJobs;
+import io.modelmap.aggregator.support.BackgroundBudget;
+import io.modelmap.aggregator.support.BackgroundJobs;
 import io.modelmap.math.embed.Correctness;
 import io.modelmap.math.embed.FoldIn;
 import io.modelmap.schemas.avro.McAnswers;

@@ -103,7 +103,12 @@ public final class Router {
         }
         embeddings.put(id, e);
       }
+      if (in.available() > 0) {
+        throw new IllegalStateException("the stored router is unreadable: " + in.available() + " bytes left over");
+      }
       return new Router(version, encoder, questions, embeddings);
+    } catch (java.io.EOFException e) {
+      throw new IllegalStateException("the stored router is unreadable: it ends early (" + stored.length + " bytes)", e);
     } catch (IOException e) {
       throw new IllegalStateException("the stored router is unreadable: " + e.getMessage(), e);
     }

@@ -1,6 +1,6 @@
 package io.modelmap.aggregator.ingest;
 
-import io.modelmap.aggregator.TaskSensors;
+import io.modelmap.aggregator.support.TaskSensors;
 
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.ingest;
 
+import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import java.util.Arrays;
  * @param encodedValue the record in the Confluent wire format
  */
 public record ParkedRecord(long firstSeenMs, SourceCoordinates source, byte[] encodedValue) {
+  /** First seen, partition, offset and the topic's length. */
+  private static final int HEADER_BYTES = 8 + 4 + 8 + 4;
 
   /** Store key: the source coordinates, unique per record. */
   public String key() {
@@ -22,17 +25,22 @@ public record ParkedRecord(long firstSeenMs, SourceCoordinates source, byte[] en
 
   public byte[] encode() {
     byte[] topic = source.topic().getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(8 + 4 + 8 + 4 + topic.length + encodedValue.length)
+    return ByteBuffer.allocate(HEADER_BYTES + topic.length + encodedValue.length)
         .putLong(firstSeenMs).putInt(source.partition()).putLong(source.offset())
         .putInt(topic.length).put(topic).put(encodedValue).array();
   }
 
+  /** firstSeenMs (long), partition (int), offset (long), topic length (int), topic (UTF-8), the value. */
   public static ParkedRecord decode(byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
+    ByteBuffer b = StoreBytes.reader(bytes, HEADER_BYTES, "parked record");
     long firstSeen = b.getLong();
     int partition = b.getInt();
     long offset = b.getLong();
-    byte[] topic = new byte[b.getInt()];
+    int topicLength = b.getInt();
+    if (topicLength < 0 || topicLength > b.remaining()) {
+      throw StoreBytes.unreadable("parked record", "topic of " + topicLength + " bytes in " + bytes.length);
+    }
+    byte[] topic = new byte[topicLength];
     b.get(topic);
     byte[] value = Arrays.copyOfRange(bytes, b.position(), bytes.length);
     return new ParkedRecord(firstSeen,

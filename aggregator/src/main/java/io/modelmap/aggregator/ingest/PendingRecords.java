@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.ingest;
 
 import io.modelmap.schemas.key.CompositeKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +28,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * record whose owner has records waiting should be parked behind them ({@link #waits}), so a later record
  * never overtakes an earlier one of the same model. A restarted processor retries every group once: what
  * they waited for may have arrived just before the stop, and that arrival was only remembered in memory.
+ *
+ * <p>One clock: a record's park time ({@link #nowMs}), its expiry ({@link #expired}) and the groups due for a
+ * retry ({@link #due}) are all read from the clock given here, so the processors that park records (scores
+ * waiting for their texts, answers waiting for their items) cannot settle them on two different times.
  */
 public final class PendingRecords {
   private static final StringSerializer KEYS = new StringSerializer();
   private final KeyValueStore<String, byte[]> store;
+  private final Clock clock;
+  private final Duration timeout;
   private final Map<String, Long> oldestParkedMs = new HashMap<>();
   private final Set<String> arrived = new HashSet<>();
   private final Function<ParkedRecord, String> ownerOf;
@@ -38,17 +45,21 @@ public final class PendingRecords {
   private final Map<String, Set<String>> owners = new HashMap<>();
 
   /**
-   * Reads the store once to know its groups. {@code groupOf} names the group of a record stored under a
-   * key without one (written before keys carried it), which is moved under its group's key.
+   * Reads the store once to know its groups; records expire {@code timeout} after they were parked, on
+   * {@code clock}. {@code groupOf} names the group of a record stored under a key without one (written
+   * before keys carried it), which is moved under its group's key.
    */
-  public PendingRecords(KeyValueStore<String, byte[]> store, Function<ParkedRecord, String> groupOf) {
-    this(store, groupOf, record -> "");
+  public PendingRecords(KeyValueStore<String, byte[]> store, Clock clock, Duration timeout,
+      Function<ParkedRecord, String> groupOf) {
+    this(store, clock, timeout, groupOf, record -> "");
   }
 
   /** The same, knowing the owner of each record (what {@link #waits} asks about). */
-  public PendingRecords(KeyValueStore<String, byte[]> store, Function<ParkedRecord, String> groupOf,
-      Function<ParkedRecord, String> ownerOf) {
+  public PendingRecords(KeyValueStore<String, byte[]> store, Clock clock, Duration timeout,
+      Function<ParkedRecord, String> groupOf, Function<ParkedRecord, String> ownerOf) {
     this.store = store;
+    this.clock = clock;
+    this.timeout = timeout;
     this.ownerOf = ownerOf;
     List<KeyValue<String, byte[]>> unkeyed = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = store.all()) {
@@ -68,6 +79,21 @@ public final class PendingRecords {
       park(groupOf.apply(parked), parked);
     }
     arrived.addAll(oldestParkedMs.keySet()); // retried once: an arrival before the stop was remembered in memory only
+  }
+
+  /** The time a record read now is parked at: the first-seen time of a new {@link ParkedRecord}. */
+  public long nowMs() {
+    return clock.millis();
+  }
+
+  /** Whether a record first seen at {@code firstSeenMs} waited longer than the timeout. */
+  public boolean expired(long firstSeenMs) {
+    return clock.millis() - firstSeenMs > timeout.toMillis();
+  }
+
+  /** How long a record waits before it expires. */
+  public Duration timeout() {
+    return timeout;
   }
 
   /** Keeps {@code record} until what {@code group} waits for arrives or it times out. */
@@ -103,11 +129,11 @@ public final class PendingRecords {
     }
   }
 
-  /** Groups worth a retry at {@code nowMs}: something they wait for arrived, or their oldest record timed out. */
-  public List<String> due(long nowMs, Duration timeout) {
+  /** Groups worth a retry now: something they wait for arrived, or their oldest record timed out. */
+  public List<String> due() {
     List<String> due = new ArrayList<>();
     oldestParkedMs.forEach((group, oldest) -> {
-      if (arrived.contains(group) || nowMs - oldest > timeout.toMillis()) {
+      if (arrived.contains(group) || expired(oldest)) {
         due.add(group);
       }
     });

@@ -1,6 +1,5 @@
 package io.modelmap.aggregator.matrix;
 
-import io.modelmap.aggregator.MapMethod;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.CompensatedSums;
 import io.modelmap.math.KlDivergence;

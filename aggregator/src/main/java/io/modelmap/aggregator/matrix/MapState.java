@@ -1,6 +1,5 @@
 package io.modelmap.aggregator.matrix;
 
-import io.modelmap.aggregator.MapMethod;
 import io.modelmap.math.map.ClassicalScaling;
 import io.modelmap.math.map.PrimaryCategory;
 import io.modelmap.math.map.SquaredDistances;

@@ -4,14 +4,15 @@ import static io.modelmap.schemas.topic.DeadLetterReason.CONFLICTING_TEXT;
 import static io.modelmap.schemas.topic.DeadLetterReason.UNKNOWN_TEXT;
 import static io.modelmap.schemas.topic.DeadLetterReason.UNREGISTERED_MODEL;
 
-import io.modelmap.aggregator.AggregatorConfig;
 import io.modelmap.aggregator.ingest.DeadLetterSink;
 import io.modelmap.aggregator.ingest.ParkedRecord;
 import io.modelmap.aggregator.ingest.PendingRecords;
-import io.modelmap.aggregator.TaskSensors;
+import io.modelmap.aggregator.support.PublishingSettings;
+import io.modelmap.aggregator.support.TaskSensors;
+import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
-import io.modelmap.aggregator.BackgroundBudget;
-import io.modelmap.aggregator.BackgroundJobs;
+import io.modelmap.aggregator.support.BackgroundBudget;
+import io.modelmap.aggregator.support.BackgroundJobs;
 import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextChunk;
@@ -87,7 +88,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   /** The most rows one batch completes: each holds its KL to every complete model until its top k is taken. */
   static final int MAX_BATCH = 64;
 
-  private final AggregatorConfig config;
+  private final PublishingSettings publishing;
+  private final MatrixSettings settings;
+  private final TopicNames topics;
   private final Serde<TextScores> scoresSerde;
   private final Serde<TextChunk> textsSerde;
   private final Clock clock;
@@ -108,9 +111,11 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private KeyValueStore<String, byte[]> completions;
   private RegisteredModels registered;
 
-  public MatrixProcessor(AggregatorConfig config, Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde,
-      Clock clock) {
-    this.config = config;
+  public MatrixProcessor(PublishingSettings publishing, MatrixSettings settings, TopicNames topics,
+      Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock) {
+    this.publishing = publishing;
+    this.settings = settings;
+    this.topics = topics;
     this.scoresSerde = scoresSerde;
     this.textsSerde = textsSerde;
     this.clock = clock;
@@ -122,7 +127,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.texts = MatrixStores.texts(context);
     this.scores = MatrixStores.scores(context);
     this.completions = MatrixStores.completions(context);
-    this.pending = new PendingRecords(MatrixStores.pending(context),
+    this.pending = new PendingRecords(MatrixStores.pending(context), clock, publishing.pendingTimeout(),
         parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getCorpusId(),
         parked -> scoresSerde.deserializer().deserialize(parked.source().topic(), parked.encodedValue()).getModelId());
     this.deadLetters = new DeadLetterSink(context, clock);
@@ -137,7 +142,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     stopLayouts(); // a revived task lays out again from its stores
     layoutThread = BackgroundJobs.daemonThread("map-layout-" + context.taskId());
     layouts = new BackgroundJobs<>(layoutThread, new BackgroundBudget(LAYOUT_SHARE, System::nanoTime));
-    context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    context.schedule(publishing.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     context.schedule(BATCH_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::completeWaiting);
   }
 
@@ -174,7 +179,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   private CorpusMatrix matrix(String corpusId) {
     return matrices.computeIfAbsent(corpusId,
-        id -> new CorpusMatrix(id, config.neighborCount(), config.clippingQuantile()));
+        id -> new CorpusMatrix(id, publishing.neighborCount(), settings.clippingQuantile()));
   }
 
   @Override
@@ -185,7 +190,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       onRegistration(registration);
     } else if (record.value() instanceof TextScores textScores) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
-          .orElse(new SourceCoordinates(config.topics().textScores(), -1, -1));
+          .orElse(new SourceCoordinates(topics.textScores(), -1, -1));
       onScores(textScores, source, record.timestamp());
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
@@ -198,7 +203,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         matrix.addText(text.getTextId(), text.getIndex(), text.getCorpusSize(), text.getByteLength(), text.getCategory());
     if (outcome == CorpusColumns.Outcome.CONFLICT) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
-          .orElse(new SourceCoordinates(config.topics().corpusTexts(), -1, -1));
+          .orElse(new SourceCoordinates(topics.corpusTexts(), -1, -1));
       deadLetters.send(CompositeKey.of(text.getCorpusId(), text.getTextId()),
           textsSerde.serializer().serialize(source.topic(), text), source, CONFLICTING_TEXT.code(),
           "text " + text.getTextId() + " (index " + text.getIndex() + " of " + text.getCorpusSize()
@@ -244,7 +249,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     // first wins: scores of a model whose earlier scores wait are parked behind them
     if (indices == null || !admitted(matrix, textScores.getModelId())
         || pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
-      pending.park(textScores.getCorpusId(), new ParkedRecord(context.currentSystemTimeMs(), source,
+      pending.park(textScores.getCorpusId(), new ParkedRecord(pending.nowMs(), source,
           scoresSerde.serializer().serialize(source.topic(), textScores)));
       return;
     }
@@ -318,7 +323,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     lastCompletionMs = context.currentSystemTimeMs();
     Set<String> batch = Set.copyOf(fresh);
     List<String> changed = matrix.complete(fresh);
-    boolean clipping = config.clippingQuantile().isPresent();
+    boolean clipping = settings.clippingQuantile().isPresent();
     for (String id : changed) {
       boolean isNew = batch.contains(id);
       if (isNew || clipping) {
@@ -329,7 +334,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         forward(id, OutputRecords.distances(matrix, id), timestamp);
       }
     }
-    forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), timestamp);
+    forward(matrix.corpusId(), OutputRecords.frame(matrix, settings.mapMethod()), timestamp);
     for (String model : fresh) {
       completions.put(MatrixStores.inCorpus(matrix.corpusId(), model), new byte[0]);
       completed.record();
@@ -344,15 +349,15 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     layouts.drainFinished().forEach((corpus, laidOut) -> {
       CorpusMatrix matrix = matrices.get(corpus);
       matrix.installLayout(laidOut);
-      forward(corpus, OutputRecords.frame(matrix, config.mapMethod()), now);
+      forward(corpus, OutputRecords.frame(matrix, settings.mapMethod()), now);
     });
     for (CorpusMatrix matrix : matrices.values()) {
       if (matrix.isMapStale() && !layouts.running(matrix.corpusId())) {
-        if (matrix.mapSize() <= INLINE_LAYOUT_LIMIT || config.clippingQuantile().isPresent()) {
-          matrix.layoutMap(config.mapMethod());
-          forward(matrix.corpusId(), OutputRecords.frame(matrix, config.mapMethod()), now);
+        if (matrix.mapSize() <= INLINE_LAYOUT_LIMIT || settings.clippingQuantile().isPresent()) {
+          matrix.layoutMap(settings.mapMethod());
+          forward(matrix.corpusId(), OutputRecords.frame(matrix, settings.mapMethod()), now);
         } else if (layouts.mayStart() || now - lastCompletionMs >= LAYOUT_QUIET_MS) {
-          layouts.submit(matrix.corpusId(), matrix.layoutJob(config.mapMethod()));
+          layouts.submit(matrix.corpusId(), matrix.layoutJob(settings.mapMethod()));
         }
       }
     }
@@ -369,7 +374,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   }
 
   private void retryPending(long now) {
-    for (String corpus : pending.due(context.currentSystemTimeMs(), config.pendingTimeout())) {
+    for (String corpus : pending.due()) {
       pending.retry(corpus, parked -> settle(parked, now));
     }
   }
@@ -382,7 +387,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     TextScores textScores = scoresSerde.deserializer().deserialize(p.source().topic(), p.encodedValue());
     CorpusMatrix matrix = matrix(textScores.getCorpusId());
     List<Integer> indices = resolve(matrix, textScores);
-    boolean expired = context.currentSystemTimeMs() - p.firstSeenMs() > config.pendingTimeout().toMillis();
+    boolean expired = pending.expired(p.firstSeenMs());
     if (indices != null && admitted(matrix, textScores.getModelId())) {
       if (pending.waits(textScores.getCorpusId(), textScores.getModelId())) {
         return false; // behind earlier scores of its model that still wait
@@ -393,14 +398,14 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     if (indices == null && (matrix.isCorpusKnown() || expired)) {
       deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), UNKNOWN_TEXT.code(),
           "scores name texts that are not in corpus " + textScores.getCorpusId()
-              + (expired ? " after waiting " + config.pendingTimeout() : "")
+              + (expired ? " after waiting " + publishing.pendingTimeout() : "")
               + "; publish the corpus before its scores", now);
       return true;
     }
     if (expired) {
       deadLetters.send(textScores.getModelId(), p.encodedValue(), p.source(), UNREGISTERED_MODEL.code(),
           "model " + textScores.getModelId() + " is not registered on corpus " + textScores.getCorpusId()
-              + " after waiting " + config.pendingTimeout() + "; register the model on corpus "
+              + " after waiting " + publishing.pendingTimeout() + "; register the model on corpus "
               + textScores.getCorpusId() + " (./modelmap register --model-id … --corpus-id "
               + textScores.getCorpusId() + ") before publishing its scores", now);
       return true;

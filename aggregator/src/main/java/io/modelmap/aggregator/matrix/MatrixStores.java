@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.matrix;
 
+import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,12 +47,11 @@ final class MatrixStores {
 
   /** corpusId NUL id: the key of a text, a completion and a registration (ids never hold NUL). */
   static String inCorpus(String corpusId, String id) {
-    return corpusId + '\0' + id;
+    return StoreBytes.joined(corpusId, id);
   }
 
   static String[] splitInCorpus(String key) {
-    int at = key.indexOf('\0');
-    return new String[] {key.substring(0, at), key.substring(at + 1)};
+    return StoreBytes.split(key, "text or completion key");
   }
 
   static byte[] textValue(int index, int corpusSize, int byteLength, String category) {
@@ -62,7 +62,7 @@ final class MatrixStores {
   /** Decoded text entry. */
   record TextEntry(int index, int corpusSize, int byteLength, String category) {
     static TextEntry parse(byte[] value) {
-      ByteBuffer b = ByteBuffer.wrap(value);
+      ByteBuffer b = StoreBytes.reader(value, 12, "text entry");
       return new TextEntry(b.getInt(), b.getInt(), b.getInt(),
           new String(value, 12, value.length - 12, StandardCharsets.UTF_8));
     }
@@ -81,6 +81,9 @@ final class MatrixStores {
       byte[] b = key.get();
       int first = indexOfZero(b, 0);
       int second = indexOfZero(b, first + 1);
+      if (b.length - second - 1 != Integer.BYTES) {
+        throw StoreBytes.unreadable("score key", (b.length - second - 1) + " bytes of sequence, 4 expected");
+      }
       return new ScoreKey(new String(b, 0, first, StandardCharsets.UTF_8),
           new String(b, first + 1, second - first - 1, StandardCharsets.UTF_8),
           ByteBuffer.wrap(b, second + 1, 4).getInt());
@@ -92,7 +95,7 @@ final class MatrixStores {
           return i;
         }
       }
-      throw new IllegalStateException("malformed score key");
+      throw new IllegalStateException("malformed score key"); // no NUL: not a score key at all
     }
   }
 
@@ -107,6 +110,7 @@ final class MatrixStores {
 
   /** Calls {@code each} for every (index, log-likelihood) pair of a stored entry. */
   static void forEachScore(byte[] value, IndexedScoreConsumer each) {
+    StoreBytes.requireWhole(value, 12, "scores entry"); // checked first: no pair is handed on from a broken entry
     ByteBuffer buffer = ByteBuffer.wrap(value);
     while (buffer.hasRemaining()) {
       each.accept(buffer.getInt(), buffer.getDouble());

@@ -43,7 +43,7 @@ final class OutputRecords {
         .build();
   }
 
-  static CoordinateFrame frame(CorpusMatrix matrix, io.modelmap.aggregator.MapMethod method) {
+  static CoordinateFrame frame(CorpusMatrix matrix, io.modelmap.aggregator.matrix.MapMethod method) {
     int k = matrix.completeCount();
     return CoordinateFrame.newBuilder()
         .setCorpusId(matrix.corpusId()).setVersion(k).setModelCount(k)

@@ -1,9 +1,9 @@
 package io.modelmap.aggregator.prediction;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.BackgroundBudget;
-import io.modelmap.aggregator.BackgroundJobs;
-import io.modelmap.aggregator.StoreEntries;
+import io.modelmap.aggregator.support.BackgroundBudget;
+import io.modelmap.aggregator.support.BackgroundJobs;
+import io.modelmap.aggregator.support.StoreEntries;
+import java.time.Duration;
 import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.avro.BenchmarkScore;
@@ -51,7 +51,8 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private static final double BACKGROUND_SHARE = 0.5;
   /** Analytics wait for running refits, but not for longer than this many analytics intervals. */
   private static final int OVERDUE_INTERVALS = 6;
-  private final AggregatorConfig config;
+  private final Duration provisionalInterval;
+  private final PredictionSettings settings;
   private static final String COLLABORATIVE_JOB = "cpp";
   private final Serde<ModelDistances> distancesSerde;
   private final Serde<ModelRegistered> registrationSerde;
@@ -73,9 +74,12 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private BackgroundJobs<ModelAnalytics> analytics;
   private long lastAnalyticsMs = Long.MIN_VALUE / 2;
 
-  public PredictionProcessor(AggregatorConfig config, Serde<ModelDistances> distancesSerde,
-      Serde<ModelRegistered> registrationSerde, Serde<BenchmarkRegistered> benchmarkSerde) {
-    this.config = config;
+  /** Publishes provisional results every {@code provisionalInterval}; predicts as {@code settings} say. */
+  public PredictionProcessor(Duration provisionalInterval, PredictionSettings settings,
+      Serde<ModelDistances> distancesSerde, Serde<ModelRegistered> registrationSerde,
+      Serde<BenchmarkRegistered> benchmarkSerde) {
+    this.provisionalInterval = provisionalInterval;
+    this.settings = settings;
     this.distancesSerde = distancesSerde;
     this.registrationSerde = registrationSerde;
     this.benchmarkSerde = benchmarkSerde;
@@ -96,15 +100,15 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     analytics = new BackgroundJobs<>(background, budget);
     collaborativeRefits = new BackgroundJobs<>(background, budget);
     forecastRefits = new BackgroundJobs<>(background, budget);
-    context.schedule(config.provisionalInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    context.schedule(provisionalInterval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
   /** Memory from the stores alone (a revived task's rolled-back records are gone); every fit is redone. */
   private void restore() {
-    state = new PredictionState(config.prediction().minObserved(), config.prediction().folds(),
-        config.prediction().grouping());
-    collaborative = new CollaborativeState(config.prediction().collaborative());
-    forecasts = new EmbeddingForecasts(config.prediction().collaborative().debounce());
+    state = new PredictionState(settings.minObserved(), settings.folds(),
+        settings.grouping());
+    collaborative = new CollaborativeState(settings.collaborative());
+    forecasts = new EmbeddingForecasts(settings.collaborative().debounce());
     StoreEntries.forEach(embeddingStore, (model, value) -> forecasts.embed(model, PredictionStores.embedding(value)));
     records = new PredictionRecords(state, collaborative, forecasts);
     StoreEntries.forEach(models, (model, value) -> register(registrationSerde.deserializer()
@@ -233,11 +237,11 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       publishForecasts(now);
     });
     if (forecasts.due(now) && backgroundIdle() && forecastRefits.mayStart()) {
-      EmbeddingForecastInput input = forecasts.input(state.scores(), state.minObserved(), config.prediction().folds());
+      EmbeddingForecastInput input = forecasts.input(state.scores(), state.minObserved(), settings.folds());
       forecastRefits.submit(EmbeddingForecastInput.METHOD, input::fit);
     }
     analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
-    long interval = config.prediction().analyticsInterval().toMillis();
+    long interval = settings.analyticsInterval().toMillis();
     boolean overdue = now >= lastAnalyticsMs + OVERDUE_INTERVALS * interval;
     if (now >= lastAnalyticsMs + interval && analytics.idle() && collaborativeRefits.idle()
         && (refits.idle() || overdue) && analytics.mayStart()) {
@@ -268,7 +272,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     for (String model : forecasts.models()) {
       forward(model, records.predictions(state.corpusOf(model), model), now);
     }
-    for (PredictionQuality q : forecasts.quality(config.prediction().folds())) {
+    for (PredictionQuality q : forecasts.quality(settings.folds())) {
       forward(CompositeKey.of(q.getBenchmarkId().toString(), EmbeddingForecastInput.METHOD), q, now);
     }
   }

@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.prediction;
 
 import io.modelmap.aggregator.restore.GuardedStores;
+import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -63,24 +64,15 @@ public final class PredictionStores {
   }
 
   static byte[] embedding(double[] vector) {
-    ByteBuffer buffer = ByteBuffer.allocate(vector.length * Double.BYTES);
-    for (double v : vector) {
-      buffer.putDouble(v);
-    }
-    return buffer.array();
+    return StoreBytes.doubles(vector);
   }
 
   static double[] embedding(byte[] stored) {
-    ByteBuffer buffer = ByteBuffer.wrap(stored);
-    double[] vector = new double[stored.length / Double.BYTES];
-    for (int i = 0; i < vector.length; i++) {
-      vector[i] = buffer.getDouble();
-    }
-    return vector;
+    return StoreBytes.doubles(stored, "embedding");
   }
 
   static double scoreValue(byte[] stored) {
-    return ByteBuffer.wrap(stored).getDouble();
+    return StoreBytes.reader(stored, Double.BYTES, "score").getDouble();
   }
 
   /** Whether a stored score was measured; one of 8 bytes (written before the flag) was imported. */

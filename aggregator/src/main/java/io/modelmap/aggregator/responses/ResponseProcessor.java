@@ -1,7 +1,7 @@
 package io.modelmap.aggregator.responses;
 
-import io.modelmap.aggregator.StoreEntries;
-import io.modelmap.aggregator.TaskSensors;
+import io.modelmap.aggregator.support.StoreEntries;
+import io.modelmap.aggregator.support.TaskSensors;
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponsePair;
 import io.modelmap.math.responses.ResponseSimilarity.ModelPair;

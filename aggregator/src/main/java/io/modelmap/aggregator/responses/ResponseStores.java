@@ -2,9 +2,8 @@ package io.modelmap.aggregator.responses;
 
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponsePair;
-import java.nio.ByteBuffer;
+import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -35,7 +34,7 @@ public final class ResponseStores {
   }
 
   static String responseKey(String prompt, String model) {
-    return prompt + '\0' + model;
+    return StoreBytes.joined(prompt, model);
   }
 
   static String promptPrefix(String prompt) {
@@ -44,8 +43,7 @@ public final class ResponseStores {
 
   /** {model, other} of a pair key, or {prompt, model} of a response key. */
   static String[] split(String key) {
-    int at = key.indexOf('\0');
-    return new String[] {key.substring(0, at), key.substring(at + 1)};
+    return StoreBytes.split(key, "response or pair key");
   }
 
   static byte[] tokens(ResponsePair.Tokens tokens) {
@@ -56,22 +54,22 @@ public final class ResponseStores {
   static ResponsePair.Tokens tokens(byte[] stored) {
     String text = new String(stored, StandardCharsets.UTF_8);
     int newline = text.indexOf('\n');
+    if (newline < 0) {
+      throw StoreBytes.unreadable("response tokens", "no newline between the stemmed and the plain tokens");
+    }
     return new ResponsePair.Tokens(words(text.substring(0, newline)), words(text.substring(newline + 1)));
   }
 
   static byte[] sums(PairSums sums) {
-    ByteBuffer buffer = ByteBuffer.allocate(5 * Long.BYTES);
-    Arrays.stream(sums.toLongs()).forEach(buffer::putLong);
-    return buffer.array();
+    return StoreBytes.longs(sums.toLongs());
   }
 
+  /** Exactly five longs. */
   static PairSums sums(byte[] stored) {
-    ByteBuffer buffer = ByteBuffer.wrap(stored);
-    long[] state = new long[5];
-    for (int i = 0; i < state.length; i++) {
-      state[i] = buffer.getLong();
+    if (stored.length != 5 * Long.BYTES) {
+      throw StoreBytes.unreadable("pair sums", stored.length + " bytes, 40 (five longs) expected");
     }
-    return PairSums.fromLongs(state);
+    return PairSums.fromLongs(StoreBytes.longs(stored, 5, "pair sums"));
   }
 
   private static List<String> words(String joined) {

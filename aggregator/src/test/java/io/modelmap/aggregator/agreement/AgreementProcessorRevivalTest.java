@@ -2,8 +2,8 @@ package io.modelmap.aggregator.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.RevivableTask;
+import io.modelmap.aggregator.support.PublishingSettings;
+import io.modelmap.aggregator.app.RevivableTask;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
@@ -12,7 +12,6 @@ import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.Topics;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +58,7 @@ class AgreementProcessorRevivalTest {
 
   @Test
   void shouldCountReplayedAnswersOnceAfterARevival() throws Exception {
-    AgreementProcessor processor = new AgreementProcessor(
-        AggregatorConfig.defaults("unused:9092", "mock://", Files.createTempDirectory("revival")),
+    AgreementProcessor processor = new AgreementProcessor(PublishingSettings.defaults(), TopicNames.defaults(),
         topics.mcAnswers().valueSerde(), topics.mcItems().valueSerde(), Clock.systemUTC());
     int[] a = {0, 1, 0, 0};
     int[] b = {0, 2, 0, 3};

@@ -3,7 +3,8 @@ package io.modelmap.aggregator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.modelmap.aggregator.AggregatorConfig;
+import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.http.Access;
 import io.modelmap.http.ErrorStyle;
 import io.modelmap.http.HttpServer;
@@ -44,7 +45,7 @@ class EventStreamsTest {
 
   private void serve(EventStreamLimits limits) throws IOException {
     // the broadcaster's consumer never runs here: the test publishes into it
-    updates = new UpdateBroadcaster(AggregatorConfig.defaults("127.0.0.1:1", "mock://", dir));
+    updates = new UpdateBroadcaster(KafkaConnection.of("127.0.0.1:1", "mock://"), TopicNames.defaults());
     streams = new EventStreams(updates, limits);
     server = HttpServer.start("events", new ServerSettings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         FEW_THREADS, Optional.empty()), ErrorStyle.errorField(), new RouteTable()

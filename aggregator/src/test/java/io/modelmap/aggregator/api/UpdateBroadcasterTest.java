@@ -2,8 +2,8 @@ package io.modelmap.aggregator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import java.nio.file.Files;
+import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.schemas.topic.TopicNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,7 @@ class UpdateBroadcasterTest {
   @Test
   void shouldServeABoundedNumberOfEventStreams() throws Exception {
     try (UpdateBroadcaster updates = new UpdateBroadcaster(
-        AggregatorConfig.defaults("127.0.0.1:1", "mock://", Files.createTempDirectory("sse")))) {
+        KafkaConnection.of("127.0.0.1:1", "mock://"), TopicNames.defaults())) {
       List<BlockingQueue<String>> streams = new ArrayList<>();
       for (int i = 0; i < UpdateBroadcaster.MAX_SUBSCRIBERS; i++) {
         streams.add(updates.subscribe().orElseThrow());

@@ -2,6 +2,7 @@ package io.modelmap.aggregator.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.aggregator.support.SteppedClock;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +44,14 @@ class PendingRecordsTest {
         });
   }
 
+  /** The one clock of the records: parked at, expired by and due at its time. */
+  private final SteppedClock clock = new SteppedClock(java.time.Instant.EPOCH);
+
+  private List<String> dueAt(PendingRecords pending, long nowMs) {
+    clock.setMillis(nowMs);
+    return pending.due();
+  }
+
   private static ParkedRecord parked(long firstSeenMs, long offset, String payload) {
     return new ParkedRecord(firstSeenMs, new SourceCoordinates("text-scores", 0, offset),
         payload.getBytes(StandardCharsets.UTF_8));
@@ -53,28 +62,41 @@ class PendingRecordsTest {
   }
 
   @Test
+  void shouldParkExpireAndRetryOnItsOneClock() {
+    PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
+    clock.setMillis(1_000);
+    pending.park("bench", parked(pending.nowMs(), 1, "parked at 1,000 ms"));
+    clock.setMillis(1_000 + TIMEOUT.toMillis()); // waited exactly the timeout: not yet expired
+    assertThat(pending.expired(1_000)).isFalse();
+    assertThat(pending.due()).isEmpty();
+    clock.setMillis(1_001 + TIMEOUT.toMillis());
+    assertThat(pending.expired(1_000)).isTrue();
+    assertThat(pending.due()).containsExactly("bench");
+  }
+
+  @Test
   void aCheckWhereNothingArrivedAndNothingTimedOutReadsNothing() {
-    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
     for (int i = 0; i < 1000; i++) {
       pending.park("corpus " + (i % 10), parked(0, i, "r" + i));
     }
     scans.set(0);
 
     for (long now = 0; now <= TIMEOUT.toMillis(); now += 2000) {
-      assertThat(pending.due(now, TIMEOUT)).isEmpty();
+      assertThat(dueAt(pending, now)).isEmpty();
     }
     assertThat(scans).hasValue(0);
   }
 
   @Test
   void aRetryReadsOnlyItsGroupAndKeepsWhatItDoesNotSettle() {
-    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
     pending.park("pile/val", parked(0, 1, "pile-1"));
     pending.park("pile/val", parked(5, 2, "pile-2"));
     pending.park("pile", parked(0, 3, "other-group"));
     pending.park("pile/val%", parked(0, 4, "third-group"));
     pending.arrived("pile/val");
-    assertThat(pending.due(10, TIMEOUT)).containsExactly("pile/val");
+    assertThat(dueAt(pending, 10)).containsExactly("pile/val");
 
     List<String> offered = new ArrayList<>();
     pending.retry("pile/val", r -> {
@@ -83,21 +105,21 @@ class PendingRecordsTest {
     });
 
     assertThat(offered).containsExactlyInAnyOrder("pile-1", "pile-2");
-    assertThat(pending.due(10, TIMEOUT)).as("nothing new arrived").isEmpty();
+    assertThat(dueAt(pending, 10)).as("nothing new arrived").isEmpty();
     assertThat(backing.approximateNumEntries()).isEqualTo(3);
     // the kept record's own park time now decides when the group times out
-    assertThat(pending.due(5 + TIMEOUT.toMillis(), TIMEOUT)).doesNotContain("pile/val");
-    assertThat(pending.due(6 + TIMEOUT.toMillis(), TIMEOUT)).contains("pile/val", "pile", "pile/val%");
+    assertThat(dueAt(pending, 5 + TIMEOUT.toMillis())).doesNotContain("pile/val");
+    assertThat(dueAt(pending, 6 + TIMEOUT.toMillis())).contains("pile/val", "pile", "pile/val%");
   }
 
   @Test
   void aGroupIsDueOnceItsOldestRecordTimedOut() {
-    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
     pending.park("bench", parked(1_000, 1, "newer"));
     pending.park("bench", parked(400, 2, "older"));
 
-    assertThat(pending.due(400 + TIMEOUT.toMillis(), TIMEOUT)).isEmpty();
-    assertThat(pending.due(401 + TIMEOUT.toMillis(), TIMEOUT)).containsExactly("bench");
+    assertThat(dueAt(pending, 400 + TIMEOUT.toMillis())).isEmpty();
+    assertThat(dueAt(pending, 401 + TIMEOUT.toMillis())).containsExactly("bench");
     pending.retry("bench", r -> true);
     assertThat(pending.groupCount()).isZero();
     assertThat(backing.approximateNumEntries()).isZero();
@@ -105,32 +127,32 @@ class PendingRecordsTest {
 
   @Test
   void anArrivalForAGroupWithNothingParkedIsForgotten() {
-    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
     pending.arrived("bench");
     pending.park("bench", parked(0, 1, "later"));
-    assertThat(pending.due(1, TIMEOUT)).isEmpty();
+    assertThat(dueAt(pending, 1)).isEmpty();
   }
 
   @Test
   void aRestartedProcessorKnowsTheStoredGroupsAndMovesOldKeysUnderTheirGroup() {
-    new PendingRecords(store, r -> "unused").park("corpus a", parked(7, 1, "keyed"));
+    new PendingRecords(store, clock, TIMEOUT, r -> "unused").park("corpus a", parked(7, 1, "keyed"));
     ParkedRecord legacy = parked(3, 2, "legacy in corpus b");
     backing.put(legacy.key(), legacy.encode());
 
-    PendingRecords restarted = new PendingRecords(store, r -> payload(r).endsWith("corpus b") ? "corpus b" : "?");
+    PendingRecords restarted = new PendingRecords(store, clock, TIMEOUT, r -> payload(r).endsWith("corpus b") ? "corpus b" : "?");
 
     assertThat(restarted.groupCount()).isEqualTo(2);
     assertThat(backing.get(legacy.key())).isNull();
     List<String> inB = new ArrayList<>();
     restarted.retry("corpus b", r -> inB.add(payload(r)));
     assertThat(inB).containsExactly("legacy in corpus b");
-    assertThat(restarted.due(8 + TIMEOUT.toMillis(), TIMEOUT)).containsExactly("corpus a");
+    assertThat(dueAt(restarted, 8 + TIMEOUT.toMillis())).containsExactly("corpus a");
   }
 
   /** Issue 26: a retry offers records in the order they were read; the store orders keys as text (@10 before @9). */
   @Test
   void aRetryOffersRecordsInTheOrderTheyWereRead() {
-    PendingRecords pending = new PendingRecords(store, r -> "unused");
+    PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
     for (long offset : new long[] {100, 9, 10, 2}) {
       pending.park("bench", parked(0, offset, "offset " + offset));
     }
@@ -144,27 +166,27 @@ class PendingRecordsTest {
   /** Issue 26: what a group waited for may have arrived just before a stop; a restarted processor retries every group once. */
   @Test
   void aRestartedProcessorRetriesEveryGroupOnce() {
-    PendingRecords before = new PendingRecords(store, r -> "unused");
+    PendingRecords before = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
     before.park("bench", parked(0, 1, "waited"));
     before.arrived("bench"); // the items came, and the processor stopped before its next check
 
-    PendingRecords restarted = new PendingRecords(store, r -> "unused");
-    assertThat(restarted.due(1, TIMEOUT)).containsExactly("bench");
+    PendingRecords restarted = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
+    assertThat(dueAt(restarted, 1)).containsExactly("bench");
     restarted.retry("bench", r -> false);
-    assertThat(restarted.due(2, TIMEOUT)).as("once").isEmpty();
+    assertThat(dueAt(restarted, 2)).as("once").isEmpty();
   }
 
   /** Issue 26: a record of a model whose earlier records wait must wait behind them; the owners survive a restart. */
   @Test
   void anOwnerWithRecordsWaitingIsKnownUntilTheyAreSettled() {
-    PendingRecords pending = new PendingRecords(store, r -> "unused", r -> payload(r).split(" ")[0]);
+    PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused", r -> payload(r).split(" ")[0]);
     pending.park("bench", parked(0, 1, "a first"));
     pending.park("bench", parked(0, 2, "b first"));
     assertThat(pending.waits("bench", "a")).isTrue();
     assertThat(pending.waits("other", "a")).isFalse();
     assertThat(pending.waits("bench", "c")).isFalse();
 
-    PendingRecords restarted = new PendingRecords(store, r -> "unused", r -> payload(r).split(" ")[0]);
+    PendingRecords restarted = new PendingRecords(store, clock, TIMEOUT, r -> "unused", r -> payload(r).split(" ")[0]);
     assertThat(restarted.waits("bench", "b")).isTrue();
     restarted.retry("bench", r -> payload(r).startsWith("a"));
     assertThat(restarted.waits("bench", "a")).isFalse();

@@ -3,8 +3,8 @@ package io.modelmap.aggregator.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.RevivableTask;
+import io.modelmap.aggregator.support.PublishingSettings;
+import io.modelmap.aggregator.app.RevivableTask;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -14,7 +14,6 @@ import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.Topics;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ class MatrixProcessorRegistrationTest {
   private long offset;
 
   private MatrixProcessor newProcessor() throws Exception {
-    return new MatrixProcessor(AggregatorConfig.defaults("unused:9092", "mock://", Files.createTempDirectory("matrix")),
+    return new MatrixProcessor(PublishingSettings.defaults(), MatrixSettings.defaults(), TopicNames.defaults(),
         topics.textScores().valueSerde(), topics.corpusTexts().valueSerde(), Clock.systemUTC());
   }
 

@@ -2,8 +2,8 @@ package io.modelmap.aggregator.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.RevivableTask;
+import io.modelmap.aggregator.support.PublishingSettings;
+import io.modelmap.aggregator.app.RevivableTask;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
@@ -13,7 +13,6 @@ import io.modelmap.schemas.avro.TextScores;
 import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.Topics;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +54,8 @@ class MatrixProcessorRevivalTest {
 
   @Test
   void shouldCountReplayedScoresAndPublishTheCompletionAgainAfterARevival() throws Exception {
-    MatrixProcessor processor = new MatrixProcessor(
-        AggregatorConfig.defaults("unused:9092", "mock://", Files.createTempDirectory("revival")),
+    MatrixProcessor processor = new MatrixProcessor(PublishingSettings.defaults(), MatrixSettings.defaults(),
+        TopicNames.defaults(),
         topics.textScores().valueSerde(), topics.corpusTexts().valueSerde(), Clock.systemUTC());
     RevivableTask task = new RevivableTask(MatrixTestStores::empty);
     MockProcessorContext<String, SpecificRecord> first = task.start();

@@ -1,7 +1,10 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.aggregator.AggregatorConfig;
-import io.modelmap.aggregator.AggregatorService;
+import io.modelmap.aggregator.app.AggregatorConfig;
+import io.modelmap.aggregator.app.AggregatorService;
+import io.modelmap.aggregator.app.StreamsSettings;
+import io.modelmap.aggregator.support.KafkaClientProperties;
+import io.modelmap.aggregator.support.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.embedded.EmbeddedCluster;
@@ -12,7 +15,6 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -50,12 +52,13 @@ public final class EmbeddedSystem implements AutoCloseable {
     progress.println("Starting Apache Kafka (KRaft, single node) under " + dataDir.resolve("kafka") + " ...");
     EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, TopicNames.defaults());
     progress.println("  broker " + cluster.bootstrapServers() + ", schema registry " + cluster.schemaRegistryUrl());
-    AggregatorConfig config = AggregatorConfig.defaults(cluster.bootstrapServers(), cluster.schemaRegistryUrl(),
-        dataDir.resolve("aggregator-state")).withClientOverrides(Map.of(
-            StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500,
-            StreamsConfig.REPLICATION_FACTOR_CONFIG, 1));
+    AggregatorConfig config = AggregatorConfig.builder(new KafkaConnection(cluster.bootstrapServers(),
+            cluster.schemaRegistryUrl(), KafkaClientProperties.none()
+                .with(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500)
+                .with(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
+        StreamsSettings.defaults(dataDir.resolve("aggregator-state"))).build();
     AggregatorService aggregator = startAggregator(config, apiPort);
-    progress.println("  aggregator started (state in " + config.stateDir() + ")");
+    progress.println("  aggregator started (state in " + config.streams().stateDir() + ")");
     progress.println("  dashboard: " + aggregator.dashboardUrl().orElseThrow());
     return new EmbeddedSystem(dataDir, cluster, aggregator);
   }

@@ -1,0 +1,87 @@
+package io.modelmap.aggregator.app;
+
+import io.modelmap.aggregator.matrix.MatrixSettings;
+import io.modelmap.aggregator.prediction.PredictionSettings;
+import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.aggregator.support.PublishingSettings;
+import io.modelmap.schemas.topic.TopicNames;
+import java.util.Objects;
+
+/**
+ * Settings of the aggregator, composed of one validated record per concern; each processor is given
+ * only the records it reads. Built with {@link #builder}: the connection and the Streams settings are
+ * required, everything else has a default.
+ *
+ * @param connection the Kafka cluster, the schema registry and extra client settings
+ * @param streams how this instance runs Kafka Streams
+ * @param topics topic names
+ * @param internalPartitions partitions of the repartition topics (the corpus-keyed matrix tasks)
+ * @param publishing what the matrix, agreement and prediction processors share
+ * @param matrix how the matrix clips and lays out the map
+ * @param prediction how benchmark scores are predicted from the map
+ */
+public record AggregatorConfig(KafkaConnection connection, StreamsSettings streams, TopicNames topics,
+    int internalPartitions, PublishingSettings publishing, MatrixSettings matrix, PredictionSettings prediction) {
+
+  public AggregatorConfig {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(publishing, "publishing");
+    Objects.requireNonNull(matrix, "matrix");
+    Objects.requireNonNull(prediction, "prediction");
+    if (internalPartitions < 1) {
+      throw new IllegalArgumentException("internalPartitions must be at least 1, was " + internalPartitions);
+    }
+  }
+
+  /** Settings with {@code connection} and {@code streams}, and defaults for the rest until an {@code opt…} says otherwise. */
+  public static Builder builder(KafkaConnection connection, StreamsSettings streams) {
+    return new Builder(connection, streams);
+  }
+
+  /** Builds an {@link AggregatorConfig}: required parts in {@link #builder}, optional ones by {@code opt…}. */
+  public static final class Builder {
+    private final KafkaConnection connection;
+    private final StreamsSettings streams;
+    private TopicNames topics = TopicNames.defaults();
+    private int internalPartitions = 1;
+    private PublishingSettings publishing = PublishingSettings.defaults();
+    private MatrixSettings matrix = MatrixSettings.defaults();
+    private PredictionSettings prediction = PredictionSettings.defaults();
+
+    private Builder(KafkaConnection connection, StreamsSettings streams) {
+      this.connection = connection;
+      this.streams = streams;
+    }
+
+    public Builder optTopics(TopicNames names) {
+      this.topics = names;
+      return this;
+    }
+
+    public Builder optInternalPartitions(int partitions) {
+      this.internalPartitions = partitions;
+      return this;
+    }
+
+    public Builder optPublishing(PublishingSettings settings) {
+      this.publishing = settings;
+      return this;
+    }
+
+    public Builder optMatrix(MatrixSettings settings) {
+      this.matrix = settings;
+      return this;
+    }
+
+    public Builder optPrediction(PredictionSettings settings) {
+      this.prediction = settings;
+      return this;
+    }
+
+    public AggregatorConfig build() {
+      return new AggregatorConfig(connection, streams, topics, internalPartitions, publishing, matrix, prediction);
+    }
+  }
+}

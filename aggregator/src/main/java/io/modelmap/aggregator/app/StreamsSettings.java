@@ -1,0 +1,72 @@
+package io.modelmap.aggregator.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * How this instance runs Kafka Streams. Each check names the {@code modelmap aggregator} option that sets it.
+ *
+ * @param applicationId Kafka Streams application id: consumer group and internal topic prefix ({@code --application-id})
+ * @param stateDir where RocksDB state lives ({@code --state-dir})
+ * @param commitInterval how often results are committed and become visible ({@code --commit-interval-ms})
+ * @param rocksDbMemoryMb off-heap memory shared by every RocksDB store, in MiB ({@code --rocksdb-memory-mb})
+ * @param instanceId a stable name of this instance for static membership; empty for none ({@code --instance-id})
+ */
+public record StreamsSettings(String applicationId, Path stateDir, Duration commitInterval, long rocksDbMemoryMb,
+    Optional<String> instanceId) {
+  /** The application id when none is given. */
+  public static final String DEFAULT_APPLICATION_ID = "modelmap-aggregator";
+  /** Kafka Streams' own default under exactly-once, so leaving it out changes nothing. */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+  /** {@link BoundedRocksDbMemory}'s own default, so leaving it out changes nothing. */
+  public static final long DEFAULT_ROCKSDB_MEMORY_MB = BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES / (1024 * 1024);
+
+  public StreamsSettings {
+    Objects.requireNonNull(commitInterval, "commitInterval");
+    Objects.requireNonNull(instanceId, "instanceId");
+    if (applicationId == null || applicationId.isBlank()) {
+      throw new IllegalArgumentException("--application-id must not be blank");
+    }
+    if (stateDir == null) {
+      throw new IllegalArgumentException("--state-dir must name a folder");
+    }
+    if (commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException("--commit-interval-ms must be positive, was " + commitInterval.toMillis());
+    }
+    if (rocksDbMemoryMb < 1) {
+      throw new IllegalArgumentException("--rocksdb-memory-mb must be at least 1, was " + rocksDbMemoryMb);
+    }
+    if (instanceId.isPresent() && instanceId.get().isBlank()) {
+      throw new IllegalArgumentException("--instance-id must not be blank when given");
+    }
+  }
+
+  /** The defaults, under application id {@code applicationId} with state in {@code stateDir}. */
+  public static StreamsSettings of(String applicationId, Path stateDir) {
+    return new StreamsSettings(applicationId, stateDir, DEFAULT_COMMIT_INTERVAL, DEFAULT_ROCKSDB_MEMORY_MB,
+        Optional.empty());
+  }
+
+  /** The defaults, with state in {@code stateDir}. */
+  public static StreamsSettings defaults(Path stateDir) {
+    return of(DEFAULT_APPLICATION_ID, stateDir);
+  }
+
+  public long rocksDbMemoryBytes() {
+    return rocksDbMemoryMb * 1024 * 1024;
+  }
+
+  /** Puts these settings into a Kafka Streams configuration. */
+  void putInto(Properties props) {
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+    props.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, rocksDbMemoryBytes());
+    instanceId.ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+  }
+}

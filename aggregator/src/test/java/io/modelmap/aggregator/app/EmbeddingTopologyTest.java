@@ -1,0 +1,280 @@
+package io.modelmap.aggregator.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.aggregator.embedding.EmbeddingSettings;
+import io.modelmap.aggregator.embedding.EmbeddingStores;
+import io.modelmap.aggregator.embedding.Router;
+import io.modelmap.aggregator.prediction.PredictionSettings;
+import io.modelmap.math.embed.FoldIn;
+import io.modelmap.schemas.avro.McAnswer;
+import io.modelmap.schemas.avro.McAnswers;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelEmbedding;
+import io.modelmap.schemas.avro.PredictionQuality;
+import io.modelmap.schemas.avro.ScorePrediction;
+import io.modelmap.schemas.avro.ScorePredictions;
+import io.modelmap.schemas.key.CompositeKey;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EmbedLLM in the topology on 29 real models' answers to 400 MMLU-Pro questions: 28 models are embedded
+ * by a full training; the 29th, arriving later, is folded in against the frozen question side within one
+ * punctuation and without a retraining, and its embedding is the penalised logistic regression on its
+ * own training answers, recomputed here from the stored router.
+ */
+class EmbeddingTopologyTest {
+  private static final String BENCHMARK = "mmlu-pro";
+  private static final String DATA = "/data/mmlu-pro-400/";
+
+  /**
+   * Issue 26 (found by ChaosIT): a model whose answers wait in the agreement for their items is neither
+   * trained on nothing nor forgotten: the first training leaves it out, and once its items arrive and its
+   * answers are applied it is folded in from them. (Before, it was trained with no answer, published with
+   * 0 questions and never folded in.)
+   */
+  @Test
+  void aModelWhoseAnswersWaitForTheirItemsIsFoldedInOnceTheyArrive() throws Exception {
+    Map<String, McItem> items = items();
+    List<String> header = new ArrayList<>();
+    Map<String, List<McAnswer>> answers = answers(header);
+    List<String> models = header.subList(4, 10);
+    String waiting = models.get(models.size() - 1);
+    List<McItem> all = new ArrayList<>(items.values());
+    Set<String> early = new HashSet<>();
+    all.subList(0, 200).forEach(i -> early.add(i.getItemId().toString()));
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    PredictionSettings d = PredictionSettings.defaults();
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
+        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+      TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
+      all.subList(0, 200).forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
+      for (String model : models.subList(0, models.size() - 1)) {
+        h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCHMARK)
+            .setAnswers(answers.get(model).stream().filter(a -> early.contains(a.getItemId().toString())).toList()).build());
+      }
+      h.answers.pipeInput(waiting, McAnswers.newBuilder().setModelId(waiting).setBenchmarkId(BENCHMARK)
+          .setAnswers(answers.get(waiting)).build()); // names items not published yet: it waits for them
+      Map<String, ModelEmbedding> published = new HashMap<>();
+      h.advanceUntil(() -> {
+        published.putAll(embeddings.readKeyValuesToMap());
+        return published.size() >= models.size() - 1;
+      });
+      assertThat(published).as("the first training, of the models whose answers are in").doesNotContainKey(waiting);
+
+      all.subList(200, all.size()).forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK,
+          item.getItemId().toString()), item));
+      h.advanceUntil(() -> {
+        published.putAll(embeddings.readKeyValuesToMap());
+        return published.containsKey(waiting);
+      });
+      ModelEmbedding folded = published.get(waiting);
+      assertThat(folded.getMethod()).hasToString("fold-in");
+      assertThat(folded.getQuestions()).as("from its answers").isPositive();
+    }
+  }
+
+  @Test
+  void modelsAreEmbeddedAndALateModelIsFoldedInWithoutRetraining() throws Exception {
+    Map<String, McItem> items = items();
+    List<String> header = new ArrayList<>();
+    Map<String, List<McAnswer>> answers = answers(header);
+    List<String> models = header.subList(4, header.size());
+    String late = models.get(models.size() - 1);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    PredictionSettings d = PredictionSettings.defaults();
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
+        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+      TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
+      items.values().forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
+      for (String model : models.subList(0, models.size() - 1)) {
+        h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCHMARK)
+            .setAnswers(answers.get(model)).build());
+      }
+      Map<String, ModelEmbedding> published = new HashMap<>();
+      h.advanceUntil(() -> {
+        published.putAll(embeddings.readKeyValuesToMap());
+        return published.size() == models.size() - 1;
+      });
+      Router router = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
+      for (ModelEmbedding e : published.values()) {
+        assertThat(e.getMethod()).hasToString("retrained");
+        assertThat(e.getTrainingVersion()).isEqualTo(1);
+        assertThat(e.getVector()).hasSize(8);
+        // the published accuracy, recomputed from the stored router and the model's answers
+        Accuracy own = accuracy(router, e, items, answers.get(e.getModelId().toString()));
+        assertThat(e.getQuestions()).isEqualTo(own.trained);
+        assertThat(e.getTrainingAccuracy()).isCloseTo(own.trainingAccuracy(), within(1e-12));
+        assertThat(e.getHeldOutAccuracy()).isCloseTo(own.heldOutAccuracy(), within(1e-12));
+      }
+      double meanHeldOut = published.values().stream().mapToDouble(ModelEmbedding::getHeldOutAccuracy).average()
+          .orElseThrow();
+      assertThat(meanHeldOut).as("held-out correctness accuracy, chance 0.5").isGreaterThan(0.55);
+
+      h.answers.pipeInput(late, McAnswers.newBuilder().setModelId(late).setBenchmarkId(BENCHMARK)
+          .setAnswers(answers.get(late)).build());
+      h.advance(Duration.ofSeconds(2));
+      Map<String, ModelEmbedding> after = embeddings.readKeyValuesToMap();
+      assertThat(after.keySet()).as("one punctuation later: the late model alone, no retraining").containsExactly(late);
+      ModelEmbedding folded = after.get(late);
+      assertThat(folded.getMethod()).hasToString("fold-in");
+      assertThat(folded.getTrainingVersion()).isEqualTo(1);
+
+      // the fold-in by hand: its answers to the training questions, the frozen features, λ = 1
+      List<double[]> features = new ArrayList<>();
+      List<Boolean> right = new ArrayList<>();
+      for (McAnswer a : answers.get(late)) {
+        McItem item = items.get(a.getItemId().toString());
+        if (!heldOut(a.getItemId().toString())) {
+          features.add(router.features(text(item)));
+          right.add(a.getChosenIndex() == item.getGoldIndex());
+        }
+      }
+      boolean[] correct = new boolean[right.size()];
+      for (int i = 0; i < correct.length; i++) {
+        correct[i] = right.get(i);
+      }
+      double[] expected = FoldIn.embedding(features, correct, router.questionSide().bias(), 1.0);
+      for (int k = 0; k < expected.length; k++) {
+        assertThat(folded.getVector().get(k)).as("component %d", k).isCloseTo(expected[k], within(1e-9));
+      }
+      assertThat(folded.getQuestions()).isEqualTo(features.size());
+      Router updated = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
+      assertThat(updated.rank(text(items.values().iterator().next()))).hasSize(models.size());
+
+      // benchmark forecasts from the embeddings (§5.3): the measured accuracy on the benchmark, predicted out of fold
+      Map<String, ScorePredictions> forecasts = new HashMap<>();
+      Map<String, PredictionQuality> quality = new HashMap<>();
+      TestOutputTopic<String, ScorePredictions> predictions = h.output(h.topics.scorePredictions());
+      TestOutputTopic<String, PredictionQuality> qualities = h.output(h.topics.predictionQuality());
+      h.advanceUntil(() -> {
+        forecasts.putAll(predictions.readKeyValuesToMap());
+        quality.putAll(qualities.readKeyValuesToMap());
+        return quality.containsKey(CompositeKey.of(BENCHMARK, "embedding")) && forecasts.size() == models.size();
+      });
+      int complete = 0;
+      for (String model : models) {
+        ScorePrediction p = forecasts.get(model).getPredictions().stream()
+            .filter(e -> e.getMethod().toString().equals("embedding")).findFirst().orElseThrow();
+        if (answers.get(model).size() < items.size()) {
+          assertThat(p.getObserved()).as("%s left items out: no measured accuracy, predicted only", model).isNull();
+          continue;
+        }
+        complete++;
+        long rightAnswers = answers.get(model).stream()
+            .filter(a -> a.getChosenIndex() == items.get(a.getItemId().toString()).getGoldIndex()).count();
+        assertThat(p.getObserved()).as("%s's accuracy, counted here", model)
+            .isCloseTo((double) rightAnswers / items.size(), within(1e-12));
+        assertThat(p.getOutOfFold()).isNotNull();
+      }
+      PredictionQuality q = quality.get(CompositeKey.of(BENCHMARK, "embedding"));
+      assertThat(q.getModels()).isEqualTo(complete).isGreaterThan(20);
+      assertThat(q.getPearsonR()).as("accuracy from the embeddings of the same answers, out of fold").isGreaterThan(0.8);
+    }
+  }
+
+  private record Accuracy(int trained, int trainedRight, int held, int heldRight) {
+    double trainingAccuracy() {
+      return (double) trainedRight / trained;
+    }
+
+    double heldOutAccuracy() {
+      return (double) heldRight / held;
+    }
+  }
+
+  private static Accuracy accuracy(Router router, ModelEmbedding e, Map<String, McItem> items, List<McAnswer> own) {
+    double[] embedding = e.getVector().stream().mapToDouble(Double::doubleValue).toArray();
+    int[] counts = new int[4];
+    for (McAnswer a : own) {
+      McItem item = items.get(a.getItemId().toString());
+      boolean predicted = router.questionSide().probability(embedding, router.features(text(item))) >= 0.5;
+      boolean right = a.getChosenIndex() == item.getGoldIndex();
+      int base = heldOut(a.getItemId().toString()) ? 2 : 0;
+      counts[base]++;
+      counts[base + 1] += predicted == right ? 1 : 0;
+    }
+    return new Accuracy(counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /** The split rule: one question key in ten, by its hash, is held out. */
+  private static boolean heldOut(String itemId) {
+    return Math.floorMod(CompositeKey.of(BENCHMARK, itemId).hashCode(), 10) == 0;
+  }
+
+  private static String text(McItem item) {
+    StringBuilder text = new StringBuilder(item.getQuestion());
+    item.getChoices().forEach(c -> text.append('\n').append(c));
+    return text.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <V> KeyValueStore<String, V> store(AggregatorHarness h) {
+    return (KeyValueStore<String, V>) (KeyValueStore<?, ?>) h.driver.getKeyValueStore(EmbeddingStores.ROUTER);
+  }
+
+  private static Map<String, McItem> items() throws Exception {
+    Map<String, Integer> gold = new HashMap<>();
+    try (BufferedReader in = reader("answers.csv", false)) {
+      in.readLine();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] cells = line.split(",", -1);
+        gold.put(cells[0], Integer.parseInt(cells[3]));
+      }
+    }
+    Map<String, McItem> items = new LinkedHashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in = reader("items.jsonl.gz", true)) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        JsonNode node = json.readTree(line);
+        List<String> choices = new ArrayList<>();
+        node.get("choices").forEach(c -> choices.add(c.asText()));
+        String id = node.get("id").asText();
+        items.put(id, McItem.newBuilder().setBenchmarkId(BENCHMARK).setItemId(id)
+            .setQuestion(node.get("question").asText()).setChoices(choices).setGoldIndex(gold.get(id)).build());
+      }
+    }
+    return items;
+  }
+
+  /** Each model's answers (empty cells: not answered). */
+  private static Map<String, List<McAnswer>> answers(List<String> header) throws Exception {
+    Map<String, List<McAnswer>> answers = new LinkedHashMap<>();
+    try (BufferedReader in = reader("answers.csv", false)) {
+      header.addAll(List.of(in.readLine().split(",", -1)));
+      header.subList(4, header.size()).forEach(m -> answers.put(m, new ArrayList<>()));
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] cells = line.split(",", -1);
+        for (int c = 4; c < cells.length; c++) {
+          if (!cells[c].isEmpty()) {
+            answers.get(header.get(c)).add(McAnswer.newBuilder().setItemId(cells[0])
+                .setChosenIndex(Integer.parseInt(cells[c])).build());
+          }
+        }
+      }
+    }
+    return answers;
+  }
+
+  private static BufferedReader reader(String name, boolean gzip) throws Exception {
+    var in = EmbeddingTopologyTest.class.getResourceAsStream(DATA + name);
+    return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
+  }
+}
