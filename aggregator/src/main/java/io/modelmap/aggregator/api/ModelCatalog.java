@@ -96,7 +96,8 @@ final class ModelCatalog {
     String state = failed == null ? status : "source-refused".equals(failed.reason()) ? "refused" : "failed";
     return new ModelBody(id, state, (String) c.getOrDefault("corpusId", r.get("corpusId")),
         (String) r.get("family"), (String) r.get("modelType"), BodyMapping.as(r.get("parameterCount"), LONG),
-        BodyMapping.as(r.get("labels"), LABELS), (String) r.get("sourceUri"), BodyMapping.as(r.get("benchmarks"), IDS),
+        BodyMapping.as(r.get("labels"), LABELS), (String) r.get("sourceUri"), (String) r.get("revision"),
+        BodyMapping.as(r.get("benchmarks"), IDS),
         BodyMapping.as(c.get("textsScored"), INT), BodyMapping.as(c.get("corpusSize"), INT),
         BodyMapping.as(c.get("meanLogLikelihood"), DOUBLE), BodyMapping.as(a.get("answered"), LONG),
         BodyMapping.as(a.get("accuracy"), DOUBLE), BodyMapping.as(p.get("x"), DOUBLE),

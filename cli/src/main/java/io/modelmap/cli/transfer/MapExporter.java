@@ -76,9 +76,10 @@ public final class MapExporter {
     CoordinateFrame frame = reader.latestByKey(topics.coordinateFrame()).get(corpus);
     writeMatrix(dir.resolve("Q.csv"), textIds, qRows(coordinates, frame));
     TreeSet<String> models = new TreeSet<>(l.keySet());
-    reader.latestByKey(topics.modelRegistered()).values().stream()
+    Map<String, ModelRegistered> registered = reader.latestByKey(topics.modelRegistered());
+    registered.values().stream()
         .filter(m -> m.getCorpusId().equals(corpus)).map(ModelRegistered::getModelId).forEach(models::add);
-    writeModels(dir.resolve("models.csv"), models, coordinates);
+    writeModels(dir.resolve("models.csv"), models, coordinates, registered);
     Map<String, NeighborList> neighbors = new TreeMap<>(reader.latestByKey(topics.modelNeighbors()));
     writeNeighbors(dir.resolve("neighbors.csv"), neighbors, corpus);
     PredictionExporter.export(reader, topics, corpus, dir);
@@ -148,13 +149,17 @@ public final class MapExporter {
     }
   }
 
-  private static void writeModels(Path file, TreeSet<String> models, Map<String, ModelCoordinates> coordinates)
-      throws IOException {
-    try (CSVPrinter csv = CsvFiles.writer(file, List.of("model_id", "mean_loglik", "texts_scored", "complete"))) {
+  /** One row per model; source_uri and revision say which weights were scored (an hf:// source's commit). */
+  private static void writeModels(Path file, TreeSet<String> models, Map<String, ModelCoordinates> coordinates,
+      Map<String, ModelRegistered> registered) throws IOException {
+    try (CSVPrinter csv = CsvFiles.writer(file, List.of("model_id", "mean_loglik", "texts_scored", "complete",
+        "source_uri", "revision"))) {
       for (String model : models) {
         ModelCoordinates c = coordinates.get(model);
+        ModelRegistered r = registered.get(model);
         csv.printRecord(model, c == null ? "" : CsvFiles.number(c.getMeanLogLikelihood()),
-            c == null ? 0 : c.getTextsScored(), c != null && c.getComplete());
+            c == null ? 0 : c.getTextsScored(), c != null && c.getComplete(), r == null ? "" : r.getSourceUri(),
+            r == null || r.getRevision() == null ? "" : r.getRevision());
       }
     }
   }
