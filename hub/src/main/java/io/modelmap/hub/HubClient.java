@@ -82,6 +82,14 @@ public final class HubClient {
   }
 
   /**
+   * The model's snapshot as the cache already holds it, without any request (what an offline resolve
+   * answers). For a pinned commit this is the answer a resolve would give: a commit never changes.
+   */
+  public Optional<HubSnapshot> cached(HubModelId id) {
+    return CachedSnapshot.find(cache, Objects.requireNonNull(id, "id"));
+  }
+
+  /**
    * The commit the model's revision points to, without downloading any file: what a registration records.
    * Offline, or when the Hub cannot be reached after the retries, the commit the cache knows for it.
    *

@@ -52,7 +52,9 @@ public final class HubCheckpoints {
     }
     HubSnapshot snapshot;
     try {
-      snapshot = client.resolve(new HubModelId(repo, revision));
+      // a commit's snapshot never changes: a warm cache is used without touching the network
+      HubModelId id = new HubModelId(repo, revision);
+      snapshot = client.cached(id).orElseGet(() -> client.resolve(id));
     } catch (HubException e) {
       if (e.kind() == HubException.Kind.NETWORK || e.kind() == HubException.Kind.CACHE) {
         throw new IOException(e.getMessage(), e);

@@ -81,6 +81,17 @@ class HubCheckpointsTest {
   }
 
   @Test
+  void shouldStartOnAWarmCacheWithoutTouchingTheNetwork() throws Exception {
+    checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", commit, LIMIT, metrics);
+    hub.clearRequests();
+
+    Path folder = checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", commit, LIMIT, metrics);
+
+    assertThat(folder.resolve("tokenizer.json")).exists();
+    assertThat(hub.requests()).isEmpty();
+  }
+
+  @Test
   void shouldRefuseAGatedRepositoryInOneLineNamingTheToken() {
     hub.repo("org/tiny").gate("secret");
 
