@@ -17,7 +17,10 @@ import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
+import io.modelmap.producer.fanout.ModelOnboarding;
+import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.scorer.worker.HubCheckpoints;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
@@ -113,7 +116,7 @@ class HubMapIT {
   }
 
   @Test
-  void shouldScoreTheRegisteredCommitAfterTheBranchMovedAndRefuseReRegisteringTheIdAtTheNewCommit() throws Exception {
+  void shouldScoreTheRegisteredCommitAfterTheBranchMovedRefuseReRegisteringItAndDeadLetterAGatedSource() throws Exception {
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
         new PrintStream(OutputStream.nullOutputStream()), 0)) {
       List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(256, 64, 6, 1)).build(DemoCorpus.documents(3, 5));
@@ -138,6 +141,15 @@ class HubMapIT {
           + " hf://org/tiny at commit " + commit + "; to map commit " + newCommit + " beside it, register --model"
           + " org/tiny@" + newCommit);
 
+      // a gated model registered at its commit (as a token holder would), one task; this worker has no token
+      String gatedCommit = hub.repo("org/gated").push(Fixtures.tinyLlama());
+      hub.repo("org/gated").gate("hf_secret");
+      try (Publisher publisher = new Publisher(system.connection())) {
+        new ModelOnboarding(publisher, system.connection().topics(), new TaskFanout(1000)).onboard(ModelRegistered
+            .newBuilder().setModelId("org/gated").setSourceUri("hf://org/gated").setRevision(gatedCommit)
+            .setCorpusId("c").build(), corpus.stream().map(CorpusText::textId).toList(), Map.of());
+        publisher.flush();
+      }
       hub.clearRequests();
       HubSettings workerCache = new HubSettings(dir.resolve("worker"), dir.resolve("worker/hub"), hub.endpoint(),
           Optional.empty(), false);
@@ -147,7 +159,12 @@ class HubMapIT {
       Thread thread = new Thread(worker, "scorer");
       thread.start();
       try {
-        JsonNode model = awaitComplete(system, "org%2Ftiny");
+        JsonNode gated = awaitStatus(system, "org%2Fgated", "refused");
+        assertThat(gated.path("failure").path("reason").asText()).isEqualTo("source-refused");
+        assertThat(gated.path("failure").path("message").asText()).contains("org/gated").contains("HF_TOKEN");
+        assertThat(hub.requests()).as("a refusal is not retried").filteredOn(r -> r.path().contains("org/gated"))
+            .hasSize(1);
+        JsonNode model = awaitStatus(system, "org%2Ftiny", "complete");
         assertThat(model.path("revision").asText()).isEqualTo(commit);
         assertThat(model.path("sourceUri").asText()).isEqualTo("hf://org/tiny");
       } finally {
@@ -199,14 +216,14 @@ class HubMapIT {
     return new Run(exit, output);
   }
 
-  private static JsonNode awaitComplete(EmbeddedSystem system, String encodedId) {
+  private static JsonNode awaitStatus(EmbeddedSystem system, String encodedId, String status) {
     HttpClient http = HttpClient.newHttpClient();
     ObjectMapper json = new ObjectMapper();
     JsonNode[] model = new JsonNode[1];
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       model[0] = json.readTree(http.send(HttpRequest.newBuilder(URI.create(system.dashboardUrl() + "api/models/"
           + encodedId)).build(), HttpResponse.BodyHandlers.ofString()).body());
-      assertThat(model[0].path("status").asText()).isEqualTo("complete");
+      assertThat(model[0].path("status").asText()).isEqualTo(status);
     });
     return model[0];
   }
