@@ -69,7 +69,8 @@ final class LocalModels {
       }
     }
     if (byId.isEmpty() && hubIds.isEmpty()) {
-      throw new UsageError("map needs checkpoints: --model ID=DIR or org/name[@revision] (repeatable) or --models-dir DIR");
+      throw new UsageError("map needs checkpoints: --model ID=DIR or org/name[@revision] (repeatable) or"
+          + " --models-dir DIR");
     }
     List<LocalModel> models = new ArrayList<>();
     for (Map.Entry<String, Path> e : byId.entrySet()) {
@@ -87,7 +88,8 @@ final class LocalModels {
     try {
       id = HubModelId.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new UsageError("--model '" + text + "': neither ID=DIR nor a Hub id org/name[@revision]: " + e.getMessage());
+      throw new UsageError("--model '" + text + "': neither ID=DIR nor a Hub id org/name[@revision]: "
+          + e.getMessage());
     }
     Ids.problem(Ids.Kind.MODEL, HubModels.modelId(id)).ifPresent(problem -> {
       throw new UsageError("--model " + text + ": " + problem);

@@ -104,7 +104,8 @@ final class RegisterCommand implements Callable<Integer> {
           + "; publish it first with modelmap corpus --corpus-id " + corpusId + " --corpus FILE");
     }
     if (fromHub.isPresent()) {
-      fromHub.get().checkAgainst(Optional.ofNullable(reader.latestByKey(target.topics().modelRegistered()).get(modelId)));
+      ModelRegistered stored = reader.latestByKey(target.topics().modelRegistered()).get(modelId);
+      fromHub.get().checkAgainst(Optional.ofNullable(stored));
     }
     Map<String, List<String>> itemIds = new HashMap<>();
     if (!benchmarks.isEmpty()) {

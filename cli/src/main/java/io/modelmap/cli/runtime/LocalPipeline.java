@@ -106,7 +106,7 @@ public final class LocalPipeline implements AutoCloseable {
         HubCheckpoints.of(HubSettings.fromEnvironment(), ScorerConfig.DEFAULT_MAX_MODEL_BYTES));
   }
 
-  /** Starts one scorer worker in this process, loading models from under {@code roots} and {@code hf://} ones through {@code hub}. */
+  /** Starts one scorer worker in this process: models from under {@code roots}, {@code hf://} ones through {@code hub}. */
   public void startScorer(List<Path> roots, String device, int batchSize, HubCheckpoints hub) {
     metrics = new ScorerMetrics();
     worker = new ScorerWorker(connection, new ScorerConfig("modelmap-scorer", "local-scorer", roots, batchSize, device,

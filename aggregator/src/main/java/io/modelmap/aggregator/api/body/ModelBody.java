@@ -13,7 +13,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelBody(String modelId, String status, String corpusId, String family, String modelType,
-    Long parameterCount, Map<String, String> labels, String sourceUri, String revision, List<String> benchmarks, Integer textsScored,
+    Long parameterCount, Map<String, String> labels, String sourceUri, String revision, List<String> benchmarks,
+    Integer textsScored,
     Integer corpusSize, Double meanLogLikelihood, Long answered, Double accuracy, Double x, Double y,
     String primaryCategory, FailureBody failure, Boolean neighborsProvisional, List<NeighborBody> neighbors,
     List<PartnerBody> mostCorrelated, List<PartnerBody> leastCorrelated) {
@@ -22,7 +23,8 @@ public record ModelBody(String modelId, String status, String corpusId, String f
   public ModelBody withDetail(Boolean provisional, List<NeighborBody> neighborList, List<PartnerBody> most,
       List<PartnerBody> least) {
     return new ModelBody(modelId, status, corpusId, family, modelType, parameterCount, labels, sourceUri, revision,
-        benchmarks, textsScored, corpusSize, meanLogLikelihood, answered, accuracy, x, y, primaryCategory, failure, provisional,
+        benchmarks, textsScored, corpusSize, meanLogLikelihood, answered, accuracy, x, y, primaryCategory, failure,
+        provisional,
         neighborList, most, least);
   }
 }
