@@ -53,3 +53,34 @@ app.kubernetes.io/component: {{ .component }}
   value: /etc/modelmap/client/{{ .Values.kafka.clientConfigKey }}
 {{- end }}
 {{- end -}}
+
+{{/* Where the Hub cache is mounted in a worker pod. */}}
+{{- define "modelmap.hubCacheDir" -}}/var/cache/huggingface/hub{{- end }}
+
+{{/* The Secret holding HF_TOKEN, or empty when there is none. */}}
+{{- define "modelmap.hubTokenSecret" -}}
+{{- if .Values.hub.token.existingSecret -}}
+{{ .Values.hub.token.existingSecret }}
+{{- else if .Values.hub.token.value -}}
+{{ include "modelmap.fullname" . }}-hf-token
+{{- end -}}
+{{- end }}
+
+{{/* HF_ENDPOINT, HF_HUB_OFFLINE and HF_TOKEN, as huggingface_hub reads them, for the workers and the register Job. */}}
+{{- define "modelmap.hubEnv" -}}
+{{- with .Values.hub.endpoint }}
+- name: HF_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- if .Values.hub.offline }}
+- name: HF_HUB_OFFLINE
+  value: "1"
+{{- end }}
+{{- with include "modelmap.hubTokenSecret" . }}
+- name: HF_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.hub.token.secretKey }}
+{{- end }}
+{{- end }}

@@ -1,6 +1,7 @@
 package io.modelmap.cli;
 
 import io.modelmap.cli.runtime.InputRefused;
+import io.modelmap.hub.HubException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -57,7 +58,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
       return denied.getFile() + ": permission denied";
     }
     if (e instanceof UsageError || e instanceof InputRefused || e instanceof IOException
-        || e instanceof IllegalArgumentException) {
+        || e instanceof IllegalArgumentException || e instanceof HubException) {
       return e.getMessage();
     }
     // not the user's doing: say what failed in a line; the trace is in the log

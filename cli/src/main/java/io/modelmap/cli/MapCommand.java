@@ -9,6 +9,9 @@ import io.modelmap.scorer.model.CheckpointCheck;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.formats.benchmark.ItemFiles;
 import io.modelmap.formats.benchmark.ParsedItems;
+import io.modelmap.hub.HubSettings;
+import io.modelmap.scorer.worker.HubCheckpoints;
+import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.key.Ids;
@@ -32,9 +35,13 @@ import picocli.CommandLine.Option;
         + " register every model, score them with a local scorer, print the neighbour table, export and exit"
         + " (--serve keeps it running with the dashboard).")
 final class MapCommand implements Callable<Integer> {
-  @Option(names = "--model", paramLabel = "ID=DIR",
-      description = "A Hugging Face checkpoint folder under a model id, e.g. acme/tiny-base@v2=./ckpt (repeatable).")
+  @Option(names = "--model", paramLabel = "ID=DIR|HUB_ID",
+      description = "A Hugging Face checkpoint folder under a model id, e.g. acme/tiny-base@v2=./ckpt, or a model on the"
+          + " Hub, org/name[@revision], found in the Hugging Face cache or downloaded into it (repeatable).")
   List<String> models = new ArrayList<>();
+
+  @Mixin
+  HubOptions hub;
 
   @Option(names = "--models-dir", paramLabel = "DIR",
       description = "Every subfolder with a config.json (DIR/name or DIR/org/name; the id is that path) (repeatable).")
@@ -69,9 +76,21 @@ final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // every input is checked before anything starts
+    // the options first: a Hub model may take long to download
+    if (!corpus.anySource()) {
+      throw new UsageError("map needs a corpus: --corpus FILE|DIR (Pile JSONL) or --text PATH --category NAME");
+    }
+    Ids.problem(Ids.Kind.CORPUS, corpusId).ifPresent(problem -> {
+      throw new UsageError("--corpus-id: " + problem);
+    });
+    if (!CausalLmLoader.DTYPES.contains(dtype)) {
+      throw new UsageError("--dtype " + dtype + ": the scorer runs one of " + CausalLmLoader.DTYPES);
+    }
     List<LocalModel> checkpoints = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    List<LocalModel> given = LocalModels.resolve(models, modelsDirs);
+    HubSettings hubSettings = hub.settings();
+    List<LocalModel> given = LocalModels.resolve(models, modelsDirs, new HubModels(hubSettings,
+        ScorerConfig.DEFAULT_MAX_MODEL_BYTES, System.out, System.console() != null));
     for (LocalModel model : given) {
       CheckpointCheck.problem(model.dir()).ifPresentOrElse(problem -> refused.add(model.id() + ": " + problem),
           () -> checkpoints.add(model));
@@ -83,15 +102,6 @@ final class MapCommand implements Callable<Integer> {
     if (checkpoints.isEmpty()) {
       throw new UsageError("map: every model was refused (see above); nothing to map");
     }
-    if (!corpus.anySource()) {
-      throw new UsageError("map needs a corpus: --corpus FILE|DIR (Pile JSONL) or --text PATH --category NAME");
-    }
-    Ids.problem(Ids.Kind.CORPUS, corpusId).ifPresent(problem -> {
-      throw new UsageError("--corpus-id: " + problem);
-    });
-    if (!CausalLmLoader.DTYPES.contains(dtype)) {
-      throw new UsageError("--dtype " + dtype + ": the scorer runs one of " + CausalLmLoader.DTYPES);
-    }
     List<CorpusText> texts = corpus.build(System.out);
     Map<String, ParsedItems> items = readBenchmarks();
     List<PromptText> prompts = generation.read();
@@ -101,7 +111,8 @@ final class MapCommand implements Callable<Integer> {
       items.forEach((id, parsed) -> pipeline.publishBenchmark(id, parsed.items()));
       pipeline.usePrompts(prompts, generation.spec());
       pipeline.register(checkpoints, corpusId, texts, dtype);
-      pipeline.startScorer(checkpoints.stream().map(LocalModel::dir).toList(), scoring.device, scoring.batchSize);
+      pipeline.startScorer(checkpoints.stream().map(LocalModel::dir).toList(), scoring.device, scoring.batchSize,
+          HubCheckpoints.of(hubSettings, ScorerConfig.DEFAULT_MAX_MODEL_BYTES));
       system.watch("local scorer", pipeline::scorerRunning);
       pipeline.watchAggregator(system::aggregatorAlive);
       pipeline.awaitMap(texts.size(), timeout).forEach((model, reason) -> refused.add(model + ": " + reason));

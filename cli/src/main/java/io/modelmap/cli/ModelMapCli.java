@@ -1,6 +1,8 @@
 package io.modelmap.cli;
 
 import io.modelmap.cli.logging.CliLogging;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,8 +24,17 @@ public final class ModelMapCli {
 
   /** The configured command line, also used by tests. */
   public static CommandLine commandLine() {
+    return commandLine(System.getenv());
+  }
+
+  /**
+   * The command line with Hub settings ({@code HF_*}) read from {@code environment} instead of the process's:
+   * tests point it at a Hub on loopback without changing the JVM's environment.
+   */
+  public static CommandLine commandLine(Map<String, String> environment) {
     ErrorReporter errors = new ErrorReporter();
-    return new CommandLine(new ModelMapCli()).setCaseInsensitiveEnumValuesAllowed(true)
+    CliFactory factory = new CliFactory(environment, Path.of(System.getProperty("user.home")));
+    return new CommandLine(new ModelMapCli(), factory).setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
   }
 }

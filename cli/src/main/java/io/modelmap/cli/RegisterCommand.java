@@ -1,5 +1,7 @@
 package io.modelmap.cli;
 
+import io.modelmap.hub.HubClient;
+import io.modelmap.hub.HubModelId;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.cli.runtime.PublishedCorpora;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,11 +32,19 @@ final class RegisterCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions connection;
 
-  @Option(names = "--model-id", required = true, description = "Id of the model.")
+  @Option(names = "--model-id", description = "Id of the model (needed with --source-uri; with --model, default org/name"
+      + " at the default branch, org/name@revision otherwise).")
   String modelId;
 
-  @Option(names = "--source-uri", required = true, description = "file:/path of the checkpoint folder, under a scorer's --model-root.")
+  @Option(names = "--source-uri", description = "file:/path of the checkpoint folder, under a scorer's --model-root.")
   String sourceUri;
+
+  @Option(names = "--model", paramLabel = "HUB_ID", description = "A model on the Hugging Face Hub, org/name[@revision]"
+      + " (instead of --source-uri): the revision is resolved to a commit now and every worker scores that commit.")
+  String hubModel;
+
+  @Mixin
+  HubOptions hub;
 
   @Option(names = "--corpus-id", required = true, description = "Corpus to score the model on (already published).")
   String corpusId;
@@ -64,6 +75,22 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if ((hubModel == null) == (sourceUri == null)) {
+      throw new UsageError("register needs either --model org/name[@revision] (a Hub model) or --model-id and"
+          + " --source-uri (a checkpoint folder)");
+    }
+    if (sourceUri != null && modelId == null) {
+      throw new UsageError("--source-uri needs --model-id");
+    }
+    Optional<HubRegistration> fromHub = Optional.empty();
+    if (hubModel != null) {
+      HubModelId id = LocalModels.hubId(hubModel);
+      String commit = HubClient.builder(hub.settings()).build().commit(id);
+      fromHub = Optional.of(HubRegistration.of(id, commit, Optional.ofNullable(modelId)));
+      modelId = fromHub.get().modelId();
+      sourceUri = fromHub.get().sourceUri();
+      System.out.println(id + " is commit " + commit + "; registering it as " + modelId);
+    }
     Ids.problem(Ids.Kind.MODEL, modelId).ifPresent(problem -> {
       throw new UsageError("--model-id: " + problem);
     });
@@ -76,6 +103,10 @@ final class RegisterCommand implements Callable<Integer> {
       throw new UsageError("corpus '" + corpusId + "' has no texts in " + target.topics().corpusTexts().name()
           + "; publish it first with modelmap corpus --corpus-id " + corpusId + " --corpus FILE");
     }
+    if (fromHub.isPresent()) {
+      ModelRegistered stored = reader.latestByKey(target.topics().modelRegistered()).get(modelId);
+      fromHub.get().checkAgainst(Optional.ofNullable(stored));
+    }
     Map<String, List<String>> itemIds = new HashMap<>();
     if (!benchmarks.isEmpty()) {
       for (McItem item : reader.latestByKey(target.topics().mcItems()).values()) {
@@ -87,7 +118,8 @@ final class RegisterCommand implements Callable<Integer> {
         }
       }
     }
-    ModelRegistered model = ModelRegistered.newBuilder().setModelId(modelId).setSourceUri(sourceUri).setDtype(dtype)
+    ModelRegistered model = ModelRegistered.newBuilder().setModelId(modelId).setSourceUri(sourceUri)
+        .setRevision(fromHub.map(HubRegistration::commit).orElse(null)).setDtype(dtype)
         .setFamily(family).setModelType(modelType).setParameterCount(parameterCount).setLabels(Map.copyOf(labels))
         .setCorpusId(corpusId).setBenchmarks(List.copyOf(benchmarks)).setRegisteredAtMs(System.currentTimeMillis())
         .build();

@@ -1,6 +1,7 @@
 package io.modelmap.cli;
 
 import io.modelmap.cli.logging.CliLogging;
+import io.modelmap.scorer.worker.HubCheckpoints;
 import io.modelmap.scorer.worker.MetricsEndpoint;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
@@ -23,6 +24,9 @@ final class ScorerCommand implements Callable<Integer> {
 
   @Mixin
   ScorerDeviceOptions scoring;
+
+  @Mixin
+  HubOptions hub;
 
   @Option(names = "--model-root", required = true, description = "Folder model sources must lie under (repeatable).")
   List<Path> modelRoots;
@@ -57,7 +61,9 @@ final class ScorerCommand implements Callable<Integer> {
     ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, scoring.batchSize, scoring.device,
         maxAttempts, maxModelGib << 30, torchScriptRoots);
     ScorerMetrics metrics = new ScorerMetrics();
-    ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);
+    // hf:// sources are fetched into the Hub cache at the registered commit, within the same size limit
+    ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics,
+        HubCheckpoints.of(hub.settings(), config.maxModelBytes()));
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
     MetricsEndpoint endpoint = metricsPort < 0 ? null
         : MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort), metrics, worker::isHealthy);

@@ -81,6 +81,36 @@ public final class HubClient {
     }
   }
 
+  /**
+   * The model's snapshot as the cache already holds it, without any request (what an offline resolve
+   * answers). For a pinned commit this is the answer a resolve would give: a commit never changes.
+   */
+  public Optional<HubSnapshot> cached(HubModelId id) {
+    return CachedSnapshot.find(cache, Objects.requireNonNull(id, "id"));
+  }
+
+  /**
+   * The commit the model's revision points to, without downloading any file: what a registration records.
+   * Offline, or when the Hub cannot be reached after the retries, the commit the cache knows for it.
+   *
+   * @throws HubException with a one-line message when it cannot be had (no access, no such revision, ...)
+   */
+  public String commit(HubModelId id) {
+    Objects.requireNonNull(id, "id");
+    if (settings.offline()) {
+      return cache.knownCommit(id).orElseThrow(() -> new HubException(HubException.Kind.OFFLINE,
+          "HF_HUB_OFFLINE=1 and model " + id + " is not in the cache at " + cache.repoFolder(id)));
+    }
+    try {
+      return http.repoInfo(new HubTarget(id, settings.endpoint(), settings.token().isPresent())).commit();
+    } catch (HubException e) {
+      Optional<String> known = e.kind() == HubException.Kind.NETWORK ? cache.knownCommit(id) : Optional.empty();
+      String commit = known.orElseThrow(() -> e);
+      LOG.warn("{}; using {} at commit {} as the cache knows it", e.getMessage(), id, commit);
+      return commit;
+    }
+  }
+
   private HubSnapshot download(HubTarget target, RepoInfo info) throws IOException, InterruptedException {
     HubModelId id = target.id();
     String commit = info.commit();

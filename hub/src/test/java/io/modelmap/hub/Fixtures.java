@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The tiny Llama checkpoint of src/test/resources/tiny-llama, and files a real repository has beside it. */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {
   }
 
@@ -24,7 +24,7 @@ final class Fixtures {
   }
 
   /** config.json, tokenizer.json and model.safetensors, in that order. */
-  static Map<String, byte[]> tinyLlama() {
+  public static Map<String, byte[]> tinyLlama() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (String name : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
       files.put(name, resource(name));

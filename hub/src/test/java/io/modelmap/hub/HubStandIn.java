@@ -29,10 +29,11 @@ import java.util.function.Predicate;
  * host:port) with {@code X-Linked-Etag} and {@code X-Linked-Size}; {@code Range} on the CDN; 401
  * {@code GatedRepo}, 404 {@code RepoNotFound}/{@code RevisionNotFound}/{@code EntryNotFound}; a 307 with a
  * relative {@code Location} for a renamed repository. Every request is recorded; faults can be injected.
+ * Public, in the hub module's test-jar, so that the integration tests run the CLI and the worker against it.
  */
-final class HubStandIn implements AutoCloseable {
+public final class HubStandIn implements AutoCloseable {
   /** One request as the stand-in saw it. */
-  record Request(String server, String method, String path, String range, String authorization) {
+  public record Request(String server, String method, String path, String range, String authorization) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,12 +66,12 @@ final class HubStandIn implements AutoCloseable {
     cdn.start();
   }
 
-  static HubStandIn start() throws IOException {
+  public static HubStandIn start() throws IOException {
     return new HubStandIn();
   }
 
   /** What HF_ENDPOINT is set to. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + hub.getAddress().getPort();
   }
 
@@ -78,7 +79,7 @@ final class HubStandIn implements AutoCloseable {
     return "http://127.0.0.1:" + cdn.getAddress().getPort();
   }
 
-  StandInRepo repo(String id) {
+  public StandInRepo repo(String id) {
     return repos.computeIfAbsent(id, StandInRepo::new);
   }
 
@@ -112,17 +113,17 @@ final class HubStandIn implements AutoCloseable {
     holdCdnUntil = r -> condition.test(requests());
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     synchronized (requests) {
       return List.copyOf(requests);
     }
   }
 
-  long count(String method, Predicate<String> path) {
+  public long count(String method, Predicate<String> path) {
     return requests().stream().filter(r -> r.method().equals(method) && path.test(r.path())).count();
   }
 
-  void clearRequests() {
+  public void clearRequests() {
     synchronized (requests) {
       requests.clear();
     }

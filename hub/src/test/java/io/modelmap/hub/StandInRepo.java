@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Files ending in {@code .safetensors} or {@code .bin} are stored in LFS, as the Hub's default
  * {@code .gitattributes} has it: their ETag is their sha256 and they are served from the CDN.
  */
-final class StandInRepo {
+public final class StandInRepo {
   private final String id;
   private final Map<String, Map<String, byte[]>> commits = new ConcurrentHashMap<>();
   private final Map<String, String> branches = new ConcurrentHashMap<>();
@@ -29,7 +29,7 @@ final class StandInRepo {
   }
 
   /** A new commit holding these files, {@code main} moved to it; its hash. */
-  String push(Map<String, byte[]> files) {
+  public String push(Map<String, byte[]> files) {
     String commit = sha1((id + "#" + commits.size() + "#" + files.keySet()).getBytes(StandardCharsets.UTF_8));
     commits.put(commit, new LinkedHashMap<>(files));
     branches.put("main", commit);
@@ -37,12 +37,12 @@ final class StandInRepo {
   }
 
   /** Points a branch (any ref name, {@code refs/pr/1} too) at a commit. */
-  void branch(String name, String commit) {
+  public void branch(String name, String commit) {
     branches.put(name, commit);
   }
 
   /** Answers 401 unless the request carries {@code Bearer token}. */
-  void gate(String token) {
+  public void gate(String token) {
     this.token = Optional.of(token);
   }
 

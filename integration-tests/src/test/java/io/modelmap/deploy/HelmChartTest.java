@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -279,6 +280,64 @@ class HelmChartTest {
         .getContainers().get(0).getPorts().get(0).getContainerPort()).isEqualTo(8181);
     assertThat(named(objects, Job.class, "mm-modelmap-streams-topics").getSpec().getTemplate().getSpec().getContainers()
         .get(0).getArgs()).containsExactly("topics", "--partitions", "7", "--replication", "2");
+  }
+
+  @Test
+  void workersGetAPerPodHubCacheByDefaultAndNoHubSettings() throws Exception {
+    List<HasMetadata> objects = render(Map.of(), null);
+    var pod = named(objects, Deployment.class, "mm-modelmap-streams-scorer").getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("hub-cache")).singleElement()
+        .satisfies(v -> assertThat(v.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("100Gi")));
+    assertThat(container.getVolumeMounts()).filteredOn(m -> m.getName().equals("hub-cache")).singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/var/cache/huggingface/hub"));
+    assertThat(env(container, "HF_HUB_CACHE")).isEqualTo("/var/cache/huggingface/hub");
+    assertThat(container.getEnv()).extracting(EnvVar::getName).doesNotContain("HF_TOKEN", "HF_ENDPOINT", "HF_HUB_OFFLINE");
+    assertThat(ofType(objects, PersistentVolumeClaim.class)).isEmpty();
+  }
+
+  @Test
+  void aSharedHubCacheTheTokenFromASecretAndTheEndpointReachTheWorkers() throws Exception {
+    List<HasMetadata> objects = render(Map.of("hub.cache.accessMode", "ReadWriteMany", "hub.cache.size", "500Gi",
+        "hub.cache.storageClassName", "nfs", "hub.endpoint", "https://hub.internal.example", "hub.offline", "true",
+        "hub.token.existingSecret", "hf-credentials", "hub.token.secretKey", "hf_token"), null);
+    PersistentVolumeClaim claim = named(objects, PersistentVolumeClaim.class, "mm-modelmap-streams-hub-cache");
+    assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+    assertThat(claim.getSpec().getStorageClassName()).isEqualTo("nfs");
+    assertThat(claim.getSpec().getResources().getRequests().get("storage")).isEqualTo(new Quantity("500Gi"));
+    var pod = named(objects, Deployment.class, "mm-modelmap-streams-scorer").getSpec().getTemplate().getSpec();
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("hub-cache")).singleElement().satisfies(v ->
+        assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("mm-modelmap-streams-hub-cache"));
+    Container container = pod.getContainers().get(0);
+    assertThat(env(container, "HF_ENDPOINT")).isEqualTo("https://hub.internal.example");
+    assertThat(env(container, "HF_HUB_OFFLINE")).isEqualTo("1");
+    EnvVar token = container.getEnv().stream().filter(e -> e.getName().equals("HF_TOKEN")).findFirst().orElseThrow();
+    assertThat(token.getValue()).isNull();
+    assertThat(token.getValueFrom().getSecretKeyRef().getName()).isEqualTo("hf-credentials");
+    assertThat(token.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("hf_token");
+    assertThat(ofType(objects, Secret.class)).as("an existing Secret is named, never created").isEmpty();
+    assertThat(named(render(Map.of("hub.cache.accessMode", "ReadWriteMany", "hub.cache.existingClaim", "team-hf"), null),
+        Deployment.class, "mm-modelmap-streams-scorer").getSpec().getTemplate().getSpec().getVolumes())
+        .filteredOn(v -> v.getName().equals("hub-cache")).singleElement()
+        .satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("team-hf"));
+  }
+
+  @Test
+  void aTokenGivenInValuesIsStoredInASecretTheWorkersAndTheRegisterJobRead() throws Exception {
+    List<HasMetadata> objects = render(Map.of("hub.token.value", "hf_abc", "register.models[0].hubId",
+        "meta-llama/Llama-3.2-1B@main", "register.models[0].corpusId", "pile-10k"), null);
+    Secret secret = named(objects, Secret.class, "mm-modelmap-streams-hf-token");
+    assertThat(secret.getData()).containsEntry("token", java.util.Base64.getEncoder().encodeToString("hf_abc".getBytes()));
+    Container worker = named(objects, Deployment.class, "mm-modelmap-streams-scorer").getSpec().getTemplate().getSpec()
+        .getContainers().get(0);
+    Container register = named(objects, Job.class, "mm-modelmap-streams-register").getSpec().getTemplate().getSpec()
+        .getContainers().get(0);
+    for (Container c : List.of(worker, register)) {
+      assertThat(c.getEnv()).filteredOn(e -> e.getName().equals("HF_TOKEN")).singleElement()
+          .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("mm-modelmap-streams-hf-token"));
+    }
+    assertThat(register.getArgs()).containsExactly("register", "--model=meta-llama/Llama-3.2-1B@main",
+        "--corpus-id=pile-10k", "--dtype=float32");
   }
 
   private static String env(Container container, String name) {

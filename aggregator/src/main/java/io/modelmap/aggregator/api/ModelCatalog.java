@@ -92,7 +92,8 @@ final class ModelCatalog {
     String state = failed == null ? status : SOURCE_REFUSED.code().equals(failed.reason()) ? "refused" : "failed";
     return new ModelBody(id, state, c != null ? c.getCorpusId() : r != null ? r.getCorpusId() : null,
         r == null ? null : r.getFamily(), r == null ? null : r.getModelType(), r == null ? null : r.getParameterCount(),
-        r == null ? null : r.getLabels(), r == null ? null : r.getSourceUri(), r == null ? null : r.getBenchmarks(),
+        r == null ? null : r.getLabels(), r == null ? null : r.getSourceUri(), r == null ? null : r.getRevision(),
+        r == null ? null : r.getBenchmarks(),
         c == null ? null : c.getTextsScored(), c == null ? null : c.getCorpusSize(),
         c == null ? null : BodyMapping.finite(c.getMeanLogLikelihood()), a == null ? null : a.getAnswered(),
         a == null ? null : BodyMapping.finite(a.getAccuracy()), p == null ? null : BodyMapping.finite(p.getX()),

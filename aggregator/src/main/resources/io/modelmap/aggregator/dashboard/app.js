@@ -106,6 +106,7 @@
     const m = await getJson('/api/models/' + encodeURIComponent(modelId));
     document.getElementById('detail-title').textContent = m.modelId;
     document.getElementById('detail-meta').textContent = [m.family, m.modelType, m.status,
+      m.revision ? `commit ${m.revision.slice(0, 12)}` : null,
       m.textsScored != null ? `${m.textsScored}/${m.corpusSize} texts` : null,
       m.accuracy != null ? `accuracy ${m.accuracy.toFixed(3)} on ${m.answered} items` : null,
       m.neighborsProvisional ? 'provisional neighbours' : null].filter(Boolean).join(' · ');

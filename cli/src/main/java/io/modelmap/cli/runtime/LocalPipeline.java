@@ -11,6 +11,8 @@ import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.key.CompositeKey;
+import io.modelmap.hub.HubSettings;
+import io.modelmap.scorer.worker.HubCheckpoints;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
 import io.modelmap.scorer.worker.ScorerWorker;
@@ -31,8 +33,16 @@ import java.util.concurrent.TimeoutException;
  * {@code import-items}, {@code register} and {@code scorer}.
  */
 public final class LocalPipeline implements AutoCloseable {
-  /** A checkpoint folder to map, under its model id. */
-  public record LocalModel(String id, Path dir, String family, String type) {}
+  /**
+   * A checkpoint folder to map, under its model id; {@code sourceUri} and {@code revision} are what
+   * model-registered carries ({@code hf://org/name} and its commit for a Hub model).
+   */
+  public record LocalModel(String id, Path dir, String family, String type, String sourceUri, String revision) {
+    /** A local folder: its source is the folder itself, its revision unknown. */
+    public LocalModel(String id, Path dir, String family, String type) {
+      this(id, dir, family, type, "file:" + dir.toAbsolutePath(), null);
+    }
+  }
 
   private final ConnectionConfig connection;
   private final PrintStream out;
@@ -79,7 +89,7 @@ public final class LocalPipeline implements AutoCloseable {
       ModelOnboarding onboarding = new ModelOnboarding(publisher, connection.topics(), new TaskFanout(20));
       for (LocalModel model : models) {
         onboarding.onboard(ModelRegistered.newBuilder().setModelId(model.id())
-            .setSourceUri("file:" + model.dir().toAbsolutePath()).setDtype(dtype).setFamily(model.family())
+            .setSourceUri(model.sourceUri()).setRevision(model.revision()).setDtype(dtype).setFamily(model.family())
             .setModelType(model.type()).setCorpusId(corpusId).setBenchmarks(List.copyOf(itemIds.keySet()))
             .setRegisteredAtMs(clock.millis()).build(), textIds, itemIds, prompts, generation);
         expectedTexts.put(model.id(), corpus.size());
@@ -92,9 +102,15 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** Starts one scorer worker in this process, loading models from under {@code roots}. */
   public void startScorer(List<Path> roots, String device, int batchSize) {
+    startScorer(roots, device, batchSize,
+        HubCheckpoints.of(HubSettings.fromEnvironment(), ScorerConfig.DEFAULT_MAX_MODEL_BYTES));
+  }
+
+  /** Starts one scorer worker in this process: models from under {@code roots}, {@code hf://} ones through {@code hub}. */
+  public void startScorer(List<Path> roots, String device, int batchSize, HubCheckpoints hub) {
     metrics = new ScorerMetrics();
     worker = new ScorerWorker(connection, new ScorerConfig("modelmap-scorer", "local-scorer", roots, batchSize, device,
-        ScorerConfig.DEFAULT_MAX_ATTEMPTS, ScorerConfig.DEFAULT_MAX_MODEL_BYTES, List.of()), clock, metrics);
+        ScorerConfig.DEFAULT_MAX_ATTEMPTS, ScorerConfig.DEFAULT_MAX_MODEL_BYTES, List.of()), clock, metrics, hub);
     scorer = new Thread(worker, "scorer-worker");
     scorer.setUncaughtExceptionHandler((thread, e) -> { }); // the worker logged it; scorerRunning() reports it
     scorer.start();

@@ -76,9 +76,10 @@ public final class MapExporter {
     CoordinateFrame frame = reader.latestByKey(topics.coordinateFrame()).get(corpus);
     MapCsvWriter.writeMatrix(dir.resolve("Q.csv"), textIds, qRows(coordinates, frame));
     TreeSet<String> models = new TreeSet<>(l.keySet());
-    reader.latestByKey(topics.modelRegistered()).values().stream()
+    Map<String, ModelRegistered> registered = reader.latestByKey(topics.modelRegistered());
+    registered.values().stream()
         .filter(m -> m.getCorpusId().equals(corpus)).map(ModelRegistered::getModelId).forEach(models::add);
-    MapCsvWriter.writeModels(dir.resolve("models.csv"), models, coordinates);
+    MapCsvWriter.writeModels(dir.resolve("models.csv"), models, coordinates, registered);
     Map<String, NeighborList> neighbors = new TreeMap<>(reader.latestByKey(topics.modelNeighbors()));
     MapCsvWriter.writeNeighbors(dir.resolve("neighbors.csv"), neighbors.values(), corpus);
     PredictionCsvWriter.write(new TreeMap<>(reader.latestByKey(topics.scorePredictions())).values(),

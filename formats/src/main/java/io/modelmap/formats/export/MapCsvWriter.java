@@ -2,6 +2,7 @@ package io.modelmap.formats.export;
 
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextChunk;
@@ -49,16 +50,20 @@ public final class MapCsvWriter {
   }
 
   /**
-   * {@code model_id,mean_loglik,texts_scored,complete}, one row per model; a model without coordinates
-   * (registered, nothing scored yet) has an empty mean, 0 texts and {@code false}.
+   * {@code model_id,mean_loglik,texts_scored,complete,source_uri,revision}, one row per model; a model without
+   * coordinates (registered, nothing scored yet) has an empty mean, 0 texts and {@code false}; source_uri and
+   * revision say which weights were scored (an hf:// source's commit), empty for a model never registered.
    */
-  public static void writeModels(Path file, SortedSet<String> models, Map<String, ModelCoordinates> coordinates)
-      throws IOException {
-    try (CSVPrinter csv = CsvFiles.writer(file, List.of("model_id", "mean_loglik", "texts_scored", "complete"))) {
+  public static void writeModels(Path file, SortedSet<String> models, Map<String, ModelCoordinates> coordinates,
+      Map<String, ModelRegistered> registered) throws IOException {
+    try (CSVPrinter csv = CsvFiles.writer(file, List.of("model_id", "mean_loglik", "texts_scored", "complete",
+        "source_uri", "revision"))) {
       for (String model : models) {
         ModelCoordinates c = coordinates.get(model);
+        ModelRegistered r = registered.get(model);
         csv.printRecord(model, c == null ? "" : CsvFiles.number(c.getMeanLogLikelihood()),
-            c == null ? 0 : c.getTextsScored(), c != null && c.getComplete());
+            c == null ? 0 : c.getTextsScored(), c != null && c.getComplete(), r == null ? "" : r.getSourceUri(),
+            r == null || r.getRevision() == null ? "" : r.getRevision());
       }
     }
   }

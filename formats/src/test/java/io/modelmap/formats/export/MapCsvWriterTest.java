@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.TextChunk;
@@ -58,13 +59,17 @@ class MapCsvWriterTest {
     ModelCoordinates llama = ModelCoordinates.newBuilder().setModelId("meta-llama/Llama-3.2-1B").setCorpusId("pile-10k")
         .setVersion(3).setTextsScored(2).setCorpusSize(2).setComplete(true).setMeanLogLikelihood(-1.25).build();
 
+    ModelRegistered registered = ModelRegistered.newBuilder().setModelId("meta-llama/Llama-3.2-1B")
+        .setSourceUri("hf://meta-llama/Llama-3.2-1B").setRevision("4e20de362430cd3b72f300e6b0f18e50e7166e08")
+        .setCorpusId("pile-10k").build();
+
     MapCsvWriter.writeModels(file, new TreeSet<>(List.of("meta-llama/Llama-3.2-1B", "acme/m")),
-        Map.of("meta-llama/Llama-3.2-1B", llama));
+        Map.of("meta-llama/Llama-3.2-1B", llama), Map.of("meta-llama/Llama-3.2-1B", registered));
 
     assertThat(Files.readString(file)).isEqualTo("""
-        model_id,mean_loglik,texts_scored,complete
-        acme/m,,0,false
-        meta-llama/Llama-3.2-1B,-1.25,2,true
+        model_id,mean_loglik,texts_scored,complete,source_uri,revision
+        acme/m,,0,false,,
+        meta-llama/Llama-3.2-1B,-1.25,2,true,hf://meta-llama/Llama-3.2-1B,4e20de362430cd3b72f300e6b0f18e50e7166e08
         """);
   }
 

@@ -56,6 +56,6 @@ public final class TaskFanout {
   private static ScoreTask.Builder task(ModelRegistered model, String idSuffix) {
     return ScoreTask.newBuilder().setTaskId(model.getModelId() + "/" + idSuffix)
         .setModelId(model.getModelId()).setSourceUri(model.getSourceUri()).setDtype(model.getDtype())
-        .setCorpusId(model.getCorpusId()).setAttempt(0);
+        .setRevision(model.getRevision()).setCorpusId(model.getCorpusId()).setAttempt(0);
   }
 }

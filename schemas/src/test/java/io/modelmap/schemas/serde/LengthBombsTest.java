@@ -42,7 +42,9 @@ class LengthBombsTest {
 
   @Test
   void shouldRefuseTheTwentyFourByteScoreTaskBomb() {
-    byte[] bomb = bomb(ScoreTask.class, "score-tasks", str("t"), str("m"), str("s"), str("f32"), str("cc1"));
+    // taskId, modelId, sourceUri, revision (the null branch), dtype, corpusId, then textIds' claim
+    byte[] bomb = bomb(ScoreTask.class, "score-tasks", str("t"), str("m"), str("s"), new byte[] {0}, str("f32"),
+        str("cc"));
     assertThat(bomb).hasSize(24);
     assertRefused(ScoreTask.class, "score-tasks", bomb, "claims 2147483639 items");
   }

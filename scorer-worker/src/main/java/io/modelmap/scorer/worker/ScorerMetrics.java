@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 
 /**
  * A worker's Prometheus metrics: tokens and texts scored (rates give tokens/s and texts/s), items
- * answered, windows per forward pass, task latency, model load time, failed tasks, and the Kafka
+ * answered, windows per forward pass, task latency, model load time, Hub download bytes and time, failed tasks, and the Kafka
  * consumer's own metrics.
  */
 public final class ScorerMetrics implements AutoCloseable {
@@ -33,6 +33,12 @@ public final class ScorerMetrics implements AutoCloseable {
   private final Timer taskLatency = Timer.builder("modelmap.scorer.task.latency").description("Time to score one task")
       .publishPercentiles(0.5, 0.99).register(registry);
   private final Timer modelLoad = Timer.builder("modelmap.scorer.model.load").description("Time to load a model")
+      .register(registry);
+  private final Counter hubBytes = Counter.builder("modelmap.scorer.hub.download.bytes")
+      .description("Bytes of model files downloaded from the Hub into the worker's cache").baseUnit("bytes")
+      .register(registry);
+  private final Timer hubDownload = Timer.builder("modelmap.scorer.hub.download")
+      .description("Time spent downloading a model's files from the Hub (nothing when all were cached)")
       .register(registry);
   private KafkaClientMetrics consumerMetrics;
 
@@ -70,6 +76,16 @@ public final class ScorerMetrics implements AutoCloseable {
 
   void modelLoaded(Duration took) {
     modelLoad.record(took);
+  }
+
+  void hubDownloaded(long bytes, Duration took) {
+    hubBytes.increment(bytes);
+    hubDownload.record(took);
+  }
+
+  /** Bytes downloaded from the Hub since the worker started. */
+  public long hubBytesDownloaded() {
+    return (long) hubBytes.count();
   }
 
   /** Tokens scored since the worker started, for progress lines. */

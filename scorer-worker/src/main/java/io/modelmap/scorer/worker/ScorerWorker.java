@@ -8,6 +8,8 @@ import static io.modelmap.schemas.topic.DeadLetterReason.UNDECODABLE;
 import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
+import io.modelmap.hub.HubSettings;
+import io.modelmap.hub.HubSourceUri;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.schemas.avro.GenerationSpec;
@@ -73,6 +75,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private long textsScored;
 
   private final ScorerMetrics metrics;
+  private final HubCheckpoints hub;
   private Device device;
   private int batchSize;
 
@@ -82,7 +85,14 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
 
   /** A worker recording into {@code metrics} (served by the caller, for example on /metrics). */
   public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock, ScorerMetrics metrics) {
+    this(connection, config, clock, metrics, HubCheckpoints.of(HubSettings.fromEnvironment(), config.maxModelBytes()));
+  }
+
+  /** A worker that fetches {@code hf://} sources through {@code hub}. */
+  public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock, ScorerMetrics metrics,
+      HubCheckpoints hub) {
     this.connection = connection;
+    this.hub = hub;
     this.config = config;
     this.topics = connection.topics();
     this.clock = clock;
@@ -337,8 +347,9 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
         throw new ModelSourceRefused("dtype '" + dtype + "' is not supported; register the model with one of "
             + CausalLmLoader.DTYPES);
       }
-      Path dir = ModelSources.resolve(task.getSourceUri(), config.modelRoots(), config.torchScriptRoots(),
-          config.maxModelBytes());
+      String source = task.getSourceUri().toString();
+      Path dir = HubSourceUri.isHub(source) ? hub.fetch(source, task.getRevision(), config.maxModelBytes(), metrics)
+          : ModelSources.resolve(source, config.modelRoots(), config.torchScriptRoots(), config.maxModelBytes());
       // a model_type the loader does not implement is refused at once: no attempt would differ
       CheckpointCheck.unsupportedType(dir).ifPresent(problem -> {
         throw new ModelSourceRefused(problem);

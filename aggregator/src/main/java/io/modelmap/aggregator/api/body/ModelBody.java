@@ -9,10 +9,12 @@ import java.util.Map;
  * {@code GET /api/models/{id}} has them.
  *
  * @param status registered, scoring, complete or failed
+ * @param revision the registration's revision: for an {@code hf://} source the commit that is scored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelBody(String modelId, String status, String corpusId, String family, String modelType,
-    Long parameterCount, Map<String, String> labels, String sourceUri, List<String> benchmarks, Integer textsScored,
+    Long parameterCount, Map<String, String> labels, String sourceUri, String revision, List<String> benchmarks,
+    Integer textsScored,
     Integer corpusSize, Double meanLogLikelihood, Long answered, Double accuracy, Double x, Double y,
     String primaryCategory, FailureBody failure, Boolean neighborsProvisional, List<NeighborBody> neighbors,
     List<PartnerBody> mostCorrelated, List<PartnerBody> leastCorrelated) {
@@ -20,8 +22,9 @@ public record ModelBody(String modelId, String status, String corpusId, String f
   /** The same model with its detail fields. */
   public ModelBody withDetail(Boolean provisional, List<NeighborBody> neighborList, List<PartnerBody> most,
       List<PartnerBody> least) {
-    return new ModelBody(modelId, status, corpusId, family, modelType, parameterCount, labels, sourceUri, benchmarks,
-        textsScored, corpusSize, meanLogLikelihood, answered, accuracy, x, y, primaryCategory, failure, provisional,
+    return new ModelBody(modelId, status, corpusId, family, modelType, parameterCount, labels, sourceUri, revision,
+        benchmarks, textsScored, corpusSize, meanLogLikelihood, answered, accuracy, x, y, primaryCategory, failure,
+        provisional,
         neighborList, most, least);
   }
 }
