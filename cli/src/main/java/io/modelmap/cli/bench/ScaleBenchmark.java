@@ -2,6 +2,10 @@ package io.modelmap.cli.bench;
 
 import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.embedded.EmbeddedCluster;
+import io.modelmap.eval.bench.BatchBaselines;
+import io.modelmap.eval.bench.PredictionLoad;
+import io.modelmap.eval.bench.ReferenceKl;
+import io.modelmap.eval.bench.ScaleReport;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.synthetic.FleetSchedule;
