@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.modelmap.math.collab.DesignFactors;
 import io.modelmap.math.collab.HeldOutProtocol;
-import io.modelmap.math.collab.MatrixFactorization;
-import io.modelmap.math.collab.NeuralCollaborativeFiltering;
 import io.modelmap.math.collab.ScoreMatrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,19 +54,6 @@ class CppTablesTest {
           + rows.get(2).summary().mean()[metric]) / 2, within(1e-15));
       assertThat(rows.get(5).summary().mean()[metric]).isCloseTo((rows.get(1).summary().mean()[metric]
           + rows.get(3).summary().mean()[metric]) / 2, within(1e-15));
-    }
-  }
-
-  @Test
-  void shouldFitEachMethodWithItsModel() {
-    var cells = MATRIX.knownCells();
-
-    assertThat(CppMethod.MATRIX_FACTORIZATION.method(MATRIX, FACTORS, TRAINING).fit(cells, 1))
-        .isInstanceOf(MatrixFactorization.class);
-    for (CppMethod method : List.of(CppMethod.NEURAL_COLLABORATIVE_FILTERING, CppMethod.FACTOR_ENHANCED,
-        CppMethod.ONLY_FACTOR)) {
-      assertThat(method.method(MATRIX, FACTORS, TRAINING).fit(cells, 1)).as(method.label())
-          .isInstanceOf(NeuralCollaborativeFiltering.class);
     }
   }
 }
