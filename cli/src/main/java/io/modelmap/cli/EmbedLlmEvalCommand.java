@@ -1,26 +1,25 @@
 package io.modelmap.cli;
 
+import io.modelmap.eval.embedllm.CorrectnessTable;
+import io.modelmap.eval.embedllm.EmbedLlmForecast;
+import io.modelmap.eval.embedllm.FoldInComparison;
+import io.modelmap.eval.embedllm.KnnBaseline;
+import io.modelmap.eval.embedllm.QuestionSplit;
+import io.modelmap.eval.embedllm.QuestionTexts;
+import io.modelmap.eval.embedllm.RoutingTime;
 import io.modelmap.math.embed.Correctness;
 import io.modelmap.math.embed.CorrectnessMatrix;
 import io.modelmap.math.embed.EmbedLlm;
-import io.modelmap.math.embed.FoldIn;
 import io.modelmap.math.embed.HashedTfIdfEncoder;
-import io.modelmap.math.embed.KnnCorrectness;
 import io.modelmap.math.embed.RouterQuality;
 import io.modelmap.math.embed.SparseVector;
 import io.modelmap.formats.benchmark.AnswerTable;
 import io.modelmap.formats.benchmark.AnswerTableReader;
 import io.modelmap.formats.benchmark.ItemFiles;
-import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McItem;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,36 +63,24 @@ final class EmbedLlmEvalCommand implements Callable<Integer> {
       + " without it (EmbedLLM §5.3; one training per category).")
   boolean benchmarkForecast;
 
-  private static final double FOLD_IN_L2 = 1.0;
-  private static final int KNN_BITS = 14;
-
   @Override
   public Integer call() throws Exception {
     AnswerTable table = AnswerTableReader.read(answers, "embedllm");
-    Map<String, String> texts = new HashMap<>();
-    for (McItem item : ItemFiles.read(items, "embedllm").items()) {
-      texts.put(item.getItemId().toString(), item.getQuestion() + "\n" + String.join("\n", item.getChoices().stream()
-          .map(CharSequence::toString).toList()));
-    }
+    Map<String, String> texts = QuestionTexts.byItemId(ItemFiles.read(items, "embedllm").items());
     List<McItem> questions = table.items().stream().filter(i -> texts.containsKey(i.getItemId().toString())).toList();
     if (questions.isEmpty()) {
       throw new UsageError(items.getFileName() + " holds none of the questions of " + answers.getFileName());
     }
     List<String> models = List.copyOf(table.answersByModel().keySet());
-    CorrectnessMatrix correct = correctness(table, questions, models);
+    CorrectnessMatrix correct = CorrectnessTable.of(table, questions, models);
     List<String> questionTexts = questions.stream().map(i -> texts.get(i.getItemId().toString())).toList();
-    List<Integer> order = new ArrayList<>();
-    for (int q = 0; q < questions.size(); q++) {
-      order.add(q);
-    }
-    Collections.shuffle(order, new Random(seed));
-    List<Integer> train = order.subList(0, (int) (0.8 * order.size()));
-    List<Integer> valid = order.subList(train.size(), (int) (0.9 * order.size()));
-    List<Integer> test = order.subList(train.size() + valid.size(), order.size());
+    QuestionSplit split = QuestionSplit.shuffled(questions.size(), seed);
+    List<Integer> train = split.train();
+    List<Integer> test = split.test();
     System.out.printf("embedllm-eval: %d models × %d questions; %d train, %d validation, %d test questions%n",
-        models.size(), questions.size(), train.size(), valid.size(), test.size());
+        models.size(), questions.size(), train.size(), split.validation().size(), test.size());
 
-    HashedTfIdfEncoder encoder = encoder(questionTexts, train, bits);
+    HashedTfIdfEncoder encoder = HashedTfIdfEncoder.fit(train.stream().map(questionTexts::get).toList(), bits);
     List<SparseVector> encoded = questionTexts.stream().map(encoder::encode).toList();
     EmbedLlm.Settings settings = new EmbedLlm.Settings(dimension, epochs, 256, learningRate, decay, seed);
     long begun = System.nanoTime();
@@ -103,120 +90,57 @@ final class EmbedLlmEvalCommand implements Callable<Integer> {
         (System.nanoTime() - begun) / 1e9);
     List<double[]> features = encoded.stream().map(x -> full.features(full.project(x))).toList();
 
-    HashedTfIdfEncoder knnEncoder = encoder(questionTexts, train, KNN_BITS);
-    List<SparseVector> knnEncoded = questionTexts.stream().map(knnEncoder::encode).toList();
-    KnnCorrectness knn = new KnnCorrectness(knnEncoder.dimension(), train.stream().map(knnEncoded::get).toList());
-    int k = 0;
-    double bestValid = -1;
-    for (int candidate : new int[] {5, 15, 51}) {
-      double a = correct.agreement(valid, KnnCorrectness.predictions(knn, knnEncoded, train, correct, candidate));
-      if (a > bestValid) {
-        bestValid = a;
-        k = candidate;
-      }
-    }
+    KnnBaseline knn = KnnBaseline.fit(questionTexts, train);
+    int k = knn.chooseK(correct, split.validation(), KnnBaseline.CANDIDATE_K);
     System.out.printf("%ncorrectness accuracy on the test questions: EmbedLLM %.4f, KNN %.4f (k = %d, chosen on"
         + " validation), each model's training accuracy alone %.4f%n",
         correct.agreement(test, (m, q) -> full.probability(full.embedding(m), features.get(q)) >= 0.5),
-        correct.agreement(test, KnnCorrectness.predictions(knn, knnEncoded, train, correct, k)), k,
+        correct.agreement(test, knn.predictions(correct, k)), k,
         correct.agreement(test, (m, q) -> correct.accuracy(m, train) >= 0.5));
     RouterQuality router = RouterQuality.of(correct, train, test, q -> full.route(features.get(q)));
     System.out.printf("router accuracy on the test questions: %.4f; single best model (%s) %.4f; weighted random %.4f%n",
         router.accuracy(), models.get(router.singleBest()), router.singleBestAccuracy(), router.weightedRandom());
-    List<Integer> routed = new ArrayList<>(); // 3,000 test questions, the test set repeated as needed
-    while (routed.size() < 3000) {
-      routed.addAll(test.subList(0, Math.min(test.size(), 3000 - routed.size())));
-    }
+    List<Integer> routed = RoutingTime.repeated(test, RoutingTime.QUESTIONS);
     System.out.printf("routing 3,000 questions: median %.1f ms from precomputed features, %.0f ms from their text"
         + " (encoding included, one thread)%n",
-        medianMs(() -> routed.stream().mapToInt(q -> full.route(features.get(q))).sum(), 20),
-        medianMs(() -> routed.stream().mapToInt(q -> full.route(full.features(full.project(
+        RoutingTime.medianMs(() -> routed.stream().mapToInt(q -> full.route(features.get(q))).sum(), 20),
+        RoutingTime.medianMs(() -> routed.stream().mapToInt(q -> full.route(full.features(full.project(
             encoder.encode(questionTexts.get(q)))))).sum(), 10));
-    foldIn(models, encoder, encoded, correct, train, test, settings, full);
+    foldIn(models, encoder, encoded, correct, split, settings, full);
     if (benchmarkForecast) {
-      EmbedLlmForecast.print(questions, questionTexts, correct, bits, settings, System.out);
+      printForecast(questions, questionTexts, correct, settings);
     }
     return 0;
   }
 
-  private static HashedTfIdfEncoder encoder(List<String> texts, List<Integer> train, int bits) {
-    return HashedTfIdfEncoder.fit(train.stream().map(texts::get).toList(), bits);
-  }
-
-  /** The median wall time of {@code runs} calls of {@code work}, in milliseconds. */
-  private static double medianMs(java.util.function.IntSupplier work, int runs) {
-    double[] times = new double[runs];
-    int sink = 0;
-    for (int r = 0; r < runs; r++) {
-      long begun = System.nanoTime();
-      sink += work.getAsInt();
-      times[r] = (System.nanoTime() - begun) / 1e6;
-    }
-    Arrays.sort(times);
-    return times[runs / 2] + (sink == Integer.MIN_VALUE ? 1 : 0); // the sink keeps the work from being elided
-  }
-
-  private static CorrectnessMatrix correctness(AnswerTable table, List<McItem> questions, List<String> models) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int q = 0; q < questions.size(); q++) {
-      index.put(questions.get(q).getItemId().toString(), q);
-    }
-    int[][] cells = new int[models.size()][questions.size()];
-    for (int m = 0; m < models.size(); m++) {
-      Arrays.fill(cells[m], -1);
-      for (McAnswer a : table.answersByModel().get(models.get(m))) {
-        Integer q = index.get(a.getItemId().toString());
-        if (q != null) { // an unreadable answer (−1) is wrong
-          cells[m][q] = a.getChosenIndex() == questions.get(q).getGoldIndex() ? 1 : 0;
-        }
-      }
-    }
-    return new CorrectnessMatrix(cells);
-  }
-
   /** Each model held out in turn: embeddings trained without it, its embedding fitted alone, both scored on its test answers. */
   private void foldIn(List<String> models, HashedTfIdfEncoder encoder, List<SparseVector> encoded,
-      CorrectnessMatrix correct, List<Integer> train, List<Integer> test, EmbedLlm.Settings settings, EmbedLlm full) {
+      CorrectnessMatrix correct, QuestionSplit split, EmbedLlm.Settings settings, EmbedLlm full) {
     int count = foldInModels < 0 ? models.size() : Math.min(foldInModels, models.size());
     if (count == 0) {
       return;
     }
     System.out.printf("%nfold-in (embedding fitted alone, L2 %.1f) against full training, on each model's test answers:%n",
-        FOLD_IN_L2);
-    double sumFold = 0;
-    double sumFull = 0;
-    for (int m = 0; m < count; m++) {
-      long begun = System.nanoTime();
-      EmbedLlm without = EmbedLlm.fit(models.size(), encoder, encoded, correct.observations(train, m), settings);
-      List<Integer> answered = answered(correct, m, train);
-      boolean[] y = new boolean[answered.size()];
-      for (int i = 0; i < y.length; i++) {
-        y[i] = correct.right(m, answered.get(i));
-      }
-      long fold = System.nanoTime();
-      double[] e = FoldIn.embedding(answered.stream().map(q -> without.features(without.project(encoded.get(q))))
-          .toList(), y, without.bias(), FOLD_IN_L2);
-      double foldMs = (System.nanoTime() - fold) / 1e6;
-      double a = accuracy(without, e, encoded, correct, m, test);
-      double b = accuracy(full, full.embedding(m), encoded, correct, m, test);
-      sumFold += a;
-      sumFull += b;
-      System.out.printf("  %-40s fold-in %.4f, full training %.4f (fold-in %.0f ms, retraining %.1f s)%n", models.get(m),
-          a, b, foldMs, (fold - begun) / 1e9);
-    }
-    System.out.printf("  mean over %d models: fold-in %.4f, full training %.4f%n", count, sumFold / count, sumFull / count);
+        FoldInComparison.L2);
+    FoldInComparison.Summary summary = FoldInComparison.run(count, full, encoder, encoded, correct, split, settings,
+        row -> System.out.printf("  %-40s fold-in %.4f, full training %.4f (fold-in %.0f ms, retraining %.1f s)%n",
+            models.get(row.model()), row.foldIn(), row.full(), row.foldInMs(), row.retrainingSeconds()));
+    System.out.printf("  mean over %d models: fold-in %.4f, full training %.4f%n", summary.models(),
+        summary.meanFoldIn(), summary.meanFull());
   }
 
-  private static List<Integer> answered(CorrectnessMatrix correct, int model, List<Integer> questions) {
-    return questions.stream().filter(q -> correct.answered(model, q)).toList();
-  }
-
-  /** One model's correctness accuracy on its answered test questions, with {@code embedding}. */
-  private static double accuracy(EmbedLlm model, double[] embedding, List<SparseVector> encoded,
-      CorrectnessMatrix correct, int m, List<Integer> test) {
-    List<Integer> answered = answered(correct, m, test);
-    long agree = answered.stream().filter(q -> (model.probability(embedding,
-        model.features(model.project(encoded.get(q)))) >= 0.5) == correct.right(m, q)).count();
-    return (double) agree / answered.size();
+  /** EmbedLLM §5.3, one line per held-out category as it is done. */
+  private void printForecast(List<McItem> questions, List<String> texts, CorrectnessMatrix correct,
+      EmbedLlm.Settings settings) {
+    int models = correct.models();
+    int testModels = EmbedLlmForecast.testModels(models);
+    System.out.printf("%nbenchmark accuracy from the embeddings (§5.3): each category held out of training; ridge on the"
+        + " embeddings of %d models, Kendall's τ on the other %d, %d random splits; baseline: accuracy on the other"
+        + " categories%n", models - testModels, testModels, EmbedLlmForecast.SPLITS);
+    System.out.printf("  %-20s %9s %10s %12s %10s %12s%n", "category", "questions", "probe τ", "significant",
+        "baseline τ", "significant");
+    EmbedLlmForecast.run(questions, texts, correct, bits, settings, c -> System.out.printf(
+        "  %-20s %9d %10.3f %11.0f%% %10.3f %11.0f%%%n", c.category(), c.questions(), c.result().probeTau(),
+        100 * c.result().probeSignificant(), c.result().baselineTau(), 100 * c.result().baselineSignificant()));
   }
 }

@@ -1,6 +1,6 @@
 package io.modelmap.cli;
 
-import io.modelmap.cli.bench.SyntheticResponses;
+import io.modelmap.eval.bench.SyntheticResponses;
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponseSimilarity;
 import io.modelmap.formats.responses.ResponseFiles;

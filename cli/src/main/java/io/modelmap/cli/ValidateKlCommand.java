@@ -4,8 +4,7 @@ import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
-import io.modelmap.math.DoubleCentering;
-import io.modelmap.math.KlDivergence;
+import io.modelmap.eval.kl.TextLevelKl;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.corpus.CorpusText;
@@ -148,30 +147,11 @@ final class ValidateKlCommand implements Callable<Integer> {
   /** §6.2 over every pair, printing each pair's two sides (the map's KL estimate also in bits per byte). */
   private static double textLevel(List<String> ids, double[][] l, List<TokenLevelKl.Coordinates[]> zetas,
       double meanBytes) {
-    List<double[]> xi = new ArrayList<>();
-    for (double[] row : l) {
-      xi.add(DoubleCentering.rowCentred(row));
+    TextLevelKl result = TextLevelKl.of(l, (i, j, x) -> TokenLevelKl.zetaDistance(zetas.get(i)[x], zetas.get(j)[x]));
+    for (TextLevelKl.Pair pair : result.pairs()) {
+      System.out.printf("  %-40s %-40s ‖q_i − q_j‖² %12.4f (KL %.3g bits/byte)  (1/N)Σ‖ζ_i − ζ_j‖² %12.4f%n",
+          ids.get(pair.i()), ids.get(pair.j()), pair.squaredDistance(), pair.klBitsPerByte(meanBytes), pair.zetaProxy());
     }
-    double[] means = DoubleCentering.columnMeans(xi);
-    List<double[]> q = xi.stream().map(row -> DoubleCentering.qRow(row, means)).toList();
-    List<Double> distance = new ArrayList<>();
-    List<Double> proxy = new ArrayList<>();
-    int texts = l[0].length;
-    for (int i = 0; i < l.length; i++) {
-      for (int j = i + 1; j < l.length; j++) {
-        double d = 0;
-        double z = 0;
-        for (int x = 0; x < texts; x++) {
-          d += (q.get(i)[x] - q.get(j)[x]) * (q.get(i)[x] - q.get(j)[x]);
-          z += TokenLevelKl.zetaDistance(zetas.get(i)[x], zetas.get(j)[x]);
-        }
-        distance.add(d);
-        proxy.add(z / texts);
-        System.out.printf("  %-40s %-40s ‖q_i − q_j‖² %12.4f (KL %.3g bits/byte)  (1/N)Σ‖ζ_i − ζ_j‖² %12.4f%n",
-            ids.get(i), ids.get(j), d, KlDivergence.toBitsPerByte(d / (2.0 * texts), meanBytes), z / texts);
-      }
-    }
-    return new PearsonsCorrelation().correlation(distance.stream().mapToDouble(Double::doubleValue).toArray(),
-        proxy.stream().mapToDouble(Double::doubleValue).toArray());
+    return result.pearson();
   }
 }

@@ -3,7 +3,7 @@ package io.modelmap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelmap.cli.bench.ScaleBenchmark;
-import io.modelmap.cli.bench.ScaleReport;
+import io.modelmap.eval.bench.ScaleReport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,13 +2,17 @@ package io.modelmap.cli.bench;
 
 import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.embedded.EmbeddedCluster;
+import io.modelmap.eval.bench.BatchBaselines;
+import io.modelmap.eval.bench.PredictionLoad;
+import io.modelmap.eval.bench.ReferenceKl;
+import io.modelmap.eval.bench.ScaleReport;
+import io.modelmap.eval.bench.StreamCheck;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.synthetic.FleetSchedule;
 import io.modelmap.producer.synthetic.SyntheticMatrix;
 import io.modelmap.producer.synthetic.SyntheticPublisher;
 import io.modelmap.schemas.avro.CoordinateFrame;
-import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePredictions;
@@ -16,10 +20,10 @@ import io.modelmap.schemas.topic.TopicNames;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 /**
  * One run of the paper-scale benchmark. A real broker and registry run in this JVM, the aggregator
@@ -126,7 +130,7 @@ public final class ScaleBenchmark {
         out.printf("Reference KL rows of %d models computed; checking every list ...%n", sampled.sample().length);
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
-        double[] check = compare(matrix, reference, sampled, probe, layout.frame());
+        StreamCheck.NeighbourCheck check = compare(matrix, reference, sampled, probe, layout.frame());
         double predictionError = comparePredictions(matrix, reference, load, predictions, bulk);
         BatchBaselines baselines = BatchBaselines.measure(l, sampled, settings.dataDir(), out);
         long peakResident = aggregator.peakResidentMib();
@@ -134,7 +138,7 @@ public final class ScaleBenchmark {
         return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,
             percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), baselines,
             aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), peakResident, aggregator.stateBytes(),
-            check[0], (int) check[1], sampled.sample().length, layoutSeconds, new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
+            check.maxRelative(), check.lists(), sampled.sample().length, layoutSeconds, new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
                 percentile(predictionLatencies, 0.5), percentile(predictionLatencies, 0.99), predictionError));
       } finally {
         probe.close();
@@ -184,44 +188,15 @@ public final class ScaleBenchmark {
     }
   }
 
-  /**
-   * Max absolute difference between the probe models' streamed predictions and ridge from Q fitted here
-   * on the batch KL of the observed models (ids sorted, folds by family, as the aggregator trains).
-   */
+  /** The probe models' streamed ridge predictions against ridge on the reference KL ({@link StreamCheck#predictions}). */
   private static double comparePredictions(SyntheticMatrix matrix, ReferenceKl reference, PredictionLoad load,
       FirstSeenProbe<ScorePredictions> predictions, int bulk) {
-    List<Integer> training = new ArrayList<>();
-    for (int m = 0; m < load.observed(); m++) {
-      training.add(m);
-      reference.keep(m);
-    }
-    training.sort(java.util.Comparator.comparing(matrix::modelId));
-    double[][] d = new double[training.size()][training.size()];
-    for (int i = 0; i < d.length; i++) {
-      for (int j = 0; j < i; j++) {
-        d[i][j] = 2 * reference.kl(training.get(i), training.get(j));
-        d[j][i] = d[i][j];
-      }
-    }
-    List<String> groups = training.stream().map(m -> String.format("fam%02d", matrix.family(m))).toList();
-    double max = 0;
-    for (int b = 0; b < load.benchmarks(); b++) {
-      int benchmark = b;
-      double[] y = training.stream().mapToDouble(m -> load.score(benchmark, m)).toArray();
-      var fit = io.modelmap.math.predict.RidgeCrossValidation.fitAll(d, y, groups, 5);
-      for (int m = bulk; m < matrix.models(); m++) {
-        double[] toTraining = new double[training.size()];
-        for (int i = 0; i < toTraining.length; i++) {
-          toTraining[i] = 2 * reference.kl(m, training.get(i));
-        }
-        double expected = fit.ridge().predict(toTraining);
-        double streamed = ridge(predictions.latest().get(matrix.modelId(m)))
-            .filter(p -> p.getBenchmarkId().equals(PredictionLoad.benchmarkId(benchmark))).findFirst().orElseThrow()
-            .getPredicted();
-        max = Math.max(max, Math.abs(streamed - expected));
-      }
-    }
-    return max;
+    List<String> ids = IntStream.range(0, matrix.models()).mapToObj(matrix::modelId).toList();
+    List<String> families = IntStream.range(0, matrix.models()).mapToObj(m -> String.format("fam%02d", matrix.family(m)))
+        .toList();
+    return StreamCheck.predictions(ids, families, reference, load, bulk, (model, benchmark) ->
+        ridge(predictions.latest().get(model)).filter(p -> p.getBenchmarkId().equals(benchmark)).findFirst()
+            .orElseThrow().getPredicted());
   }
 
   /** The ridge-from-Q entries of a record (collaborative ones, method cpp, ride along). */
@@ -229,46 +204,14 @@ public final class ScaleBenchmark {
     return p.getPredictions().stream().filter(e -> e.getMethod().toString().equals(PredictionProcessor.METHOD));
   }
 
-  /**
-   * Max relative difference of streamed KL and column means from the reference: every entry of every
-   * list against the reference's KL of that pair, and for the sampled models each entry against the
-   * r-th smallest of the model's whole reference row (the r-th nearest, not just any model).
-   */
-  private static double[] compare(SyntheticMatrix matrix, ReferenceKl reference, ReferenceKl.Sampled sampled,
-      FirstSeenProbe<NeighborList> probe, CoordinateFrame frame) {
-    double max = 0;
-    int lists = 0;
-    java.util.Map<String, Integer> index = new java.util.HashMap<>();
-    for (int i = 0; i < matrix.models(); i++) {
-      index.put(matrix.modelId(i), i);
-    }
-    java.util.Map<Integer, double[]> sortedRows = new java.util.HashMap<>();
-    for (int r = 0; r < sampled.sample().length; r++) {
-      double[] row = sampled.rows()[r].clone();
-      row[sampled.sample()[r]] = Double.POSITIVE_INFINITY;
-      Arrays.sort(row);
-      sortedRows.put(sampled.sample()[r], row);
-    }
-    for (int i = 0; i < matrix.models(); i++) {
-      NeighborList list = probe.latest().get(matrix.modelId(i));
-      double[] sorted = sortedRows.get(i);
-      for (int r = 0; r < list.getNeighbors().size(); r++) {
-        NeighborEntry entry = list.getNeighbors().get(r);
-        max = Math.max(max, relative(entry.getKlNats(), reference.kl(i, index.get(entry.getModelId().toString()))));
-        if (sorted != null) {
-          max = Math.max(max, relative(entry.getKlNats(), sorted[r]));
-        }
-      }
-      lists++;
-    }
-    for (int s = 0; s < reference.columnMeans().length; s++) {
-      max = Math.max(max, relative(frame.getColumnMeans().get(s), reference.columnMeans()[s]));
-    }
-    return new double[] {max, lists};
-  }
-
-  private static double relative(double actual, double expected) {
-    return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
+  /** Every streamed neighbour list and the frame's column means against the reference ({@link StreamCheck#neighbours}). */
+  private static StreamCheck.NeighbourCheck compare(SyntheticMatrix matrix, ReferenceKl reference,
+      ReferenceKl.Sampled sampled, FirstSeenProbe<NeighborList> probe, CoordinateFrame frame) {
+    List<String> ids = IntStream.range(0, matrix.models()).mapToObj(matrix::modelId).toList();
+    java.util.Map<String, List<StreamCheck.Neighbour>> lists = new java.util.HashMap<>();
+    probe.latest().forEach((id, list) -> lists.put(id, list.getNeighbors().stream()
+        .map(e -> new StreamCheck.Neighbour(e.getModelId().toString(), e.getKlNats())).toList()));
+    return StreamCheck.neighbours(ids, reference, sampled, lists, frame.getColumnMeans());
   }
 
   private static double percentile(List<Double> sorted, double p) {

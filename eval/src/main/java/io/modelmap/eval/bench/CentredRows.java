@@ -1,13 +1,14 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import io.modelmap.math.DoubleCentering;
 import java.util.ArrayList;
 import java.util.List;
 
 /** L double-centred from scratch, as a batch recompute starts: Q_i = ξ_i − ξ̄, with ξ̄. */
-record CentredRows(double[][] q, double[] columnMeans) {
+public record CentredRows(double[][] q, double[] columnMeans) {
 
-  static CentredRows of(double[][] l) {
+  /** Double-centres {@code l} [K × N] in index order. */
+  public static CentredRows of(double[][] l) {
     List<double[]> xi = new ArrayList<>(l.length);
     for (double[] row : l) {
       xi.add(DoubleCentering.rowCentred(row));

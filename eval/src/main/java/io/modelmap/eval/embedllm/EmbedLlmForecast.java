@@ -1,4 +1,4 @@
-package io.modelmap.cli;
+package io.modelmap.eval.embedllm;
 
 import io.modelmap.math.embed.BenchmarkForecast;
 import io.modelmap.math.embed.CorrectnessMatrix;
@@ -6,37 +6,59 @@ import io.modelmap.math.embed.EmbedLlm;
 import io.modelmap.math.embed.HashedTfIdfEncoder;
 import io.modelmap.math.embed.SparseVector;
 import io.modelmap.schemas.avro.McItem;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * EmbedLLM §5.3 on the answer table's categories, each held out in turn as "the benchmark": embeddings
  * trained on the other categories' questions alone, then {@link BenchmarkForecast} over random model
  * splits against the baseline of each model's accuracy on the other categories.
  */
-final class EmbedLlmForecast {
-  private static final int SPLITS = 100;
+public final class EmbedLlmForecast {
+  /** Random model splits per category. */
+  public static final int SPLITS = 100;
 
   private EmbedLlmForecast() {}
 
-  static void print(List<McItem> questions, List<String> texts, CorrectnessMatrix correct, int bits,
-      EmbedLlm.Settings settings, PrintStream out) {
+  /**
+   * One held-out category's result.
+   *
+   * @param category the category (its questions' subject; "" where a question has none)
+   * @param questions its questions
+   * @param result the probe's and the baseline's τ and shares significant
+   */
+  public record CategoryForecast(String category, int questions, BenchmarkForecast.Result result) {}
+
+  /** Models whose accuracy is forecast in each split: a third of them, at least 3. */
+  public static int testModels(int models) {
+    return Math.max(3, models / 3);
+  }
+
+  /** Question indices by category (subject; "" for none), categories in sorted order. */
+  public static Map<String, List<Integer>> byCategory(List<McItem> questions) {
     Map<String, List<Integer>> byCategory = new TreeMap<>();
     for (int q = 0; q < questions.size(); q++) {
       CharSequence subject = questions.get(q).getSubject();
       byCategory.computeIfAbsent(subject == null ? "" : subject.toString(), c -> new ArrayList<>()).add(q);
     }
+    return byCategory;
+  }
+
+  /**
+   * Holds out each category in turn, handing each {@link CategoryForecast} to {@code each} as it is done
+   * (one training per category).
+   *
+   * @param texts the questions' texts, by question index
+   * @param bits the encoder's hashing width
+   */
+  public static void run(List<McItem> questions, List<String> texts, CorrectnessMatrix correct, int bits,
+      EmbedLlm.Settings settings, Consumer<CategoryForecast> each) {
     int models = correct.models();
-    int testModels = Math.max(3, models / 3);
-    out.printf("%nbenchmark accuracy from the embeddings (§5.3): each category held out of training; ridge on the"
-        + " embeddings of %d models, Kendall's τ on the other %d, %d random splits; baseline: accuracy on the other"
-        + " categories%n", models - testModels, testModels, SPLITS);
-    out.printf("  %-20s %9s %10s %12s %10s %12s%n", "category", "questions", "probe τ", "significant", "baseline τ",
-        "significant");
-    for (Map.Entry<String, List<Integer>> category : byCategory.entrySet()) {
+    int testModels = testModels(models);
+    for (Map.Entry<String, List<Integer>> category : byCategory(questions).entrySet()) {
       List<Integer> others = new ArrayList<>();
       for (int q = 0; q < questions.size(); q++) {
         if (!category.getValue().contains(q)) {
@@ -54,9 +76,8 @@ final class EmbedLlmForecast {
         accuracy[m] = correct.accuracy(m, category.getValue());
         elsewhere[m] = correct.accuracy(m, others);
       }
-      BenchmarkForecast.Result r = BenchmarkForecast.of(embeddings, accuracy, elsewhere, SPLITS, testModels, 1);
-      out.printf("  %-20s %9d %10.3f %11.0f%% %10.3f %11.0f%%%n", category.getKey(), category.getValue().size(),
-          r.probeTau(), 100 * r.probeSignificant(), r.baselineTau(), 100 * r.baselineSignificant());
+      each.accept(new CategoryForecast(category.getKey(), category.getValue().size(),
+          BenchmarkForecast.of(embeddings, accuracy, elsewhere, SPLITS, testModels, 1)));
     }
   }
 }

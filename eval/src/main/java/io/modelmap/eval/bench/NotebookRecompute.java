@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import io.modelmap.math.KlDivergence;
 
@@ -11,9 +11,10 @@ import io.modelmap.math.KlDivergence;
  * @param columnMeans ξ̄
  * @param nanos time the recompute took
  */
-record NotebookRecompute(double[][] klNats, double[] columnMeans, long nanos) {
+public record NotebookRecompute(double[][] klNats, double[] columnMeans, long nanos) {
 
-  static NotebookRecompute of(double[][] l) {
+  /** Centres {@code l} [K × N] and computes every pairwise KL with scalar loops, timed. */
+  public static NotebookRecompute of(double[][] l) {
     long started = System.nanoTime();
     int k = l.length;
     CentredRows centred = CentredRows.of(l);

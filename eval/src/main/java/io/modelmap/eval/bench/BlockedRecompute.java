@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 /**
  * The best batch recompute in Java, the baseline when no NumPy is at hand: centring as the stream does,
@@ -8,9 +8,10 @@ package io.modelmap.cli.bench;
  *
  * @param klNats K×K
  */
-record BlockedRecompute(double[][] klNats, long nanos) {
+public record BlockedRecompute(double[][] klNats, long nanos) {
 
-  static BlockedRecompute of(double[][] l) {
+  /** Centres {@code l} [K × N] and computes every KL through the blocked Gram, timed. */
+  public static BlockedRecompute of(double[][] l) {
     long started = System.nanoTime();
     int k = l.length;
     int n = l[0].length;

@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,12 +20,12 @@ import java.util.Optional;
 public record BatchBaselines(double scalarSeconds, boolean scalarExtrapolated, double blockedSeconds,
     double blockedMaxRelative, Optional<Numpy> numpy) {
   /** Above this many models the scalar loops are not run whole (at K = 10,000 they take about ten minutes). */
-  static final int SCALAR_LIMIT = 3_000;
+  public static final int SCALAR_LIMIT = 3_000;
 
   /** NumPy's figures. */
   public record Numpy(double seconds, String describe, double maxRelative) {}
 
-  static BatchBaselines measure(double[][] l, ReferenceKl.Sampled reference, Path workDir, PrintStream out)
+  public static BatchBaselines measure(double[][] l, ReferenceKl.Sampled reference, Path workDir, PrintStream out)
       throws IOException, InterruptedException {
     int k = l.length;
     boolean extrapolate = k > SCALAR_LIMIT;
@@ -52,6 +52,7 @@ public record BatchBaselines(double scalarSeconds, boolean scalarExtrapolated, d
     return numpy.map(n -> Math.min(n.seconds(), blockedSeconds)).orElse(blockedSeconds);
   }
 
+  /** "NumPy" or "Java blocked": the name of {@link #fastestSeconds()}. */
   public String fastestName() {
     return numpy.isPresent() && numpy.get().seconds() < blockedSeconds ? "NumPy" : "Java blocked";
   }

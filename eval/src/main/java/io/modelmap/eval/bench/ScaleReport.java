@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import java.io.PrintStream;
 
@@ -17,7 +17,8 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
   public record Prediction(int benchmarks, int observed, double fitsSeconds, double medianLatencyMs, double p99LatencyMs,
       double maxAbsoluteError) {}
 
-  double scoresPerSecond() {
+  /** Scores ingested per second during the bulk. */
+  public double scoresPerSecond() {
     return (double) bulkModels * texts / bulkSeconds;
   }
 
@@ -27,7 +28,7 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
   }
 
   /** The machine, as the JVM and /proc/cpuinfo name it. */
-  static String machine() {
+  public static String machine() {
     String cpu = "";
     try {
       cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
@@ -41,6 +42,7 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
         + System.getProperty("java.version");
   }
 
+  /** Writes the figures as the README's Markdown table. */
   public void print(PrintStream out) {
     out.println();
     out.printf("| figure | measured | goal |%n| --- | --- | --- |%n");

@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import io.modelmap.formats.responses.ResponseFiles;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,11 +22,11 @@ import java.util.concurrent.TimeUnit;
  * @param describe NumPy's version, BLAS and threads, and its peak memory
  * @param klRows its KL rows of the sampled models, to check against the reference (the whole K×K is not read back)
  */
-record NumpyRecompute(double seconds, String describe, double[][] klRows) {
+public record NumpyRecompute(double seconds, String describe, double[][] klRows) {
   private static final String SCRIPT = "numpy_recompute.py";
 
   /** Empty when no Python with NumPy is found (the reason is printed by the caller). */
-  static Optional<NumpyRecompute> of(double[][] l, Path workDir, int[] sample, int runs)
+  public static Optional<NumpyRecompute> of(double[][] l, Path workDir, int[] sample, int runs)
       throws IOException, InterruptedException {
     String python = System.getenv().getOrDefault("MODELMAP_PYTHON", "python3");
     Path script = workDir.resolve(SCRIPT);

@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import java.util.stream.IntStream;
 
@@ -8,13 +8,14 @@ import java.util.stream.IntStream;
  * rows spread over every core. The fastest plain-Java product found here for K ≪ N (EJML's
  * multTransB, single or multithreaded, was slower than scalar pairwise loops at 1,000 × 10,000).
  */
-final class BlockedGram {
+public final class BlockedGram {
   private static final int COLUMNS = 512;
   private static final int TILE = 4;
 
   private BlockedGram() {}
 
-  static double[][] of(double[][] q) {
+  /** Q·Qᵀ of row-major {@code q}, K×K and symmetric. */
+  public static double[][] of(double[][] q) {
     int k = q.length;
     int n = q[0].length;
     double[][] g = new double[k][k];

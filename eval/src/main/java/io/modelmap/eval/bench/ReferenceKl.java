@@ -1,4 +1,4 @@
-package io.modelmap.cli.bench;
+package io.modelmap.eval.bench;
 
 import io.modelmap.math.DoubleCentering;
 import io.modelmap.math.KlDivergence;
@@ -13,7 +13,7 @@ import java.util.Map;
  * rows, which the aggregator never forms. Rows of q are made on demand (at K = 10,000 the whole of Q
  * would be another 800 MB), and kept for the rows checked often.
  */
-final class ReferenceKl {
+public final class ReferenceKl {
   private final double[][] l;
   private final double[] columnMeans;
   private final Map<Integer, double[]> kept = new HashMap<>();
@@ -23,7 +23,8 @@ final class ReferenceKl {
     this.columnMeans = columnMeans;
   }
 
-  static ReferenceKl of(double[][] l) {
+  /** The reference on {@code l} [K × N]: ξ̄ now, q rows on demand. */
+  public static ReferenceKl of(double[][] l) {
     List<double[]> xi = new AbstractList<>() { // ξ rows made one at a time as the sum walks them
       @Override
       public double[] get(int i) {
@@ -38,12 +39,13 @@ final class ReferenceKl {
     return new ReferenceKl(l, DoubleCentering.columnMeans(xi));
   }
 
-  double[] columnMeans() {
+  /** ξ̄, the mean of the row-centred rows. */
+  public double[] columnMeans() {
     return columnMeans;
   }
 
   /** Keeps q_i in memory from now on (for the sampled and the observed models). */
-  void keep(int i) {
+  public void keep(int i) {
     kept.computeIfAbsent(i, this::computeQ);
   }
 
@@ -56,7 +58,8 @@ final class ReferenceKl {
     return DoubleCentering.qRow(DoubleCentering.rowCentred(l[i]), columnMeans);
   }
 
-  double kl(int i, int j) {
+  /** KL_ij in nats per text (eq. 3), 0 on the diagonal. */
+  public double kl(int i, int j) {
     return i == j ? 0 : KlDivergence.fromCoordinates(q(i), q(j));
   }
 
@@ -64,7 +67,7 @@ final class ReferenceKl {
    * KL from each sampled model to every model (0 for itself), by rows of {@code sample}: one pass over
    * the models, each q_j made once and compared with every sampled row.
    */
-  double[][] rows(int[] sample) {
+  public double[][] rows(int[] sample) {
     for (int i : sample) {
       keep(i);
     }
@@ -85,9 +88,9 @@ final class ReferenceKl {
    * @param sample model indices
    * @param rows KL from each sampled model to every model
    */
-  record Sampled(int[] sample, double[][] rows, double secondsPerPair) {
+  public record Sampled(int[] sample, double[][] rows, double secondsPerPair) {
     /** The largest relative difference of another computation's rows of the sampled models from these, off the diagonal. */
-    double maxRelative(double[][] theirRows) {
+    public double maxRelative(double[][] theirRows) {
       double max = 0;
       for (int r = 0; r < sample.length; r++) {
         double[] theirs = theirRows[r];
@@ -102,7 +105,7 @@ final class ReferenceKl {
   }
 
   /** Every model up to {@code limit} models; above, {@code limit} spread evenly, plus {@code always}, in index order. */
-  static int[] sample(int models, int limit, int... always) {
+  public static int[] sample(int models, int limit, int... always) {
     java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
     for (int i = 0; i < Math.min(models, limit); i++) {
       chosen.add((int) ((long) i * models / Math.min(models, limit)));
@@ -114,11 +117,12 @@ final class ReferenceKl {
   }
 
   /** Rows {@code sample} of a K×K matrix, in the order of the sample. */
-  static double[][] rowsOf(double[][] square, int[] sample) {
+  public static double[][] rowsOf(double[][] square, int[] sample) {
     return java.util.Arrays.stream(sample).mapToObj(i -> square[i]).toArray(double[][]::new);
   }
 
-  Sampled sampled(int[] sample) {
+  /** {@link #rows} of {@code sample}, timed per pair. */
+  public Sampled sampled(int[] sample) {
     long started = System.nanoTime();
     double[][] rows = rows(sample);
     double perPair = (System.nanoTime() - started) / 1e9 / ((double) sample.length * l.length);

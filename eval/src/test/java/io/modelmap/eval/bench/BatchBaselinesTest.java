@@ -1,0 +1,49 @@
+package io.modelmap.eval.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchBaselinesTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void shouldNameNumpyTheFastestWhenItBeatsTheBlockedProduct() {
+    BatchBaselines b = new BatchBaselines(9, false, 2.0, 0, Optional.of(new BatchBaselines.Numpy(1.5, "numpy", 0)));
+
+    assertThat(b.fastestSeconds()).isEqualTo(1.5);
+    assertThat(b.fastestName()).isEqualTo("NumPy");
+  }
+
+  @Test
+  void shouldNameTheBlockedProductWhenNumpyIsSlowerOrAbsent() {
+    BatchBaselines slower = new BatchBaselines(9, false, 2.0, 0, Optional.of(new BatchBaselines.Numpy(3, "numpy", 0)));
+    BatchBaselines absent = new BatchBaselines(9, false, 2.0, 0, Optional.empty());
+
+    assertThat(slower.fastestSeconds()).isEqualTo(2.0);
+    assertThat(slower.fastestName()).isEqualTo("Java blocked");
+    assertThat(absent.fastestSeconds()).isEqualTo(2.0);
+    assertThat(absent.fastestName()).isEqualTo("Java blocked");
+  }
+
+  @Test
+  void shouldRunTheScalarLoopsWholeAndCheckEveryBaselineAgainstTheReferenceOnASmallMatrix() throws Exception {
+    ReferenceKl.Sampled reference = ReferenceKl.of(HandWorkedL.L).sampled(new int[] {0, 1, 2});
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    BatchBaselines b = BatchBaselines.measure(HandWorkedL.L, reference, dir, new PrintStream(printed, true,
+        StandardCharsets.UTF_8));
+
+    assertThat(b.scalarExtrapolated()).as("3 models are far below the scalar limit").isFalse();
+    assertThat(b.blockedMaxRelative()).isLessThanOrEqualTo(1e-14);
+    b.numpy().ifPresent(n -> assertThat(n.maxRelative()).as("NumPy's KL, where present").isLessThanOrEqualTo(1e-14));
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Scalar loops: ", "Blocked Java Gram: ");
+  }
+}
