@@ -65,8 +65,10 @@ final class EventStreams implements Handler, AutoCloseable {
       done.complete(null);
     });
     ctx.future(() -> done); // the request stays open, without a thread, until the client leaves
-    clients.add(client[0]);
+    // greet before the ticker sees the stream: a writer thread draining an early update at the same time
+    // wrote concurrently to the response, Jetty refused one write, and that update was lost
     client[0].greet();
+    clients.add(client[0]);
   }
 
   private void tick() {

@@ -82,9 +82,10 @@ class EventStreamsTest {
   }
 
   private record Stream(Socket socket, BufferedReader reader, int status, List<String> headers) {
-    /** The next {@code data:} line. */
+    /** The next {@code data:} line within 10 s (heartbeats keep the socket busy), else null. */
     String nextData() throws IOException {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      for (String line = reader.readLine(); line != null && System.nanoTime() < deadline; line = reader.readLine()) {
         if (line.startsWith("data: ")) {
           return line.substring(6);
         }
