@@ -65,7 +65,8 @@ class ScorerReliabilityIT {
       ConnectionConfig connection = system.connection();
       byte[] framed = connection.topics().scoreTasks().valueSerde().serializer().serialize("score-tasks",
           ScoreTask.newBuilder().setTaskId("t").setModelId("m").setSourceUri("s").setCorpusId("c").setTextIds(List.of()).build());
-      byte[] bomb = bomb(ByteBuffer.wrap(framed, 1, 4).getInt(), "t", "m", "s", "f32", "cc1");
+      // taskId, modelId, sourceUri, revision (null: the union's first branch), dtype, corpusId, then textIds' claim
+      byte[] bomb = bomb(ByteBuffer.wrap(framed, 1, 4).getInt(), "t", "m", "s", null, "f32", "cc");
       assertThat(bomb).hasSize(24);
       Properties props = new Properties();
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
@@ -133,11 +134,16 @@ class ScorerReliabilityIT {
     }
   }
 
+  /** A record whose fields before its first array are {@code stringsBefore} (null: an absent optional string). */
   private static byte[] bomb(int schemaId, String... stringsBefore) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(0);
     out.writeBytes(ByteBuffer.allocate(4).putInt(schemaId).array());
     for (String s : stringsBefore) {
+      if (s == null) {
+        out.write(0); // the null branch of an optional string
+        continue;
+      }
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       writeLong(out, utf8.length);
       out.writeBytes(utf8);
