@@ -79,8 +79,8 @@ final class TrainCommand implements Callable<Integer> {
   Long initSeed;
 
 
-  @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin
+  DeviceOption device;
 
   @Override
   public Integer call() throws Exception {
@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
         from != null ? "from " + from : "a new GPT-2 (" + layers + " layers, width " + width + ")",
         start.parameterCount(), training.describe(), steps, batch, length);
     long begun = System.nanoTime();
-    Gpt2Trainer.Result result = Gpt2Trainer.train(start, training, settings, DeviceChoice.resolve(device), p ->
+    Gpt2Trainer.Result result = Gpt2Trainer.train(start, training, settings, DeviceChoice.resolve(device.device), p ->
         System.out.printf("  step %d/%d · loss %.3f nats/byte (%.3f bits/byte) · %,.0f bytes/s · about %.0f s left%n",
             p.step(), p.steps(), p.loss(), p.loss() / Math.log(2), p.tokensPerSecond(),
             (p.steps() - p.step()) * (double) batch * length / p.tokensPerSecond()));
