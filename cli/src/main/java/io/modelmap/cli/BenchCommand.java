@@ -52,11 +52,14 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     requireHeapForTheBaselines();
-    Path dir = data.dataDir("bench");
-    new ScaleBenchmark(new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
-        aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir), System.out)
-        .run().print(System.out);
+    new ScaleBenchmark(settings(data.dataDir("bench")), System.out).run().print(System.out);
     return 0;
+  }
+
+  /** The run's settings; the probe models are never observed, so at most K minus them are. */
+  ScaleBenchmark.Settings settings(Path dir) {
+    return new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
+        aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir);
   }
 
   /**

@@ -54,8 +54,7 @@ final class ScorerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliLogging.service();
-    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, scoring.batchSize, scoring.device,
-        maxAttempts, maxModelGib << 30, torchScriptRoots);
+    ScorerConfig config = config("scorer-" + UUID.randomUUID());
     ScorerMetrics metrics = new ScorerMetrics();
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
@@ -73,5 +72,11 @@ final class ScorerCommand implements Callable<Integer> {
       metrics.close();
     }
     return 0;
+  }
+
+  /** The worker's settings from the options: --max-model-gib in bytes, --device and --batch-size from the mixin. */
+  ScorerConfig config(String workerId) {
+    return new ScorerConfig(groupId, workerId, modelRoots, scoring.batchSize, scoring.device, maxAttempts, maxModelGib << 30,
+        torchScriptRoots);
   }
 }

@@ -104,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     Gpt2Checkpoint start = from != null ? Gpt2Checkpoint.read(from)
         : Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(width, layers, heads, context),
-            initSeed == null ? seed : initSeed);
+            initialWeightsSeed());
     var settings = new Gpt2Trainer.Settings(steps, batch, length, learningRate, warmup, seed);
     System.out.printf("Training %s (%,d parameters) on %s: %d steps of %d × %d bytes%n",
         from != null ? "from " + from : "a new GPT-2 (" + layers + " layers, width " + width + ")",
@@ -119,5 +119,10 @@ final class TrainCommand implements Callable<Integer> {
         result.finalLoss(), result.tokens(), (System.nanoTime() - begun) / 1e9, result.tokensPerSecond(),
         result.skippedSteps() == 0 ? "" : "; steps skipped for a non-finite gradient: " + result.skippedSteps());
     return 0;
+  }
+
+  /** --init-seed when given, otherwise --seed. */
+  long initialWeightsSeed() {
+    return initSeed == null ? seed : initSeed;
   }
 }
