@@ -1,10 +1,10 @@
 package io.modelmap.cli;
 
 import io.modelmap.cli.bench.ScaleBenchmark;
-import io.modelmap.cli.runtime.EmbeddedSystem;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code modelmap bench}: the paper-scale benchmark (K models × N texts through the aggregator). */
@@ -46,17 +46,20 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic matrix and schedule.")
   long seed;
 
-  @Option(names = "--data-dir", description = "Data folder (default: a fresh folder under .modelmap/).")
-  Path dataDir;
+  @Mixin
+  DataDirOption data;
 
   @Override
   public Integer call() throws Exception {
     requireHeapForTheBaselines();
-    Path dir = EmbeddedSystem.dataDir(dataDir, "bench");
-    new ScaleBenchmark(new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
-        aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir), System.out)
-        .run().print(System.out);
+    new ScaleBenchmark(settings(data.dataDir("bench")), System.out).run().print(System.out);
     return 0;
+  }
+
+  /** The run's settings; the probe models are never observed, so at most K minus them are. */
+  ScaleBenchmark.Settings settings(Path dir) {
+    return new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
+        aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code modelmap compare-responses}: response similarity between models on shared prompts (WildChat-50M), offline. */
@@ -31,8 +32,8 @@ final class CompareResponsesCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "3", description = "Nearest models shown per model (default ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--export-to", paramLabel = "DIR", description = "Write response-similarity.csv there.")
-  Path exportTo;
+  @Mixin
+  ExportOption export;
 
   @Override
   public Integer call() throws Exception {
@@ -58,9 +59,9 @@ final class CompareResponsesCommand implements Callable<Integer> {
     }
     System.out.printf("%nmutual nearest pairs: %s%n", similarity.mutualNearest().stream()
         .map(p -> p.a() + " – " + p.b()).collect(Collectors.joining("; ")));
-    if (exportTo != null) {
-      Files.createDirectories(exportTo);
-      try (CSVPrinter csv = CsvFiles.writer(exportTo.resolve("response-similarity.csv"),
+    if (export.exportTo != null) {
+      Files.createDirectories(export.exportTo);
+      try (CSVPrinter csv = CsvFiles.writer(export.exportTo.resolve("response-similarity.csv"),
           ResponseCsvWriter.SIMILARITY_HEADER)) {
         for (Map.Entry<ModelPair, PairSums> e : similarity.pairs().entrySet()) {
           ResponsePair m = e.getValue().means();
@@ -68,7 +69,7 @@ final class CompareResponsesCommand implements Callable<Integer> {
               CsvFiles.number(m.rouge2()), CsvFiles.number(m.rougeL()), CsvFiles.number(m.bleu()));
         }
       }
-      System.out.println("Exported to " + exportTo);
+      System.out.println("Exported to " + export.exportTo);
     }
     return 0;
   }

@@ -1,8 +1,8 @@
 package io.modelmap.cli;
 
-import io.modelmap.cli.runtime.EmbeddedSystem;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --embedded}: start the embedded default for this one command, on the commands that can run standalone. */
@@ -11,11 +11,11 @@ public final class EmbeddedOptions {
       + " data folder for this command, instead of connecting to a cluster.")
   boolean embedded;
 
-  @Option(names = "--data-dir", description = "Data folder of the embedded default (default: a fresh folder under .modelmap/).")
-  Path dataDir;
+  @Mixin
+  DataDirOption data;
 
   /** The data folder to start in: --data-dir, or a fresh one named after {@code purpose}. */
   Path dataDir(String purpose) throws IOException {
-    return EmbeddedSystem.dataDir(dataDir, purpose);
+    return data.dataDir(purpose);
   }
 }

@@ -34,8 +34,8 @@ final class ImportAnswersCommand implements Callable<Integer> {
   @Option(names = "--benchmark-id", description = "Benchmark id of the items (default: the file name without .csv).")
   String benchmarkId;
 
-  @Option(names = "--export-to", description = "After the aggregator has published every pair, export agreement.csv and accuracy.csv here.")
-  Path exportTo;
+  @Mixin
+  ExportOption export;
 
   @Option(names = "--judge", description = "Also print the LLM-as-judge inflation table with this model as the judge.")
   String judge;
@@ -48,7 +48,7 @@ final class ImportAnswersCommand implements Callable<Integer> {
     String benchmark = benchmarkId != null ? benchmarkId : answers.getFileName().toString().replaceFirst("\\.csv$", "");
     if (!standalone.embedded) {
       AnswerTable table = new AnswerImporter(connection.external(), System.out).importAnswers(answers, benchmark);
-      if (exportTo != null) {
+      if (export.exportTo != null) {
         finish(connection.external(), table);
       }
       return table.problems().isEmpty() ? 0 : 1;
@@ -71,9 +71,9 @@ final class ImportAnswersCommand implements Callable<Integer> {
     if (judge != null) {
       results.printJudge(judge, System.out);
     }
-    if (exportTo != null) {
-      int pairs = new AgreementExporter(target).export(exportTo);
-      System.out.println("Exported " + pairs + " pairs to " + exportTo.toAbsolutePath());
+    if (export.exportTo != null) {
+      int pairs = new AgreementExporter(target).export(export.exportTo);
+      System.out.println("Exported " + pairs + " pairs to " + export.exportTo.toAbsolutePath());
     }
   }
 }

@@ -52,8 +52,8 @@ final class ImportCommand implements Callable<Integer> {
       + " (model_id,<benchmark>,...; empty = unknown).")
   Path scores;
 
-  @Option(names = "--export-to", description = "After the aggregator has published every model, export to this folder.")
-  Path exportTo;
+  @Mixin
+  ExportOption export;
 
   @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for results (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration timeout;
@@ -70,9 +70,9 @@ final class ImportCommand implements Callable<Integer> {
     known = scores == null ? List.of() : ScoreTableReader.read(scores, System.currentTimeMillis());
     if (!standalone.embedded) {
       MatrixImporter.Imported imported = run(connection.external());
-      if (exportTo != null) {
+      if (export.exportTo != null) {
         await(connection.external(), imported);
-        new MapExporter(connection.external()).export(exportTo, corpusId);
+        new MapExporter(connection.external()).export(export.exportTo, corpusId);
       }
       return imported.problems().isEmpty() ? 0 : 1;
     }
@@ -81,9 +81,9 @@ final class ImportCommand implements Callable<Integer> {
       MatrixImporter.Imported imported = run(system.connection());
       await(system.connection(), imported);
       NeighborTable.print(system.connection(), 3, System.out);
-      if (exportTo != null) {
-        new MapExporter(system.connection()).export(exportTo, corpusId);
-        System.out.println("Exported to " + exportTo.toAbsolutePath());
+      if (export.exportTo != null) {
+        new MapExporter(system.connection()).export(export.exportTo, corpusId);
+        System.out.println("Exported to " + export.exportTo.toAbsolutePath());
       }
       return imported.problems().isEmpty() ? 0 : 1;
     }

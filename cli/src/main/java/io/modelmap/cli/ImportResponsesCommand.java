@@ -32,9 +32,8 @@ final class ImportResponsesCommand implements Callable<Integer> {
       description = "JSONL (.jsonl, .jsonl.gz, .jsonl.zst) of {model_id, prompt_id, response} (repeatable).")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--export-to", description = "Once every pair is published, write response-similarity.csv and"
-      + " lineage.csv here.")
-  Path exportTo;
+  @Mixin
+  ExportOption export;
 
   @Option(names = "--timeout", defaultValue = "PT30M", description = "How long to wait for results (ISO-8601,"
       + " default ${DEFAULT-VALUE}).")
@@ -62,10 +61,10 @@ final class ImportResponsesCommand implements Callable<Integer> {
     long models = responses.stream().map(ResponseFiles.Response::modelId).distinct().count();
     System.out.printf("Published %,d responses of %d models in %d records to %s%n", responses.size(), models, records,
         target.topics().modelResponses().name());
-    if (exportTo != null) {
+    if (export.exportTo != null) {
       new ResponseWaiter(target, System.out, Clock.systemUTC()).await(ResponseWaiter.sharedPrompts(responses), timeout);
-      int pairs = new ResponseExporter(target).export(exportTo);
-      System.out.println("Exported " + pairs + " pairs and lineage.csv to " + exportTo.toAbsolutePath());
+      int pairs = new ResponseExporter(target).export(export.exportTo);
+      System.out.println("Exported " + pairs + " pairs and lineage.csv to " + export.exportTo.toAbsolutePath());
     }
   }
 }

@@ -7,16 +7,16 @@ import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.cli.transfer.ResponseExporter;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import java.io.IOException;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code demo} and {@code map} share: where the embedded default keeps its data, the dashboard port, export and serve. */
 final class LocalRunOptions {
-  @Option(names = "--data-dir", description = "Data folder (default: a fresh folder under .modelmap/).")
-  Path dataDir;
+  @Mixin
+  DataDirOption data;
 
-  @Option(names = "--export-to", description = "Export the map as CSV to this folder before exiting.")
-  Path exportTo;
+  @Mixin
+  ExportOption export;
 
   @Option(names = "--api-port", defaultValue = "8080",
       description = "Port of the dashboard and query API on loopback (default ${DEFAULT-VALUE}; any free port if taken).")
@@ -26,7 +26,7 @@ final class LocalRunOptions {
   boolean serve;
 
   EmbeddedSystem start(String purpose) throws IOException {
-    return EmbeddedSystem.start(EmbeddedSystem.dataDir(dataDir, purpose), System.out, apiPort);
+    return EmbeddedSystem.start(data.dataDir(purpose), System.out, apiPort);
   }
 
   /** Exports (the map, and agreement when there are answers), then serves until Ctrl-C when asked to. */
@@ -37,15 +37,15 @@ final class LocalRunOptions {
   /** Exports (the map; agreement and responses when there were any), then serves when asked to. */
   void finish(EmbeddedSystem system, String corpusId, boolean withAgreement, boolean withResponses) throws Exception {
     ConnectionConfig connection = system.connection();
-    if (exportTo != null) {
-      new MapExporter(connection).export(exportTo, corpusId);
+    if (export.exportTo != null) {
+      new MapExporter(connection).export(export.exportTo, corpusId);
       if (withAgreement) {
-        new AgreementExporter(connection).export(exportTo);
+        new AgreementExporter(connection).export(export.exportTo);
       }
       if (withResponses) {
-        new ResponseExporter(connection).export(exportTo);
+        new ResponseExporter(connection).export(export.exportTo);
       }
-      System.out.println("Exported to " + exportTo.toAbsolutePath());
+      System.out.println("Exported to " + export.exportTo.toAbsolutePath());
     }
     if (serve) {
       Serving.untilInterrupted(system, System.out);

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./modelmap}. */
-@Command(name = "modelmap", mixinStandardHelpOptions = true, version = "modelmap-streams 0.1.0",
+@Command(name = "modelmap", mixinStandardHelpOptions = true, resourceBundle = "io.modelmap.cli.OptionDescriptions", version = "modelmap-streams 0.1.0",
     description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours,"
         + " agreement on error.",
     subcommands = {DemoCommand.class, MapCommand.class, CorpusCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,

@@ -58,8 +58,7 @@ final class ScorerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliLogging.service();
-    ScorerConfig config = new ScorerConfig(groupId, "scorer-" + UUID.randomUUID(), modelRoots, scoring.batchSize, scoring.device,
-        maxAttempts, maxModelGib << 30, torchScriptRoots);
+    ScorerConfig config = config("scorer-" + UUID.randomUUID());
     ScorerMetrics metrics = new ScorerMetrics();
     // hf:// sources are fetched into the Hub cache at the registered commit, within the same size limit
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics,
@@ -79,5 +78,11 @@ final class ScorerCommand implements Callable<Integer> {
       metrics.close();
     }
     return 0;
+  }
+
+  /** The worker's settings from the options: --max-model-gib in bytes, --device and --batch-size from the mixin. */
+  ScorerConfig config(String workerId) {
+    return new ScorerConfig(groupId, workerId, modelRoots, scoring.batchSize, scoring.device, maxAttempts, maxModelGib << 30,
+        torchScriptRoots);
   }
 }

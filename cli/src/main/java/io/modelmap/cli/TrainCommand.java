@@ -79,8 +79,8 @@ final class TrainCommand implements Callable<Integer> {
   Long initSeed;
 
 
-  @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin
+  DeviceOption device;
 
   @Override
   public Integer call() throws Exception {
@@ -104,13 +104,13 @@ final class TrainCommand implements Callable<Integer> {
     }
     Gpt2Checkpoint start = from != null ? Gpt2Checkpoint.read(from)
         : Gpt2Checkpoint.initialised(Gpt2Checkpoint.byteLevelConfig(width, layers, heads, context),
-            initSeed == null ? seed : initSeed);
+            initialWeightsSeed());
     var settings = new Gpt2Trainer.Settings(steps, batch, length, learningRate, warmup, seed);
     System.out.printf("Training %s (%,d parameters) on %s: %d steps of %d × %d bytes%n",
         from != null ? "from " + from : "a new GPT-2 (" + layers + " layers, width " + width + ")",
         start.parameterCount(), training.describe(), steps, batch, length);
     long begun = System.nanoTime();
-    Gpt2Trainer.Result result = Gpt2Trainer.train(start, training, settings, DeviceChoice.resolve(device), p ->
+    Gpt2Trainer.Result result = Gpt2Trainer.train(start, training, settings, DeviceChoice.resolve(device.device), p ->
         System.out.printf("  step %d/%d · loss %.3f nats/byte (%.3f bits/byte) · %,.0f bytes/s · about %.0f s left%n",
             p.step(), p.steps(), p.loss(), p.loss() / Math.log(2), p.tokensPerSecond(),
             (p.steps() - p.step()) * (double) batch * length / p.tokensPerSecond()));
@@ -119,5 +119,10 @@ final class TrainCommand implements Callable<Integer> {
         result.finalLoss(), result.tokens(), (System.nanoTime() - begun) / 1e9, result.tokensPerSecond(),
         result.skippedSteps() == 0 ? "" : "; steps skipped for a non-finite gradient: " + result.skippedSteps());
     return 0;
+  }
+
+  /** --init-seed when given, otherwise --seed. */
+  long initialWeightsSeed() {
+    return initSeed == null ? seed : initSeed;
   }
 }

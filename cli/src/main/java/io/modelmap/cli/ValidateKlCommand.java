@@ -52,8 +52,8 @@ final class ValidateKlCommand implements Callable<Integer> {
   @Option(names = "--pair", split = ",", paramLabel = "A,B", description = "The §6.1 pair (default: the first two models).")
   List<String> pair = new ArrayList<>();
 
-  @Option(names = "--device", defaultValue = "${env:MODELMAP_DEVICE:-auto}", description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin
+  DeviceOption device;
 
   @Override
   public Integer call() throws Exception {
@@ -64,7 +64,7 @@ final class ValidateKlCommand implements Callable<Integer> {
     if (demoCorpus == sources.anySource()) {
       throw new UsageError("validate-kl needs either --demo-corpus or documents (--corpus FILE|DIR, --text PATH --category NAME)");
     }
-    Device on = DeviceChoice.resolve(device);
+    Device on = DeviceChoice.resolve(device.device);
     List<String> ids = local.stream().map(LocalModel::id).toList();
     List<String> chosen = pair.isEmpty() ? ids.subList(0, 2) : pair;
     if (chosen.size() != 2 || !ids.containsAll(chosen)) {

@@ -1,0 +1,67 @@
+package io.modelmap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Commands that refuse their options before they connect to anything: exit 2 and one line, checked through the real
+ * command line with nothing listening (no broker is needed, none is reached).
+ */
+class CommandRefusalsTest {
+  @TempDir
+  Path dir;
+
+  private record Outcome(int exitCode, String err) {}
+
+  private static Outcome run(String... args) {
+    StringWriter err = new StringWriter();
+    int exitCode = ModelMapCli.commandLine().setErr(new PrintWriter(err)).execute(args);
+    return new Outcome(exitCode, err.toString());
+  }
+
+  @Test
+  void shouldRefuseAnImportWhoseMatrixIsMissing() throws Exception {
+    Path texts = Files.writeString(dir.resolve("texts.csv"), "text_id,category,bytes\n");
+    Path missing = dir.resolve("L.csv");
+
+    Outcome outcome = run("import", "--matrix", missing.toString(), "--texts", texts.toString(),
+        "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("modelmap import: " + missing + ": no such file or folder" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldRefuseACorpusWithoutDocuments() {
+    Outcome outcome = run("corpus", "--corpus-id", "c", "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("modelmap corpus: corpus needs at least one --corpus FILE|DIR or --text PATH"
+        + " --category NAME" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldRefuseAMissingClientConfigBeforeConnecting() {
+    Path missing = dir.resolve("client.properties");
+
+    Outcome outcome = run("export", "--out", dir.resolve("out").toString(), "--client-config", missing.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("modelmap export: " + missing + ": no such file or folder" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldRefuseTrainingWithNeitherTheDemoCorpusNorDocuments() {
+    Outcome outcome = run("train", "--out", dir.resolve("m").toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("modelmap train: train needs either --demo-corpus or documents (--corpus FILE|DIR,"
+        + " --text PATH --category NAME)" + System.lineSeparator());
+  }
+}
