@@ -17,7 +17,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOCS = ["README.md", "docs"] + [d + "/README.md" for d in sorted(os.listdir(ROOT)) if os.path.isfile(os.path.join(ROOT, d, "README.md"))]
 # backticked words that look like class names but are not classes of this tree
-IGNORED = {"ModelMap", "IOException", "HttpClient", "FileChannel", "ETag", "PyTorch", "NumPy", "SciPy", "RocksDB", "TorchScript", "OutOfMemoryError", "SerializationException",
+IGNORED = {"ModelMap", "OptionDescriptions", "IOException", "HttpClient", "FileChannel", "ETag", "PyTorch", "NumPy", "SciPy", "RocksDB", "TorchScript", "OutOfMemoryError", "SerializationException",
            "SystemLimitException", "VirtualMachineError", "KafkaClusterTestKit", "QoSHandler", "LikelihoodCalculator",
            "DeadLetter", "TextChunk", "TextScores", "McItem", "McAnswers", "ScoreTask", "ModelRegistered",
            "ModelCoordinates", "CoordinateFrame", "NeighborList", "ErrorAgreement", "ModelAccuracy", "BenchmarkScore",
