@@ -1,0 +1,31 @@
+package io.modelmap.aggregator.embedding;
+
+import static io.modelmap.aggregator.restore.RestoreProbe.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelmap.aggregator.restore.RestoreProbe;
+import io.modelmap.aggregator.restore.RestoreRejects;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The router store's restore (issue 26): only routers that read reach the store. */
+class GuardedEmbeddingStoresTest {
+  private final RestoreRejects rejects = new RestoreRejects(null, null, Clock.systemUTC());
+
+  @Test
+  void shouldRestoreOnlyRoutersThatRead() {
+    byte[] key = EmbeddingStores.CURRENT.getBytes(StandardCharsets.UTF_8);
+    byte[] good = RouterBytesTest.router().toBytes();
+    byte[] longer = Arrays.copyOf(good, good.length + 8); // bytes after the last embedding: a length that lies
+
+    List<Long> kept = RestoreProbe.keptOffsets(EmbeddingStores.supplier(EmbeddingStores.ROUTER), rejects, List.of(
+        entry(key, good), entry(key, "garbage".getBytes(StandardCharsets.UTF_8)),
+        entry(key, Arrays.copyOf(good, good.length - 1)), entry(key, longer)));
+
+    assertThat(kept).containsExactly(0L);
+    assertThat(rejects.count()).hasValue(3);
+  }
+}
