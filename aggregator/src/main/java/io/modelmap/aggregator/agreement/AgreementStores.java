@@ -1,11 +1,16 @@
 package io.modelmap.aggregator.agreement;
 
 import io.modelmap.math.agreement.PairCounts;
+import io.modelmap.aggregator.ingest.ParkedRecord;
+import io.modelmap.aggregator.restore.GuardedStores;
 import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -20,6 +25,9 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #PAIRS}: modelA NUL modelB → the pair's counts (longs)
  *   <li>{@value #PENDING}: benchmark id / source topic-partition@offset → answers waiting for their items
  * </ul>
+ *
+ * <p>Each store restores only the changelog records whose key and value the codecs below read
+ * ({@link GuardedStores}).
  */
 public final class AgreementStores {
   /** Also read by the embeddings (EmbeddingProcessor), which learn from the same answers. */
@@ -28,10 +36,27 @@ public final class AgreementStores {
   static final String PAIRS = "agreement-pairs-store";
   public static final String PENDING = "pending-answers-store";
 
+  /** The restore checks: each layout read by the code below that the processors read it with. */
+  static final Deserializer<String[]> JOINED_KEYS = (topic, key) -> split(new String(key, StandardCharsets.UTF_8));
+  static final Deserializer<Integer> ITEM_VALUES = (topic, value) -> gold(value) + choices(value);
+  static final Deserializer<Integer> ANSWER_VALUES = (topic, value) -> chosenIndex(value);
+  static final Deserializer<PairCounts> PAIR_VALUES = (topic, value) -> counts(value);
+
   private AgreementStores() {}
 
   public static List<StoreBuilder<?>> builders() {
     return List.of(store(ITEMS), store(ANSWERS), store(PAIRS), store(PENDING));
+  }
+
+  /** The RocksDB store {@code name}, restoring only what its layout's reader reads. */
+  static KeyValueBytesStoreSupplier supplier(String name) {
+    return switch (name) {
+      case ITEMS -> GuardedStores.plain(ITEMS, null, ITEM_VALUES);
+      case ANSWERS -> GuardedStores.plain(ANSWERS, JOINED_KEYS, ANSWER_VALUES);
+      case PAIRS -> GuardedStores.plain(PAIRS, JOINED_KEYS, PAIR_VALUES);
+      case PENDING -> GuardedStores.plain(PENDING, null, ParkedRecord.STORED);
+      default -> throw new IllegalArgumentException("no agreement store " + name);
+    };
   }
 
   public static String[] names() {
@@ -39,7 +64,7 @@ public final class AgreementStores {
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+    return Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), Serdes.ByteArray());
   }
 
   static KeyValueStore<String, byte[]> get(ProcessorContext<?, ?> context, String name) {

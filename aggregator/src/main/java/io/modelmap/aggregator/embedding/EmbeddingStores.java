@@ -1,7 +1,10 @@
 package io.modelmap.aggregator.embedding;
 
+import io.modelmap.aggregator.restore.GuardedStores;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -13,23 +16,35 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #QUESTIONS}: benchmarkId/itemId → the question and its choices, one per line (UTF-8)
  *   <li>{@value #ROUTER}: {@value #CURRENT} → the current {@link Router} (its bytes), which /api/route reads
  * </ul>
+ *
+ * <p>The router store restores only routers that {@link Router#fromBytes} reads ({@link GuardedStores}); any
+ * bytes are a question's text, so the questions' store needs no check.
  */
 public final class EmbeddingStores {
   public static final String QUESTIONS = "embedding-questions-store";
   public static final String ROUTER = "embedding-router-store";
   public static final String CURRENT = "current";
 
+  /** The restore check of the router store: the reader the processor and /api/route use. */
+  static final Deserializer<Router> ROUTER_VALUES = (topic, value) -> Router.fromBytes(value);
+
   private EmbeddingStores() {}
 
   public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders() {
-    return List.of(store(QUESTIONS), store(ROUTER));
+    return List.of(Stores.keyValueStoreBuilder(supplier(QUESTIONS), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(supplier(ROUTER), Serdes.String(), Serdes.ByteArray()));
+  }
+
+  /** The RocksDB store {@code name}; the router's restores only routers that read. */
+  static KeyValueBytesStoreSupplier supplier(String name) {
+    return switch (name) {
+      case QUESTIONS -> Stores.persistentKeyValueStore(QUESTIONS);
+      case ROUTER -> GuardedStores.plain(ROUTER, ROUTER_VALUES);
+      default -> throw new IllegalArgumentException("no embedding store " + name);
+    };
   }
 
   public static String[] names() {
     return new String[] {QUESTIONS, ROUTER};
-  }
-
-  private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
   }
 }

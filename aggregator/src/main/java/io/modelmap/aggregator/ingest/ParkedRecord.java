@@ -4,6 +4,7 @@ import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * A record that names something the aggregator has not seen yet (a text of a corpus, an item of a
@@ -17,6 +18,9 @@ import java.util.Arrays;
 public record ParkedRecord(long firstSeenMs, SourceCoordinates source, byte[] encodedValue) {
   /** First seen, partition, offset and the topic's length. */
   private static final int HEADER_BYTES = 8 + 4 + 8 + 4;
+
+  /** The restore check of a pending store's values: {@link #decode}, as the processors read them. */
+  public static final Deserializer<ParkedRecord> STORED = (topic, bytes) -> decode(bytes);
 
   /** Store key: the source coordinates, unique per record. */
   public String key() {

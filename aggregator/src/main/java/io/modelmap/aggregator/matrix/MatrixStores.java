@@ -1,12 +1,17 @@
 package io.modelmap.aggregator.matrix;
 
+import io.modelmap.aggregator.ingest.ParkedRecord;
+import io.modelmap.aggregator.restore.GuardedStores;
 import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -26,6 +31,9 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #REGISTERED}: corpusId NUL modelId → nothing: the model is registered on the corpus, so its
  *       scores are applied ({@link RegisteredModels})
  * </ul>
+ *
+ * <p>Every store restores only the changelog records whose key and value its own codec reads
+ * ({@link GuardedStores}): a crafted record on a changelog would otherwise fail the stream thread at its first read.
  */
 final class MatrixStores {
   static final String TEXTS = "corpus-texts-store";
@@ -34,15 +42,37 @@ final class MatrixStores {
   static final String COMPLETIONS = "completions-store";
   static final String REGISTERED = "registered-models-store";
 
+  /** The restore checks: each layout read by the code below that the processor reads it with. */
+  static final Deserializer<String[]> IN_CORPUS_KEYS = (topic, key) ->
+      splitInCorpus(new String(key, StandardCharsets.UTF_8));
+  static final Deserializer<TextEntry> TEXT_VALUES = (topic, value) -> TextEntry.parse(value);
+  static final Deserializer<ScoreKey> SCORE_KEYS = (topic, key) -> ScoreKey.parse(Bytes.wrap(key));
+  static final Deserializer<byte[]> SCORE_VALUES = (topic, value) -> {
+    forEachScore(value, (index, logLikelihood) -> { });
+    return value;
+  };
+  /** A completion's or registration's value is never read, only its presence. */
+  private static final Deserializer<byte[]> PRESENCE = new ByteArrayDeserializer();
+
   private MatrixStores() {}
 
   static List<StoreBuilder<?>> builders() {
-    return List.of(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TEXTS), Serdes.String(), Serdes.ByteArray()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORES), Serdes.Bytes(), Serdes.ByteArray()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.String(), Serdes.ByteArray()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMPLETIONS), Serdes.String(), Serdes.ByteArray()),
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGISTERED), Serdes.String(), Serdes.ByteArray()));
+    return List.of(Stores.keyValueStoreBuilder(supplier(TEXTS), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(supplier(SCORES), Serdes.Bytes(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(supplier(PENDING), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(supplier(COMPLETIONS), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(supplier(REGISTERED), Serdes.String(), Serdes.ByteArray()));
+  }
+
+  /** The RocksDB store {@code name}, restoring only what its layout's reader reads. */
+  static KeyValueBytesStoreSupplier supplier(String name) {
+    return switch (name) {
+      case TEXTS -> GuardedStores.plain(TEXTS, IN_CORPUS_KEYS, TEXT_VALUES);
+      case SCORES -> GuardedStores.plain(SCORES, SCORE_KEYS, SCORE_VALUES);
+      case PENDING -> GuardedStores.plain(PENDING, null, ParkedRecord.STORED);
+      case COMPLETIONS, REGISTERED -> GuardedStores.plain(name, IN_CORPUS_KEYS, PRESENCE);
+      default -> throw new IllegalArgumentException("no matrix store " + name);
+    };
   }
 
   /** corpusId NUL id: the key of a text, a completion and a registration (ids never hold NUL). */

@@ -29,17 +29,30 @@ public final class PredictionStores {
   public static final String DISTANCES = "prediction-distances-store";
   static final String EMBEDDINGS = "prediction-embeddings-store";
 
+  /** The restore checks of the binary stores: each layout read by the code below that the processor uses. */
+  static final Deserializer<Double> SCORE_VALUES = (topic, value) -> scoreValue(value);
+  static final Deserializer<double[]> EMBEDDING_VALUES = (topic, value) -> embedding(value);
+
   private PredictionStores() {}
 
   /**
    * The stores; the three that hold Avro restore only values that decode with {@code registrations},
-   * {@code benchmarks} and {@code distances} (the processor decodes every one of them when it starts).
+   * {@code benchmarks} and {@code distances} (the processor decodes every one of them when it starts), the two
+   * binary ones only values their codecs below read.
    */
   public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders(Deserializer<?> registrations,
       Deserializer<?> benchmarks, Deserializer<?> distances) {
     return List.of(store(GuardedStores.plain(MODELS, registrations)), store(GuardedStores.plain(TASKS, benchmarks)),
-        store(Stores.persistentKeyValueStore(SCORES)), store(GuardedStores.plain(DISTANCES, distances)),
-        store(Stores.persistentKeyValueStore(EMBEDDINGS)));
+        store(binary(SCORES)), store(GuardedStores.plain(DISTANCES, distances)), store(binary(EMBEDDINGS)));
+  }
+
+  /** The binary store {@code name}, restoring only what its layout's reader reads. */
+  static KeyValueBytesStoreSupplier binary(String name) {
+    return switch (name) {
+      case SCORES -> GuardedStores.plain(SCORES, SCORE_VALUES);
+      case EMBEDDINGS -> GuardedStores.plain(EMBEDDINGS, EMBEDDING_VALUES);
+      default -> throw new IllegalArgumentException("no binary prediction store " + name);
+    };
   }
 
   public static String[] names() {

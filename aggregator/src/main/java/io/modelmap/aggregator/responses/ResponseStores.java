@@ -2,10 +2,13 @@ package io.modelmap.aggregator.responses;
 
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponsePair;
+import io.modelmap.aggregator.restore.GuardedStores;
 import io.modelmap.aggregator.support.StoreBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -18,15 +21,31 @@ import org.apache.kafka.streams.state.Stores;
  *   a prompt and nothing is tokenised twice
  *   <li>{@value #PAIRS}: modelA NUL modelB → the pair's exact sums (five longs, {@link PairSums#toLongs})
  * </ul>
+ *
+ * <p>Both restore only the changelog records whose key and value the codecs below read ({@link GuardedStores}).
  */
 public final class ResponseStores {
   public static final String RESPONSES = "responses-store";
   public static final String PAIRS = "response-pairs-store";
 
+  /** The restore checks: each layout read by the code below that the processor reads it with. */
+  static final Deserializer<String[]> JOINED_KEYS = (topic, key) -> split(new String(key, StandardCharsets.UTF_8));
+  static final Deserializer<ResponsePair.Tokens> TOKEN_VALUES = (topic, value) -> tokens(value);
+  static final Deserializer<PairSums> SUM_VALUES = (topic, value) -> sums(value);
+
   private ResponseStores() {}
 
   public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders() {
     return List.of(store(RESPONSES), store(PAIRS));
+  }
+
+  /** The RocksDB store {@code name}, restoring only what its layout's reader reads. */
+  static KeyValueBytesStoreSupplier supplier(String name) {
+    return switch (name) {
+      case RESPONSES -> GuardedStores.plain(RESPONSES, JOINED_KEYS, TOKEN_VALUES);
+      case PAIRS -> GuardedStores.plain(PAIRS, JOINED_KEYS, SUM_VALUES);
+      default -> throw new IllegalArgumentException("no response store " + name);
+    };
   }
 
   public static String[] names() {
@@ -77,6 +96,6 @@ public final class ResponseStores {
   }
 
   private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray());
+    return Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), Serdes.ByteArray());
   }
 }

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.processor.internals.StateRestoreCallbackAdapter;
 
 /**
  * The restore callback of a {@link GuardedStore}: hands the store only the changelog records whose
- * value decodes, and gives the others to {@link RestoreRejects} (counted, dead-lettered). It receives
+ * key and value decode, and gives the others to {@link RestoreRejects} (counted, dead-lettered). It receives
  * whole consumer records (Kafka Streams' internal {@link RecordBatchingStateRestoreCallback}, the one
  * RocksDB registers itself), so a dead letter names the changelog topic, partition and offset.
  */
@@ -41,7 +41,7 @@ final class GuardedRestore implements RecordBatchingStateRestoreCallback {
   public void restoreBatch(Collection<ConsumerRecord<byte[], byte[]>> records) {
     List<ConsumerRecord<byte[], byte[]>> good = new ArrayList<>(records.size());
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      Optional<String> problem = check.problem(record.topic(), record.value());
+      Optional<String> problem = check.problem(record.topic(), record.key(), record.value());
       if (problem.isEmpty()) {
         good.add(record);
       } else {

@@ -18,6 +18,9 @@ import org.apache.kafka.streams.state.Stores;
  * the views their own changelogs would also work, at the cost of a second copy of every view topic.
  */
 public final class GuardedStores {
+  /** How often a restore asks a schema registry that cannot answer again. */
+  private static final java.time.Duration RETRY_EVERY = java.time.Duration.ofSeconds(1);
+
   private GuardedStores() {}
 
   /** A timestamped RocksDB store (a KTable's) whose restored values must decode with {@code values}. */
@@ -27,27 +30,54 @@ public final class GuardedStores {
 
   /** A plain RocksDB store whose restored values must decode with {@code values}. */
   public static KeyValueBytesStoreSupplier plain(String name, Deserializer<?> values) {
-    return supplier(Stores.persistentKeyValueStore(name), values, false);
+    return plain(name, null, values);
+  }
+
+  /**
+   * A plain RocksDB store whose restored keys must decode with {@code keys} (null: any key) and values with
+   * {@code values}: a binary store's, each given its layout's own reader.
+   */
+  public static KeyValueBytesStoreSupplier plain(String name, Deserializer<?> keys, Deserializer<?> values) {
+    return supplier(Stores.persistentKeyValueStore(name), new StoredValueCheck(keys, values, false, RETRY_EVERY));
   }
 
   private static KeyValueBytesStoreSupplier supplier(KeyValueBytesStoreSupplier inner, Deserializer<?> values,
       boolean timestamped) {
-    StoredValueCheck check = new StoredValueCheck(values, timestamped);
-    return new KeyValueBytesStoreSupplier() {
-      @Override
-      public String name() {
-        return inner.name();
-      }
+    return supplier(inner, new StoredValueCheck(null, values, timestamped, RETRY_EVERY));
+  }
 
-      @Override
-      public KeyValueStore<Bytes, byte[]> get() {
-        return timestamped ? new GuardedStore.Timestamped(inner.get(), check) : new GuardedStore(inner.get(), check);
-      }
+  private static KeyValueBytesStoreSupplier supplier(KeyValueBytesStoreSupplier inner, StoredValueCheck check) {
+    return new Guarded(inner, check);
+  }
 
-      @Override
-      public String metricsScope() {
-        return inner.metricsScope();
-      }
-    };
+  /** A supplier of guarded stores; its check is package-visible so that tests restore through it. */
+  static final class Guarded implements KeyValueBytesStoreSupplier {
+    private final KeyValueBytesStoreSupplier inner;
+    private final StoredValueCheck check;
+
+    private Guarded(KeyValueBytesStoreSupplier inner, StoredValueCheck check) {
+      this.inner = inner;
+      this.check = check;
+    }
+
+    StoredValueCheck check() {
+      return check;
+    }
+
+    @Override
+    public String name() {
+      return inner.name();
+    }
+
+    @Override
+    public KeyValueStore<Bytes, byte[]> get() {
+      return check.timestamped() ? new GuardedStore.Timestamped(inner.get(), check)
+          : new GuardedStore(inner.get(), check);
+    }
+
+    @Override
+    public String metricsScope() {
+      return inner.metricsScope();
+    }
   }
 }

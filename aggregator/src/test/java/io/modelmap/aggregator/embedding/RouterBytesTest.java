@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RouterBytesTest {
   private static final String QUESTION = "what is two plus two";
 
-  private static Router router() {
+  static Router router() {
     HashedTfIdfEncoder encoder = HashedTfIdfEncoder.fit(List.of(QUESTION, "name a prime number", "two primes"), 4);
     int inputs = encoder.dimension();
     double[] projection = new double[2 * inputs];

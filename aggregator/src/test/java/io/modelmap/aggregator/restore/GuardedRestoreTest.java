@@ -33,6 +33,7 @@ class GuardedRestoreTest {
   private final byte[] good = new ConfluentAvroSerializer<CoordinateFrame>(registry, false).serialize("coordinate-frame",
       CoordinateFrame.newBuilder().setCorpusId("c").setVersion(1).setModelCount(1).setColumnMeans(List.of(-1.0))
           .setMeanTextBytes(10).setPositions(List.of()).build());
+  private static final byte[] KEY = "c".getBytes(StandardCharsets.UTF_8);
   private final byte[] bad = "not a frame".getBytes(StandardCharsets.UTF_8);
   private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
       new ByteArraySerializer());
@@ -87,10 +88,10 @@ class GuardedRestoreTest {
       }
       return decoder.deserialize(topic, data);
     };
-    StoredValueCheck check = new StoredValueCheck(flaky, true, java.time.Duration.ofMillis(5));
-    assertThat(check.problem("coordinate-frame", timestamped(good))).isEmpty();
+    StoredValueCheck check = new StoredValueCheck(null, flaky, true, java.time.Duration.ofMillis(5));
+    assertThat(check.problem("coordinate-frame", KEY, timestamped(good))).isEmpty();
     assertThat(outages.get()).as("asked until it answered").isNegative();
-    assertThat(check.problem("coordinate-frame", timestamped(bad))).isPresent();
+    assertThat(check.problem("coordinate-frame", KEY, timestamped(bad))).isPresent();
   }
 
   /** What the store inside registers, as the task's context receives it from the guard. */

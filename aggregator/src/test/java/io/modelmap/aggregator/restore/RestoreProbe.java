@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.StateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.internals.RecordBatchingStateRestoreCallback;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 
 /**
  * A guarded store's restore, as the task drives it: the callback the store inside registers goes through
@@ -25,6 +26,39 @@ public final class RestoreProbe {
    */
   public static List<ConsumerRecord<byte[], byte[]>> restore(String store, Deserializer<?> values, boolean timestamped,
       RestoreRejects rejects, List<ConsumerRecord<byte[], byte[]>> records) {
+    return restore(store, new StoredValueCheck(values, timestamped), rejects, records);
+  }
+
+  /**
+   * A restore of the store {@code supplier} gives, as the task drives it: a store that is not guarded takes
+   * every record (RocksDB's own callback copies changelog bytes unchecked).
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> restore(KeyValueBytesStoreSupplier supplier,
+      RestoreRejects rejects, List<ConsumerRecord<byte[], byte[]>> records) {
+    if (!(supplier instanceof GuardedStores.Guarded guarded)) {
+      return List.copyOf(records);
+    }
+    return restore(supplier.name(), guarded.check(), rejects, records);
+  }
+
+  /** The offsets of the records a restore of {@code supplier}'s store keeps, of records at offsets 0, 1, 2, ... */
+  public static List<Long> keptOffsets(KeyValueBytesStoreSupplier supplier, RestoreRejects rejects,
+      List<Map.Entry<byte[], byte[]>> keysAndValues) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (Map.Entry<byte[], byte[]> entry : keysAndValues) {
+      records.add(new ConsumerRecord<>("app-" + supplier.name() + "-changelog", 0, records.size(), entry.getKey(),
+          entry.getValue()));
+    }
+    return restore(supplier, rejects, records).stream().map(ConsumerRecord::offset).toList();
+  }
+
+  /** A changelog record's key and value ({@code value} null: a deletion). */
+  public static Map.Entry<byte[], byte[]> entry(byte[] key, byte[] value) {
+    return new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> restore(String store, StoredValueCheck check,
+      RestoreRejects rejects, List<ConsumerRecord<byte[], byte[]>> records) {
     StateRestoreCallback[] registered = new StateRestoreCallback[1];
     StateStoreContext task = (StateStoreContext) Proxy.newProxyInstance(RestoreProbe.class.getClassLoader(),
         new Class<?>[] {StateStoreContext.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -39,7 +73,7 @@ public final class RestoreProbe {
         new Class<?>[] {StateStore.class}, (proxy, method, args) -> store);
     List<ConsumerRecord<byte[], byte[]>> restored = new ArrayList<>();
     RecordBatchingStateRestoreCallback intoTheStore = restored::addAll;
-    new GuardedRestore.Context(task, new StoredValueCheck(values, timestamped)).register(inner, intoTheStore);
+    new GuardedRestore.Context(task, check).register(inner, intoTheStore);
     ((RecordBatchingStateRestoreCallback) registered[0]).restoreBatch(records);
     return restored;
   }

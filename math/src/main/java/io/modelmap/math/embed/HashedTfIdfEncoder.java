@@ -114,9 +114,13 @@ public final class HashedTfIdfEncoder implements QuestionEncoder {
     }
   }
 
-  public static HashedTfIdfEncoder read(java.io.DataInput in) throws IOException {
+  /** The encoder {@link #write} wrote, from bytes in memory; a claimed size beyond them is refused. */
+  public static HashedTfIdfEncoder read(java.io.DataInputStream in) throws IOException {
     int bits = in.readInt();
-    float[] idf = new float[1 << bits];
+    if (bits < 0 || bits > 30) {
+      throw new IOException("encoder of " + bits + " bits");
+    }
+    float[] idf = new float[ClaimedLength.entries(in, 1L << bits, Float.BYTES, "encoder")];
     for (int b = 0; b < idf.length; b++) {
       idf[b] = in.readFloat();
     }

@@ -1,6 +1,6 @@
 package io.modelmap.math.embed;
 
-import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 
@@ -67,17 +67,18 @@ public record QuestionSide(int dimension, int inputs, double[] projection, doubl
     out.writeDouble(bias);
   }
 
-  public static QuestionSide read(DataInput in) throws IOException {
+  /** The side {@link #write} wrote, from bytes in memory; a claimed size beyond them is refused. */
+  public static QuestionSide read(DataInputStream in) throws IOException {
     int dimension = in.readInt();
     int inputs = in.readInt();
-    double[] projection = doubles(in, dimension * inputs);
+    double[] projection = doubles(in, (long) dimension * inputs);
     double[] projectionBias = doubles(in, dimension);
     double[] decoder = doubles(in, dimension);
     return new QuestionSide(dimension, inputs, projection, projectionBias, decoder, in.readDouble());
   }
 
-  private static double[] doubles(DataInput in, int n) throws IOException {
-    double[] v = new double[n];
+  private static double[] doubles(DataInputStream in, long n) throws IOException {
+    double[] v = new double[ClaimedLength.entries(in, n, Double.BYTES, "question side")];
     for (int i = 0; i < n; i++) {
       v[i] = in.readDouble();
     }
