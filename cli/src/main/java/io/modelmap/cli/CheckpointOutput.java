@@ -1,6 +1,6 @@
 package io.modelmap.cli;
 
-import io.modelmap.scorer.training.Gpt2Checkpoint;
+import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

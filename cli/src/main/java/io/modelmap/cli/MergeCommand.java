@@ -1,6 +1,6 @@
 package io.modelmap.cli;
 
-import io.modelmap.scorer.training.Gpt2Checkpoint;
+import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

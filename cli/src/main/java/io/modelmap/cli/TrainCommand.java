@@ -2,7 +2,7 @@ package io.modelmap.cli;
 
 import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.formats.corpus.Document;
-import io.modelmap.scorer.training.Gpt2Checkpoint;
+import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import io.modelmap.scorer.training.Gpt2Trainer;
 import io.modelmap.scorer.training.TrainingMix;
 import io.modelmap.scorer.worker.DeviceChoice;

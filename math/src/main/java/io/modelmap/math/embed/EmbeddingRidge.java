@@ -1,13 +1,13 @@
 package io.modelmap.math.embed;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-
 /**
  * A linear map from model embeddings to a benchmark score (EmbedLLM §5.3's probe): ridge with
  * intercept on features standardised over the training models, penalty λ on the standardised weights.
+ *
+ * <p>This is the project's one primal ridge (from features: solves (ZᵀZ + λI)·w = Zᵀ(y − ȳ), d×d).
+ * Its dual sibling, ridge from distances alone, is {@link io.modelmap.math.predict.DistanceRidge}
+ * (with {@link io.modelmap.math.predict.RidgePath} for many penalties at once); the predict package
+ * has no primal form, so there is nothing for this class to share with it.
  */
 public final class EmbeddingRidge {
   private final double[] mean;
@@ -42,21 +42,21 @@ public final class EmbeddingRidge {
     for (double v : y) {
       yMean += v / n;
     }
-    RealMatrix gram = new Array2DRowRealMatrix(d, d);
-    ArrayRealVector rhs = new ArrayRealVector(d);
+    double[][] gram = new double[d][d];
+    double[] rhs = new double[d];
     for (int i = 0; i < n; i++) {
       double[] z = standardised(x[i], mean, scale);
       for (int a = 0; a < d; a++) {
-        rhs.addToEntry(a, z[a] * (y[i] - yMean));
+        rhs[a] += z[a] * (y[i] - yMean);
         for (int b = 0; b < d; b++) {
-          gram.addToEntry(a, b, z[a] * z[b]);
+          gram[a][b] += z[a] * z[b];
         }
       }
     }
     for (int a = 0; a < d; a++) {
-      gram.addToEntry(a, a, lambda);
+      gram[a][a] += lambda;
     }
-    double[] w = new CholeskyDecomposition(gram).getSolver().solve(rhs).toArray();
+    double[] w = CholeskySolve.solve(gram, rhs);
     return new EmbeddingRidge(mean, scale, w, yMean);
   }
 

@@ -1,11 +1,6 @@
 package io.modelmap.math.embed;
 
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
 
 /**
  * A new model's embedding fitted alone, everything else frozen (EmbedLLM with a model added): with
@@ -26,11 +21,11 @@ public final class FoldIn {
     int d = features.get(0).length;
     double[] e = new double[d];
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-      RealVector gradient = new ArrayRealVector(d);
-      RealMatrix hessian = new Array2DRowRealMatrix(d, d);
+      double[] gradient = new double[d];
+      double[][] hessian = new double[d][d];
       for (int k = 0; k < d; k++) {
-        gradient.setEntry(k, lambda * e[k]);
-        hessian.setEntry(k, k, lambda);
+        gradient[k] = lambda * e[k];
+        hessian[k][k] = lambda;
       }
       for (int q = 0; q < correct.length; q++) {
         double[] f = features.get(q);
@@ -42,22 +37,24 @@ public final class FoldIn {
         double residual = p - (correct[q] ? 1 : 0);
         double weight = p * (1 - p);
         for (int a = 0; a < d; a++) {
-          gradient.addToEntry(a, residual * f[a]);
+          gradient[a] += residual * f[a];
           for (int b = a; b < d; b++) {
-            hessian.addToEntry(a, b, weight * f[a] * f[b]);
+            hessian[a][b] += weight * f[a] * f[b];
           }
         }
       }
       for (int a = 0; a < d; a++) {
         for (int b = 0; b < a; b++) {
-          hessian.setEntry(a, b, hessian.getEntry(b, a)); // exactly symmetric, as the Cholesky solver requires
+          hessian[a][b] = hessian[b][a]; // exactly symmetric, as a Cholesky factorisation assumes
         }
       }
-      RealVector step = new CholeskyDecomposition(hessian).getSolver().solve(gradient);
+      double[] step = CholeskySolve.solve(hessian, gradient);
+      double stepSquared = 0;
       for (int k = 0; k < d; k++) {
-        e[k] -= step.getEntry(k);
+        e[k] -= step[k];
+        stepSquared += step[k] * step[k];
       }
-      if (step.getNorm() < TOLERANCE) {
+      if (Math.sqrt(stepSquared) < TOLERANCE) {
         break;
       }
     }

@@ -1,8 +1,9 @@
 package io.modelmap.math.map;
 
 import java.util.Arrays;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Classical scaling: the top two eigenvectors of B = −½·J·D²·J (J the centring matrix), scaled by
@@ -129,16 +130,11 @@ public final class ClassicalScaling {
           h[e][d] = h[d][e];
         }
       }
-      EigenDecomposition ritz = new EigenDecomposition(new Array2DRowRealMatrix(h));
-      Integer[] order = new Integer[p];
-      for (int d = 0; d < p; d++) {
-        order[d] = d;
-      }
-      Arrays.sort(order, (x, y) -> Double.compare(ritz.getRealEigenvalue(y), ritz.getRealEigenvalue(x)));
+      Eigenpairs ritz = symmetricEigenpairs(h, p);
       double residual = 0;
       for (int d = 0; d < p; d++) {
-        double[] u = ritz.getEigenvector(order[d]).toArray();
-        theta[d] = ritz.getRealEigenvalue(order[d]);
+        double[] u = ritz.vectors()[d];
+        theta[d] = ritz.values()[d];
         double[] next = new double[k];
         double[] bNext = new double[k];
         for (int e = 0; e < p; e++) {
@@ -166,13 +162,31 @@ public final class ClassicalScaling {
   private record Eigenpairs(double[][] vectors, double[] values) {}
 
   private static Eigenpairs allEigenpairs(double[][] b) {
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(b));
-    double[] values = eigen.getRealEigenvalues(); // sorted, largest first
-    double[][] vectors = new double[Math.min(DIMENSIONS, values.length)][];
-    for (int d = 0; d < vectors.length; d++) {
-      vectors[d] = eigen.getEigenvector(d).toArray();
+    return symmetricEigenpairs(b, Math.min(DIMENSIONS, b.length));
+  }
+
+  /**
+   * The {@code count} algebraically largest eigenpairs of the symmetric matrix {@code s}, largest first,
+   * from EJML's symmetric QR (which also converges on the rank-deficient B of K &gt; N).
+   */
+  private static Eigenpairs symmetricEigenpairs(double[][] s, int count) {
+    int n = s.length;
+    EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(n, true, true);
+    if (!eigen.decompose(new DMatrixRMaj(s))) {
+      throw new IllegalStateException("the eigendecomposition of a " + n + "×" + n + " symmetric matrix did not converge");
     }
-    return new Eigenpairs(vectors, Arrays.copyOf(values, vectors.length));
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(eigen.getEigenvalue(y).getReal(), eigen.getEigenvalue(x).getReal()));
+    double[][] vectors = new double[count][];
+    double[] values = new double[count];
+    for (int d = 0; d < count; d++) {
+      values[d] = eigen.getEigenvalue(order[d]).getReal();
+      vectors[d] = Arrays.copyOf(eigen.getEigenVector(order[d]).getData(), n);
+    }
+    return new Eigenpairs(vectors, values);
   }
 
   private static double dot(double[] a, double[] b) {

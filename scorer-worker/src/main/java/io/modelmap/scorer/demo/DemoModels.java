@@ -1,5 +1,7 @@
 package io.modelmap.scorer.demo;
 
+import io.modelmap.scorer.checkpoint.ConfigFields;
+import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,9 +64,9 @@ public final class DemoModels {
 
   /** Random-weight models from fixed seeds: a base, its copy, perturbed "fine-tunes" and interpolations. */
   public static List<DemoModel> write(Path root) throws IOException {
-    TinyGpt2Weights a = TinyGpt2Weights.random(101);
-    TinyGpt2Weights b = TinyGpt2Weights.random(202);
-    TinyGpt2Weights c = TinyGpt2Weights.random(303);
+    Gpt2Checkpoint a = TinyGpt2Weights.random(101);
+    Gpt2Checkpoint b = TinyGpt2Weights.random(202);
+    Gpt2Checkpoint c = TinyGpt2Weights.random(303);
     List<DemoModel> models = new ArrayList<>();
     models.add(write(root, "tiny-a", "a", "base", a));
     models.add(write(root, "tiny-b", "b", "base", b));
@@ -79,11 +81,11 @@ public final class DemoModels {
     return models;
   }
 
-  private static DemoModel write(Path root, String name, String family, String type, TinyGpt2Weights w)
+  private static DemoModel write(Path root, String name, String family, String type, Gpt2Checkpoint w)
       throws IOException {
     String id = ORG + "/" + name; // ids as on the Hugging Face Hub: org/name, in folders org/name
     Path dir = root.resolve(ORG).resolve(name);
-    TinyGpt2Writer.write(dir, w);
+    w.write(dir, ConfigFields.DEMO, false);
     return new DemoModel(id, family, type, dir);
   }
 }

@@ -1,6 +1,6 @@
 package io.modelmap.scorer.training;
 
-import io.modelmap.scorer.demo.ByteLevelTokenizerJson;
+import io.modelmap.scorer.checkpoint.ByteLevelTokenizerJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;

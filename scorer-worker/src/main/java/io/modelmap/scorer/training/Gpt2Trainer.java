@@ -9,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import io.modelmap.scorer.model.Gpt2Model;
 import java.util.LinkedHashMap;
 import java.util.Map;

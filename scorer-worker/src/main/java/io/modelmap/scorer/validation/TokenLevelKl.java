@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.modelmap.math.Vectors;
 import io.modelmap.scorer.model.CausalLm;
 import java.util.Arrays;
 
@@ -60,14 +61,9 @@ public final class TokenLevelKl {
     return logP.exp().mul(logP.sub(logQ)).toType(DataType.FLOAT64, false).sum().getDouble();
   }
 
-  /** ‖ζ_p − ζ_q‖². */
+  /** ‖ζ_p − ζ_q‖², the two models on the same tokens (so ζ of equal length). */
   public static double zetaDistance(Coordinates p, Coordinates q) {
-    double d = 0;
-    for (int t = 0; t < p.zeta().length; t++) {
-      double e = p.zeta()[t] - q.zeta()[t];
-      d += e * e;
-    }
-    return d;
+    return Vectors.squaredDistance(p.zeta(), q.zeta());
   }
 
   /** The start token and every token but the last: position t predicts tokens[t]. */

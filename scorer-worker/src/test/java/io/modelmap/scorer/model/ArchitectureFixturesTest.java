@@ -9,7 +9,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelmap.scorer.demo.SafetensorsWriter;
+import io.modelmap.scorer.checkpoint.SafetensorsWriter;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
 import io.modelmap.scorer.scoring.TextScorer;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelmap.scorer.demo.SafetensorsWriter;
+import io.modelmap.scorer.checkpoint.SafetensorsWriter;
 import io.modelmap.scorer.scoring.TextLogLikelihood;
 import io.modelmap.scorer.scoring.TextScorer;
 import java.io.IOException;

@@ -1,10 +1,8 @@
-package io.modelmap.scorer.training;
+package io.modelmap.scorer.checkpoint;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelmap.scorer.demo.ByteLevelTokenizerJson;
-import io.modelmap.scorer.demo.SafetensorsWriter;
 import io.modelmap.scorer.model.Gpt2Config;
 import io.modelmap.scorer.model.SafetensorsFile;
 import java.io.IOException;
@@ -20,6 +18,10 @@ import java.util.Random;
  * Face name (without the {@code transformer.} prefix) as float32 host arrays. Read and written in the
  * layout the scorer and {@code transformers} load: {@code config.json}, {@code model.safetensors},
  * {@code tokenizer.json}.
+ *
+ * <p>The one place that makes GPT-2 weights: random initialisation ({@link #initialised},
+ * {@link #random}), perturbation, interpolation, rounding, reading and writing. The trainer, the
+ * merge and quantize commands, the demo zoo and the throughput benchmark all go through it.
  */
 public final class Gpt2Checkpoint {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +29,8 @@ public final class Gpt2Checkpoint {
   private final Gpt2Config config;
   private final Map<String, float[]> tensors;
 
-  Gpt2Checkpoint(Gpt2Config config, Map<String, float[]> tensors) {
+  /** A checkpoint of {@code config} holding {@code tensors} (by Hugging Face name, kept in their order). */
+  public Gpt2Checkpoint(Gpt2Config config, Map<String, float[]> tensors) {
     this.config = config;
     this.tensors = tensors;
   }
@@ -40,25 +43,32 @@ public final class Gpt2Checkpoint {
 
   /** GPT-2's initialisation (Hugging Face): N(0, 0.02) weights, residual projections by 1/√(2·layers), zero biases. */
   public static Gpt2Checkpoint initialised(Gpt2Config config, long seed) {
+    return random(config, seed, WeightScales.gpt2(config.layers()));
+  }
+
+  /**
+   * Gaussian weights of the given scales drawn from one {@code Random(seed)} in tensor order (so equal
+   * seeds give equal weights), zero biases, unit layer-norm gains.
+   */
+  public static Gpt2Checkpoint random(Gpt2Config config, long seed, WeightScales scales) {
     Random random = new Random(seed);
     int w = config.width();
-    double residual = 0.02 / Math.sqrt(2.0 * config.layers());
     Map<String, float[]> t = new LinkedHashMap<>();
-    t.put("wte.weight", gaussian(random, config.vocabSize() * w, 0.02));
-    t.put("wpe.weight", gaussian(random, config.contextLength() * w, 0.01));
+    t.put("wte.weight", gaussian(random, config.vocabSize() * w, scales.tokenEmbedding()));
+    t.put("wpe.weight", gaussian(random, config.contextLength() * w, scales.positionEmbedding()));
     for (int l = 0; l < config.layers(); l++) {
       String p = "h." + l + ".";
       t.put(p + "ln_1.weight", filled(w, 1));
       t.put(p + "ln_1.bias", filled(w, 0));
-      t.put(p + "attn.c_attn.weight", gaussian(random, w * 3 * w, 0.02));
+      t.put(p + "attn.c_attn.weight", gaussian(random, w * 3 * w, scales.attention()));
       t.put(p + "attn.c_attn.bias", filled(3 * w, 0));
-      t.put(p + "attn.c_proj.weight", gaussian(random, w * w, residual));
+      t.put(p + "attn.c_proj.weight", gaussian(random, w * w, scales.attentionProjection()));
       t.put(p + "attn.c_proj.bias", filled(w, 0));
       t.put(p + "ln_2.weight", filled(w, 1));
       t.put(p + "ln_2.bias", filled(w, 0));
-      t.put(p + "mlp.c_fc.weight", gaussian(random, w * 4 * w, 0.02));
+      t.put(p + "mlp.c_fc.weight", gaussian(random, w * 4 * w, scales.feedForward()));
       t.put(p + "mlp.c_fc.bias", filled(4 * w, 0));
-      t.put(p + "mlp.c_proj.weight", gaussian(random, 4 * w * w, residual));
+      t.put(p + "mlp.c_proj.weight", gaussian(random, 4 * w * w, scales.feedForwardProjection()));
       t.put(p + "mlp.c_proj.bias", filled(w, 0));
     }
     t.put("ln_f.weight", filled(w, 1));
@@ -89,13 +99,28 @@ public final class Gpt2Checkpoint {
 
   /** Writes the folder; with {@code half}, tensors in F16 (half the size; the scorer widens them on load). */
   public void write(Path dir, boolean half) throws IOException {
+    write(dir, ConfigFields.COMPLETE, half);
+  }
+
+  /** Writes the folder with a {@code config.json} of the given {@code fields}. */
+  public void write(Path dir, ConfigFields fields, boolean half) throws IOException {
     Files.createDirectories(dir);
     ObjectNode json = JSON.createObjectNode().put("model_type", "gpt2").put("vocab_size", config.vocabSize())
-        .put("n_positions", config.contextLength()).put("n_ctx", config.contextLength()).put("n_embd", config.width())
-        .put("n_layer", config.layers()).put("n_head", config.heads())
-        .put("layer_norm_epsilon", config.layerNormEpsilon()).put("bos_token_id", config.bosTokenId())
-        .put("eos_token_id", config.bosTokenId()).put("torch_dtype", half ? "float16" : "float32");
-    json.putArray("architectures").add("GPT2LMHeadModel");
+        .put("n_positions", config.contextLength());
+    if (fields.contextAliasAndDtype()) {
+      json.put("n_ctx", config.contextLength());
+    }
+    json.put("n_embd", config.width()).put("n_layer", config.layers()).put("n_head", config.heads())
+        .put("layer_norm_epsilon", config.layerNormEpsilon()).put("bos_token_id", config.bosTokenId());
+    if (fields.endOfTextAndArchitecture()) {
+      json.put("eos_token_id", config.bosTokenId());
+    }
+    if (fields.contextAliasAndDtype()) {
+      json.put("torch_dtype", half ? "float16" : "float32");
+    }
+    if (fields.endOfTextAndArchitecture()) {
+      json.putArray("architectures").add("GPT2LMHeadModel");
+    }
     Files.writeString(dir.resolve("config.json"), json.toPrettyString(), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("tokenizer.json"), ByteLevelTokenizerJson.json(), StandardCharsets.UTF_8);
     SafetensorsWriter writer = new SafetensorsWriter();
@@ -117,6 +142,23 @@ public final class Gpt2Checkpoint {
         m[i] = (float) ((1 - t) * a[i] + t * b[i]);
       }
       out.put(name, m);
+    });
+    return new Gpt2Checkpoint(config, out);
+  }
+
+  /**
+   * A "fine-tuned" variant: every weight w plus Gaussian noise of standard deviation
+   * {@code scale}·max(|w|, 0.05) (so zero biases move too), drawn from one {@code Random(seed)} in tensor order.
+   */
+  public Gpt2Checkpoint perturbed(long seed, double scale) {
+    Random r = new Random(seed);
+    Map<String, float[]> out = new LinkedHashMap<>();
+    tensors.forEach((name, w) -> {
+      float[] p = w.clone();
+      for (int i = 0; i < p.length; i++) {
+        p[i] += (float) (scale * r.nextGaussian() * Math.max(Math.abs(w[i]), 0.05));
+      }
+      out.put(name, p);
     });
     return new Gpt2Checkpoint(config, out);
   }
@@ -145,12 +187,13 @@ public final class Gpt2Checkpoint {
     return config;
   }
 
-  /** The tensors by name (the trainer reads and replaces them). */
-  Map<String, float[]> tensors() {
+  /** The tensors by name, in file order (the trainer reads them and builds its result from new ones). */
+  public Map<String, float[]> tensors() {
     return tensors;
   }
 
-  long[] shape(String name) {
+  /** The shape of tensor {@code name} as it is stored (Conv1D weights in × out, as GPT-2 keeps them). */
+  public long[] shape(String name) {
     long w = config.width();
     if (name.equals("wte.weight")) {
       return new long[] {config.vocabSize(), w};

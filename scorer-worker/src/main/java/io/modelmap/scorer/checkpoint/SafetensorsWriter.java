@@ -1,4 +1,4 @@
-package io.modelmap.scorer.demo;
+package io.modelmap.scorer.checkpoint;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
