@@ -1455,10 +1455,25 @@ class ChaosIT {
     }
   }
 
+  /**
+   * The (model, text) pairs of the corpus the scorer workers have scored so far, as published on text-scores: the
+   * aggregator's coordinates would lag behind, and on a fast runner they can go from none to all in one poll.
+   */
   private int textsCounted() {
     try {
-      return reader.latestByKey(connection.topics().modelCoordinates()).entrySet().stream()
-          .filter(e -> MODELS.contains(e.getKey())).mapToInt(e -> e.getValue().getTextsScored()).sum();
+      Set<String> byWorkers = new HashSet<>();
+      Set<String> byTheTest = new HashSet<>();
+      reader.readAll(connection.topics().textScores(), (model, scores) -> {
+        if (MODELS.contains(model) && scores.getCorpusId().equals(CORPUS)) {
+          Set<String> into = scores.getWorkerId().equals("chaos") ? byTheTest : byWorkers;
+          scores.getScores().forEach(score -> into.add(model + "\n" + score.getTextId()));
+        }
+      });
+      if (byWorkers.isEmpty()) {
+        return 0; // the test's own early scores are not progress
+      }
+      byWorkers.addAll(byTheTest); // a text the test scored first is one a worker need not score
+      return byWorkers.size();
     } catch (RuntimeException e) {
       return -1; // the registry is down
     }

@@ -187,7 +187,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     if (record.value() instanceof TextChunk text) {
       onText(record, text);
     } else if (record.value() instanceof ModelRegistered registration) {
-      onRegistration(registration);
+      onRegistration(registration, record.timestamp());
     } else if (record.value() instanceof TextScores textScores) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(topics.textScores(), -1, -1));
@@ -222,9 +222,12 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
   }
 
-  private void onRegistration(ModelRegistered registration) {
-    if (registered.add(registration.getCorpusId(), registration.getModelId())) {
-      pending.arrived(registration.getCorpusId()); // its parked scores apply at the next retry, in read order
+  private void onRegistration(ModelRegistered registration, long timestamp) {
+    String corpus = registration.getCorpusId();
+    if (registered.add(corpus, registration.getModelId()) && pending.waits(corpus, registration.getModelId())) {
+      // its scores that arrived first apply now, in read order, not a punctuation later: a registration
+      // reaches the matrix through the view, so a model's first scores often come before it
+      pending.retry(corpus, parked -> settle(parked, timestamp));
     }
   }
 

@@ -102,6 +102,20 @@ class UnregisteredModelsTopologyTest {
   }
 
   @Test
+  void shouldApplyParkedScoresAsSoonAsTheRegistrationArrivesNotAPunctuationLater() throws Exception {
+    try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
+      mapTwoRegisteredModels(h);
+      publishGhostRow(h, GHOST);
+
+      h.register(GHOST, CORPUS); // no wall-clock time passes: no punctuation runs
+
+      ModelCoordinates coordinates = h.coordinates.readKeyValuesToMap().get(GHOST);
+      assertThat(coordinates).as("coordinates of the model once registered").isNotNull();
+      assertThat(coordinates.getComplete()).isTrue();
+    }
+  }
+
+  @Test
   void shouldDeadLetterTheScoresAsUnregisteredModelOnceTheTimeoutPasses() throws Exception {
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
       mapTwoRegisteredModels(h);

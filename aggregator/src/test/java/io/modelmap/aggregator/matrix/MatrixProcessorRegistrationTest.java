@@ -82,7 +82,7 @@ class MatrixProcessorRegistrationTest {
   }
 
   @Test
-  void shouldApplyParkedScoresAfterARestartOnceTheirModelWasRegisteredBeforeIt() throws Exception {
+  void shouldApplyScoresParkedBeforeARestartOnceTheirModelIsRegisteredAfterIt() throws Exception {
     RevivableTask task = new RevivableTask(MatrixTestStores::empty);
     MatrixProcessor before = newProcessor();
     MockProcessorContext<String, SpecificRecord> first = task.start();
@@ -96,7 +96,6 @@ class MatrixProcessorRegistrationTest {
     before.process(scores(GHOST, 2, N, 0.5));
     before.process(scores(GHOST, 0, 1, 3)); // a re-score that differs: the first value must win
     assertThat(forwardedAnything(first, GHOST)).as("nothing of an unregistered model").isFalse();
-    before.process(registration(GHOST)); // its parked scores wait for the next punctuation, which never comes
     before.process(registration("acme/early"));
     task.commit();
     before.close();
@@ -104,7 +103,7 @@ class MatrixProcessorRegistrationTest {
     MatrixProcessor after = newProcessor(); // a restart: nothing in memory, the stores as committed
     MockProcessorContext<String, SpecificRecord> restarted = task.revive();
     after.init(restarted);
-    restarted.scheduledPunctuators().get(0).getPunctuator().punctuate(1_000);
+    after.process(registration(GHOST)); // the parked scores, read back from the store, apply at once
 
     ModelCoordinates ghost = completed(restarted, GHOST).orElseThrow();
     double firstValues = IntStream.range(0, N).mapToDouble(s -> value(s, 0.5)).average().orElseThrow();
