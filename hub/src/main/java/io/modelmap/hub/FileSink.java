@@ -83,6 +83,15 @@ final class FileSink implements Flow.Subscriber<List<ByteBuffer>> {
 
   @Override
   public void onNext(List<ByteBuffer> buffers) {
+    long arriving = buffers.stream().mapToLong(ByteBuffer::remaining).sum();
+    if (total >= 0 && start + written.get() + arriving > total) {
+      // a body longer than the Hub announced is refused as it arrives, not written until the disk is full
+      subscription.cancel();
+      closeQuietly();
+      done.completeExceptionally(new HubException(HubException.Kind.INTEGRITY, path + ": the Hub sent more than the "
+          + total + " bytes it announced"));
+      return;
+    }
     try {
       for (ByteBuffer buffer : buffers) {
         while (buffer.hasRemaining()) {
