@@ -7,6 +7,7 @@ import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.cli.runtime.ZooSummary;
+import io.modelmap.cli.support.GenerationOptions;
 import io.modelmap.producer.benchmark.ContinuationBenchmark;
 import io.modelmap.producer.benchmark.DemoBenchmark;
 import io.modelmap.producer.corpus.CorpusBuilder;

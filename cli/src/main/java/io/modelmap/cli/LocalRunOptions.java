@@ -2,6 +2,8 @@ package io.modelmap.cli;
 
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.Serving;
+import io.modelmap.cli.support.DataDirOption;
+import io.modelmap.cli.support.ExportOption;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.cli.transfer.ResponseExporter;

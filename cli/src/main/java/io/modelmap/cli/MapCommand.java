@@ -1,10 +1,17 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.hub.HubModels;
+import io.modelmap.cli.hub.LocalModels;
 import io.modelmap.cli.runtime.AgreementTable;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.LineageTable;
 import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
+import io.modelmap.cli.support.CorpusOptions;
+import io.modelmap.cli.support.GenerationOptions;
+import io.modelmap.cli.support.HubOptions;
+import io.modelmap.cli.support.ScorerDeviceOptions;
+import io.modelmap.cli.support.UsageError;
 import io.modelmap.scorer.model.CheckpointCheck;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.formats.benchmark.ItemFiles;

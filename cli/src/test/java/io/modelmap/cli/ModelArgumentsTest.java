@@ -3,7 +3,10 @@ package io.modelmap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modelmap.cli.hub.HubModels;
+import io.modelmap.cli.hub.LocalModels;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
+import io.modelmap.cli.support.UsageError;
 import io.modelmap.hub.Fixtures;
 import io.modelmap.hub.HubSettings;
 import io.modelmap.hub.HubStandIn;

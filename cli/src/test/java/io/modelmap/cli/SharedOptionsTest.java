@@ -3,6 +3,16 @@ package io.modelmap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.modelmap.cli.bench.BenchCommand;
+import io.modelmap.cli.data.ImportAnswersCommand;
+import io.modelmap.cli.data.ImportCommand;
+import io.modelmap.cli.evaluation.CompareResponsesCommand;
+import io.modelmap.cli.evaluation.ValidateKlCommand;
+import io.modelmap.cli.models.TrainCommand;
+import io.modelmap.cli.operations.ScorerCommand;
+import io.modelmap.cli.support.DataDirOption;
+import io.modelmap.cli.support.DeviceOption;
+import io.modelmap.cli.support.ExportOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

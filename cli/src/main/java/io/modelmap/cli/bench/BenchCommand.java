@@ -1,0 +1,81 @@
+package io.modelmap.cli.bench;
+
+import io.modelmap.cli.bench.ScaleBenchmark;
+import io.modelmap.cli.support.DataDirOption;
+import io.modelmap.cli.support.UsageError;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap bench}: the paper-scale benchmark (K models × N texts through the aggregator). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Replay a synthetic fleet of K models × N texts through a real broker into the aggregator and"
+        + " print ingest time, per-model latency, heap, disk and the speed-up over a batch recompute.")
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--models", defaultValue = "1000", description = "K (default ${DEFAULT-VALUE}).")
+  int models;
+
+  @Option(names = "--texts", defaultValue = "10000", description = "N (default ${DEFAULT-VALUE}).")
+  int texts;
+
+  @Option(names = "--families", defaultValue = "40", description = "Model families (default ${DEFAULT-VALUE}).")
+  int families;
+
+  @Option(names = "--texts-per-record", defaultValue = "500", description = "Scores per text-scores record (default ${DEFAULT-VALUE}).")
+  int textsPerRecord;
+
+  @Option(names = "--in-flight", defaultValue = "8", description = "Models scored at once by the fleet (default ${DEFAULT-VALUE}).")
+  int inFlight;
+
+  @Option(names = "--probe-models", defaultValue = "20", description = "Last models sent one at a time to measure latency (default ${DEFAULT-VALUE}).")
+  int probeModels;
+
+  @Option(names = "--aggregator-heap", defaultValue = "1g", description = "-Xmx of the aggregator JVM (default ${DEFAULT-VALUE}).")
+  String aggregatorHeap;
+
+  @Option(names = "--commit-interval-ms", defaultValue = "100", description = "The aggregator's commit interval (default ${DEFAULT-VALUE}).")
+  long commitIntervalMs;
+
+  @Option(names = "--benchmarks", defaultValue = "5", description = "Benchmarks with imported scores (default ${DEFAULT-VALUE}).")
+  int benchmarks;
+
+  @Option(names = "--observed-models", defaultValue = "800",
+      description = "Models with scores on every benchmark, the first ones published (default ${DEFAULT-VALUE}).")
+  int observedModels;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic matrix and schedule.")
+  long seed;
+
+  @Mixin
+  public DataDirOption data;
+
+  @Override
+  public Integer call() throws Exception {
+    requireHeapForTheBaselines();
+    new ScaleBenchmark(settings(data.dataDir("bench")), System.out).run().print(System.out);
+    return 0;
+  }
+
+  /** The run's settings; the probe models are never observed, so at most K minus them are. */
+  ScaleBenchmark.Settings settings(Path dir) {
+    return new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
+        aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir);
+  }
+
+  /**
+   * The batch baselines hold L, Q and the K×K Gram and KL at once (about 5·K·N + 2·K² doubles, with the
+   * broker beside them): refuse at the start, not after twenty minutes of streaming.
+   */
+  private void requireHeapForTheBaselines() {
+    long needed = (5L * models * texts + 2L * models * models) * Double.BYTES + (1L << 30);
+    long max = Runtime.getRuntime().maxMemory();
+    if (max < needed) {
+      long gib = (needed + (1L << 30) - 1) >> 30;
+      throw new UsageError(String.format("%d models × %d texts need about %d GiB of heap for the batch baselines, and"
+          + " this JVM has %.1f GiB: run MODELMAP_JAVA_OPTS=-Xmx%dg ./modelmap bench ...", models, texts, gib,
+          max / (double) (1L << 30), gib));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.modelmap.cli.data;
+
+import io.modelmap.cli.runtime.EmbeddedSystem;
+import io.modelmap.cli.runtime.ResponseWaiter;
+import io.modelmap.cli.support.ClusterOptions;
+import io.modelmap.cli.support.EmbeddedOptions;
+import io.modelmap.cli.support.ExportOption;
+import io.modelmap.cli.transfer.ResponseExporter;
+import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.formats.responses.ResponseFiles;
+import io.modelmap.producer.responses.ResponsePublisher;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap import-responses}: publishes models' responses to shared prompts, compared as they arrive. */
+@Command(name = "import-responses", mixinStandardHelpOptions = true,
+    description = "Publish responses (JSONL of {model_id, prompt_id, response}) to model-responses; the aggregator"
+        + " compares each with every other model's response to its prompt (ROUGE-1/2/L, BLEU).")
+public final class ImportResponsesCommand implements Callable<Integer> {
+  @Mixin
+  ClusterOptions connection;
+
+  @Mixin
+  EmbeddedOptions standalone;
+
+  @Option(names = "--responses", required = true, paramLabel = "FILE",
+      description = "JSONL (.jsonl, .jsonl.gz, .jsonl.zst) of {model_id, prompt_id, response} (repeatable).")
+  List<Path> files = new ArrayList<>();
+
+  @Mixin
+  ExportOption export;
+
+  @Option(names = "--timeout", defaultValue = "PT30M", description = "How long to wait for results (ISO-8601,"
+      + " default ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    List<ResponseFiles.Response> responses = ResponseFiles.read(files);
+    if (!standalone.embedded) {
+      publishAndFinish(connection.external(), responses);
+      return 0;
+    }
+    try (EmbeddedSystem system = EmbeddedSystem.start(standalone.dataDir("import-responses"), System.out)) {
+      publishAndFinish(system.connection(), responses);
+      return 0;
+    }
+  }
+
+  private void publishAndFinish(ConnectionConfig target, List<ResponseFiles.Response> responses) throws Exception {
+    int records;
+    try (Publisher publisher = new Publisher(target)) {
+      records = new ResponsePublisher(publisher, target.topics().modelResponses()).publish(responses, "imported",
+          System.currentTimeMillis());
+    }
+    long models = responses.stream().map(ResponseFiles.Response::modelId).distinct().count();
+    System.out.printf("Published %,d responses of %d models in %d records to %s%n", responses.size(), models, records,
+        target.topics().modelResponses().name());
+    if (export.exportTo != null) {
+      new ResponseWaiter(target, System.out, Clock.systemUTC()).await(ResponseWaiter.sharedPrompts(responses), timeout);
+      int pairs = new ResponseExporter(target).export(export.exportTo);
+      System.out.println("Exported " + pairs + " pairs and lineage.csv to " + export.exportTo.toAbsolutePath());
+    }
+  }
+}

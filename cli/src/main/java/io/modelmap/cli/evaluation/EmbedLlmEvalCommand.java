@@ -1,0 +1,147 @@
+package io.modelmap.cli.evaluation;
+
+import io.modelmap.cli.support.UsageError;
+import io.modelmap.eval.embedllm.CorrectnessTable;
+import io.modelmap.eval.embedllm.EmbedLlmForecast;
+import io.modelmap.eval.embedllm.FoldInComparison;
+import io.modelmap.eval.embedllm.KnnBaseline;
+import io.modelmap.eval.embedllm.QuestionSplit;
+import io.modelmap.eval.embedllm.QuestionTexts;
+import io.modelmap.eval.embedllm.RoutingTime;
+import io.modelmap.math.embed.Correctness;
+import io.modelmap.math.embed.CorrectnessMatrix;
+import io.modelmap.math.embed.EmbedLlm;
+import io.modelmap.math.embed.HashedTfIdfEncoder;
+import io.modelmap.math.embed.RouterQuality;
+import io.modelmap.math.embed.SparseVector;
+import io.modelmap.formats.benchmark.AnswerTable;
+import io.modelmap.formats.benchmark.AnswerTableReader;
+import io.modelmap.formats.benchmark.ItemFiles;
+import io.modelmap.schemas.avro.McItem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code modelmap embedllm-eval}: EmbedLLM's correctness, routing and fold-in protocols on a model × question table. */
+@Command(name = "embedllm-eval", mixinStandardHelpOptions = true,
+    description = "Evaluate EmbedLLM model embeddings on multiple-choice answers: questions split 80/10/10;"
+        + " correctness accuracy against a KNN baseline, the router against the single best model and weighted"
+        + " random, a model folded in alone against full training (each model held out in turn), routing time.")
+public final class EmbedLlmEvalCommand implements Callable<Integer> {
+  @Option(names = "--answers", required = true, description = "question_id,category,n_choices,gold_index,<model>... (as import-answers).")
+  Path answers;
+
+  @Option(names = "--items", required = true, description = "The questions' texts (.jsonl[.gz|.zst] or .csv, as import-items).")
+  Path items;
+
+  @Option(names = "--dimension", defaultValue = "16", description = "Embedding width (default ${DEFAULT-VALUE}).")
+  int dimension;
+
+  @Option(names = "--epochs", defaultValue = "8", description = "Passes over the training pairs (default ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--fold-in-models", defaultValue = "-1", description = "Models held out in turn for the fold-in"
+      + " comparison (default: all).")
+  int foldInModels;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and the training (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--bits", defaultValue = "10", description = "EmbedLLM's encoder hashes into 2^bits buckets (default"
+      + " ${DEFAULT-VALUE}; KNN keeps 2^14, its best here).")
+  int bits;
+
+  @Option(names = "--learning-rate", defaultValue = "3e-3", description = "Adam step size (default ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(names = "--decay", defaultValue = "1e-6", description = "L2 weight decay (default ${DEFAULT-VALUE}).")
+  double decay;
+
+  @Option(names = "--benchmark-forecast", description = "Also predict each category's accuracy from embeddings trained"
+      + " without it (EmbedLLM §5.3; one training per category).")
+  boolean benchmarkForecast;
+
+  @Override
+  public Integer call() throws Exception {
+    AnswerTable table = AnswerTableReader.read(answers, "embedllm");
+    Map<String, String> texts = QuestionTexts.byItemId(ItemFiles.read(items, "embedllm").items());
+    List<McItem> questions = table.items().stream().filter(i -> texts.containsKey(i.getItemId().toString())).toList();
+    if (questions.isEmpty()) {
+      throw new UsageError(items.getFileName() + " holds none of the questions of " + answers.getFileName());
+    }
+    List<String> models = List.copyOf(table.answersByModel().keySet());
+    CorrectnessMatrix correct = CorrectnessTable.of(table, questions, models);
+    List<String> questionTexts = questions.stream().map(i -> texts.get(i.getItemId().toString())).toList();
+    QuestionSplit split = QuestionSplit.shuffled(questions.size(), seed);
+    List<Integer> train = split.train();
+    List<Integer> test = split.test();
+    System.out.printf("embedllm-eval: %d models × %d questions; %d train, %d validation, %d test questions%n",
+        models.size(), questions.size(), train.size(), split.validation().size(), test.size());
+
+    HashedTfIdfEncoder encoder = HashedTfIdfEncoder.fit(train.stream().map(questionTexts::get).toList(), bits);
+    List<SparseVector> encoded = questionTexts.stream().map(encoder::encode).toList();
+    EmbedLlm.Settings settings = new EmbedLlm.Settings(dimension, epochs, 256, learningRate, decay, seed);
+    long begun = System.nanoTime();
+    List<Correctness> observed = correct.observations(train, -1);
+    EmbedLlm full = EmbedLlm.fit(models.size(), encoder, encoded, observed, settings);
+    System.out.printf("trained %d-dimensional embeddings on %,d answers in %.1f s%n", dimension, observed.size(),
+        (System.nanoTime() - begun) / 1e9);
+    List<double[]> features = encoded.stream().map(x -> full.features(full.project(x))).toList();
+
+    KnnBaseline knn = KnnBaseline.fit(questionTexts, train);
+    int k = knn.chooseK(correct, split.validation(), KnnBaseline.CANDIDATE_K);
+    System.out.printf("%ncorrectness accuracy on the test questions: EmbedLLM %.4f, KNN %.4f (k = %d, chosen on"
+        + " validation), each model's training accuracy alone %.4f%n",
+        correct.agreement(test, (m, q) -> full.probability(full.embedding(m), features.get(q)) >= 0.5),
+        correct.agreement(test, knn.predictions(correct, k)), k,
+        correct.agreement(test, (m, q) -> correct.accuracy(m, train) >= 0.5));
+    RouterQuality router = RouterQuality.of(correct, train, test, q -> full.route(features.get(q)));
+    System.out.printf("router accuracy on the test questions: %.4f; single best model (%s) %.4f; weighted random %.4f%n",
+        router.accuracy(), models.get(router.singleBest()), router.singleBestAccuracy(), router.weightedRandom());
+    List<Integer> routed = RoutingTime.repeated(test, RoutingTime.QUESTIONS);
+    System.out.printf("routing 3,000 questions: median %.1f ms from precomputed features, %.0f ms from their text"
+        + " (encoding included, one thread)%n",
+        RoutingTime.medianMs(() -> routed.stream().mapToInt(q -> full.route(features.get(q))).sum(), 20),
+        RoutingTime.medianMs(() -> routed.stream().mapToInt(q -> full.route(full.features(full.project(
+            encoder.encode(questionTexts.get(q)))))).sum(), 10));
+    foldIn(models, encoder, encoded, correct, split, settings, full);
+    if (benchmarkForecast) {
+      printForecast(questions, questionTexts, correct, settings);
+    }
+    return 0;
+  }
+
+  /** Each model held out in turn: embeddings trained without it, its embedding fitted alone, both scored on its test answers. */
+  private void foldIn(List<String> models, HashedTfIdfEncoder encoder, List<SparseVector> encoded,
+      CorrectnessMatrix correct, QuestionSplit split, EmbedLlm.Settings settings, EmbedLlm full) {
+    int count = foldInModels < 0 ? models.size() : Math.min(foldInModels, models.size());
+    if (count == 0) {
+      return;
+    }
+    System.out.printf("%nfold-in (embedding fitted alone, L2 %.1f) against full training, on each model's test answers:%n",
+        FoldInComparison.L2);
+    FoldInComparison.Summary summary = FoldInComparison.run(count, full, encoder, encoded, correct, split, settings,
+        row -> System.out.printf("  %-40s fold-in %.4f, full training %.4f (fold-in %.0f ms, retraining %.1f s)%n",
+            models.get(row.model()), row.foldIn(), row.full(), row.foldInMs(), row.retrainingSeconds()));
+    System.out.printf("  mean over %d models: fold-in %.4f, full training %.4f%n", summary.models(),
+        summary.meanFoldIn(), summary.meanFull());
+  }
+
+  /** EmbedLLM §5.3, one line per held-out category as it is done. */
+  private void printForecast(List<McItem> questions, List<String> texts, CorrectnessMatrix correct,
+      EmbedLlm.Settings settings) {
+    int models = correct.models();
+    int testModels = EmbedLlmForecast.testModels(models);
+    System.out.printf("%nbenchmark accuracy from the embeddings (§5.3): each category held out of training; ridge on the"
+        + " embeddings of %d models, Kendall's τ on the other %d, %d random splits; baseline: accuracy on the other"
+        + " categories%n", models - testModels, testModels, EmbedLlmForecast.SPLITS);
+    System.out.printf("  %-20s %9s %10s %12s %10s %12s%n", "category", "questions", "probe τ", "significant",
+        "baseline τ", "significant");
+    EmbedLlmForecast.run(questions, texts, correct, bits, settings, c -> System.out.printf(
+        "  %-20s %9d %10.3f %11.0f%% %10.3f %11.0f%%%n", c.category(), c.questions(), c.result().probeTau(),
+        100 * c.result().probeSignificant(), c.result().baselineTau(), 100 * c.result().baselineSignificant()));
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Commands for whoever runs the services: {@code aggregator} (with its {@link
+ * io.modelmap.cli.operations.PredictionOptions}), {@code scorer}, {@code engine}, {@code topics},
+ * {@code register} and {@code health}. May touch the aggregator, the scorer worker, the producer, the HTTP
+ * module, {@code support}, {@code hub}, {@code runtime} and {@code logging}; no other command package.
+ */
+package io.modelmap.cli.operations;

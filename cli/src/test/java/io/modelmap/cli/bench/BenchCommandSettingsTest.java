@@ -1,0 +1,43 @@
+package io.modelmap.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The {@code bench} options that become {@link ScaleBenchmark.Settings}: parsed only, nothing started. */
+class BenchCommandSettingsTest {
+
+  private static <T> T parse(T command, String... args) {
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void shouldPassTheBenchOptionsToTheBenchmarkSettings() {
+    BenchCommand bench = parse(new BenchCommand(), "--models", "50", "--texts", "300", "--families", "5",
+        "--texts-per-record", "100", "--in-flight", "2", "--probe-models", "10", "--seed", "9",
+        "--aggregator-heap", "2g", "--commit-interval-ms", "250", "--benchmarks", "3", "--observed-models", "30");
+
+    ScaleBenchmark.Settings settings = bench.settings(Path.of("d"));
+
+    assertThat(settings).isEqualTo(new ScaleBenchmark.Settings(50, 300, 5, 100, 2, 10, 9, "2g", 250, 3, 30, Path.of("d")));
+  }
+
+  @Test
+  void shouldNeverObserveTheProbeModels() {
+    // K = 100 with 20 probe models: at most 100 - 20 = 80 observed, though 800 are asked for (the default)
+    BenchCommand bench = parse(new BenchCommand(), "--models", "100", "--probe-models", "20");
+    assertThat(bench.settings(Path.of("d")).observedModels()).isEqualTo(80);
+  }
+
+  @Test
+  void shouldUseTheDocumentedBenchDefaults() {
+    ScaleBenchmark.Settings settings = parse(new BenchCommand()).settings(Path.of("d"));
+    // K 1000, N 10000, 40 families, 500 per record, 8 in flight, 20 probes, seed 1, 1g, 100 ms, 5 benchmarks;
+    // observed min(800, 1000 - 20) = 800
+    assertThat(settings).isEqualTo(new ScaleBenchmark.Settings(1000, 10000, 40, 500, 8, 20, 1, "1g", 100, 5, 800,
+        Path.of("d")));
+  }
+}

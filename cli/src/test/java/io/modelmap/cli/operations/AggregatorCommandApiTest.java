@@ -1,0 +1,53 @@
+package io.modelmap.cli.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelmap.aggregator.api.ApiSettings;
+import io.modelmap.http.BearerToken;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code modelmap aggregator}'s HTTP options reach the API's settings. */
+class AggregatorCommandApiTest {
+  @TempDir
+  Path dir;
+
+  private static ApiSettings parse(String... args) {
+    AggregatorCommand command = new AggregatorCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.apiSettings();
+  }
+
+  @Test
+  void shouldBindTheApiAndTheInternalViewsOnLoopbackWithoutATokenByDefault() {
+    ApiSettings api = parse();
+    assertThat(api.bind().getHostString()).isEqualTo("127.0.0.1");
+    assertThat(api.bind().getPort()).isEqualTo(8080);
+    assertThat(api.internalBind().getHostString()).isEqualTo("127.0.0.1");
+    assertThat(api.internalBind().getPort()).isEqualTo(8081);
+    assertThat(api.token()).isEmpty();
+    assertThat(api.events().perAddress()).isEqualTo(8);
+  }
+
+  @Test
+  void shouldBindTheInternalViewsApartFromTheApi() {
+    ApiSettings api = parse("--api-host", "0.0.0.0", "--internal-host", "10.1.2.3", "--internal-port", "9091");
+    assertThat(api.bind().getHostString()).isEqualTo("0.0.0.0");
+    assertThat(api.internalBind().getHostString()).isEqualTo("10.1.2.3");
+    assertThat(api.internalBind().getPort()).isEqualTo(9091);
+  }
+
+  @Test
+  void shouldReadTheApiTokenFromItsFile() throws Exception {
+    Path secret = Files.writeString(dir.resolve("token"), "abcdefghijklmnop-0123\n");
+    assertThat(parse("--api-token-file", secret.toString()).token()).contains(new BearerToken("abcdefghijklmnop-0123"));
+  }
+
+  @Test
+  void shouldPassTheEventStreamShareOfAnAddress() {
+    assertThat(parse("--event-streams-per-address", "2").events().perAddress()).isEqualTo(2);
+  }
+}
