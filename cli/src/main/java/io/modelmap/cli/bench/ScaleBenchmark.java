@@ -4,9 +4,10 @@ import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.eval.bench.BatchBaselines;
 import io.modelmap.eval.bench.PredictionLoad;
-import io.modelmap.eval.bench.ReferenceKl;
+import io.modelmap.eval.bench.SampledReference;
 import io.modelmap.eval.bench.ScaleReport;
 import io.modelmap.eval.bench.StreamCheck;
+import io.modelmap.math.BatchReference;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.Publisher;
 import io.modelmap.producer.synthetic.FleetSchedule;
@@ -124,9 +125,9 @@ public final class ScaleBenchmark {
         for (int i = 0; i < l.length; i++) {
           l[i] = matrix.row(i);
         }
-        ReferenceKl reference = ReferenceKl.of(l);
+        BatchReference reference = BatchReference.of(l);
         int[] probes = java.util.stream.IntStream.range(bulk, settings.models()).toArray();
-        ReferenceKl.Sampled sampled = reference.sampled(ReferenceKl.sample(l.length, SAMPLED_ROWS, probes));
+        SampledReference sampled = SampledReference.of(reference, SampledReference.sample(l.length, SAMPLED_ROWS, probes));
         out.printf("Reference KL rows of %d models computed; checking every list ...%n", sampled.sample().length);
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
@@ -189,7 +190,7 @@ public final class ScaleBenchmark {
   }
 
   /** The probe models' streamed ridge predictions against ridge on the reference KL ({@link StreamCheck#predictions}). */
-  private static double comparePredictions(SyntheticMatrix matrix, ReferenceKl reference, PredictionLoad load,
+  private static double comparePredictions(SyntheticMatrix matrix, BatchReference reference, PredictionLoad load,
       FirstSeenProbe<ScorePredictions> predictions, int bulk) {
     List<String> ids = IntStream.range(0, matrix.models()).mapToObj(matrix::modelId).toList();
     List<String> families = IntStream.range(0, matrix.models()).mapToObj(m -> String.format("fam%02d", matrix.family(m)))
@@ -205,8 +206,8 @@ public final class ScaleBenchmark {
   }
 
   /** Every streamed neighbour list and the frame's column means against the reference ({@link StreamCheck#neighbours}). */
-  private static StreamCheck.NeighbourCheck compare(SyntheticMatrix matrix, ReferenceKl reference,
-      ReferenceKl.Sampled sampled, FirstSeenProbe<NeighborList> probe, CoordinateFrame frame) {
+  private static StreamCheck.NeighbourCheck compare(SyntheticMatrix matrix, BatchReference reference,
+      SampledReference sampled, FirstSeenProbe<NeighborList> probe, CoordinateFrame frame) {
     List<String> ids = IntStream.range(0, matrix.models()).mapToObj(matrix::modelId).toList();
     java.util.Map<String, List<StreamCheck.Neighbour>> lists = new java.util.HashMap<>();
     probe.latest().forEach((id, list) -> lists.put(id, list.getNeighbors().stream()

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What a user would run instead of streaming, timed on the same L in the same run: the scalar Java
- * loops, a blocked multithreaded Java Gram, and NumPy with its BLAS when present. Each result is checked
- * against the {@link ReferenceKl reference} on the sampled rows (every row at K ≤ 1,000).
+ * The timed baselines, what a user would run instead of streaming, timed on the same L in the same run:
+ * the scalar Java loops ({@link NotebookBaseline}), a blocked multithreaded Java Gram ({@link BlockedBaseline}),
+ * and NumPy with its BLAS when present ({@link NumpyBaseline}). The blocked and NumPy results are checked
+ * against the {@link io.modelmap.math.BatchReference reference}'s sampled rows (every row at K ≤ 1,000).
  *
  * @param scalarSeconds pairwise scalar loops: run whole up to {@link #SCALAR_LIMIT} models, above that
  *     extrapolated from the reference's sampled rows (K²/2 pairs at their measured time per pair)
@@ -25,21 +26,21 @@ public record BatchBaselines(double scalarSeconds, boolean scalarExtrapolated, d
   /** NumPy's figures. */
   public record Numpy(double seconds, String describe, double maxRelative) {}
 
-  public static BatchBaselines measure(double[][] l, ReferenceKl.Sampled reference, Path workDir, PrintStream out)
+  public static BatchBaselines measure(double[][] l, SampledReference reference, Path workDir, PrintStream out)
       throws IOException, InterruptedException {
     int k = l.length;
     boolean extrapolate = k > SCALAR_LIMIT;
     double scalar = extrapolate
         ? reference.secondsPerPair() * k * (k - 1) / 2.0
-        : NotebookRecompute.of(l).nanos() / 1e9;
+        : NotebookBaseline.of(l).nanos() / 1e9;
     out.printf("Scalar loops: %.1f s%s; now the blocked Java Gram ...%n", scalar,
         extrapolate ? " (extrapolated from " + reference.rows().length + " rows)" : "");
-    BlockedRecompute blocked = BlockedRecompute.of(l);
-    double blockedMax = reference.maxRelative(ReferenceKl.rowsOf(blocked.klNats(), reference.sample()));
+    BlockedBaseline blocked = BlockedBaseline.of(l);
+    double blockedMax = reference.maxRelative(SampledReference.rowsOf(blocked.klNats(), reference.sample()));
     double blockedSeconds = blocked.nanos() / 1e9;
     blocked = null; // K×K: let it go before NumPy's
     out.printf("Blocked Java Gram: %.1f s; now NumPy ...%n", blockedSeconds);
-    Optional<NumpyRecompute> numpy = NumpyRecompute.of(l, workDir, reference.sample(), k > SCALAR_LIMIT ? 1 : 3);
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(l, workDir, reference.sample(), k > SCALAR_LIMIT ? 1 : 3);
     if (numpy.isEmpty()) {
       out.println("No python3 with NumPy found (set MODELMAP_PYTHON): the baseline is Java's blocked product alone");
     }

@@ -1,5 +1,6 @@
 package io.modelmap.eval.bench;
 
+import io.modelmap.math.BatchReference;
 import io.modelmap.math.predict.RidgeCrossValidation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,9 +8,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * The benchmark's checks of what the stream published against the batch reference: every neighbour
+ * The benchmark's checks of what the stream published against the {@link BatchReference batch reference}: every neighbour
  * list and the column means (relative differences), and the probe models' ridge predictions (absolute
  * differences). The caller reads the topics; this class only compares.
  */
@@ -33,7 +35,7 @@ public final class StreamCheck {
    * @param ids the models' ids, by index
    * @param lists each model's latest streamed list, by id (every model must have one)
    */
-  public static NeighbourCheck neighbours(List<String> ids, ReferenceKl reference, ReferenceKl.Sampled sampled,
+  public static NeighbourCheck neighbours(List<String> ids, BatchReference reference, SampledReference sampled,
       Map<String, List<Neighbour>> lists, List<Double> columnMeans) {
     double max = 0;
     int checked = 0;
@@ -51,17 +53,20 @@ public final class StreamCheck {
     for (int i = 0; i < ids.size(); i++) {
       List<Neighbour> list = lists.get(ids.get(i));
       double[] sorted = sortedRows.get(i);
+      int[] listed = list.stream().mapToInt(entry -> index.get(entry.modelId())).toArray();
+      double[] referenceKl = reference.klNats(new int[] {i}, listed)[0]; // q_i made once for the list
       for (int r = 0; r < list.size(); r++) {
         Neighbour entry = list.get(r);
-        max = Math.max(max, relative(entry.klNats(), reference.kl(i, index.get(entry.modelId()))));
+        max = Math.max(max, relative(entry.klNats(), referenceKl[r]));
         if (sorted != null) {
           max = Math.max(max, relative(entry.klNats(), sorted[r]));
         }
       }
       checked++;
     }
-    for (int s = 0; s < reference.columnMeans().length; s++) {
-      max = Math.max(max, relative(columnMeans.get(s), reference.columnMeans()[s]));
+    double[] referenceMeans = reference.columnMeans();
+    for (int s = 0; s < referenceMeans.length; s++) {
+      max = Math.max(max, relative(columnMeans.get(s), referenceMeans[s]));
     }
     return new NeighbourCheck(max, checked);
   }
@@ -80,37 +85,37 @@ public final class StreamCheck {
    * @param ids the models' ids, by index
    * @param families the models' families, by index
    */
-  public static double predictions(List<String> ids, List<String> families, ReferenceKl reference,
+  public static double predictions(List<String> ids, List<String> families, BatchReference reference,
       PredictionLoad load, int bulk, StreamedPrediction streamed) {
-    List<Integer> training = new ArrayList<>();
+    List<Integer> sorted = new ArrayList<>();
     for (int m = 0; m < load.observed(); m++) {
-      training.add(m);
-      reference.keep(m);
+      sorted.add(m);
     }
-    training.sort(Comparator.comparing(ids::get));
-    double[][] d = new double[training.size()][training.size()];
-    for (int i = 0; i < d.length; i++) {
-      for (int j = 0; j < i; j++) {
-        d[i][j] = 2 * reference.kl(training.get(i), training.get(j));
-        d[j][i] = d[i][j];
-      }
-    }
-    List<String> groups = training.stream().map(families::get).toList();
+    sorted.sort(Comparator.comparing(ids::get));
+    int[] training = sorted.stream().mapToInt(Integer::intValue).toArray();
+    int[] probes = IntStream.range(bulk, ids.size()).toArray();
+    double[][] d = squaredDistances(reference.klNats(training, training));
+    double[][] probesToTraining = squaredDistances(reference.klNats(probes, training));
+    List<String> groups = sorted.stream().map(families::get).toList();
     double max = 0;
     for (int b = 0; b < load.benchmarks(); b++) {
       int benchmark = b;
-      double[] y = training.stream().mapToDouble(m -> load.score(benchmark, m)).toArray();
+      double[] y = sorted.stream().mapToDouble(m -> load.score(benchmark, m)).toArray();
       RidgeCrossValidation.Fit fit = RidgeCrossValidation.fitAll(d, y, groups, 5);
-      for (int m = bulk; m < ids.size(); m++) {
-        double[] toTraining = new double[training.size()];
-        for (int i = 0; i < toTraining.length; i++) {
-          toTraining[i] = 2 * reference.kl(m, training.get(i));
-        }
-        double expected = fit.ridge().predict(toTraining);
-        max = Math.max(max, Math.abs(streamed.of(ids.get(m), PredictionLoad.benchmarkId(benchmark)) - expected));
+      for (int p = 0; p < probes.length; p++) {
+        double expected = fit.ridge().predict(probesToTraining[p]);
+        max = Math.max(max, Math.abs(streamed.of(ids.get(probes[p]), PredictionLoad.benchmarkId(benchmark)) - expected));
       }
     }
     return max;
+  }
+
+  /** d² = 2·KL (eq. 3 with ‖q_i − q_j‖² / N), as the aggregator's ridge takes them. */
+  private static double[][] squaredDistances(double[][] kl) {
+    for (double[] row : kl) {
+      Arrays.setAll(row, j -> 2 * row[j]);
+    }
+    return kl;
   }
 
   private static double relative(double actual, double expected) {

@@ -2,6 +2,7 @@ package io.modelmap.eval.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.math.BatchReference;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class BatchBaselinesTest {
 
   @Test
   void shouldRunTheScalarLoopsWholeAndCheckEveryBaselineAgainstTheReferenceOnASmallMatrix() throws Exception {
-    ReferenceKl.Sampled reference = ReferenceKl.of(HandWorkedL.L).sampled(new int[] {0, 1, 2});
+    SampledReference reference = SampledReference.of(BatchReference.of(HandWorkedL.L), new int[] {0, 1, 2});
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     BatchBaselines b = BatchBaselines.measure(HandWorkedL.L, reference, dir, new PrintStream(printed, true,

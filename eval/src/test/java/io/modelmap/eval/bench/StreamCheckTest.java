@@ -3,6 +3,7 @@ package io.modelmap.eval.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.modelmap.math.BatchReference;
 import io.modelmap.math.predict.RidgeCrossValidation;
 import io.modelmap.producer.synthetic.SyntheticMatrix;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class StreamCheckTest {
   // the hand-worked L (HandWorkedL): KL01 = 1/3, KL02 = 1, KL12 = 4/3; ξ̄ = (−1/3, −2/3, 1)
   private static final List<String> IDS = List.of("a", "b", "c");
-  private static final ReferenceKl REFERENCE = ReferenceKl.of(HandWorkedL.L);
-  private static final ReferenceKl.Sampled ALL = REFERENCE.sampled(new int[] {0, 1, 2});
+  private static final BatchReference REFERENCE = BatchReference.of(HandWorkedL.L);
+  private static final SampledReference ALL = SampledReference.of(REFERENCE, new int[] {0, 1, 2});
   private static final List<Double> MEANS = List.of(-1.0 / 3, -2.0 / 3, 1.0);
 
   @Test
@@ -54,7 +55,7 @@ class StreamCheckTest {
     // 14 models in 3 families, the first 10 observed on 2 benchmarks, models 12 and 13 probed
     SyntheticMatrix matrix = new SyntheticMatrix(14, 40, 3, 5);
     double[][] l = IntStream.range(0, 14).mapToObj(matrix::row).toArray(double[][]::new);
-    ReferenceKl reference = ReferenceKl.of(l);
+    BatchReference reference = BatchReference.of(l);
     PredictionLoad load = new PredictionLoad(matrix, 2, 10, 9);
     List<String> ids = IntStream.range(0, 14).mapToObj(matrix::modelId).toList();
     List<String> families = IntStream.range(0, 14).mapToObj(m -> String.format("fam%02d", matrix.family(m))).toList();
@@ -63,7 +64,7 @@ class StreamCheckTest {
     double[][] d = new double[10][10];
     for (int i = 0; i < 10; i++) {
       for (int j = 0; j < 10; j++) {
-        d[i][j] = i == j ? 0 : 2 * reference.kl(training.get(i), training.get(j));
+        d[i][j] = i == j ? 0 : 2 * reference.klNats(training.get(i), training.get(j));
       }
     }
     Map<String, Double> expected = new java.util.HashMap<>();
@@ -74,7 +75,7 @@ class StreamCheckTest {
       for (int m = 12; m < 14; m++) {
         int model = m;
         expected.put(ids.get(m) + "/" + PredictionLoad.benchmarkId(b),
-            ridge.predict(training.stream().mapToDouble(t -> 2 * reference.kl(model, t)).toArray()));
+            ridge.predict(training.stream().mapToDouble(t -> 2 * reference.klNats(model, t)).toArray()));
       }
     }
 

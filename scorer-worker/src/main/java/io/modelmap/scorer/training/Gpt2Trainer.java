@@ -9,6 +9,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import io.modelmap.scorer.model.Gpt2Model;
 import java.util.LinkedHashMap;
@@ -18,17 +20,23 @@ import java.util.function.Consumer;
 
 /**
  * Next-token training of a GPT-2 with DJL's autograd (PyTorch engine), through the scorer's own
- * forward pass ({@link Gpt2Model}), so what is trained is exactly what is scored. Adam with a linear
- * warm-up and a cosine decay, gradients clipped to a global norm of 1; batches of random windows of
- * the corpus, drawn from the seed. A step whose gradient is not finite is skipped (more than a tenth
- * of them stops the run). Float32 on the CPU or a GPU.
+ * forward pass ({@link Gpt2Model}), so what is trained is exactly what is scored. DJL's Adam
+ * ({@link Optimizer#adam()}) with a linear warm-up and a cosine decay ({@link #schedule}), gradients
+ * clipped to a global norm of 1; batches of random windows of the corpus, drawn from the seed. A step
+ * whose gradient is not finite is skipped (more than a tenth of them stops the run). Float32 on the CPU
+ * or a GPU.
+ *
+ * <p>DJL's Adam differs from the textbook form in where ε sits: it folds both bias corrections into the
+ * step size, w −= η·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε), which is m̂ / (√v̂ + ε/√(1−β₂ᵗ)): ε is larger in
+ * the first steps (4.5·ε at t = 1 with β₂ = 0.95) and tends to ε. With ε = 1e-8 this matters only for
+ * gradients near 1e-8. A skipped batch advances neither Adam's step count nor the schedule.
  */
 public final class Gpt2Trainer {
-  private static final double BETA1 = 0.9;
+  private static final float BETA1 = 0.9f;
   private static final double MIN_RATE_SHARE = 0.1;
   private static final NDIndex ALL = new NDIndex("...");
-  private static final double BETA2 = 0.95;
-  private static final double EPSILON = 1e-8;
+  private static final float BETA2 = 0.95f;
+  private static final float EPSILON = 1e-8f;
   private static final double CLIP_NORM = 1.0;
 
   private Gpt2Trainer() {}
@@ -62,14 +70,14 @@ public final class Gpt2Trainer {
           + start.config().contextLength());
     }
     Random random = new Random(settings.seed());
+    Optimizer adam = Optimizer.adam().optLearningRateTracker(schedule(settings)).optBeta1(BETA1)
+        .optBeta2(BETA2).optEpsilon(EPSILON).build();
     try (NDManager manager = NDManager.newBaseManager(device)) {
       Map<String, NDArray> parameters = new LinkedHashMap<>();
-      Map<String, NDArray[]> moments = new LinkedHashMap<>();
       start.tensors().forEach((name, values) -> {
         NDArray p = manager.create(values, new Shape(start.shape(name)));
         p.setRequiresGradient(true);
         parameters.put(name, p);
-        moments.put(name, new NDArray[] {p.zerosLike(), p.zerosLike()});
       });
       Gpt2Model model = Gpt2Model.of(start.config(), manager.newSubManager(), parameters);
       long begun = System.nanoTime();
@@ -78,8 +86,8 @@ public final class Gpt2Trainer {
       for (int step = 1; step <= settings.steps(); step++) {
         double loss;
         try (NDScope scope = new NDScope()) {
-          loss = step(model, parameters, moments, corpus.windows(random, settings.batch(), settings.length()),
-              manager, learningRate(settings, step), step - skipped);
+          loss = lossAndClippedGradients(model, parameters, corpus.windows(random, settings.batch(), settings.length()),
+              manager);
         }
         if (Double.isNaN(loss)) {
           if (++skipped > settings.steps() / 10) {
@@ -88,6 +96,7 @@ public final class Gpt2Trainer {
           }
           continue;
         }
+        update(adam, parameters);
         recent = Double.isNaN(recent) ? loss : 0.95 * recent + 0.05 * loss;
         long tokens = (long) step * settings.batch() * settings.length();
         if (step % 25 == 0 || step == settings.steps()) {
@@ -100,6 +109,15 @@ public final class Gpt2Trainer {
       return new Result(new Gpt2Checkpoint(start.config(), trained), recent,
           tokens / ((System.nanoTime() - begun) / 1e9), tokens, skipped);
     }
+  }
+
+  /**
+   * The step-size schedule as the DJL tracker Adam reads: {@link #learningRate} of update t = 1, 2, ….
+   * DJL's {@code WarmUpTracker} around a {@code CosineTracker} computes the same function in float; the
+   * double form is kept because its tests pin it to 1e-15.
+   */
+  static Tracker schedule(Settings settings) {
+    return step -> (float) learningRate(settings, step);
   }
 
   /**
@@ -116,9 +134,12 @@ public final class Gpt2Trainer {
     return peak * (MIN_RATE_SHARE + (1 - MIN_RATE_SHARE) * 0.5 * (1 + Math.cos(Math.PI * progress)));
   }
 
-  /** One Adam step on one batch; returns the batch's mean loss in nats per token. */
-  private static double step(Gpt2Model model, Map<String, NDArray> parameters, Map<String, NDArray[]> moments,
-      long[][] windows, NDManager manager, double learningRate, int step) {
+  /**
+   * The batch's mean loss in nats per token, its gradients left on the parameters, clipped to a global
+   * norm of {@link #CLIP_NORM}; NaN, with the gradients cleared, when the loss or a gradient is not finite.
+   */
+  private static double lossAndClippedGradients(Gpt2Model model, Map<String, NDArray> parameters, long[][] windows,
+      NDManager manager) {
     int batch = windows.length;
     int length = windows[0].length - 1;
     long[] inputs = new long[batch * length];
@@ -152,19 +173,22 @@ public final class Gpt2Trainer {
       return Double.NaN;
     }
     double clip = Math.min(1.0, CLIP_NORM / (Math.sqrt(squaredNorm) + 1e-12));
-    double correction1 = 1 - Math.pow(BETA1, step);
-    double correction2 = 1 - Math.pow(BETA2, step);
-    for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
-      NDArray p = entry.getValue();
-      NDArray g = p.getGradient().mul(clip);
-      NDArray[] m = moments.get(entry.getKey());
-      m[0].muli(BETA1).addi(g.mul(1 - BETA1));
-      m[1].muli(BETA2).addi(g.square().mul(1 - BETA2));
-      NDArray update = m[0].div(correction1).div(m[1].div(correction2).sqrt().add(EPSILON)).mul(learningRate);
-      p.subi(update);
-      clearGradient(p);
+    for (NDArray p : parameters.values()) {
+      p.getGradient().muli(clip); // in place: the handle is a view of the parameter's gradient
     }
     return loss;
+  }
+
+  /**
+   * One Adam step with the gradients on the parameters; DJL's update zeroes each gradient after it. Run
+   * outside the step's {@link NDScope}: Adam creates its moments on the first update and keeps them.
+   */
+  private static void update(Optimizer adam, Map<String, NDArray> parameters) {
+    parameters.forEach((name, p) -> {
+      try (NDArray gradient = p.getGradient()) {
+        adam.update(name, p, gradient);
+      }
+    });
   }
 
   /**

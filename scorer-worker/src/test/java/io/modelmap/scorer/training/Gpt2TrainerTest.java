@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import ai.djl.training.tracker.Tracker;
 import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
@@ -87,5 +91,43 @@ class Gpt2TrainerTest {
     // halfway through the decay: cos(π/2) = 0, so the mean of the peak and a tenth of it
     assertThat(Gpt2Trainer.learningRate(settings, 60)).isCloseTo(0.55e-3, within(1e-15));
     assertThat(Gpt2Trainer.learningRate(settings, 110)).isCloseTo(1e-4, within(1e-15));
+  }
+
+  @Test
+  void theTrackerAdamReadsGivesTheScheduleAtChosenSteps() {
+    // 110 steps, 10 of warm-up, peak 1e-3: the decay runs over the 100 steps after the warm-up
+    ParameterTracker schedule = Gpt2Trainer.schedule(new Gpt2Trainer.Settings(110, 1, 2, 1e-3, 10, 1));
+    assertThat(schedule.getNewValue("wte.weight", 1)).isCloseTo(1e-4f, within(1e-10f));
+    assertThat(schedule.getNewValue("wte.weight", 5)).isCloseTo(5e-4f, within(1e-10f));
+    assertThat(schedule.getNewValue("wte.weight", 10)).isCloseTo(1e-3f, within(1e-10f));
+    // a quarter through the decay: 1e-3 · (0.1 + 0.9 · (1 + cos(π/4)) / 2) = 1e-3 · (0.1 + 0.45 · (1 + √2/2))
+    assertThat(schedule.getNewValue("wte.weight", 35)).isCloseTo((float) (1e-3 * (0.1 + 0.45 * (1 + Math.sqrt(2) / 2))),
+        within(1e-10f));
+    assertThat(schedule.getNewValue("wte.weight", 60)).isCloseTo(0.55e-3f, within(1e-10f));
+    assertThat(schedule.getNewValue("wte.weight", 110)).isCloseTo(1e-4f, within(1e-10f));
+
+    // no warm-up: the decay starts at the first step, over all 4
+    ParameterTracker noWarmUp = Gpt2Trainer.schedule(new Gpt2Trainer.Settings(4, 1, 2, 1e-3, 0, 1));
+    assertThat(noWarmUp.getNewValue("wte.weight", 2)).isCloseTo(0.55e-3f, within(1e-10f));
+    assertThat(noWarmUp.getNewValue("wte.weight", 4)).isCloseTo(1e-4f, within(1e-10f));
+  }
+
+  @Test
+  void djlsAdamPutsEpsilonBesideTheUncorrectedSecondMoment() {
+    // One step from w = 0 with g = ε = 1e-8, β₁ = 0.9, β₂ = 0.95, η = 1e-3 (the trainer's settings).
+    // Textbook (PyTorch): m̂ = g, v̂ = g², w −= η·g / (g + ε) = η / 2.
+    // DJL: m = 0.1·g, v = 0.05·g², w −= η·√0.05 / 0.1 · m / (√v + ε) = η·√0.05 / (√0.05 + 1) = 0.18284·η.
+    Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).optBeta1(0.9f).optBeta2(0.95f)
+        .optEpsilon(1e-8f).build();
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      NDArray weight = manager.create(new float[] {0f});
+      weight.setRequiresGradient(true);
+
+      adam.update("w", weight, manager.create(new float[] {1e-8f}));
+
+      double step = -weight.toFloatArray()[0];
+      assertThat(step).as("not the textbook η/2 = 5e-4").isCloseTo(1e-3 * Math.sqrt(0.05) / (Math.sqrt(0.05) + 1),
+          within(1e-9));
+    }
   }
 }

@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.modelmap.math.BatchReference;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NumpyRecomputeTest {
+class NumpyBaselineTest {
   @TempDir
   Path dir;
 
   @Test
   void shouldReadBackNumpysKlRowsOfTheSampledModels() throws Exception {
-    Optional<NumpyRecompute> numpy = NumpyRecompute.of(HandWorkedL.L, dir, new int[] {1, 2}, 1);
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {1, 2}, 1);
     assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
 
     assertThat(numpy.get().klRows()[0]).containsExactly(HandWorkedL.KL[1], within(1e-14));
@@ -23,5 +24,22 @@ class NumpyRecomputeTest {
     assertThat(numpy.get().describe()).startsWith("NumPy ");
     assertThat(dir.resolve("L.f64")).as("the exchange files are removed").doesNotExist();
     assertThat(dir.resolve("KL.f64")).doesNotExist();
+  }
+
+  @Test
+  void shouldEqualTheBatchReferenceOnTheSampledRows() throws Exception {
+    double[][] l = RandomL.of(9, 300, 17);
+    int[] sample = {0, 4, 8};
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(l, dir, sample, 1);
+    assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
+    BatchReference reference = BatchReference.of(l);
+
+    for (int r = 0; r < sample.length; r++) {
+      for (int j = 0; j < l.length; j++) {
+        double expected = reference.klNats(sample[r], j);
+        assertThat(numpy.get().klRows()[r][j]).as("NumPy's KL[%d][%d]", sample[r], j)
+            .isCloseTo(expected, within(1e-12 * expected));
+      }
+    }
   }
 }

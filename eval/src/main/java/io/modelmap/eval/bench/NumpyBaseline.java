@@ -15,22 +15,22 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The batch recompute with NumPy, as a notebook user runs it: {@code benchmarks/python/numpy_recompute.py}
+ * A timed baseline, the batch recompute with NumPy, as a notebook user runs it: {@code benchmarks/python/numpy_recompute.py}
  * (bundled) on the same L, when {@code python3} (or {@code $MODELMAP_PYTHON}) with NumPy is present.
  *
  * @param seconds the median of its runs
  * @param describe NumPy's version, BLAS and threads, and its peak memory
- * @param klRows its KL rows of the sampled models, to check against the reference (the whole K×K is not read back)
+ * @param klRows its KL rows of the sampled models, to check against the {@link io.modelmap.math.BatchReference reference} (the whole K×K is not read back)
  */
-public record NumpyRecompute(double seconds, String describe, double[][] klRows) {
+public record NumpyBaseline(double seconds, String describe, double[][] klRows) {
   private static final String SCRIPT = "numpy_recompute.py";
 
   /** Empty when no Python with NumPy is found (the reason is printed by the caller). */
-  public static Optional<NumpyRecompute> of(double[][] l, Path workDir, int[] sample, int runs)
+  public static Optional<NumpyBaseline> of(double[][] l, Path workDir, int[] sample, int runs)
       throws IOException, InterruptedException {
     String python = System.getenv().getOrDefault("MODELMAP_PYTHON", "python3");
     Path script = workDir.resolve(SCRIPT);
-    try (InputStream in = NumpyRecompute.class.getResourceAsStream("/" + SCRIPT)) {
+    try (InputStream in = NumpyBaseline.class.getResourceAsStream("/" + SCRIPT)) {
       Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     int k = l.length;
@@ -55,7 +55,7 @@ public record NumpyRecompute(double seconds, String describe, double[][] klRows)
     double[][] kl = read(output, k, sample);
     Files.deleteIfExists(input);
     Files.deleteIfExists(output);
-    return Optional.of(new NumpyRecompute(report.get("seconds").asDouble(), describe, kl));
+    return Optional.of(new NumpyBaseline(report.get("seconds").asDouble(), describe, kl));
   }
 
   private static void write(double[][] l, Path file) throws IOException {

@@ -3,13 +3,14 @@ package io.modelmap.eval.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.modelmap.math.BatchReference;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class BlockedRecomputeTest {
+class BlockedBaselineTest {
   @Test
   void shouldComputeEveryPairwiseKlOfTheHandWorkedMatrix() {
-    BlockedRecompute recompute = BlockedRecompute.of(HandWorkedL.L);
+    BlockedBaseline recompute = BlockedBaseline.of(HandWorkedL.L);
 
     for (int i = 0; i < 3; i++) {
       assertThat(recompute.klNats()[i]).as("KL row %d", i).containsExactly(HandWorkedL.KL[i], within(1e-14));
@@ -41,7 +42,7 @@ class BlockedRecomputeTest {
       }
     }
 
-    double[][] kl = BlockedRecompute.of(l).klNats();
+    double[][] kl = BlockedBaseline.of(l).klNats();
 
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
@@ -51,6 +52,21 @@ class BlockedRecomputeTest {
           squared += d * d;
         }
         assertThat(kl[i][j]).as("KL[%d][%d]", i, j).isCloseTo(squared / (2.0 * n), within(1e-12));
+      }
+    }
+  }
+
+  @Test
+  void shouldEqualTheBatchReferenceOnEveryPair() {
+    double[][] l = RandomL.of(9, 300, 17);
+    BatchReference reference = BatchReference.of(l);
+
+    double[][] kl = BlockedBaseline.of(l).klNats();
+
+    for (int i = 0; i < l.length; i++) {
+      for (int j = 0; j < l.length; j++) {
+        double expected = reference.klNats(i, j);
+        assertThat(kl[i][j]).as("the blocked Gram' KL[%d][%d]", i, j).isCloseTo(expected, within(1e-12 * expected));
       }
     }
   }
