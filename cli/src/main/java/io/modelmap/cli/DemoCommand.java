@@ -14,7 +14,7 @@ import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
-import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.producer.responses.DemoPrompts;
 import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.scorer.demo.DemoModels;
@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     List<PromptText> given = generation.read(); // a mistake in the prompt file stops the demo before it starts
     try (EmbeddedSystem system = run.start("demo");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
-      ConnectionConfig connection = system.connection();
+      KafkaConnection connection = system.connection();
       Path dir = system.dataDir();
       List<LocalModel> models = (randomModels ? DemoModels.write(dir.resolve("models")) : DemoModels.zoo(dir.resolve("models")))
           .stream().map(m -> new LocalModel(m.id(), m.dir(), m.family(), m.type())).toList();

@@ -7,7 +7,7 @@ import io.modelmap.cli.support.ExportOption;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.cli.transfer.ResponseExporter;
-import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.kafka.KafkaConnection;
 import java.io.IOException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +38,7 @@ final class LocalRunOptions {
 
   /** Exports (the map; agreement and responses when there were any), then serves when asked to. */
   void finish(EmbeddedSystem system, String corpusId, boolean withAgreement, boolean withResponses) throws Exception {
-    ConnectionConfig connection = system.connection();
+    KafkaConnection connection = system.connection();
     if (export.exportTo != null) {
       new MapExporter(connection).export(export.exportTo, corpusId);
       if (withAgreement) {

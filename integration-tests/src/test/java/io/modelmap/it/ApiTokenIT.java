@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.aggregator.app.AggregatorConfig;
 import io.modelmap.aggregator.app.AggregatorService;
 import io.modelmap.aggregator.app.StreamsSettings;
-import io.modelmap.aggregator.support.KafkaClientProperties;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaClientProperties;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.http.BearerToken;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.producer.registration.ModelRegistrar;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
@@ -56,7 +55,7 @@ class ApiTokenIT {
         new TopicProvisioner(admin).createMissing(TopicNames.defaults(), 4, (short) 1);
       }
       try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0)) {
-        ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
+        KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
         try (Publisher publisher = new Publisher(connection)) {
           ModelRegistrar registrar = new ModelRegistrar(publisher, connection.topics().modelRegistered());
           for (int i = 0; i < MODELS; i++) {

@@ -24,9 +24,9 @@ import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.formats.csv.CsvFiles;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.producer.registration.ModelRegistrar;
 import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.producer.responses.ResponsePublisher;
@@ -202,7 +202,7 @@ class ChaosIT {
   Path dir;
   /** The children's logs: under {@code -Dchaos.logs=FOLDER} when given (kept for a replay), else in the temp folder. */
   private Path logs;
-  private ConnectionConfig connection;
+  private KafkaConnection connection;
   private TopicReader reader;
   private int apiPort;
   private Path modelRoot;
@@ -282,7 +282,7 @@ class ChaosIT {
       }
       registry = EmbeddedSchemaRegistry.start(bootstrap, "_schemas", 0);
       int registryPort = URI.create(registry.url()).getPort();
-      connection = ConnectionConfig.of(bootstrap, registry.url());
+      connection = KafkaConnection.of(bootstrap, registry.url());
       reader = new TopicReader(connection);
       List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, TEXTS, 3)).build(DemoCorpus.documents(6, 5));
       List<String> textIds = corpus.stream().map(CorpusText::textId).toList();
@@ -824,7 +824,7 @@ class ChaosIT {
   }
 
   /** The first score of each (model, text) of the corpus on {@code text-scores}: a model's scores share a partition. */
-  private static Map<String, Map<String, Double>> firstScores(TopicReader reader, ConnectionConfig connection) {
+  private static Map<String, Map<String, Double>> firstScores(TopicReader reader, KafkaConnection connection) {
     Map<String, Map<String, Double>> first = new HashMap<>();
     reader.readAll(connection.topics().textScores(), (model, scores) -> {
       if (!scores.getCorpusId().toString().equals(CORPUS)) {
@@ -1226,7 +1226,7 @@ class ChaosIT {
     }
 
     /** The first chosen answer of each (model, item) on {@code mc-answers}: a model's answers share a partition. */
-    Map<String, Map<String, Integer>> firstAnswers(TopicReader reader, ConnectionConfig connection) {
+    Map<String, Map<String, Integer>> firstAnswers(TopicReader reader, KafkaConnection connection) {
       Map<String, Map<String, Integer>> first = new TreeMap<>();
       reader.readAll(connection.topics().mcAnswers(), (model, record) -> {
         if (record.getBenchmarkId().toString().equals(MMLU)) {

@@ -10,9 +10,9 @@ import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.InputRefused;
 import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.producer.corpus.CorpusText;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.key.CompositeKey;
@@ -48,7 +48,7 @@ class CorpusRerunIT {
   void shouldTakeTheSameCorpusAgainWhenTheAggregatorRefusedRecordsUnderItsId() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"), quiet, 0)) {
-      ConnectionConfig connection = system.connection();
+      KafkaConnection connection = system.connection();
       List<CorpusText> corpus = IntStream.range(0, TEXTS)
           .mapToObj(i -> CorpusText.of("t" + i, i, "text number " + i + " of the corpus", i % 2 == 0 ? "prose" : "code"))
           .toList();
@@ -105,7 +105,7 @@ class CorpusRerunIT {
         .setText(text).setCategory("prose").setByteLength(byteLength).build();
   }
 
-  private static List<DeadLetter> deadLetters(ConnectionConfig connection) {
+  private static List<DeadLetter> deadLetters(KafkaConnection connection) {
     List<DeadLetter> letters = new ArrayList<>();
     new TopicReader(connection).readAll(connection.topics().deadLetters(connection.topics().corpusTexts().name()),
         (k, v) -> letters.add(v));

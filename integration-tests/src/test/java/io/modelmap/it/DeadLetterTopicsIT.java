@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.modelmap.aggregator.app.AggregatorConfig;
 import io.modelmap.aggregator.app.AggregatorService;
 import io.modelmap.aggregator.app.StreamsSettings;
-import io.modelmap.aggregator.support.KafkaClientProperties;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaClientProperties;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.embedded.EmbeddedKafkaBroker.TopicCreation;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
@@ -76,7 +75,7 @@ class DeadLetterTopicsIT {
             .containsAll(views.stream().map(TopicNames::deadLetter).toList());
       }
       EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
-      ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
+      KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
       AggregatorConfig config = AggregatorConfig.builder(new KafkaConnection(broker.bootstrapServers(), registry.url(),
               KafkaClientProperties.none().with(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)
                   .with(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500)),
@@ -130,7 +129,7 @@ class DeadLetterTopicsIT {
         new TopicProvisioner(admin).createMissing(TopicNames.defaults(), 1, (short) 1);
       }
       EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
-      ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
+      KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
       Path state = dir.resolve("state");
       AggregatorConfig config = AggregatorConfig.builder(new KafkaConnection(broker.bootstrapServers(), registry.url(),
           KafkaClientProperties.none().with(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
@@ -193,7 +192,7 @@ class DeadLetterTopicsIT {
     }
   }
 
-  private static List<DeadLetter> letters(TopicReader reader, ConnectionConfig connection, String topic) {
+  private static List<DeadLetter> letters(TopicReader reader, KafkaConnection connection, String topic) {
     List<DeadLetter> letters = new ArrayList<>();
     reader.readAll(connection.topics().deadLetters(topic), (k, v) -> letters.add(v));
     return letters;

@@ -19,7 +19,7 @@ import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.scorer.worker.HubCheckpoints;
 import io.modelmap.scorer.worker.ScorerConfig;

@@ -13,8 +13,8 @@ import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerWorker;
@@ -55,7 +55,7 @@ class ModelRefusalIT {
       Files.copy(FIXTURES.resolve("gemma2").resolve(file), gemma.resolve(file));
     }
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"), new PrintStream(OutputStream.nullOutputStream()), 0)) {
-      ConnectionConfig connection = system.connection();
+      KafkaConnection connection = system.connection();
       List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(256, 64, 6, 1)).build(DemoCorpus.documents(3, 5));
       try (Publisher publisher = new Publisher(connection)) {
         new CorpusPublisher(publisher, connection.topics().corpusTexts()).publish("c", corpus);

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.cli.transfer.AnswerImporter;
 import io.modelmap.cli.transfer.MatrixImporter;
 import io.modelmap.embedded.EmbeddedKafkaBroker;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
 import io.modelmap.schemas.topic.TopicNames;
@@ -72,7 +72,7 @@ class PoisonedBinaryRestoreIT {
       EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
       List<Process> children = new ArrayList<>();
       try {
-        ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
+        KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
         int port = freePort();
         Process first = aggregator(broker, registry, port, children);
         importMatrixAndAnswers(connection);
@@ -126,7 +126,7 @@ class PoisonedBinaryRestoreIT {
   }
 
   /** Four complete rows (two near pairs) and three models' answers to four questions. */
-  private void importMatrixAndAnswers(ConnectionConfig connection) throws Exception {
+  private void importMatrixAndAnswers(KafkaConnection connection) throws Exception {
     Random random = new Random(26);
     StringBuilder texts = new StringBuilder("text_id,category,bytes\n");
     StringBuilder matrix = new StringBuilder("model_id");
@@ -184,7 +184,7 @@ class PoisonedBinaryRestoreIT {
     return JSON.readTree(response.body());
   }
 
-  private static List<DeadLetter> letters(TopicReader reader, ConnectionConfig connection, String topic) {
+  private static List<DeadLetter> letters(TopicReader reader, KafkaConnection connection, String topic) {
     List<DeadLetter> letters = new ArrayList<>();
     reader.readAll(connection.topics().deadLetters(topic), (k, v) -> letters.add(v));
     return letters;

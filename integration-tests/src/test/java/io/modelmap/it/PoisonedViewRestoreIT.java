@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.modelmap.embedded.EmbeddedKafkaBroker;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -65,7 +65,7 @@ class PoisonedViewRestoreIT {
       EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
       List<Process> children = new ArrayList<>();
       try {
-        ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
+        KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
         try (Publisher publisher = new Publisher(connection)) {
           publisher.send(connection.topics().coordinateFrame(), "c", frame(1));
           publisher.send(connection.topics().modelRegistered(), "acme/before", registration("acme/before"));
@@ -144,7 +144,7 @@ class PoisonedViewRestoreIT {
     return ModelRegistered.newBuilder().setModelId(id).setSourceUri("file:/m").setCorpusId("c").build();
   }
 
-  private static List<DeadLetter> letters(TopicReader reader, ConnectionConfig connection, String topic) {
+  private static List<DeadLetter> letters(TopicReader reader, KafkaConnection connection, String topic) {
     List<DeadLetter> letters = new ArrayList<>();
     reader.readAll(connection.topics().deadLetters(topic), (k, v) -> letters.add(v));
     return letters;

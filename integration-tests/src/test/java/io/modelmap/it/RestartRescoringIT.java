@@ -3,8 +3,8 @@ package io.modelmap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.TextScore;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class RestartRescoringIT {
     try {
       Path firstLog = dir.resolve("first.log");
       Process first = demo(data, firstLog, false, children);
-      ConnectionConfig before = connection(firstLog);
+      KafkaConnection before = connection(firstLog);
       await("scoring under way").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
           .until(() -> scores(before).total() >= TEXTS * 3);
       first.destroyForcibly(); // SIGKILL: broker, aggregator and scorer stop mid-task, nothing committed after
@@ -59,7 +59,7 @@ class RestartRescoringIT {
 
       Path secondLog = dir.resolve("second.log");
       Process second = demo(data, secondLog, true, children);
-      ConnectionConfig after = connection(secondLog);
+      KafkaConnection after = connection(secondLog);
       Counts scoredBefore = scores(after);
       await("the rerun maps every model").atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
           .until(() -> Files.readString(secondLog).contains("Serving") || !second.isAlive());
@@ -93,7 +93,7 @@ class RestartRescoringIT {
     }
   }
 
-  private static Counts scores(ConnectionConfig connection) {
+  private static Counts scores(KafkaConnection connection) {
     AtomicLong total = new AtomicLong();
     Set<String> distinct = new HashSet<>();
     new TopicReader(connection).readAll(connection.topics().textScores(), (model, record) -> {
@@ -105,7 +105,7 @@ class RestartRescoringIT {
     return new Counts(total.get(), distinct.size());
   }
 
-  private static Counts answers(ConnectionConfig connection) {
+  private static Counts answers(KafkaConnection connection) {
     AtomicLong total = new AtomicLong();
     Set<String> distinct = new HashSet<>();
     new TopicReader(connection).readAll(connection.topics().mcAnswers(), (model, record) -> {
@@ -128,7 +128,7 @@ class RestartRescoringIT {
     }
   }
 
-  private static ConnectionConfig connection(Path log) {
+  private static KafkaConnection connection(Path log) {
     Matcher[] found = new Matcher[1];
     await("the embedded broker started").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
         .until(() -> {
@@ -136,7 +136,7 @@ class RestartRescoringIT {
           found[0] = m;
           return m.find();
         });
-    return ConnectionConfig.of(found[0].group(1), found[0].group(2));
+    return KafkaConnection.of(found[0].group(1), found[0].group(2));
   }
 
   private static Process demo(Path data, Path log, boolean serve, List<Process> children) throws Exception {

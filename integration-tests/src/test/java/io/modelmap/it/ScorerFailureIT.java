@@ -13,9 +13,9 @@ import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.producer.corpus.CorpusSpec;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -67,7 +67,7 @@ class ScorerFailureIT {
     Files.copy(good.dir().resolve("model.safetensors"), outside.resolve("model.safetensors"));
 
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"), new PrintStream(OutputStream.nullOutputStream()), 0)) {
-      ConnectionConfig connection = system.connection();
+      KafkaConnection connection = system.connection();
       List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(1024, 256, 10, 1)).build(DemoCorpus.documents(4, 3));
       try (Publisher publisher = new Publisher(connection)) {
         new CorpusPublisher(publisher, connection.topics().corpusTexts()).publish("c", corpus);

@@ -13,9 +13,9 @@ import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -62,7 +62,7 @@ class ScorerReliabilityIT {
     Path models = dir.resolve("models");
     DemoModels.DemoModel good = DemoModels.write(models).get(0);
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"), quiet, 0)) {
-      ConnectionConfig connection = system.connection();
+      KafkaConnection connection = system.connection();
       byte[] framed = connection.topics().scoreTasks().valueSerde().serializer().serialize("score-tasks",
           ScoreTask.newBuilder().setTaskId("t").setModelId("m").setSourceUri("s").setCorpusId("c").setTextIds(List.of()).build());
       // taskId, modelId, sourceUri, revision (null: the union's first branch), dtype, corpusId, then textIds' claim

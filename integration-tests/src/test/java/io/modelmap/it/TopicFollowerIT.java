@@ -3,9 +3,9 @@ package io.modelmap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelmap.embedded.EmbeddedKafkaBroker;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicFollower;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicFollower;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
@@ -33,7 +33,7 @@ class TopicFollowerIT {
         new TopicProvisioner(admin).createMissing(TopicNames.defaults(), 2, (short) 1);
       }
       try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0)) {
-        ConnectionConfig connection = ConnectionConfig.of(broker.bootstrapServers(), registry.url());
+        KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
         var topic = connection.topics().corpusTexts();
         try (Publisher publisher = new Publisher(connection);
             TopicFollower<String, TextChunk> follower = new TopicFollower<>(connection, topic)) {

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.ResultWaiter;
 import io.modelmap.cli.transfer.MatrixImporter;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.serde.ConfluentAvroSerializer;
@@ -48,7 +48,7 @@ class ViewDeadLettersIT {
   void shouldDeadLetterMalformedRegistrationsAndKeepMapping() throws Exception {
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"), quiet, 0)) {
-      ConnectionConfig connection = system.connection();
+      KafkaConnection connection = system.connection();
       byte[] otherSchema = new ConfluentAvroSerializer<TextChunk>(connection.registryClient(), false)
           .serialize("corpus-texts", TextChunk.newBuilder().setCorpusId("c").setTextId("t").setIndex(0)
               .setCorpusSize(1).setByteLength(3).build());
@@ -91,7 +91,7 @@ class ViewDeadLettersIT {
     }
   }
 
-  private static List<DeadLetter> deadLetters(ConnectionConfig connection) {
+  private static List<DeadLetter> deadLetters(KafkaConnection connection) {
     List<DeadLetter> letters = new ArrayList<>();
     new TopicReader(connection).readAll(connection.topics().deadLetters("model-registered"), (k, v) -> letters.add(v));
     return letters;

@@ -1,7 +1,7 @@
 package io.modelmap.aggregator.api;
 
 import io.modelmap.aggregator.support.AggregatorMetrics;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.http.HttpError;
 import io.modelmap.http.HttpServer;
 import io.modelmap.http.ServerSettings;

@@ -2,7 +2,7 @@ package io.modelmap.aggregator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.schemas.topic.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,15 +44,9 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
     this.topics = List.of(names.modelRegistered(), names.modelCoordinates(), names.coordinateFrame(),
         names.modelNeighbors(), names.errorAgreement(), names.modelAccuracy(), names.scorePredictions(),
         names.predictionQuality(), names.modelAnalytics(), names.modelEmbeddings(), names.responseSimilarity());
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
+    Properties props = connection.consumerProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    connection.clientProperties().forEach((k, v) -> {
-      if (ConsumerConfig.configNames().contains(k)) {
-        props.put(k, v);
-      }
-    });
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 

@@ -2,7 +2,7 @@ package io.modelmap.aggregator.app;
 
 import io.modelmap.aggregator.matrix.MatrixSettings;
 import io.modelmap.aggregator.prediction.PredictionSettings;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.aggregator.support.PublishingSettings;
 import io.modelmap.schemas.topic.TopicNames;
 import java.util.Objects;
@@ -12,27 +12,30 @@ import java.util.Objects;
  * only the records it reads. Built with {@link #builder}: the connection and the Streams settings are
  * required, everything else has a default.
  *
- * @param connection the Kafka cluster, the schema registry and extra client settings
+ * @param connection the Kafka cluster, the schema registry, the topic names and extra client settings
  * @param streams how this instance runs Kafka Streams
- * @param topics topic names
  * @param internalPartitions partitions of the repartition topics (the corpus-keyed matrix tasks)
  * @param publishing what the matrix, agreement and prediction processors share
  * @param matrix how the matrix clips and lays out the map
  * @param prediction how benchmark scores are predicted from the map
  */
-public record AggregatorConfig(KafkaConnection connection, StreamsSettings streams, TopicNames topics,
-    int internalPartitions, PublishingSettings publishing, MatrixSettings matrix, PredictionSettings prediction) {
+public record AggregatorConfig(KafkaConnection connection, StreamsSettings streams, int internalPartitions,
+    PublishingSettings publishing, MatrixSettings matrix, PredictionSettings prediction) {
 
   public AggregatorConfig {
     Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(streams, "streams");
-    Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(publishing, "publishing");
     Objects.requireNonNull(matrix, "matrix");
     Objects.requireNonNull(prediction, "prediction");
     if (internalPartitions < 1) {
       throw new IllegalArgumentException("internalPartitions must be at least 1, was " + internalPartitions);
     }
+  }
+
+  /** The topic names: the connection's. */
+  public TopicNames topics() {
+    return connection.topicNames();
   }
 
   /** Settings with {@code connection} and {@code streams}, and defaults for the rest until an {@code opt…} says otherwise. */
@@ -42,9 +45,8 @@ public record AggregatorConfig(KafkaConnection connection, StreamsSettings strea
 
   /** Builds an {@link AggregatorConfig}: required parts in {@link #builder}, optional ones by {@code opt…}. */
   public static final class Builder {
-    private final KafkaConnection connection;
+    private KafkaConnection connection;
     private final StreamsSettings streams;
-    private TopicNames topics = TopicNames.defaults();
     private int internalPartitions = 1;
     private PublishingSettings publishing = PublishingSettings.defaults();
     private MatrixSettings matrix = MatrixSettings.defaults();
@@ -55,8 +57,9 @@ public record AggregatorConfig(KafkaConnection connection, StreamsSettings strea
       this.streams = streams;
     }
 
+    /** Other topic names than the connection's. */
     public Builder optTopics(TopicNames names) {
-      this.topics = names;
+      this.connection = connection.withTopicNames(names);
       return this;
     }
 
@@ -81,7 +84,7 @@ public record AggregatorConfig(KafkaConnection connection, StreamsSettings strea
     }
 
     public AggregatorConfig build() {
-      return new AggregatorConfig(connection, streams, topics, internalPartitions, publishing, matrix, prediction);
+      return new AggregatorConfig(connection, streams, internalPartitions, publishing, matrix, prediction);
     }
   }
 }

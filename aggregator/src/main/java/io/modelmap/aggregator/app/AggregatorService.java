@@ -52,7 +52,7 @@ public final class AggregatorService implements AutoCloseable {
     var registry = new RestSchemaRegistryClient(config.connection().schemaRegistryUrl());
     AtomicLong viewDeadLetters = new AtomicLong();
     this.restoreDeadLetterTopics = new CreatedDeadLetterTopics(
-        org.apache.kafka.clients.admin.Admin.create(adminProperties(config)));
+        org.apache.kafka.clients.admin.Admin.create(config.connection().adminProperties()));
     this.restoreRejects = new RestoreRejects(deadLetterProducer(config),
         new ConfluentAvroSerializer<DeadLetter>(registry, false), Clock.systemUTC(), restoreDeadLetterTopics);
     Properties props = properties(config, registry, viewDeadLetters);
@@ -73,26 +73,15 @@ public final class AggregatorService implements AutoCloseable {
 
   /** The producer of the dead letters restores send (outside any transaction: a restore has none). */
   private static KafkaProducer<byte[], byte[]> deadLetterProducer(AggregatorConfig config) {
-    // the security settings, as the producer knows them
-    Properties props = config.connection().clientProperties().forClient(ProducerConfig.configNames(), "producer.");
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.connection().bootstrapServers());
+    Properties props = config.connection().producerProperties(); // the security settings, as the producer knows them
     props.put(ProducerConfig.CLIENT_ID_CONFIG, config.streams().applicationId() + "-restore-dead-letters");
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-  }
-
-  /** The settings of an admin client: the security settings, as the admin knows them, and the bootstrap servers. */
-  private static Properties adminProperties(AggregatorConfig config) {
-    Properties adminProps = config.connection().clientProperties()
-        .forClient(org.apache.kafka.clients.admin.AdminClientConfig.configNames(), "admin.");
-    adminProps.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        config.connection().bootstrapServers());
-    return adminProps;
   }
 
   /** DIRECT when the matrix's three source topics exist with one partition each; REPARTITION otherwise or when unknown. */
   private static MatrixRouting routing(AggregatorConfig config) {
     try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-        adminProperties(config))) {
+        config.connection().adminProperties())) {
       var described = admin.describeTopics(java.util.List.of(config.topics().corpusTexts(), config.topics().textScores(),
               config.topics().modelRegistered()))
           .allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -3,7 +3,7 @@ package io.modelmap.aggregator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.http.Access;
 import io.modelmap.http.ErrorStyle;

@@ -2,7 +2,7 @@ package io.modelmap.aggregator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.schemas.topic.TopicNames;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.modelmap.aggregator.app;
 
 import io.modelmap.aggregator.matrix.MapMethod;
 import io.modelmap.aggregator.matrix.MatrixSettings;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.aggregator.support.SteppedClock;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;

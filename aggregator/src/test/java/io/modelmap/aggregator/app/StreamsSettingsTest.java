@@ -3,8 +3,8 @@ package io.modelmap.aggregator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelmap.aggregator.support.KafkaClientProperties;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaClientProperties;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,41 +1,30 @@
 package io.modelmap.cli.bench;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicFollower;
 import io.modelmap.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Watches an output topic (read_committed, as a dashboard would) and notes, per key, the wall-clock
+ * Watches an output topic from its beginning (read_committed, as a dashboard would, through a
+ * {@link TopicFollower}) and notes, per key, the wall-clock
  * time the first value that counts (a final neighbour list, predictions of every benchmark) became
  * visible, and keeps the latest value of every key.
  */
 final class FirstSeenProbe<V> implements Runnable, AutoCloseable {
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final Topic<String, V> topic;
+  private final TopicFollower<String, V> follower;
   private final Predicate<V> counts;
   private final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
   private final Map<String, V> latest = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  FirstSeenProbe(ConnectionConfig connection, Topic<String, V> topic, Predicate<V> counts) {
-    this.topic = topic;
+  FirstSeenProbe(KafkaConnection connection, Topic<String, V> topic, Predicate<V> counts) {
     this.counts = counts;
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.follower = new TopicFollower<>(connection, topic);
   }
 
   /** Starts watching on its own daemon thread. */
@@ -48,22 +37,17 @@ final class FirstSeenProbe<V> implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
-    var partitions = consumer.partitionsFor(topic.name()).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    var deserializer = topic.valueSerde().deserializer();
-    while (running.get()) {
-      for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-        long now = System.nanoTime();
-        V value = deserializer.deserialize(record.topic(), record.value());
-        latest.put(record.key(), value);
-        if (counts.test(value)) {
-          firstSeenNanos.putIfAbsent(record.key(), now);
-        }
+    try (follower) {
+      while (running.get()) {
+        follower.poll(Duration.ofMillis(20), (key, value) -> {
+          long now = System.nanoTime();
+          latest.put(key, value);
+          if (counts.test(value)) {
+            firstSeenNanos.putIfAbsent(key, now);
+          }
+        });
       }
     }
-    consumer.close();
   }
 
   Long firstSeenNanos(String key) {

@@ -8,8 +8,9 @@ import io.modelmap.eval.bench.SampledReference;
 import io.modelmap.eval.bench.ScaleReport;
 import io.modelmap.eval.bench.StreamCheck;
 import io.modelmap.math.BatchReference;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.Waiter;
 import io.modelmap.producer.synthetic.FleetSchedule;
 import io.modelmap.producer.synthetic.SyntheticMatrix;
 import io.modelmap.producer.synthetic.SyntheticPublisher;
@@ -20,6 +21,8 @@ import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -68,8 +71,8 @@ public final class ScaleBenchmark {
         ChildAggregator aggregator = ChildAggregator.start(settings.dataDir().resolve("aggregator"),
             cluster.bootstrapServers(), cluster.schemaRegistryUrl(), settings.aggregatorHeap(),
             settings.commitIntervalMs());
-        Publisher publisher = new Publisher(ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl()))) {
-      ConnectionConfig connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+        Publisher publisher = new Publisher(KafkaConnection.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl()))) {
+      KafkaConnection connection = KafkaConnection.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
       SyntheticPublisher fleet = new SyntheticPublisher(publisher, connection.topics(), matrix, CORPUS);
       PredictionLoad load = new PredictionLoad(matrix, settings.benchmarks(), settings.observedModels(), settings.seed());
       FirstSeenProbe<NeighborList> probe = new FirstSeenProbe<>(connection, connection.topics().modelNeighbors(),
@@ -156,7 +159,7 @@ public final class ScaleBenchmark {
    * Waits for a frame laying out every model (large maps lay out in the background): one consumer reads
    * the frames once, as they come. No model completes after it, so it is also the corpus's last frame.
    */
-  private FullLayout awaitLayout(ConnectionConfig connection, int models, ChildAggregator aggregator, long started)
+  private FullLayout awaitLayout(KafkaConnection connection, int models, ChildAggregator aggregator, long started)
       throws TimeoutException, InterruptedException {
     try (FirstSeenProbe<CoordinateFrame> frames = new FirstSeenProbe<>(connection,
         connection.topics().coordinateFrame(), f -> f.getPositions().size() == models).start("layout-probe")) {
@@ -172,21 +175,17 @@ public final class ScaleBenchmark {
 
   private void awaitCount(java.util.function.IntSupplier count, int wanted, String what, ChildAggregator aggregator,
       long started) throws TimeoutException, InterruptedException {
-    long lastReport = System.nanoTime();
-    while (count.getAsInt() < wanted) {
+    // looks at the probe's map every millisecond: a latency resolution of about a millisecond
+    new Waiter(out, Clock.systemUTC(), Duration.ofMillis(1), Duration.ofSeconds(10)).until(() -> {
       if (!aggregator.isAlive()) {
         throw new IllegalStateException("the aggregator JVM exited; see aggregator/aggregator.log under "
             + settings.dataDir());
       }
-      if (System.nanoTime() - lastReport > 10_000_000_000L) {
-        out.printf("  %.0f s: %d of %d %s%n", seconds(System.nanoTime() - started), count.getAsInt(), wanted, what);
-        lastReport = System.nanoTime();
-      }
-      if (seconds(System.nanoTime() - started) > 3600) {
-        throw new TimeoutException("only " + count.getAsInt() + " of " + wanted + " " + what + " within an hour");
-      }
-      Thread.sleep(1); // polling the probe's map: latency resolution of about a millisecond
-    }
+      int seen = count.getAsInt();
+      return new Waiter.Status(seen >= wanted,
+          String.format("  %.0f s: %d of %d %s", seconds(System.nanoTime() - started), seen, wanted, what),
+          "only " + seen + " of " + wanted + " " + what + " within an hour");
+    }, Duration.ofHours(1));
   }
 
   /** The probe models' streamed ridge predictions against ridge on the reference KL ({@link StreamCheck#predictions}). */

@@ -9,7 +9,7 @@ import io.modelmap.cli.support.ExportOption;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.AnswerImporter;
 import io.modelmap.formats.benchmark.AnswerTable;
-import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.kafka.KafkaConnection;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +64,7 @@ public final class ImportAnswersCommand implements Callable<Integer> {
     }
   }
 
-  private void finish(ConnectionConfig target, AnswerTable table) throws Exception {
+  private void finish(KafkaConnection target, AnswerTable table) throws Exception {
     Map<String, Long> answered = new LinkedHashMap<>();
     table.answersByModel().forEach((model, list) -> answered.put(model, (long) list.size()));
     new AgreementWaiter(target, System.out, Clock.systemUTC()).await(table.sharedItemsByPair(), answered, timeout);

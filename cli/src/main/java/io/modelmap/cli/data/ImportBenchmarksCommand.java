@@ -2,8 +2,8 @@ package io.modelmap.cli.data;
 
 import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.formats.benchmark.BenchmarkTableReader;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.BenchmarkRegistered;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class ImportBenchmarksCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<BenchmarkRegistered> read = BenchmarkTableReader.read(benchmarks, System.currentTimeMillis());
-    ConnectionConfig target = connection.external();
+    KafkaConnection target = connection.external();
     try (Publisher publisher = new Publisher(target)) {
       for (BenchmarkRegistered benchmark : read) {
         publisher.send(target.topics().benchmarkRegistered(), benchmark.getBenchmarkId(), benchmark);

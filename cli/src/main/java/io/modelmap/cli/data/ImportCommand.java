@@ -12,8 +12,8 @@ import io.modelmap.cli.transfer.MatrixImporter;
 import io.modelmap.formats.matrix.ModelMetadataReader;
 import io.modelmap.producer.benchmark.ScorePublisher;
 import io.modelmap.formats.benchmark.ScoreTableReader;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -95,7 +95,7 @@ public final class ImportCommand implements Callable<Integer> {
   private Map<String, ModelMetadataReader.ModelMetadata> metadata = Map.of();
   private List<BenchmarkScore> known = List.of();
 
-  private MatrixImporter.Imported run(ConnectionConfig target) throws Exception {
+  private MatrixImporter.Imported run(KafkaConnection target) throws Exception {
     System.out.println("Importing " + matrix + " with " + texts + " as corpus " + corpusId + " ...");
     MatrixImporter.Imported imported = new MatrixImporter(target, System.out, Clock.systemUTC())
         .importMatrix(matrix, texts, corpusId, metadata);
@@ -108,7 +108,7 @@ public final class ImportCommand implements Callable<Integer> {
     return imported;
   }
 
-  private void await(ConnectionConfig target, MatrixImporter.Imported imported) throws Exception {
+  private void await(KafkaConnection target, MatrixImporter.Imported imported) throws Exception {
     new ResultWaiter(target, System.out, Clock.systemUTC()).await(imported.scoredByModel(), imported.corpusSize(), timeout);
     if (!known.isEmpty()) {
       new PredictionWaiter(target, System.out).await(corpusId, imported.scoredByModel().keySet(), known, timeout);

@@ -4,7 +4,7 @@ import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.producer.benchmark.BenchmarkPublisher;
 import io.modelmap.formats.benchmark.ItemFiles;
 import io.modelmap.formats.benchmark.ParsedItems;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

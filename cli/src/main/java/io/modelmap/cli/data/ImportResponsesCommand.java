@@ -6,8 +6,8 @@ import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.cli.support.EmbeddedOptions;
 import io.modelmap.cli.support.ExportOption;
 import io.modelmap.cli.transfer.ResponseExporter;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.producer.responses.ResponsePublisher;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ public final class ImportResponsesCommand implements Callable<Integer> {
     }
   }
 
-  private void publishAndFinish(ConnectionConfig target, List<ResponseFiles.Response> responses) throws Exception {
+  private void publishAndFinish(KafkaConnection target, List<ResponseFiles.Response> responses) throws Exception {
     int records;
     try (Publisher publisher = new Publisher(target)) {
       records = new ResponsePublisher(publisher, target.topics().modelResponses()).publish(responses, "imported",

@@ -3,8 +3,8 @@ package io.modelmap.cli.data;
 import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.producer.benchmark.ScorePublisher;
 import io.modelmap.formats.benchmark.ScoreTableReader;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import java.nio.file.Path;
 import io.modelmap.formats.matrix.ModelMetadataReader;
@@ -39,7 +39,7 @@ public final class ImportScoresCommand implements Callable<Integer> {
     long now = System.currentTimeMillis();
     List<BenchmarkScore> read = ScoreTableReader.read(scores, now);
     Map<String, ModelMetadataReader.ModelMetadata> facts = models == null ? Map.of() : ModelMetadataReader.read(models);
-    ConnectionConfig target = connection.external();
+    KafkaConnection target = connection.external();
     try (Publisher publisher = new Publisher(target)) {
       ModelRegistrar registrar = new ModelRegistrar(publisher, target.topics().modelRegistered());
       facts.forEach((model, known) -> registrar.register(known.registration(model, "imported:" + models.getFileName(),

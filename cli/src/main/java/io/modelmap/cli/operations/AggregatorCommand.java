@@ -8,7 +8,6 @@ import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.aggregator.api.EventStreamLimits;
 import io.modelmap.aggregator.matrix.MapMethod;
 import io.modelmap.aggregator.matrix.MatrixSettings;
-import io.modelmap.aggregator.support.KafkaConnection;
 import io.modelmap.aggregator.support.PublishingSettings;
 import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.http.BearerToken;
@@ -113,9 +112,7 @@ public final class AggregatorCommand implements Callable<Integer> {
 
   /** The aggregator's settings from the options (validated: a bad value throws, naming its option). */
   AggregatorConfig config() {
-    return AggregatorConfig.builder(new KafkaConnection(connection.bootstrapServers, connection.schemaRegistryUrl,
-            connection.clientProperties()), streamsSettings())
-        .optTopics(connection.topicNames())
+    return AggregatorConfig.builder(connection.external(), streamsSettings())
         .optMatrix(new MatrixSettings(clipQuantile == null ? OptionalDouble.empty() : OptionalDouble.of(clipQuantile),
             MapMethod.ofLabel(mapMethod)))
         .optPublishing(PublishingSettings.defaults().withPendingTimeout(pendingTimeout))

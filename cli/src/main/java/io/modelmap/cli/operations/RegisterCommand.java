@@ -11,9 +11,9 @@ import io.modelmap.hub.HubModelId;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
 import io.modelmap.cli.runtime.PublishedCorpora;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PromptText;
@@ -100,7 +100,7 @@ public final class RegisterCommand implements Callable<Integer> {
     Ids.problem(Ids.Kind.MODEL, modelId).ifPresent(problem -> {
       throw new UsageError("--model-id: " + problem);
     });
-    ConnectionConfig target = connection.external();
+    KafkaConnection target = connection.external();
     TopicReader reader = new TopicReader(target);
     // the texts the aggregator accepted: a task for a text it dead-lettered would only be dead-lettered too
     List<String> textIds = PublishedCorpora.read(target).corpus(corpusId).texts().stream()

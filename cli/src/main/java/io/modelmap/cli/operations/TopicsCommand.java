@@ -2,10 +2,8 @@ package io.modelmap.cli.operations;
 
 import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.schemas.topic.TopicProvisioner;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,10 +25,7 @@ public final class TopicsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Properties settings = new Properties();
-    connection.clientProperties().copyInto(settings);
-    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers);
-    try (Admin admin = Admin.create(settings)) {
+    try (Admin admin = Admin.create(connection.external().adminProperties())) {
       new TopicProvisioner(admin).createMissing(connection.topicNames(), partitions, replication);
     }
     System.out.printf("Topics present (missing ones created with %d partitions, replication %d)%n", partitions, replication);

@@ -2,8 +2,8 @@ package io.modelmap.cli.runtime;
 
 import io.modelmap.math.agreement.JudgeInflation;
 import io.modelmap.math.agreement.JudgeTable;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.AgreementPartner;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
@@ -28,7 +28,7 @@ public final class AgreementTable {
     return new AgreementTable(new TreeMap<>(pairs), new TreeMap<>(accuracy));
   }
 
-  public static AgreementTable read(ConnectionConfig connection) {
+  public static AgreementTable read(KafkaConnection connection) {
     TopicReader reader = new TopicReader(connection);
     return new AgreementTable(new TreeMap<>(reader.latestByKey(connection.topics().errorAgreement())),
         new TreeMap<>(reader.latestByKey(connection.topics().modelAccuracy())));

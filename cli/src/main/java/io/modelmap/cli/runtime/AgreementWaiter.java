@@ -1,7 +1,8 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.LatestByKey;
+import io.modelmap.kafka.Waiter;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import java.io.PrintStream;
@@ -12,11 +13,11 @@ import java.util.concurrent.TimeoutException;
 
 /** Waits until every expected pair is published over all its shared items and every model's accuracy is current. */
 public final class AgreementWaiter {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream progress;
   private final Clock clock;
 
-  public AgreementWaiter(ConnectionConfig connection, PrintStream progress, Clock clock) {
+  public AgreementWaiter(KafkaConnection connection, PrintStream progress, Clock clock) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
@@ -28,21 +29,25 @@ public final class AgreementWaiter {
    */
   public void await(Map<String, Long> sharedByPair, Map<String, Long> answeredByModel, Duration timeout)
       throws TimeoutException, InterruptedException {
-    TopicReader reader = new TopicReader(connection);
-    Polling.until(() -> {
-      Map<String, ErrorAgreement> pairs = reader.latestByKey(connection.topics().errorAgreement());
-      Map<String, ModelAccuracy> accuracy = reader.latestByKey(connection.topics().modelAccuracy());
-      long pairsDone = sharedByPair.entrySet().stream().filter(e -> e.getValue() == 0
-          || (pairs.containsKey(e.getKey()) && pairs.get(e.getKey()).getItems() == e.getValue())).count();
-      long modelsDone = answeredByModel.entrySet().stream().filter(e -> e.getValue() == 0
-          || (accuracy.containsKey(e.getKey()) && accuracy.get(e.getKey()).getAnswered() == e.getValue())).count();
-      boolean done = pairsDone == sharedByPair.size() && modelsDone == answeredByModel.size();
-      return new Polling.Status(done, done
-          ? "  agreement published for all " + pairsDone + " pairs of " + modelsDone + " models"
-          : "  agreement: " + pairsDone + " of " + sharedByPair.size() + " pairs, " + modelsDone + " of "
-              + answeredByModel.size() + " models up to date",
-          "the aggregator published " + pairsDone + " of " + sharedByPair.size()
-              + " pairs; check its log and the mc-items-dlq / mc-answers-dlq topics");
-    }, timeout, progress, clock);
+    try (LatestByKey<String, ErrorAgreement> pairsRead = new LatestByKey<>(connection, connection.topics().errorAgreement());
+        LatestByKey<String, ModelAccuracy> accuracyRead = new LatestByKey<>(connection, connection.topics().modelAccuracy())) {
+      Waiter.of(progress, clock).until(() -> status(sharedByPair, answeredByModel, pairsRead.current(),
+          accuracyRead.current()), timeout);
+    }
+  }
+
+  private static Waiter.Status status(Map<String, Long> sharedByPair, Map<String, Long> answeredByModel,
+      Map<String, ErrorAgreement> pairs, Map<String, ModelAccuracy> accuracy) {
+    long pairsDone = sharedByPair.entrySet().stream().filter(e -> e.getValue() == 0
+        || (pairs.containsKey(e.getKey()) && pairs.get(e.getKey()).getItems() == e.getValue())).count();
+    long modelsDone = answeredByModel.entrySet().stream().filter(e -> e.getValue() == 0
+        || (accuracy.containsKey(e.getKey()) && accuracy.get(e.getKey()).getAnswered() == e.getValue())).count();
+    boolean done = pairsDone == sharedByPair.size() && modelsDone == answeredByModel.size();
+    return new Waiter.Status(done, done
+        ? "  agreement published for all " + pairsDone + " pairs of " + modelsDone + " models"
+        : "  agreement: " + pairsDone + " of " + sharedByPair.size() + " pairs, " + modelsDone + " of "
+            + answeredByModel.size() + " models up to date",
+        "the aggregator published " + pairsDone + " of " + sharedByPair.size()
+            + " pairs; check its log and the mc-items-dlq / mc-answers-dlq topics");
   }
 }

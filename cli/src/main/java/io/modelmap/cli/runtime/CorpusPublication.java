@@ -5,8 +5,8 @@ import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusSummary;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.PublishedCorpus;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.key.Ids;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.PrintStream;
@@ -20,10 +20,10 @@ import java.util.Optional;
  * a rerun fail.
  */
 public final class CorpusPublication {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream out;
 
-  public CorpusPublication(ConnectionConfig connection, PrintStream out) {
+  public CorpusPublication(KafkaConnection connection, PrintStream out) {
     this.connection = connection;
     this.out = out;
   }

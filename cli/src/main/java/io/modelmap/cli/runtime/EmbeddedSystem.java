@@ -3,12 +3,11 @@ package io.modelmap.cli.runtime;
 import io.modelmap.aggregator.app.AggregatorConfig;
 import io.modelmap.aggregator.app.AggregatorService;
 import io.modelmap.aggregator.app.StreamsSettings;
-import io.modelmap.aggregator.support.KafkaClientProperties;
-import io.modelmap.aggregator.support.KafkaConnection;
+import io.modelmap.kafka.KafkaClientProperties;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.embedded.EmbeddedCluster;
-import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,13 +26,13 @@ public final class EmbeddedSystem implements AutoCloseable {
   private final Path dataDir;
   private final EmbeddedCluster cluster;
   private final AggregatorService aggregator;
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
 
   private EmbeddedSystem(Path dataDir, EmbeddedCluster cluster, AggregatorService aggregator) {
     this.dataDir = dataDir;
     this.cluster = cluster;
     this.aggregator = aggregator;
-    this.connection = ConnectionConfig.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+    this.connection = KafkaConnection.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
   }
 
   /** The port the dashboard tries first; when it is taken, any free port. */
@@ -108,7 +107,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     return dataDir;
   }
 
-  public ConnectionConfig connection() {
+  public KafkaConnection connection() {
     return connection;
   }
 

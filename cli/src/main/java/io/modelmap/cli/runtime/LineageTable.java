@@ -2,8 +2,8 @@ package io.modelmap.cli.runtime;
 
 import io.modelmap.math.responses.Lineage;
 import io.modelmap.math.responses.ResponseSimilarity.ModelPair;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.ResponseSimilarity;
@@ -17,7 +17,7 @@ public final class LineageTable {
   private LineageTable() {}
 
   /** Lineage over the latest model-neighbors and response-similarity records. */
-  public static List<Lineage.Entry> read(ConnectionConfig connection, int k) {
+  public static List<Lineage.Entry> read(KafkaConnection connection, int k) {
     TopicReader reader = new TopicReader(connection);
     Map<ModelPair, Double> rougeL = new HashMap<>();
     for (ResponseSimilarity p : reader.latestByKey(connection.topics().responseSimilarity()).values()) {
@@ -31,7 +31,7 @@ public final class LineageTable {
     return Lineage.of(byKl, rougeL, k);
   }
 
-  public static void print(ConnectionConfig connection, int k, PrintStream out) {
+  public static void print(KafkaConnection connection, int k, PrintStream out) {
     out.println();
     out.printf("%-36s %-60s %s%n", "model", "nearest by KL", "nearest by responses (ROUGE-L); * in both");
     for (Lineage.Entry e : read(connection, k)) {

@@ -4,8 +4,8 @@ import io.modelmap.producer.benchmark.BenchmarkPublisher;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.fanout.ModelOnboarding;
 import io.modelmap.producer.fanout.TaskFanout;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.GenerationSpec;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -44,7 +44,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
   }
 
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream out;
   private final Clock clock;
   private final Map<String, List<String>> itemIds = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public final class LocalPipeline implements AutoCloseable {
   private Thread scorer;
   private java.util.function.BooleanSupplier aggregatorRunning = () -> true;
 
-  public LocalPipeline(ConnectionConfig connection, PrintStream out, Clock clock) {
+  public LocalPipeline(KafkaConnection connection, PrintStream out, Clock clock) {
     this.connection = connection;
     this.out = out;
     this.clock = clock;

@@ -1,7 +1,7 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public final class NeighborTable {
   private NeighborTable() {}
 
-  public static void print(ConnectionConfig connection, int perModel, PrintStream out) {
+  public static void print(KafkaConnection connection, int perModel, PrintStream out) {
     TopicReader reader = new TopicReader(connection);
     Map<String, ModelCoordinates> coordinates = new TreeMap<>(reader.latestByKey(connection.topics().modelCoordinates()));
     Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());

@@ -1,7 +1,8 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.LatestByKey;
+import io.modelmap.kafka.Waiter;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.key.CompositeKey;
@@ -18,10 +19,10 @@ import java.util.concurrent.TimeoutException;
  * score. Which benchmarks get fitted is the aggregator's rule alone; nothing of it is copied here.
  */
 public final class PredictionWaiter {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream progress;
 
-  public PredictionWaiter(ConnectionConfig connection, PrintStream progress) {
+  public PredictionWaiter(KafkaConnection connection, PrintStream progress) {
     this.connection = connection;
     this.progress = progress;
   }
@@ -34,15 +35,17 @@ public final class PredictionWaiter {
         scores.add(CompositeKey.of(s.getModelId(), s.getBenchmarkId()));
       }
     }
-    TopicReader reader = new TopicReader(connection);
-    Polling.until(() -> {
-      ModelAnalytics analytics = reader.latestByKey(connection.topics().modelAnalytics()).get(corpus);
-      boolean modelsIn = analytics != null && analytics.getClusterOrder().containsAll(models);
-      int scoresIn = analytics == null ? 0 : analytics.getObservedScores();
-      return new Polling.Status(modelsIn && scoresIn >= scores.size(),
-          String.format("  predictions: the aggregator has %d of %d models and %d of %d scores",
-              analytics == null ? 0 : analytics.getCompleteModels(), models.size(), scoresIn, scores.size()),
-          "the aggregator took in " + scoresIn + " of " + scores.size() + " scores; check its log");
-    }, timeout, progress, Clock.systemUTC());
+    try (LatestByKey<String, ModelAnalytics> analyticsRead =
+        new LatestByKey<>(connection, connection.topics().modelAnalytics())) {
+      Waiter.of(progress, Clock.systemUTC()).until(() -> {
+        ModelAnalytics analytics = analyticsRead.current().get(corpus);
+        boolean modelsIn = analytics != null && analytics.getClusterOrder().containsAll(models);
+        int scoresIn = analytics == null ? 0 : analytics.getObservedScores();
+        return new Waiter.Status(modelsIn && scoresIn >= scores.size(),
+            String.format("  predictions: the aggregator has %d of %d models and %d of %d scores",
+                analytics == null ? 0 : analytics.getCompleteModels(), models.size(), scoresIn, scores.size()),
+            "the aggregator took in " + scoresIn + " of " + scores.size() + " scores; check its log");
+      }, timeout);
+    }
   }
 }

@@ -1,8 +1,8 @@
 package io.modelmap.cli.runtime;
 
 import io.modelmap.aggregator.matrix.AcceptedCorpus;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,7 +20,7 @@ public final class PublishedCorpora {
     this.byId = byId;
   }
 
-  public static PublishedCorpora read(ConnectionConfig connection) {
+  public static PublishedCorpora read(KafkaConnection connection) {
     Map<String, AcceptedCorpus> byId = new TreeMap<>();
     new TopicReader(connection).readAll(connection.topics().corpusTexts(), (key, text) -> {
       if (text != null) {

@@ -1,7 +1,8 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.LatestByKey;
+import io.modelmap.kafka.Waiter;
 import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.schemas.avro.ResponseSimilarity;
 import io.modelmap.schemas.key.CompositeKey;
@@ -16,11 +17,11 @@ import java.util.concurrent.TimeoutException;
 
 /** Waits until every pair of models that share a prompt is published over all the prompts they share. */
 public final class ResponseWaiter {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream progress;
   private final Clock clock;
 
-  public ResponseWaiter(ConnectionConfig connection, PrintStream progress, Clock clock) {
+  public ResponseWaiter(KafkaConnection connection, PrintStream progress, Clock clock) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
@@ -44,16 +45,18 @@ public final class ResponseWaiter {
   }
 
   public void await(Map<String, Long> sharedByPair, Duration timeout) throws TimeoutException, InterruptedException {
-    TopicReader reader = new TopicReader(connection);
-    Polling.until(() -> {
-      Map<String, ResponseSimilarity> pairs = reader.latestByKey(connection.topics().responseSimilarity());
-      long done = sharedByPair.entrySet().stream()
-          .filter(e -> pairs.containsKey(e.getKey()) && pairs.get(e.getKey()).getPrompts() == e.getValue()).count();
-      boolean all = done == sharedByPair.size();
-      return new Polling.Status(all, all ? "  response similarity published for all " + done + " pairs"
-          : "  response similarity: " + done + " of " + sharedByPair.size() + " pairs up to date",
-          "the aggregator published " + done + " of " + sharedByPair.size()
-              + " pairs; check its log and the model-responses-dlq topic");
-    }, timeout, progress, clock);
+    try (LatestByKey<String, ResponseSimilarity> pairsRead =
+        new LatestByKey<>(connection, connection.topics().responseSimilarity())) {
+      Waiter.of(progress, clock).until(() -> {
+        Map<String, ResponseSimilarity> pairs = pairsRead.current();
+        long done = sharedByPair.entrySet().stream()
+            .filter(e -> pairs.containsKey(e.getKey()) && pairs.get(e.getKey()).getPrompts() == e.getValue()).count();
+        boolean all = done == sharedByPair.size();
+        return new Waiter.Status(all, all ? "  response similarity published for all " + done + " pairs"
+            : "  response similarity: " + done + " of " + sharedByPair.size() + " pairs up to date",
+            "the aggregator published " + done + " of " + sharedByPair.size()
+                + " pairs; check its log and the model-responses-dlq topic");
+      }, timeout);
+    }
   }
 }

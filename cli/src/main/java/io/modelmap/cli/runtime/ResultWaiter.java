@@ -1,7 +1,8 @@
 package io.modelmap.cli.runtime;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.LatestByKey;
+import io.modelmap.kafka.Waiter;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborList;
 import java.io.PrintStream;
@@ -11,7 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import io.modelmap.producer.kafka.TopicFollower;
+import io.modelmap.kafka.TopicFollower;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.schemas.topic.Topic;
@@ -23,18 +24,18 @@ import java.util.concurrent.TimeoutException;
  * their final neighbour lists, incomplete rows with their progress at the expected count.
  */
 public final class ResultWaiter {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream progress;
   private final Clock clock;
   private final LongSupplier tokens;
   /** The parts of this process the results come from, by name: none in the base waiter. */
   private final Map<String, java.util.function.BooleanSupplier> parts;
 
-  public ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock) {
+  public ResultWaiter(KafkaConnection connection, PrintStream progress, Clock clock) {
     this(connection, progress, clock, null, Map.of());
   }
 
-  private ResultWaiter(ConnectionConfig connection, PrintStream progress, Clock clock, LongSupplier tokens,
+  private ResultWaiter(KafkaConnection connection, PrintStream progress, Clock clock, LongSupplier tokens,
       Map<String, java.util.function.BooleanSupplier> parts) {
     this.connection = connection;
     this.progress = progress;
@@ -66,13 +67,15 @@ public final class ResultWaiter {
    */
   public Map<String, String> await(Map<String, Integer> expectedScored, int corpusSize, Duration timeout)
       throws TimeoutException, InterruptedException {
-    TopicReader reader = new TopicReader(connection);
     Map<String, String> refused = new TreeMap<>();
     ScoringPace pace = new ScoringPace(clock, tokens);
     Topic<String, ScoreTask> tasks = connection.topics().scoreTasks();
     try (TopicFollower<String, DeadLetter> deadTasks =
-        new TopicFollower<>(connection, connection.topics().deadLetters(tasks.name()))) {
-      Polling.until(() -> {
+        new TopicFollower<>(connection, connection.topics().deadLetters(tasks.name()));
+        LatestByKey<String, ModelCoordinates> coordinatesRead =
+            new LatestByKey<>(connection, connection.topics().modelCoordinates());
+        LatestByKey<String, NeighborList> neighborsRead = new LatestByKey<>(connection, connection.topics().modelNeighbors())) {
+      Waiter.of(progress, clock).until(() -> {
         parts.forEach((part, running) -> {
           if (!running.getAsBoolean()) {
             throw new IllegalStateException("the " + part + " stopped, so no more results come; its log says why");
@@ -80,23 +83,23 @@ public final class ResultWaiter {
         });
         newlyRefused(deadTasks, tasks, expectedScored.keySet(), refused)
             .forEach((model, reason) -> progress.println("  refused by the scorer: " + model + ": " + reason));
-        Map<String, ModelCoordinates> coordinates = reader.latestByKey(connection.topics().modelCoordinates());
-        Map<String, NeighborList> neighbors = reader.latestByKey(connection.topics().modelNeighbors());
+        Map<String, ModelCoordinates> coordinates = coordinatesRead.current();
+        Map<String, NeighborList> neighbors = neighborsRead.current();
         long done = expectedScored.entrySet().stream().filter(e -> !refused.containsKey(e.getKey()))
             .filter(e -> isDone(e.getKey(), e.getValue(), corpusSize, coordinates, neighbors)).count();
         if (done + refused.size() == expectedScored.size()) {
-          return new Polling.Status(true, "  results published for all " + done + " models"
+          return new Waiter.Status(true, "  results published for all " + done + " models"
               + (refused.isEmpty() ? "" : " the scorer accepted; " + refused.size() + " refused"), null);
         }
         long scored = expectedScored.keySet().stream().map(coordinates::get)
             .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
         long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
-        return new Polling.Status(false, String.format("  %d of %d models mapped; %d of %d texts scored (%.0f%%)%s",
+        return new Waiter.Status(false, String.format("  %d of %d models mapped; %d of %d texts scored (%.0f%%)%s",
             done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total),
             pace.describe(scored, total)),
             "the aggregator published results for " + done + " of " + expectedScored.size()
                 + " models; check its log and the -dlq topics");
-      }, timeout, progress, clock);
+      }, timeout);
     }
     return refused;
   }

@@ -1,8 +1,8 @@
 package io.modelmap.cli.runtime;
 
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import java.io.PrintStream;
@@ -26,7 +26,7 @@ public final class ZooSummary {
     this.bitsPerByte = bitsPerByte;
   }
 
-  public static ZooSummary read(ConnectionConfig connection, List<LocalModel> models) {
+  public static ZooSummary read(KafkaConnection connection, List<LocalModel> models) {
     Map<String, Map<String, Double>> kl = new HashMap<>();
     for (NeighborList list : new TopicReader(connection).latestByKey(connection.topics().modelNeighbors()).values()) {
       Map<String, Double> row = kl.computeIfAbsent(list.getModelId(), m -> new HashMap<>());

@@ -1,7 +1,7 @@
 package io.modelmap.cli.support;
 
-import io.modelmap.aggregator.support.KafkaClientProperties;
-import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.kafka.KafkaClientProperties;
+import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Option;
 
@@ -33,19 +31,13 @@ public final class ClusterOptions {
       description = "Prefix of every topic name, for shared clusters and prefixed ACLs (env MODELMAP_TOPIC_PREFIX).")
   String topicPrefix;
 
-  public ConnectionConfig external() {
-    return new ConnectionConfig(bootstrapServers, schemaRegistryUrl, topicNames(), clientSettings());
+  /** The connection the options describe (validated: a bad value throws, naming its option). */
+  public KafkaConnection external() {
+    return new KafkaConnection(bootstrapServers, schemaRegistryUrl, topicNames(), clientProperties());
   }
 
   public TopicNames topicNames() {
     return TopicNames.withPrefix(topicPrefix == null ? "" : topicPrefix);
-  }
-
-  /** The settings of {@code --client-config}, or none, as the producer module's {@link ConnectionConfig} takes them. */
-  Map<String, Object> clientSettings() {
-    Map<String, Object> settings = new HashMap<>();
-    clientConfigFile().forEach((k, v) -> settings.put(k.toString(), v));
-    return settings;
   }
 
   /** The settings of {@code --client-config}, or none. */

@@ -1,8 +1,8 @@
 package io.modelmap.cli.transfer;
 
 import io.modelmap.formats.export.AgreementCsvWriter;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import java.io.IOException;
@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * and has {@link AgreementCsvWriter} write {@code agreement.csv} and {@code accuracy.csv}.
  */
 public final class AgreementExporter {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
 
-  public AgreementExporter(ConnectionConfig connection) {
+  public AgreementExporter(KafkaConnection connection) {
     this.connection = connection;
   }
 

@@ -3,18 +3,18 @@ package io.modelmap.cli.transfer;
 import io.modelmap.formats.benchmark.AnswerTable;
 import io.modelmap.formats.benchmark.AnswerTableReader;
 import io.modelmap.producer.benchmark.BenchmarkPublisher;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
 /** Publishes a table of precomputed answers: its items to {@code mc-items}, each model's answers to {@code mc-answers}. */
 public final class AnswerImporter {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream out;
 
-  public AnswerImporter(ConnectionConfig connection, PrintStream out) {
+  public AnswerImporter(KafkaConnection connection, PrintStream out) {
     this.connection = connection;
     this.out = out;
   }

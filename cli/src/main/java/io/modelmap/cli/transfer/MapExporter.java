@@ -4,8 +4,8 @@ import io.modelmap.cli.runtime.PublishedCorpora;
 import io.modelmap.formats.export.AnalyticsCsvWriter;
 import io.modelmap.formats.export.MapCsvWriter;
 import io.modelmap.formats.export.PredictionCsvWriter;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -29,14 +29,14 @@ import java.util.TreeSet;
  * {@link AnalyticsCsvWriter}.
  */
 public final class MapExporter {
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
 
-  public MapExporter(ConnectionConfig connection) {
+  public MapExporter(KafkaConnection connection) {
     this.connection = connection;
   }
 
   /** Whether any corpus has been published. */
-  public static boolean anyCorpus(ConnectionConfig connection) {
+  public static boolean anyCorpus(KafkaConnection connection) {
     return !new TopicReader(connection).latestByKey(connection.topics().corpusTexts()).isEmpty();
   }
 

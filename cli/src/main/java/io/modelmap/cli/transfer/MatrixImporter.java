@@ -6,8 +6,8 @@ import io.modelmap.formats.matrix.ModelMetadataReader;
 import io.modelmap.formats.matrix.TextMetadata;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusText;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.producer.registration.ModelRegistrar;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
@@ -28,11 +28,11 @@ import java.util.Map;
 public final class MatrixImporter {
   private static final int TEXTS_PER_RECORD = 500;
 
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final PrintStream out;
   private final Clock clock;
 
-  public MatrixImporter(ConnectionConfig connection, PrintStream out, Clock clock) {
+  public MatrixImporter(KafkaConnection connection, PrintStream out, Clock clock) {
     this.connection = connection;
     this.out = out;
     this.clock = clock;

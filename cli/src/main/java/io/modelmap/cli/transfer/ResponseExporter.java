@@ -3,8 +3,8 @@ package io.modelmap.cli.transfer;
 import io.modelmap.cli.runtime.LineageTable;
 import io.modelmap.math.responses.ResponseSimilarity.ModelPair;
 import io.modelmap.formats.export.ResponseCsvWriter;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicReader;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.ResponseSimilarity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +19,9 @@ import java.util.TreeMap;
  */
 public final class ResponseExporter {
   static final int LINEAGE_K = 5;
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
 
-  public ResponseExporter(ConnectionConfig connection) {
+  public ResponseExporter(KafkaConnection connection) {
     this.connection = connection;
   }
 

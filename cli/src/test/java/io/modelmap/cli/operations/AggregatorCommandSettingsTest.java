@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelmap.aggregator.app.AggregatorConfig;
 import io.modelmap.aggregator.matrix.MapMethod;
-import io.modelmap.aggregator.support.KafkaClientProperties;
+import io.modelmap.kafka.KafkaClientProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,15 +3,17 @@ package io.modelmap.cli.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.kafka.KafkaClientProperties;
+import io.modelmap.kafka.KafkaConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@link ClusterOptions}, shared by every command that talks to a cluster, become one {@link ConnectionConfig}. */
+/** {@link ClusterOptions}, shared by every command that talks to a cluster, become one {@link KafkaConnection}. */
 class ClusterOptionsTest {
   @TempDir
   Path dir;
@@ -26,12 +28,14 @@ class ClusterOptionsTest {
   void shouldConnectWhereTheOptionsSay() throws Exception {
     Path clientConfig = Files.writeString(dir.resolve("client.properties"), "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");
 
-    ConnectionConfig connection = parse("--bootstrap-servers", "kafka:9093", "--schema-registry-url", "http://registry:8081",
+    KafkaConnection connection = parse("--bootstrap-servers", "kafka:9093", "--schema-registry-url", "http://registry:8081",
         "--client-config", clientConfig.toString(), "--topic-prefix", "team-a.").external();
 
     assertThat(connection.bootstrapServers()).isEqualTo("kafka:9093");
     assertThat(connection.schemaRegistryUrl()).isEqualTo("http://registry:8081");
-    assertThat(connection.clientOverrides()).containsExactlyInAnyOrderEntriesOf(
+    Properties clientSettings = new Properties();
+    connection.clientProperties().copyInto(clientSettings);
+    assertThat(clientSettings).containsExactlyInAnyOrderEntriesOf(
         Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN"));
     assertThat(connection.topicNames().scoreTasks()).isEqualTo("team-a.score-tasks");
     assertThat(connection.topicNames().corpusTexts()).isEqualTo("team-a.corpus-texts");
@@ -43,11 +47,11 @@ class ClusterOptionsTest {
         && System.getenv("MODELMAP_CLIENT_CONFIG") == null && System.getenv("MODELMAP_TOPIC_PREFIX") == null,
         "a MODELMAP_* connection variable is set here");
 
-    ConnectionConfig connection = parse().external();
+    KafkaConnection connection = parse().external();
 
     assertThat(connection.bootstrapServers()).isEqualTo("localhost:9092");
     assertThat(connection.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
-    assertThat(connection.clientOverrides()).isEmpty();
+    assertThat(connection.clientProperties()).isEqualTo(KafkaClientProperties.none());
     assertThat(connection.topicNames().scoreTasks()).isEqualTo("score-tasks");
   }
 }

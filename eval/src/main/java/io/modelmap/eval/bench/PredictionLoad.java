@@ -1,6 +1,6 @@
 package io.modelmap.eval.bench;
 
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.producer.synthetic.SyntheticMatrix;
 import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkScore;

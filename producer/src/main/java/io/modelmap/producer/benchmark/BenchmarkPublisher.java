@@ -1,6 +1,6 @@
 package io.modelmap.producer.benchmark;
 
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;

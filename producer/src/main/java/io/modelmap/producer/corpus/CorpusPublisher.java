@@ -1,6 +1,6 @@
 package io.modelmap.producer.corpus;
 
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.key.CompositeKey;
 import io.modelmap.schemas.topic.Topic;

@@ -1,6 +1,6 @@
 package io.modelmap.producer.fanout;
 
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.producer.registration.ModelRegistrar;
 import io.modelmap.schemas.avro.GenerationSpec;
 import io.modelmap.schemas.avro.ModelRegistered;

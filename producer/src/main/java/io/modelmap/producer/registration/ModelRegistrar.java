@@ -1,6 +1,6 @@
 package io.modelmap.producer.registration;
 
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.key.Ids;
 import io.modelmap.schemas.topic.Topic;

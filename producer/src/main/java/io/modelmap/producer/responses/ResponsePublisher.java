@@ -1,7 +1,7 @@
 package io.modelmap.producer.responses;
 
 import io.modelmap.formats.responses.ResponseFiles;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.ModelResponses;
 import io.modelmap.schemas.avro.PromptResponse;
 import io.modelmap.schemas.topic.Topic;

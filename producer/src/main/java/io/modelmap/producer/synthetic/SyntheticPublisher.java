@@ -1,6 +1,6 @@
 package io.modelmap.producer.synthetic;
 
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;

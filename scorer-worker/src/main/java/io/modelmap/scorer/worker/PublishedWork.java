@@ -1,7 +1,7 @@
 package io.modelmap.scorer.worker;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicFollower;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicFollower;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.ModelResponses;
@@ -37,7 +37,7 @@ final class PublishedWork implements AutoCloseable {
   private final DoneIds items = new DoneIds();
   private final DoneIds prompts = new DoneIds();
 
-  PublishedWork(ConnectionConfig connection) {
+  PublishedWork(KafkaConnection connection) {
     this.scores = new TopicFollower<>(connection, connection.topics().textScores());
     this.answers = new TopicFollower<>(connection, connection.topics().mcAnswers());
     this.responses = new TopicFollower<>(connection, connection.topics().modelResponses());

@@ -1,7 +1,7 @@
 package io.modelmap.scorer.worker;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.TopicFollower;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.TopicFollower;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.key.CompositeKey;
@@ -22,7 +22,7 @@ final class ReferenceData implements AutoCloseable {
   private final Map<String, String> texts = new HashMap<>();
   private final Map<String, McItem> items = new HashMap<>();
 
-  ReferenceData(ConnectionConfig connection) {
+  ReferenceData(KafkaConnection connection) {
     this.corpusTexts = new TopicFollower<>(connection, connection.topics().corpusTexts());
     this.mcItems = new TopicFollower<>(connection, connection.topics().mcItems());
   }

@@ -10,8 +10,8 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.hub.HubSettings;
 import io.modelmap.hub.HubSourceUri;
-import io.modelmap.producer.kafka.ConnectionConfig;
-import io.modelmap.producer.kafka.Publisher;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
 import io.modelmap.schemas.avro.GenerationSpec;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.ModelResponses;
@@ -59,7 +59,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScorerWorker.class);
   private static final Duration REGISTRY_BACKOFF = Duration.ofSeconds(5);
 
-  private final ConnectionConfig connection;
+  private final KafkaConnection connection;
   private final ScorerConfig config;
   private final Topics topics;
   private final Clock clock;
@@ -79,17 +79,17 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
   private Device device;
   private int batchSize;
 
-  public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock) {
+  public ScorerWorker(KafkaConnection connection, ScorerConfig config, Clock clock) {
     this(connection, config, clock, new ScorerMetrics());
   }
 
   /** A worker recording into {@code metrics} (served by the caller, for example on /metrics). */
-  public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock, ScorerMetrics metrics) {
+  public ScorerWorker(KafkaConnection connection, ScorerConfig config, Clock clock, ScorerMetrics metrics) {
     this(connection, config, clock, metrics, HubCheckpoints.of(HubSettings.fromEnvironment(), config.maxModelBytes()));
   }
 
   /** A worker that fetches {@code hf://} sources through {@code hub}. */
-  public ScorerWorker(ConnectionConfig connection, ScorerConfig config, Clock clock, ScorerMetrics metrics,
+  public ScorerWorker(KafkaConnection connection, ScorerConfig config, Clock clock, ScorerMetrics metrics,
       HubCheckpoints hub) {
     this.connection = connection;
     this.hub = hub;
@@ -98,18 +98,16 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     this.clock = clock;
     this.reference = new ReferenceData(connection);
     this.published = new PublishedWork(connection);
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
-    props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
+    Properties props = connection.consumerProperties(); // a setting the user gave wins over the defaults below
+    props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // offsets are committed once the scores are acked
+    props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
+    props.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
     // a crashed worker's tasks move to the others within 10 s, not 45: heartbeats run on their own thread,
     // and a rebalance caused by a long pause costs at most the few tasks in flight, which are idempotent
-    props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
-    props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Duration.ofSeconds(3).toMillis());
-    props.putAll(connection.clientOverrides());
+    props.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(10).toMillis());
+    props.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Duration.ofSeconds(3).toMillis());
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     this.metrics = metrics;
     metrics.bindConsumer(consumer);

@@ -3,7 +3,7 @@ package io.modelmap.scorer.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.modelmap.producer.kafka.ConnectionConfig;
+import io.modelmap.kafka.KafkaConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,7 +27,7 @@ class ScorerWorkerHealthTest {
 
   @Test
   void shouldReportUnhealthyOnceTheTaskLoopDies() throws Exception {
-    ScorerWorker worker = new ScorerWorker(ConnectionConfig.of("127.0.0.1:9", "http://127.0.0.1:9"),
+    ScorerWorker worker = new ScorerWorker(KafkaConnection.of("127.0.0.1:9", "http://127.0.0.1:9"),
         new ScorerConfig("g", "w", List.of(models), 1, "no-such-device", 3, 1L << 30, List.of()), Clock.systemUTC());
     try (ScorerMetrics metrics = new ScorerMetrics();
         MetricsEndpoint endpoint = MetricsEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

@@ -1,4 +1,4 @@
-package io.modelmap.aggregator.support;
+package io.modelmap.kafka;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

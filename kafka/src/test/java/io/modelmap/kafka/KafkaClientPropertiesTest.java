@@ -1,4 +1,4 @@
-package io.modelmap.aggregator.support;
+package io.modelmap.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

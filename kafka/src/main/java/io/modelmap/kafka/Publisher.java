@@ -1,4 +1,4 @@
-package io.modelmap.producer.kafka;
+package io.modelmap.kafka;
 
 import io.modelmap.schemas.topic.Topic;
 import java.time.Duration;
@@ -13,15 +13,13 @@ public final class Publisher implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private volatile Exception firstFailure;
 
-  public Publisher(ConnectionConfig connection) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
-    props.putAll(connection.clientOverrides());
+  public Publisher(KafkaConnection connection) {
+    Properties props = connection.producerProperties(); // a setting the user gave wins over these defaults
+    props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+    props.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
