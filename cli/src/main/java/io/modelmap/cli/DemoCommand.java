@@ -98,8 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         pipeline.awaitResponses(Duration.ofMinutes(10));
         LineageTable.print(connection, 3, System.out);
       }
-      run.finish(system, CORPUS, true, pipeline.hasPrompts());
+      return run.finish(system, CORPUS, true, pipeline.hasPrompts());
     }
-    return 0;
   }
 }

@@ -31,16 +31,18 @@ final class LocalRunOptions {
     return EmbeddedSystem.start(data.dataDir(purpose), System.out, apiPort);
   }
 
-  /** Exports (the map, and agreement when there are answers), then serves until Ctrl-C when asked to. */
-  void finish(EmbeddedSystem system, String corpusId, boolean withAgreement) throws Exception {
-    finish(system, corpusId, withAgreement, false);
-  }
-
-  /** Exports (the map; agreement and responses when there were any), then serves when asked to. */
-  void finish(EmbeddedSystem system, String corpusId, boolean withAgreement, boolean withResponses) throws Exception {
+  /**
+   * Exports (the map; agreement and responses when there were any), then serves when asked to. Returns 0, or
+   * {@link ExportOption#INCOMPLETE_EXPORT} when the export was written without every complete model.
+   */
+  int finish(EmbeddedSystem system, String corpusId, boolean withAgreement, boolean withResponses) throws Exception {
     KafkaConnection connection = system.connection();
+    boolean incomplete = false;
     if (export.exportTo != null) {
-      new MapExporter(connection).export(export.exportTo, corpusId);
+      MapExporter.Exported map = new MapExporter(connection).export(export.exportTo, corpusId, ExportOption.EXPORT_WAIT,
+          System.out);
+      map.reportGaps(System.out);
+      incomplete = !map.complete();
       if (withAgreement) {
         new AgreementExporter(connection).export(export.exportTo);
       }
@@ -52,5 +54,6 @@ final class LocalRunOptions {
     if (serve) {
       Serving.untilInterrupted(system, System.out);
     }
+    return incomplete ? ExportOption.INCOMPLETE_EXPORT : 0;
   }
 }

@@ -112,6 +112,7 @@ final class MapCommand implements Callable<Integer> {
     List<CorpusText> texts = corpus.build(System.out);
     Map<String, ParsedItems> items = readBenchmarks();
     List<PromptText> prompts = generation.read();
+    int exported;
     try (EmbeddedSystem system = run.start("map");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       pipeline.publishCorpus(corpusId, texts);
@@ -132,7 +133,7 @@ final class MapCommand implements Callable<Integer> {
         pipeline.awaitResponses(timeout);
         LineageTable.print(system.connection(), 3, System.out);
       }
-      run.finish(system, corpusId, pipeline.hasBenchmarks(), pipeline.hasPrompts());
+      exported = run.finish(system, corpusId, pipeline.hasBenchmarks(), pipeline.hasPrompts());
     }
     if (!refused.isEmpty()) {
       System.out.println(refused.size() + " of " + given.size()
@@ -140,7 +141,7 @@ final class MapCommand implements Callable<Integer> {
       refused.forEach(line -> System.out.println("  " + line));
       return 1;
     }
-    return 0;
+    return exported;
   }
 
   private Map<String, ParsedItems> readBenchmarks() throws Exception {

@@ -118,6 +118,146 @@ class MapCommandIT {
     assertThat(ExportedMap.read(dir.resolve("out")).models()).containsExactly("google/tiny-gemma2");
   }
 
+  /**
+   * {@code map --benchmark --export-to --serve} on ten checkpoints of different architectures: the export is
+   * complete when written. Every file lists every model models.csv calls complete (analytics.csv with a leakage
+   * value for each: all ten answered the benchmark, so its inputs exist), and map.csv equals {@code /api/map}
+   * read over HTTP from the aggregator of the same run, still serving. Before the export waited for the views,
+   * analytics.csv was written before the analytics covering the last models (and the measured scores behind
+   * leakage) were published.
+   */
+  @Test
+  void shouldExportEveryCompleteModelInEveryFileAndTheMapAsApiMapServesIt() throws Exception {
+    Path corpus = writePileZst(referenceTexts());
+    Path items = writeItems();
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path out = dir.resolve("out");
+    List<String> args = new ArrayList<>(List.of("map", "--corpus", corpus.toString(), "--min-bytes", "1",
+        "--corpus-id", "pile5", "--device", "cpu", "--data-dir", dir.resolve("data").toString(), "--benchmark",
+        items.toString(), "--export-to", out.toString(), "--api-port", Integer.toString(port), "--timeout", "PT10M",
+        "--serve"));
+    TEN_ARCHITECTURES.forEach((id, fixture) -> args.addAll(List.of("--model", id + "=" + FIXTURES.resolve(fixture))));
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream originalOut = System.out;
+    java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+    Thread run = new Thread(() -> exit.set(ModelMapCli.commandLine().execute(args.toArray(String[]::new))), "map");
+    try {
+      System.setOut(new java.io.PrintStream(new TeeOutput(printed, originalOut), true, StandardCharsets.UTF_8));
+      run.start();
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(12))
+          .pollInterval(java.time.Duration.ofMillis(500))
+          .until(() -> !run.isAlive() || printed.toString(StandardCharsets.UTF_8).contains("Serving: "));
+      assertThat(run.isAlive()).as("map serves after exporting (exit %s)", exit.get()).isTrue();
+      String api = "http://127.0.0.1:" + port + "/";
+      assertThat(printed.toString(StandardCharsets.UTF_8)).as("the dashboard on the port asked for")
+          .contains(":" + port + "/");
+
+      java.util.Set<String> complete = new java.util.TreeSet<>();
+      for (org.apache.commons.csv.CSVRecord m : io.modelmap.formats.csv.CsvFiles.read(out.resolve("models.csv"))) {
+        if (Boolean.parseBoolean(m.get("complete"))) {
+          complete.add(m.get("model_id"));
+        }
+      }
+      assertThat(complete).as("models.csv").containsExactlyInAnyOrderElementsOf(TEN_ARCHITECTURES.keySet());
+      assertThat(column(out.resolve("L.csv"), "model_id")).as("L.csv").containsExactlyInAnyOrderElementsOf(complete);
+      assertThat(column(out.resolve("Q.csv"), "model_id")).as("Q.csv").containsExactlyInAnyOrderElementsOf(complete);
+      assertThat(new java.util.TreeSet<>(column(out.resolve("neighbors.csv"), "model_id"))).as("neighbors.csv")
+          .containsExactlyElementsOf(complete);
+      assertThat(column(out.resolve("accuracy.csv"), "model_id")).as("accuracy.csv")
+          .containsExactlyInAnyOrderElementsOf(complete);
+      assertThat(column(out.resolve("agreement.csv"), "model_a")).as("agreement.csv: every pair")
+          .hasSize(complete.size() * (complete.size() - 1) / 2);
+      List<org.apache.commons.csv.CSVRecord> analytics = io.modelmap.formats.csv.CsvFiles.read(out.resolve("analytics.csv"));
+      assertThat(analytics).extracting(r -> r.get("model_id")).as("analytics.csv")
+          .containsExactlyInAnyOrderElementsOf(complete);
+      for (org.apache.commons.csv.CSVRecord r : analytics) {
+        assertThat(r.get("leakage")).as("leakage of %s: every model has a measured score", r.get("model_id"))
+            .isNotEmpty();
+        assertThat(Double.parseDouble(r.get("leakage"))).as("leakage of %s", r.get("model_id")).isFinite();
+      }
+      assertThat(io.modelmap.formats.csv.CsvFiles.read(out.resolve("effective-dimension.csv"))).as("one row per axis")
+          .hasSize(complete.size());
+
+      JsonNode served = JSON.readTree(java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "api/map?corpus=pile5")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+      List<org.apache.commons.csv.CSVRecord> map = io.modelmap.formats.csv.CsvFiles.read(out.resolve("map.csv"));
+      assertThat(map).hasSize(served.path("points").size()).hasSize(complete.size());
+      for (int i = 0; i < map.size(); i++) {
+        org.apache.commons.csv.CSVRecord row = map.get(i);
+        JsonNode point = served.path("points").get(i);
+        assertThat(row.get("model_id")).as("row %d in the order of /api/map", i).isEqualTo(point.path("modelId").asText());
+        assertThat(Double.parseDouble(row.get("x"))).as("x of %s", row.get("model_id")).isEqualTo(point.path("x").asDouble());
+        assertThat(Double.parseDouble(row.get("y"))).as("y of %s", row.get("model_id")).isEqualTo(point.path("y").asDouble());
+        assertThat(row.get("primary_category")).isEqualTo(point.path("primaryCategory").asText(""));
+        assertThat(row.get("corpus_id")).isEqualTo(served.path("corpusId").asText());
+        assertThat(Integer.parseInt(row.get("model_count"))).isEqualTo(served.path("modelCount").asInt());
+        assertThat(row.get("map_method")).isEqualTo(served.path("mapMethod").asText());
+        assertThat(Double.parseDouble(row.get("mean_text_bytes"))).isEqualTo(served.path("meanTextBytes").asDouble());
+      }
+    } finally {
+      System.setOut(originalOut);
+      run.interrupt(); // Ctrl-C's stand-in: --serve stops waiting and the embedded system closes
+      run.join(java.time.Duration.ofMinutes(1).toMillis());
+    }
+  }
+
+  /** Ten checkpoints of different architectures, each under an id of its own organisation. */
+  private static final Map<String, String> TEN_ARCHITECTURES = Map.of("openai/tiny-gpt2", "gpt2",
+      "meta-llama/tiny-llama", "llama", "EleutherAI/tiny-neox", "gpt_neox", "google/tiny-gemma2", "gemma2",
+      "facebook/tiny-opt", "opt", "bigscience/tiny-bloom", "bloom", "microsoft/tiny-phi", "phi",
+      "Qwen/tiny-qwen3", "qwen3", "allenai/tiny-olmo", "olmo", "stabilityai/tiny-stablelm", "stablelm");
+
+  private static List<String> column(Path file, String name) throws IOException {
+    return io.modelmap.formats.csv.CsvFiles.read(file).stream().map(r -> r.get(name)).toList();
+  }
+
+  /** Eight four-choice items in lm-evaluation-harness JSONL. */
+  private Path writeItems() throws IOException {
+    Path file = dir.resolve("quiz.jsonl");
+    String[][] items = {{"The sky is", "blue", "green", "loud", "square"}, {"Two plus two is", "four", "five", "six", "one"},
+        {"Water is", "wet", "dry", "sharp", "tall"}, {"Fire is", "hot", "cold", "slow", "flat"},
+        {"A cat says", "meow", "moo", "quack", "oink"}, {"Snow is", "white", "black", "red", "purple"},
+        {"The sun rises in the", "east", "west", "north", "south"}, {"Ice is", "cold", "warm", "soft", "loud"}};
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < items.length; i++) {
+      ObjectNode item = JSON.createObjectNode().put("id", "q" + i).put("question", items[i][0]).put("answer", 0);
+      var choices = item.putArray("choices");
+      for (int c = 1; c < items[i].length; c++) {
+        choices.add(" " + items[i][c]);
+      }
+      lines.append(JSON.writeValueAsString(item)).append('\n');
+    }
+    Files.writeString(file, lines);
+    return file;
+  }
+
+  /** Writes to two streams: what the command prints is both checked and shown. */
+  private static final class TeeOutput extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeOutput(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
+  }
+
   /** The fixtures' five texts; each becomes one Pile document (the third with an id of its own). */
   private static List<String> referenceTexts() throws IOException {
     List<String> texts = new ArrayList<>();

@@ -75,7 +75,8 @@ public final class ImportCommand implements Callable<Integer> {
       MatrixImporter.Imported imported = run(connection.external());
       if (export.exportTo != null) {
         await(connection.external(), imported);
-        new MapExporter(connection.external()).export(export.exportTo, corpusId);
+        return exitCode(imported, new MapExporter(connection.external()).export(export.exportTo, corpusId, timeout,
+            System.out));
       }
       return imported.problems().isEmpty() ? 0 : 1;
     }
@@ -85,8 +86,10 @@ public final class ImportCommand implements Callable<Integer> {
       await(system.connection(), imported);
       NeighborTable.print(system.connection(), 3, System.out);
       if (export.exportTo != null) {
-        new MapExporter(system.connection()).export(export.exportTo, corpusId);
+        MapExporter.Exported exported = new MapExporter(system.connection()).export(export.exportTo, corpusId, timeout,
+            System.out);
         System.out.println("Exported to " + export.exportTo.toAbsolutePath());
+        return exitCode(imported, exported);
       }
       return imported.problems().isEmpty() ? 0 : 1;
     }
@@ -94,6 +97,15 @@ public final class ImportCommand implements Callable<Integer> {
 
   private Map<String, ModelMetadataReader.ModelMetadata> metadata = Map.of();
   private List<BenchmarkScore> known = List.of();
+
+  /** 1 for skipped rows (the data's fault comes first), else 3 when the export lacks something, else 0. */
+  private static int exitCode(MatrixImporter.Imported imported, MapExporter.Exported exported) {
+    exported.reportGaps(System.out);
+    if (!imported.problems().isEmpty()) {
+      return 1;
+    }
+    return exported.complete() ? 0 : ExportOption.INCOMPLETE_EXPORT;
+  }
 
   private MatrixImporter.Imported run(KafkaConnection target) throws Exception {
     System.out.println("Importing " + matrix + " with " + texts + " as corpus " + corpusId + " ...");

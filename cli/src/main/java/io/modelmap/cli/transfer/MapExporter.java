@@ -1,5 +1,7 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.cli.runtime.ExportCoverage;
+import io.modelmap.cli.runtime.ExportWaiter;
 import io.modelmap.cli.runtime.PublishedCorpora;
 import io.modelmap.formats.export.AnalyticsCsvWriter;
 import io.modelmap.formats.export.MapCsvWriter;
@@ -14,8 +16,11 @@ import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.topic.Topics;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +45,42 @@ public final class MapExporter {
     return !new TopicReader(connection).latestByKey(connection.topics().corpusTexts()).isEmpty();
   }
 
-  /** Exports corpus {@code corpusId}, or the only corpus when null. Returns the corpus exported. */
-  public String export(Path dir, String corpusId) throws IOException {
+  /**
+   * What was exported: the corpus, and how well the views covered its complete models when written.
+   *
+   * @param coverage empty gaps when every file lists every complete model
+   */
+  public record Exported(String corpus, ExportCoverage coverage) {
+    public boolean complete() {
+      return coverage.complete();
+    }
+
+    /** One line per file that lacks something, for the user: the export was written all the same. */
+    public void reportGaps(PrintStream out) {
+      coverage.gaps().forEach(gap -> out.println("incomplete export: " + gap));
+    }
+  }
+
+  /**
+   * Exports corpus {@code corpusId}, or the only corpus when null, as the views stand now, without waiting for
+   * them to cover every complete model (tests that export a system under way). Returns the corpus exported.
+   */
+  public String export(Path dir, String corpusId) throws IOException, InterruptedException {
+    return export(dir, corpusId, Duration.ZERO, new PrintStream(java.io.OutputStream.nullOutputStream())).corpus();
+  }
+
+  /**
+   * Exports corpus {@code corpusId}, or the only corpus when null, once the views cover every complete model or
+   * after {@code wait}, whichever comes first; progress goes to {@code progress}.
+   */
+  public Exported export(Path dir, String corpusId, Duration wait, PrintStream progress)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Topics topics = connection.topics();
     TopicReader reader = new TopicReader(connection);
     List<TextChunk> texts = corpus(PublishedCorpora.read(connection), corpusId);
     String corpus = texts.get(0).getCorpusId();
+    ExportCoverage coverage = new ExportWaiter(connection, progress, Clock.systemUTC()).await(corpus, wait);
     List<String> textIds = texts.stream().map(TextChunk::getTextId).toList();
     MapCsvWriter.writeTexts(dir.resolve("texts.csv"), texts);
 
@@ -85,7 +119,8 @@ public final class MapExporter {
     PredictionCsvWriter.write(new TreeMap<>(reader.latestByKey(topics.scorePredictions())).values(),
         new TreeMap<>(reader.latestByKey(topics.predictionQuality())).values(), corpus, dir);
     AnalyticsCsvWriter.write(reader.latestByKey(topics.modelAnalytics()).get(corpus), frame, dir);
-    return corpus;
+    MapCsvWriter.writeMap(dir.resolve("map.csv"), frame);
+    return new Exported(corpus, coverage);
   }
 
   /** The texts the aggregator accepted of {@code corpusId}, or of the only corpus when null. */

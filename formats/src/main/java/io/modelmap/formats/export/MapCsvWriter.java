@@ -1,7 +1,9 @@
 package io.modelmap.formats.export;
 
 import io.modelmap.formats.csv.CsvFiles;
+import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
@@ -17,7 +19,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the map's own files of an exported corpus: {@code texts.csv}, a model × text matrix
- * ({@code L.csv}, {@code Q.csv}), {@code models.csv} and {@code neighbors.csv}. What goes in is
+ * ({@code L.csv}, {@code Q.csv}), {@code models.csv}, {@code neighbors.csv} and the 2-D map ({@code map.csv}). What goes in is
  * decided by the caller (read from the topics); this class only lays it out.
  */
 public final class MapCsvWriter {
@@ -83,5 +85,31 @@ public final class MapCsvWriter {
         }
       }
     }
+  }
+
+  /** The header of {@code map.csv}: a point per row, the frame's metadata repeated on each. */
+  public static final List<String> MAP_HEADER = List.of("model_id", "x", "y", "primary_category", "corpus_id",
+      "frame_version", "model_count", "map_method", "mean_text_bytes");
+
+  /**
+   * {@code map.csv}: every position of {@code frame} in the frame's order (the order of {@code /api/map}), with
+   * the frame's metadata repeated on each row so that {@code pandas.read_csv} reads it in one call. A coordinate
+   * that is not finite is written as 0, as {@code /api/map} serves it; without a frame, only the header.
+   */
+  public static void writeMap(Path file, CoordinateFrame frame) throws IOException {
+    try (CSVPrinter csv = CsvFiles.writer(file, MAP_HEADER)) {
+      if (frame == null) {
+        return;
+      }
+      for (ModelPosition p : frame.getPositions()) {
+        csv.printRecord(p.getModelId(), CsvFiles.number(finiteOrZero(p.getX())), CsvFiles.number(finiteOrZero(p.getY())),
+            p.getPrimaryCategory() == null ? "" : p.getPrimaryCategory(), frame.getCorpusId(), frame.getVersion(),
+            frame.getModelCount(), frame.getMapMethod(), CsvFiles.number(frame.getMeanTextBytes()));
+      }
+    }
+  }
+
+  private static double finiteOrZero(double value) {
+    return Double.isFinite(value) ? value : 0.0;
   }
 }

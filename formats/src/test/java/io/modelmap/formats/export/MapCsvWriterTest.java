@@ -3,7 +3,9 @@ package io.modelmap.formats.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelmap.formats.csv.CsvFiles;
+import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.ModelCoordinates;
+import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
@@ -88,6 +90,37 @@ class MapCsvWriterTest {
         a/m,1,b/m,0.5,0.125,2
         a/m,2,c/m,1.0,0.25,1
         """);
+  }
+
+  @Test
+  void shouldWriteTheMapInTheFramesOrderWithItsMetadataOnEveryRow() throws IOException {
+    Path file = dir.resolve("map.csv");
+    // positions not in id order: the file keeps the frame's order, as /api/map does; NaN is served as 0
+    CoordinateFrame frame = CoordinateFrame.newBuilder().setCorpusId("pile val/5").setVersion(3).setModelCount(3)
+        .setColumnMeans(List.of(-1.0)).setMeanTextBytes(770.5).setMapMethod("pca")
+        .setPositions(List.of(new ModelPosition("z/m, \"q\"", 0.25, -1.5, "Github"),
+            new ModelPosition("a/m@v2", -0.125, Double.NaN, null), new ModelPosition("m/m", 1e-20, 3.0, "Pile-CC")))
+        .build();
+
+    MapCsvWriter.writeMap(file, frame);
+
+    assertThat(Files.readString(file)).isEqualTo("""
+        model_id,x,y,primary_category,corpus_id,frame_version,model_count,map_method,mean_text_bytes
+        "z/m, ""q\"\"",0.25,-1.5,Github,pile val/5,3,3,pca,770.5
+        a/m@v2,-0.125,0.0,,pile val/5,3,3,pca,770.5
+        m/m,1.0E-20,3.0,Pile-CC,pile val/5,3,3,pca,770.5
+        """);
+    assertThat(CsvFiles.read(file)).extracting(r -> r.get("model_id")).containsExactly("z/m, \"q\"", "a/m@v2", "m/m");
+  }
+
+  @Test
+  void shouldWriteOnlyTheMapHeaderBeforeAnyFrame() throws IOException {
+    Path file = dir.resolve("map.csv");
+
+    MapCsvWriter.writeMap(file, null);
+
+    assertThat(Files.readString(file))
+        .isEqualTo("model_id,x,y,primary_category,corpus_id,frame_version,model_count,map_method,mean_text_bytes\n");
   }
 
   private static TextChunk text(String id, int index, String category, int bytes) {
