@@ -7,7 +7,7 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /** Length bombs of small schemas, each byte worked out by hand. */
-class LengthBombsTest {
+class SchemaLengthBombsTest {
   private static final int[] CLAIM = {0xEE, 0xFF, 0xFF, 0xFF, 0x0F};
 
   private static Schema record(String fields) {

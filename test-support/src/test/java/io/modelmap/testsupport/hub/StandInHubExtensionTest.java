@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The extension's stand-in answers for the tiny checkpoint at the commit it reports, and records the request. */
-class StandInHubTest {
+class StandInHubExtensionTest {
   @RegisterExtension
   final StandInHub hub = new StandInHub();
 
