@@ -33,12 +33,7 @@ public final class WireBytes {
 
   /** A string: its UTF-8 length as a zig-zag varint, then the bytes. */
   public WireBytes string(String value) {
-    try {
-      encoder.writeString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return encode(encoder -> encoder.writeString(value));
   }
 
   /** The null branch (index 0) of an optional field: one byte 0. */
@@ -48,12 +43,7 @@ public final class WireBytes {
 
   /** A long (or int, length, union index) as a zig-zag varint. */
   public WireBytes varLong(long value) {
-    try {
-      encoder.writeLong(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return encode(encoder -> encoder.writeLong(value));
   }
 
   /** Bytes as they are (each 0 to 255), for fields already encoded by hand. */
@@ -67,6 +57,20 @@ public final class WireBytes {
   /** The length bomb's claim, {@link LengthBombs#CLAIM} entries, where the next array's count is read. */
   public WireBytes claim() {
     return varLong(LengthBombs.CLAIM);
+  }
+
+  /** One write of Avro's encoder, which goes straight to the bytes (a direct encoder buffers nothing). */
+  private WireBytes encode(Field field) {
+    try {
+      field.writeTo(encoder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  private interface Field {
+    void writeTo(BinaryEncoder encoder) throws IOException;
   }
 
   public byte[] toByteArray() {
