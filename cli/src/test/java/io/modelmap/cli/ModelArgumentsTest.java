@@ -7,9 +7,8 @@ import io.modelmap.cli.hub.HubModels;
 import io.modelmap.cli.hub.LocalModels;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.support.UsageError;
-import io.modelmap.hub.Fixtures;
 import io.modelmap.hub.HubSettings;
-import io.modelmap.hub.HubStandIn;
+import io.modelmap.testsupport.hub.StandInHub;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,29 +17,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The forms of {@code map --model}: ID=DIR, and Hub ids fetched from the stand-in on loopback. */
 class ModelArgumentsTest {
   @TempDir
   Path home;
-  HubStandIn hub;
-  String commit;
+  @RegisterExtension
+  final StandInHub hub = new StandInHub();
   ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
   @BeforeEach
-  void startHub() throws Exception {
-    hub = HubStandIn.start();
-    commit = hub.repo("org/tiny").push(Fixtures.tinyLlama());
-    hub.repo("org/tiny").branch("v2", commit);
-  }
-
-  @AfterEach
-  void stopHub() {
-    hub.close();
+  void startHub() {
+    hub.repo("org/tiny").branch("v2", hub.commit());
   }
 
   private HubModels hubModels() {
@@ -54,8 +46,8 @@ class ModelArgumentsTest {
 
     assertThat(models).extracting(LocalModel::id).containsExactly("org/tiny", "org/tiny@v2");
     assertThat(models).extracting(LocalModel::sourceUri).containsOnly("hf://org/tiny");
-    assertThat(models).extracting(LocalModel::revision).containsOnly(commit);
-    assertThat(models.get(0).dir()).isEqualTo(home.resolve("hub/models--org--tiny/snapshots/" + commit));
+    assertThat(models).extracting(LocalModel::revision).containsOnly(hub.commit());
+    assertThat(models.get(0).dir()).isEqualTo(home.resolve("hub/models--org--tiny/snapshots/" + hub.commit()));
     assertThat(models.get(0).family()).isEqualTo("llama");
   }
 
@@ -65,8 +57,8 @@ class ModelArgumentsTest {
     LocalModels.resolve(List.of("org/tiny"), List.of(), hubModels());
 
     String output = printed.toString(StandardCharsets.UTF_8);
-    assertThat(output).contains("org/tiny@main: commit " + commit + ", downloaded 3 of 3 files")
-        .contains("org/tiny@main: commit " + commit + ", from the cache")
+    assertThat(output).contains("org/tiny@main: commit " + hub.commit() + ", downloaded 3 of 3 files")
+        .contains("org/tiny@main: commit " + hub.commit() + ", from the cache")
         .containsPattern("model\\.safetensors: 142\\.2 kB of 142\\.2 kB, [0-9.]+ [kMG]?B/s, [0-9.]+ s");
   }
 

@@ -2,16 +2,14 @@ package io.modelmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.hub.Fixtures;
-import io.modelmap.hub.HubStandIn;
+import io.modelmap.testsupport.hub.StandInHub;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -25,19 +23,9 @@ class RegisterHubModelTest {
 
   @TempDir
   Path home;
-  HubStandIn hub;
+  @RegisterExtension
+  final StandInHub hub = new StandInHub();
   StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void startHub() throws Exception {
-    hub = HubStandIn.start();
-    hub.repo("org/tiny").push(Fixtures.tinyLlama());
-  }
-
-  @AfterEach
-  void stopHub() {
-    hub.close();
-  }
 
   private int register(Map<String, String> extraEnv, String... args) {
     Map<String, String> env = new HashMap<>(Map.of("HF_HOME", home.toString(), "HF_ENDPOINT", hub.endpoint()));

@@ -3,6 +3,9 @@ package io.modelmap.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modelmap.testsupport.hub.HubStandIn;
+import io.modelmap.testsupport.hub.StandInRepo;
+import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +104,7 @@ class HubClientTest extends StandInHubTest {
 
   @Test
   void shouldNeverFetchCodeNorFilesAScorerDoesNotNeed() throws IOException {
-    hub.repo("org/extras").push(Fixtures.tinyLlamaWithExtras());
+    hub.repo("org/extras").push(TinyLlama.withExtras());
 
     HubSnapshot snapshot = client().resolve(HubModelId.parse("org/extras"));
 

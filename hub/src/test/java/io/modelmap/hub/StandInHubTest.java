@@ -1,6 +1,8 @@
 package io.modelmap.hub;
 
-
+import io.modelmap.testsupport.hub.HubStandIn;
+import io.modelmap.testsupport.hub.StandInRepo;
+import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ abstract class StandInHubTest {
   Path home;
   HubStandIn hub;
   String commit;
-  Map<String, byte[]> files = Fixtures.tinyLlama();
+  Map<String, byte[]> files = TinyLlama.files();
 
   @BeforeEach
   void startHub() throws IOException {

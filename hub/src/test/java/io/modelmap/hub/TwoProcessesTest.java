@@ -2,6 +2,8 @@ package io.modelmap.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.testsupport.hub.HubStandIn;
+import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ class TwoProcessesTest {
 
   @Test
   void shouldFetchEachBlobOnceWhenTwoProcessesShareACache() throws Exception {
-    Map<String, byte[]> files = Fixtures.tinyLlama();
+    Map<String, byte[]> files = TinyLlama.files();
     try (HubStandIn hub = HubStandIn.start()) {
       hub.repo("org/tiny").push(files);
       // the CDN answers once both processes have asked for the weights' metadata: both want the blob at once

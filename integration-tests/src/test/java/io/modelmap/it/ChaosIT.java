@@ -60,6 +60,8 @@ import io.modelmap.schemas.serde.SubjectNaming;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.TopicProvisioner;
 import io.modelmap.scorer.demo.DemoModels;
+import io.modelmap.testsupport.records.BadRecords;
+import io.modelmap.testsupport.records.LengthBombs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -557,7 +559,7 @@ class ChaosIT {
       byte[] notARecord = random.nextBoolean() ? BadRecords.notAvro(name + " #" + i) : BadRecords.unknownSchemaId(i);
       int schemaId = connection.registryClient().register(SubjectNaming.subject(name, false), topic.getValue());
       List<Bad> both = List.of(new Bad(name, keys.get(name).get(0), notARecord, "not-a-record", undecodable),
-          new Bad(name, keys.get(name).get(1), BadRecords.lengthBomb(schemaId, topic.getValue()), "length-bomb",
+          new Bad(name, keys.get(name).get(1), LengthBombs.of(schemaId, topic.getValue()), "length-bomb",
               undecodable));
       (early.contains(name) ? plan.get(0) : later).addAll(both);
       i++;
@@ -650,7 +652,7 @@ class ChaosIT {
     String[] view = views.get(random.nextInt(views.size()));
     Schema schema = valueSchemas(n).get(view[0]);
     byte[] bytes = random.nextBoolean() ? BadRecords.notAvro("poisoned view " + view[0] + " #" + bad.size())
-        : BadRecords.lengthBomb(connection.registryClient().register(SubjectNaming.subject(view[0], false), schema), schema);
+        : LengthBombs.of(connection.registryClient().register(SubjectNaming.subject(view[0], false), schema), schema);
     return new Bad(view[0], view[1], bytes, "poisoned-view", "undecodable");
   }
 

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.cli.ModelMapCli;
 import io.modelmap.cli.runtime.EmbeddedSystem;
-import io.modelmap.hub.Fixtures;
 import io.modelmap.hub.HubClient;
 import io.modelmap.hub.HubSettings;
-import io.modelmap.hub.HubStandIn;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusSpec;
@@ -25,6 +23,8 @@ import io.modelmap.scorer.worker.HubCheckpoints;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
 import io.modelmap.scorer.worker.ScorerWorker;
+import io.modelmap.testsupport.hub.StandInHub;
+import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -45,9 +45,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,19 +59,8 @@ class HubMapIT {
 
   @TempDir
   Path dir;
-  HubStandIn hub;
-  String commit;
-
-  @BeforeEach
-  void startHub() throws Exception {
-    hub = HubStandIn.start();
-    commit = hub.repo("org/tiny").push(Fixtures.tinyLlama());
-  }
-
-  @AfterEach
-  void stopHub() {
-    hub.close();
-  }
+  @RegisterExtension
+  final StandInHub hub = new StandInHub();
 
   private Map<String, String> environment(String... more) {
     Map<String, String> env = new HashMap<>(Map.of("HF_HOME", dir.resolve("hf").toString(), "HF_ENDPOINT",
@@ -91,7 +79,7 @@ class HubMapIT {
         "--model", "org/tiny@main", "--model", "local/tiny=" + FIXTURES.resolve("llama"));
 
     assertThat(first.exit()).as(first.output()).isZero();
-    assertThat(first.output()).contains("org/tiny@main: commit " + commit + ", downloaded 3 of 3 files")
+    assertThat(first.output()).contains("org/tiny@main: commit " + hub.commit() + ", downloaded 3 of 3 files")
         .containsPattern("model\\.safetensors: 142\\.2 kB of 142\\.2 kB, ");
     Map<String, double[]> l = logLikelihoods(dir.resolve("out1"));
     assertThat(l.get("org/tiny")).hasSize(l.get("local/tiny").length).isNotEmpty();
@@ -99,10 +87,10 @@ class HubMapIT {
       assertThat(l.get("org/tiny")[t]).isCloseTo(l.get("local/tiny")[t], within(1e-9));
     }
     assertThat(ExportedCsv.rows(dir.resolve("out1/models.csv"))).anySatisfy(row ->
-        assertThat(List.of(row)).startsWith("org/tiny").endsWith("hf://org/tiny", commit));
-    Path snapshot = dir.resolve("hf/hub/models--org--tiny/snapshots/" + commit);
+        assertThat(List.of(row)).startsWith("org/tiny").endsWith("hf://org/tiny", hub.commit()));
+    Path snapshot = dir.resolve("hf/hub/models--org--tiny/snapshots/" + hub.commit());
     assertThat(Files.isSymbolicLink(snapshot.resolve("model.safetensors"))).isTrue();
-    assertThat(Files.readString(dir.resolve("hf/hub/models--org--tiny/refs/main"))).isEqualTo(commit);
+    assertThat(Files.readString(dir.resolve("hf/hub/models--org--tiny/refs/main"))).isEqualTo(hub.commit());
 
     hub.clearRequests();
     Run offline = run(environment("HF_HUB_OFFLINE", "1"), "map", "--corpus", corpus.toString(), "--min-bytes", "1",
@@ -110,7 +98,7 @@ class HubMapIT {
         "--api-port", "0", "--model", "org/tiny@main");
 
     assertThat(offline.exit()).as(offline.output()).isZero();
-    assertThat(offline.output()).contains("org/tiny@main: commit " + commit + ", from the cache");
+    assertThat(offline.output()).contains("org/tiny@main: commit " + hub.commit() + ", from the cache");
     assertThat(hub.requests()).as("requests to the Hub while HF_HUB_OFFLINE=1").isEmpty();
     assertThat(logLikelihoods(dir.resolve("out2")).get("org/tiny")).containsExactly(l.get("org/tiny"));
   }
@@ -138,11 +126,11 @@ class HubMapIT {
       assertThat(again.exit()).isEqualTo(2);
       assertThat(again.output().lines().filter(line -> line.startsWith("modelmap register:"))).containsExactly(
           "modelmap register: model org/tiny is already registered from"
-          + " hf://org/tiny at commit " + commit + "; to map commit " + newCommit + " beside it, register --model"
+          + " hf://org/tiny at commit " + hub.commit() + "; to map commit " + newCommit + " beside it, register --model"
           + " org/tiny@" + newCommit);
 
       // a gated model registered at its commit (as a token holder would), one task; this worker has no token
-      String gatedCommit = hub.repo("org/gated").push(Fixtures.tinyLlama());
+      String gatedCommit = hub.repo("org/gated").push(TinyLlama.files());
       hub.repo("org/gated").gate("hf_secret");
       try (Publisher publisher = new Publisher(system.connection())) {
         new ModelOnboarding(publisher, system.connection().topics(), new TaskFanout(1000)).onboard(ModelRegistered
@@ -165,7 +153,7 @@ class HubMapIT {
         assertThat(hub.requests()).as("a refusal is not retried").filteredOn(r -> r.path().contains("org/gated"))
             .hasSize(1);
         JsonNode model = awaitStatus(system, "org%2Ftiny", "complete");
-        assertThat(model.path("revision").asText()).isEqualTo(commit);
+        assertThat(model.path("revision").asText()).isEqualTo(hub.commit());
         assertThat(model.path("sourceUri").asText()).isEqualTo("hf://org/tiny");
       } finally {
         worker.close();
@@ -174,14 +162,14 @@ class HubMapIT {
       String newWeights = sha256(moved.get("model.safetensors"));
       assertThat(hub.requests()).as("nothing of the new commit fetched").isNotEmpty().noneMatch(r ->
           r.path().contains(newCommit) || r.path().contains(newWeights) || r.path().endsWith("/revision/main"));
-      assertThat(Files.readAllBytes(dir.resolve("worker/hub/models--org--tiny/snapshots/" + commit
-          + "/model.safetensors"))).isEqualTo(Fixtures.tinyLlama().get("model.safetensors"));
+      assertThat(Files.readAllBytes(dir.resolve("worker/hub/models--org--tiny/snapshots/" + hub.commit()
+          + "/model.safetensors"))).isEqualTo(TinyLlama.files().get("model.safetensors"));
     }
   }
 
   @Test
   void shouldFailFastWithOneLineForAGatedModelWithoutAToken() throws Exception {
-    hub.repo("org/gated").push(Fixtures.tinyLlama());
+    hub.repo("org/gated").push(TinyLlama.files());
     hub.repo("org/gated").gate("hf_secret");
 
     Run gated = run(environment(), "map", "--corpus", writeCorpus().toString(), "--min-bytes", "1", "--device", "cpu",

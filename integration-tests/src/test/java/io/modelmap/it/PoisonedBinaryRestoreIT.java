@@ -7,16 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.cli.transfer.AnswerImporter;
 import io.modelmap.cli.transfer.MatrixImporter;
-import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.DeadLetter;
-import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
-import io.modelmap.schemas.topic.TopicNames;
-import io.modelmap.schemas.topic.TopicProvisioner;
+import io.modelmap.testsupport.cluster.ChildAggregators;
+import io.modelmap.testsupport.cluster.EmbeddedClusterExtension;
+import io.modelmap.testsupport.cluster.FreePorts;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,16 +29,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,68 +57,59 @@ class PoisonedBinaryRestoreIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir
   Path dir;
+  @RegisterExtension
+  @Order(1)
+  final EmbeddedClusterExtension cluster = new EmbeddedClusterExtension();
+  @RegisterExtension
+  @Order(2) // stopped first: the aggregators before their cluster
+  final ChildAggregators aggregators = new ChildAggregators(cluster);
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void shouldRestoreBinaryStoresWithoutCraftedChangelogRecordsAfterAnUncleanStop() throws Exception {
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
-      try (Admin admin = admin(broker)) {
-        new TopicProvisioner(admin).createMissing(TopicNames.defaults(), 1, (short) 1);
-      }
-      EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
-      List<Process> children = new ArrayList<>();
-      try {
-        KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
-        int port = freePort();
-        Process first = aggregator(broker, registry, port, children);
-        importMatrixAndAnswers(connection);
-        await("the map and the agreement of every model").atMost(Duration.ofMinutes(3))
-            .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> neighbours(port).size() == MODELS.size()
-                && json(port, "/api/agreement").size() == 3);
-        Map<String, JsonNode> neighboursBefore = neighbours(port);
-        JsonNode agreementBefore = json(port, "/api/agreement");
+    KafkaConnection connection = KafkaConnection.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+    int port = FreePorts.next();
+    Process first = aggregators.start(dir.resolve("aggregator"), APP, port);
+    importMatrixAndAnswers(connection);
+    await("the map and the agreement of every model").atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> neighbours(port).size() == MODELS.size()
+            && json(port, "/api/agreement").size() == 3);
+    Map<String, JsonNode> neighboursBefore = neighbours(port);
+    JsonNode agreementBefore = json(port, "/api/agreement");
 
-        byte[] scoreKey = scoreKey("c1", "acme/m-a", 1_000); // a row that exists, a sequence that does not
-        byte[] pairKey = "acme/m-a\0acme/m-b".getBytes(StandardCharsets.UTF_8);
-        byte[] garbage = "garbage".getBytes(StandardCharsets.UTF_8); // 7 bytes: neither (int, double) pairs nor longs
-        try (KafkaProducer<byte[], byte[]> raw = rawProducer(broker)) {
-          raw.send(new ProducerRecord<>(SCORES_CHANGELOG, 0, scoreKey, garbage)).get();
-          raw.send(new ProducerRecord<>(PAIRS_CHANGELOG, 0, pairKey, garbage)).get();
-        }
-
-        first.destroyForcibly(); // SIGKILL: no checkpoint, so exactly-once restores every store from scratch
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        aggregator(broker, registry, port, children);
-
-        TopicReader reader = new TopicReader(connection);
-        await("the restarted aggregator is healthy, its map unchanged, both records dead-lettered").atMost(Duration.ofMinutes(3))
-            .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-              HttpResponse<String> health = get(port, "/health"); // 503 while the restored bytes failed the thread
-              assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-              assertThat(neighbours(port)).isEqualTo(neighboursBefore);
-              assertThat(letters(reader, connection, SCORES_CHANGELOG)).isNotEmpty();
-              assertThat(letters(reader, connection, PAIRS_CHANGELOG)).isNotEmpty();
-            });
-        assertThat(letters(reader, connection, SCORES_CHANGELOG)).singleElement().satisfies(letter -> {
-          assertThat(letter.getErrorClass()).isEqualTo("undecodable");
-          assertThat(letter.getOriginalValue().array()).isEqualTo(garbage);
-        });
-        assertThat(letters(reader, connection, PAIRS_CHANGELOG)).singleElement().satisfies(letter -> {
-          assertThat(letter.getErrorClass()).isEqualTo("undecodable");
-          assertThat(letter.getOriginalValue().array()).isEqualTo(garbage);
-        });
-        HttpResponse<String> health = get(port, "/health");
-        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(neighbours(port)).as("neighbours of every model unchanged").isEqualTo(neighboursBefore);
-        assertThat(json(port, "/api/agreement")).as("agreement unchanged").isEqualTo(agreementBefore);
-      } finally {
-        children.forEach(Process::destroyForcibly);
-        for (Process child : children) {
-          child.waitFor(30, TimeUnit.SECONDS);
-        }
-        registry.close();
-      }
+    byte[] scoreKey = scoreKey("c1", "acme/m-a", 1_000); // a row that exists, a sequence that does not
+    byte[] pairKey = "acme/m-a\0acme/m-b".getBytes(StandardCharsets.UTF_8);
+    byte[] garbage = "garbage".getBytes(StandardCharsets.UTF_8); // 7 bytes: neither (int, double) pairs nor longs
+    try (KafkaProducer<byte[], byte[]> raw = cluster.producer(new ByteArraySerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(SCORES_CHANGELOG, 0, scoreKey, garbage)).get();
+      raw.send(new ProducerRecord<>(PAIRS_CHANGELOG, 0, pairKey, garbage)).get();
     }
+
+    first.destroyForcibly(); // SIGKILL: no checkpoint, so exactly-once restores every store from scratch
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    aggregators.start(dir.resolve("aggregator"), APP, port);
+
+    TopicReader reader = new TopicReader(connection);
+    await("the restarted aggregator is healthy, its map unchanged, both records dead-lettered").atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+          HttpResponse<String> health = get(port, "/health"); // 503 while the restored bytes failed the thread
+          assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+          assertThat(neighbours(port)).isEqualTo(neighboursBefore);
+          assertThat(letters(reader, connection, SCORES_CHANGELOG)).isNotEmpty();
+          assertThat(letters(reader, connection, PAIRS_CHANGELOG)).isNotEmpty();
+        });
+    assertThat(letters(reader, connection, SCORES_CHANGELOG)).singleElement().satisfies(letter -> {
+      assertThat(letter.getErrorClass()).isEqualTo("undecodable");
+      assertThat(letter.getOriginalValue().array()).isEqualTo(garbage);
+    });
+    assertThat(letters(reader, connection, PAIRS_CHANGELOG)).singleElement().satisfies(letter -> {
+      assertThat(letter.getErrorClass()).isEqualTo("undecodable");
+      assertThat(letter.getOriginalValue().array()).isEqualTo(garbage);
+    });
+    HttpResponse<String> health = get(port, "/health");
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    assertThat(neighbours(port)).as("neighbours of every model unchanged").isEqualTo(neighboursBefore);
+    assertThat(json(port, "/api/agreement")).as("agreement unchanged").isEqualTo(agreementBefore);
   }
 
   /** Four complete rows (two near pairs) and three models' answers to four questions. */
@@ -193,35 +180,5 @@ class PoisonedBinaryRestoreIT {
   private HttpResponse<String> get(int port, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private Process aggregator(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry, int port,
-      List<Process> children) throws Exception {
-    Path logs = Files.createDirectories(dir.resolve("logs"));
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "io.modelmap.cli.ModelMapCli", "aggregator",
-        "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
-        "--state-dir", dir.resolve("aggregator").toString(), "--application-id", APP, "--instance-id", APP + "-0",
-        "--api-port", String.valueOf(port), "--internal-port", String.valueOf(freePort()));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(logs.resolve("aggregator-" + System.nanoTime() + ".log").toFile()).start();
-    children.add(child);
-    return child;
-  }
-
-  private static KafkaProducer<byte[], byte[]> rawProducer(EmbeddedKafkaBroker broker) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-  }
-
-  private static Admin admin(EmbeddedKafkaBroker broker) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

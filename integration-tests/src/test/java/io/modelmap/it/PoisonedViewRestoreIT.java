@@ -3,41 +3,37 @@ package io.modelmap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.Publisher;
 import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelRegistered;
-import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
-import io.modelmap.schemas.topic.TopicNames;
-import io.modelmap.schemas.topic.TopicProvisioner;
-import java.net.ServerSocket;
+import io.modelmap.testsupport.cluster.ChildAggregators;
+import io.modelmap.testsupport.cluster.EmbeddedClusterExtension;
+import io.modelmap.testsupport.cluster.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,76 +50,67 @@ class PoisonedViewRestoreIT {
   private static final String APP = "poisoned-restore";
   @TempDir
   Path dir;
+  @RegisterExtension
+  @Order(1)
+  final EmbeddedClusterExtension cluster = new EmbeddedClusterExtension();
+  @RegisterExtension
+  @Order(2) // stopped first: the aggregators before their cluster
+  final ChildAggregators aggregators = new ChildAggregators(cluster);
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void shouldRestoreViewsWithoutTheirBadRecordsAfterAnUncleanStop() throws Exception {
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
-      try (Admin admin = admin(broker)) {
-        new TopicProvisioner(admin).createMissing(TopicNames.defaults(), 1, (short) 1);
-      }
-      EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), "_schemas", 0);
-      List<Process> children = new ArrayList<>();
-      try {
-        KafkaConnection connection = KafkaConnection.of(broker.bootstrapServers(), registry.url());
-        try (Publisher publisher = new Publisher(connection)) {
-          publisher.send(connection.topics().coordinateFrame(), "c", frame(1));
-          publisher.send(connection.topics().modelRegistered(), "acme/before", registration("acme/before"));
-          publisher.flush();
-        }
-        List<byte[]> badRegistrations = List.of("not avro at all".getBytes(StandardCharsets.UTF_8),
-            new byte[] {0, 0, 0, 0x7f, 0x7f, 2, 'x'});
-        try (KafkaProducer<String, byte[]> raw = rawProducer(broker)) {
-          raw.send(new ProducerRecord<>("coordinate-frame", "c", "not a frame".getBytes(StandardCharsets.UTF_8))).get();
-          for (int i = 0; i < badRegistrations.size(); i++) {
-            raw.send(new ProducerRecord<>("model-registered", "bad/record-" + i, badRegistrations.get(i))).get();
-          }
-        }
-
-        int port = freePort();
-        Process first = aggregator(broker, registry, port, children);
-        TopicReader reader = new TopicReader(connection);
-        await("the running aggregator dead-letters the bad records").atMost(Duration.ofMinutes(2))
-            .pollInterval(Duration.ofMillis(500)).until(() -> letters(reader, connection, "coordinate-frame").size() == 1
-                && letters(reader, connection, "model-registered").size() == 2);
-        await("and commits past them").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-            .until(() -> committedToEnd(broker, "coordinate-frame") && committedToEnd(broker, "model-registered"));
-        assertThat(get(port, "/health").statusCode()).isEqualTo(200);
-
-        first.destroyForcibly(); // SIGKILL: no checkpoint, so exactly-once restores every store from scratch
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        aggregator(broker, registry, port, children);
-        try (Publisher publisher = new Publisher(connection)) {
-          publisher.send(connection.topics().coordinateFrame(), "c", frame(2));
-          publisher.send(connection.topics().modelRegistered(), "acme/after", registration("acme/after"));
-          publisher.flush();
-        }
-
-        await("the restarted aggregator serves the next frame and registration").atMost(Duration.ofMinutes(2))
-            .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-              assertThat(get(port, "/api/models/acme/after").statusCode()).isEqualTo(200);
-              assertThat(get(port, "/api/map?corpus=c").body()).contains("\"modelCount\":2");
-            });
-        HttpResponse<String> health = get(port, "/health");
-        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        HttpResponse<String> models = get(port, "/api/models");
-        assertThat(models.statusCode()).as(models.body()).isEqualTo(200);
-        assertThat(models.body()).contains("acme/before", "acme/after").doesNotContain("bad/record");
-        assertThat(skippedOnRestore(get(port, "/metrics").body())).as("records left out by the restore").isGreaterThanOrEqualTo(3);
-        // a view's topic is its changelog and the restore stops at the committed offset: each bad record
-        // there was dead-lettered, once, when the view read it; the restore counts it and sends nothing again
-        assertThat(letters(reader, connection, "coordinate-frame")).singleElement().satisfies(l ->
-            assertThat(l.getOriginalValue().array()).isEqualTo("not a frame".getBytes(StandardCharsets.UTF_8)));
-        assertThat(letters(reader, connection, "model-registered")).extracting(l -> l.getOriginalValue().array())
-            .containsExactlyInAnyOrderElementsOf(badRegistrations);
-      } finally {
-        children.forEach(Process::destroyForcibly);
-        for (Process child : children) {
-          child.waitFor(30, TimeUnit.SECONDS);
-        }
-        registry.close();
+    KafkaConnection connection = KafkaConnection.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
+    try (Publisher publisher = new Publisher(connection)) {
+      publisher.send(connection.topics().coordinateFrame(), "c", frame(1));
+      publisher.send(connection.topics().modelRegistered(), "acme/before", registration("acme/before"));
+      publisher.flush();
+    }
+    List<byte[]> badRegistrations = List.of("not avro at all".getBytes(StandardCharsets.UTF_8),
+        new byte[] {0, 0, 0, 0x7f, 0x7f, 2, 'x'});
+    try (KafkaProducer<String, byte[]> raw = cluster.producer(new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>("coordinate-frame", "c", "not a frame".getBytes(StandardCharsets.UTF_8))).get();
+      for (int i = 0; i < badRegistrations.size(); i++) {
+        raw.send(new ProducerRecord<>("model-registered", "bad/record-" + i, badRegistrations.get(i))).get();
       }
     }
+
+    int port = FreePorts.next();
+    Process first = aggregators.start(dir.resolve("aggregator"), APP, port);
+    TopicReader reader = new TopicReader(connection);
+    await("the running aggregator dead-letters the bad records").atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500)).until(() -> letters(reader, connection, "coordinate-frame").size() == 1
+            && letters(reader, connection, "model-registered").size() == 2);
+    await("and commits past them").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+        .until(() -> committedToEnd("coordinate-frame") && committedToEnd("model-registered"));
+    assertThat(get(port, "/health").statusCode()).isEqualTo(200);
+
+    first.destroyForcibly(); // SIGKILL: no checkpoint, so exactly-once restores every store from scratch
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    aggregators.start(dir.resolve("aggregator"), APP, port);
+    try (Publisher publisher = new Publisher(connection)) {
+      publisher.send(connection.topics().coordinateFrame(), "c", frame(2));
+      publisher.send(connection.topics().modelRegistered(), "acme/after", registration("acme/after"));
+      publisher.flush();
+    }
+
+    await("the restarted aggregator serves the next frame and registration").atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
+          assertThat(get(port, "/api/models/acme/after").statusCode()).isEqualTo(200);
+          assertThat(get(port, "/api/map?corpus=c").body()).contains("\"modelCount\":2");
+        });
+    HttpResponse<String> health = get(port, "/health");
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+    HttpResponse<String> models = get(port, "/api/models");
+    assertThat(models.statusCode()).as(models.body()).isEqualTo(200);
+    assertThat(models.body()).contains("acme/before", "acme/after").doesNotContain("bad/record");
+    assertThat(skippedOnRestore(get(port, "/metrics").body())).as("records left out by the restore").isGreaterThanOrEqualTo(3);
+    // a view's topic is its changelog and the restore stops at the committed offset: each bad record
+    // there was dead-lettered, once, when the view read it; the restore counts it and sends nothing again
+    assertThat(letters(reader, connection, "coordinate-frame")).singleElement().satisfies(l ->
+        assertThat(l.getOriginalValue().array()).isEqualTo("not a frame".getBytes(StandardCharsets.UTF_8)));
+    assertThat(letters(reader, connection, "model-registered")).extracting(l -> l.getOriginalValue().array())
+        .containsExactlyInAnyOrderElementsOf(badRegistrations);
   }
 
   private static double skippedOnRestore(String metrics) {
@@ -150,9 +137,9 @@ class PoisonedViewRestoreIT {
     return letters;
   }
 
-  private static boolean committedToEnd(EmbeddedKafkaBroker broker, String topic) throws Exception {
+  private boolean committedToEnd(String topic) throws Exception {
     TopicPartition partition = new TopicPartition(topic, 0);
-    try (Admin admin = admin(broker)) {
+    try (Admin admin = cluster.admin()) {
       OffsetAndMetadata committed = admin.listConsumerGroupOffsets(APP).partitionsToOffsetAndMetadata().get()
           .get(partition);
       long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
@@ -163,35 +150,5 @@ class PoisonedViewRestoreIT {
   private HttpResponse<String> get(int port, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private Process aggregator(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry, int port,
-      List<Process> children) throws Exception {
-    Path logs = Files.createDirectories(dir.resolve("logs"));
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "io.modelmap.cli.ModelMapCli", "aggregator",
-        "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url(),
-        "--state-dir", dir.resolve("aggregator").toString(), "--application-id", APP, "--instance-id", APP + "-0",
-        "--api-port", String.valueOf(port), "--internal-port", String.valueOf(freePort()));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(logs.resolve("aggregator-" + System.nanoTime() + ".log").toFile()).start();
-    children.add(child);
-    return child;
-  }
-
-  private static KafkaProducer<String, byte[]> rawProducer(EmbeddedKafkaBroker broker) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private static Admin admin(EmbeddedKafkaBroker broker) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

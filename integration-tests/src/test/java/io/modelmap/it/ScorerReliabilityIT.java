@@ -23,15 +23,13 @@ import io.modelmap.schemas.avro.ScoreTask;
 import io.modelmap.scorer.demo.DemoModels;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerWorker;
-import java.io.ByteArrayOutputStream;
+import io.modelmap.testsupport.records.WireBytes;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +64,8 @@ class ScorerReliabilityIT {
       byte[] framed = connection.topics().scoreTasks().valueSerde().serializer().serialize("score-tasks",
           ScoreTask.newBuilder().setTaskId("t").setModelId("m").setSourceUri("s").setCorpusId("c").setTextIds(List.of()).build());
       // taskId, modelId, sourceUri, revision (null: the union's first branch), dtype, corpusId, then textIds' claim
-      byte[] bomb = bomb(ByteBuffer.wrap(framed, 1, 4).getInt(), "t", "m", "s", null, "f32", "cc");
+      byte[] bomb = WireBytes.framed(WireBytes.schemaId(framed)).string("t").string("m").string("s").absent()
+          .string("f32").string("cc").claim().toByteArray();
       assertThat(bomb).hasSize(24);
       Properties props = new Properties();
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers());
@@ -132,32 +131,5 @@ class ScorerReliabilityIT {
       assertThat(waited).isInstanceOf(IllegalStateException.class).hasMessageContaining("the local scorer stopped");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
-  }
-
-  /** A record whose fields before its first array are {@code stringsBefore} (null: an absent optional string). */
-  private static byte[] bomb(int schemaId, String... stringsBefore) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(0);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(schemaId).array());
-    for (String s : stringsBefore) {
-      if (s == null) {
-        out.write(0); // the null branch of an optional string
-        continue;
-      }
-      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-      writeLong(out, utf8.length);
-      out.writeBytes(utf8);
-    }
-    writeLong(out, Integer.MAX_VALUE - 8);
-    return out.toByteArray();
-  }
-
-  private static void writeLong(ByteArrayOutputStream out, long value) {
-    long n = (value << 1) ^ (value >> 63);
-    while ((n & ~0x7FL) != 0) {
-      out.write((int) ((n & 0x7f) | 0x80));
-      n >>>= 7;
-    }
-    out.write((int) n);
   }
 }

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextScores;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.modelmap.testsupport.records.WireBytes;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,14 +20,12 @@ import org.junit.jupiter.api.Test;
  * thread dead on every restart); now each is dead-lettered {@code undecodable} and what follows is served.
  */
 class LengthBombsTopologyTest {
-  private static final long CLAIM = Integer.MAX_VALUE - 8;
-
   @Test
   void shouldDeadLetterTheTextScoresBombAndMapTheScoresAfterIt() throws Exception {
     try (AggregatorHarness h = new AggregatorHarness(OptionalDouble.empty())) {
-      int id = schemaId(h.topics.textScores().valueSerde().serializer().serialize("text-scores",
+      int id = WireBytes.schemaId(h.topics.textScores().valueSerde().serializer().serialize("text-scores",
           chunk("warm-up", new double[] {-1}, 0, 1)));
-      byte[] bomb = bomb(id, str("m1"), str("c1"), str("t12"));
+      byte[] bomb = WireBytes.framed(id).string("m1").string("c1").string("t12").claim().toByteArray();
       assertThat(bomb).hasSize(20);
 
       h.rawScores.pipeInput("m1", bomb);
@@ -53,8 +49,9 @@ class LengthBombsTopologyTest {
       var registrations = h.input(h.topics.modelRegistered());
       ModelRegistered good = ModelRegistered.newBuilder().setModelId("acme/after").setSourceUri("file:/m")
           .setCorpusId("c").build();
-      int id = schemaId(h.topics.modelRegistered().valueSerde().serializer().serialize("model-registered", good));
-      byte[] bomb = bomb(id, str("m"), str("file:m"), new byte[] {0, 0}, str("f32"), new byte[] {0, 0, 0});
+      int id = WireBytes.schemaId(h.topics.modelRegistered().valueSerde().serializer().serialize("model-registered", good));
+      byte[] bomb = WireBytes.framed(id).string("m").string("file:m").raw(0, 0).string("f32").raw(0, 0, 0).claim()
+          .toByteArray();
       assertThat(bomb).hasSize(28);
 
       h.driver.createInputTopic("model-registered", Serdes.String().serializer(), Serdes.ByteArray().serializer())
@@ -66,37 +63,5 @@ class LengthBombsTopologyTest {
       assertThat(view.get("acme/after")).isNotNull();
       assertThat(view.get("m")).isNull();
     }
-  }
-
-  private static int schemaId(byte[] framed) {
-    return ByteBuffer.wrap(framed, 1, 4).getInt();
-  }
-
-  private static byte[] bomb(int schemaId, byte[]... fieldsBefore) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(0);
-    out.writeBytes(ByteBuffer.allocate(4).putInt(schemaId).array());
-    for (byte[] field : fieldsBefore) {
-      out.writeBytes(field);
-    }
-    writeLong(out, CLAIM);
-    return out.toByteArray();
-  }
-
-  private static byte[] str(String s) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    writeLong(out, utf8.length);
-    out.writeBytes(utf8);
-    return out.toByteArray();
-  }
-
-  private static void writeLong(ByteArrayOutputStream out, long value) {
-    long n = (value << 1) ^ (value >> 63);
-    while ((n & ~0x7FL) != 0) {
-      out.write((int) ((n & 0x7f) | 0x80));
-      n >>>= 7;
-    }
-    out.write((int) n);
   }
 }

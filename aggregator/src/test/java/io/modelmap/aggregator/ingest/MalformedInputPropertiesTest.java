@@ -33,6 +33,8 @@ import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
 import io.modelmap.schemas.serde.ConfluentAvroDeserializer;
 import io.modelmap.schemas.serde.ConfluentAvroSerializer;
 import io.modelmap.schemas.topic.DeadLetterRecords;
+import io.modelmap.testsupport.records.LengthBombs;
+import io.modelmap.testsupport.records.RandomRecords;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -492,7 +494,7 @@ class MalformedInputPropertiesTest {
         longer[bytes.length] = 1;
         yield longer; // trailing bytes after the record
       }
-      case 6 -> RandomRecords.lengthBomb(REGISTRY.register(topic + "-value", schema), schema); // valid framing and id
+      case 6 -> LengthBombs.of(REGISTRY.register(topic + "-value", schema), schema); // valid framing and id
       default -> {
         byte[] garbage = new byte[r.nextInt(60)];
         r.nextBytes(garbage);

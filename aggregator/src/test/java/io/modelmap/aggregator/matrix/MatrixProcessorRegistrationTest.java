@@ -1,22 +1,17 @@
 package io.modelmap.aggregator.matrix;
 
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.CORPUS;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.N;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.newProcessor;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.registration;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.text;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.modelmap.aggregator.support.PublishingSettings;
 import io.modelmap.aggregator.app.RevivableTask;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
 import io.modelmap.schemas.avro.ModelCoordinates;
-import io.modelmap.schemas.avro.ModelRegistered;
-import io.modelmap.schemas.avro.TextChunk;
-import io.modelmap.schemas.avro.TextScore;
-import io.modelmap.schemas.avro.TextScores;
-import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
-import io.modelmap.schemas.topic.TopicNames;
-import io.modelmap.schemas.topic.Topics;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,43 +27,15 @@ import org.junit.jupiter.api.Test;
  * registered before the stop at once.
  */
 class MatrixProcessorRegistrationTest {
-  private static final String CORPUS = "pile/val";
-  private static final int N = 4;
   private static final String GHOST = "acme/registered-late";
 
-  private final Topics topics = new Topics(TopicNames.defaults(), new InMemorySchemaRegistryClient());
   private long offset;
-
-  private MatrixProcessor newProcessor() throws Exception {
-    return new MatrixProcessor(PublishingSettings.defaults(), MatrixSettings.defaults(), TopicNames.defaults(),
-        topics.textScores().valueSerde(), topics.corpusTexts().valueSerde(), Clock.systemUTC());
-  }
-
-  private static Record<String, SpecificRecord> text(int s) {
-    return new Record<>(CORPUS, TextChunk.newBuilder().setCorpusId(CORPUS).setTextId("doc#" + s).setIndex(s)
-        .setCorpusSize(N).setText("t").setCategory("c").setByteLength(900).build(), 0L);
-  }
-
-  private static Record<String, SpecificRecord> registration(String model) {
-    return new Record<>(CORPUS, ModelRegistered.newBuilder().setModelId(model).setSourceUri("imported:test")
-        .setCorpusId(CORPUS).build(), 0L);
-  }
-
-  private static double value(int s, double shift) {
-    return -100 - 10 * s - shift * s * s;
-  }
 
   /** Scores as read from text-scores at the next offset (parked records are keyed and ordered by it). */
   private Record<String, SpecificRecord> scores(String model, int from, int to, double shift) {
-    List<TextScore> list = new ArrayList<>();
-    for (int s = from; s < to; s++) {
-      list.add(TextScore.newBuilder().setTextId("doc#" + s).setLogLikelihood(value(s, shift)).setTokensScored(10)
-          .setWindowed(false).build());
-    }
     RecordHeaders headers = new RecordHeaders();
     new SourceCoordinates("text-scores", 0, offset++).writeTo(headers);
-    return new Record<>(CORPUS, TextScores.newBuilder().setModelId(model).setCorpusId(CORPUS).setTaskId(model + from)
-        .setScores(list).setWorkerId("w").build(), 0L, headers);
+    return MatrixProcessorFixture.scores(model, from, to, shift).withHeaders(headers);
   }
 
   private static Optional<ModelCoordinates> completed(MockProcessorContext<String, SpecificRecord> context, String model) {

@@ -1,24 +1,18 @@
 package io.modelmap.aggregator.matrix;
 
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.N;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.newProcessor;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.registration;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.scores;
+import static io.modelmap.aggregator.matrix.MatrixProcessorFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.aggregator.support.PublishingSettings;
 import io.modelmap.aggregator.app.RevivableTask;
 import io.modelmap.schemas.avro.ModelCoordinates;
-import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.NeighborList;
-import io.modelmap.schemas.avro.TextChunk;
-import io.modelmap.schemas.avro.TextScore;
-import io.modelmap.schemas.avro.TextScores;
-import io.modelmap.schemas.registry.InMemorySchemaRegistryClient;
-import io.modelmap.schemas.topic.TopicNames;
-import io.modelmap.schemas.topic.Topics;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,36 +21,9 @@ import org.junit.jupiter.api.Test;
  * The revived processor must count the replayed scores and publish the completion again.
  */
 class MatrixProcessorRevivalTest {
-  private static final String CORPUS = "pile/val";
-  private static final int N = 4;
-
-  private static Record<String, SpecificRecord> text(int s) {
-    return new Record<>(CORPUS, TextChunk.newBuilder().setCorpusId(CORPUS).setTextId("doc#" + s).setIndex(s)
-        .setCorpusSize(N).setText("t").setCategory("c").setByteLength(900).build(), 0L);
-  }
-
-  private static Record<String, SpecificRecord> registration(String model) {
-    return new Record<>(CORPUS, ModelRegistered.newBuilder().setModelId(model).setSourceUri("imported:test")
-        .setCorpusId(CORPUS).build(), 0L);
-  }
-
-  private static Record<String, SpecificRecord> scores(String model, int from, int to, double shift) {
-    List<TextScore> list = new ArrayList<>();
-    for (int s = from; s < to; s++) {
-      list.add(TextScore.newBuilder().setTextId("doc#" + s).setLogLikelihood(-100 - 10 * s - shift * s * s)
-          .setTokensScored(10).setWindowed(false).build());
-    }
-    return new Record<>(CORPUS, TextScores.newBuilder().setModelId(model).setCorpusId(CORPUS).setTaskId(model + from)
-        .setScores(list).setWorkerId("w").build(), 0L);
-  }
-
-  private final Topics topics = new Topics(TopicNames.defaults(), new InMemorySchemaRegistryClient());
-
   @Test
   void shouldCountReplayedScoresAndPublishTheCompletionAgainAfterARevival() throws Exception {
-    MatrixProcessor processor = new MatrixProcessor(PublishingSettings.defaults(), MatrixSettings.defaults(),
-        TopicNames.defaults(),
-        topics.textScores().valueSerde(), topics.corpusTexts().valueSerde(), Clock.systemUTC());
+    MatrixProcessor processor = newProcessor();
     RevivableTask task = new RevivableTask(MatrixTestStores::empty);
     MockProcessorContext<String, SpecificRecord> first = task.start();
     processor.init(first);

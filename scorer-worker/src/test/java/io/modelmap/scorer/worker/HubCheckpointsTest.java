@@ -3,12 +3,12 @@ package io.modelmap.scorer.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelmap.hub.Fixtures;
 import io.modelmap.hub.HubClient;
 import io.modelmap.hub.HubSettings;
-import io.modelmap.hub.HubStandIn;
 import io.modelmap.hub.RetryPolicy;
 import io.modelmap.hub.Timeouts;
+import io.modelmap.testsupport.hub.StandInHub;
+import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** hf:// sources through the Hub stand-in on loopback: the registered commit, refusals, retries. */
@@ -28,19 +28,12 @@ class HubCheckpointsTest {
 
   @TempDir
   Path home;
-  HubStandIn hub;
-  String commit;
+  @RegisterExtension
+  final StandInHub hub = new StandInHub();
   ScorerMetrics metrics = new ScorerMetrics();
-
-  @BeforeEach
-  void startHub() throws IOException {
-    hub = HubStandIn.start();
-    commit = hub.repo("org/tiny").push(Fixtures.tinyLlama());
-  }
 
   @AfterEach
   void stop() {
-    hub.close();
     metrics.close();
   }
 
@@ -57,24 +50,24 @@ class HubCheckpointsTest {
 
   @Test
   void shouldScoreTheRegisteredCommitAfterTheBranchMoved() throws Exception {
-    Map<String, byte[]> changed = new LinkedHashMap<>(Fixtures.tinyLlama());
+    Map<String, byte[]> changed = new LinkedHashMap<>(TinyLlama.files());
     changed.put("config.json", "{\"model_type\": \"llama\", \"moved\": true}".getBytes(StandardCharsets.UTF_8));
     hub.repo("org/tiny").push(changed); // main moves on after the registration
 
-    Path folder = checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", commit, LIMIT, metrics);
+    Path folder = checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", hub.commit(), LIMIT, metrics);
 
-    assertThat(folder).isEqualTo(home.resolve("hub/models--org--tiny/snapshots/" + commit).toRealPath());
-    assertThat(Files.readAllBytes(folder.resolve("config.json"))).isEqualTo(Fixtures.tinyLlama().get("config.json"));
-    long bytes = Fixtures.tinyLlama().values().stream().mapToLong(b -> b.length).sum();
+    assertThat(folder).isEqualTo(home.resolve("hub/models--org--tiny/snapshots/" + hub.commit()).toRealPath());
+    assertThat(Files.readAllBytes(folder.resolve("config.json"))).isEqualTo(TinyLlama.files().get("config.json"));
+    long bytes = TinyLlama.files().values().stream().mapToLong(b -> b.length).sum();
     assertThat(metrics.hubBytesDownloaded()).isEqualTo(bytes);
   }
 
   @Test
   void shouldLoadFromTheCacheOfflineWithoutARequest() throws Exception {
-    checkpoints(hub.endpoint(), false).fetch("hf:org/tiny", commit, LIMIT, metrics);
+    checkpoints(hub.endpoint(), false).fetch("hf:org/tiny", hub.commit(), LIMIT, metrics);
     hub.clearRequests();
 
-    Path folder = checkpoints(hub.endpoint(), true).fetch("hf:org/tiny", commit, LIMIT, metrics);
+    Path folder = checkpoints(hub.endpoint(), true).fetch("hf:org/tiny", hub.commit(), LIMIT, metrics);
 
     assertThat(folder.resolve("model.safetensors")).exists();
     assertThat(hub.requests()).isEmpty();
@@ -82,10 +75,10 @@ class HubCheckpointsTest {
 
   @Test
   void shouldStartOnAWarmCacheWithoutTouchingTheNetwork() throws Exception {
-    checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", commit, LIMIT, metrics);
+    checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", hub.commit(), LIMIT, metrics);
     hub.clearRequests();
 
-    Path folder = checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", commit, LIMIT, metrics);
+    Path folder = checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", hub.commit(), LIMIT, metrics);
 
     assertThat(folder.resolve("tokenizer.json")).exists();
     assertThat(hub.requests()).isEmpty();
@@ -95,7 +88,7 @@ class HubCheckpointsTest {
   void shouldRefuseAGatedRepositoryInOneLineNamingTheToken() {
     hub.repo("org/tiny").gate("secret");
 
-    assertThatThrownBy(() -> checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", commit, LIMIT, metrics))
+    assertThatThrownBy(() -> checkpoints(hub.endpoint(), false).fetch("hf://org/tiny", hub.commit(), LIMIT, metrics))
         .isInstanceOf(ModelSourceRefused.class).hasMessageContaining("org/tiny").hasMessageContaining("HF_TOKEN")
         .hasMessageNotContaining("\n");
   }
@@ -109,7 +102,7 @@ class HubCheckpointsTest {
 
   @Test
   void shouldRefuseAModelOverTheSizeLimitBeforeDownloading() {
-    assertThatThrownBy(() -> checkpoints(hub.endpoint(), false, 1000).fetch("hf://org/tiny", commit, LIMIT, metrics))
+    assertThatThrownBy(() -> checkpoints(hub.endpoint(), false, 1000).fetch("hf://org/tiny", hub.commit(), LIMIT, metrics))
         .isInstanceOf(ModelSourceRefused.class).hasMessageContaining("org/tiny");
     assertThat(hub.requests()).noneMatch(r -> r.server().equals("cdn") || r.method().equals("GET")
         && r.path().contains("/resolve/"));
@@ -118,9 +111,9 @@ class HubCheckpointsTest {
   @Test
   void shouldLeaveAnUnreachableHubToTheTaskRetriesNotTheDeadLetters() {
     String closed = hub.endpoint();
-    hub.close();
+    hub.server().close();
 
-    assertThatThrownBy(() -> checkpoints(closed, false).fetch("hf://org/tiny", commit, LIMIT, metrics))
+    assertThatThrownBy(() -> checkpoints(closed, false).fetch("hf://org/tiny", hub.commit(), LIMIT, metrics))
         .isInstanceOf(IOException.class).isNotInstanceOf(ModelSourceRefused.class);
   }
 }

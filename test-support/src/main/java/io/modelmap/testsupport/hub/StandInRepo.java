@@ -1,4 +1,4 @@
-package io.modelmap.hub;
+package io.modelmap.testsupport.hub;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,7 +24,7 @@ public final class StandInRepo {
     this.id = id;
   }
 
-  String id() {
+  public String id() {
     return id;
   }
 
@@ -46,41 +46,41 @@ public final class StandInRepo {
     this.token = Optional.of(token);
   }
 
-  Optional<String> token() {
+  public Optional<String> token() {
     return token;
   }
 
   /** A branch name or a commit hash to its commit. */
-  Optional<String> commitOf(String revision) {
+  public Optional<String> commitOf(String revision) {
     if (commits.containsKey(revision)) {
       return Optional.of(revision);
     }
     return Optional.ofNullable(branches.get(revision));
   }
 
-  Map<String, byte[]> files(String commit) {
+  public Map<String, byte[]> files(String commit) {
     return commits.get(commit);
   }
 
-  Optional<byte[]> blobBySha256(String sha256) {
+  public Optional<byte[]> blobBySha256(String sha256) {
     return commits.values().stream().flatMap(f -> f.values().stream()).filter(b -> sha256(b).equals(sha256))
         .findFirst();
   }
 
-  static boolean isLfs(String path) {
+  public static boolean isLfs(String path) {
     return path.endsWith(".safetensors") || path.endsWith(".bin");
   }
 
   /** The ETag the Hub gives a file: the sha256 of an LFS file, the git blob sha1 of any other. */
-  static String etag(String path, byte[] content) {
+  public static String etag(String path, byte[] content) {
     return isLfs(path) ? sha256(content) : gitSha1(content);
   }
 
-  static String sha256(byte[] content) {
+  public static String sha256(byte[] content) {
     return digest("SHA-256", content);
   }
 
-  static String gitSha1(byte[] content) {
+  public static String gitSha1(byte[] content) {
     byte[] header = ("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII);
     byte[] all = new byte[header.length + content.length];
     System.arraycopy(header, 0, all, 0, header.length);

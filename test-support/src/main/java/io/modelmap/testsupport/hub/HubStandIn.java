@@ -1,4 +1,4 @@
-package io.modelmap.hub;
+package io.modelmap.testsupport.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,7 +29,9 @@ import java.util.function.Predicate;
  * host:port) with {@code X-Linked-Etag} and {@code X-Linked-Size}; {@code Range} on the CDN; 401
  * {@code GatedRepo}, 404 {@code RepoNotFound}/{@code RevisionNotFound}/{@code EntryNotFound}; a 307 with a
  * relative {@code Location} for a renamed repository. Every request is recorded; faults can be injected.
- * Public, in the hub module's test-jar, so that the integration tests run the CLI and the worker against it.
+ * Used by the hub module's own tests, the worker's, the CLI's and the integration tests; {@link StandInHub}
+ * starts one with {@link TinyLlama} pushed, for the tests that only need a model to fetch. The JDK's HTTP server
+ * (not the project's Javalin layer) because the faults need the raw exchange: a body cut or stalled mid-way.
  */
 public final class HubStandIn implements AutoCloseable {
   /** One request as the stand-in saw it. */
@@ -75,7 +77,7 @@ public final class HubStandIn implements AutoCloseable {
     return "http://127.0.0.1:" + hub.getAddress().getPort();
   }
 
-  String cdnBase() {
+  public String cdnBase() {
     return "http://127.0.0.1:" + cdn.getAddress().getPort();
   }
 
@@ -84,32 +86,32 @@ public final class HubStandIn implements AutoCloseable {
   }
 
   /** Requests for {@code oldId} get a relative redirect to {@code newId}. */
-  void rename(String oldId, String newId) {
+  public void rename(String oldId, String newId) {
     renamed.put(oldId, newId);
   }
 
   /** The CDN closes the connection after this many bytes of the blob, once. */
-  void cutOnce(String sha256, long afterBytes) {
+  public void cutOnce(String sha256, long afterBytes) {
     cutOnce.put(sha256, afterBytes);
   }
 
   /** The CDN sends this many bytes of the blob and then nothing more, the connection open, once. */
-  void stallOnce(String sha256, long afterBytes) {
+  public void stallOnce(String sha256, long afterBytes) {
     stallOnce.put(sha256, afterBytes);
   }
 
   /** The file of this ETag (an LFS sha256 or a small file's git sha1) is served with its first byte changed. */
-  void corrupt(String etag) {
+  public void corrupt(String etag) {
     corrupt.put(etag, true);
   }
 
   /** The next {@code times} Hub requests are answered {@code status}, with a Retry-After if given. */
-  void fail(int status, Optional<Duration> retryAfter, int times) {
+  public void fail(int status, Optional<Duration> retryAfter, int times) {
     nextFault.set(new Fault(status, retryAfter, times));
   }
 
   /** CDN downloads wait (at most 10 s) until the requests seen so far satisfy the condition. */
-  void holdCdnUntil(Predicate<List<Request>> condition) {
+  public void holdCdnUntil(Predicate<List<Request>> condition) {
     holdCdnUntil = r -> condition.test(requests());
   }
 
@@ -129,8 +131,12 @@ public final class HubStandIn implements AutoCloseable {
     }
   }
 
+  /** Stops both servers; a second call does nothing (a test may stop it early, its extension again after). */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
     closed.countDown();
     hub.stop(0);
     cdn.stop(0);

@@ -1,4 +1,4 @@
-package io.modelmap.hub;
+package io.modelmap.testsupport.hub;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The tiny Llama checkpoint of src/test/resources/tiny-llama, and files a real repository has beside it. */
-public final class Fixtures {
-  private Fixtures() {
+/**
+ * A tiny random Llama checkpoint (config.json, tokenizer.json, model.safetensors: the same bytes as the scorer's
+ * {@code fixtures/llama}), as files to push to the {@link HubStandIn}, and files a real repository has beside it.
+ */
+public final class TinyLlama {
+  private TinyLlama() {
   }
 
-  static byte[] resource(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/tiny-llama/" + name)) {
+  public static byte[] resource(String name) {
+    try (InputStream in = TinyLlama.class.getResourceAsStream("tiny-llama/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("no test resource tiny-llama/" + name);
+        throw new IllegalStateException("no resource io/modelmap/testsupport/hub/tiny-llama/" + name);
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -24,7 +27,7 @@ public final class Fixtures {
   }
 
   /** config.json, tokenizer.json and model.safetensors, in that order. */
-  public static Map<String, byte[]> tinyLlama() {
+  public static Map<String, byte[]> files() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (String name : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
       files.put(name, resource(name));
@@ -33,8 +36,8 @@ public final class Fixtures {
   }
 
   /** The checkpoint with code, a README, an ONNX export and a pickle beside it, none of which a scorer needs. */
-  static Map<String, byte[]> tinyLlamaWithExtras() {
-    Map<String, byte[]> files = new LinkedHashMap<>(tinyLlama());
+  public static Map<String, byte[]> withExtras() {
+    Map<String, byte[]> files = new LinkedHashMap<>(files());
     files.put("modeling_tiny.py", "import os\nos.system('echo never run')\n".getBytes(StandardCharsets.UTF_8));
     files.put("README.md", "# tiny\n".getBytes(StandardCharsets.UTF_8));
     files.put("onnx/model.onnx", new byte[] {1, 2, 3});

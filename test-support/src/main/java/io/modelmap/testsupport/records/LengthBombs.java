@@ -1,42 +1,32 @@
-package io.modelmap.it;
+package io.modelmap.testsupport.records;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 
-/** Bytes no consumer may accept as a record of its topic: not Avro, an unknown schema id, a length bomb. */
-final class BadRecords {
-  /** What a length bomb's first array claims: the largest array a JVM can allocate. */
-  static final long CLAIM = 2_147_483_639L;
+/**
+ * Length bombs (issue 26) for any schema: valid Confluent framing and the right schema id, then the least valid
+ * encoding of every field up to the first array or map, which claims {@link #CLAIM} entries; the record ends there.
+ * A schema without arrays or maps gets the claim on its first string or bytes instead. A decoder that allocates
+ * what the record claims asks for gigabytes from a record of a few dozen bytes. For a bomb written field by field,
+ * see {@link WireBytes#claim()}.
+ */
+public final class LengthBombs {
+  /** What a length bomb claims: the largest array a JVM can allocate. */
+  public static final long CLAIM = Integer.MAX_VALUE - 8;
 
-  private BadRecords() {}
+  private LengthBombs() {}
 
-  /** Text, not Avro at all (no magic byte), unique per {@code tag}. */
-  static byte[] notAvro(String tag) {
-    return ("chaos garbage " + tag).getBytes(StandardCharsets.UTF_8);
-  }
+  /** What the bomb's claim is put on: a collection when the schema has one, else a string or bytes. */
+  private enum Target { COLLECTION, STRING }
 
-  /** Confluent framing with a schema id no registry has, then a few bytes; unique per {@code n}. */
-  static byte[] unknownSchemaId(int n) {
-    return new byte[] {0, 0, 0, 0x7f, 0x7f, 2, (byte) n, (byte) (n >> 8), 'x'};
-  }
-
-  /**
-   * Valid framing and the right schema id, then the least valid encoding of every field up to the first
-   * array or map, which claims {@link #CLAIM} entries; the record ends there. A schema without arrays or
-   * maps gets the claim on its first string or bytes instead. A decoder that allocates what the record
-   * claims asks for gigabytes from a record of a few dozen bytes.
-   */
-  static byte[] lengthBomb(int schemaId, Schema schema) {
+  /** A length bomb of {@code schema} framed with {@code schemaId}. */
+  public static byte[] of(int schemaId, Schema schema) {
     for (Target target : Target.values()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      out.write(0);
-      out.writeBytes(ByteBuffer.allocate(4).putInt(schemaId).array());
+      ByteArrayOutputStream out = WireBytes.header(schemaId);
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
       try {
         if (write(schema, encoder, target)) {
@@ -49,9 +39,6 @@ final class BadRecords {
     }
     throw new IllegalArgumentException("nothing in " + schema.getFullName() + " has a length to claim");
   }
-
-  /** What the bomb's claim is put on: a collection when the schema has one, else a string or bytes. */
-  private enum Target { COLLECTION, STRING }
 
   /** Writes {@code schema}'s least valid encoding until the target; true once the claim was written. */
   private static boolean write(Schema schema, BinaryEncoder out, Target target) throws IOException {
