@@ -97,6 +97,9 @@ final class AggregatorCommand implements Callable<Integer> {
   @Mixin
   PredictionOptions prediction = new PredictionOptions();
 
+  @Mixin
+  HttpLimitOptions httpLimits = new HttpLimitOptions();
+
   @Option(names = "--no-api", description = "Serve no HTTP API.")
   boolean noApi;
 
@@ -127,6 +130,7 @@ final class AggregatorCommand implements Callable<Integer> {
         .setBind(new InetSocketAddress(apiHost, apiPort))
         .setInternalBind(new InetSocketAddress(internalHost, internalPort))
         .optAdvertisedHost(apiAdvertisedHost)
+        .optLimits(httpLimits.limits())
         .optEvents(new EventStreamLimits(eventStreamsPerAddress, EventStreamLimits.defaults().heartbeat()));
     if (apiTokenFile != null) {
       api.optToken(BearerToken.fromFile(apiTokenFile));
