@@ -53,7 +53,7 @@ public final class HubCheckpoints {
   }
 
   /** A client of the settings {@code settings} gives, asked for when the first {@code hf://} source arrives. */
-  static HubCheckpoints lazy(Supplier<HubSettings> settings, long maxBytes) {
+  public static HubCheckpoints lazy(Supplier<HubSettings> settings, long maxBytes) {
     return new HubCheckpoints(() -> HubClient.builder(settings.get()).optSizeLimit(maxBytes).build());
   }
 
