@@ -115,7 +115,8 @@ public final class HttpServer implements AutoCloseable {
     }
     new ErrorMapping(errors).register(config.routes, table.answers());
     config.routes.before(ctx -> ctx.header("Cache-Control", "no-store"));
-    config.routes.beforeMatched(new TokenCheck(settings.token()));
+    config.routes.beforeMatched(new TokenCheck(settings.token(), table.routes().stream().filter(RouteTable.Route::stream)
+        .map(RouteTable.Route::path).collect(java.util.stream.Collectors.toSet())));
     for (RouteTable.Route route : table.routes()) {
       config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
     }

@@ -68,7 +68,9 @@ public final class RouteTable {
 
   /**
    * A long-lived GET (an event stream) that answers asynchronously and holds no thread: it is not
-   * counted among the requests handled at once, and caps its clients itself.
+   * counted among the requests handled at once, and caps its clients itself. A {@link Access#TOKEN}
+   * stream also admits a {@link StreamTickets} ticket for its path in {@code ?ticket=}, for browsers,
+   * whose {@code EventSource} sends no header.
    */
   public RouteTable stream(String path, Access access, Handler handler) {
     routes.add(new Route(HandlerType.GET, path, access, handler, true));

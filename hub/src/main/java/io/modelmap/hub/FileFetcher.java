@@ -60,8 +60,16 @@ final class FileFetcher {
       OptionalLong size = metadata.size().isPresent() ? metadata.size() : file.size();
       Path incomplete = cache.incomplete(id, etag);
       Files.createDirectories(incomplete.getParent());
-      long bytes = download.fetch(target, path, metadata.location(), tokenFor(resolve, metadata.location()),
-          incomplete, size, progress);
+      long bytes;
+      try {
+        bytes = download.fetch(target, path, metadata.location(), tokenFor(resolve, metadata.location()),
+            incomplete, size, progress);
+      } catch (HubException e) {
+        if (e.kind() == HubException.Kind.INTEGRITY) {
+          Files.deleteIfExists(incomplete); // bytes of a body that broke its announced size: no later try resumes them
+        }
+        throw e;
+      }
       BlobCheck.verify(incomplete, etag, size, path + " of " + id.repo() + "@" + commit);
       Files.move(incomplete, blob, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       cache.link(id, commit, path, etag);

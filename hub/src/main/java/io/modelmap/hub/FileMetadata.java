@@ -20,11 +20,31 @@ record FileMetadata(Optional<String> commit, String etag, OptionalLong size, URI
   static FileMetadata from(HttpHeaders headers, URI requested, int status) {
     String etag = headers.firstValue("X-Linked-Etag").or(() -> headers.firstValue("ETag")).map(FileMetadata::normalize)
         .orElse("");
-    OptionalLong size = headers.firstValue("X-Linked-Size").or(() -> headers.firstValue("Content-Length"))
-        .map(s -> OptionalLong.of(Long.parseLong(s.strip()))).orElse(OptionalLong.empty());
+    OptionalLong size = size(headers, "X-Linked-Size", requested);
+    if (size.isEmpty()) {
+      size = size(headers, "Content-Length", requested);
+    }
     URI location = status >= 300 && status < 400
         ? headers.firstValue("Location").map(requested::resolve).orElse(requested) : requested;
     return new FileMetadata(headers.firstValue("X-Repo-Commit"), etag, size, location);
+  }
+
+  /** The header as a byte count; a value that is not one is the Hub's (or a proxy's) mistake, said in one line. */
+  private static OptionalLong size(HttpHeaders headers, String name, URI requested) {
+    Optional<String> value = headers.firstValue(name);
+    if (value.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      long size = Long.parseLong(value.get().strip());
+      if (size >= 0) {
+        return OptionalLong.of(size);
+      }
+    } catch (NumberFormatException e) {
+      // answered below, with the header's name and value
+    }
+    throw new HubException(HubException.Kind.PROTOCOL, requested + " answered " + name + ": '" + value.get()
+        + "', which is not a byte count");
   }
 
   /** {@code _normalize_etag}: {@code W/"abc"} and {@code "abc"} both become {@code abc}. */

@@ -3,6 +3,7 @@ package io.modelmap.hub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,12 @@ public record HubSettings(Path home, Path cache, String endpoint, Optional<Strin
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(token, "token");
-    URI uri = URI.create(endpoint);
+    URI uri;
+    try {
+      uri = new URI(endpoint);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("HF_ENDPOINT must be an http(s) URL, was '" + endpoint + "'", e);
+    }
     if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
       throw new IllegalArgumentException("HF_ENDPOINT must be an http(s) URL, was '" + endpoint + "'");
     }

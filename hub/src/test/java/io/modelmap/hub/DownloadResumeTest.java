@@ -83,6 +83,21 @@ class DownloadResumeTest extends StandInHubTest {
   }
 
   @Test
+  void shouldRefuseABodyLongerThanTheHubAnnouncedAsItArrivesAndKeepNothing() throws IOException {
+    byte[] weights = files.get("model.safetensors");
+    String sha = sha256(weights);
+    hub.overlongOnce(sha, 256 * 1024); // X-Linked-Size says weights.length; the CDN sends 256 KiB more
+
+    assertThatThrownBy(() -> client().resolve(HubModelId.parse("org/tiny")))
+        .isInstanceOf(HubException.class)
+        .satisfies(e -> assertThat(((HubException) e).kind()).isEqualTo(HubException.Kind.INTEGRITY))
+        .hasMessage("model.safetensors: the Hub sent more than the " + weights.length + " bytes it announced");
+    assertThat(list(repoFolder().resolve("blobs"))).noneMatch(name -> name.startsWith(sha));
+    assertThat(repoFolder().resolve("snapshots").resolve(commit).resolve("model.safetensors")).doesNotExist();
+    assertThat(hub.count("GET", p -> p.startsWith("/blobs/"))).as("a broken size is not retried").isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseAndNotKeepASmallFileWhoseGitSha1DoesNotMatchItsEtag() throws IOException {
     String etag = StandInRepo.gitSha1(files.get("config.json"));
     hub.corrupt(etag);

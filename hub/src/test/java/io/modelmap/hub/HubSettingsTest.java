@@ -68,6 +68,13 @@ class HubSettingsTest {
   }
 
   @Test
+  void shouldRefuseAnEndpointThatIsNoUriAtAllNamingHfEndpoint() {
+    assertThatThrownBy(() -> from(Map.of("HF_ENDPOINT", "http://mirror internal:8080")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("HF_ENDPOINT must be an http(s) URL, was 'http://mirror internal:8080'");
+  }
+
+  @Test
   void shouldTakeTheTokenFromTheEnvironmentFirstThenTheTokenFile() throws Exception {
     Path home = Files.createDirectories(userHome.resolve("hf"));
     Files.writeString(home.resolve("token"), "hf_from_file\n");

@@ -246,6 +246,13 @@ class HelmChartTest {
         Map.entry("aggregator.prediction.grouping", "type"),
         Map.entry("aggregator.prediction.analyticsIntervalSeconds", "30"),
         Map.entry("aggregator.port", "8181"),
+        Map.entry("api.limits.threads", "8"),
+        Map.entry("api.limits.queuedRequests", "64"),
+        Map.entry("api.limits.queueTimeout", "PT5S"),
+        Map.entry("api.limits.readTimeout", "PT4S"),
+        Map.entry("api.limits.idleTimeout", "PT1M"),
+        Map.entry("api.limits.maxConnections", "300"),
+        Map.entry("api.limits.eventStreamsPerAddress", "3"),
         Map.entry("scorer.device", "gpu"),
         Map.entry("scorer.batchSize", "13"),
         Map.entry("scorer.metricsPort", "9999"),
@@ -263,7 +270,11 @@ class HelmChartTest {
         .containsEntry("MODELMAP_METRICS_PORT", "9999").containsEntry("MODELMAP_TOPIC_PARTITIONS", "7")
         .containsEntry("MODELMAP_TOPIC_REPLICATION", "2").containsEntry("MODELMAP_TOPIC_PREFIX", "team1.")
         .containsEntry("MODELMAP_PREDICTION_MIN_OBSERVED", "12").containsEntry("MODELMAP_PREDICTION_FOLDS", "4")
-        .containsEntry("MODELMAP_PREDICTION_GROUPING", "type").containsEntry("MODELMAP_ANALYTICS_INTERVAL_S", "30");
+        .containsEntry("MODELMAP_PREDICTION_GROUPING", "type").containsEntry("MODELMAP_ANALYTICS_INTERVAL_S", "30")
+        .containsEntry("MODELMAP_HTTP_THREADS", "8").containsEntry("MODELMAP_HTTP_QUEUED_REQUESTS", "64")
+        .containsEntry("MODELMAP_HTTP_QUEUE_TIMEOUT", "PT5S").containsEntry("MODELMAP_HTTP_READ_TIMEOUT", "PT4S")
+        .containsEntry("MODELMAP_HTTP_IDLE_TIMEOUT", "PT1M").containsEntry("MODELMAP_HTTP_MAX_CONNECTIONS", "300")
+        .containsEntry("MODELMAP_EVENT_STREAMS_PER_ADDRESS", "3");
     Set<String> cliReads = CliEnvironment.variables();
     assertThat(cliReads).containsAll(config.getData().keySet());
     for (Container c : List.of(

@@ -12,12 +12,14 @@ import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.embedded.EmbeddedKafkaBroker;
 import io.modelmap.http.BearerToken;
+import io.modelmap.http.StreamTickets;
 import io.modelmap.kafka.Publisher;
 import io.modelmap.producer.registration.ModelRegistrar;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.registry.EmbeddedSchemaRegistry;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.schemas.topic.TopicProvisioner;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,6 +27,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Two aggregator instances started with an API token (as the chart's api.auth.secretName gives them):
  * /api/* and the internal views answer 401 without it and answer for every model with it, which needs
  * each instance to send it to the other for the keys it does not hold; probes, metrics, the
- * description and the dashboard's page stay open.
+ * description and the dashboard's page stay open. The event stream also opens with a ticket got with the
+ * token (on either instance: they share the token), once; an expired or forged ticket, or the token in
+ * the URL, is refused.
  */
 class ApiTokenIT {
   private static final int MODELS = 8;
@@ -98,6 +103,24 @@ class ApiTokenIT {
           for (String open : List.of("health", "metrics", "openapi.json", "")) {
             assertThat(status(first + open, false)).as("/%s is open", open).isEqualTo(200);
           }
+
+          // a browser's EventSource sends no header: it opens the stream with a ticket got with the token
+          String second = instances.get(1).dashboardUrl().orElseThrow();
+          String ticket = new ObjectMapper().readTree(body(first + "api/events/ticket")).get("ticket").asText();
+          assertThat(status(first + "api/events/ticket", false)).isEqualTo(401);
+          assertThat(streamStatus(first + "api/events?ticket=" + ticket)).isEqualTo(200);
+          assertThat(streamStatus(first + "api/events?ticket=" + ticket)).as("a ticket opens one stream").isEqualTo(401);
+          String another = new ObjectMapper().readTree(body(first + "api/events/ticket")).get("ticket").asText();
+          assertThat(streamStatus(second + "api/events?ticket=" + another)).as("the other instance shares the token")
+              .isEqualTo(200);
+          String expired = new StreamTickets(TOKEN, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-2)))
+              .issue("/api/events").ticket();
+          assertThat(streamStatus(first + "api/events?ticket=" + expired)).as("expired").isEqualTo(401);
+          String fresh = new ObjectMapper().readTree(body(first + "api/events/ticket")).get("ticket").asText();
+          String forged = fresh.substring(0, fresh.lastIndexOf('.') + 1) + "x".repeat(43);
+          assertThat(streamStatus(first + "api/events?ticket=" + forged)).as("forged").isEqualTo(401);
+          assertThat(streamStatus(first + "api/events?ticket=" + TOKEN.value())).as("the token is no ticket")
+              .isEqualTo(401);
         } finally {
           instances.forEach(AggregatorService::close);
         }
@@ -114,6 +137,14 @@ class ApiTokenIT {
       return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /** The status of a GET on an event stream; a stream that opens is closed again at once. */
+  private static int streamStatus(String url) throws Exception {
+    HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+        .build(), HttpResponse.BodyHandlers.ofInputStream());
+    response.body().close();
+    return response.statusCode();
   }
 
   private static String body(String url) throws Exception {

@@ -44,8 +44,10 @@ public final class AgreementStores {
 
   private AgreementStores() {}
 
-  public static List<StoreBuilder<?>> builders() {
-    return List.of(store(ITEMS), store(ANSWERS), store(PAIRS), store(PENDING));
+  /** @param parkedAnswers decodes the mc-answers records parked in {@value #PENDING}, checked on restore */
+  public static List<StoreBuilder<?>> builders(Deserializer<?> parkedAnswers) {
+    return List.of(store(supplier(ITEMS)), store(supplier(ANSWERS)), store(supplier(PAIRS)),
+        store(pendingSupplier(parkedAnswers)));
   }
 
   /** The RocksDB store {@code name}, restoring only what its layout's reader reads. */
@@ -54,7 +56,6 @@ public final class AgreementStores {
       case ITEMS -> GuardedStores.plain(ITEMS, null, ITEM_VALUES);
       case ANSWERS -> GuardedStores.plain(ANSWERS, JOINED_KEYS, ANSWER_VALUES);
       case PAIRS -> GuardedStores.plain(PAIRS, JOINED_KEYS, PAIR_VALUES);
-      case PENDING -> GuardedStores.plain(PENDING, null, ParkedRecord.STORED);
       default -> throw new IllegalArgumentException("no agreement store " + name);
     };
   }
@@ -63,8 +64,13 @@ public final class AgreementStores {
     return new String[] {ITEMS, ANSWERS, PAIRS, PENDING};
   }
 
-  private static StoreBuilder<KeyValueStore<String, byte[]>> store(String name) {
-    return Stores.keyValueStoreBuilder(supplier(name), Serdes.String(), Serdes.ByteArray());
+  /** The pending store, restoring only parked records whose envelope and mc-answers record both read. */
+  static KeyValueBytesStoreSupplier pendingSupplier(Deserializer<?> parkedAnswers) {
+    return GuardedStores.plain(PENDING, null, ParkedRecord.restoreCheck(parkedAnswers));
+  }
+
+  private static StoreBuilder<KeyValueStore<String, byte[]>> store(KeyValueBytesStoreSupplier supplier) {
+    return Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray());
   }
 
   static KeyValueStore<String, byte[]> get(ProcessorContext<?, ?> context, String name) {

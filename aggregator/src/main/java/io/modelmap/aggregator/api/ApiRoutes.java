@@ -1,9 +1,11 @@
 package io.modelmap.aggregator.api;
 
 import io.javalin.http.Context;
+import io.modelmap.aggregator.api.body.TicketBody;
 import io.modelmap.http.Access;
 import io.modelmap.http.HttpError;
 import io.modelmap.http.RouteTable;
+import io.modelmap.http.StreamTickets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 final class ApiRoutes {
   static final String DASHBOARD = "io/modelmap/aggregator/dashboard";
   static final String OPENAPI = "io/modelmap/aggregator/api/openapi.json";
+  static final String EVENTS = "/api/events";
   private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
   static final IntParameter KL_MATRIX_MAX = new IntParameter("/api/kl-matrix", "max", 100, 2, Analyses.MAX_KL_MATRIX);
@@ -29,8 +32,10 @@ final class ApiRoutes {
   /**
    * @param answers the answers once Kafka Streams runs; throws a 503 before
    * @param events the event streams once they are followed; throws a 503 before
+   * @param tickets issues the tickets browsers open {@code /api/events} with (keyed like the server's token)
    */
-  static RouteTable table(Supplier<Answers> answers, Supplier<EventStreams> events, Health health) {
+  static RouteTable table(Supplier<Answers> answers, Supplier<EventStreams> events, Health health,
+      StreamTickets tickets) {
     return new RouteTable()
         .files("/", DASHBOARD)
         .files("/webjars", "META-INF/resources/webjars")
@@ -72,7 +77,11 @@ final class ApiRoutes {
         .get("/api/agreement", Access.TOKEN, ctx -> ctx.json(answers.get().analyses().agreement()))
         .get("/api/agreement/judge/<id>", Access.TOKEN,
             ctx -> ctx.json(answers.get().analyses().judge(id(ctx, "/api/agreement/judge/"))))
-        .stream("/api/events", Access.TOKEN, ctx -> events.get().handle(ctx));
+        .get(EVENTS + "/ticket", Access.TOKEN, ctx -> {
+          StreamTickets.Ticket ticket = tickets.issue(EVENTS);
+          ctx.json(new TicketBody(ticket.ticket(), ticket.expiresInSeconds()));
+        })
+        .stream(EVENTS, Access.TOKEN, ctx -> events.get().handle(ctx)); // the token, or a ticket: browsers send no header
   }
 
   static List<IntParameter> intParameters() {

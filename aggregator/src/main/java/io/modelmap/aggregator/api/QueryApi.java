@@ -5,6 +5,7 @@ import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.http.HttpError;
 import io.modelmap.http.HttpServer;
 import io.modelmap.http.ServerSettings;
+import io.modelmap.http.StreamTickets;
 import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,7 +40,8 @@ public final class QueryApi implements AutoCloseable {
         settings.token()), new InternalViews.Errors(), InternalViews.table(this::views));
     try {
       this.server = HttpServer.start("query-api", new ServerSettings(settings.bind(), settings.limits(),
-          settings.token()), new ApiErrors(), ApiRoutes.table(this::answers, this::events, health));
+          settings.token()), new ApiErrors(), ApiRoutes.table(this::answers, this::events, health,
+          StreamTickets.of(settings.token())));
     } catch (IOException | RuntimeException e) {
       internal.close();
       throw e;

@@ -119,7 +119,7 @@ public final class AggregatorTopology {
         registered, topics.modelRegistered().valueSerde(), ModelRegistered.class, r -> r.getCorpusId(),
         "registrations-by-corpus", config.internalPartitions());
 
-    MatrixStoreBuilders.all().forEach(builder::addStateStore);
+    MatrixStoreBuilders.all(scoresTopic.valueSerde().deserializer()).forEach(builder::addStateStore);
     Map<String, KStream<String, SpecificRecord>> matrixOut = texts.merge(scores, Named.as("texts-and-scores"))
         .merge(registeredByCorpus, Named.as("matrix-inputs"))
         .process(() -> new MatrixProcessor(config.publishing(), config.matrix(), config.topics(),
@@ -165,7 +165,7 @@ public final class AggregatorTopology {
     KStream<String, SpecificRecord> answers = rekeyed(
         decoded(builder, answersTopic, new McAnswersValidator(), clock, router, produced),
         answersTopic.valueSerde(), McAnswers.class, a -> AGREEMENT_KEY, "answers-for-agreement", 1);
-    AgreementStores.builders().forEach(builder::addStateStore);
+    AgreementStores.builders(answersTopic.valueSerde().deserializer()).forEach(builder::addStateStore);
     KStream<String, SpecificRecord> itemsAndAnswers = items.merge(answers, Named.as("items-and-answers"));
     itemsAndAnswers
         .process(() -> new AgreementProcessor(config.publishing(), config.topics(),

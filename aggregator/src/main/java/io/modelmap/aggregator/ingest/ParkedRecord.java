@@ -19,8 +19,21 @@ public record ParkedRecord(long firstSeenMs, SourceCoordinates source, byte[] en
   /** First seen, partition, offset and the topic's length. */
   private static final int HEADER_BYTES = 8 + 4 + 8 + 4;
 
-  /** The restore check of a pending store's values: {@link #decode}, as the processors read them. */
-  public static final Deserializer<ParkedRecord> STORED = (topic, bytes) -> decode(bytes);
+  /**
+   * The restore check of a pending store's values: the envelope ({@link #decode}) and the record inside it,
+   * decoded by {@code inner} as the processors decode it when they look for a record's owner or retry it. A
+   * poisoned record inside a sound envelope is left out of the restore, not met by a processor later, where
+   * it stopped the stream thread.
+   */
+  public static Deserializer<ParkedRecord> restoreCheck(Deserializer<?> inner) {
+    return (topic, bytes) -> {
+      ParkedRecord parked = decode(bytes);
+      if (inner.deserialize(parked.source().topic(), parked.encodedValue()) == null) {
+        throw StoreBytes.unreadable("parked record", "no record inside");
+      }
+      return parked;
+    };
+  }
 
   /** Store key: the source coordinates, unique per record. */
   public String key() {

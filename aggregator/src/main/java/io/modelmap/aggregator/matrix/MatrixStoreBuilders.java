@@ -1,14 +1,16 @@
 package io.modelmap.aggregator.matrix;
 
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /** The matrix stores, for wiring them into a topology. */
 public final class MatrixStoreBuilders {
   private MatrixStoreBuilders() {}
 
-  public static List<StoreBuilder<?>> all() {
-    return MatrixStores.builders();
+  /** @param parkedScores decodes the text-scores records the pending store holds (checked on restore) */
+  public static List<StoreBuilder<?>> all(Deserializer<?> parkedScores) {
+    return MatrixStores.builders(parkedScores);
   }
 
   /** The store that only grows, one entry per text-scores record (its RocksDB compaction is tuned for that). */

@@ -56,10 +56,11 @@ final class MatrixStores {
 
   private MatrixStores() {}
 
-  static List<StoreBuilder<?>> builders() {
+  /** @param parkedScores decodes the text-scores records parked in {@value #PENDING}, checked on restore */
+  static List<StoreBuilder<?>> builders(Deserializer<?> parkedScores) {
     return List.of(Stores.keyValueStoreBuilder(supplier(TEXTS), Serdes.String(), Serdes.ByteArray()),
         Stores.keyValueStoreBuilder(supplier(SCORES), Serdes.Bytes(), Serdes.ByteArray()),
-        Stores.keyValueStoreBuilder(supplier(PENDING), Serdes.String(), Serdes.ByteArray()),
+        Stores.keyValueStoreBuilder(pendingSupplier(parkedScores), Serdes.String(), Serdes.ByteArray()),
         Stores.keyValueStoreBuilder(supplier(COMPLETIONS), Serdes.String(), Serdes.ByteArray()),
         Stores.keyValueStoreBuilder(supplier(REGISTERED), Serdes.String(), Serdes.ByteArray()));
   }
@@ -69,10 +70,14 @@ final class MatrixStores {
     return switch (name) {
       case TEXTS -> GuardedStores.plain(TEXTS, IN_CORPUS_KEYS, TEXT_VALUES);
       case SCORES -> GuardedStores.plain(SCORES, SCORE_KEYS, SCORE_VALUES);
-      case PENDING -> GuardedStores.plain(PENDING, null, ParkedRecord.STORED);
       case COMPLETIONS, REGISTERED -> GuardedStores.plain(name, IN_CORPUS_KEYS, PRESENCE);
       default -> throw new IllegalArgumentException("no matrix store " + name);
     };
+  }
+
+  /** The pending store, restoring only parked records whose envelope and text-scores record both read. */
+  static KeyValueBytesStoreSupplier pendingSupplier(Deserializer<?> parkedScores) {
+    return GuardedStores.plain(PENDING, null, ParkedRecord.restoreCheck(parkedScores));
   }
 
   /** corpusId NUL id: the key of a text, a completion and a registration (ids never hold NUL). */

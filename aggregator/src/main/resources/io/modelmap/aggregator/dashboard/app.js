@@ -1,4 +1,7 @@
 // The dashboard: fetches the query API, draws the map with Chart.js, and refreshes on server-sent events.
+// With an API token on the server, the page sends it as a header: it comes from the URL fragment
+// (#token=..., which browsers never send to the server, so it is in no log) or is typed once, and is kept
+// for this tab only. The event stream gets a short-lived ticket instead, as EventSource sends no header.
 (function () {
   'use strict';
   const palette = ['#3b82f6', '#ef4444', '#10b981', '#f59e0b', '#8b5cf6', '#ec4899', '#14b8a6', '#6366f1',
@@ -11,8 +14,33 @@
     return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
 
+  const TOKEN_KEY = 'modelmap-api-token';
+  const auth = { token: null };
+
+  function readToken() {
+    const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    if (match) {
+      sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+      history.replaceState(null, '', location.pathname + location.search); // out of the address bar and history
+    }
+    auth.token = sessionStorage.getItem(TOKEN_KEY);
+  }
+
+  function authorization() {
+    return auth.token ? { Authorization: 'Bearer ' + auth.token } : {};
+  }
+
+  // A 401: the server has a token and this tab has none, or a wrong one: ask for it.
+  function askForToken() {
+    document.getElementById('token-form').hidden = false;
+    document.getElementById('live').className = 'live off';
+  }
+
   async function getJson(path) {
-    const response = await fetch(path, { cache: 'no-store' });
+    const response = await fetch(path, { cache: 'no-store', headers: authorization() });
+    if (response.status === 401) {
+      askForToken();
+    }
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       throw new Error(body.error || response.statusText);
@@ -347,10 +375,32 @@
   const refreshLineageSoon = debounce(refreshLineage, 1500);
   const predictionTopics = ['score-predictions', 'prediction-quality', 'model-analytics'];
 
-  function listen() {
-    const events = new EventSource('/api/events');
+  let events = null;
+
+  // Each connection opens with a fresh ticket (good once, for a minute); a stream that ends for good
+  // (EventSource gives up on a refused reconnection) is opened again with a new one.
+  async function listen() {
+    if (events) {
+      events.close();
+      events = null;
+    }
+    let ticket;
+    try {
+      ticket = (await getJson('/api/events/ticket')).ticket;
+    } catch (e) {
+      if (document.getElementById('token-form').hidden) {
+        setTimeout(listen, 5000); // not a missing token: the aggregator is starting or away
+      }
+      return;
+    }
+    events = new EventSource('/api/events?ticket=' + encodeURIComponent(ticket));
     events.onopen = () => { document.getElementById('live').className = 'live on'; };
-    events.onerror = () => { document.getElementById('live').className = 'live off'; };
+    events.onerror = () => {
+      document.getElementById('live').className = 'live off';
+      if (events.readyState === EventSource.CLOSED) {
+        setTimeout(listen, 3000);
+      }
+    };
     events.addEventListener('update', message => {
       const update = JSON.parse(message.data);
       if (update.topic.endsWith('error-agreement')) {
@@ -384,11 +434,25 @@
     },
   };
 
+  document.getElementById('token-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const input = document.getElementById('token');
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    input.value = '';
+    auth.token = sessionStorage.getItem(TOKEN_KEY);
+    document.getElementById('token-form').hidden = true;
+    refresh();
+    refreshAgreement();
+    refreshPredictions();
+    refreshLineage();
+    listen();
+  });
   document.getElementById('colour-by').addEventListener('change', drawMap);
   document.getElementById('benchmark').addEventListener('change', event => {
     state.benchmark = event.target.value;
     refreshPredictions();
   });
+  readToken();
   refresh();
   refreshAgreement();
   refreshPredictions();

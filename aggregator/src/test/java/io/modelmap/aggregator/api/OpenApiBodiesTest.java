@@ -28,6 +28,7 @@ import io.modelmap.aggregator.api.body.MapPointBody;
 import io.modelmap.aggregator.api.body.ModelBody;
 import io.modelmap.aggregator.api.body.NeighborBody;
 import io.modelmap.aggregator.api.body.PartnerBody;
+import io.modelmap.aggregator.api.body.TicketBody;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class OpenApiBodiesTest {
       AgreementBody.ChoiceCountBody.class, JudgeBody.class, JudgeRowBody.class, HealthBody.class, ErrorBody.class,
       PredictionsBody.class, PredictionBody.class, QualityBody.class, BenchmarkBody.class, BenchmarkPointBody.class,
       AnalyticsBody.class, LeakageBody.class, KlMatrixBody.class, EmbeddingBody.class, RouteBody.class,
-      RouteBody.RankedBody.class, ResponseSimilarityBody.class, LineageBody.class);
+      RouteBody.RankedBody.class, ResponseSimilarityBody.class, LineageBody.class, TicketBody.class);
 
   private static JsonNode openApi() throws Exception {
     try (InputStream in = OpenApiBodiesTest.class.getResourceAsStream("/io/modelmap/aggregator/api/openapi.json")) {

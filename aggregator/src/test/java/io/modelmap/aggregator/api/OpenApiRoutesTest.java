@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import io.modelmap.http.Access;
 import io.modelmap.http.RouteTable;
+import io.modelmap.http.StreamTickets;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The public port's route table and {@code openapi.json} describe the same API. */
 class OpenApiRoutesTest {
-  private static final RouteTable TABLE = ApiRoutes.table(() -> null, () -> null, new Health());
+  private static final RouteTable TABLE = ApiRoutes.table(() -> null, () -> null, new Health(),
+      StreamTickets.of(Optional.empty()));
 
   private static JsonNode openApi() throws Exception {
     try (InputStream in = OpenApiRoutesTest.class.getResourceAsStream("/" + ApiRoutes.OPENAPI)) {

@@ -3,6 +3,7 @@ package io.modelmap.aggregator.embedding;
 import static io.modelmap.aggregator.restore.RestoreProbe.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.aggregator.restore.RestoreFuzz;
 import io.modelmap.aggregator.restore.RestoreProbe;
 import io.modelmap.aggregator.restore.RestoreRejects;
 import java.nio.ByteBuffer;
@@ -43,5 +44,16 @@ class GuardedEmbeddingStoresTest {
 
     assertThat(kept).isEmpty();
     assertThat(rejects.count()).hasValue(2);
+  }
+
+  /** 4,000 seeded records through the router store's restore: crafted size bombs left out, nothing thrown. */
+  @Test
+  void shouldSurviveThousandsOfRandomAndCraftedRouters() {
+    byte[] key = EmbeddingStores.CURRENT.getBytes(StandardCharsets.UTF_8);
+    byte[] good = RouterBytesTest.router().toBytes();
+    RestoreFuzz.check(EmbeddingStores.supplier(EmbeddingStores.ROUTER), r -> entry(key, good),
+        List.of(entry(key, ByteBuffer.allocate(16).putInt(7).putInt(30).array()),
+            entry(key, ByteBuffer.allocate(32).putInt(7).putInt(0).putFloat(1f).putInt(46_340).putInt(46_340).array()),
+            entry(key, Arrays.copyOf(good, good.length + 8))), 1L, 4_000);
   }
 }

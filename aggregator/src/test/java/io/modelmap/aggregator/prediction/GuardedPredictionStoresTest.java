@@ -3,6 +3,7 @@ package io.modelmap.aggregator.prediction;
 import static io.modelmap.aggregator.restore.RestoreProbe.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.aggregator.restore.RestoreFuzz;
 import io.modelmap.aggregator.restore.RestoreProbe;
 import io.modelmap.aggregator.restore.RestoreRejects;
 import java.nio.charset.StandardCharsets;
@@ -41,5 +42,21 @@ class GuardedPredictionStoresTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** 4,000 seeded records through each binary prediction store's restore: crafted ones left out, none thrown. */
+  @Test
+  void shouldSurviveThousandsOfRandomAndCraftedRecords() {
+    RestoreFuzz.check(PredictionStores.binary(PredictionStores.SCORES),
+        r -> entry(bytes("m" + r.nextInt(9) + "/b"), PredictionStores.score(r.nextDouble(), r.nextBoolean(), r.nextInt(6),
+            "acc")),
+        List.of(entry(bytes("m/b"), new byte[7]), entry(bytes("m/b"), new byte[0])), 1L, 4_000);
+    RestoreFuzz.check(PredictionStores.binary(PredictionStores.EMBEDDINGS), r -> {
+      double[] vector = new double[1 + r.nextInt(16)];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = r.nextGaussian();
+      }
+      return entry(bytes("m" + r.nextInt(9)), PredictionStores.embedding(vector));
+    }, List.of(entry(bytes("m"), new byte[15]), entry(bytes("m"), new byte[7])), 2L, 4_000);
   }
 }

@@ -3,6 +3,7 @@ package io.modelmap.aggregator.responses;
 import static io.modelmap.aggregator.restore.RestoreProbe.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.aggregator.restore.RestoreFuzz;
 import io.modelmap.aggregator.restore.RestoreProbe;
 import io.modelmap.aggregator.restore.RestoreRejects;
 import io.modelmap.math.responses.PairSums;
@@ -47,5 +48,21 @@ class GuardedResponseStoresTest {
 
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** 4,000 seeded records through each response store's restore: valid ones kept, crafted ones left out, none thrown. */
+  @Test
+  void shouldSurviveThousandsOfRandomAndCraftedRecordsInEveryStore() {
+    RestoreFuzz.check(ResponseStores.supplier(ResponseStores.RESPONSES),
+        r -> entry(bytes(ResponseStores.responseKey("p" + r.nextInt(50), "m" + r.nextInt(9))), ResponseStores.tokens(
+            new ResponsePair.Tokens(List.of("w" + r.nextInt(99), "run"), List.of("w" + r.nextInt(99), "running")))),
+        List.of(entry(bytes(ResponseStores.responseKey("p", "m")), bytes("no newline")),
+            entry(bytes("p m"), bytes("a\nb"))), 1L, 4_000);
+    byte[] sums = ResponseStores.sums(PairSums.fromLongs(new long[] {1, 2, 3, 4, 5}));
+    RestoreFuzz.check(ResponseStores.supplier(ResponseStores.PAIRS), r -> entry(bytes("m" + r.nextInt(9) + "\0n"),
+        ResponseStores.sums(PairSums.fromLongs(new long[] {r.nextInt(99), r.nextInt(99), r.nextInt(99), r.nextInt(99),
+            r.nextInt(99)}))),
+        List.of(entry(bytes("a\0b"), Arrays.copyOf(sums, 32)), entry(bytes("a\0b"), Arrays.copyOf(sums, 48)),
+            entry(bytes("no pair"), sums)), 2L, 4_000);
   }
 }

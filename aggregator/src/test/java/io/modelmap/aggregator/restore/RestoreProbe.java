@@ -52,6 +52,23 @@ public final class RestoreProbe {
     return restore(supplier, rejects, records).stream().map(ConsumerRecord::offset).toList();
   }
 
+  /**
+   * An Avro record in the Confluent wire format (magic byte 0, the schema id) whose first field, a string or
+   * an array, claims 2,147,483,639 entries in a handful of bytes: a length bomb.
+   */
+  public static byte[] lengthBomb(int schemaId) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(0);
+    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(schemaId).array());
+    long zigzag = (2_147_483_639L << 1) ^ (2_147_483_639L >> 63); // Avro's long encoding: zigzag, then varint
+    while ((zigzag & ~0x7FL) != 0) {
+      out.write((int) ((zigzag & 0x7F) | 0x80));
+      zigzag >>>= 7;
+    }
+    out.write((int) zigzag);
+    return out.toByteArray();
+  }
+
   /** A changelog record's key and value ({@code value} null: a deletion). */
   public static Map.Entry<byte[], byte[]> entry(byte[] key, byte[] value) {
     return new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);

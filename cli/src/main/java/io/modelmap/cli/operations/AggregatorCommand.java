@@ -10,6 +10,7 @@ import io.modelmap.aggregator.matrix.MapMethod;
 import io.modelmap.aggregator.matrix.MatrixSettings;
 import io.modelmap.aggregator.support.PublishingSettings;
 import io.modelmap.cli.support.ClusterOptions;
+import io.modelmap.cli.support.HttpLimitOptions;
 import io.modelmap.http.BearerToken;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -97,6 +98,9 @@ public final class AggregatorCommand implements Callable<Integer> {
   @Mixin
   PredictionOptions prediction = new PredictionOptions();
 
+  @Mixin
+  HttpLimitOptions httpLimits = new HttpLimitOptions();
+
   @Option(names = "--no-api", description = "Serve no HTTP API.")
   boolean noApi;
 
@@ -125,6 +129,7 @@ public final class AggregatorCommand implements Callable<Integer> {
         .setBind(new InetSocketAddress(apiHost, apiPort))
         .setInternalBind(new InetSocketAddress(internalHost, internalPort))
         .optAdvertisedHost(apiAdvertisedHost)
+        .optLimits(httpLimits.limits())
         .optEvents(new EventStreamLimits(eventStreamsPerAddress, EventStreamLimits.defaults().heartbeat()));
     if (apiTokenFile != null) {
       api.optToken(BearerToken.fromFile(apiTokenFile));

@@ -58,6 +58,11 @@ public final class ScorerCommand implements Callable<Integer> {
       description = "Port of /metrics and /health (env MODELMAP_METRICS_PORT; default ${DEFAULT-VALUE}; -1 for none).")
   int metricsPort;
 
+  /** Read at the first hf:// model: a worker of file: models runs whatever HF_ENDPOINT holds. */
+  HubCheckpoints hubCheckpoints(long maxBytes) {
+    return HubCheckpoints.lazy(hub::settings, maxBytes);
+  }
+
   @Override
   public Integer call() throws Exception {
     CliLogging.service();
@@ -65,7 +70,7 @@ public final class ScorerCommand implements Callable<Integer> {
     ScorerMetrics metrics = new ScorerMetrics();
     // hf:// sources are fetched into the Hub cache at the registered commit, within the same size limit
     ScorerWorker worker = new ScorerWorker(connection.external(), config, Clock.systemUTC(), metrics,
-        HubCheckpoints.of(hub.settings(), config.maxModelBytes()));
+        hubCheckpoints(config.maxModelBytes()));
     Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
     MetricsEndpoint endpoint = metricsPort < 0 ? null
         : MetricsEndpoint.start(new InetSocketAddress(metricsHost, metricsPort), metrics, worker::isHealthy);

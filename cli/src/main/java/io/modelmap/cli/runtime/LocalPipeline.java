@@ -11,7 +11,6 @@ import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.schemas.key.CompositeKey;
-import io.modelmap.hub.HubSettings;
 import io.modelmap.scorer.worker.HubCheckpoints;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
@@ -103,7 +102,7 @@ public final class LocalPipeline implements AutoCloseable {
   /** Starts one scorer worker in this process, loading models from under {@code roots}. */
   public void startScorer(List<Path> roots, String device, int batchSize) {
     startScorer(roots, device, batchSize,
-        HubCheckpoints.of(HubSettings.fromEnvironment(), ScorerConfig.DEFAULT_MAX_MODEL_BYTES));
+        HubCheckpoints.fromEnvironment(ScorerConfig.DEFAULT_MAX_MODEL_BYTES));
   }
 
   /** Starts one scorer worker in this process: models from under {@code roots}, {@code hf://} ones through {@code hub}. */

@@ -1,11 +1,15 @@
 package io.modelmap.cli.operations;
 
+import io.modelmap.cli.support.UsageError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelmap.aggregator.api.ApiSettings;
 import io.modelmap.http.BearerToken;
+import io.modelmap.http.ServerLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -49,5 +53,28 @@ class AggregatorCommandApiTest {
   @Test
   void shouldPassTheEventStreamShareOfAnAddress() {
     assertThat(parse("--event-streams-per-address", "2").events().perAddress()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldServeWithTheDefaultLimitsWhenNoHttpOptionIsGiven() {
+    assertThat(parse().limits()).isEqualTo(new ServerLimits(32, 256, Duration.ofSeconds(10), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), 1024));
+  }
+
+  @Test
+  void shouldPassEveryHttpLimitToBothServers() {
+    ServerLimits limits = parse("--http-threads", "4", "--http-queued-requests", "0", "--http-queue-timeout", "PT2S",
+        "--http-read-timeout", "PT3S", "--http-idle-timeout", "PT1M", "--http-max-connections", "50").limits();
+    assertThat(limits).isEqualTo(new ServerLimits(4, 0, Duration.ofSeconds(2), Duration.ofSeconds(3),
+        Duration.ofMinutes(1), 50));
+  }
+
+  @Test
+  void shouldRefuseAnUnusableLimitInOneLineNamingItsOption() {
+    assertThatThrownBy(() -> parse("--http-threads", "0")).isInstanceOf(UsageError.class)
+        .hasMessage("--http-threads: threads must be positive, was 0");
+    assertThatThrownBy(() -> parse("--http-read-timeout", "PT1M", "--http-idle-timeout", "PT30S"))
+        .isInstanceOf(UsageError.class)
+        .hasMessage("--http-idle-timeout: idleTimeout (PT30S) must be at least readTimeout (PT1M)");
   }
 }

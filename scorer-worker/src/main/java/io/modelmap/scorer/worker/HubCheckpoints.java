@@ -7,9 +7,11 @@ import io.modelmap.hub.HubSettings;
 import io.modelmap.hub.HubSnapshot;
 import io.modelmap.hub.HubSourceUri;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +26,48 @@ import org.slf4j.LoggerFactory;
 public final class HubCheckpoints {
   private static final Logger LOG = LoggerFactory.getLogger(HubCheckpoints.class);
 
-  private final HubClient client;
-  private final Path cacheRoot;
+  private final Supplier<HubClient> makeClient;
+  private HubClient client;
 
   /** Checkpoints fetched by {@code client} into its cache. */
   public HubCheckpoints(HubClient client) {
-    this.client = client;
-    this.cacheRoot = client.cache().root();
+    this(() -> client);
+  }
+
+  private HubCheckpoints(Supplier<HubClient> makeClient) {
+    this.makeClient = makeClient;
   }
 
   /** A client of these settings, refusing a model whose files exceed {@code maxBytes} before downloading. */
   public static HubCheckpoints of(HubSettings settings, long maxBytes) {
     return new HubCheckpoints(HubClient.builder(settings).optSizeLimit(maxBytes).build());
+  }
+
+  /**
+   * A client of this process's environment (HF_ENDPOINT, HF_HOME, HF_TOKEN, …), read when the first
+   * {@code hf://} source arrives: a worker that only ever loads {@code file:} models runs whatever those
+   * variables hold, and a malformed one refuses each Hub model in one line naming it.
+   */
+  public static HubCheckpoints fromEnvironment(long maxBytes) {
+    return lazy(HubSettings::fromEnvironment, maxBytes);
+  }
+
+  /** A client of the settings {@code settings} gives, asked for when the first {@code hf://} source arrives. */
+  public static HubCheckpoints lazy(Supplier<HubSettings> settings, long maxBytes) {
+    return new HubCheckpoints(() -> HubClient.builder(settings.get()).optSizeLimit(maxBytes).build());
+  }
+
+  /** The client, made on first use; settings that cannot be used refuse the source, naming what is wrong. */
+  private synchronized HubClient client(String sourceUri) {
+    if (client == null) {
+      try {
+        client = makeClient.get();
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        throw new ModelSourceRefused("source " + sourceUri + " needs the Hub, but this worker's Hub settings are"
+            + " unusable: " + e.getMessage());
+      }
+    }
+    return client;
   }
 
   /** The snapshot folder of the source at the commit, checked; downloads are recorded in {@code metrics}. */
@@ -50,11 +82,13 @@ public final class HubCheckpoints {
       throw new ModelSourceRefused("source " + sourceUri + " has no commit (revision " + revision + "); register it"
           + " with modelmap register --model " + repo + "@REVISION, which resolves the revision to a commit");
     }
+    HubClient hub = client(sourceUri);
+    Path cacheRoot = hub.cache().root();
     HubSnapshot snapshot;
     try {
       // a commit's snapshot never changes: a warm cache is used without touching the network
       HubModelId id = new HubModelId(repo, revision);
-      snapshot = client.cached(id).orElseGet(() -> client.resolve(id));
+      snapshot = hub.cached(id).orElseGet(() -> hub.resolve(id));
     } catch (HubException e) {
       if (e.kind() == HubException.Kind.NETWORK || e.kind() == HubException.Kind.CACHE) {
         throw new IOException(e.getMessage(), e);

@@ -8,7 +8,6 @@ import static io.modelmap.schemas.topic.DeadLetterReason.UNDECODABLE;
 import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
-import io.modelmap.hub.HubSettings;
 import io.modelmap.hub.HubSourceUri;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.Publisher;
@@ -85,7 +84,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
 
   /** A worker recording into {@code metrics} (served by the caller, for example on /metrics). */
   public ScorerWorker(KafkaConnection connection, ScorerConfig config, Clock clock, ScorerMetrics metrics) {
-    this(connection, config, clock, metrics, HubCheckpoints.of(HubSettings.fromEnvironment(), config.maxModelBytes()));
+    this(connection, config, clock, metrics, HubCheckpoints.fromEnvironment(config.maxModelBytes()));
   }
 
   /** A worker that fetches {@code hf://} sources through {@code hub}. */
@@ -336,6 +335,12 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     return entries.size();
   }
 
+  /** The checked folder of a model source: a {@code file:} one under the roots, an {@code hf://} one from the Hub. */
+  Path modelFolder(String source, String revision) throws IOException {
+    return HubSourceUri.isHub(source) ? hub.fetch(source, revision, config.maxModelBytes(), metrics)
+        : ModelSources.resolve(source, config.modelRoots(), config.torchScriptRoots(), config.maxModelBytes());
+  }
+
   private CausalLm model(ScoreTask task) throws IOException {
     String dtype = task.getDtype().toString();
     String wanted = task.getModelId() + "@" + dtype;
@@ -345,9 +350,7 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
         throw new ModelSourceRefused("dtype '" + dtype + "' is not supported; register the model with one of "
             + CausalLmLoader.DTYPES);
       }
-      String source = task.getSourceUri().toString();
-      Path dir = HubSourceUri.isHub(source) ? hub.fetch(source, task.getRevision(), config.maxModelBytes(), metrics)
-          : ModelSources.resolve(source, config.modelRoots(), config.torchScriptRoots(), config.maxModelBytes());
+      Path dir = modelFolder(task.getSourceUri().toString(), task.getRevision());
       // a model_type the loader does not implement is refused at once: no attempt would differ
       CheckpointCheck.unsupportedType(dir).ifPresent(problem -> {
         throw new ModelSourceRefused(problem);

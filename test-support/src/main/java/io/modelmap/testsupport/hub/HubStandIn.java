@@ -48,6 +48,7 @@ public final class HubStandIn implements AutoCloseable {
   private final List<Request> requests = new ArrayList<>();
   private final Map<String, Long> cutOnce = new ConcurrentHashMap<>();
   private final Map<String, Long> stallOnce = new ConcurrentHashMap<>();
+  private final Map<String, Integer> overlongOnce = new ConcurrentHashMap<>();
   private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
   private final Map<String, Boolean> corrupt = new ConcurrentHashMap<>();
   private final AtomicReference<Fault> nextFault = new AtomicReference<>();
@@ -98,6 +99,11 @@ public final class HubStandIn implements AutoCloseable {
   /** The CDN sends this many bytes of the blob and then nothing more, the connection open, once. */
   public void stallOnce(String sha256, long afterBytes) {
     stallOnce.put(sha256, afterBytes);
+  }
+
+  /** The CDN sends this many bytes more than the blob (and than the Hub announced), once. */
+  public void overlongOnce(String sha256, int extraBytes) {
+    overlongOnce.put(sha256, extraBytes);
   }
 
   /** The file of this ETag (an LFS sha256 or a small file's git sha1) is served with its first byte changed. */
@@ -286,6 +292,10 @@ public final class HubStandIn implements AutoCloseable {
       byte[] bytes = found.get().clone();
       if (corrupt.containsKey(sha256)) {
         bytes[0] ^= 0x5a;
+      }
+      Integer extra = overlongOnce.remove(sha256);
+      if (extra != null) {
+        bytes = java.util.Arrays.copyOf(bytes, bytes.length + extra); // its Content-Length says so too
       }
       int start = 0;
       String range = request.range();
