@@ -1,5 +1,6 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.ErrorAgreement;
@@ -38,11 +39,11 @@ public final class AgreementWaiter {
           || (accuracy.containsKey(e.getKey()) && accuracy.get(e.getKey()).getAnswered() == e.getValue())).count();
       boolean done = pairsDone == sharedByPair.size() && modelsDone == answeredByModel.size();
       return new Polling.Status(done, done
-          ? "  agreement published for all " + pairsDone + " pairs of " + modelsDone + " models"
-          : "  agreement: " + pairsDone + " of " + sharedByPair.size() + " pairs, " + modelsDone + " of "
-              + answeredByModel.size() + " models up to date",
-          "the aggregator published " + pairsDone + " of " + sharedByPair.size()
-              + " pairs; check its log and the mc-items-dlq / mc-answers-dlq topics");
+          ? "  agreement published for all " + Plural.of(pairsDone, "pair") + " of " + Plural.of(modelsDone, "model")
+          : "  agreement: " + pairsDone + " of " + Plural.of(sharedByPair.size(), "pair") + ", " + modelsDone + " of "
+              + Plural.of(answeredByModel.size(), "model") + " up to date",
+          "the aggregator published " + pairsDone + " of " + Plural.of(sharedByPair.size(), "pair")
+              + "; check its log and the mc-items-dlq / mc-answers-dlq topics");
     }, timeout, progress, clock);
   }
 }

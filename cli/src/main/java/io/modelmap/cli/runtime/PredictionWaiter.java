@@ -1,5 +1,6 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.schemas.avro.BenchmarkScore;
@@ -40,9 +41,10 @@ public final class PredictionWaiter {
       boolean modelsIn = analytics != null && analytics.getClusterOrder().containsAll(models);
       int scoresIn = analytics == null ? 0 : analytics.getObservedScores();
       return new Polling.Status(modelsIn && scoresIn >= scores.size(),
-          String.format("  predictions: the aggregator has %d of %d models and %d of %d scores",
-              analytics == null ? 0 : analytics.getCompleteModels(), models.size(), scoresIn, scores.size()),
-          "the aggregator took in " + scoresIn + " of " + scores.size() + " scores; check its log");
+          String.format("  predictions: the aggregator has %d of %s and %d of %s",
+              analytics == null ? 0 : analytics.getCompleteModels(), Plural.of(models.size(), "model"), scoresIn,
+              Plural.of(scores.size(), "score")),
+          "the aggregator took in " + scoresIn + " of " + Plural.of(scores.size(), "score") + "; check its log");
     }, timeout, progress, Clock.systemUTC());
   }
 }

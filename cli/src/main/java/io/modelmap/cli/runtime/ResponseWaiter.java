@@ -1,5 +1,6 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.producer.kafka.ConnectionConfig;
 import io.modelmap.producer.kafka.TopicReader;
 import io.modelmap.formats.responses.ResponseFiles;
@@ -50,10 +51,10 @@ public final class ResponseWaiter {
       long done = sharedByPair.entrySet().stream()
           .filter(e -> pairs.containsKey(e.getKey()) && pairs.get(e.getKey()).getPrompts() == e.getValue()).count();
       boolean all = done == sharedByPair.size();
-      return new Polling.Status(all, all ? "  response similarity published for all " + done + " pairs"
-          : "  response similarity: " + done + " of " + sharedByPair.size() + " pairs up to date",
-          "the aggregator published " + done + " of " + sharedByPair.size()
-              + " pairs; check its log and the model-responses-dlq topic");
+      return new Polling.Status(all, all ? "  response similarity published for all " + Plural.of(done, "pair")
+          : "  response similarity: " + done + " of " + Plural.of(sharedByPair.size(), "pair") + " up to date",
+          "the aggregator published " + done + " of " + Plural.of(sharedByPair.size(), "pair")
+              + "; check its log and the model-responses-dlq topic");
     }, timeout, progress, clock);
   }
 }
