@@ -1,5 +1,6 @@
 package io.modelmap.cli;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.hub.HubModels;
 import io.modelmap.cli.hub.LocalModels;
 import io.modelmap.cli.runtime.AgreementTable;
@@ -136,8 +137,8 @@ final class MapCommand implements Callable<Integer> {
       exported = run.finish(system, corpusId, pipeline.hasBenchmarks(), pipeline.hasPrompts());
     }
     if (!refused.isEmpty()) {
-      System.out.println(refused.size() + " of " + given.size()
-          + " models were refused and are not on the map:");
+      System.out.println(refused.size() + " of " + Plural.of(given.size(), "model")
+          + (refused.size() == 1 ? " was refused and is" : " were refused and are") + " not on the map:");
       refused.forEach(line -> System.out.println("  " + line));
       return 1;
     }

@@ -22,6 +22,7 @@ import io.modelmap.cli.models.QuantizeCommand;
 import io.modelmap.cli.models.TrainCommand;
 import io.modelmap.cli.operations.AggregatorCommand;
 import io.modelmap.cli.operations.EngineCommand;
+import io.modelmap.cli.operations.CleanCommand;
 import io.modelmap.cli.operations.HealthCommand;
 import io.modelmap.cli.operations.RegisterCommand;
 import io.modelmap.cli.operations.ScorerCommand;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Command;
         + " agreement on error.",
     subcommands = {DemoCommand.class, MapCommand.class, CorpusCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
         ImportItemsCommand.class, ImportAnswersCommand.class, ImportScoresCommand.class, ImportBenchmarksCommand.class, ImportResponsesCommand.class, ResponseBenchCommand.class, ExportCommand.class, AgreementCommand.class,
-        AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class,
+        AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class, CleanCommand.class,
         TrainCommand.class, MergeCommand.class, QuantizeCommand.class, ValidateKlCommand.class, CppEvalCommand.class, EmbedLlmEvalCommand.class, CompareResponsesCommand.class,
         CommandLine.HelpCommand.class})
 public final class ModelMapCli {

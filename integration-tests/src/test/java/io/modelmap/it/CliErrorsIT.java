@@ -181,7 +181,7 @@ class CliErrorsIT {
     assertThat(outcome.err()).doesNotContain("\tat ");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("L.csv line 3: text doc 1, \"a\"#0: 'zero' is not a number; row skipped")
-        .contains("imported 1 models (1 rows skipped)");
+        .contains("imported 1 model (1 row skipped)");
   }
 
   @Test

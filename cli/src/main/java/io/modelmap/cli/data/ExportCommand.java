@@ -1,5 +1,6 @@
 package io.modelmap.cli.data;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
@@ -34,9 +35,9 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int pairs = new AgreementExporter(connection.external()).export(out);
-    System.out.println("Exported agreement of " + pairs + " pairs to " + out.toAbsolutePath());
+    System.out.println("Exported agreement of " + Plural.of(pairs, "pair") + " to " + out.toAbsolutePath());
     int responsePairs = new ResponseExporter(connection.external()).export(out);
-    System.out.println("Exported response similarity of " + responsePairs + " pairs and lineage.csv to "
+    System.out.println("Exported response similarity of " + Plural.of(responsePairs, "pair") + " and lineage.csv to "
         + out.toAbsolutePath());
     if (corpusId == null && !MapExporter.anyCorpus(connection.external())) {
       System.out.println("No corpus has been published; only agreement.csv and accuracy.csv were written");

@@ -1,5 +1,6 @@
 package io.modelmap.cli.data;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.runtime.AgreementTable;
 import io.modelmap.cli.runtime.AgreementWaiter;
 import io.modelmap.cli.runtime.EmbeddedSystem;
@@ -76,7 +77,7 @@ public final class ImportAnswersCommand implements Callable<Integer> {
     }
     if (export.exportTo != null) {
       int pairs = new AgreementExporter(target).export(export.exportTo);
-      System.out.println("Exported " + pairs + " pairs to " + export.exportTo.toAbsolutePath());
+      System.out.println("Exported " + Plural.of(pairs, "pair") + " to " + export.exportTo.toAbsolutePath());
     }
   }
 }

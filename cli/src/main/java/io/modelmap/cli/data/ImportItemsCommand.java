@@ -1,5 +1,6 @@
 package io.modelmap.cli.data;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.producer.benchmark.BenchmarkPublisher;
 import io.modelmap.formats.benchmark.ItemFiles;
@@ -32,8 +33,8 @@ public final class ImportItemsCommand implements Callable<Integer> {
       new BenchmarkPublisher(publisher, connection.external().topics()).publishItems(parsed.items());
       publisher.flush();
     }
-    System.out.printf("Published %d items of %s (%d rows skipped)%n", parsed.items().size(), benchmarkId,
-        parsed.problems().size());
+    System.out.printf("Published %s of %s (%s skipped)%n", Plural.of(parsed.items().size(), "item"), benchmarkId,
+        Plural.of(parsed.problems().size(), "row"));
     return parsed.problems().isEmpty() ? 0 : 1;
   }
 }

@@ -1,5 +1,6 @@
 package io.modelmap.cli.data;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.ResponseWaiter;
 import io.modelmap.cli.support.ClusterOptions;
@@ -62,12 +63,13 @@ public final class ImportResponsesCommand implements Callable<Integer> {
           System.currentTimeMillis());
     }
     long models = responses.stream().map(ResponseFiles.Response::modelId).distinct().count();
-    System.out.printf("Published %,d responses of %d models in %d records to %s%n", responses.size(), models, records,
+    System.out.printf("Published %s of %s in %s to %s%n", Plural.of(responses.size(), "response"),
+        Plural.of(models, "model"), Plural.of(records, "record"),
         target.topics().modelResponses().name());
     if (export.exportTo != null) {
       new ResponseWaiter(target, System.out, Clock.systemUTC()).await(ResponseWaiter.sharedPrompts(responses), timeout);
       int pairs = new ResponseExporter(target).export(export.exportTo);
-      System.out.println("Exported " + pairs + " pairs and lineage.csv to " + export.exportTo.toAbsolutePath());
+      System.out.println("Exported " + Plural.of(pairs, "pair") + " and lineage.csv to " + export.exportTo.toAbsolutePath());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.modelmap.cli.data;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.producer.benchmark.ScorePublisher;
 import io.modelmap.formats.benchmark.ScoreTableReader;
@@ -47,12 +48,13 @@ public final class ImportScoresCommand implements Callable<Integer> {
       new ScorePublisher(publisher, target.topics().benchmarkScores()).publish(read);
     }
     if (!facts.isEmpty()) {
-      System.out.printf("Registered %d models with their factors to %s%n", facts.size(),
+      System.out.printf("Registered %s with their factors to %s%n", Plural.of(facts.size(), "model"),
           target.topics().modelRegistered().name());
     }
     long models = read.stream().map(BenchmarkScore::getModelId).distinct().count();
     long benchmarks = read.stream().map(BenchmarkScore::getBenchmarkId).distinct().count();
-    System.out.printf("Published %d scores of %d models on %d benchmarks to %s%n", read.size(), models, benchmarks,
+    System.out.printf("Published %s of %s on %s to %s%n", Plural.of(read.size(), "score"),
+        Plural.of(models, "model"), Plural.of(benchmarks, "benchmark"),
         target.topics().benchmarkScores().name());
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.modelmap.cli.hub;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.hub.HubClient;
 import io.modelmap.hub.HubModelId;
@@ -37,8 +38,8 @@ public final class HubModels {
     if (snapshot.downloaded().isEmpty()) {
       out.println(id + ": commit " + snapshot.commit() + ", from the cache");
     } else {
-      out.printf("%s: commit %s, downloaded %d of %d files (%s in %.1f s)%n", id, snapshot.commit(),
-          snapshot.downloaded().size(), snapshot.files().size(), DownloadLines.bytes(snapshot.downloadedBytes()),
+      out.printf("%s: commit %s, downloaded %d of %s (%s in %.1f s)%n", id, snapshot.commit(),
+          snapshot.downloaded().size(), Plural.of(snapshot.files().size(), "file"), DownloadLines.bytes(snapshot.downloadedBytes()),
           snapshot.downloadMillis() / 1000.0);
     }
     return new LocalModel(modelId(id), snapshot.folder(), LocalModels.modelType(snapshot.folder()), "hub",

@@ -1,5 +1,6 @@
 package io.modelmap.cli.operations;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.hub.HubRegistration;
 import io.modelmap.cli.hub.LocalModels;
 import io.modelmap.cli.support.ClusterOptions;
@@ -134,9 +135,10 @@ public final class RegisterCommand implements Callable<Integer> {
       int tasks = new ModelOnboarding(publisher, target.topics(), new TaskFanout(perTask)).onboard(model, textIds, itemIds,
           prompts, generation.spec());
       publisher.flush();
-      System.out.printf("Registered %s: %d score tasks over %d texts%s%s%n", modelId, tasks, textIds.size(),
+      System.out.printf("Registered %s: %s over %s%s%s%n", modelId, Plural.of(tasks, "score task"),
+          Plural.of(textIds.size(), "text"),
           benchmarks.isEmpty() ? "" : " and benchmarks " + benchmarks,
-          prompts.isEmpty() ? "" : " and " + prompts.size() + " prompts");
+          prompts.isEmpty() ? "" : " and " + Plural.of(prompts.size(), "prompt"));
     }
     return 0;
   }

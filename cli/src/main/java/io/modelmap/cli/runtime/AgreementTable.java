@@ -7,7 +7,11 @@ import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.AgreementPartner;
 import io.modelmap.schemas.avro.ErrorAgreement;
 import io.modelmap.schemas.avro.ModelAccuracy;
+import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.terminal.TextTable;
+import io.modelmap.cli.terminal.TextTable.Column;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +40,24 @@ public final class AgreementTable {
 
   public void printModels(PrintStream out) {
     out.println();
-    out.printf("%-28s %8s %9s   %-28s %10s %9s%n", "model", "answered", "accuracy", "most agreement on errors",
-        "both wrong", "baseline");
+    TextTable table = TextTable.of(Column.left("model"), Column.right("answered"), Column.right("accuracy"),
+        Column.left("most agreement on errors"), Column.right("both wrong"), Column.right("baseline"));
     for (ModelAccuracy a : accuracy.values()) {
-      out.printf("%-28s %8d %9.4f", a.getModelId(), a.getAnswered(), a.getAccuracy());
+      String model = a.getModelId().toString();
+      String answered = String.valueOf(a.getAnswered());
+      String rate = String.format(Locale.ROOT, "%.4f", a.getAccuracy());
       List<AgreementPartner> most = a.getMostCorrelated();
       if (most.isEmpty()) {
-        out.println("   (no shared wrong answers yet)");
+        table.row(model, answered, rate, "(no shared wrong answers yet)");
       }
       for (int r = 0; r < Math.min(2, most.size()); r++) {
         AgreementPartner p = most.get(r);
-        String lead = r == 0 ? "" : String.format("%-28s %8s %9s", "", "", "");
-        out.printf("%s   %-28s %10.4f %9.4f%n", lead, p.getModelId(), p.getRateBothWrong(), p.getBaselineBothWrong());
+        table.row(r == 0 ? model : "", r == 0 ? answered : "", r == 0 ? rate : "", p.getModelId(),
+            String.format(Locale.ROOT, "%.4f", p.getRateBothWrong()),
+            String.format(Locale.ROOT, "%.4f", p.getBaselineBothWrong()));
       }
     }
+    table.print(out);
   }
 
   /** Mean agreement when both wrong and mean baseline over pairs, and how many pairs exceed their baseline. */
@@ -60,22 +68,27 @@ public final class AgreementTable {
     double meanBaseline = withErrors.stream().mapToDouble(ErrorAgreement::getBaselineBothWrong).average()
         .orElse(Double.NaN);
     long above = withErrors.stream().filter(p -> p.getRateBothWrong() > p.getBaselineBothWrong()).count();
-    out.printf("%nAgreement when both wrong: mean %.4f over %d pairs (random baseline %.4f); %d of %d pairs above"
-        + " their baseline%n", meanRate, withErrors.size(), meanBaseline, above, withErrors.size());
+    out.printf("%nAgreement when both wrong: mean %.4f over %s (random baseline %.4f); %d of %s above"
+        + " their baseline%n", meanRate, Plural.of(withErrors.size(), "pair"), meanBaseline, above,
+        Plural.of(withErrors.size(), "pair"));
   }
 
   /** The LLM-as-judge table: every other model's judged accuracy (the judge's answer as truth) against its true one. */
   public void printJudge(String judge, PrintStream out) {
     out.printf("%nJudge %s (accuracy %.4f): judged minus true accuracy over the items both answered%n", judge,
         accuracy.containsKey(judge) ? accuracy.get(judge).getAccuracy() : Double.NaN);
-    out.printf("%-28s %8s %9s %9s %10s%n", "model", "items", "true", "judged", "inflation");
+    // the widths of the table as first printed, widened for longer ids
+    TextTable table = TextTable.of(Column.left("model").atLeast(28), Column.right("items").atLeast(8),
+        Column.right("true").atLeast(9), Column.right("judged").atLeast(9), Column.right("inflation").atLeast(10))
+        .spaced(1);
     List<JudgeTable.Pair> judgePairs = pairs.values().stream().map(p -> new JudgeTable.Pair(p.getModelA(),
         p.getModelB(), p.getItems(), p.getSame(), p.getCorrectA(), p.getCorrectB())).toList();
     for (JudgeTable.Row row : JudgeTable.of(judge, judgePairs)) {
       JudgeInflation j = row.inflation();
-      out.printf("%-28s %8d %9.4f %9.4f %+10.4f%n", row.modelId(), j.items(), j.trueAccuracy(), j.judgedAccuracy(),
-          j.inflation());
+      table.row(row.modelId(), j.items(), String.format(Locale.ROOT, "%.4f", j.trueAccuracy()),
+          String.format(Locale.ROOT, "%.4f", j.judgedAccuracy()), String.format(Locale.ROOT, "%+.4f", j.inflation()));
     }
+    table.print(out);
   }
 
   public boolean hasModel(String model) {

@@ -1,5 +1,7 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.terminal.ProgressLine;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.LatestByKey;
 import io.modelmap.kafka.Waiter;
@@ -31,7 +33,7 @@ public final class AgreementWaiter {
       throws TimeoutException, InterruptedException {
     try (LatestByKey<String, ErrorAgreement> pairsRead = new LatestByKey<>(connection, connection.topics().errorAgreement());
         LatestByKey<String, ModelAccuracy> accuracyRead = new LatestByKey<>(connection, connection.topics().modelAccuracy())) {
-      Waiter.of(progress, clock).until(() -> status(sharedByPair, answeredByModel, pairsRead.current(),
+      Waiter.of(ProgressLine.on(progress, clock), clock).until(() -> status(sharedByPair, answeredByModel, pairsRead.current(),
           accuracyRead.current()), timeout);
     }
   }
@@ -44,10 +46,10 @@ public final class AgreementWaiter {
         || (accuracy.containsKey(e.getKey()) && accuracy.get(e.getKey()).getAnswered() == e.getValue())).count();
     boolean done = pairsDone == sharedByPair.size() && modelsDone == answeredByModel.size();
     return new Waiter.Status(done, done
-        ? "  agreement published for all " + pairsDone + " pairs of " + modelsDone + " models"
-        : "  agreement: " + pairsDone + " of " + sharedByPair.size() + " pairs, " + modelsDone + " of "
-            + answeredByModel.size() + " models up to date",
-        "the aggregator published " + pairsDone + " of " + sharedByPair.size()
-            + " pairs; check its log and the mc-items-dlq / mc-answers-dlq topics");
+        ? "  agreement published for all " + Plural.of(pairsDone, "pair") + " of " + Plural.of(modelsDone, "model")
+        : "  agreement: " + pairsDone + " of " + Plural.of(sharedByPair.size(), "pair") + ", " + modelsDone + " of "
+            + Plural.of(answeredByModel.size(), "model") + " up to date",
+        "the aggregator published " + pairsDone + " of " + Plural.of(sharedByPair.size(), "pair")
+            + "; check its log and the mc-items-dlq / mc-answers-dlq topics");
   }
 }

@@ -1,5 +1,6 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.aggregator.matrix.AcceptedCorpus;
 import io.modelmap.producer.corpus.CorpusPublisher;
 import io.modelmap.producer.corpus.CorpusSummary;
@@ -49,6 +50,6 @@ public final class CorpusPublication {
     try (Publisher publisher = new Publisher(connection)) {
       new CorpusPublisher(publisher, connection.topics().corpusTexts()).publish(corpusId, corpus);
     }
-    out.println("  published " + corpus.size() + " texts to " + connection.topics().corpusTexts().name());
+    out.println("  published " + Plural.of(corpus.size(), "text") + " to " + connection.topics().corpusTexts().name());
   }
 }

@@ -1,5 +1,6 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.ProgressLine;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.LatestByKey;
 import io.modelmap.kafka.Waiter;
@@ -45,7 +46,7 @@ public final class ExportWaiter {
         LatestByKey<String, CoordinateFrame> frames = new LatestByKey<>(connection, topics.coordinateFrame());
         LatestByKey<String, NeighborList> neighbors = new LatestByKey<>(connection, topics.modelNeighbors());
         LatestByKey<String, ModelAnalytics> analytics = new LatestByKey<>(connection, topics.modelAnalytics())) {
-      Waiter.of(progress, clock).until(() -> {
+      Waiter.of(ProgressLine.on(progress, clock), clock).until(() -> {
         last[0] = coverage(corpus, coordinates.current(), benchmarkScores.current(), frames.current(),
             neighbors.current(), analytics.current());
         return new Waiter.Status(last[0].complete(),

@@ -7,6 +7,8 @@ import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.NeighborEntry;
 import io.modelmap.schemas.avro.NeighborList;
 import io.modelmap.schemas.avro.ResponseSimilarity;
+import io.modelmap.cli.terminal.TextTable;
+import io.modelmap.cli.terminal.TextTable.Column;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.List;
@@ -33,10 +35,12 @@ public final class LineageTable {
 
   public static void print(KafkaConnection connection, int k, PrintStream out) {
     out.println();
-    out.printf("%-36s %-60s %s%n", "model", "nearest by KL", "nearest by responses (ROUGE-L); * in both");
+    TextTable table = TextTable.of(Column.left("model"), Column.left("nearest by KL").capped(80),
+        Column.left("nearest by responses (ROUGE-L); * in both").capped(80));
     for (Lineage.Entry e : read(connection, k)) {
-      out.printf("%-36s %-60s %s%n", e.model(), String.join(", ", e.byKl()), String.join(", ", e.byResponses().stream()
+      table.row(e.model(), String.join(", ", e.byKl()), String.join(", ", e.byResponses().stream()
           .map(m -> e.agreeing().contains(m) ? m + "*" : m).toList()));
     }
+    table.print(out);
   }
 }

@@ -1,5 +1,6 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.producer.benchmark.BenchmarkPublisher;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.fanout.ModelOnboarding;
@@ -96,7 +97,7 @@ public final class LocalPipeline implements AutoCloseable {
       }
       publisher.flush();
     }
-    out.println("Registered " + models.size() + " models and fanned them out into score tasks");
+    out.println("Registered " + Plural.of(models.size(), "model") + " and fanned them out into score tasks");
   }
 
   /** Starts one scorer worker in this process, loading models from under {@code roots}. */

@@ -1,5 +1,7 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.terminal.ProgressLine;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.LatestByKey;
 import io.modelmap.kafka.Waiter;
@@ -37,14 +39,15 @@ public final class PredictionWaiter {
     }
     try (LatestByKey<String, ModelAnalytics> analyticsRead =
         new LatestByKey<>(connection, connection.topics().modelAnalytics())) {
-      Waiter.of(progress, Clock.systemUTC()).until(() -> {
+      Waiter.of(ProgressLine.on(progress, Clock.systemUTC()), Clock.systemUTC()).until(() -> {
         ModelAnalytics analytics = analyticsRead.current().get(corpus);
         boolean modelsIn = analytics != null && analytics.getClusterOrder().containsAll(models);
         int scoresIn = analytics == null ? 0 : analytics.getObservedScores();
         return new Waiter.Status(modelsIn && scoresIn >= scores.size(),
-            String.format("  predictions: the aggregator has %d of %d models and %d of %d scores",
-                analytics == null ? 0 : analytics.getCompleteModels(), models.size(), scoresIn, scores.size()),
-            "the aggregator took in " + scoresIn + " of " + scores.size() + " scores; check its log");
+            String.format("  predictions: the aggregator has %d of %s and %d of %s",
+                analytics == null ? 0 : analytics.getCompleteModels(), Plural.of(models.size(), "model"), scoresIn,
+                Plural.of(scores.size(), "score")),
+            "the aggregator took in " + scoresIn + " of " + Plural.of(scores.size(), "score") + "; check its log");
       }, timeout);
     }
   }

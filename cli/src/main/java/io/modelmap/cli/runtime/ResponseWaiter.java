@@ -1,9 +1,11 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.terminal.ProgressLine;
+import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.LatestByKey;
 import io.modelmap.kafka.Waiter;
-import io.modelmap.formats.responses.ResponseFiles;
 import io.modelmap.schemas.avro.ResponseSimilarity;
 import io.modelmap.schemas.key.CompositeKey;
 import java.io.PrintStream;
@@ -47,15 +49,15 @@ public final class ResponseWaiter {
   public void await(Map<String, Long> sharedByPair, Duration timeout) throws TimeoutException, InterruptedException {
     try (LatestByKey<String, ResponseSimilarity> pairsRead =
         new LatestByKey<>(connection, connection.topics().responseSimilarity())) {
-      Waiter.of(progress, clock).until(() -> {
+      Waiter.of(ProgressLine.on(progress, clock), clock).until(() -> {
         Map<String, ResponseSimilarity> pairs = pairsRead.current();
         long done = sharedByPair.entrySet().stream()
             .filter(e -> pairs.containsKey(e.getKey()) && pairs.get(e.getKey()).getPrompts() == e.getValue()).count();
         boolean all = done == sharedByPair.size();
-        return new Waiter.Status(all, all ? "  response similarity published for all " + done + " pairs"
-            : "  response similarity: " + done + " of " + sharedByPair.size() + " pairs up to date",
-            "the aggregator published " + done + " of " + sharedByPair.size()
-                + " pairs; check its log and the model-responses-dlq topic");
+        return new Waiter.Status(all, all ? "  response similarity published for all " + Plural.of(done, "pair")
+            : "  response similarity: " + done + " of " + Plural.of(sharedByPair.size(), "pair") + " up to date",
+            "the aggregator published " + done + " of " + Plural.of(sharedByPair.size(), "pair")
+                + "; check its log and the model-responses-dlq topic");
       }, timeout);
     }
   }

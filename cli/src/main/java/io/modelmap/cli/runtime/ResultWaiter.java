@@ -1,23 +1,27 @@
 package io.modelmap.cli.runtime;
 
+import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.terminal.ProgressLine;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.LatestByKey;
+import io.modelmap.kafka.TopicFollower;
 import io.modelmap.kafka.Waiter;
+import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborList;
+import io.modelmap.schemas.avro.ScoreTask;
+import io.modelmap.schemas.topic.Topic;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import io.modelmap.kafka.TopicFollower;
-import io.modelmap.schemas.avro.DeadLetter;
-import io.modelmap.schemas.avro.ScoreTask;
-import io.modelmap.schemas.topic.Topic;
-import java.util.function.LongSupplier;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * Waits until the aggregator has published results for every expected model: complete rows with
@@ -75,30 +79,32 @@ public final class ResultWaiter {
         LatestByKey<String, ModelCoordinates> coordinatesRead =
             new LatestByKey<>(connection, connection.topics().modelCoordinates());
         LatestByKey<String, NeighborList> neighborsRead = new LatestByKey<>(connection, connection.topics().modelNeighbors())) {
-      Waiter.of(progress, clock).until(() -> {
+      Waiter.of(ProgressLine.on(progress, clock), clock).until(() -> {
         parts.forEach((part, running) -> {
           if (!running.getAsBoolean()) {
             throw new IllegalStateException("the " + part + " stopped, so no more results come; its log says why");
           }
         });
-        newlyRefused(deadTasks, tasks, expectedScored.keySet(), refused)
-            .forEach((model, reason) -> progress.println("  refused by the scorer: " + model + ": " + reason));
+        List<String> notes = newlyRefused(deadTasks, tasks, expectedScored.keySet(), refused).entrySet().stream()
+            .map(e -> "  refused by the scorer: " + e.getKey() + ": " + e.getValue()).toList();
         Map<String, ModelCoordinates> coordinates = coordinatesRead.current();
         Map<String, NeighborList> neighbors = neighborsRead.current();
         long done = expectedScored.entrySet().stream().filter(e -> !refused.containsKey(e.getKey()))
             .filter(e -> isDone(e.getKey(), e.getValue(), corpusSize, coordinates, neighbors)).count();
         if (done + refused.size() == expectedScored.size()) {
-          return new Waiter.Status(true, "  results published for all " + done + " models"
-              + (refused.isEmpty() ? "" : " the scorer accepted; " + refused.size() + " refused"), null);
+          return new Waiter.Status(true, "  results published for " + (refused.isEmpty() ? "all " : "the ")
+              + Plural.of(done, "model") + (refused.isEmpty() ? "" : " the scorer accepted; " + refused.size()
+              + " refused"), null, 1, notes);
         }
         long scored = expectedScored.keySet().stream().map(coordinates::get)
             .mapToLong(c -> c == null ? 0 : c.getTextsScored()).sum();
         long total = expectedScored.values().stream().mapToLong(Integer::longValue).sum();
-        return new Waiter.Status(false, String.format("  %d of %d models mapped; %d of %d texts scored (%.0f%%)%s",
-            done, expectedScored.size(), scored, total, 100.0 * scored / Math.max(1, total),
+        double fraction = (double) scored / Math.max(1, total);
+        return new Waiter.Status(false, String.format(Locale.ROOT, "  %d of %s mapped; %d of %s scored (%.0f%%)%s",
+            done, Plural.of(expectedScored.size(), "model"), scored, Plural.of(total, "text"), 100 * fraction,
             pace.describe(scored, total)),
-            "the aggregator published results for " + done + " of " + expectedScored.size()
-                + " models; check its log and the -dlq topics");
+            "the aggregator published results for " + done + " of " + Plural.of(expectedScored.size(), "model")
+                + "; check its log and the -dlq topics", fraction, notes);
       }, timeout);
     }
     return refused;

@@ -1,5 +1,6 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.formats.benchmark.AnswerTable;
 import io.modelmap.formats.benchmark.AnswerTableReader;
 import io.modelmap.producer.benchmark.BenchmarkPublisher;
@@ -36,8 +37,9 @@ public final class AnswerImporter {
       publisher.flush();
     }
     long answers = table.answersByModel().values().stream().mapToLong(java.util.List::size).sum();
-    out.printf("  published %d items of %s and %d answers of %d models (%d problems)%n", table.items().size(),
-        benchmarkId, answers, table.answersByModel().size(), table.problems().size());
+    out.printf("  published %s of %s and %s of %s (%s)%n", Plural.of(table.items().size(), "item"),
+        benchmarkId, Plural.of(answers, "answer"), Plural.of(table.answersByModel().size(), "model"),
+        Plural.of(table.problems().size(), "problem"));
     return table;
   }
 }

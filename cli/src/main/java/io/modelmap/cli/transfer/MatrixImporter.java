@@ -1,5 +1,6 @@
 package io.modelmap.cli.transfer;
 
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.formats.matrix.ImportedMatrix;
 import io.modelmap.formats.matrix.MatrixCsvReader;
 import io.modelmap.formats.matrix.ModelMetadataReader;
@@ -54,7 +55,7 @@ public final class MatrixImporter {
     Map<String, Integer> scored = new LinkedHashMap<>();
     try (Publisher publisher = new Publisher(connection)) {
       new CorpusPublisher(publisher, topics.corpusTexts()).publish(corpusId, corpusTexts(matrix.texts()));
-      out.printf("  published corpus %s: %d texts%n", corpusId, matrix.texts().size());
+      out.printf("  published corpus %s: %s%n", corpusId, Plural.of(matrix.texts().size(), "text"));
       ModelRegistrar registrar = new ModelRegistrar(publisher, topics.modelRegistered());
       for (Map.Entry<String, double[]> row : matrix.rows().entrySet()) {
         registrar.register(ModelMetadataReader.of(metadata, row.getKey()).registration(row.getKey(),
@@ -64,7 +65,8 @@ public final class MatrixImporter {
       }
       publisher.flush();
     }
-    out.printf("  imported %d models (%d rows skipped)%n", scored.size(), matrix.problems().size());
+    out.printf("  imported %s (%s skipped)%n", Plural.of(scored.size(), "model"),
+        Plural.of(matrix.problems().size(), "row"));
     return new Imported(scored, matrix.texts().size(), matrix.problems());
   }
 
