@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<PromptText> given = generation.read(); // a mistake in the prompt file stops the demo before it starts
+    run.preflight();
     try (EmbeddedSystem system = run.start("demo");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       ConnectionConfig connection = system.connection();

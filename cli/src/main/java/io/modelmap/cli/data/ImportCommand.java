@@ -1,5 +1,6 @@
 package io.modelmap.cli.data;
 
+import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.cli.runtime.PredictionWaiter;
@@ -58,7 +59,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Mixin
   public ExportOption export;
 
-  @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for results (ISO-8601, default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10m", description = "How long to wait for results, e.g. 90s, 10m, 1h30m or PT10M (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Override

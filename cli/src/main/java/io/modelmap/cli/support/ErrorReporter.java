@@ -1,5 +1,6 @@
 package io.modelmap.cli.support;
 
+import io.modelmap.cli.runtime.CannotFinish;
 import io.modelmap.cli.runtime.InputRefused;
 import io.modelmap.hub.HubException;
 import java.io.PrintWriter;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -57,7 +59,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     if (e instanceof AccessDeniedException denied) {
       return denied.getFile() + ": permission denied";
     }
-    if (e instanceof UsageError || e instanceof InputRefused || e instanceof IOException
+    if (e instanceof UsageError || e instanceof InputRefused || e instanceof CannotFinish
+        || e instanceof TimeoutException || e instanceof IOException
         || e instanceof IllegalArgumentException || e instanceof HubException) {
       return e.getMessage();
     }
