@@ -97,6 +97,7 @@ final class MapCommand implements Callable<Integer> {
     if (!CausalLmLoader.DTYPES.contains(dtype)) {
       throw new UsageError("--dtype " + dtype + ": the scorer runs one of " + CausalLmLoader.DTYPES);
     }
+    corpus.spec(); // --min-bytes, --sample: before a Hub model downloads
     scoring.resolve(); // --device gpu without a GPU: one line now, not after Kafka and the scorer started
     run.preflight();
     List<LocalModel> checkpoints = new ArrayList<>();
