@@ -9,9 +9,7 @@ import io.modelmap.scorer.worker.MetricsEndpoint;
 import io.modelmap.scorer.worker.ScorerConfig;
 import io.modelmap.scorer.worker.ScorerMetrics;
 import io.modelmap.scorer.worker.ScorerWorker;
-import io.modelmap.cli.support.UsageError;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -63,11 +61,6 @@ public final class ScorerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     scoring.resolve(); // a GPU that is not there: one line now, not a stack trace once the worker starts
-    for (Path root : modelRoots) {
-      if (!Files.isDirectory(root)) {
-        throw new UsageError("--model-root " + root + ": no such folder");
-      }
-    }
     CliLogging.service();
     ScorerConfig config = config("scorer-" + UUID.randomUUID());
     ScorerMetrics metrics = new ScorerMetrics();
