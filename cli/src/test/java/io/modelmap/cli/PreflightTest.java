@@ -173,4 +173,19 @@ class PreflightTest {
     assertThat(byDefault.timeout).isEqualTo(Duration.ofMinutes(30));
     assertThat(given.timeout).isEqualTo(Duration.ofSeconds(5400));
   }
+
+  @Test
+  void shouldRefuseRegisteringALocalFolderTheScorerCouldNotLoadBeforeConnecting() throws Exception {
+    Path model = gpt2("mamba-register", "mamba");
+    safetensors(model.resolve("model.safetensors"), 16, 16);
+
+    Outcome outcome = run("register", "--model-id", "acme/m", "--source-uri", "file:" + model, "--corpus-id", "c",
+        "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).startsWith("modelmap register: --source-uri file:" + model + ": model_type 'mamba' is a"
+        + " recurrent model, not a transformer decoder; supported: gpt2, ");
+    assertThat(outcome.err().lines()).hasSize(1);
+    assertThat(outcome.took()).as("refused before any connection attempt").isLessThan(WITHIN);
+  }
 }
