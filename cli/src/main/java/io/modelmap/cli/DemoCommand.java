@@ -8,6 +8,7 @@ import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.cli.runtime.ZooSummary;
 import io.modelmap.cli.support.GenerationOptions;
+import io.modelmap.cli.support.UsageError;
 import io.modelmap.producer.benchmark.ContinuationBenchmark;
 import io.modelmap.producer.benchmark.DemoBenchmark;
 import io.modelmap.producer.corpus.CorpusBuilder;
@@ -62,6 +63,10 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<PromptText> given = generation.read(); // a mistake in the prompt file stops the demo before it starts
+    if (texts < 1) {
+      throw new UsageError("--texts must be at least 1, not " + texts);
+    }
+    run.preflight();
     try (EmbeddedSystem system = run.start("demo");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
       KafkaConnection connection = system.connection();

@@ -27,6 +27,11 @@ final class LocalRunOptions {
   @Option(names = "--serve", description = "Keep the broker, registry, aggregator and scorer running afterwards (Ctrl-C to stop).")
   boolean serve;
 
+  /** What can be checked before anything starts: the export target (a long run's results are lost if it fails). */
+  void preflight() throws IOException {
+    export.checkTarget();
+  }
+
   EmbeddedSystem start(String purpose) throws IOException {
     return EmbeddedSystem.start(data.dataDir(purpose), System.out, apiPort);
   }

@@ -1,6 +1,7 @@
 package io.modelmap.cli;
 
 import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.hub.HubModels;
 import io.modelmap.cli.hub.LocalModels;
 import io.modelmap.cli.runtime.AgreementTable;
@@ -78,7 +79,10 @@ final class MapCommand implements Callable<Integer> {
   @Mixin
   GenerationOptions generation;
 
-  @Option(names = "--timeout", defaultValue = "PT6H", description = "How long to wait for the scores (ISO-8601, default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "30m",
+      description = "How long to wait for the scores, e.g. 90s, 10m, 1h30m or PT10M (default ${DEFAULT-VALUE}: a few"
+          + " small checkpoints on a CPU take minutes, and models the scorer refuses or fails end the wait at once;"
+          + " raise it for large models or corpora).")
   Duration timeout;
 
   @Override
@@ -94,6 +98,9 @@ final class MapCommand implements Callable<Integer> {
     if (!CausalLmLoader.DTYPES.contains(dtype)) {
       throw new UsageError("--dtype " + dtype + ": the scorer runs one of " + CausalLmLoader.DTYPES);
     }
+    corpus.spec(); // --min-bytes, --sample: before a Hub model downloads
+    scoring.resolve(); // --device gpu without a GPU: one line now, not after Kafka and the scorer started
+    run.preflight();
     List<LocalModel> checkpoints = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     HubSettings hubSettings = hub.settings();
@@ -106,10 +113,11 @@ final class MapCommand implements Callable<Integer> {
     for (LocalModel model : checkpoints) {
       System.out.println(model.id() + ": " + CheckpointCheck.summary(model.dir()));
     }
-    refused.forEach(line -> System.out.println("refused: " + line));
-    if (checkpoints.isEmpty()) {
-      throw new UsageError("map: every model was refused (see above); nothing to map");
+    if (checkpoints.isEmpty()) { // the reasons in the one line: nothing else will be printed
+      throw new UsageError((refused.size() == 1 ? "the only model cannot be mapped: "
+          : "none of the " + refused.size() + " models can be mapped: ") + String.join("; ", refused));
     }
+    refused.forEach(line -> System.out.println("refused: " + line));
     List<CorpusText> texts = corpus.build(System.out);
     Map<String, ParsedItems> items = readBenchmarks();
     List<PromptText> prompts = generation.read();

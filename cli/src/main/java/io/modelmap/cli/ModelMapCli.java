@@ -31,8 +31,11 @@ import io.modelmap.cli.support.CliFactory;
 import io.modelmap.cli.support.ErrorReporter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Entry point of {@code ./modelmap}. */
 @Command(name = "modelmap", mixinStandardHelpOptions = true, resourceBundle = "io.modelmap.cli.OptionDescriptions", version = "modelmap-streams 0.1.0",
@@ -43,7 +46,16 @@ import picocli.CommandLine.Command;
         AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class, CleanCommand.class,
         TrainCommand.class, MergeCommand.class, QuantizeCommand.class, ValidateKlCommand.class, CppEvalCommand.class, EmbedLlmEvalCommand.class, CompareResponsesCommand.class,
         CommandLine.HelpCommand.class})
-public final class ModelMapCli {
+public final class ModelMapCli implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  /** Bare {@code ./modelmap}: the command list, exit 2 (a command is needed), as for any other missing argument. */
+  @Override
+  public Integer call() {
+    CommandList.print(spec.commandLine(), spec.commandLine().getErr());
+    return 2;
+  }
 
   public static void main(String[] args) {
     CliLogging.terminal();

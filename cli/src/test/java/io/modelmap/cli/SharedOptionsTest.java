@@ -93,13 +93,14 @@ class SharedOptionsTest {
 
   @Test
   void shouldKeepEachCommandsHelpTextForDevice() {
-    String scorerText = "auto (a GPU when PyTorch sees one), cpu or gpu (env MODELMAP_DEVICE; default auto).";
+    String scorerText = "auto (a GPU when PyTorch sees one), cpu, gpu or cuda (the first GPU), cuda:N (GPU number N)"
+        + " (env MODELMAP_DEVICE; default auto).";
     assumeTrue(System.getenv("MODELMAP_DEVICE") == null, "MODELMAP_DEVICE is set here");
     assertThat(description("scorer", "--device")).isEqualTo(scorerText);
     assertThat(description("map", "--device")).isEqualTo(scorerText);
     assertThat(description("bench-scorer", "--device")).isEqualTo(scorerText);
-    assertThat(description("train", "--device")).isEqualTo("auto, cpu or gpu (default auto).");
-    assertThat(description("validate-kl", "--device")).isEqualTo("auto, cpu or gpu (default auto).");
+    assertThat(description("train", "--device")).isEqualTo("auto, cpu, gpu, cuda or cuda:N (default auto).");
+    assertThat(description("validate-kl", "--device")).isEqualTo("auto, cpu, gpu, cuda or cuda:N (default auto).");
   }
 
   @Test

@@ -258,6 +258,34 @@ class MapCommandIT {
     }
   }
 
+  /**
+   * A map whose only model passes the check before starting but which the scorer cannot load (a layer the weights
+   * lack) can no longer finish: it says which model and why in one line and exits 1 in seconds, not at --timeout,
+   * and never advises reading -dlq topics (the embedded broker is gone once it exits).
+   */
+  @Test
+  void shouldStopAtOnceNamingTheReasonWhenEveryModelIsRefusedByTheScorer() throws Exception {
+    Path corpus = writePileZst(referenceTexts());
+    Path broken = Files.createDirectories(dir.resolve("models/broken"));
+    ObjectNode config = (ObjectNode) JSON.readTree(FIXTURES.resolve("llama/config.json").toFile());
+    Files.writeString(broken.resolve("config.json"), config.put("num_hidden_layers", 3).toString()); // weights hold 2
+    Files.copy(FIXTURES.resolve("llama/tokenizer.json"), broken.resolve("tokenizer.json"));
+    Files.copy(FIXTURES.resolve("llama/model.safetensors"), broken.resolve("model.safetensors"));
+    java.io.StringWriter err = new java.io.StringWriter();
+    long start = System.nanoTime();
+
+    int exit = ModelMapCli.commandLine().setErr(new java.io.PrintWriter(err)).execute("map", "--corpus",
+        corpus.toString(), "--min-bytes", "1", "--device", "cpu", "--data-dir", dir.resolve("data").toString(),
+        "--api-port", "0", "--timeout", "30m", "--model", "acme/broken-llama=" + broken);
+
+    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).startsWith("modelmap map: the only model cannot be mapped: acme/broken-llama was"
+        + " refused by the scorer: ").contains("lacks tensor model.layers.2").doesNotContain("dlq");
+    assertThat(err.toString().lines()).hasSize(1);
+    assertThat(took).as("broker start, one failed load per attempt, then out").isLessThan(java.time.Duration.ofMinutes(3));
+  }
+
   /** The fixtures' five texts; each becomes one Pile document (the third with an id of its own). */
   private static List<String> referenceTexts() throws IOException {
     List<String> texts = new ArrayList<>();

@@ -79,14 +79,14 @@ public final class ScorerBenchCommand implements Callable<Integer> {
       if (model != null) {
         throw new UsageError("give --model or --models-dir, not both");
       }
-      Device on = DeviceChoice.resolve(scoring.device);
+      Device on = scoring.resolve();
       int batch = scoring.batchSize > 0 ? scoring.batchSize : DeviceChoice.defaultBatchSize(on);
       return new FamilySweep(on, dtype, batch, repeats, System.out).run(modelsDir, corpus(), rounds) == 0 ? 0 : 1;
     }
     Path folder = model != null ? model
         : RandomGpt2.write(Files.createTempDirectory("bench-scorer"), vocab, width, layers, heads, 1100, 1);
     List<String> corpus = corpus();
-    Device on = DeviceChoice.resolve(scoring.device);
+    Device on = scoring.resolve();
     try (CausalLm lm = CausalLmLoader.load(folder, on, dtype);
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(folder.resolve("tokenizer.json"),
             Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));

@@ -2,6 +2,7 @@ package io.modelmap.cli.data;
 
 import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.support.ClusterOptions;
+import io.modelmap.cli.support.UsageError;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.cli.transfer.ResponseExporter;
@@ -22,7 +23,11 @@ public final class ExportCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions connection;
 
-  @Option(names = "--out", required = true, description = "Folder to write to.")
+  @Option(names = "--export-to", paramLabel = "DIR", description = "Folder to write to.")
+  Path exportTo;
+
+  /** The earlier name of --export-to, kept for scripts; every other command says --export-to. */
+  @Option(names = "--out", hidden = true)
   Path out;
 
   @Option(names = "--corpus-id", description = "Corpus to export (needed only when there are several).")
@@ -34,6 +39,10 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path out = exportTo != null ? exportTo : this.out;
+    if (out == null) {
+      throw new UsageError("export needs --export-to DIR, the folder to write the CSV files to");
+    }
     int pairs = new AgreementExporter(connection.external()).export(out);
     System.out.println("Exported agreement of " + Plural.of(pairs, "pair") + " to " + out.toAbsolutePath());
     int responsePairs = new ResponseExporter(connection.external()).export(out);

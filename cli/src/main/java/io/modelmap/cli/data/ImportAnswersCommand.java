@@ -1,6 +1,7 @@
 package io.modelmap.cli.data;
 
 import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.runtime.AgreementTable;
 import io.modelmap.cli.runtime.AgreementWaiter;
 import io.modelmap.cli.runtime.EmbeddedSystem;
@@ -44,7 +45,7 @@ public final class ImportAnswersCommand implements Callable<Integer> {
   @Option(names = "--judge", description = "Also print the LLM-as-judge inflation table with this model as the judge.")
   String judge;
 
-  @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for results (ISO-8601, default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10m", description = "How long to wait for results, e.g. 90s, 10m, 1h30m or PT10M (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Override

@@ -1,5 +1,7 @@
 package io.modelmap.cli.data;
 
+import io.modelmap.cli.support.DurationConverter;
+import io.modelmap.cli.support.UsageError;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.cli.runtime.PredictionWaiter;
@@ -41,8 +43,12 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--matrix", required = true, description = "L.csv: header model_id,<text_id>...; empty cells are unscored.")
   Path matrix;
 
-  @Option(names = "--texts", required = true, description = "texts.csv: text_id,category,bytes.")
-  Path texts;
+  @Option(names = "--texts-file", paramLabel = "texts.csv", description = "texts.csv: text_id,category,bytes.")
+  Path textsFile;
+
+  /** The earlier name of --texts-file, kept for scripts: other commands' --texts is a count. */
+  @Option(names = "--texts", hidden = true)
+  Path textsAlias;
 
   @Option(names = "--corpus-id", defaultValue = "imported", description = "Corpus id to publish under (default ${DEFAULT-VALUE}).")
   String corpusId;
@@ -58,12 +64,12 @@ public final class ImportCommand implements Callable<Integer> {
   @Mixin
   public ExportOption export;
 
-  @Option(names = "--timeout", defaultValue = "PT10M", description = "How long to wait for results (ISO-8601, default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "10m", description = "How long to wait for results, e.g. 90s, 10m, 1h30m or PT10M (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Override
   public Integer call() throws Exception {
-    for (Path file : Stream.of(matrix, texts, models, scores).filter(java.util.Objects::nonNull).toList()) {
+    for (Path file : Stream.of(matrix, texts(), models, scores).filter(java.util.Objects::nonNull).toList()) {
       if (!Files.isRegularFile(file)) {
         throw new NoSuchFileException(file.toString());
       }
@@ -107,10 +113,19 @@ public final class ImportCommand implements Callable<Integer> {
     return exported.complete() ? 0 : ExportOption.INCOMPLETE_EXPORT;
   }
 
+  /** --texts-file, or its earlier name --texts. */
+  private Path texts() {
+    Path texts = textsFile != null ? textsFile : textsAlias;
+    if (texts == null) {
+      throw new UsageError("import needs --texts-file texts.csv (text_id,category,bytes) beside --matrix L.csv");
+    }
+    return texts;
+  }
+
   private MatrixImporter.Imported run(KafkaConnection target) throws Exception {
-    System.out.println("Importing " + matrix + " with " + texts + " as corpus " + corpusId + " ...");
+    System.out.println("Importing " + matrix + " with " + texts() + " as corpus " + corpusId + " ...");
     MatrixImporter.Imported imported = new MatrixImporter(target, System.out, Clock.systemUTC())
-        .importMatrix(matrix, texts, corpusId, metadata);
+        .importMatrix(matrix, texts(), corpusId, metadata);
     if (!known.isEmpty()) {
       try (Publisher publisher = new Publisher(target)) {
         new ScorePublisher(publisher, target.topics().benchmarkScores()).publish(known);

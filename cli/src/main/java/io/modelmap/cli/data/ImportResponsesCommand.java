@@ -1,6 +1,7 @@
 package io.modelmap.cli.data;
 
 import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.ResponseWaiter;
 import io.modelmap.cli.support.ClusterOptions;
@@ -39,8 +40,8 @@ public final class ImportResponsesCommand implements Callable<Integer> {
   @Mixin
   ExportOption export;
 
-  @Option(names = "--timeout", defaultValue = "PT30M", description = "How long to wait for results (ISO-8601,"
-      + " default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", converter = DurationConverter.class, defaultValue = "30m", description = "How long to wait for results, e.g. 90s, 10m,"
+      + " 1h30m or PT10M (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Override

@@ -17,7 +17,6 @@ import io.modelmap.formats.corpus.Document;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
 import io.modelmap.scorer.validation.TokenLevelKl;
-import io.modelmap.scorer.worker.DeviceChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ public final class ValidateKlCommand implements Callable<Integer> {
     if (demoCorpus == sources.anySource()) {
       throw new UsageError("validate-kl needs either --demo-corpus or documents (--corpus FILE|DIR, --text PATH --category NAME)");
     }
-    Device on = DeviceChoice.resolve(device.device);
+    Device on = device.resolve();
     List<String> ids = local.stream().map(LocalModel::id).toList();
     List<String> chosen = pair.isEmpty() ? ids.subList(0, 2) : pair;
     if (chosen.size() != 2 || !ids.containsAll(chosen)) {

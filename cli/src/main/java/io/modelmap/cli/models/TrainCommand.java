@@ -8,7 +8,6 @@ import io.modelmap.formats.corpus.Document;
 import io.modelmap.scorer.checkpoint.Gpt2Checkpoint;
 import io.modelmap.scorer.training.Gpt2Trainer;
 import io.modelmap.scorer.training.TrainingMix;
-import io.modelmap.scorer.worker.DeviceChoice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
         from != null ? "from " + from : "a new GPT-2 (" + layers + " layers, width " + width + ")",
         start.parameterCount(), training.describe(), steps, batch, length);
     long begun = System.nanoTime();
-    Gpt2Trainer.Result result = Gpt2Trainer.train(start, training, settings, DeviceChoice.resolve(device.device), p ->
+    Gpt2Trainer.Result result = Gpt2Trainer.train(start, training, settings, device.resolve(), p ->
         System.out.printf("  step %d/%d · loss %.3f nats/byte (%.3f bits/byte) · %,.0f bytes/s · about %.0f s left%n",
             p.step(), p.steps(), p.loss(), p.loss() / Math.log(2), p.tokensPerSecond(),
             (p.steps() - p.step()) * (double) batch * length / p.tokensPerSecond()));

@@ -1,5 +1,6 @@
 package io.modelmap.cli.operations;
 
+import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.aggregator.app.AggregatorConfig;
 import io.modelmap.aggregator.app.AggregatorService;
@@ -40,9 +41,10 @@ public final class AggregatorCommand implements Callable<Integer> {
   @Option(names = "--clip-quantile", defaultValue = "${env:MODELMAP_CLIP_QUANTILE}", description = "Clip L below this global quantile before centring (paper: 0.02). Off by default.")
   Double clipQuantile;
 
-  @Option(names = "--pending-timeout", defaultValue = "${env:MODELMAP_PENDING_TIMEOUT:-PT10M}",
+  @Option(names = "--pending-timeout", converter = DurationConverter.class,
+      defaultValue = "${env:MODELMAP_PENDING_TIMEOUT:-10m}",
       description = "How long scores wait for their texts or their model's registration, and answers for their"
-          + " items, before they are dead-lettered (ISO-8601; env MODELMAP_PENDING_TIMEOUT; default ${DEFAULT-VALUE}).")
+          + " items, before they are dead-lettered (e.g. 90s, 10m or PT10M; env MODELMAP_PENDING_TIMEOUT; default ${DEFAULT-VALUE}).")
   Duration pendingTimeout;
 
   @Option(names = "--commit-interval-ms", defaultValue = "${env:MODELMAP_COMMIT_INTERVAL_MS:-100}",

@@ -7,6 +7,9 @@ import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.cli.support.GenerationOptions;
 import io.modelmap.cli.support.HubOptions;
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.scorer.model.CheckpointCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.modelmap.hub.HubClient;
 import io.modelmap.hub.HubModelId;
 import io.modelmap.producer.fanout.ModelOnboarding;
@@ -80,6 +83,22 @@ public final class RegisterCommand implements Callable<Integer> {
   @Mixin
   GenerationOptions generation;
 
+  /**
+   * A {@code file:} source that is on this machine is checked as the scorer will load it (config, model_type,
+   * weights against their headers, tokenizer) before anything is published; one on a scorer's machine only is not.
+   */
+  private void checkLocalFolder() {
+    if (sourceUri == null || !sourceUri.startsWith("file:")) {
+      return;
+    }
+    Path folder = Path.of(sourceUri.substring("file:".length()));
+    if (Files.isDirectory(folder)) {
+      CheckpointCheck.problem(folder).ifPresent(problem -> {
+        throw new UsageError("--source-uri " + sourceUri + ": " + problem);
+      });
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if ((hubModel == null) == (sourceUri == null)) {
@@ -89,6 +108,7 @@ public final class RegisterCommand implements Callable<Integer> {
     if (sourceUri != null && modelId == null) {
       throw new UsageError("--source-uri needs --model-id");
     }
+    checkLocalFolder();
     Optional<HubRegistration> fromHub = Optional.empty();
     if (hubModel != null) {
       HubModelId id = LocalModels.hubId(hubModel);

@@ -65,6 +65,7 @@ public final class ScorerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    scoring.resolve(); // a GPU that is not there: one line now, not a stack trace once the worker starts
     CliLogging.service();
     ScorerConfig config = config("scorer-" + UUID.randomUUID());
     ScorerMetrics metrics = new ScorerMetrics();

@@ -4,21 +4,16 @@ import io.modelmap.cli.terminal.Plural;
 import io.modelmap.cli.terminal.ProgressLine;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.LatestByKey;
-import io.modelmap.kafka.TopicFollower;
 import io.modelmap.kafka.Waiter;
-import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.NeighborList;
-import io.modelmap.schemas.avro.ScoreTask;
-import io.modelmap.schemas.topic.Topic;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
@@ -66,16 +61,16 @@ public final class ResultWaiter {
   /**
    * {@code expectedScored}: model id → texts it should end with; {@code corpusSize} marks complete rows.
    * A model whose score tasks the scorer dead-lettered (it refused the model, or its tasks failed every
-   * attempt) will never come: it is reported at once and no longer waited for. Returns those models,
-   * each with the scorer's reason.
+   * attempt), or whose registration or scores the aggregator dead-lettered, will never come: it is reported at
+   * once and no longer waited for. When no model is left to wait for and none was mapped, the run can no longer
+   * finish: {@link CannotFinish} names every model with its reason at once. Returns the refused models, each with
+   * its reason.
    */
   public Map<String, String> await(Map<String, Integer> expectedScored, int corpusSize, Duration timeout)
       throws TimeoutException, InterruptedException {
     Map<String, String> refused = new TreeMap<>();
     ScoringPace pace = new ScoringPace(clock, tokens);
-    Topic<String, ScoreTask> tasks = connection.topics().scoreTasks();
-    try (TopicFollower<String, DeadLetter> deadTasks =
-        new TopicFollower<>(connection, connection.topics().deadLetters(tasks.name()));
+    try (DeadLetterReasons deadLetters = new DeadLetterReasons(connection);
         LatestByKey<String, ModelCoordinates> coordinatesRead =
             new LatestByKey<>(connection, connection.topics().modelCoordinates());
         LatestByKey<String, NeighborList> neighborsRead = new LatestByKey<>(connection, connection.topics().modelNeighbors())) {
@@ -85,8 +80,16 @@ public final class ResultWaiter {
             throw new IllegalStateException("the " + part + " stopped, so no more results come; its log says why");
           }
         });
-        List<String> notes = newlyRefused(deadTasks, tasks, expectedScored.keySet(), refused).entrySet().stream()
-            .map(e -> "  refused by the scorer: " + e.getKey() + ": " + e.getValue()).toList();
+        List<String> notes = new ArrayList<>();
+        deadLetters.newModels(expectedScored.keySet()).forEach((model, refusal) -> {
+          if (refused.putIfAbsent(model, refusal.toString()) == null) {
+            notes.add("  refused by " + refusal.by() + ": " + model + ": " + refusal.message());
+          }
+        });
+        if (refused.size() == expectedScored.size()) {
+          notes.forEach(progress::println);
+          throw new CannotFinish(cannotFinish(refused));
+        }
         Map<String, ModelCoordinates> coordinates = coordinatesRead.current();
         Map<String, NeighborList> neighbors = neighborsRead.current();
         long done = expectedScored.entrySet().stream().filter(e -> !refused.containsKey(e.getKey()))
@@ -103,40 +106,27 @@ public final class ResultWaiter {
         return new Waiter.Status(false, String.format(Locale.ROOT, "  %d of %s mapped; %d of %s scored (%.0f%%)%s",
             done, Plural.of(expectedScored.size(), "model"), scored, Plural.of(total, "text"), 100 * fraction,
             pace.describe(scored, total)),
-            "the aggregator published results for " + done + " of " + Plural.of(expectedScored.size(), "model")
-                + "; check its log and the -dlq topics", fraction, notes);
+            String.format("%d of %d models mapped and %d of %d texts scored when the time was up; nothing more was"
+                + " refused, so scoring was still going: give more time with --timeout (e.g. --timeout 2h)%s",
+                done, expectedScored.size(), scored, total,
+                refused.isEmpty() ? "" : "; " + refused.size() + " refused: " + cannotFinishList(refused)),
+            fraction, notes);
       }, timeout);
     }
     return refused;
   }
 
-  /** The expected models with a dead-lettered score task not seen before, each with the scorer's reason. */
-  private static Map<String, String> newlyRefused(TopicFollower<String, DeadLetter> deadTasks,
-      Topic<String, ScoreTask> tasks, Set<String> expected, Map<String, String> refused) {
-    Map<String, String> found = new TreeMap<>();
-    deadTasks.catchUp((key, letter) -> {
-      ScoreTask task;
-      try {
-        task = tasks.valueSerde().deserializer().deserialize(tasks.name(), bytes(letter.getOriginalValue()));
-      } catch (RuntimeException e) {
-        return; // an undecodable task names no model
-      }
-      String model = task == null ? null : task.getModelId();
-      if (model != null && expected.contains(model) && !refused.containsKey(model) && !found.containsKey(model)) {
-        found.put(model, letter.getMessage());
-      }
-    });
-    refused.putAll(found);
-    return found;
+  /** The sentence of a map none of whose models can be mapped. */
+  static String cannotFinish(Map<String, String> refused) {
+    return (refused.size() == 1 ? "the only model cannot be mapped: "
+          : "none of the " + refused.size() + " models can be mapped: ") + cannotFinishList(refused);
   }
 
-  private static byte[] bytes(ByteBuffer buffer) {
-    if (buffer == null) {
-      return null;
-    }
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.duplicate().get(bytes);
-    return bytes;
+  private static String cannotFinishList(Map<String, String> refused) {
+    StringBuilder list = new StringBuilder();
+    refused.forEach((model, reason) -> list.append(list.isEmpty() ? "" : "; ").append(model).append(" was ")
+        .append(reason));
+    return list.toString();
   }
 
   private static boolean isDone(String model, int expected, int corpusSize, Map<String, ModelCoordinates> coords,

@@ -34,10 +34,20 @@ public final class CorpusOptions {
     return sources.anySource();
   }
 
+  /** How the corpus is cut, checked before anything is read: an invalid value is the user's mistake (exit 2). */
+  public CorpusSpec spec() {
+    try {
+      return new CorpusSpec(chunkBytes, minBytes, sample, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
   /** Reads every source and builds the corpus, reporting skipped files on {@code out}. */
   public List<CorpusText> build(PrintStream out) throws IOException {
+    CorpusSpec spec = spec();
     List<Document> documents = sources.documents(out);
-    List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(chunkBytes, minBytes, sample, seed)).build(documents);
+    List<CorpusText> corpus = new CorpusBuilder(spec).build(documents);
     if (corpus.isEmpty()) {
       throw new IOException("no chunk of the " + documents.size() + " documents reaches --min-bytes " + minBytes
           + "; lower --min-bytes or add longer documents");

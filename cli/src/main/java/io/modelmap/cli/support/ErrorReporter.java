@@ -1,5 +1,6 @@
 package io.modelmap.cli.support;
 
+import io.modelmap.cli.runtime.CannotFinish;
 import io.modelmap.cli.runtime.InputRefused;
 import io.modelmap.hub.HubException;
 import java.io.PrintWriter;
@@ -7,13 +8,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns every failure into a short message, never a stack trace: exit 2 for a command used wrongly
@@ -29,8 +35,10 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("modelmap " + command.getCommandName() + ": " + e.getMessage() + " (see modelmap "
-        + command.getCommandSpec().qualifiedName(" ").replaceFirst("^modelmap ?", "") + " --help)");
+    String name = command.getParent() == null ? "modelmap" : "modelmap " + command.getCommandName();
+    err.println(name + ": " + e.getMessage() + suggestion(e) + " (see "
+        + ("modelmap " + command.getCommandSpec().qualifiedName(" ").replaceFirst("^modelmap ?", "")).strip()
+        + " --help)");
     err.flush();
     return USAGE;
   }
@@ -45,6 +53,24 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     return exitCode(cause);
   }
 
+  /** "; did you mean --timeout?" for a mistyped option or command, in the one line; empty when nothing is close. */
+  static String suggestion(ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    List<String> names = typed.startsWith("-")
+        ? spec.options().stream().filter(o -> !o.hidden()).flatMap(o -> Stream.of(o.names())).toList()
+        : List.copyOf(spec.subcommands().keySet());
+    List<String> close = Suggestions.closest(typed, names, 3);
+    if (close.isEmpty()) {
+      return "";
+    }
+    return "; did you mean " + (close.size() == 1 ? close.get(0)
+        : String.join(", ", close.subList(0, close.size() - 1)) + " or " + close.get(close.size() - 1)) + "?";
+  }
+
   static int exitCode(Throwable e) {
     return e instanceof UsageError || e instanceof NoSuchFileException || e instanceof AccessDeniedException
         ? USAGE : BAD_DATA;
@@ -57,7 +83,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     if (e instanceof AccessDeniedException denied) {
       return denied.getFile() + ": permission denied";
     }
-    if (e instanceof UsageError || e instanceof InputRefused || e instanceof IOException
+    if (e instanceof UsageError || e instanceof InputRefused || e instanceof CannotFinish
+        || e instanceof TimeoutException || e instanceof IOException
         || e instanceof IllegalArgumentException || e instanceof HubException) {
       return e.getMessage();
     }

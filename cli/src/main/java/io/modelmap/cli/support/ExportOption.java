@@ -1,6 +1,9 @@
 package io.modelmap.cli.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,4 +23,27 @@ public final class ExportOption {
   @Option(names = "--export-to", paramLabel = "DIR", descriptionKey = "export-to",
       description = "Export the map as CSV to this folder before exiting.")
   public Path exportTo;
+
+  /**
+   * Refuses, before anything starts, a target the export would overwrite or cannot write: an existing file, or a
+   * folder that already holds files (the results of a long run would otherwise be lost at the very end).
+   */
+  public void checkTarget() throws IOException {
+    if (exportTo == null || !Files.exists(exportTo)) {
+      return;
+    }
+    if (!Files.isDirectory(exportTo)) {
+      throw new UsageError("--export-to " + exportTo + ": is a file, the export writes a folder of CSV files;"
+          + " name a new or empty folder");
+    }
+    try (Stream<Path> entries = Files.list(exportTo)) {
+      if (entries.findAny().isPresent()) {
+        throw new UsageError("--export-to " + exportTo + ": the folder is not empty and would be overwritten;"
+            + " name a new or empty folder, or remove this one first");
+      }
+    }
+    if (!Files.isWritable(exportTo)) {
+      throw new UsageError("--export-to " + exportTo + ": the folder is not writable; name one you can write to");
+    }
+  }
 }
