@@ -2,23 +2,13 @@ package io.modelmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** Bare {@code ./modelmap} lists the commands by audience; a mistyped command or option gets a suggestion. */
 class CommandListTest {
-  private record Outcome(int exitCode, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter err = new StringWriter();
-    int exitCode = ModelMapCli.commandLine().setErr(new PrintWriter(err)).execute(args);
-    return new Outcome(exitCode, err.toString());
-  }
-
   @Test
   void shouldListEveryCommandGroupedByAudienceOnABareCall() {
-    Outcome outcome = run();
+    CliRun outcome = CliRun.of();
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     String nl = System.lineSeparator();
@@ -37,7 +27,7 @@ class CommandListTest {
 
   @Test
   void shouldSuggestTheCommandAMistypedOneIsClosestTo() {
-    Outcome outcome = run("dmeo");
+    CliRun outcome = CliRun.of("dmeo");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("modelmap: Unmatched argument at index 0: 'dmeo'; did you mean demo? (see"
@@ -47,7 +37,7 @@ class CommandListTest {
 
   @Test
   void shouldSuggestTheOptionAMistypedOneIsClosestTo() {
-    Outcome outcome = run("map", "--tiemout", "10m");
+    CliRun outcome = CliRun.of("map", "--tiemout", "10m");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("modelmap map: Unknown options: '--tiemout', '10m'; did you mean --timeout? (see"

@@ -2,8 +2,6 @@ package io.modelmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,20 +15,12 @@ class CommandRefusalsTest {
   @TempDir
   Path dir;
 
-  private record Outcome(int exitCode, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter err = new StringWriter();
-    int exitCode = ModelMapCli.commandLine().setErr(new PrintWriter(err)).execute(args);
-    return new Outcome(exitCode, err.toString());
-  }
-
   @Test
   void shouldRefuseAnImportWhoseMatrixIsMissing() throws Exception {
     Path texts = Files.writeString(dir.resolve("texts.csv"), "text_id,category,bytes\n");
     Path missing = dir.resolve("L.csv");
 
-    Outcome outcome = run("import", "--matrix", missing.toString(), "--texts", texts.toString(),
+    CliRun outcome = CliRun.of("import", "--matrix", missing.toString(), "--texts", texts.toString(),
         "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
@@ -39,7 +29,7 @@ class CommandRefusalsTest {
 
   @Test
   void shouldRefuseACorpusWithoutDocuments() {
-    Outcome outcome = run("corpus", "--corpus-id", "c", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun outcome = CliRun.of("corpus", "--corpus-id", "c", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("modelmap corpus: corpus needs at least one --corpus FILE|DIR or --text PATH"
@@ -50,7 +40,7 @@ class CommandRefusalsTest {
   void shouldRefuseAMissingClientConfigBeforeConnecting() {
     Path missing = dir.resolve("client.properties");
 
-    Outcome outcome = run("export", "--out", dir.resolve("out").toString(), "--client-config", missing.toString());
+    CliRun outcome = CliRun.of("export", "--out", dir.resolve("out").toString(), "--client-config", missing.toString());
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("modelmap export: " + missing + ": no such file or folder" + System.lineSeparator());
@@ -58,7 +48,7 @@ class CommandRefusalsTest {
 
   @Test
   void shouldRefuseTrainingWithNeitherTheDemoCorpusNorDocuments() {
-    Outcome outcome = run("train", "--out", dir.resolve("m").toString());
+    CliRun outcome = CliRun.of("train", "--out", dir.resolve("m").toString());
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("modelmap train: train needs either --demo-corpus or documents (--corpus FILE|DIR,"

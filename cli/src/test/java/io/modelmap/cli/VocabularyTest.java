@@ -2,8 +2,6 @@ package io.modelmap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,6 @@ class VocabularyTest {
   @TempDir
   Path dir;
 
-  private record Outcome(int exitCode, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter err = new StringWriter();
-    int exitCode = ModelMapCli.commandLine().setErr(new PrintWriter(err)).execute(args);
-    return new Outcome(exitCode, err.toString());
-  }
-
   @Test
   void shouldTakeExportToInExportAndKeepOutHidden() {
     var spec = ModelMapCli.commandLine().getSubcommands().get("export").getCommandSpec();
@@ -33,13 +23,13 @@ class VocabularyTest {
     assertThat(spec.findOption("--export-to").hidden()).isFalse();
     assertThat(spec.findOption("--out").hidden()).isTrue();
     Path missing = dir.resolve("client.properties");
-    Outcome outcome = run("export", "--export-to", dir.resolve("out").toString(), "--client-config", missing.toString());
+    CliRun outcome = CliRun.of("export", "--export-to", dir.resolve("out").toString(), "--client-config", missing.toString());
     assertThat(outcome.err()).isEqualTo("modelmap export: " + missing + ": no such file or folder" + System.lineSeparator());
   }
 
   @Test
   void shouldRefuseAnExportWithoutAFolder() {
-    Outcome outcome = run("export", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun outcome = CliRun.of("export", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("modelmap export: export needs --export-to DIR, the folder to write the CSV"
@@ -52,7 +42,7 @@ class VocabularyTest {
     Path missing = dir.resolve("L.csv");
 
     for (String name : new String[] {"--texts-file", "--texts"}) {
-      Outcome outcome = run("import", "--matrix", missing.toString(), name, texts.toString(), "--bootstrap-servers",
+      CliRun outcome = CliRun.of("import", "--matrix", missing.toString(), name, texts.toString(), "--bootstrap-servers",
           "127.0.0.1:1");
       assertThat(outcome.exitCode()).as(name).isEqualTo(2);
       assertThat(outcome.err()).as(name).isEqualTo("modelmap import: " + missing + ": no such file or folder"
@@ -64,7 +54,7 @@ class VocabularyTest {
 
   @Test
   void shouldRefuseAnImportWithoutItsTextsFile() {
-    Outcome outcome = run("import", "--matrix", "L.csv", "--bootstrap-servers", "127.0.0.1:1");
+    CliRun outcome = CliRun.of("import", "--matrix", "L.csv", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("modelmap import: import needs --texts-file texts.csv (text_id,category,bytes)"
@@ -73,7 +63,7 @@ class VocabularyTest {
 
   @Test
   void shouldRefuseASampleOfNoTextsAsAUsageMistake() {
-    Outcome outcome = run("corpus", "--corpus-id", "c", "--text", dir.resolve("none.txt").toString(), "--category",
+    CliRun outcome = CliRun.of("corpus", "--corpus-id", "c", "--text", dir.resolve("none.txt").toString(), "--category",
         "x", "--sample", "0", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
@@ -82,7 +72,7 @@ class VocabularyTest {
 
   @Test
   void shouldRefuseAMinimumAboveTheChunkSizeAsAUsageMistake() {
-    Outcome outcome = run("map", "--text", dir.resolve("none.txt").toString(), "--category", "x", "--min-bytes",
+    CliRun outcome = CliRun.of("map", "--text", dir.resolve("none.txt").toString(), "--category", "x", "--min-bytes",
         "5000", "--model", "a=" + dir, "--data-dir", dir.resolve("data").toString());
 
     assertThat(outcome.exitCode()).isEqualTo(2);
