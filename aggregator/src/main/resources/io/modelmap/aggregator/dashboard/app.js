@@ -101,7 +101,7 @@
       // a refused or failed model says why, where a progress bar would wait for scores that will not come
       const progress = m.failure ? `${m.status}: ${m.failure.message}`
         : m.status === 'registered' ? 'registered' : `${done}/${total}`;
-      li.innerHTML = `<span>${esc(m.modelId)}</span><span class="bar"><span style="width:${share}%"></span></span>` +
+      li.innerHTML = `<span title="${esc(m.modelId)}">${esc(m.modelId)}</span><span class="bar"><span style="width:${share}%"></span></span>` +
         `<span class="muted${m.failure ? ' failure' : ''}" title="${esc(progress)}">${esc(progress)}</span>`;
       list.appendChild(li);
     }
@@ -287,8 +287,9 @@
         ? `${ctx.raw.model.modelId}: observed ${ctx.raw.x.toFixed(3)}, predicted ${ctx.raw.y.toFixed(3)}` : '' } } },
     });
     const only = document.querySelector('#predicted-only tbody');
-    only.innerHTML = '';
-    for (const p of benchmark.models.filter(p => p.observed == null).sort((a, b) => b.predicted - a.predicted).slice(0, 10)) {
+    const unobserved = benchmark.models.filter(p => p.observed == null);
+    only.innerHTML = unobserved.length ? '' : '<tr><td colspan="3" class="muted">every predicted model has an observed score</td></tr>';
+    for (const p of unobserved.sort((a, b) => b.predicted - a.predicted).slice(0, 10)) {
       const tr = document.createElement('tr');
       tr.dataset.model = p.modelId;
       tr.innerHTML = `<td>${esc(p.modelId)}</td><td>${esc(p.method)}</td><td class="num">${p.predicted.toFixed(3)}</td>`;

@@ -11,8 +11,10 @@
   const RING_PX = 9;
   const TICK_PX = 80;          // about one grid line per this many pixels
   const GAP = 3;
-  // where a label may go, in order of preference: right, left, above, below, then the diagonals
-  const CANDIDATES = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+  // where a label may go, in order of preference: right, left, above, below, then the diagonals; next to
+  // the point first, then further out (with a leader line) where a crowd leaves no room beside it
+  const DIRECTIONS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+  const CANDIDATES = [0, 14, 28, 42].flatMap(far => DIRECTIONS.map(([h, v]) => [h, v, far]));
 
   function node(name, attrs, parent) {
     const e = document.createElementNS(SVG, name);
@@ -97,16 +99,17 @@
 
   // Greedy placement: each label takes the first candidate spot that stays in the plot and covers no point
   // and no label placed before it; a label with no such spot is removed (its point keeps the hover tooltip).
-  function placeLabels(layer, placed, plot) {
-    const taken = placed.map(p => ({ left: p.cx - RADIUS, right: p.cx + RADIUS, top: p.cy - RADIUS, bottom: p.cy + RADIUS }));
+  function placeLabels(layer, placed, plot, obstacles) {
+    const taken = obstacles.concat(placed.map(p => ({ left: p.cx - RADIUS, right: p.cx + RADIUS, top: p.cy - RADIUS, bottom: p.cy + RADIUS })));
     for (const p of placed) {
       const text = node('text', { class: 'label', x: 0, y: 0 }, layer);
       text.textContent = p.model.modelId;
       const box = text.getBBox();
-      const spot = CANDIDATES.map(([h, v]) => {
-        const left = h > 0 ? p.cx + RADIUS + GAP : h < 0 ? p.cx - RADIUS - GAP - box.width : p.cx - box.width / 2;
-        const top = v > 0 ? p.cy + RADIUS + GAP : v < 0 ? p.cy - RADIUS - GAP - box.height : p.cy - box.height / 2;
-        return { left, top, right: left + box.width, bottom: top + box.height };
+      const spot = CANDIDATES.map(([h, v, far]) => {
+        const reach = RADIUS + GAP + far;
+        const left = h > 0 ? p.cx + reach : h < 0 ? p.cx - reach - box.width : p.cx - box.width / 2;
+        const top = v > 0 ? p.cy + reach : v < 0 ? p.cy - reach - box.height : p.cy - box.height / 2;
+        return { left, top, right: left + box.width, bottom: top + box.height, far };
       }).find(r => r.left >= plot.left && r.right <= plot.left + plot.width && r.top >= plot.top
         && r.bottom <= plot.top + plot.height && !taken.some(t => overlaps(r, t)));
       if (!spot) {
@@ -115,6 +118,14 @@
         continue;
       }
       taken.push(spot);
+      if (spot.far) {
+        // a leader line from the point to the nearest edge of its label
+        const x = Math.max(spot.left, Math.min(p.cx, spot.right));
+        const y = Math.max(spot.top, Math.min(p.cy, spot.bottom));
+        const d = Math.hypot(x - p.cx, y - p.cy);
+        node('line', { x1: p.cx + (x - p.cx) * RADIUS / d, y1: p.cy + (y - p.cy) * RADIUS / d, x2: x, y2: y,
+          class: 'leader' }, layer);
+      }
       text.setAttribute('x', spot.left - box.x);
       text.setAttribute('y', spot.top - box.y);
       text.dataset.model = p.model.modelId;
@@ -142,11 +153,15 @@
     const placed = points.map(p => ({ model: p.model, ax: scale.px(p.x), ay: scale.py(p.y) }));
     const groups = sameSpotGroups(placed);
     const layer = node('g', { class: 'points' }, svg);
+    const markers = [];
     for (const group of groups.filter(g => g.length > 1)) {
       // models on one spot: a dashed ring around them and how many there are
       node('circle', { cx: group[0].ax, cy: group[0].ay, r: RING_PX + RADIUS + 2, class: 'same-spot' }, layer);
-      node('text', { x: group[0].ax + RING_PX + RADIUS + 4, y: group[0].ay - RING_PX - RADIUS, class: 'same-spot-count' },
-        layer).textContent = '×' + group.length;
+      const count = node('text', { x: group[0].ax + RING_PX + RADIUS + 4, y: group[0].ay - RING_PX - RADIUS,
+        class: 'same-spot-count' }, layer);
+      count.textContent = '×' + group.length;
+      const box = count.getBBox();
+      markers.push({ left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height });
     }
     for (const group of groups) {
       for (const p of group) {
@@ -165,7 +180,7 @@
       }
     }
     if (placed.length <= LABEL_LIMIT) {
-      placeLabels(node('g', { class: 'labels' }, svg), placed, plot);
+      placeLabels(node('g', { class: 'labels' }, svg), placed, plot, markers);
     }
   }
 
