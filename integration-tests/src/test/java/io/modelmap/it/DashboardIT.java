@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,7 +73,7 @@ class DashboardIT {
       wait.until(b -> ((Number) ((JavascriptExecutor) b)
           .executeScript("return window.dashboard ? window.dashboard.mapModelCount() : 0")).intValue() == 10);
 
-      clickModel(browser, "modelmap-demo/prose-a");
+      wait.until(b -> clickModel((ChromeDriver) b, "modelmap-demo/prose-a"));
       wait.until(b -> b.findElement(By.id("detail-title")).getText().equals("modelmap-demo/prose-a")
           && !b.findElements(By.cssSelector("#neighbors tbody tr")).isEmpty());
       List<String> shown = new ArrayList<>();
@@ -260,7 +261,8 @@ class DashboardIT {
   @SuppressWarnings("unchecked")
   private static void assertFullHeatmapHeaders(ChromeDriver browser, String url) throws Exception {
     List<String> klModels = new ArrayList<>();
-    getJson(url + "api/kl-matrix?max=60&corpus=" + getJson(url + "api/analytics").path("corpusId").asText())
+    getJson(url + "api/kl-matrix?max=60&corpus=" + java.net.URLEncoder.encode(
+        getJson(url + "api/analytics").path("corpusId").asText(), StandardCharsets.UTF_8))
         .path("models").forEach(m -> klModels.add(m.asText()));
     List<String> agreementModels = new ArrayList<>();
     getJson(url + "api/models").forEach(m -> agreementModels.add(m.path("modelId").asText()));
@@ -323,11 +325,19 @@ class DashboardIT {
     return new ChromeDriver(service, options);
   }
 
-  /** Clicks the model's point on the map, as a user would. */
-  private static void clickModel(ChromeDriver browser, String model) {
-    WebElement point = browser.findElements(By.cssSelector("#map g.point")).stream()
-        .filter(g -> model.equals(g.getAttribute("data-model"))).findFirst().orElseThrow();
-    new Actions(browser).moveToElement(point.findElement(By.tagName("circle"))).click().perform();
+  /**
+   * Clicks the model's point on the map, as a user would; false when a live update redrew the map between
+   * finding the point and clicking it (then the caller tries again).
+   */
+  private static boolean clickModel(ChromeDriver browser, String model) {
+    try {
+      WebElement point = browser.findElements(By.cssSelector("#map g.point")).stream()
+          .filter(g -> model.equals(g.getAttribute("data-model"))).findFirst().orElseThrow();
+      new Actions(browser).moveToElement(point.findElement(By.tagName("circle"))).click().perform();
+      return true;
+    } catch (StaleElementReferenceException e) {
+      return false;
+    }
   }
 
   /** Echoes the demo's output and completes {@code dashboard} with the URL it prints. */
