@@ -6,7 +6,7 @@
   'use strict';
   const palette = ['#3b82f6', '#ef4444', '#10b981', '#f59e0b', '#8b5cf6', '#ec4899', '#14b8a6', '#6366f1',
     '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
-  const state = { models: [], map: null, selected: null, chart: null, agreement: [], benchmarks: [],
+  const state = { models: [], map: null, selected: null, agreement: [], benchmarks: [],
     benchmark: null, predictionChart: null, dimensionChart: null, analytics: null, klMatrix: null };
 
   // Ids are any printable strings (quotes, <, & included): escaped wherever they go into HTML.
@@ -36,6 +36,26 @@
     document.getElementById('live').className = 'live off';
   }
 
+  // The page has settled once every panel was drawn from the API and no refresh is waiting or running:
+  // body[data-settled="true"] tells a test (or a screenshot script) that what it sees is complete.
+  const panels = ['map', 'progress', 'agreement', 'predictions', 'analytics', 'kl', 'lineage'];
+  const drawnPanels = new Set();
+  let pendingRefreshes = 0;
+
+  function updateSettled() {
+    document.body.dataset.settled = String(pendingRefreshes === 0 && panels.every(p => drawnPanels.has(p)));
+  }
+
+  function drawn(panel) {
+    drawnPanels.add(panel);
+    updateSettled();
+  }
+
+  function pending(change) {
+    pendingRefreshes += change;
+    updateSettled();
+  }
+
   async function getJson(path) {
     const response = await fetch(path, { cache: 'no-store', headers: authorization() });
     if (response.status === 401) {
@@ -53,61 +73,52 @@
     return palette[index % palette.length];
   }
 
+  function mapTooltip(models, at) {
+    const tip = document.getElementById('map-tooltip');
+    if (!models) {
+      tip.hidden = true;
+      return;
+    }
+    tip.innerHTML = (models.length > 1 ? `<div class="muted">${models.length} models on one spot</div>` : '') +
+      models.map(m => `<div><b>${esc(m.modelId)}</b> · mean log-lik ${m.meanLogLikelihood == null ? '?' : m.meanLogLikelihood.toFixed(1)}` +
+        ` · ${esc(m.primaryCategory || 'no category')}${m.accuracy == null ? '' : ` · accuracy ${m.accuracy.toFixed(3)}`}</div>`).join('');
+    tip.style.left = `${at.x + 12}px`;
+    tip.style.top = `${at.y + 12}px`;
+    tip.hidden = false;
+  }
+
   function drawMap() {
     const map = state.map;
     const field = document.getElementById('colour-by').value;
     const points = map ? map.points : [];
-    const keys = [...new Set(points.map(p => p[field] == null ? '(none)' : p[field]))].sort();
-    const datasets = keys.map(key => ({
-      label: key,
-      data: points.filter(p => (p[field] == null ? '(none)' : p[field]) === key)
-        .map(p => ({ x: p.x, y: p.y, model: p })),
-      backgroundColor: colourOf(key, keys),
-      pointRadius: 6,
-      pointHoverRadius: 9,
-    }));
+    const keyOf = p => (p[field] == null ? '(none)' : String(p[field]));
+    const keys = [...new Set(points.map(keyOf))].sort();
     document.getElementById('map-method').textContent = map
-      ? `${map.modelCount} models · ${map.mapMethod === 'pca' ? 'PCA of Q' : 'MDS on KL'} · corpus ${map.corpusId}` : '';
-    if (!state.chart) {
-      state.chart = new Chart(document.getElementById('map'), {
-        type: 'scatter',
-        data: { datasets },
-        options: {
-          animation: false,
-          maintainAspectRatio: false,
-          onClick: (event, elements) => {
-            if (elements.length) {
-              const e = elements[0];
-              select(state.chart.data.datasets[e.datasetIndex].data[e.index].model.modelId);
-            }
-          },
-          plugins: {
-            tooltip: {
-              callbacks: {
-                label: ctx => {
-                  const m = ctx.raw.model;
-                  const acc = m.accuracy == null ? '' : ` · accuracy ${m.accuracy.toFixed(3)}`;
-                  return `${m.modelId} · mean log-lik ${m.meanLogLikelihood == null ? '?' : m.meanLogLikelihood.toFixed(1)}` +
-                    ` · ${m.primaryCategory || 'no category'}${acc}`;
-                },
-              },
-            },
-          },
-          scales: { x: { title: { display: true, text: 'axis 1' } }, y: { title: { display: true, text: 'axis 2' } } },
-        },
-      });
-    } else {
-      state.chart.data.datasets = datasets;
-      state.chart.update('none');
-    }
+      ? `${map.modelCount} models · ${map.mapMethod === 'pca' ? 'PCA of Q' : 'MDS on KL'} · corpus ${map.corpusId} · equal axis scales` : '';
+    document.getElementById('map-legend').innerHTML = keys.map(k =>
+      `<span><i style="background:${colourOf(k, keys)}"></i>${esc(k)}</span>`).join('');
+    document.getElementById('map-empty').hidden = points.length > 0;
+    const axis = map && map.mapMethod === 'pca' ? 'principal axis' : 'MDS axis';
+    ModelMapPlot.draw(document.getElementById('map'), points.map(p => ({ x: p.x, y: p.y, model: p })), {
+      colour: m => colourOf(keyOf(m), keys),
+      selected: state.selected,
+      onSelect: select,
+      onHover: mapTooltip,
+      axisTitles: [`${axis} 1`, `${axis} 2`],
+    });
+    drawn('map');
   }
 
   function drawProgress() {
     const list = document.getElementById('progress');
     list.innerHTML = '';
     const scoring = state.models.filter(m => m.status !== 'complete');
-    if (!scoring.length) {
-      list.innerHTML = '<li class="muted">every registered model is mapped</li>';
+    // nothing scoring: the panel folds to one line instead of an empty box
+    document.querySelector('.progress-panel').classList.toggle('collapsed', !scoring.length);
+    if (!state.models.length) {
+      list.innerHTML = '<li class="muted">no model registered yet: ./modelmap register, or ./modelmap demo</li>';
+    } else if (!scoring.length) {
+      list.innerHTML = `<li class="muted">all ${state.models.length} ${state.models.length === 1 ? 'model' : 'models'} mapped</li>`;
     }
     for (const m of scoring) {
       const done = m.textsScored || 0;
@@ -118,7 +129,7 @@
       // a refused or failed model says why, where a progress bar would wait for scores that will not come
       const progress = m.failure ? `${m.status}: ${m.failure.message}`
         : m.status === 'registered' ? 'registered' : `${done}/${total}`;
-      li.innerHTML = `<span>${esc(m.modelId)}</span><span class="bar"><span style="width:${share}%"></span></span>` +
+      li.innerHTML = `<span title="${esc(m.modelId)}">${esc(m.modelId)}</span><span class="bar"><span style="width:${share}%"></span></span>` +
         `<span class="muted${m.failure ? ' failure' : ''}" title="${esc(progress)}">${esc(progress)}</span>`;
       list.appendChild(li);
     }
@@ -127,12 +138,15 @@
     document.getElementById('summary').textContent =
       `${state.models.length} models · ${complete} mapped · ${scoring.length - stopped} in progress` +
       (stopped ? ` · ${stopped} refused or failed` : '');
+    drawn('progress');
   }
 
   async function select(modelId) {
     state.selected = modelId;
+    document.querySelectorAll('#map g.point').forEach(g => g.classList.toggle('selected', g.dataset.model === modelId));
     const m = await getJson('/api/models/' + encodeURIComponent(modelId));
     document.getElementById('detail-title').textContent = m.modelId;
+    document.getElementById('detail-body').hidden = false;
     document.getElementById('detail-meta').textContent = [m.family, m.modelType, m.status,
       m.revision ? `commit ${m.revision.slice(0, 12)}` : null,
       m.textsScored != null ? `${m.textsScored}/${m.corpusSize} texts` : null,
@@ -192,9 +206,22 @@
     return clusters.length ? clusters[0].members : [];
   }
 
+  // Column headers carry full ids at 55°: the header row is made as tall, and the table as wide, as the
+  // longest rotated name needs, so no name is cut.
+  const HEADER_ANGLE = 55 * Math.PI / 180;
+
+  function fitRotatedHeaders(box) {
+    const names = [...box.querySelectorAll('th.col > span')];
+    const longest = Math.max(0, ...names.map(n => n.offsetWidth));
+    const table = box.querySelector('table');
+    table.rows[0].style.height = `${Math.ceil(longest * Math.sin(HEADER_ANGLE)) + 12}px`;
+    table.style.marginRight = `${Math.ceil(longest * Math.cos(HEADER_ANGLE))}px`;
+  }
+
   // A square table of coloured cells: value(a, b) is shown in the title, shade(a, b) in [0, 1] is the colour.
   function heatmapTable(box, order, value, shade) {
-    let html = '<table><tr><th></th>' + order.map(id => `<th class="col">${esc(id)}</th>`).join('') + '</tr>';
+    let html = '<table><tr><th></th>' + order.map(id =>
+      `<th class="col" title="${esc(id)}" aria-label="${esc(id)}"><span>${esc(id)}</span></th>`).join('') + '</tr>';
     for (const a of order) {
       html += `<tr><th class="row">${esc(a)}</th>`;
       for (const b of order) {
@@ -203,6 +230,7 @@
       html += '</tr>';
     }
     box.innerHTML = html + '</table>';
+    fitRotatedHeaders(box);
   }
 
   function drawHeatmap() {
@@ -213,17 +241,20 @@
     const order = clusterOrder(ids, rate);
     const box = document.getElementById('heatmap');
     if (!order.length) {
-      box.innerHTML = '<p class="muted">no answers yet</p>';
-      return;
+      box.innerHTML = '<p class="muted">no agreement yet: it needs two models that answered the same benchmark items'
+        + ' and got some wrong (./modelmap import-answers, or the demo)</p>';
+    } else {
+      heatmapTable(box, order, (a, b) => rate(a, b).toFixed(3), rate);
     }
-    heatmapTable(box, order, (a, b) => rate(a, b).toFixed(3), rate);
+    drawn('agreement');
   }
 
   function drawKlHeatmap() {
     const box = document.getElementById('kl-heatmap');
     const m = state.klMatrix;
+    drawn('kl');
     if (!m || !m.models.length) {
-      box.innerHTML = '<p class="muted">no complete models yet</p>';
+      box.innerHTML = '<p class="muted">no KL yet: a model joins once all its texts are scored</p>';
       return;
     }
     const index = new Map(m.models.map((id, i) => [id, i]));
@@ -256,8 +287,12 @@
     const ids = [...new Set(state.benchmarks.map(q => q.benchmarkId))];
     select.innerHTML = ids.map(id => `<option${id === state.benchmark ? ' selected' : ''}>${esc(id)}</option>`).join('');
     const caption = document.getElementById('prediction-quality');
+    drawn('predictions');
+    // no fitted benchmark: one line that says why, not an empty chart
+    document.getElementById('predictions-body').hidden = !benchmark;
     if (!benchmark) {
-      caption.textContent = 'no benchmark has enough observed models yet';
+      caption.textContent = 'no predictions yet: a benchmark is fitted once enough complete models have observed scores'
+        + ' (./modelmap import-benchmarks or import-answers)';
       return;
     }
     caption.textContent = benchmark.quality.map(q => `${q.method}: r ${q.pearsonR == null ? '–' : q.pearsonR.toFixed(3)}` +
@@ -280,8 +315,9 @@
         ? `${ctx.raw.model.modelId}: observed ${ctx.raw.x.toFixed(3)}, predicted ${ctx.raw.y.toFixed(3)}` : '' } } },
     });
     const only = document.querySelector('#predicted-only tbody');
-    only.innerHTML = '';
-    for (const p of benchmark.models.filter(p => p.observed == null).sort((a, b) => b.predicted - a.predicted).slice(0, 10)) {
+    const unobserved = benchmark.models.filter(p => p.observed == null);
+    only.innerHTML = unobserved.length ? '' : '<tr><td colspan="3" class="muted">every predicted model has an observed score</td></tr>';
+    for (const p of unobserved.sort((a, b) => b.predicted - a.predicted).slice(0, 10)) {
       const tr = document.createElement('tr');
       tr.dataset.model = p.modelId;
       tr.innerHTML = `<td>${esc(p.modelId)}</td><td>${esc(p.method)}</td><td class="num">${p.predicted.toFixed(3)}</td>`;
@@ -292,8 +328,10 @@
   function drawAnalytics() {
     const a = state.analytics;
     const caption = document.getElementById('dimension');
+    drawn('analytics');
+    document.getElementById('analytics-body').hidden = !a;
     if (!a) {
-      caption.textContent = 'waiting for complete models';
+      caption.textContent = 'no analytics yet: they need complete models (every text scored)';
       return;
     }
     caption.textContent = `${a.completeModels} complete models · 90 % of the variance of Q in ${a.dimension90} axes,` +
@@ -348,9 +386,13 @@
   async function refreshLineage() {
     const lineage = await getJson('/api/lineage?k=3').catch(() => []);
     const body = document.querySelector('#lineage tbody');
-    body.innerHTML = lineage.length ? '' : '<tr><td colspan="3" class="muted">no responses compared yet</td></tr>';
+    const compared = lineage.filter(r => r.responseNeighbors.length);
+    body.innerHTML = '';
+    document.getElementById('lineage').hidden = !compared.length;
+    document.getElementById('lineage-empty').hidden = compared.length > 0;
+    drawn('lineage');
     const names = (list, both) => list.map(m => both.includes(m) ? `<b>${esc(m)}</b>` : esc(m)).join(', ');
-    for (const row of lineage.filter(r => r.responseNeighbors.length)) {
+    for (const row of compared) {
       const tr = document.createElement('tr');
       tr.dataset.model = row.modelId;
       tr.innerHTML = `<td>${esc(row.modelId)}</td><td>${names(row.klNeighbors, row.agreeing)}</td>` +
@@ -364,9 +406,32 @@
     drawHeatmap();
   }
 
+  // Runs fn ms after the last call; the page counts as unsettled from the first call until fn has finished.
   function debounce(fn, ms) {
     let timer = null;
-    return () => { clearTimeout(timer); timer = setTimeout(fn, ms); };
+    return () => {
+      if (timer === null) {
+        pending(+1);
+      }
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        timer = null;
+        try {
+          await fn();
+        } finally {
+          pending(-1);
+        }
+      }, ms);
+    };
+  }
+
+  async function settling(refreshing) {
+    pending(+1);
+    try {
+      await refreshing;
+    } finally {
+      pending(-1);
+    }
   }
 
   const refreshSoon = debounce(refresh, 300);
@@ -416,21 +481,17 @@
     });
   }
 
-  // For tests and scripts: where a model is drawn, and how many are on the map.
+  // For tests and scripts: how many models are on the map, and where one is drawn (SVG pixels).
   window.dashboard = {
     predictionPointCount: (method = 'ridge-q') => (state.predictionChart
       ? state.predictionChart.data.datasets.filter(d => d.method === method).reduce((n, d) => n + d.data.length, 0) : 0),
-    mapModelCount: () => (state.chart ? state.chart.data.datasets.reduce((n, d) => n + d.data.length, 0) : 0),
+    mapModelCount: () => document.querySelectorAll('#map g.point').length,
     pixelOf: modelId => {
-      const chart = state.chart;
-      for (let d = 0; chart && d < chart.data.datasets.length; d++) {
-        const index = chart.data.datasets[d].data.findIndex(p => p.model.modelId === modelId);
-        if (index >= 0) {
-          const element = chart.getDatasetMeta(d).data[index];
-          return { x: element.x, y: element.y, width: chart.width, height: chart.height };
-        }
-      }
-      return null;
+      const point = [...document.querySelectorAll('#map g.point')].find(g => g.dataset.model === modelId);
+      const circle = point && point.querySelector('circle');
+      const svg = document.getElementById('map');
+      return circle ? { x: Number(circle.getAttribute('cx')), y: Number(circle.getAttribute('cy')),
+        width: svg.clientWidth, height: svg.clientHeight } : null;
     },
   };
 
@@ -453,9 +514,10 @@
     refreshPredictions();
   });
   readToken();
-  refresh();
-  refreshAgreement();
-  refreshPredictions();
-  refreshLineage();
+  window.addEventListener('resize', debounce(drawMap, 200));
+  settling(refresh());
+  settling(refreshAgreement());
+  settling(refreshPredictions());
+  settling(refreshLineage());
   listen();
 })();
