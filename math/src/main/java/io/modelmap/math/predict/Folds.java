@@ -13,7 +13,8 @@ import java.util.function.Function;
  *
  * <p>Models are grouped by their family (or type) where it is known, so none is predicted from its
  * siblings; a model whose group is unknown stands with the others of its Hugging Face organisation (the
- * part of its id before '/'), or alone when its id has none. Scores of a matrix (CPP's cells, whose
+ * part of its id before '/'), or alone when its id has none; when that leaves a single group (it cannot be
+ * cross-validated), every model stands alone and {@link #groupedBy} says {@value #MODEL}. Scores of a matrix (CPP's cells, whose
  * protocol completes a matrix rather than predicting a new model) stand each alone, in an order shuffled
  * by a seed: the same seed gives the same folds.
  *
@@ -24,6 +25,8 @@ import java.util.function.Function;
 public record Folds(int[] fold, int count, String groupedBy) {
   /** {@link #groupedBy} of a split where no model's group was known. */
   public static final String ORGANISATION = "organisation";
+  /** {@link #groupedBy} when every model fell in one group: each model stands alone. */
+  public static final String MODEL = "model";
   /** {@link #groupedBy} of a split of matrix cells. */
   public static final String SCORES = "scores";
 
@@ -41,9 +44,13 @@ public record Folds(int[] fold, int count, String groupedBy) {
       knownCount += group != null && !group.isBlank() ? 1 : 0;
       groups.add(groupOf(model, group));
     }
-    int[] assignment = GroupedFolds.assign(groups, folds);
     String groupedBy = knownCount == models.size() ? kind
         : knownCount == 0 ? ORGANISATION : kind + ", else " + ORGANISATION;
+    if (groups.stream().distinct().count() < 2) {
+      groups = models;
+      groupedBy = MODEL;
+    }
+    int[] assignment = GroupedFolds.assign(groups, folds);
     return new Folds(assignment, GroupedFolds.count(assignment), groupedBy);
   }
 

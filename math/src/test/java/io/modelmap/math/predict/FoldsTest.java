@@ -41,6 +41,14 @@ class FoldsTest {
     assertThat(none.fold()).containsExactly(0, 0, 1, 1);
   }
 
+  /** One family only: each model alone (by name: m1, m2, m3 round the 2 folds), and the record says so. */
+  @Test
+  void shouldSplitByModelWhenEveryModelIsInOneGroup() {
+    Folds one = Folds.ofModels(List.of("m3", "m1", "m2"), FAMILY::get, "family", 2);
+    assertThat(one.groupedBy()).isEqualTo("model");
+    assertThat(one.fold()).containsExactly(0, 0, 1);
+  }
+
   /** A blank family counts as unknown, as model-registered sends an empty string for "not given". */
   @Test
   void shouldTreatABlankGroupAsUnknown() {
@@ -55,7 +63,7 @@ class FoldsTest {
     Folds two = Folds.ofModels(List.of("m1", "m2", "m4"), FAMILY::get, "family", 5);
     assertThat(two.count()).isEqualTo(2);
     assertThat(two.fold()).containsExactly(0, 0, 1);
-    assertThatThrownBy(() -> Folds.ofModels(List.of("m1", "m2"), FAMILY::get, "family", 5))
+    assertThatThrownBy(() -> GroupedFolds.assign(List.of("llama", "llama"), 5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 groups");
     assertThatThrownBy(() -> GroupedFolds.assign(List.of("a", "b"), 1)).isInstanceOf(IllegalArgumentException.class);
   }
