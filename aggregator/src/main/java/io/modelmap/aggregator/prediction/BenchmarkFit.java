@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param training observed complete models, in the order of the ridge's distances
  * @param outOfFold each training model's cross-validated prediction
+ * @param groupedBy what its folds were grouped by ({@link io.modelmap.math.predict.Folds#groupedBy})
  */
 record BenchmarkFit(String corpusId, String benchmarkId, List<String> training, DistanceRidge ridge, double alpha,
-    Map<String, Double> outOfFold, int folds, double pearsonR, double spearmanRho) {
+    Map<String, Double> outOfFold, int folds, String groupedBy, double pearsonR, double spearmanRho) {
 
   double predict(CorpusDistances distances, String model) {
     double[] toTraining = new double[training.size()];

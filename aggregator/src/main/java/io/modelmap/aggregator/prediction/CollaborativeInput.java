@@ -5,11 +5,10 @@ import io.modelmap.math.collab.NeuralCollaborativeFiltering;
 import io.modelmap.math.collab.ScoreMatrix;
 import io.modelmap.math.collab.TrainingSettings;
 import io.modelmap.math.map.ScalingAxes;
+import io.modelmap.math.predict.Folds;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A snapshot of what a collaborative refit needs, taken on the stream thread and fitted on the
@@ -51,26 +50,20 @@ record CollaborativeInput(List<String> models, List<ModelFacts> facts, List<Stri
             settings.width(), SEED));
   }
 
-  /** Each known score predicted by a fit without its fold (scores shuffled into folds by a fixed seed). */
+  /**
+   * Each known score predicted by a fit without its fold: the scores split by {@link Folds#ofScores} (CPP
+   * completes a matrix, so a score, not a model, is what is held out).
+   */
   private double[] outOfFold(DesignFactors design, List<ScoreMatrix.Cell> normalised, TaskScale scale) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < normalised.size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(SEED));
+    Folds folds = Folds.ofScores(normalised.size(), settings.folds(), SEED);
     double[] predicted = new double[normalised.size()];
-    for (int fold = 0; fold < settings.folds(); fold++) {
+    for (int fold = 0; fold < folds.count(); fold++) {
       List<ScoreMatrix.Cell> training = new ArrayList<>();
-      List<Integer> held = new ArrayList<>();
-      for (int position = 0; position < order.size(); position++) {
-        if (position % settings.folds() == fold) {
-          held.add(order.get(position));
-        } else {
-          training.add(normalised.get(order.get(position)));
-        }
+      for (int i : folds.members(fold, false)) {
+        training.add(normalised.get(i));
       }
       NeuralCollaborativeFiltering network = train(design, training);
-      for (int i : held) {
+      for (int i : folds.members(fold, true)) {
         ScoreMatrix.Cell cell = normalised.get(i);
         predicted[i] = scale.original(cell.task(), network.predict(cell.model(), cell.task()));
       }

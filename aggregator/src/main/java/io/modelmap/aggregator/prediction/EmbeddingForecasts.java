@@ -40,11 +40,13 @@ final class EmbeddingForecasts {
     return stale && !embeddings.isEmpty() && nowMs - changedAtMs >= debounce.toMillis();
   }
 
-  EmbeddingForecastInput input(Map<String, Map<String, Double>> scores, int minObserved, int folds) {
+  EmbeddingForecastInput input(Map<String, Map<String, Double>> scores, Map<String, String> knownGroups,
+      String groupKind, int minObserved, int folds) {
     stale = false;
     Map<String, Map<String, Double>> copy = new HashMap<>();
     scores.forEach((benchmark, byModel) -> copy.put(benchmark, Map.copyOf(byModel)));
-    return new EmbeddingForecastInput(Map.copyOf(embeddings), copy, minObserved, folds);
+    return new EmbeddingForecastInput(Map.copyOf(embeddings), copy, Map.copyOf(knownGroups), groupKind, minObserved,
+        folds);
   }
 
   void install(List<EmbeddingForecastInput.Forecast> fitted) {
@@ -70,11 +72,11 @@ final class EmbeddingForecasts {
     return list;
   }
 
-  List<PredictionQuality> quality(int folds) {
+  List<PredictionQuality> quality(String grouping) {
     return forecasts.stream().filter(f -> Double.isFinite(f.pearsonR()) && Double.isFinite(f.spearmanRho()))
         .map(f -> PredictionQuality.newBuilder().setBenchmarkId(f.benchmarkId())
-            .setMethod(EmbeddingForecastInput.METHOD).setCorpusId("").setModels(f.observed()).setFolds(folds)
-            .setGrouping("models").setPearsonR(f.pearsonR()).setSpearmanRho(f.spearmanRho())
+            .setMethod(EmbeddingForecastInput.METHOD).setCorpusId("").setModels(f.observed()).setFolds(f.folds())
+            .setGrouping(grouping).setGroupedBy(f.groupedBy()).setPearsonR(f.pearsonR()).setSpearmanRho(f.spearmanRho())
             .setAlpha(EmbeddingForecastInput.PENALTY).build()).toList();
   }
 }

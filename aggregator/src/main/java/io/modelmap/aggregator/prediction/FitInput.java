@@ -11,8 +11,11 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 /**
  * A snapshot of what one benchmark's refit needs, taken on the stream thread and fitted on the
  * background one: the observed complete models, their groups, squared distances and scores.
+ *
+ * @param groupedBy what the groups are ({@link io.modelmap.math.predict.Folds#groupedBy}), for the quality record
  */
-record FitInput(String corpus, String benchmark, List<String> training, List<String> groups, double[][] squared,
+record FitInput(String corpus, String benchmark, List<String> training, List<String> groups, String groupedBy,
+    double[][] squared,
     double[] y, int folds) {
 
   /** The fit on every observed model and the grouped out-of-fold prediction of each. */
@@ -24,7 +27,7 @@ record FitInput(String corpus, String benchmark, List<String> training, List<Str
       outOfFold.put(training.get(i), held.outOfFold()[i]);
     }
     return new BenchmarkFit(corpus, benchmark, training, all.ridge(), all.alpha(), outOfFold,
-        GroupedFolds.count(held.folds()), new PearsonsCorrelation().correlation(held.outOfFold(), y),
+        GroupedFolds.count(held.folds()), groupedBy, new PearsonsCorrelation().correlation(held.outOfFold(), y),
         new SpearmansCorrelation().correlation(held.outOfFold(), y));
   }
 }

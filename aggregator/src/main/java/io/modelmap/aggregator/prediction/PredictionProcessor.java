@@ -237,7 +237,8 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       publishForecasts(now);
     });
     if (forecasts.due(now) && backgroundIdle() && forecastRefits.mayStart()) {
-      EmbeddingForecastInput input = forecasts.input(state.scores(), state.minObserved(), settings.folds());
+      EmbeddingForecastInput input = forecasts.input(state.scores(), state.knownGroups(), settings.grouping().label(),
+          state.minObserved(), settings.folds());
       forecastRefits.submit(EmbeddingForecastInput.METHOD, input::fit);
     }
     analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
@@ -272,7 +273,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     for (String model : forecasts.models()) {
       forward(model, records.predictions(state.corpusOf(model), model), now);
     }
-    for (PredictionQuality q : forecasts.quality(settings.folds())) {
+    for (PredictionQuality q : forecasts.quality(settings.grouping().label())) {
       forward(CompositeKey.of(q.getBenchmarkId().toString(), EmbeddingForecastInput.METHOD), q, now);
     }
   }

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.prediction;
 
+import io.modelmap.math.predict.Folds;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;
 import io.modelmap.schemas.avro.ScorePredictions;
@@ -61,14 +62,14 @@ final class PredictionRecords {
   PredictionQuality ridgeQuality(BenchmarkFit fit) {
     return PredictionQuality.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(PredictionProcessor.METHOD)
         .setCorpusId(fit.corpusId()).setModels(fit.training().size()).setFolds(fit.folds())
-        .setGrouping(state.grouping().label()).setPearsonR(fit.pearsonR()).setSpearmanRho(fit.spearmanRho())
+        .setGrouping(state.grouping().label()).setGroupedBy(fit.groupedBy()).setPearsonR(fit.pearsonR()).setSpearmanRho(fit.spearmanRho())
         .setAlpha(fit.alpha()).build();
   }
 
   List<PredictionQuality> collaborativeQuality(CollaborativeFit fit) {
     return fit.quality().stream().map(q -> PredictionQuality.newBuilder().setBenchmarkId(q.benchmarkId())
         .setMethod(CollaborativeFit.METHOD).setCorpusId(fit.corpus()).setModels(q.scores()).setFolds(fit.folds())
-        .setGrouping("scores").setPearsonR(q.pearsonR()).setSpearmanRho(q.spearmanRho())
+        .setGrouping(Folds.SCORES).setGroupedBy(Folds.SCORES).setPearsonR(q.pearsonR()).setSpearmanRho(q.spearmanRho())
         .setAlpha(CollaborativeSettings.DECAY).setMeanSquaredError(q.meanSquaredError()).build()).toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.prediction;
 
+import io.modelmap.math.predict.Folds;
 import io.modelmap.math.predict.RidgeCrossValidation;
 import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
@@ -57,13 +58,25 @@ final class PredictionState {
 
   /** A model's group: its family (or type), else the organisation of a Hugging Face id, else the id. */
   String groupOf(String model) {
+    return Folds.groupOf(model, knownGroup(model));
+  }
+
+  /** A model's family (or type) as registered; null where unknown. */
+  String knownGroup(String model) {
     String[] known = metadata.get(model);
-    String group = known == null ? null : known[grouping == PredictionSettings.Grouping.FAMILY ? 0 : 1];
-    if (group != null && !group.isBlank()) {
-      return group;
-    }
-    int slash = model.indexOf('/');
-    return slash > 0 ? model.substring(0, slash) : model;
+    return known == null ? null : known[grouping == PredictionSettings.Grouping.FAMILY ? 0 : 1];
+  }
+
+  /** Every model's known family (or type), for a snapshot; models with none are absent. */
+  Map<String, String> knownGroups() {
+    Map<String, String> known = new HashMap<>();
+    metadata.keySet().forEach(model -> {
+      String group = knownGroup(model);
+      if (group != null && !group.isBlank()) {
+        known.put(model, group);
+      }
+    });
+    return known;
   }
 
   void score(String model, String benchmark, double value) {
@@ -114,8 +127,9 @@ final class PredictionState {
         || !RidgeCrossValidation.feasible(groups, folds)) {
       return Optional.empty(); // a fit the protocol cannot make (a training fold of one model) would fail the task
     }
-    return Optional.of(new FitInput(parts.get(0), parts.get(1), training, groups, distances.squared(training, training),
-        training.stream().mapToDouble(known::get).toArray(), folds));
+    String groupedBy = Folds.ofModels(training, this::knownGroup, grouping.label(), folds).groupedBy();
+    return Optional.of(new FitInput(parts.get(0), parts.get(1), training, groups, groupedBy,
+        distances.squared(training, training), training.stream().mapToDouble(known::get).toArray(), folds));
   }
 
   /** A refit's result: the key's new fit, or none when it has too few observed models now. */

@@ -112,6 +112,7 @@ class CollaborativeTopologyTest {
       for (String benchmark : BENCHMARKS) {
         PredictionQuality q = qualities.get(CompositeKey.of(benchmark, "cpp"));
         assertThat(q.getGrouping()).hasToString("scores");
+        assertThat(q.getGroupedBy()).hasToString("scores");
         assertThat(q.getPearsonR()).as("out-of-fold r on %s", benchmark).isGreaterThan(0.9);
         assertThat(q.getMeanSquaredError()).isPositive();
       }

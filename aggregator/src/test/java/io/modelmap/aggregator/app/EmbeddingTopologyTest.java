@@ -186,6 +186,7 @@ class EmbeddingTopologyTest {
       }
       PredictionQuality q = quality.get(CompositeKey.of(BENCHMARK, "embedding"));
       assertThat(q.getModels()).isEqualTo(complete).isGreaterThan(20);
+      assertThat(q.getGroupedBy()).as("no model registered a family: the Hub organisations").hasToString("organisation");
       assertThat(q.getPearsonR()).as("accuracy from the embeddings of the same answers, out of fold").isGreaterThan(0.8);
     }
   }

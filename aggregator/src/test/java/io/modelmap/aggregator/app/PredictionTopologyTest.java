@@ -135,6 +135,7 @@ class PredictionTopologyTest {
       PredictionQuality q = qualities.get(CompositeKey.of(BENCHMARK, "ridge-q"));
       assertThat(q.getModels()).isEqualTo(OBSERVED);
       assertThat(q.getGrouping()).isEqualTo("family");
+      assertThat(q.getGroupedBy()).as("every model registered its family").isEqualTo("family");
       // the grid is scaled to the distances, which the aggregator's SIMD kernel sums in another order
       assertThat(q.getAlpha()).isCloseTo(fit.alpha(), within(1e-12 * fit.alpha()));
       assertThat(q.getPearsonR()).isCloseTo(new PearsonsCorrelation().correlation(held.outOfFold(), yObserved),
