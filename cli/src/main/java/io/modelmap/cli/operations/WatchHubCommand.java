@@ -48,7 +48,7 @@ public final class WatchHubCommand implements Callable<Integer> {
 
   @Option(names = "--rules", required = true, paramLabel = "FILE",
       description = "Rules file (YAML or JSON): organisations, name patterns, max parameters, licences, gated,"
-          + " architectures, corpus, benchmarks, models per hour; see docs/OPERATIONS.md.")
+          + " architectures, corpus, benchmarks, models per hour; see cli/README.md.")
   Path rulesFile;
 
   @Option(names = "--interval", converter = DurationConverter.class, defaultValue = "10m",
