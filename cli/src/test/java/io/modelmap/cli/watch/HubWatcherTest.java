@@ -142,6 +142,36 @@ class HubWatcherTest {
   }
 
   @Test
+  void shouldNeitherRepeatNorSkipWhenStoppedMidPageOfAListingTwoPagesLong() throws Exception {
+    int count = HubWatcher.PAGE_SIZE + 20;
+    List<String> expected = new ArrayList<>();
+    for (int minute = 1; minute <= count; minute++) {
+      String id = String.format("org/m%03d", minute);
+      expected.add(id + "@" + push(id, ListingCard.textGeneration(10, "mit"), "llama", minute));
+    }
+    String rules = "models-per-hour: 1000";
+    HubWatcher crashing = new HubWatcher(client.listing(), client::modelType, RulesFile.read(Files.writeString(
+        dir.resolve("crash.yaml"), "corpus: docs\n" + rules + "\n"), List.of("llama")), false, WatchState.of(topic),
+        model -> {
+          if (registered.size() == 60) {
+            throw new IllegalStateException("killed"); // the process dies before its 61st registration
+          }
+          registered.add(model.id() + "@" + model.commit());
+          return model.id();
+        }, topic::put, Clock.fixed(now, ZoneOffset.UTC));
+    org.assertj.core.api.Assertions.assertThatThrownBy(crashing::poll).hasMessage("killed");
+
+    HubWatcher.Poll afterRestart = watcher(rules).poll();
+
+    assertThat(afterRestart.decisions()).hasSize(count - 60);
+    assertThat(registered).containsExactlyElementsOf(expected);
+    assertThat(topic).hasSize(count);
+    // the first look reads both pages (no position yet); after the restart the position is m060's push, and the
+    // first page (m120 down to m021) already reaches past it: one page
+    assertThat(hub.count("GET", "/api/models"::equals)).as("listing pages read").isEqualTo(3);
+  }
+
+  @Test
   void shouldLeaveModelsOverTheRateLimitForALaterHour() throws Exception {
     push("org/a", ListingCard.textGeneration(10, "mit"), "llama", 1);
     push("org/b", ListingCard.textGeneration(10, "mit"), "llama", 2);
