@@ -128,6 +128,9 @@ public final class WatchHubCommand implements Callable<Integer> {
           : "skipped " + decision.getRepo() + " at " + decision.getCommit() + ": " + decision.getRule() + ": "
               + decision.getReason());
     }
+    if (poll.decisions().isEmpty() && poll.waiting() == 0) {
+      System.out.println("Nothing new on the Hub");
+    }
     if (poll.waiting() > 0) {
       System.out.println(poll.waiting() + " more wait for the rate limit (models-per-hour)");
     }
