@@ -27,6 +27,7 @@ import io.modelmap.cli.operations.HealthCommand;
 import io.modelmap.cli.operations.RegisterCommand;
 import io.modelmap.cli.operations.ScorerCommand;
 import io.modelmap.cli.operations.TopicsCommand;
+import io.modelmap.cli.operations.WatchHubCommand;
 import io.modelmap.cli.support.CliFactory;
 import io.modelmap.cli.support.ErrorReporter;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "modelmap", mixinStandardHelpOptions = true, resourceBundle = "io.modelmap.cli.OptionDescriptions", version = "modelmap-streams 0.1.0",
     description = "Maps language models as they appear: log-likelihood vectors, Q coordinates, KL neighbours,"
         + " agreement on error.",
-    subcommands = {DemoCommand.class, MapCommand.class, CorpusCommand.class, TopicsCommand.class, RegisterCommand.class, ImportCommand.class,
+    subcommands = {DemoCommand.class, MapCommand.class, CorpusCommand.class, TopicsCommand.class, RegisterCommand.class, WatchHubCommand.class, ImportCommand.class,
         ImportItemsCommand.class, ImportAnswersCommand.class, ImportScoresCommand.class, ImportBenchmarksCommand.class, ImportResponsesCommand.class, ResponseBenchCommand.class, ExportCommand.class, AgreementCommand.class,
         AggregatorCommand.class, ScorerCommand.class, EngineCommand.class, BenchCommand.class, ScorerBenchCommand.class, HealthCommand.class, CleanCommand.class,
         TrainCommand.class, MergeCommand.class, QuantizeCommand.class, ValidateKlCommand.class, CppEvalCommand.class, EmbedLlmEvalCommand.class, CompareResponsesCommand.class,

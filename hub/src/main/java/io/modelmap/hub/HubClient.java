@@ -1,5 +1,7 @@
 package io.modelmap.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HubClient {
   private static final Logger LOG = LoggerFactory.getLogger(HubClient.class);
+  private static final ObjectMapper CONFIG_JSON = new ObjectMapper();
 
   private final HubSettings settings;
   private final HubCache cache;
@@ -108,6 +111,29 @@ public final class HubClient {
       String commit = known.orElseThrow(() -> e);
       LOG.warn("{}; using {} at commit {} as the cache knows it", e.getMessage(), id, commit);
       return commit;
+    }
+  }
+
+  /** The Hub's model listing on this client's endpoint, token and retries. */
+  public ModelListing listing() {
+    return new ModelListing(http, settings.endpoint());
+  }
+
+  /**
+   * The {@code model_type} of the model's {@code config.json} at {@code commit}, read without the cache:
+   * what tells a watcher whether the scorer can load it. Empty when the file names none.
+   *
+   * @throws HubException with a one-line message when it cannot be read (no config.json: {@code NOT_FOUND})
+   */
+  public Optional<String> modelType(String repo, String commit) {
+    HubTarget target = new HubTarget(new HubModelId(repo, commit), settings.endpoint(), settings.token().isPresent());
+    String config = http.text(target, target.resolveUri(commit, "config.json"));
+    try {
+      JsonNode type = CONFIG_JSON.readTree(config).path("model_type");
+      return type.isTextual() && !type.asText().isBlank() ? Optional.of(type.asText()) : Optional.empty();
+    } catch (IOException e) {
+      throw new HubException(HubException.Kind.PROTOCOL, "config.json of " + repo + " at commit " + commit
+          + " is no JSON: " + e.getMessage(), e);
     }
   }
 

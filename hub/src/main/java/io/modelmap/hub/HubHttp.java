@@ -44,6 +44,42 @@ final class HubHttp {
     });
   }
 
+  /**
+   * A page of the model listing, answered 2xx: 429 and 5xx retried, any other refusal one line. Only the
+   * endpoint's own pages are asked for, so the token goes with each.
+   */
+  HttpResponse<String> listing(URI uri) {
+    return retrying.run("GET " + uri, () -> {
+      HttpResponse<String> response = send("GET", uri, HttpResponse.BodyHandlers.ofString());
+      int status = response.statusCode();
+      if (status == 429 || status >= 500) {
+        throw new TransientFailure("HTTP " + status + " from " + response.uri(), HubTarget.retryAfter(response));
+      }
+      if (status == 401 || status == 403) {
+        throw new HubException(HubException.Kind.ACCESS, response.uri() + " answered HTTP " + status
+            + (token.isPresent() ? ": the HF_TOKEN set is refused" : ": set HF_TOKEN"));
+      }
+      if (status >= 300) {
+        throw new HubException(HubException.Kind.PROTOCOL, response.uri() + " answered HTTP " + status
+            + " to a model listing");
+      }
+      return response;
+    });
+  }
+
+  /** A small file's text at a commit ({@code GET} on its resolve URL; no LFS file, no cache). */
+  String text(HubTarget target, URI uri) {
+    return retrying.run("GET " + uri, () -> {
+      HttpResponse<String> response = send("GET", uri, HttpResponse.BodyHandlers.ofString());
+      target.check(response);
+      if (response.statusCode() >= 300) {
+        throw new HubException(HubException.Kind.PROTOCOL, response.uri() + " answered HTTP " + response.statusCode()
+            + " where a small file was expected");
+      }
+      return response.body();
+    });
+  }
+
   /** A file's metadata from a HEAD on its resolve URL (file_download.py {@code get_hf_file_metadata}). */
   FileMetadata head(HubTarget target, URI uri) {
     return retrying.run("HEAD " + uri, () -> {

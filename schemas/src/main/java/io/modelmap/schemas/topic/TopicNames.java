@@ -25,13 +25,14 @@ public record TopicNames(
     String benchmarkRegistered,
     String modelEmbeddings,
     String modelResponses,
-    String responseSimilarity) {
+    String responseSimilarity,
+    String hubDecisions) {
 
   public TopicNames {
     for (String name : new String[] {modelRegistered, corpusTexts, mcItems, scoreTasks, textScores,
         mcAnswers, modelCoordinates, coordinateFrame, modelNeighbors, errorAgreement, modelAccuracy, benchmarkScores,
         scorePredictions, predictionQuality, modelAnalytics, benchmarkRegistered, modelEmbeddings,
-        modelResponses, responseSimilarity}) {
+        modelResponses, responseSimilarity, hubDecisions}) {
       Objects.requireNonNull(name, "topic name");
       if (name.isBlank() || !name.matches("[a-zA-Z0-9._-]+")) {
         throw new IllegalArgumentException("invalid topic name '" + name + "'");
@@ -50,7 +51,8 @@ public record TopicNames(
         prefix + "coordinate-frame", prefix + "model-neighbors", prefix + "error-agreement",
         prefix + "model-accuracy", prefix + "benchmark-scores", prefix + "score-predictions",
         prefix + "prediction-quality", prefix + "model-analytics", prefix + "benchmark-registered",
-        prefix + "model-embeddings", prefix + "model-responses", prefix + "response-similarity");
+        prefix + "model-embeddings", prefix + "model-responses", prefix + "response-similarity",
+        prefix + "hub-decisions");
   }
 
   /** The dead-letter topic of {@code topic}. */

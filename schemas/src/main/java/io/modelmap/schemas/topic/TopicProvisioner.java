@@ -24,7 +24,8 @@ public final class TopicProvisioner {
     List<String> compacted = List.of(names.modelRegistered(), names.corpusTexts(), names.mcItems(),
         names.modelCoordinates(), names.coordinateFrame(), names.modelNeighbors(), names.errorAgreement(),
         names.modelAccuracy(), names.benchmarkScores(), names.scorePredictions(), names.predictionQuality(),
-        names.modelAnalytics(), names.benchmarkRegistered(), names.modelEmbeddings(), names.responseSimilarity());
+        names.modelAnalytics(), names.benchmarkRegistered(), names.modelEmbeddings(), names.responseSimilarity(),
+        names.hubDecisions());
     List<String> deleted = List.of(names.scoreTasks(), names.textScores(), names.mcAnswers(), names.modelResponses());
     List<NewTopic> wanted = new ArrayList<>();
     compacted.forEach(name -> wanted.add(topic(name, partitions, replication, TopicConfig.CLEANUP_POLICY_COMPACT)));

@@ -5,6 +5,7 @@ import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.avro.HubDecision;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelAccuracy;
@@ -41,6 +42,11 @@ public final class Topics {
 
   public Topic<String, ModelRegistered> modelRegistered() {
     return topic(names.modelRegistered(), ModelRegistered.class);
+  }
+
+  /** The Hub watcher's decisions, keyed {@code repo@commit}. */
+  public Topic<String, HubDecision> hubDecisions() {
+    return topic(names.hubDecisions(), HubDecision.class);
   }
 
   public Topic<String, TextChunk> corpusTexts() {

@@ -70,6 +70,11 @@ public final class CausalLmLoader {
     return List.copyOf(types);
   }
 
+  /** The {@code model_type}s this loader implements (what the Hub watcher registers by default). */
+  public static List<String> supportedModelTypes() {
+    return SUPPORTED;
+  }
+
   /** State-space and recurrent models: no attention, so none of the families applies. */
   private static final List<String> RECURRENT = List.of("rwkv", "rwkv5", "rwkv6", "rwkv7", "mamba", "mamba2",
       "recurrent_gemma", "xlstm", "falcon_mamba", "jamba", "zamba", "zamba2");

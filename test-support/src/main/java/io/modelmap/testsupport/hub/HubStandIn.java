@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  * {@code X-Repo-Commit} and {@code ETag}, and for LFS files a 302 to a second server (the "CDN", another
  * host:port) with {@code X-Linked-Etag} and {@code X-Linked-Size}; {@code Range} on the CDN; 401
  * {@code GatedRepo}, 404 {@code RepoNotFound}/{@code RevisionNotFound}/{@code EntryNotFound}; a 307 with a
- * relative {@code Location} for a renamed repository. Every request is recorded; faults can be injected.
+ * relative {@code Location} for a renamed repository; {@code GET /api/models}, the listing of the repositories given
+ * a {@link ListingCard}, with its filters and {@code Link} pagination ({@link ListingPages}). Every request is recorded; faults can be injected.
  * Used by the hub module's own tests, the worker's, the CLI's and the integration tests; {@link StandInHub}
  * starts one with {@link TinyLlama} pushed, for the tests that only need a model to fetch. The JDK's HTTP server
  * (not the project's Javalin layer) because the faults need the raw exchange: a body cut or stalled mid-way.
@@ -170,7 +171,9 @@ public final class HubStandIn implements AutoCloseable {
         return;
       }
       String path = exchange.getRequestURI().getRawPath();
-      if (path.startsWith("/api/models/")) {
+      if (path.equals("/api/models")) {
+        listing(exchange);
+      } else if (path.startsWith("/api/models/")) {
         api(exchange, path.substring("/api/models/".length()));
       } else if (path.contains("/resolve/")) {
         resolve(exchange, path);
@@ -204,6 +207,15 @@ public final class HubStandIn implements AutoCloseable {
       siblings.add(sibling);
     });
     byte[] body = JSON.writeValueAsBytes(Map.of("id", repoId, "sha", commit.get(), "siblings", siblings));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private void listing(HttpExchange exchange) throws IOException {
+    ListingPages.Page page = ListingPages.page(repos.values(), endpoint(), exchange.getRequestURI().getRawQuery());
+    page.next().ifPresent(next -> exchange.getResponseHeaders().set("Link", "<" + next + ">; rel=\"next\""));
+    byte[] body = JSON.writeValueAsBytes(page.models());
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);

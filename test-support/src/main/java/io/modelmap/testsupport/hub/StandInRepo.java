@@ -2,6 +2,7 @@ package io.modelmap.testsupport.hub;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,12 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * A repository of the {@link HubStandIn}: commits (each a set of files) and branches pointing at them.
  * Files ending in {@code .safetensors} or {@code .bin} are stored in LFS, as the Hub's default
  * {@code .gitattributes} has it: their ETag is their sha256 and they are served from the CDN.
+ * A repository with a {@link ListingCard} appears in the {@code /api/models} listing, with the creation time of
+ * its first push and the time of its last one ({@link #pushAt}).
  */
 public final class StandInRepo {
   private final String id;
   private final Map<String, Map<String, byte[]>> commits = new ConcurrentHashMap<>();
   private final Map<String, String> branches = new ConcurrentHashMap<>();
   private volatile Optional<String> token = Optional.empty();
+  private volatile Optional<ListingCard> card = Optional.empty();
+  private volatile Instant createdAt;
+  private volatile Instant lastModified;
 
   StandInRepo(String id) {
     this.id = id;
@@ -30,6 +36,15 @@ public final class StandInRepo {
 
   /** A new commit holding these files, {@code main} moved to it; its hash. */
   public String push(Map<String, byte[]> files) {
+    return pushAt(files, Instant.now());
+  }
+
+  /** A new commit holding these files, pushed at {@code time} (the listing's {@code lastModified}); its hash. */
+  public synchronized String pushAt(Map<String, byte[]> files, Instant time) {
+    if (createdAt == null) {
+      createdAt = time;
+    }
+    lastModified = time;
     String commit = sha1((id + "#" + commits.size() + "#" + files.keySet()).getBytes(StandardCharsets.UTF_8));
     commits.put(commit, new LinkedHashMap<>(files));
     branches.put("main", commit);
@@ -48,6 +63,25 @@ public final class StandInRepo {
 
   public Optional<String> token() {
     return token;
+  }
+
+  /** Lists the repository in {@code /api/models} with these fields. */
+  public StandInRepo list(ListingCard card) {
+    this.card = Optional.of(card);
+    return this;
+  }
+
+  public Optional<ListingCard> card() {
+    return card;
+  }
+
+  /** The commit {@code main} points to, if any push happened. */
+  public Optional<String> head() {
+    return Optional.ofNullable(branches.get("main"));
+  }
+
+  synchronized Optional<ListingCard.Times> times() {
+    return createdAt == null ? Optional.empty() : Optional.of(new ListingCard.Times(createdAt, lastModified));
   }
 
   /** A branch name or a commit hash to its commit. */

@@ -1,0 +1,159 @@
+package io.modelmap.cli.operations;
+
+import io.modelmap.cli.runtime.PublishedCorpora;
+import io.modelmap.cli.support.ClusterOptions;
+import io.modelmap.cli.support.DurationConverter;
+import io.modelmap.cli.support.HubOptions;
+import io.modelmap.cli.support.UsageError;
+import io.modelmap.cli.watch.HubWatcher;
+import io.modelmap.cli.watch.RulesFile;
+import io.modelmap.cli.watch.WatchRules;
+import io.modelmap.cli.watch.WatchState;
+import io.modelmap.hub.HubClient;
+import io.modelmap.hub.HubException;
+import io.modelmap.hub.HubSettings;
+import io.modelmap.kafka.KafkaConnection;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
+import io.modelmap.schemas.avro.HubDecision;
+import io.modelmap.schemas.avro.HubDecisionKind;
+import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.TextChunk;
+import io.modelmap.scorer.model.CausalLmLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code modelmap watch-hub}: follows the Hub's listing and registers each new model or commit the rules let
+ * through, every decision on {@code hub-decisions}; restarts where the decisions on that topic left off.
+ */
+@Command(name = "watch-hub", mixinStandardHelpOptions = true,
+    description = "Follow the Hugging Face Hub's model listing and register each new model or commit the rules file"
+        + " lets through; every decision (registered, or skipped and why) goes to hub-decisions.")
+public final class WatchHubCommand implements Callable<Integer> {
+  @Mixin
+  ClusterOptions connection;
+
+  @Mixin
+  HubOptions hub;
+
+  @Option(names = "--rules", required = true, paramLabel = "FILE",
+      description = "Rules file (YAML or JSON): organisations, name patterns, max parameters, licences, gated,"
+          + " architectures, corpus, benchmarks, models per hour; see cli/README.md.")
+  Path rulesFile;
+
+  @Option(names = "--interval", converter = DurationConverter.class, defaultValue = "10m",
+      description = "Time between two looks at the Hub, " + DurationConverter.FORMS + " (default ${DEFAULT-VALUE}).")
+  Duration interval;
+
+  @Option(names = "--once", description = "Look once, decide what is new, and exit.")
+  boolean once;
+
+  @Option(names = "--texts-per-task", defaultValue = "50", description = "Texts or items per score task (default ${DEFAULT-VALUE}).")
+  int perTask;
+
+  @Override
+  public Integer call() throws Exception {
+    WatchRules rules;
+    try {
+      rules = RulesFile.read(rulesFile, CausalLmLoader.supportedModelTypes());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--rules " + e.getMessage());
+    }
+    if (interval.isNegative() || interval.isZero()) {
+      throw new UsageError("--interval must be longer than zero, was " + interval);
+    }
+    HubSettings settings = hub.settings();
+    if (settings.offline()) {
+      throw new UsageError("watch-hub reads the Hub's listing: unset HF_HUB_OFFLINE");
+    }
+    KafkaConnection target = connection.external();
+    TopicReader reader = new TopicReader(target);
+    List<String> textIds = PublishedCorpora.read(target).corpus(rules.corpus()).texts().stream()
+        .map(TextChunk::getTextId).toList();
+    if (textIds.isEmpty()) {
+      throw new UsageError("--rules " + rulesFile + ": corpus '" + rules.corpus() + "' has no texts in "
+          + target.topics().corpusTexts().name() + "; publish it first with modelmap corpus --corpus-id "
+          + rules.corpus() + " --corpus FILE");
+    }
+    Map<String, List<String>> itemIds = itemIds(reader, target, rules);
+    WatchState state = WatchState.of(reader.latestByKey(target.topics().hubDecisions()));
+    HubClient client = HubClient.builder(settings).build();
+    try (Publisher publisher = new Publisher(target)) {
+      WatchRegistrar registrar = new WatchRegistrar(publisher, target.topics(), rules, perTask,
+          new HashMap<>(reader.latestByKey(target.topics().modelRegistered())), textIds, itemIds);
+      HubWatcher watcher = new HubWatcher(client.listing(), client::modelType, rules, settings.token().isPresent(),
+          state, registrar, (key, decision) -> {
+            publisher.send(target.topics().hubDecisions(), key, decision);
+            publisher.flush();
+          }, Clock.systemUTC());
+      System.out.println("Watching " + settings.endpoint() + " for " + rules.pipelineTag() + " models"
+          + (rules.organizations().isEmpty() ? "" : " of " + rules.organizations()) + (once ? ", once"
+          : ", every " + human(interval)));
+      while (true) {
+        look(watcher);
+        if (once) {
+          return 0;
+        }
+        Thread.sleep(interval.toMillis());
+      }
+    }
+  }
+
+  private void look(HubWatcher watcher) {
+    HubWatcher.Poll poll;
+    try {
+      poll = watcher.poll();
+    } catch (HubException e) {
+      if (once) {
+        throw e;
+      }
+      System.out.println("The Hub could not be read this time: " + e.getMessage() + "; trying again in "
+          + human(interval));
+      return;
+    }
+    for (HubDecision decision : poll.decisions()) {
+      System.out.println(decision.getDecision() == HubDecisionKind.REGISTERED
+          ? "registered " + decision.getRepo() + " at " + decision.getCommit() + " as " + decision.getModelId() + " ("
+              + decision.getReason() + ")"
+          : "skipped " + decision.getRepo() + " at " + decision.getCommit() + ": " + decision.getRule() + ": "
+              + decision.getReason());
+    }
+    if (poll.decisions().isEmpty() && poll.waiting() == 0) {
+      System.out.println("Nothing new on the Hub");
+    }
+    if (poll.waiting() > 0) {
+      System.out.println(poll.waiting() + " more wait for the rate limit (models-per-hour)");
+    }
+  }
+
+  private static String human(Duration duration) {
+    return duration.toSeconds() % 60 == 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+  }
+
+  private static Map<String, List<String>> itemIds(TopicReader reader, KafkaConnection target, WatchRules rules) {
+    Map<String, List<String>> itemIds = new HashMap<>();
+    if (rules.benchmarks().isEmpty()) {
+      return itemIds;
+    }
+    for (McItem item : reader.latestByKey(target.topics().mcItems()).values()) {
+      itemIds.computeIfAbsent(item.getBenchmarkId().toString(), b -> new ArrayList<>()).add(item.getItemId().toString());
+    }
+    for (String benchmark : rules.benchmarks()) {
+      if (!itemIds.containsKey(benchmark)) {
+        throw new UsageError("--rules: benchmark '" + benchmark + "' has no items in mc-items; publish it with"
+            + " import-items first");
+      }
+    }
+    return itemIds;
+  }
+}

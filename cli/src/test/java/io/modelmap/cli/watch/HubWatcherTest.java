@@ -1,0 +1,202 @@
+package io.modelmap.cli.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelmap.hub.HubClient;
+import io.modelmap.hub.HubSettings;
+import io.modelmap.hub.RetryPolicy;
+import io.modelmap.schemas.avro.HubDecision;
+import io.modelmap.schemas.avro.HubDecisionKind;
+import io.modelmap.testsupport.hub.HubStandIn;
+import io.modelmap.testsupport.hub.ListingCard;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watcher against the Hub stand-in over loopback HTTP, its decisions kept in a map as the compacted
+ * {@code hub-decisions} topic keeps them (latest per key): what is registered, in which order, what is skipped and
+ * why, and what a restart from the stored decisions does.
+ */
+class HubWatcherTest {
+  private static final Instant DAY = Instant.parse("2026-12-01T00:00:00Z");
+
+  @TempDir
+  Path dir;
+  private HubStandIn hub;
+  private HubClient client;
+  private final Map<String, HubDecision> topic = new LinkedHashMap<>();
+  private final List<String> registered = new ArrayList<>();
+  private Instant now = DAY.plus(Duration.ofDays(1));
+
+  @BeforeEach
+  void start() throws Exception {
+    hub = HubStandIn.start();
+    client = HubClient.builder(new HubSettings(dir, dir.resolve("hub"), hub.endpoint(), Optional.empty(), false))
+        .optRetry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(5))).build();
+  }
+
+  @AfterEach
+  void stop() {
+    hub.close();
+  }
+
+  private String push(String id, ListingCard card, String modelType, int minute) {
+    byte[] config = ("{\"model_type\": \"" + modelType + "\", \"v\": " + minute + "}").getBytes(StandardCharsets.UTF_8);
+    return hub.repo(id).list(card).pushAt(Map.of("config.json", config), DAY.plus(Duration.ofMinutes(minute)));
+  }
+
+  private HubWatcher watcher(String... ruleLines) throws Exception {
+    Path file = Files.writeString(dir.resolve("rules.yaml"), "corpus: docs\n" + String.join("\n", ruleLines) + "\n");
+    WatchRules rules = RulesFile.read(file, List.of("gpt2", "llama"));
+    // a restart: the state is only what the topic holds
+    return new HubWatcher(client.listing(), client::modelType, rules, false, WatchState.of(topic),
+        model -> {
+          registered.add(model.id() + "@" + model.commit());
+          return model.id();
+        }, topic::put, Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  @Test
+  void shouldRegisterModelsAppearingOverTimeOnceEachInTheOrderTheyWerePushed() throws Exception {
+    String b = push("org/b", ListingCard.textGeneration(10, "mit"), "llama", 2);
+    String a = push("org/a", ListingCard.textGeneration(10, "mit"), "gpt2", 1);
+    HubWatcher watcher = watcher();
+
+    HubWatcher.Poll first = watcher.poll();
+    String c = push("org/c", ListingCard.textGeneration(10, "mit"), "llama", 3);
+    HubWatcher.Poll second = watcher.poll();
+    HubWatcher.Poll third = watcher.poll();
+
+    assertThat(first.decisions()).extracting(HubDecision::getRepo).containsExactly("org/a", "org/b");
+    assertThat(second.decisions()).extracting(HubDecision::getRepo).containsExactly("org/c");
+    assertThat(third.decisions()).isEmpty();
+    assertThat(registered).containsExactly("org/a@" + a, "org/b@" + b, "org/c@" + c);
+    assertThat(topic).containsOnlyKeys("org/a@" + a, "org/b@" + b, "org/c@" + c);
+    assertThat(topic.get("org/c@" + c).getDecision()).isEqualTo(HubDecisionKind.REGISTERED);
+    assertThat(topic.get("org/c@" + c).getModelId()).isEqualTo("org/c");
+    assertThat(topic.get("org/c@" + c).getCorpusId()).isEqualTo("docs");
+    assertThat(topic.get("org/c@" + c).getLastModifiedMs()).isEqualTo(DAY.plusSeconds(180).toEpochMilli());
+  }
+
+  @Test
+  void shouldSkipWhatTheRulesSkipWithTheRuleAndReasonOnTheTopic() throws Exception {
+    String big = push("org/big", ListingCard.textGeneration(5000, "mit"), "llama", 1);
+    String mamba = push("org/mamba", ListingCard.textGeneration(10, "mit"), "mamba", 2);
+    String ok = push("org/ok", ListingCard.textGeneration(10, "mit"), "llama", 3);
+    push("org/masked", ListingCard.textGeneration(10, "mit").withPipelineTag("fill-mask"), "llama", 4);
+
+    watcher("max-parameters: 1000").poll();
+
+    assertThat(registered).containsExactly("org/ok@" + ok);
+    HubDecision skippedBig = topic.get("org/big@" + big);
+    assertThat(skippedBig.getDecision()).isEqualTo(HubDecisionKind.SKIPPED);
+    assertThat(skippedBig.getRule()).isEqualTo("max-parameters");
+    assertThat(skippedBig.getReason()).isEqualTo("5000 parameters, more than 1000");
+    assertThat(skippedBig.getModelId()).isNull();
+    assertThat(topic.get("org/mamba@" + mamba).getReason()).isEqualTo("model_type mamba is not in architectures");
+    // the listing asks for text-generation only: a fill-mask model is never seen, so never decided
+    assertThat(topic).hasSize(3);
+  }
+
+  @Test
+  void shouldRegisterANewCommitOfAModelAlreadyRegistered() throws Exception {
+    String first = push("org/a", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    watcher().poll();
+    String second = push("org/a", ListingCard.textGeneration(10, "mit"), "llama", 5);
+
+    HubWatcher.Poll poll = watcher().poll();
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(poll.decisions()).extracting(HubDecision::getCommit).containsExactly(second);
+    assertThat(registered).containsExactly("org/a@" + first, "org/a@" + second);
+  }
+
+  @Test
+  void shouldNeitherRepeatNorSkipAfterARestartFromTheStoredDecisions() throws Exception {
+    String a = push("org/a", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    String b = push("org/b", ListingCard.textGeneration(10, "mit"), "llama", 2);
+    watcher().poll();
+    String c = push("org/c", ListingCard.textGeneration(10, "mit"), "llama", 3);
+    hub.clearRequests();
+
+    HubWatcher.Poll afterRestart = watcher().poll();
+
+    assertThat(afterRestart.decisions()).extracting(HubDecision::getRepo).containsExactly("org/c");
+    assertThat(registered).containsExactly("org/a@" + a, "org/b@" + b, "org/c@" + c);
+    // the decided models' config.json is not read again: only org/c's
+    assertThat(hub.count("GET", p -> p.contains("/resolve/"))).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNeitherRepeatNorSkipWhenStoppedMidPageOfAListingTwoPagesLong() throws Exception {
+    int count = HubWatcher.PAGE_SIZE + 20;
+    List<String> expected = new ArrayList<>();
+    for (int minute = 1; minute <= count; minute++) {
+      String id = String.format("org/m%03d", minute);
+      expected.add(id + "@" + push(id, ListingCard.textGeneration(10, "mit"), "llama", minute));
+    }
+    String rules = "models-per-hour: 1000";
+    HubWatcher crashing = new HubWatcher(client.listing(), client::modelType, RulesFile.read(Files.writeString(
+        dir.resolve("crash.yaml"), "corpus: docs\n" + rules + "\n"), List.of("llama")), false, WatchState.of(topic),
+        model -> {
+          if (registered.size() == 60) {
+            throw new IllegalStateException("killed"); // the process dies before its 61st registration
+          }
+          registered.add(model.id() + "@" + model.commit());
+          return model.id();
+        }, topic::put, Clock.fixed(now, ZoneOffset.UTC));
+    org.assertj.core.api.Assertions.assertThatThrownBy(crashing::poll).hasMessage("killed");
+
+    HubWatcher.Poll afterRestart = watcher(rules).poll();
+
+    assertThat(afterRestart.decisions()).hasSize(count - 60);
+    assertThat(registered).containsExactlyElementsOf(expected);
+    assertThat(topic).hasSize(count);
+    // the first look reads both pages (no position yet); after the restart the position is m060's push, and the
+    // first page (m120 down to m021) already reaches past it: one page
+    assertThat(hub.count("GET", "/api/models"::equals)).as("listing pages read").isEqualTo(3);
+  }
+
+  @Test
+  void shouldLeaveModelsOverTheRateLimitForALaterHour() throws Exception {
+    push("org/a", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    push("org/b", ListingCard.textGeneration(10, "mit"), "llama", 2);
+    push("org/c", ListingCard.textGeneration(10, "mit"), "llama", 3);
+
+    HubWatcher.Poll limited = watcher("models-per-hour: 2").poll();
+    HubWatcher.Poll sameHour = watcher("models-per-hour: 2").poll();
+    now = now.plus(Duration.ofMinutes(61));
+    HubWatcher.Poll nextHour = watcher("models-per-hour: 2").poll();
+
+    assertThat(limited.decisions()).extracting(HubDecision::getRepo).containsExactly("org/a", "org/b");
+    assertThat(limited.waiting()).isEqualTo(1);
+    assertThat(sameHour.decisions()).isEmpty();
+    assertThat(sameHour.waiting()).isEqualTo(1);
+    assertThat(nextHour.decisions()).extracting(HubDecision::getRepo).containsExactly("org/c");
+    assertThat(nextHour.waiting()).isZero();
+  }
+
+  @Test
+  void shouldNotConsiderModelsPushedBeforeSince() throws Exception {
+    push("org/old", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    String fresh = push("org/new", ListingCard.textGeneration(10, "mit"), "llama", 10);
+
+    watcher("since: " + DAY.plus(Duration.ofMinutes(5))).poll();
+
+    assertThat(registered).containsExactly("org/new@" + fresh);
+  }
+}

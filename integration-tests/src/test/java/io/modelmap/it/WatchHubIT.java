@@ -1,0 +1,155 @@
+package io.modelmap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelmap.cli.ModelMapCli;
+import io.modelmap.cli.runtime.EmbeddedSystem;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.TopicReader;
+import io.modelmap.producer.corpus.CorpusBuilder;
+import io.modelmap.producer.corpus.CorpusPublisher;
+import io.modelmap.producer.corpus.CorpusSpec;
+import io.modelmap.producer.corpus.CorpusText;
+import io.modelmap.producer.corpus.DemoCorpus;
+import io.modelmap.producer.registration.ModelRegistrar;
+import io.modelmap.schemas.avro.HubDecision;
+import io.modelmap.schemas.avro.HubDecisionKind;
+import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.testsupport.hub.HubStandIn;
+import io.modelmap.testsupport.hub.ListingCard;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code watch-hub --once} on the embedded broker against the Hub stand-in on loopback: each run is a fresh
+ * process state (a restart), reading back what it did from {@code hub-decisions} and {@code model-registered}.
+ */
+class WatchHubIT {
+  private static final Instant DAY = Instant.parse("2026-12-01T00:00:00Z");
+
+  @TempDir
+  Path dir;
+  private HubStandIn hub;
+
+  @BeforeEach
+  void startHub() throws Exception {
+    hub = HubStandIn.start();
+  }
+
+  @AfterEach
+  void stopHub() {
+    hub.close();
+  }
+
+  private String push(String id, long parameters, int minute) {
+    byte[] config = ("{\"model_type\": \"llama\", \"pushed\": " + minute + "}").getBytes(StandardCharsets.UTF_8);
+    return hub.repo(id).list(ListingCard.textGeneration(parameters, "mit"))
+        .pushAt(Map.of("config.json", config), DAY.plus(Duration.ofMinutes(minute)));
+  }
+
+  @Test
+  void shouldRegisterNewModelsAndCommitsOnceEachInOrderAcrossRestartsSkippingByRuleAndHonouringRetryAfter()
+      throws Exception {
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
+        new PrintStream(OutputStream.nullOutputStream()), 0)) {
+      List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(256, 64, 6, 1)).build(DemoCorpus.documents(3, 5));
+      try (Publisher publisher = new Publisher(system.connection())) {
+        new CorpusPublisher(publisher, system.connection().topics().corpusTexts()).publish("c", corpus);
+        publisher.flush();
+      }
+      Path rules = Files.writeString(dir.resolve("rules.yaml"), "corpus: c\nmax-parameters: 1000\n");
+      String[] watch = {"watch-hub", "--once", "--rules", rules.toString(), "--bootstrap-servers",
+          system.connection().bootstrapServers(), "--schema-registry-url", system.connection().schemaRegistryUrl()};
+
+      String a1 = push("org/a", 100, 1);
+      String big = push("org/big", 5000, 2);
+      String b = push("org/b", 100, 3);
+      Run first = run(watch);
+
+      assertThat(first.exit()).as(first.output()).isZero();
+      assertThat(decisionLines(first)).containsExactly(
+          "registered org/a at " + a1 + " as org/a (model_type llama, 100 parameters, licence mit)",
+          "skipped org/big at " + big + ": max-parameters: 5000 parameters, more than 1000",
+          "registered org/b at " + b + " as org/b (model_type llama, 100 parameters, licence mit)");
+
+      // a model registered by a watcher that stopped before recording its decision: not published again
+      String d = push("org/d", 100, 4);
+      try (Publisher publisher = new Publisher(system.connection())) {
+        new ModelRegistrar(publisher, system.connection().topics().modelRegistered()).register(ModelRegistered
+            .newBuilder().setModelId("org/d").setSourceUri("hf://org/d").setRevision(d).setCorpusId("c").build());
+        publisher.flush();
+      }
+      String c = push("org/c", 100, 5);
+      String a2 = push("org/a", 100, 6); // a new commit on main
+      hub.fail(429, Optional.of(Duration.ofSeconds(2)), 1);
+      long start = System.nanoTime();
+      Run second = run(watch);
+
+      assertThat(second.exit()).as(second.output()).isZero();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+      assertThat(hub.requests()).filteredOn(r -> r.path().equals("/api/models")).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(decisionLines(second)).containsExactly(
+          "registered org/d at " + d + " as org/d (model_type llama, 100 parameters, licence mit)",
+          "registered org/c at " + c + " as org/c (model_type llama, 100 parameters, licence mit)",
+          "registered org/a at " + a2 + " as org/a@" + a2 + " (model_type llama, 100 parameters, licence mit)");
+
+      Run third = run(watch);
+      assertThat(third.exit()).as(third.output()).isZero();
+      assertThat(decisionLines(third)).isEmpty();
+
+      TopicReader reader = new TopicReader(system.connection());
+      Map<String, HubDecision> decisions = reader.latestByKey(system.connection().topics().hubDecisions());
+      assertThat(decisions).containsOnlyKeys("org/a@" + a1, "org/big@" + big, "org/b@" + b, "org/d@" + d,
+          "org/c@" + c, "org/a@" + a2);
+      HubDecision skipped = decisions.get("org/big@" + big);
+      assertThat(skipped.getDecision()).isEqualTo(HubDecisionKind.SKIPPED);
+      assertThat(skipped.getRule()).isEqualTo("max-parameters");
+      assertThat(skipped.getReason()).isEqualTo("5000 parameters, more than 1000");
+      List<String> registrations = new ArrayList<>();
+      reader.readAll(system.connection().topics().modelRegistered(), (id, model) ->
+          registrations.add(id + "=" + model.getRevision()));
+      assertThat(registrations).containsExactlyInAnyOrder("org/a=" + a1, "org/b=" + b, "org/d=" + d, "org/c=" + c,
+          "org/a@" + a2 + "=" + a2);
+    }
+  }
+
+  private static List<String> decisionLines(Run run) {
+    return run.output().lines().filter(l -> l.startsWith("registered ") || l.startsWith("skipped ")).toList();
+  }
+
+  private record Run(int exit, String output) {
+  }
+
+  private Run run(String... args) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    int exit;
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      exit = ModelMapCli.commandLine(Map.of("HF_HOME", dir.resolve("hf").toString(), "HF_ENDPOINT", hub.endpoint()))
+          .execute(args);
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    String output = printed.toString(StandardCharsets.UTF_8);
+    originalOut.print(output);
+    return new Run(exit, output);
+  }
+}
