@@ -7,8 +7,9 @@ import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 /**
  * Two methods' metric on the same splits, compared split by split: the mean and sample sd of the
  * differences a − b, how many splits favour a (a below b, for losses), and two-sided p-values of the
- * paired t-test and of Wilcoxon's signed-rank test (exact up to 30 splits, Commons Math). NaN p-values
- * with fewer than two splits.
+ * paired t-test and of Wilcoxon's signed-rank test (Commons Math: exact up to 30 splits when no
+ * difference is 0 and no two |differences| tie, as the exact distribution assumes; the normal
+ * approximation otherwise, e.g. for shares of a few held-out cells). NaN p-values with fewer than two splits.
  *
  * @param label what is compared, e.g. "NCF + factors − NCF, MSE"
  * @param splits the number of paired splits
@@ -37,8 +38,9 @@ public record PairedDifference(String label, int splits, double meanDifference, 
     double sd = Math.sqrt(Arrays.stream(d).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, n - 1));
     boolean testable = n >= 2 && Arrays.stream(d).anyMatch(v -> v != 0);
     double t = testable ? new TTest().pairedTTest(a, b) : Double.NaN;
-    double w = testable ? new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, n <= EXACT_WILCOXON_UP_TO)
-        : Double.NaN;
+    boolean exact = n <= EXACT_WILCOXON_UP_TO && Arrays.stream(d).allMatch(v -> v != 0)
+        && Arrays.stream(d).map(Math::abs).distinct().count() == n;
+    double w = testable ? new WilcoxonSignedRankTest().wilcoxonSignedRankTest(a, b, exact) : Double.NaN;
     return new PairedDifference(label, n, mean, sd, lower, t, w);
   }
 }
