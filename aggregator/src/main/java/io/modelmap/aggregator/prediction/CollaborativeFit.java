@@ -1,5 +1,6 @@
 package io.modelmap.aggregator.prediction;
 
+import io.modelmap.math.collab.BenchmarkRankQuality;
 import io.modelmap.math.collab.NeuralCollaborativeFiltering;
 import io.modelmap.math.collab.ScoreMatrix;
 import io.modelmap.math.map.ScalingAxes;
@@ -30,8 +31,9 @@ final class CollaborativeFit {
   private final List<Quality> quality = new ArrayList<>();
   private final int folds;
 
-  /** Out-of-fold quality on one benchmark, in its own units. */
-  record Quality(String benchmarkId, int scores, double pearsonR, double spearmanRho, double meanSquaredError) {}
+  /** Out-of-fold quality on one benchmark, in its own units; {@code ranks}: L1 and rank agreement. */
+  record Quality(String benchmarkId, int scores, double pearsonR, double spearmanRho, double meanSquaredError,
+      BenchmarkRankQuality ranks) {}
 
   CollaborativeFit(List<String> models, List<String> tasks, CollaborativeInput.TaskScale scale,
       NeuralCollaborativeFiltering network, CollaborativeFactors factors, ScalingAxes axes, List<String> axisModels,
@@ -131,6 +133,6 @@ final class CollaborativeFit {
       return Optional.empty(); // constant predictions or scores: no correlation to report
     }
     double mse = pairs.stream().mapToDouble(p -> (p[0] - p[1]) * (p[0] - p[1])).average().orElseThrow();
-    return Optional.of(new Quality(task, pairs.size(), r, rho, mse));
+    return Optional.of(new Quality(task, pairs.size(), r, rho, mse, BenchmarkRankQuality.of(predicted, observed)));
   }
 }

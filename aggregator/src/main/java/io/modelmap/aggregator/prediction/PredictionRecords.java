@@ -70,6 +70,8 @@ final class PredictionRecords {
     return fit.quality().stream().map(q -> PredictionQuality.newBuilder().setBenchmarkId(q.benchmarkId())
         .setMethod(CollaborativeFit.METHOD).setCorpusId(fit.corpus()).setModels(q.scores()).setFolds(fit.folds())
         .setGrouping(Folds.SCORES).setGroupedBy(Folds.SCORES).setPearsonR(q.pearsonR()).setSpearmanRho(q.spearmanRho())
-        .setAlpha(CollaborativeSettings.DECAY).setMeanSquaredError(q.meanSquaredError()).build()).toList();
+        .setAlpha(CollaborativeSettings.DECAY).setMeanSquaredError(q.meanSquaredError())
+        .setMeanAbsoluteError(q.ranks().meanAbsoluteError()).setRankAccuracy(q.ranks().rankAccuracy())
+        .setMaeAt0(q.ranks().maeAt0()).setMaeAt2(q.ranks().maeAt2()).build()).toList();
   }
 }

@@ -115,6 +115,7 @@ class CollaborativeTopologyTest {
         assertThat(q.getGroupedBy()).hasToString("scores");
         assertThat(q.getPearsonR()).as("out-of-fold r on %s", benchmark).isGreaterThan(0.9);
         assertThat(q.getMeanSquaredError()).isPositive();
+        assertRankQualityMatchesThePublishedOutOfFoldPredictions(q, published, BENCHMARKS.indexOf(benchmark));
       }
 
       // a new model, after the fit and with no score: predicted from its factors at once, with no refit
@@ -143,6 +144,62 @@ class CollaborativeTopologyTest {
       assertThat(rejected).hasSize(1);
       assertThat(rejected.get(0).getErrorClass()).hasToString("negative-shots");
     }
+  }
+
+  /**
+   * L1, rank accuracy and MAE@0/MAE@2 recomputed here from the published out-of-fold predictions and
+   * observed scores, with ranks from sorted copies (an independent route to the same definitions).
+   */
+  private static void assertRankQualityMatchesThePublishedOutOfFoldPredictions(PredictionQuality q,
+      Map<String, ScorePredictions> published, int b) {
+    List<double[]> pairs = new java.util.ArrayList<>();
+    for (int i = 0; i < MODELS; i++) {
+      ScorePrediction p = published.get(model(i)).getPredictions().get(b);
+      if (p.getObserved() != null) {
+        pairs.add(new double[] {p.getOutOfFold(), p.getObserved()});
+      }
+    }
+    double[] predicted = pairs.stream().mapToDouble(p -> p[0]).toArray();
+    double[] observed = pairs.stream().mapToDouble(p -> p[1]).toArray();
+    int n = pairs.size();
+    double l1 = 0;
+    int hits = 0;
+    int exact = 0;
+    int within2 = 0;
+    for (int i = 0; i < n; i++) {
+      l1 += Math.abs(predicted[i] - observed[i]);
+      double[] others = new double[n - 1];
+      for (int j = 0, k = 0; j < n; j++) {
+        if (j != i) {
+          others[k++] = -observed[j]; // descending order by sorting the negatives
+        }
+      }
+      java.util.Arrays.sort(others);
+      hits += firstAbove(others, -predicted[i]) == firstAbove(others, -observed[i]) ? 1 : 0;
+      int error = Math.abs(ascendingMinRank(predicted, predicted[i]) - ascendingMinRank(observed, observed[i]));
+      exact += error == 0 ? 1 : 0;
+      within2 += error <= 2 ? 1 : 0;
+    }
+    assertThat(q.getMeanAbsoluteError()).isCloseTo(l1 / n, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(q.getRankAccuracy()).isEqualTo((double) hits / n);
+    assertThat(q.getMaeAt0()).isEqualTo((double) exact / n);
+    assertThat(q.getMaeAt2()).isEqualTo((double) within2 / n);
+  }
+
+  /** In ascending {@code sorted}, how many entries lie strictly below {@code value}. */
+  private static int firstAbove(double[] sorted, double value) {
+    int k = 0;
+    while (k < sorted.length && sorted[k] < value) {
+      k++;
+    }
+    return k;
+  }
+
+  /** pandas' rank(method='min'): 1 + the position of {@code value}'s first occurrence in a sorted copy. */
+  private static int ascendingMinRank(double[] values, double value) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return 1 + firstAbove(sorted, value);
   }
 
   private static ModelRegistered registration(String id, int family, long parameters) {

@@ -56,4 +56,27 @@ class CppTablesTest {
           + rows.get(3).summary().mean()[metric]) / 2, within(1e-15));
     }
   }
+
+  @Test
+  void shouldPairTheMethodsSplitBySplitAfterTableOne() {
+    List<PairedDifference> pairs = new ArrayList<>();
+
+    CppTables.table1(MATRIX, FACTORS, TRAINING, 0.2, 3, row -> { }, pairs::add);
+
+    assertThat(pairs).extracting(PairedDifference::label).containsExactly(
+        "+ Factor Enhanced − Neural Collaborative Filtering, MSE",
+        "+ Factor Enhanced − Neural Collaborative Filtering, MAE@0 in row",
+        "Neural Collaborative Filtering − Matrix Factorization, MSE",
+        "Neural Collaborative Filtering − Matrix Factorization, MAE@0 in row",
+        "+ Factor Enhanced − Only Factor, MSE", "+ Factor Enhanced − Only Factor, MAE@0 in row");
+    // seed s holds out the same cells for both methods: the mean difference is the mean of per-seed differences
+    double sum = 0;
+    for (int seed = 1; seed <= 3; seed++) {
+      sum += HeldOutProtocol.run(MATRIX, CppMethod.FACTOR_ENHANCED.method(MATRIX, FACTORS, TRAINING), 0.2, seed).mse()
+          - HeldOutProtocol.run(MATRIX, CppMethod.NEURAL_COLLABORATIVE_FILTERING.method(MATRIX, FACTORS, TRAINING), 0.2,
+              seed).mse();
+    }
+    assertThat(pairs.get(0).splits()).isEqualTo(3);
+    assertThat(pairs.get(0).meanDifference()).isCloseTo(sum / 3, within(1e-15));
+  }
 }

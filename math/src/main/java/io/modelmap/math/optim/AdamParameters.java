@@ -39,4 +39,15 @@ public final class AdamParameters {
       gradient[i] = 0;
     }
   }
+
+  /**
+   * One plain SGD step, {@code value −= learningRate · (gradient + decay · value)}, then the gradient is
+   * cleared; the moments are left alone. CPP's authors train this way (torch.optim.SGD, lr 0.01).
+   */
+  public void sgdStep(double learningRate, double decay) {
+    for (int i = 0; i < value.length; i++) {
+      value[i] -= learningRate * (gradient[i] + decay * value[i]);
+      gradient[i] = 0;
+    }
+  }
 }
