@@ -1,6 +1,9 @@
 package io.modelmap.cli.evaluation;
 
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.terminal.TextTable;
+import io.modelmap.cli.terminal.TextTable.Column;
 import io.modelmap.eval.cpp.CppTables;
 import io.modelmap.eval.cpp.CppTraining;
 import io.modelmap.eval.cpp.PaperTable4;
@@ -64,24 +67,34 @@ public final class CppEvalCommand implements Callable<Integer> {
     System.out.printf("cpp-eval: %d models × %d tasks, %d known scores%s%n", matrix.models().size(),
         matrix.tasks().size(), matrix.knownCells().size(), tables.modelsWithoutFactors().isEmpty() ? ""
             : "; no factor row for " + tables.modelsWithoutFactors() + " (their factors count as unknown)");
-    System.out.printf("%nTable 1: %.0f %% of known cells held out, %d seeds; mean (sd), paper in brackets%n",
-        heldOut * 100, seeds);
-    System.out.printf("%-32s %-26s %-26s %-22s %-22s%n", "method", "MSE", "mean L1", "rank accuracy", "MAE@2");
+    System.out.printf("%nTable 1: %.0f %% of known cells held out, %s; mean (sd), paper in brackets%n",
+        heldOut * 100, Plural.of(seeds, "seed"));
     CppTraining training = new CppTraining(epochs, learningRate, decay);
-    CppTables.table1(matrix, tables.factors(), training, heldOut, seeds, CppEvalCommand::print);
+    TextTable methods = table("method");
+    CppTables.table1(matrix, tables.factors(), training, heldOut, seeds, row -> add(methods, row));
+    methods.print(System.out);
     List<String> models = table4.isEmpty() ? PaperTable4.modelsIn(matrix.models()) : table4;
     if (!models.isEmpty()) {
-      System.out.printf("%nTable 4 (NCF + factors): CPP-0 (no score of the model), CPP-2 (two of its scores, %d seeds)%n",
-          seeds);
-      System.out.printf("%-32s %-26s %-26s %-22s %-22s%n", "model", "MSE", "mean L1", "rank accuracy", "MAE@2");
-      CppTables.table4(matrix, tables.factors(), training, models, seeds, CppEvalCommand::print);
+      System.out.printf("%nTable 4 (NCF + factors): CPP-0 (no score of the model), CPP-2 (two of its scores, %s)%n",
+          Plural.of(seeds, "seed"));
+      TextTable perModel = table("model");
+      CppTables.table4(matrix, tables.factors(), training, models, seeds, row -> add(perModel, row));
+      perModel.print(System.out);
     }
     return 0;
   }
 
+  /** A table of the four metrics, laid out as the paper's tables were printed before (one space apart). */
+  private static TextTable table(String first) {
+    return TextTable.of(Column.left(first).atLeast(32).capped(80), Column.left("MSE").atLeast(26),
+        Column.left("mean L1").atLeast(26), Column.left("rank accuracy").atLeast(22), Column.left("MAE@2").atLeast(22))
+        .spaced(1);
+  }
+
   /** One row: mean (sd) of each metric, the paper's figure in brackets where it gives one. */
-  private static void print(CppTables.Row row) {
-    StringBuilder line = new StringBuilder(String.format("%-32s", row.label()));
+  private static void add(TextTable table, CppTables.Row row) {
+    String[] cells = new String[5];
+    cells[0] = row.label();
     double[] paper = row.paper();
     for (int i = 0; i < 4; i++) {
       double mean = row.summary().mean()[i];
@@ -90,8 +103,8 @@ public final class CppEvalCommand implements Callable<Integer> {
       if (paper != null && !Double.isNaN(paper[i])) {
         cell += i < 2 ? String.format(" [%.2e]", paper[i]) : String.format(" [%.1f]", paper[i] * 100);
       }
-      line.append(String.format(i < 2 ? " %-26s" : " %-22s", cell));
+      cells[i + 1] = cell;
     }
-    System.out.println(line);
+    table.row((Object[]) cells);
   }
 }
