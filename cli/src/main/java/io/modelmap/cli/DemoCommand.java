@@ -34,8 +34,11 @@ import picocli.CommandLine.Option;
         + " demo zoo (small GPT-2s trained with modelmap train), print the map, what it shows, and the agreement table.")
 final class DemoCommand implements Callable<Integer> {
   private static final String CORPUS = "demo";
-  /** Items of the continuation benchmark the zoo answers (chance: 1/4). */
-  private static final int ZOO_ITEMS = 40;
+  /**
+   * Items of the continuation benchmark the zoo answers (chance: 1/4): more than the 50 answered questions the
+   * router needs before its first training (EmbeddingSettings.minQuestions), so the demo's /api/route answers.
+   */
+  private static final int ZOO_ITEMS = 60;
   /** The zoo's 128-position context holds the start token and 127 bytes: each text is one forward pass. */
   private static final int ZOO_TEXT_BYTES = 127;
 

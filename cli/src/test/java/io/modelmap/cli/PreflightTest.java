@@ -130,6 +130,29 @@ class PreflightTest {
         + " be overwritten; name a new or empty folder, or remove this one first");
   }
 
+  /** Issue 29: the import commands check --export-to as map and demo do, before reading, publishing or starting. */
+  @Test
+  void shouldRefuseTheImportsExportFolderBeforeStarting() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("neighbors.csv"), "earlier results");
+    Path answers = Files.writeString(dir.resolve("answers.csv"), "question_id,category,n_choices,gold_index,acme/a\n");
+    Path responses = Files.writeString(dir.resolve("responses.jsonl"), "");
+    String refusal = ": --export-to " + out + ": the folder is not empty and would be overwritten; name a new or"
+        + " empty folder, or remove this one first";
+
+    Outcome matrix = run("import", "--embedded", "--data-dir", data.toString(), "--matrix", text.toString(),
+        "--export-to", out.toString());
+    Outcome answered = run("import-answers", "--embedded", "--data-dir", data.toString(), "--answers",
+        answers.toString(), "--export-to", out.toString());
+    Outcome responded = run("import-responses", "--embedded", "--data-dir", data.toString(), "--responses",
+        responses.toString(), "--export-to", out.toString());
+
+    assertRefusedBeforeStarting(matrix, "modelmap import" + refusal);
+    assertRefusedBeforeStarting(answered, "modelmap import-answers" + refusal);
+    assertRefusedBeforeStarting(responded, "modelmap import-responses" + refusal);
+    assertThat(Files.readString(out.resolve("neighbors.csv"))).isEqualTo("earlier results");
+  }
+
   @Test
   void shouldNameATruncatedSafetensorsFileWithItsExpectedAndActualSize() throws Exception {
     Path model = gpt2("truncated", "gpt2");

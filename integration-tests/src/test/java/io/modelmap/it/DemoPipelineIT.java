@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole pipeline as {@code ./modelmap demo} runs it: real KRaft broker, registry, aggregator and a
  * CPU scorer with real DJL inference on the committed zoo (ten small GPT-2s trained by
- * {@code modelmap train}, merged and rounded) over 200 texts and the 40-item continuation benchmark.
+ * {@code modelmap train}, merged and rounded) over 200 texts and the 60-item continuation benchmark.
  * The published neighbours and Q equal the batch reference computed on the exported L, and the map
  * shows what the zoo was built to show.
  */
@@ -84,7 +84,7 @@ class DemoPipelineIT {
     }
     List<String[]> accuracy = ExportedCsv.rows(out.resolve("accuracy.csv"));
     assertThat(accuracy).hasSize(10).allSatisfy(row -> {
-      assertThat(row[1]).isEqualTo("40");
+      assertThat(row[1]).isEqualTo("60");
       assertThat(Double.parseDouble(row[3])).as("%s on the continuation benchmark (chance 0.25)", row[0])
           .isGreaterThan(0.5);
     });

@@ -3,10 +3,16 @@ package io.modelmap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.TextScore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,12 +41,15 @@ import org.junit.jupiter.api.io.TempDir;
  * every run does. Before, every text and item was scored again: each rerun doubled {@code text-scores}
  * (the aggregator kept the first of each and counted the rest as duplicates). Now a worker reads what
  * is on {@code text-scores} and {@code mc-answers} before a task and scores only what is missing.
+ * The served demo's router is trained on the zoo's answers: {@code /api/route} ranks all ten models.
  */
 class RestartRescoringIT {
   private static final Pattern BROKER = Pattern.compile("broker (\\S+), schema registry (\\S+)");
   private static final int TEXTS = 40;
   private static final int MODELS = 10;
-  private static final int ITEMS = 40;
+  /** The demo's continuation benchmark: more than the 50 answered questions its router needs. */
+  private static final int ITEMS = 60;
+  private static final Pattern DASHBOARD = Pattern.compile("Serving: dashboard (\\S+), bootstrap");
 
   @TempDir
   Path dir;
@@ -76,6 +86,7 @@ class RestartRescoringIT {
       assertThat(answers.distinct()).as("every item of every model answered").isEqualTo(MODELS * ITEMS);
       assertThat(texts.repeated()).as("texts scored again after the restart").isZero();
       assertThat(answers.repeated()).as("items answered again after the restart").isZero();
+      assertRouterRanksTheZoo(secondLog);
     } finally {
       for (Process child : children) {
         child.destroy();
@@ -84,6 +95,28 @@ class RestartRescoringIT {
         }
       }
     }
+  }
+
+  /**
+   * Issue 29: the demo's router trains (it needs 50 answered questions; the demo used to publish 40 and
+   * /api/route said answers were missing), then ranks all ten models for a published item.
+   */
+  private static void assertRouterRanksTheZoo(Path log) throws Exception {
+    Matcher serving = DASHBOARD.matcher(Files.readString(log));
+    assertThat(serving.find()).as(Files.readString(log)).isTrue();
+    String url = serving.group(1) + (serving.group(1).endsWith("/") ? "" : "/")
+        + "api/route?item=demo-continuation/c007";
+    HttpClient http = HttpClient.newHttpClient();
+    AtomicReference<HttpResponse<String>> route = new AtomicReference<>();
+    await("the router trained").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      route.set(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()));
+      return route.get().statusCode() != 404;
+    });
+    assertThat(route.get().statusCode()).as(route.get().body()).isEqualTo(200);
+    JsonNode body = new ObjectMapper().readTree(route.get().body());
+    assertThat(body.path("models")).hasSize(MODELS);
+    assertThat(body.path("best").asText()).startsWith("modelmap-demo/")
+        .isEqualTo(body.path("models").get(0).path("modelId").asText());
   }
 
   /** How many (model, text) or (model, item) results a topic holds, and how many of them are repeats. */

@@ -53,15 +53,25 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    settings(null); // an impossible combination of options is refused before any folder or broker is made
     requireHeapForTheBaselines();
     new ScaleBenchmark(settings(data.dataDir("bench")), System.out).run().print(System.out);
     return 0;
   }
 
-  /** The run's settings; the probe models are never observed, so at most K minus them are. */
+  /**
+   * The run's settings; the probe models are never observed, so at most K minus them are. Settings the benchmark
+   * cannot run with are the user's mistake: a {@link UsageError} that names the options given.
+   */
   ScaleBenchmark.Settings settings(Path dir) {
-    return new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
-        aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir);
+    try {
+      return new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
+          aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(String.format("--models %d --texts %d --families %d --texts-per-record %d --in-flight %d"
+          + " --probe-models %d --benchmarks %d --observed-models %d: %s", models, texts, families, textsPerRecord,
+          inFlight, probeModels, benchmarks, observedModels, e.getMessage()));
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.scorer.model.CausalLm;
 import io.modelmap.scorer.model.CausalLmLoader;
 import io.modelmap.scorer.scoring.ScoringThroughput;
@@ -65,9 +66,10 @@ final class FamilySweep {
     if (folders.isEmpty()) {
       throw new UsageError(dir + " has no checkpoint folders (subfolders with a config.json)");
     }
-    out.printf("%s: %d checkpoints, %s, %d texts, batch %d; %d rounds, each model loaded, warmed up on %d"
-        + " characters, then the best of %d timed passes%n", LocalDate.now(), folders.size(), dtype, texts.size(), batch,
-        rounds, warmUp(texts).get(0).length(), repeats);
+    out.printf("%s: %s, %s, %s, batch %d; %s, each model loaded, warmed up on %s, then the best of %s%n",
+        LocalDate.now(), Plural.of(folders.size(), "checkpoint"), dtype, Plural.of(texts.size(), "text"), batch,
+        Plural.of(rounds, "round"), Plural.of(warmUp(texts).get(0).length(), "character"),
+        Plural.of(repeats, "timed pass", "timed passes"));
     out.printf("Machine: %s%n", Machine.describe(device));
     out.printf("FLOP per token = %s%n%n", ModelShape.formula());
     out.println("| round | model_type | MFLOP / token | tokens/s | tokens / CPU-s | matmul GFLOP/s | matmul GFLOP"
@@ -102,8 +104,8 @@ final class FamilySweep {
     Map<String, Double> matmul = new LinkedHashMap<>();
     measured.values().stream().flatMap(List::stream)
         .forEach(m -> matmul.merge(m.matmulShape(), m.matmul().gflopsPerCpuSecond(), Math::max));
-    out.printf("%nEnd: %s. Each model's best of %d rounds; %% of the best matmul of its shape in the sweep, per"
-        + " CPU-second:%n%n", Machine.load(), rounds);
+    out.printf("%nEnd: %s. Each model's best of %s; %% of the best matmul of its shape in the sweep, per"
+        + " CPU-second:%n%n", Machine.load(), Plural.of(rounds, "round"));
     out.println("| model_type | parameters | MFLOP / token | tokens/s (rounds' range) | tokens / CPU-s | GFLOP / CPU-s"
         + " | matmul GFLOP / CPU-s | % of matmul |");
     out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");

@@ -1,6 +1,7 @@
 package io.modelmap.cli.bench;
 
 import io.modelmap.aggregator.prediction.PredictionProcessor;
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.eval.bench.BatchBaselines;
 import io.modelmap.eval.bench.PredictionLoad;
@@ -52,6 +53,10 @@ public final class ScaleBenchmark {
       if (models < 2 || texts < 1 || probeModels < 1 || probeModels >= models) {
         throw new IllegalArgumentException("need at least 2 models, 1 text and 1 ≤ probe models < models");
       }
+      if (families < 1 || textsPerRecord < 1 || inFlight < 1 || commitIntervalMs < 0) {
+        throw new IllegalArgumentException("need at least 1 family, 1 text per record and 1 model in flight, and a"
+            + " commit interval ≥ 0");
+      }
       if (benchmarks < 1 || observedModels < 10 || observedModels > models - probeModels) {
         throw new IllegalArgumentException("need at least 1 benchmark and 10 ≤ observed models ≤ models − probe models");
       }
@@ -90,20 +95,22 @@ public final class ScaleBenchmark {
         long started = System.nanoTime();
         List<FleetSchedule.Chunk> chunks = FleetSchedule.interleaved(0, bulk, settings.texts(),
             settings.textsPerRecord(), settings.inFlight(), settings.seed());
-        out.printf("Bulk: %d models, %,d records of ≤ %d scores, %d models in flight ...%n", bulk, chunks.size(),
-            settings.textsPerRecord(), settings.inFlight());
+        out.printf("Bulk: %s, %s of ≤ %s, %s in flight ...%n", Plural.of(bulk, "model"),
+            Plural.of(chunks.size(), "record"), Plural.of(settings.textsPerRecord(), "score"),
+            Plural.of(settings.inFlight(), "model"));
         for (FleetSchedule.Chunk chunk : chunks) {
           fleet.publish(chunk);
         }
         publisher.flush();
         awaitFinal(probe, bulk, aggregator, started);
         double bulkSeconds = seconds(System.nanoTime() - started);
-        out.printf("Bulk done in %.1f s; waiting for the %d benchmarks' fits on all %d observed models ...%n",
-            bulkSeconds, load.benchmarks(), load.observed());
+        out.printf("Bulk done in %.1f s; waiting for the %s fits on all %s ...%n",
+            bulkSeconds, Plural.of(load.benchmarks(), "benchmark's", "benchmarks'"),
+            Plural.of(load.observed(), "observed model"));
         awaitCount(fits::seenCount, load.benchmarks(), "fits", aggregator, started);
         double fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
-        out.printf("Fits in %.1f s after the bulk; now %d models arrive one at a time ...%n", fitsSeconds,
-            settings.probeModels());
+        out.printf("Fits in %.1f s after the bulk; now %s one at a time ...%n", fitsSeconds,
+            settings.probeModels() == 1 ? "1 model arrives" : Plural.of(settings.probeModels(), "model") + " arrive");
         List<Double> latencies = new ArrayList<>();
         List<Double> predictionLatencies = new ArrayList<>();
         for (int m = bulk; m < settings.models(); m++) {
@@ -131,7 +138,8 @@ public final class ScaleBenchmark {
         BatchReference reference = BatchReference.of(l);
         int[] probes = java.util.stream.IntStream.range(bulk, settings.models()).toArray();
         SampledReference sampled = SampledReference.of(reference, SampledReference.sample(l.length, SAMPLED_ROWS, probes));
-        out.printf("Reference KL rows of %d models computed; checking every list ...%n", sampled.sample().length);
+        out.printf("Reference KL rows of %s computed; checking every list ...%n",
+            Plural.of(sampled.sample().length, "model"));
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
         StreamCheck.NeighbourCheck check = compare(matrix, reference, sampled, probe, layout.frame());

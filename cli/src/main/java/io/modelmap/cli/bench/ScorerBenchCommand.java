@@ -5,6 +5,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import io.modelmap.cli.support.ScorerDeviceOptions;
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.producer.corpus.CorpusBuilder;
 import io.modelmap.producer.corpus.CorpusText;
 import io.modelmap.producer.corpus.DemoCorpus;
@@ -93,8 +94,8 @@ public final class ScorerBenchCommand implements Callable<Integer> {
         NDManager manager = NDManager.newBaseManager(on)) {
       int batch = scoring.batchSize > 0 ? scoring.batchSize : DeviceChoice.defaultBatchSize(on);
       ScoringThroughput throughput = new ScoringThroughput(lm, tokenizer, manager, batch);
-      System.out.printf("Model %s (%s) on %s, %d texts, batch %d; warming up ...%n", folder, dtype, on, corpus.size(),
-          batch);
+      System.out.printf("Model %s (%s) on %s, %s, batch %d; warming up ...%n", folder, dtype, on,
+          Plural.of(corpus.size(), "text"), batch);
       throughput.worker(corpus);
       throughput.forwardOnly(corpus);
       throughput.perTokenLoop(corpus.subList(0, Math.min(8, corpus.size())));

@@ -50,6 +50,7 @@ public final class ImportAnswersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    export.checkTarget(); // a folder the export would overwrite is refused before anything is published or started
     String benchmark = benchmarkId != null ? benchmarkId : answers.getFileName().toString().replaceFirst("\\.csv$", "");
     if (!standalone.embedded) {
       AnswerTable table = new AnswerImporter(connection.external(), System.out).importAnswers(answers, benchmark);

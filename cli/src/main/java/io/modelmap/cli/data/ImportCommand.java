@@ -69,6 +69,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    export.checkTarget(); // a folder the export would overwrite is refused before anything is read or started
     for (Path file : Stream.of(matrix, texts(), models, scores).filter(java.util.Objects::nonNull).toList()) {
       if (!Files.isRegularFile(file)) {
         throw new NoSuchFileException(file.toString());

@@ -46,6 +46,7 @@ public final class ImportResponsesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    export.checkTarget(); // a folder the export would overwrite is refused before anything is published or started
     List<ResponseFiles.Response> responses = ResponseFiles.read(files);
     if (!standalone.embedded) {
       publishAndFinish(connection.external(), responses);

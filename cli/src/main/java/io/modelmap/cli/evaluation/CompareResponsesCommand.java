@@ -1,6 +1,7 @@
 package io.modelmap.cli.evaluation;
 
 import io.modelmap.cli.support.ExportOption;
+import io.modelmap.cli.terminal.Plural;
 import io.modelmap.math.responses.PairSums;
 import io.modelmap.math.responses.ResponsePair;
 import io.modelmap.math.responses.ResponseSimilarity;
@@ -50,8 +51,9 @@ public final class CompareResponsesCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - begun) / 1e9;
     long comparisons = similarity.pairs().values().stream().mapToLong(PairSums::prompts).sum();
-    System.out.printf("compare-responses: %,d responses of %d models, %,d pair comparisons in %.1f s (%,.0f per"
-        + " second)%n", responses.size(), similarity.models().size(), comparisons, seconds, comparisons / seconds);
+    System.out.printf("compare-responses: %s of %s, %s in %.1f s (%,.0f per second)%n",
+        Plural.of(responses.size(), "response"), Plural.of(similarity.models().size(), "model"),
+        Plural.of(comparisons, "pair comparison"), seconds, comparisons / seconds);
     System.out.printf("%nnearest by ROUGE-L F1 (mean over shared prompts):%n");
     for (String model : similarity.models()) {
       System.out.printf("  %-36s %s%n", model, similarity.nearest(model, top).stream()

@@ -1,6 +1,9 @@
 package io.modelmap.cli.evaluation;
 
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.cli.terminal.Plural;
+import io.modelmap.cli.terminal.TextTable;
+import io.modelmap.cli.terminal.TextTable.Column;
 import io.modelmap.eval.cpp.CppTables;
 import io.modelmap.eval.cpp.CppTraining;
 import io.modelmap.eval.cpp.PairedDifference;
@@ -74,50 +77,58 @@ public final class CppEvalCommand implements Callable<Integer> {
     System.out.printf("cpp-eval: %d models × %d tasks, %d known scores%s%n", matrix.models().size(),
         matrix.tasks().size(), matrix.knownCells().size(), tables.modelsWithoutFactors().isEmpty() ? ""
             : "; no factor row for " + tables.modelsWithoutFactors() + " (their factors count as unknown)");
-    System.out.printf("%nTable 1: %.0f %% of known cells held out, %d seeds; mean (sd), paper in brackets%n",
-        heldOut * 100, seeds);
+    System.out.printf("%nTable 1: %.0f %% of known cells held out, %s; mean (sd), paper in brackets%n",
+        heldOut * 100, Plural.of(seeds, "seed"));
     System.out.println("ranks among all models of a task (ours) and within the model's row of held-out cells"
         + " (the authors' pilot.ipynb); the paper's rank figures beside the latter");
-    System.out.println(HEADER.formatted("method"));
     CppTraining training = new CppTraining(epochs, learningRate, decay, optimiser);
     List<PairedDifference> pairs = new ArrayList<>();
-    CppTables.table1(matrix, tables.factors(), training, heldOut, seeds, CppEvalCommand::print, pairs::add);
-    System.out.printf("%nPaired differences over the same %d splits (first − second): mean ± sd, splits where the"
-        + " first is lower, two-sided p%n", seeds);
+    TextTable methods = table("method");
+    CppTables.table1(matrix, tables.factors(), training, heldOut, seeds, row -> add(methods, row), pairs::add);
+    methods.print(System.out);
+    System.out.printf("%nPaired differences over the same %s (first − second): mean ± sd, splits where the"
+        + " first is lower, two-sided p%n", Plural.of(seeds, "split"));
     pairs.forEach(p -> System.out.printf("%-80s %+.2e ± %.1e  %2d/%d lower  t-test p %.3g  Wilcoxon p %.3g%n",
         p.label(), p.meanDifference(), p.sdDifference(), p.aLower(), p.splits(), p.tTestP(), p.wilcoxonP()));
     List<String> models = table4.isEmpty() ? PaperTable4.modelsIn(matrix.models()) : table4;
     if (!models.isEmpty() && !noTable4) {
-      System.out.printf("%nTable 4 (NCF + factors): CPP-0 (no score of the model), CPP-2 (two of its scores, %d seeds)%n",
-          seeds);
-      System.out.println(HEADER.formatted("model"));
-      CppTables.table4(matrix, tables.factors(), training, models, seeds, CppEvalCommand::print);
+      System.out.printf("%nTable 4 (NCF + factors): CPP-0 (no score of the model), CPP-2 (two of its scores, %s)%n",
+          Plural.of(seeds, "seed"));
+      TextTable perModel = table("model");
+      CppTables.table4(matrix, tables.factors(), training, models, seeds, row -> add(perModel, row));
+      perModel.print(System.out);
     }
     return 0;
   }
 
-  private static final String HEADER = "%-32s %-26s %-26s %-16s %-16s %-22s %-22s".formatted("%s", "MSE", "mean L1",
-      "rank acc. (all)", "MAE@2 (all)", "MAE@0 (in row)", "MAE@2 (in row)");
+  /** A table of the metrics, laid out as the paper's tables were printed before (one space apart). */
+  private static TextTable table(String first) {
+    return TextTable.of(Column.left(first).atLeast(32).capped(80), Column.left("MSE").atLeast(26),
+        Column.left("mean L1").atLeast(26), Column.left("rank acc. (all)").atLeast(16),
+        Column.left("MAE@2 (all)").atLeast(16), Column.left("MAE@0 (in row)").atLeast(22),
+        Column.left("MAE@2 (in row)").atLeast(22)).spaced(1);
+  }
 
   /**
    * One row: mean (sd) of each metric, the paper's figure in brackets where it gives one. The paper's rank
    * accuracy and MAE@2 stand beside the within-row ranks, the protocol of the authors' notebook.
    */
-  private static void print(CppTables.Row row) {
-    StringBuilder line = new StringBuilder(String.format("%-32s", row.label()));
+  private static void add(TextTable table, CppTables.Row row) {
+    String[] cells = new String[7];
+    cells[0] = row.label();
     double[] paper = row.paper();
     for (int i = 0; i < 2; i++) {
       String cell = String.format("%.2e (%.1e)", row.summary().mean()[i], row.summary().sd()[i]);
-      line.append(String.format(" %-26s", cell + (known(paper, i) ? String.format(" [%.2e]", paper[i]) : "")));
+      cells[i + 1] = cell + (known(paper, i) ? String.format(" [%.2e]", paper[i]) : "");
     }
     for (int i = 2; i < 4; i++) {
-      line.append(String.format(" %-16s", percent(row.summary().mean()[i], row.summary().sd()[i])));
+      cells[i + 1] = percent(row.summary().mean()[i], row.summary().sd()[i]);
     }
     for (int i = 0; i < 2; i++) {
       String cell = percent(row.withinRow().mean()[i], row.withinRow().sd()[i]);
-      line.append(String.format(" %-22s", cell + (known(paper, i + 2) ? String.format(" [%.1f]", paper[i + 2] * 100) : "")));
+      cells[i + 5] = cell + (known(paper, i + 2) ? String.format(" [%.1f]", paper[i + 2] * 100) : "");
     }
-    System.out.println(line);
+    table.row((Object[]) cells);
   }
 
   private static boolean known(double[] paper, int i) {

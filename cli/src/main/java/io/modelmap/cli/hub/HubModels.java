@@ -22,7 +22,7 @@ public final class HubModels {
 
   public HubModels(HubSettings settings, long sizeLimit, PrintStream out, boolean terminal) {
     this.client = HubClient.builder(settings).optSizeLimit(sizeLimit)
-        .optProgress(new DownloadLines(out, terminal, System::nanoTime)).build();
+        .optProgress(new DownloadLines(out, terminal, java.time.Clock.systemUTC())).build();
     this.out = out;
   }
 

@@ -48,6 +48,11 @@ public final class SmoothedRate {
     lastMoved = now;
   }
 
+  /** The smoothed rate per second; NaN before the count first moved. */
+  public double perSecond() {
+    return perMilli * 1000;
+  }
+
   /** How long the count has not moved. */
   public Duration still() {
     return Duration.ofMillis(clock.millis() - lastMoved);

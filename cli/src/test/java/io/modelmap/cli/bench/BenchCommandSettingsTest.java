@@ -1,6 +1,12 @@
 package io.modelmap.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modelmap.cli.ModelMapCli;
+import io.modelmap.cli.support.UsageError;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,5 +45,29 @@ class BenchCommandSettingsTest {
     // observed min(800, 1000 - 20) = 800
     assertThat(settings).isEqualTo(new ScaleBenchmark.Settings(1000, 10000, 40, 500, 8, 20, 1, "1g", 100, 5, 800,
         Path.of("d")));
+  }
+
+  @Test
+  void shouldRefuseAsAUsageErrorAsManyProbeModelsAsModels() {
+    BenchCommand bench = parse(new BenchCommand(), "--models", "10", "--probe-models", "10");
+
+    assertThatThrownBy(() -> bench.settings(Path.of("d"))).isInstanceOf(UsageError.class)
+        .hasMessage("--models 10 --texts 10000 --families 40 --texts-per-record 500 --in-flight 8 --probe-models 10"
+            + " --benchmarks 5 --observed-models 800: need at least 2 models, 1 text and 1 ≤ probe models < models");
+  }
+
+  @Test
+  void shouldExitTwoWithOneLineForNoFamiliesBeforeStartingAnything(@org.junit.jupiter.api.io.TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    Path data = dir.resolve("bench");
+
+    int exit = ModelMapCli.commandLine().setErr(new PrintWriter(err)).execute("bench", "--models", "20", "--texts", "10",
+        "--probe-models", "5", "--observed-models", "10", "--families", "0", "--data-dir", data.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("modelmap bench: --models 20 --texts 10 --families 0 --texts-per-record 500"
+        + " --in-flight 8 --probe-models 5 --benchmarks 5 --observed-models 10: need at least 1 family, 1 text per"
+        + " record and 1 model in flight, and a commit interval ≥ 0" + System.lineSeparator());
+    assertThat(data).doesNotExist();
   }
 }
