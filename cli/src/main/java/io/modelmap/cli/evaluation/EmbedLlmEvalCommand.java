@@ -1,17 +1,19 @@
 package io.modelmap.cli.evaluation;
 
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.encoder.MiniLmEncoder;
 import io.modelmap.eval.embedllm.CorrectnessTable;
 import io.modelmap.eval.embedllm.EmbedLlmForecast;
 import io.modelmap.eval.embedllm.FoldInComparison;
 import io.modelmap.eval.embedllm.KnnBaseline;
+import io.modelmap.eval.embedllm.QuestionEncoding;
 import io.modelmap.eval.embedllm.QuestionSplit;
 import io.modelmap.eval.embedllm.QuestionTexts;
 import io.modelmap.eval.embedllm.RoutingTime;
 import io.modelmap.math.embed.Correctness;
 import io.modelmap.math.embed.CorrectnessMatrix;
 import io.modelmap.math.embed.EmbedLlm;
-import io.modelmap.math.embed.HashedTfIdfEncoder;
+import io.modelmap.math.embed.QuestionEncoder;
 import io.modelmap.math.embed.RouterQuality;
 import io.modelmap.math.embed.SparseVector;
 import io.modelmap.formats.benchmark.AnswerTable;
@@ -50,8 +52,16 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and the training (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--bits", defaultValue = "10", description = "EmbedLLM's encoder hashes into 2^bits buckets (default"
-      + " ${DEFAULT-VALUE}; KNN keeps 2^14, its best here).")
+  /** EmbedLLM's question encoder: the paper's kind (a pretrained sentence transformer) or the fallback. */
+  enum Encoder { minilm, tfidf }
+
+  @Option(names = "--encoder", defaultValue = "minilm", description = "EmbedLLM's question encoder: minilm"
+      + " (all-MiniLM-L6-v2, 384 dimensions, from the jar) or tfidf (hashed TF-IDF, --bits; no weights) (default"
+      + " ${DEFAULT-VALUE}). KNN keeps hashed TF-IDF in 2^14 buckets.")
+  Encoder encoder;
+
+  @Option(names = "--bits", defaultValue = "10", description = "With --encoder tfidf: hash into 2^bits buckets (default"
+      + " ${DEFAULT-VALUE}).")
   int bits;
 
   @Option(names = "--learning-rate", defaultValue = "3e-3", description = "Adam step size (default ${DEFAULT-VALUE}).")
@@ -66,6 +76,16 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (encoder == Encoder.tfidf) {
+      return evaluate(null);
+    }
+    try (MiniLmEncoder minilm = MiniLmEncoder.open()) {
+      return evaluate(minilm);
+    }
+  }
+
+  /** The protocols, with {@code pretrained} as the question encoder or, when null, hashed TF-IDF. */
+  private int evaluate(QuestionEncoder pretrained) throws java.io.IOException {
     AnswerTable table = AnswerTableReader.read(answers, "embedllm");
     Map<String, String> texts = QuestionTexts.byItemId(ItemFiles.read(items, "embedllm").items());
     List<McItem> questions = table.items().stream().filter(i -> texts.containsKey(i.getItemId().toString())).toList();
@@ -81,8 +101,13 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
     System.out.printf("embedllm-eval: %d models × %d questions; %d train, %d validation, %d test questions%n",
         models.size(), questions.size(), train.size(), split.validation().size(), test.size());
 
-    HashedTfIdfEncoder encoder = HashedTfIdfEncoder.fit(train.stream().map(questionTexts::get).toList(), bits);
+    long encodingBegun = System.nanoTime();
+    QuestionEncoding encoding = pretrained == null ? QuestionEncoding.tfIdf(bits)
+        : QuestionEncoding.pretrained(pretrained, questionTexts);
+    QuestionEncoder encoder = encoding.fit(train.stream().map(questionTexts::get).toList());
     List<SparseVector> encoded = questionTexts.stream().map(encoder::encode).toList();
+    System.out.printf("encoded the questions with %s (%d dimensions) in %.1f s%n", this.encoder, encoder.dimension(),
+        (System.nanoTime() - encodingBegun) / 1e9);
     EmbedLlm.Settings settings = new EmbedLlm.Settings(dimension, epochs, 256, learningRate, decay, seed);
     long begun = System.nanoTime();
     List<Correctness> observed = correct.observations(train, -1);
@@ -109,13 +134,13 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
             encoder.encode(questionTexts.get(q)))))).sum(), 10));
     foldIn(models, encoder, encoded, correct, split, settings, full);
     if (benchmarkForecast) {
-      printForecast(questions, questionTexts, correct, settings);
+      printForecast(questions, questionTexts, correct, encoding, settings);
     }
     return 0;
   }
 
   /** Each model held out in turn: embeddings trained without it, its embedding fitted alone, both scored on its test answers. */
-  private void foldIn(List<String> models, HashedTfIdfEncoder encoder, List<SparseVector> encoded,
+  private void foldIn(List<String> models, QuestionEncoder encoder, List<SparseVector> encoded,
       CorrectnessMatrix correct, QuestionSplit split, EmbedLlm.Settings settings, EmbedLlm full) {
     int count = foldInModels < 0 ? models.size() : Math.min(foldInModels, models.size());
     if (count == 0) {
@@ -132,7 +157,7 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
 
   /** EmbedLLM §5.3, one line per held-out category as it is done. */
   private void printForecast(List<McItem> questions, List<String> texts, CorrectnessMatrix correct,
-      EmbedLlm.Settings settings) {
+      QuestionEncoding encoding, EmbedLlm.Settings settings) {
     int models = correct.models();
     int testModels = EmbedLlmForecast.testModels(models);
     System.out.printf("%nbenchmark accuracy from the embeddings (§5.3): each category held out of training; ridge on the"
@@ -140,7 +165,7 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
         + " categories%n", models - testModels, testModels, EmbedLlmForecast.SPLITS);
     System.out.printf("  %-20s %9s %10s %12s %10s %12s%n", "category", "questions", "probe τ", "significant",
         "baseline τ", "significant");
-    EmbedLlmForecast.run(questions, texts, correct, bits, settings, c -> System.out.printf(
+    EmbedLlmForecast.run(questions, texts, correct, encoding, settings, c -> System.out.printf(
         "  %-20s %9d %10.3f %11.0f%% %10.3f %11.0f%%%n", c.category(), c.questions(), c.result().probeTau(),
         100 * c.result().probeSignificant(), c.result().baselineTau(), 100 * c.result().baselineSignificant()));
   }
