@@ -47,7 +47,7 @@ public final class MiniLmEncoder implements QuestionEncoder, AutoCloseable {
     this.tokenizer = tokenizer;
   }
 
-  /** Loads the graph (about 1 s) and the tokenizer from the classpath; close it when done. */
+  /** Loads the graph (90 MB) and the tokenizer from the classpath, once per run; close it when done. */
   public static MiniLmEncoder open() {
     try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
