@@ -1,17 +1,19 @@
 package io.modelmap.cli.evaluation;
 
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.encoder.MiniLmEncoder;
 import io.modelmap.eval.embedllm.CorrectnessTable;
 import io.modelmap.eval.embedllm.EmbedLlmForecast;
 import io.modelmap.eval.embedllm.FoldInComparison;
 import io.modelmap.eval.embedllm.KnnBaseline;
+import io.modelmap.eval.embedllm.QuestionEncoding;
 import io.modelmap.eval.embedllm.QuestionSplit;
 import io.modelmap.eval.embedllm.QuestionTexts;
 import io.modelmap.eval.embedllm.RoutingTime;
 import io.modelmap.math.embed.Correctness;
 import io.modelmap.math.embed.CorrectnessMatrix;
 import io.modelmap.math.embed.EmbedLlm;
-import io.modelmap.math.embed.HashedTfIdfEncoder;
+import io.modelmap.math.embed.QuestionEncoder;
 import io.modelmap.math.embed.RouterQuality;
 import io.modelmap.math.embed.SparseVector;
 import io.modelmap.formats.benchmark.AnswerTable;
@@ -19,6 +21,7 @@ import io.modelmap.formats.benchmark.AnswerTableReader;
 import io.modelmap.formats.benchmark.ItemFiles;
 import io.modelmap.schemas.avro.McItem;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,8 +40,9 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
   @Option(names = "--items", required = true, description = "The questions' texts (.jsonl[.gz|.zst] or .csv, as import-items).")
   Path items;
 
-  @Option(names = "--dimension", defaultValue = "16", description = "Embedding width (default ${DEFAULT-VALUE}).")
-  int dimension;
+  @Option(names = "--dimension", defaultValue = "16", split = ",", description = "Embedding width, or several"
+      + " (8,16,32: each is run) (default ${DEFAULT-VALUE}).")
+  int[] dimensions;
 
   @Option(names = "--epochs", defaultValue = "8", description = "Passes over the training pairs (default ${DEFAULT-VALUE}).")
   int epochs;
@@ -50,8 +54,20 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the split and the training (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--bits", defaultValue = "10", description = "EmbedLLM's encoder hashes into 2^bits buckets (default"
-      + " ${DEFAULT-VALUE}; KNN keeps 2^14, its best here).")
+  @Option(names = "--seeds", defaultValue = "1", description = "Runs seeds --seed … --seed + N − 1 (the questions"
+      + " encoded once) and ends with mean ± standard deviation per dimension (default ${DEFAULT-VALUE}).")
+  int seeds;
+
+  /** EmbedLLM's question encoder: the paper's kind (a pretrained sentence transformer) or the fallback. */
+  enum Encoder { minilm, tfidf }
+
+  @Option(names = "--encoder", defaultValue = "minilm", description = "EmbedLLM's question encoder: minilm"
+      + " (all-MiniLM-L6-v2, 384 dimensions, from the jar) or tfidf (hashed TF-IDF, --bits; no weights) (default"
+      + " ${DEFAULT-VALUE}). KNN keeps hashed TF-IDF in 2^14 buckets.")
+  Encoder encoder;
+
+  @Option(names = "--bits", defaultValue = "10", description = "With --encoder tfidf: hash into 2^bits buckets (default"
+      + " ${DEFAULT-VALUE}).")
   int bits;
 
   @Option(names = "--learning-rate", defaultValue = "3e-3", description = "Adam step size (default ${DEFAULT-VALUE}).")
@@ -66,6 +82,22 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (seeds < 1) {
+      throw new UsageError("--seeds " + seeds + ": give 1 or more");
+    }
+    if (java.util.Arrays.stream(dimensions).anyMatch(d -> d < 1)) {
+      throw new UsageError("--dimension " + java.util.Arrays.toString(dimensions) + ": each width must be 1 or more");
+    }
+    if (encoder == Encoder.tfidf) {
+      return evaluate(null);
+    }
+    try (MiniLmEncoder minilm = MiniLmEncoder.open()) {
+      return evaluate(minilm);
+    }
+  }
+
+  /** The protocols, with {@code pretrained} as the question encoder or, when null, hashed TF-IDF. */
+  private int evaluate(QuestionEncoder pretrained) throws java.io.IOException {
     AnswerTable table = AnswerTableReader.read(answers, "embedllm");
     Map<String, String> texts = QuestionTexts.byItemId(ItemFiles.read(items, "embedllm").items());
     List<McItem> questions = table.items().stream().filter(i -> texts.containsKey(i.getItemId().toString())).toList();
@@ -75,14 +107,38 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
     List<String> models = List.copyOf(table.answersByModel().keySet());
     CorrectnessMatrix correct = CorrectnessTable.of(table, questions, models);
     List<String> questionTexts = questions.stream().map(i -> texts.get(i.getItemId().toString())).toList();
-    QuestionSplit split = QuestionSplit.shuffled(questions.size(), seed);
+    System.out.printf("embedllm-eval: %d models × %d questions%n", models.size(), questions.size());
+    long encodingBegun = System.nanoTime();
+    QuestionEncoding encoding = pretrained == null ? QuestionEncoding.tfIdf(bits)
+        : QuestionEncoding.pretrained(pretrained, questionTexts);
+    System.out.printf("encoded the questions with %s in %.1f s%n", encoder, (System.nanoTime() - encodingBegun) / 1e9);
+    List<SeedScores> scores = new ArrayList<>();
+    for (int dimension : dimensions) {
+      for (long s = seed; s < seed + seeds; s++) {
+        scores.add(oneSplit(models, questionTexts, correct, encoding, dimension, s));
+      }
+    }
+    if (scores.size() > 1) {
+      SeedScores.printSummary(scores);
+    }
+    EmbedLlm.Settings settings = new EmbedLlm.Settings(dimensions[0], epochs, 256, learningRate, decay, seed);
+    if (benchmarkForecast) {
+      printForecast(questions, questionTexts, correct, encoding, settings);
+    }
+    return 0;
+  }
+
+  /** One split and training: correctness, routing, routing time and fold-in, printed; the scores returned. */
+  private SeedScores oneSplit(List<String> models, List<String> questionTexts, CorrectnessMatrix correct,
+      QuestionEncoding encoding, int dimension, long seed) {
+    QuestionSplit split = QuestionSplit.shuffled(questionTexts.size(), seed);
     List<Integer> train = split.train();
     List<Integer> test = split.test();
-    System.out.printf("embedllm-eval: %d models × %d questions; %d train, %d validation, %d test questions%n",
-        models.size(), questions.size(), train.size(), split.validation().size(), test.size());
-
-    HashedTfIdfEncoder encoder = HashedTfIdfEncoder.fit(train.stream().map(questionTexts::get).toList(), bits);
+    System.out.printf("%n--- dimension %d, seed %d: %d train, %d validation, %d test questions%n", dimension, seed,
+        train.size(), split.validation().size(), test.size());
+    QuestionEncoder encoder = encoding.fit(train.stream().map(questionTexts::get).toList());
     List<SparseVector> encoded = questionTexts.stream().map(encoder::encode).toList();
+    System.out.printf("question encoding: %s, %d dimensions%n", this.encoder, encoder.dimension());
     EmbedLlm.Settings settings = new EmbedLlm.Settings(dimension, epochs, 256, learningRate, decay, seed);
     long begun = System.nanoTime();
     List<Correctness> observed = correct.observations(train, -1);
@@ -93,10 +149,10 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
 
     KnnBaseline knn = KnnBaseline.fit(questionTexts, train);
     int k = knn.chooseK(correct, split.validation(), KnnBaseline.CANDIDATE_K);
+    double embedLlm = correct.agreement(test, (m, q) -> full.probability(full.embedding(m), features.get(q)) >= 0.5);
+    double knnAccuracy = correct.agreement(test, knn.predictions(correct, k));
     System.out.printf("%ncorrectness accuracy on the test questions: EmbedLLM %.4f, KNN %.4f (k = %d, chosen on"
-        + " validation), each model's training accuracy alone %.4f%n",
-        correct.agreement(test, (m, q) -> full.probability(full.embedding(m), features.get(q)) >= 0.5),
-        correct.agreement(test, knn.predictions(correct, k)), k,
+        + " validation), each model's training accuracy alone %.4f%n", embedLlm, knnAccuracy, k,
         correct.agreement(test, (m, q) -> correct.accuracy(m, train) >= 0.5));
     RouterQuality router = RouterQuality.of(correct, train, test, q -> full.route(features.get(q)));
     System.out.printf("router accuracy on the test questions: %.4f; single best model (%s) %.4f; weighted random %.4f%n",
@@ -108,14 +164,12 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
         RoutingTime.medianMs(() -> routed.stream().mapToInt(q -> full.route(full.features(full.project(
             encoder.encode(questionTexts.get(q)))))).sum(), 10));
     foldIn(models, encoder, encoded, correct, split, settings, full);
-    if (benchmarkForecast) {
-      printForecast(questions, questionTexts, correct, settings);
-    }
-    return 0;
+    return new SeedScores(dimension, seed, embedLlm, knnAccuracy, router.accuracy(), router.singleBestAccuracy(),
+        router.weightedRandom());
   }
 
   /** Each model held out in turn: embeddings trained without it, its embedding fitted alone, both scored on its test answers. */
-  private void foldIn(List<String> models, HashedTfIdfEncoder encoder, List<SparseVector> encoded,
+  private void foldIn(List<String> models, QuestionEncoder encoder, List<SparseVector> encoded,
       CorrectnessMatrix correct, QuestionSplit split, EmbedLlm.Settings settings, EmbedLlm full) {
     int count = foldInModels < 0 ? models.size() : Math.min(foldInModels, models.size());
     if (count == 0) {
@@ -132,7 +186,7 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
 
   /** EmbedLLM §5.3, one line per held-out category as it is done. */
   private void printForecast(List<McItem> questions, List<String> texts, CorrectnessMatrix correct,
-      EmbedLlm.Settings settings) {
+      QuestionEncoding encoding, EmbedLlm.Settings settings) {
     int models = correct.models();
     int testModels = EmbedLlmForecast.testModels(models);
     System.out.printf("%nbenchmark accuracy from the embeddings (§5.3): each category held out of training; ridge on the"
@@ -140,7 +194,7 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
         + " categories%n", models - testModels, testModels, EmbedLlmForecast.SPLITS);
     System.out.printf("  %-20s %9s %10s %12s %10s %12s%n", "category", "questions", "probe τ", "significant",
         "baseline τ", "significant");
-    EmbedLlmForecast.run(questions, texts, correct, bits, settings, c -> System.out.printf(
+    EmbedLlmForecast.run(questions, texts, correct, encoding, settings, c -> System.out.printf(
         "  %-20s %9d %10.3f %11.0f%% %10.3f %11.0f%%%n", c.category(), c.questions(), c.result().probeTau(),
         100 * c.result().probeSignificant(), c.result().baselineTau(), 100 * c.result().baselineSignificant()));
   }

@@ -3,7 +3,7 @@ package io.modelmap.eval.embedllm;
 import io.modelmap.math.embed.BenchmarkForecast;
 import io.modelmap.math.embed.CorrectnessMatrix;
 import io.modelmap.math.embed.EmbedLlm;
-import io.modelmap.math.embed.HashedTfIdfEncoder;
+import io.modelmap.math.embed.QuestionEncoder;
 import io.modelmap.math.embed.SparseVector;
 import io.modelmap.schemas.avro.McItem;
 import java.util.ArrayList;
@@ -52,9 +52,9 @@ public final class EmbedLlmForecast {
    * (one training per category).
    *
    * @param texts the questions' texts, by question index
-   * @param bits the encoder's hashing width
+   * @param encoding the question encoder, fitted on the other categories' texts
    */
-  public static void run(List<McItem> questions, List<String> texts, CorrectnessMatrix correct, int bits,
+  public static void run(List<McItem> questions, List<String> texts, CorrectnessMatrix correct, QuestionEncoding encoding,
       EmbedLlm.Settings settings, Consumer<CategoryForecast> each) {
     int models = correct.models();
     int testModels = testModels(models);
@@ -65,7 +65,7 @@ public final class EmbedLlmForecast {
           others.add(q);
         }
       }
-      HashedTfIdfEncoder encoder = HashedTfIdfEncoder.fit(others.stream().map(texts::get).toList(), bits);
+      QuestionEncoder encoder = encoding.fit(others.stream().map(texts::get).toList());
       List<SparseVector> encoded = texts.stream().map(encoder::encode).toList();
       EmbedLlm embedder = EmbedLlm.fit(models, encoder, encoded, correct.observations(others, -1), settings);
       double[][] embeddings = new double[models][];

@@ -3,7 +3,7 @@ package io.modelmap.eval.embedllm;
 import io.modelmap.math.embed.CorrectnessMatrix;
 import io.modelmap.math.embed.EmbedLlm;
 import io.modelmap.math.embed.FoldIn;
-import io.modelmap.math.embed.HashedTfIdfEncoder;
+import io.modelmap.math.embed.QuestionEncoder;
 import io.modelmap.math.embed.SparseVector;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,7 +38,7 @@ public final class FoldInComparison {
    * Holds out the first {@code count} models in turn, handing each {@link Row} to {@code each} as it is
    * done (a retraining takes seconds); empty summary (0 models, NaN means) when {@code count} is 0.
    */
-  public static Summary run(int count, EmbedLlm full, HashedTfIdfEncoder encoder, List<SparseVector> encoded,
+  public static Summary run(int count, EmbedLlm full, QuestionEncoder encoder, List<SparseVector> encoded,
       CorrectnessMatrix correct, QuestionSplit split, EmbedLlm.Settings settings, Consumer<Row> each) {
     double sumFold = 0;
     double sumFull = 0;

@@ -42,7 +42,7 @@ class EmbedLlmForecastTest {
     }
     List<EmbedLlmForecast.CategoryForecast> rows = new ArrayList<>();
 
-    EmbedLlmForecast.run(questions, texts, new CorrectnessMatrix(cells), 6, new EmbedLlm.Settings(4, 2, 8, 3e-3, 1e-6,
+    EmbedLlmForecast.run(questions, texts, new CorrectnessMatrix(cells), QuestionEncoding.tfIdf(6), new EmbedLlm.Settings(4, 2, 8, 3e-3, 1e-6,
         1), rows::add);
 
     assertThat(rows).extracting(EmbedLlmForecast.CategoryForecast::category).containsExactly("art", "math");
