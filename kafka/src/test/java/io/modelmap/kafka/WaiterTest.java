@@ -3,21 +3,19 @@ package io.modelmap.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modelmap.testsupport.time.SteppedClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The one waiter: it stops when the check says done, reports at its pace, and times out with the check's reason. */
 class WaiterTest {
-  private final ManualClock clock = new ManualClock();
+  private final SteppedClock clock = new SteppedClock(Instant.EPOCH);
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final Waiter waiter = new Waiter(new PrintStream(printed, true, StandardCharsets.UTF_8), clock,
       Duration.ofMillis(1), Duration.ofSeconds(2));
@@ -28,7 +26,7 @@ class WaiterTest {
     // each look takes 1.5 s: looks end at 1.5, 3.0, 4.5 and 6.0 s; reports at 1.5 (the first) and 4.5 (3 s later)
     waiter.until(() -> {
       int look = looks.incrementAndGet();
-      clock.advance(1500);
+      clock.advance(Duration.ofMillis(1500));
       return new Waiter.Status(look == 4, look == 4 ? "done" : "look " + look, "not yet");
     }, Duration.ofMinutes(1));
 
@@ -42,7 +40,7 @@ class WaiterTest {
     // each look takes 2 s against a 5 s timeout: the third look ends at 6 s, past the deadline
     assertThatThrownBy(() -> waiter.until(() -> {
       int look = looks.incrementAndGet();
-      clock.advance(2000);
+      clock.advance(Duration.ofMillis(2000));
       return new Waiter.Status(false, "look " + look, "only " + look + " of 4 models");
     }, Duration.ofSeconds(5)))
         .isInstanceOf(TimeoutException.class)
@@ -58,34 +56,5 @@ class WaiterTest {
       throw new IllegalStateException("the scorer stopped");
     }, Duration.ofMinutes(1))).isInstanceOf(IllegalStateException.class).hasMessage("the scorer stopped");
     assertThat(looks).hasValue(1);
-  }
-
-  /** A clock that moves only when told. */
-  private static final class ManualClock extends Clock {
-    private long millis;
-
-    void advance(long by) {
-      millis += by;
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

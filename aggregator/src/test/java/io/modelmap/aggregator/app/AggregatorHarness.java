@@ -3,7 +3,7 @@ package io.modelmap.aggregator.app;
 import io.modelmap.aggregator.matrix.MapMethod;
 import io.modelmap.aggregator.matrix.MatrixSettings;
 import io.modelmap.kafka.KafkaConnection;
-import io.modelmap.aggregator.support.SteppedClock;
+import io.modelmap.testsupport.time.SteppedClock;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;

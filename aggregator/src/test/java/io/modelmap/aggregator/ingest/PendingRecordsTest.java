@@ -2,7 +2,7 @@ package io.modelmap.aggregator.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.aggregator.support.SteppedClock;
+import io.modelmap.testsupport.time.SteppedClock;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -133,7 +133,7 @@ public final class LocalPipeline implements AutoCloseable {
    * tasks dead-lettered), each with its reason.
    */
   public Map<String, String> awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
-    return new ResultWaiter(connection, out, clock).withTokens(metrics::tokensScored)
+    return new ResultWaiter(connection, out, clock).withLocalScorer(metrics::tokensScored, metrics::currentWork)
         .whileRunning("local scorer", this::scorerRunning).whileRunning("aggregator", aggregatorRunning)
         .await(expectedTexts, corpusSize, timeout);
   }

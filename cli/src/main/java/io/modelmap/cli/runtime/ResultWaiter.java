@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Waits until the aggregator has published results for every expected model: complete rows with
@@ -27,25 +29,30 @@ public final class ResultWaiter {
   private final PrintStream progress;
   private final Clock clock;
   private final LongSupplier tokens;
+  private final Supplier<Optional<String>> scorerWork;
   /** The parts of this process the results come from, by name: none in the base waiter. */
   private final Map<String, java.util.function.BooleanSupplier> parts;
 
   public ResultWaiter(KafkaConnection connection, PrintStream progress, Clock clock) {
-    this(connection, progress, clock, null, Map.of());
+    this(connection, progress, clock, null, Optional::empty, Map.of());
   }
 
   private ResultWaiter(KafkaConnection connection, PrintStream progress, Clock clock, LongSupplier tokens,
-      Map<String, java.util.function.BooleanSupplier> parts) {
+      Supplier<Optional<String>> scorerWork, Map<String, java.util.function.BooleanSupplier> parts) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
     this.tokens = tokens;
+    this.scorerWork = scorerWork;
     this.parts = parts;
   }
 
-  /** The same waiter, adding tokens/s of a local scorer (tokens scored so far) to each progress line. */
-  public ResultWaiter withTokens(LongSupplier tokensScored) {
-    return new ResultWaiter(connection, progress, clock, tokensScored, parts);
+  /**
+   * The same waiter with a local scorer: tokens/s (from the tokens it scored so far) on each progress line, and,
+   * while no text moves, what it is busy with ({@code currentWork}, empty when idle) instead of "stalled".
+   */
+  public ResultWaiter withLocalScorer(LongSupplier tokensScored, Supplier<Optional<String>> currentWork) {
+    return new ResultWaiter(connection, progress, clock, tokensScored, currentWork, parts);
   }
 
   /**
@@ -55,7 +62,7 @@ public final class ResultWaiter {
   public ResultWaiter whileRunning(String part, java.util.function.BooleanSupplier running) {
     Map<String, java.util.function.BooleanSupplier> more = new java.util.LinkedHashMap<>(parts);
     more.put(part, running);
-    return new ResultWaiter(connection, progress, clock, tokens, more);
+    return new ResultWaiter(connection, progress, clock, tokens, scorerWork, more);
   }
 
   /**
@@ -69,7 +76,7 @@ public final class ResultWaiter {
   public Map<String, String> await(Map<String, Integer> expectedScored, int corpusSize, Duration timeout)
       throws TimeoutException, InterruptedException {
     Map<String, String> refused = new TreeMap<>();
-    ScoringPace pace = new ScoringPace(clock, tokens);
+    ScoringPace pace = new ScoringPace(clock, tokens, scorerWork);
     try (DeadLetterReasons deadLetters = new DeadLetterReasons(connection);
         LatestByKey<String, ModelCoordinates> coordinatesRead =
             new LatestByKey<>(connection, connection.topics().modelCoordinates());

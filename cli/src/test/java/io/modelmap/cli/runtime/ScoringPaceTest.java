@@ -2,16 +2,20 @@ package io.modelmap.cli.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.modelmap.testsupport.time.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The progress line tells time left while texts are scored, and "stalled" (for how long) while none are. */
+/**
+ * The progress line tells time left while texts are scored, and, while none are, what the local scorer is busy
+ * with or "stalled" (for how long) when it is busy with nothing.
+ */
 class ScoringPaceTest {
-  private final StepClock clock = new StepClock();
+  private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-07T10:00:00Z"));
   private final AtomicLong tokens = new AtomicLong();
 
   @Test
@@ -57,35 +61,27 @@ class ScoringPaceTest {
   }
 
   @Test
+  void shouldSayWhatTheScorerIsBusyWithWhileNoTextMovesAndStalledOnlyWhenItIsIdle() {
+    AtomicReference<Optional<String>> work = new AtomicReference<>(Optional.empty());
+    ScoringPace pace = new ScoringPace(clock, tokens::get, work::get);
+    pace.describe(0, 1000);
+    clock.advance(Duration.ofSeconds(10));
+    tokens.set(12_700);
+    pace.describe(100, 1000);
+    work.set(Optional.of("answering items of acme/m-a"));
+    clock.advance(ScoringPace.STALLED_AFTER.plusSeconds(30)); // 60 s without a text scored
+
+    assertThat(pace.describe(100, 1000)).isEqualTo("; the scorer is answering items of acme/m-a");
+    work.set(Optional.empty());
+    assertThat(pace.describe(100, 1000)).isEqualTo("; stalled: nothing scored for 60 s");
+  }
+
+  @Test
   void shouldSayStalledWithoutALocalScorerToo() {
     ScoringPace pace = new ScoringPace(clock, null);
     assertThat(pace.describe(0, 1000)).isEmpty();
     clock.advance(ScoringPace.STALLED_AFTER.plusSeconds(5));
 
     assertThat(pace.describe(0, 1000)).isEqualTo("; stalled: nothing scored for 35 s");
-  }
-
-  /** A clock that moves only when told to. */
-  private static final class StepClock extends Clock {
-    private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -2,16 +2,18 @@ package io.modelmap.cli.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelmap.testsupport.time.SteppedClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** One redrawn line on a terminal; a line per tenth of the work or per 30 s in a log. */
 class ProgressLineTest {
   private static final String NL = System.lineSeparator();
-  private final SmoothedRateTest.StepClock clock = new SmoothedRateTest.StepClock();
+  private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-07T10:00:00Z"));
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
   private ProgressLine line(boolean terminal) {

@@ -2,15 +2,14 @@ package io.modelmap.cli.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.modelmap.testsupport.time.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 /** Time left from a smoothed rate, on a clock that moves only when told to. */
 class SmoothedRateTest {
-  private final StepClock clock = new StepClock();
+  private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-07T10:00:00Z"));
 
   @Test
   void shouldTakeTheFirstRateAsItIs() {
@@ -70,29 +69,5 @@ class SmoothedRateTest {
     assertThat(SmoothedRate.readable(Duration.ofSeconds(119))).isEqualTo("119 s");
     assertThat(SmoothedRate.readable(Duration.ofSeconds(750))).isEqualTo("13 min");
     assertThat(SmoothedRate.readable(Duration.ofSeconds(7500))).isEqualTo("2 h 5 min");
-  }
-
-  /** A clock that moves only when told to. */
-  static final class StepClock extends Clock {
-    private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

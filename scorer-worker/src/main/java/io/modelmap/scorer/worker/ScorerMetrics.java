@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
 
 /**
@@ -41,6 +43,7 @@ public final class ScorerMetrics implements AutoCloseable {
       .description("Time spent downloading a model's files from the Hub (nothing when all were cached)")
       .register(registry);
   private KafkaClientMetrics consumerMetrics;
+  private final AtomicReference<String> work = new AtomicReference<>();
 
   public ScorerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -81,6 +84,23 @@ public final class ScorerMetrics implements AutoCloseable {
   void hubDownloaded(long bytes, Duration took) {
     hubBytes.increment(bytes);
     hubDownload.record(took);
+  }
+
+  /** The worker is at {@code what} ("answering items of org/name") until {@link #idle}. */
+  void working(String what) {
+    work.set(what);
+  }
+
+  void idle() {
+    work.set(null);
+  }
+
+  /**
+   * What the worker is doing now, empty while it waits for tasks: a progress line tells a scorer busy with a
+   * long task (answering items, writing responses) from one that has stalled.
+   */
+  public Optional<String> currentWork() {
+    return Optional.ofNullable(work.get());
   }
 
   /** Bytes downloaded from the Hub since the worker started. */

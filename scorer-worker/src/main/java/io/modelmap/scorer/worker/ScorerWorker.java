@@ -213,6 +213,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
     if (PublishedWork.size(task) == 0) {
       return; // never loads the model for work that is done
     }
+    metrics.working((task.getGeneration() != null ? "writing responses of "
+        : task.getBenchmarkId() != null ? "answering items of " : "scoring texts of ") + task.getModelId());
     try {
       long started = clock.millis();
       TextScorer scorer = new TextScorer(model(task), tokenizer, batchSize, manager, metrics::batch);
@@ -239,6 +241,8 @@ public final class ScorerWorker implements Runnable, AutoCloseable {
       metrics.failed();
       unloadModel();
       retryOrDeadLetter(record, task, publisher, new IllegalStateException(e.toString(), e));
+    } finally {
+      metrics.idle();
     }
   }
 

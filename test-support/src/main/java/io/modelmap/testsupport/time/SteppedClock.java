@@ -1,4 +1,4 @@
-package io.modelmap.aggregator.support;
+package io.modelmap.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test moves it (with a TopologyTestDriver's wall clock, for example). */
+/** A clock that moves only when a test moves it (beside a TopologyTestDriver's wall clock, a progress line, a waiter). */
 public final class SteppedClock extends Clock {
   private volatile Instant now;
 
