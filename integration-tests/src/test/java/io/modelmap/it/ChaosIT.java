@@ -672,15 +672,16 @@ class ChaosIT {
    * Every bad record is in its topic's dead-letter topic with its bytes and the rule that refused it: once
    * when the aggregator read it (exactly once, restores and restarts included), at least once from a
    * worker; a broken dead letter is skipped, never dead-lettered again; the unregistered model's scores are
-   * dead-lettered {@code unregistered-model} once the park timeout has passed since they were published (the
-   * wait covers the 2 s punctuation and a late first read), and never before: they wait for a registration.
+   * dead-lettered {@code unregistered-model} once the park timeout has passed since they were published, and
+   * never before: they wait for a registration. The timeout counts time the aggregator ran, so after a restart
+   * they wait up to a whole timeout more: the wait covers that, the 2 s punctuation and a late first read.
    */
   private void assertDeadLettered() {
     String tasks = connection.topics().names().scoreTasks();
     List<String> topics = bad.stream().map(Bad::topic).distinct().toList();
     List<String> deadLetterTopics = new ArrayList<>(topics.stream().map(TopicNames::deadLetter).toList());
     deadLetterTopics.add(TopicNames.deadLetter(TopicNames.deadLetter(tasks)));
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+    await().atMost(PENDING_TIMEOUT.plusMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       Map<String, List<DeadLetter>> all = deadLetters(deadLetterTopics);
       // measured after the read: if the timeout had not passed now, it had not when the letters were read
       boolean parkTimedOut = System.nanoTime() - unregisteredPublishedNanos > PENDING_TIMEOUT.toNanos();

@@ -32,12 +32,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>One clock: a record's park time ({@link #nowMs}), its expiry ({@link #expired}) and the groups due for a
  * retry ({@link #due}) are all read from the clock given here, so the processors that park records (scores
  * waiting for their texts, answers waiting for their items) cannot settle them on two different times.
+ *
+ * <p>The timeout counts time this processor ran (issue 26, found by ChaosIT): a record parked before a stop
+ * expires no earlier than {@code timeout} after the restart. Otherwise the first retry after a long stop or
+ * restore expired it before the processor had read the backlog that holds what it waits for (answers
+ * dead-lettered {@code unknown-item} while their items sat unread on mc-items).
  */
 public final class PendingRecords {
   private static final StringSerializer KEYS = new StringSerializer();
   private final KeyValueStore<String, byte[]> store;
   private final Clock clock;
   private final Duration timeout;
+  /** When this processor started: records parked before it wait a whole timeout from here. */
+  private final long startedMs;
   private final Map<String, Long> oldestParkedMs = new HashMap<>();
   private final Set<String> arrived = new HashSet<>();
   private final Function<ParkedRecord, String> ownerOf;
@@ -60,6 +67,7 @@ public final class PendingRecords {
     this.store = store;
     this.clock = clock;
     this.timeout = timeout;
+    this.startedMs = clock.millis();
     this.ownerOf = ownerOf;
     List<KeyValue<String, byte[]>> unkeyed = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> all = store.all()) {
@@ -86,9 +94,12 @@ public final class PendingRecords {
     return clock.millis();
   }
 
-  /** Whether a record first seen at {@code firstSeenMs} waited longer than the timeout. */
+  /**
+   * Whether a record first seen at {@code firstSeenMs} waited longer than the timeout while this processor ran
+   * (from its first sighting, or from this processor's start when it was parked before).
+   */
   public boolean expired(long firstSeenMs) {
-    return clock.millis() - firstSeenMs > timeout.toMillis();
+    return clock.millis() - Math.max(firstSeenMs, startedMs) > timeout.toMillis();
   }
 
   /** How long a record waits before it expires. */

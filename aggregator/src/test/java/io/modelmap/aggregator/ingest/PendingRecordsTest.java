@@ -74,6 +74,26 @@ class PendingRecordsTest {
     assertThat(pending.due()).containsExactly("bench");
   }
 
+  /**
+   * ChaosIT seed 3: answers parked before an aggregator was killed were expired by the first retry after its
+   * restart, before it had read the items they waited for. The timeout counts from the restart for them.
+   */
+  @Test
+  void shouldExpireARecordParkedBeforeARestartOnlyATimeoutAfterTheRestart() {
+    clock.setMillis(1_000);
+    new PendingRecords(store, clock, TIMEOUT, r -> "unused").park("bench", parked(1_000, 1, "parked before the stop"));
+    long restartMs = 1_000 + 3 * TIMEOUT.toMillis(); // down (or restoring) for three timeouts
+    clock.setMillis(restartMs);
+    PendingRecords restarted = new PendingRecords(store, clock, TIMEOUT, r -> "unused");
+
+    assertThat(restarted.expired(1_000)).as("right after the restart, with the backlog unread").isFalse();
+    clock.setMillis(restartMs + TIMEOUT.toMillis());
+    assertThat(restarted.expired(1_000)).as("a whole timeout of running, not more").isFalse();
+    clock.setMillis(restartMs + TIMEOUT.toMillis() + 1);
+    assertThat(restarted.expired(1_000)).isTrue();
+    assertThat(restarted.due()).containsExactly("bench");
+  }
+
   @Test
   void aCheckWhereNothingArrivedAndNothingTimedOutReadsNothing() {
     PendingRecords pending = new PendingRecords(store, clock, TIMEOUT, r -> "unused");

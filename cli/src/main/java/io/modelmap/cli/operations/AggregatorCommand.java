@@ -44,7 +44,9 @@ public final class AggregatorCommand implements Callable<Integer> {
   @Option(names = "--pending-timeout", converter = DurationConverter.class,
       defaultValue = "${env:MODELMAP_PENDING_TIMEOUT:-10m}",
       description = "How long scores wait for their texts or their model's registration, and answers for their"
-          + " items, before they are dead-lettered (e.g. 90s, 10m or PT10M; env MODELMAP_PENDING_TIMEOUT; default ${DEFAULT-VALUE}).")
+          + " items, before they are dead-lettered; counted while the aggregator runs, so a restart gives what was"
+          + " parked a whole timeout to read its backlog (e.g. 90s, 10m or PT10M; env MODELMAP_PENDING_TIMEOUT;"
+          + " default ${DEFAULT-VALUE}).")
   Duration pendingTimeout;
 
   @Option(names = "--commit-interval-ms", defaultValue = "${env:MODELMAP_COMMIT_INTERVAL_MS:-100}",
