@@ -242,7 +242,7 @@ class QueryApiIT {
         .contains("/api/models", "/api/models/{id}", "/api/map", "/api/kl", "/api/agreement", "/api/events");
     HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base)).build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(page.body()).contains("<canvas id=\"map\"").contains("/webjars/chart.js/");
+    assertThat(page.body()).contains("<svg id=\"map\"").contains("map-plot.js").contains("/webjars/chart.js/");
     HttpResponse<byte[]> chartJs = HTTP.send(HttpRequest.newBuilder(URI.create(base
         + "webjars/chart.js/4.5.1/dist/chart.umd.min.js")).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(chartJs.statusCode()).isEqualTo(200);
