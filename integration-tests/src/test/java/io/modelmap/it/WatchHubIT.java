@@ -71,7 +71,8 @@ class WatchHubIT {
         new CorpusPublisher(publisher, system.connection().topics().corpusTexts()).publish("c", corpus);
         publisher.flush();
       }
-      Path rules = Files.writeString(dir.resolve("rules.yaml"), "corpus: c\nmax-parameters: 1000\n");
+      // the models are pushed at DAY, before the watcher starts: since takes it back there
+      Path rules = Files.writeString(dir.resolve("rules.yaml"), "corpus: c\nmax-parameters: 1000\nsince: " + DAY + "\n");
       String[] watch = {"watch-hub", "--once", "--rules", rules.toString(), "--bootstrap-servers",
           system.connection().bootstrapServers(), "--schema-registry-url", system.connection().schemaRegistryUrl()};
 

@@ -6,6 +6,7 @@ import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.support.HubOptions;
 import io.modelmap.cli.support.UsageError;
 import io.modelmap.cli.watch.HubWatcher;
+import io.modelmap.cli.watch.LookLimit;
 import io.modelmap.cli.watch.RulesFile;
 import io.modelmap.cli.watch.WatchRules;
 import io.modelmap.cli.watch.WatchState;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "watch-hub", mixinStandardHelpOptions = true,
     description = "Follow the Hugging Face Hub's model listing and register each new model or commit the rules file"
-        + " lets through; every decision (registered, or skipped and why) goes to hub-decisions.")
+        + " lets through; every decision (registered, or skipped and why) goes to hub-decisions. A first start"
+        + " (nothing on hub-decisions yet) decides the models pushed from the moment it started on, not the whole"
+        + " Hub: set since in the rules file to start further back.")
 public final class WatchHubCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions connection;
@@ -58,6 +61,11 @@ public final class WatchHubCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Look once, decide what is new, and exit.")
   boolean once;
 
+  @Option(names = "--pages-per-look", defaultValue = "20", paramLabel = "N",
+      description = "The most listing pages (100 models each) one look reads; a longer backlog is taken over the"
+          + " next looks, each going on where the last stopped (default ${DEFAULT-VALUE}).")
+  int pagesPerLook;
+
   @Option(names = "--texts-per-task", defaultValue = "50", description = "Texts or items per score task (default ${DEFAULT-VALUE}).")
   int perTask;
 
@@ -71,6 +79,12 @@ public final class WatchHubCommand implements Callable<Integer> {
     }
     if (interval.isNegative() || interval.isZero()) {
       throw new UsageError("--interval must be longer than zero, was " + interval);
+    }
+    LookLimit limit;
+    try {
+      limit = new LookLimit(pagesPerLook);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--pages-per-look: " + e.getMessage());
     }
     HubSettings settings = hub.settings();
     if (settings.offline()) {
@@ -95,7 +109,7 @@ public final class WatchHubCommand implements Callable<Integer> {
           state, registrar, (key, decision) -> {
             publisher.send(target.topics().hubDecisions(), key, decision);
             publisher.flush();
-          }, Clock.systemUTC());
+          }, Clock.systemUTC(), limit);
       System.out.println("Watching " + settings.endpoint() + " for " + rules.pipelineTag() + " models"
           + (rules.organizations().isEmpty() ? "" : " of " + rules.organizations()) + (once ? ", once"
           : ", every " + human(interval)));
@@ -128,8 +142,13 @@ public final class WatchHubCommand implements Callable<Integer> {
           : "skipped " + decision.getRepo() + " at " + decision.getCommit() + ": " + decision.getRule() + ": "
               + decision.getReason());
     }
-    if (poll.decisions().isEmpty() && poll.waiting() == 0) {
+    poll.fault().ifPresent(fault -> System.out.println("WARN protocol fault: " + fault));
+    if (poll.decisions().isEmpty() && poll.waiting() == 0 && !poll.pagesLeft() && poll.fault().isEmpty()) {
       System.out.println("Nothing new on the Hub");
+    }
+    if (poll.pagesLeft()) {
+      System.out.println("Read " + pagesPerLook + " listing pages (--pages-per-look); the next look goes on from"
+          + " there");
     }
     if (poll.waiting() > 0) {
       System.out.println(poll.waiting() + " more wait for the rate limit (models-per-hour)");

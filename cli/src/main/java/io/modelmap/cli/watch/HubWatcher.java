@@ -7,14 +7,17 @@ import io.modelmap.hub.ListingQuery;
 import io.modelmap.hub.ModelListing;
 import io.modelmap.schemas.avro.HubDecision;
 import io.modelmap.schemas.avro.HubDecisionKind;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One look at the Hub: the listing, newest push first, read back to the stored position; every model at a commit
@@ -22,6 +25,12 @@ import java.util.Optional;
  * through the {@link Registrar} when the rules pass, and its decision written to the {@link DecisionSink}
  * after the registration: a crash in between registers again at most, which the registrar answers idempotently.
  * At the rate limit the rest wait for a later look.
+ *
+ * <p>With no position stored yet (nothing decided), the listing is read back to the rules' {@code since}, or else
+ * to the moment this watcher started: a first start decides what is pushed from then on, not the whole Hub. A
+ * look reads at most {@link LookLimit#pages()} pages; where it stops short of the position, the next look goes on
+ * from the page it stopped at (kept in memory: a restart goes back to the stored position). A {@code next} link
+ * this look already followed is a protocol fault: the look stops there with {@link Poll#fault()} saying so.
  */
 public final class HubWatcher {
   /** Models per listing page: a tenth of the Hub's largest page, so a quiet hour costs one small request. */
@@ -45,8 +54,23 @@ public final class HubWatcher {
     Optional<String> of(String repo, String commit);
   }
 
-  /** What one look did. */
-  public record Poll(List<HubDecision> decisions, int waiting) {
+  /**
+   * What one look did.
+   *
+   * @param decisions the models decided, in the order decided
+   * @param waiting how many found models wait for the rate limit
+   * @param pagesLeft true when the look stopped at its page limit: the next look goes on from there
+   * @param fault a protocol fault that stopped the look (a {@code next} link already followed), if any
+   */
+  public record Poll(List<HubDecision> decisions, int waiting, boolean pagesLeft, Optional<String> fault) {
+  }
+
+  /** Where a walk cut at the page limit goes on: the next page (empty: the first), and how far back it reads. */
+  private record Resume(Optional<URI> next, Optional<Instant> from) {
+  }
+
+  /** What the listing walk of one look found. */
+  private record Walk(List<ListedModel> models, boolean pagesLeft, Optional<String> fault) {
   }
 
   private final ModelListing listing;
@@ -57,9 +81,18 @@ public final class HubWatcher {
   private final Registrar registrar;
   private final DecisionSink sink;
   private final Clock clock;
+  private final LookLimit limit;
+  private final Instant startedAt;
+  private final Map<ListingQuery, Resume> resumes = new LinkedHashMap<>();
 
+  /** A watcher reading at most {@link LookLimit#DEFAULT} pages a look. */
   public HubWatcher(ModelListing listing, ModelTypes modelTypes, WatchRules rules, boolean tokenSet, WatchState state,
       Registrar registrar, DecisionSink sink, Clock clock) {
+    this(listing, modelTypes, rules, tokenSet, state, registrar, sink, clock, LookLimit.DEFAULT);
+  }
+
+  public HubWatcher(ModelListing listing, ModelTypes modelTypes, WatchRules rules, boolean tokenSet, WatchState state,
+      Registrar registrar, DecisionSink sink, Clock clock, LookLimit limit) {
     this.listing = listing;
     this.modelTypes = modelTypes;
     this.rules = rules;
@@ -68,17 +101,20 @@ public final class HubWatcher {
     this.registrar = registrar;
     this.sink = sink;
     this.clock = clock;
+    this.limit = limit;
+    this.startedAt = clock.instant();
   }
 
   /** Lists, decides and registers what is new since the last look. */
   public Poll poll() {
-    List<ListedModel> fresh = undecided();
+    Walk walk = undecided();
+    List<ListedModel> fresh = walk.models();
     List<HubDecision> decisions = new ArrayList<>();
     for (int i = 0; i < fresh.size(); i++) {
       ListedModel model = fresh.get(i);
       Verdict verdict = check.check(model, () -> modelType(model));
       if (verdict.register() && state.registeredWithinHourOf(clock.instant()) >= rules.modelsPerHour()) {
-        return new Poll(decisions, fresh.size() - i);
+        return new Poll(decisions, fresh.size() - i, walk.pagesLeft(), walk.fault());
       }
       Optional<String> modelId = verdict.register() ? Optional.of(registrar.register(model)) : Optional.empty();
       HubDecision decision = HubDecision.newBuilder().setRepo(model.id()).setCommit(model.commit())
@@ -90,7 +126,7 @@ public final class HubWatcher {
       state.add(decision);
       decisions.add(decision);
     }
-    return new Poll(decisions, 0);
+    return new Poll(decisions, 0, walk.pagesLeft(), walk.fault());
   }
 
   private Optional<String> modelType(ListedModel model) {
@@ -101,16 +137,30 @@ public final class HubWatcher {
     }
   }
 
-  /** Every listed model at a commit not decided yet, pushed at or after the position, oldest push first. */
-  private List<ListedModel> undecided() {
-    Optional<Instant> from = later(state.position(), rules.since());
+  /**
+   * Every listed model at a commit not decided yet, pushed at or after the position, oldest push first; at most
+   * {@link LookLimit#pages()} pages read, a walk cut there resumed by the next look.
+   */
+  private Walk undecided() {
+    Optional<Instant> from = rules.since().isPresent() ? later(state.position(), rules.since())
+        : Optional.of(state.position().orElse(startedAt));
     Map<String, ListedModel> found = new LinkedHashMap<>();
+    Set<URI> followed = new HashSet<>();
+    int pages = 0;
     for (ListingQuery query : queries()) {
-      ListingPage page = listing.first(query);
+      Resume resume = resumes.remove(query);
+      Optional<Instant> bound = resume == null ? from : resume.from();
+      if (pages == limit.pages()) {
+        resumes.put(query, resume == null ? new Resume(Optional.empty(), from) : resume);
+        continue;
+      }
+      ListingPage page = resume == null || resume.next().isEmpty() ? listing.first(query)
+          : listing.page(resume.next().get());
+      pages++;
       while (true) {
         boolean older = false;
         for (ListedModel model : page.models()) {
-          if (from.isPresent() && model.lastModified().isBefore(from.get())) {
+          if (bound.isPresent() && model.lastModified().isBefore(bound.get())) {
             older = true;
             break;
           }
@@ -121,9 +171,24 @@ public final class HubWatcher {
         if (older || page.next().isEmpty()) {
           break;
         }
-        page = listing.page(page.next().get());
+        URI next = page.next().get();
+        if (!followed.add(next)) {
+          resumes.clear();
+          return new Walk(oldestFirst(found), false, Optional.of("the Hub's listing named " + next + " as the next"
+              + " page a second time in one look (a Link header that loops); this look stops there"));
+        }
+        if (pages == limit.pages()) {
+          resumes.put(query, new Resume(Optional.of(next), bound));
+          break;
+        }
+        page = listing.page(next);
+        pages++;
       }
     }
+    return new Walk(oldestFirst(found), !resumes.isEmpty(), Optional.empty());
+  }
+
+  private static List<ListedModel> oldestFirst(Map<String, ListedModel> found) {
     return found.values().stream().sorted(Comparator.comparing(ListedModel::lastModified)
         .thenComparing(ListedModel::id)).toList();
   }

@@ -40,7 +40,8 @@ class HubWatcherTest {
   private HubClient client;
   private final Map<String, HubDecision> topic = new LinkedHashMap<>();
   private final List<String> registered = new ArrayList<>();
-  private Instant now = DAY.plus(Duration.ofDays(1));
+  // the watcher starts before the models are pushed: a first start decides what is pushed from then on
+  private Instant now = DAY;
 
   @BeforeEach
   void start() throws Exception {
@@ -198,5 +199,67 @@ class HubWatcherTest {
     watcher("since: " + DAY.plus(Duration.ofMinutes(5))).poll();
 
     assertThat(registered).containsExactly("org/new@" + fresh);
+  }
+
+  @Test
+  void shouldNotWalkTheWholeHubOnAFirstStartButOnlyWhatIsPushedAfterIt() throws Exception {
+    push("org/before", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    now = DAY.plus(Duration.ofMinutes(5));
+    HubWatcher watcher = watcher();
+    String after = push("org/after", ListingCard.textGeneration(10, "mit"), "llama", 10);
+
+    HubWatcher.Poll poll = watcher.poll();
+
+    assertThat(poll.decisions()).extracting(HubDecision::getRepo).containsExactly("org/after");
+    assertThat(registered).containsExactly("org/after@" + after);
+  }
+
+  @Test
+  void shouldReadAtMostThePageLimitInALookAndGoOnFromThereAtTheNextLook() throws Exception {
+    int count = HubWatcher.PAGE_SIZE + 50; // two pages, newest first: m150..m051, then m050..m001
+    List<String> ids = new ArrayList<>();
+    for (int minute = 1; minute <= count; minute++) {
+      String id = String.format("org/m%03d", minute);
+      push(id, ListingCard.textGeneration(10, "mit"), "llama", minute);
+      ids.add(id);
+    }
+    Path file = Files.writeString(dir.resolve("rules.yaml"), "corpus: docs\nmodels-per-hour: 1000\n");
+    HubWatcher watcher = new HubWatcher(client.listing(), client::modelType, RulesFile.read(file, List.of("llama")),
+        false, WatchState.of(topic), model -> model.id(), topic::put, Clock.fixed(now, ZoneOffset.UTC),
+        new LookLimit(1));
+
+    HubWatcher.Poll first = watcher.poll();
+    long firstPages = hub.count("GET", "/api/models"::equals);
+    HubWatcher.Poll second = watcher.poll();
+    long secondPages = hub.count("GET", "/api/models"::equals) - firstPages;
+    HubWatcher.Poll third = watcher.poll();
+
+    assertThat(firstPages).as("pages the first look read").isEqualTo(1);
+    assertThat(first.pagesLeft()).isTrue();
+    assertThat(first.decisions()).extracting(HubDecision::getRepo).containsExactlyElementsOf(ids.subList(50, count));
+    assertThat(secondPages).as("pages the second look read").isEqualTo(1);
+    assertThat(second.pagesLeft()).isFalse();
+    assertThat(second.decisions()).extracting(HubDecision::getRepo).containsExactlyElementsOf(ids.subList(0, 50));
+    assertThat(third.decisions()).isEmpty();
+    assertThat(topic).hasSize(count);
+  }
+
+  @Test
+  void shouldStopALookWhoseNextLinkPointsAtAPageAlreadyFollowedDecidingItsModelsOnce() throws Exception {
+    String a = push("org/a", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    String b = push("org/b", ListingCard.textGeneration(10, "mit"), "llama", 2);
+    hub.listingLinksToItself();
+    HubWatcher watcher = watcher();
+
+    HubWatcher.Poll first = watcher.poll();
+    HubWatcher.Poll second = watcher.poll();
+
+    assertThat(first.fault()).hasValueSatisfying(f -> assertThat(f).contains("/api/models?").contains("second time"));
+    assertThat(first.decisions()).extracting(HubDecision::getRepo).containsExactly("org/a", "org/b");
+    assertThat(second.decisions()).isEmpty();
+    assertThat(registered).containsExactly("org/a@" + a, "org/b@" + b);
+    // the first look: the first page, its next link (the same page) followed once, then refused; the second look
+    // reaches the stored position (org/b) on its first page and follows no link
+    assertThat(hub.count("GET", "/api/models"::equals)).isEqualTo(3);
   }
 }

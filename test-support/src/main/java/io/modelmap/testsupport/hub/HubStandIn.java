@@ -54,6 +54,8 @@ public final class HubStandIn implements AutoCloseable {
   private final Map<String, Boolean> corrupt = new ConcurrentHashMap<>();
   private final AtomicReference<Fault> nextFault = new AtomicReference<>();
   private volatile Predicate<Request> holdCdnUntil = r -> true;
+  private volatile boolean listingLinksToItself;
+  private volatile int listingPadding;
 
   private record Fault(int status, Optional<Duration> retryAfter, int times) {
   }
@@ -115,6 +117,16 @@ public final class HubStandIn implements AutoCloseable {
   /** The next {@code times} Hub requests are answered {@code status}, with a Retry-After if given. */
   public void fail(int status, Optional<Duration> retryAfter, int times) {
     nextFault.set(new Fault(status, retryAfter, times));
+  }
+
+  /** Every listing page names its own URL as the next page ({@code Link: <itself>; rel="next"}): a loop. */
+  public void listingLinksToItself() {
+    listingLinksToItself = true;
+  }
+
+  /** Every listing page's JSON is followed by this many spaces: still valid JSON, as long as a client takes. */
+  public void padListing(int bytes) {
+    listingPadding = bytes;
   }
 
   /** CDN downloads wait (at most 10 s) until the requests seen so far satisfy the condition. */
@@ -214,8 +226,13 @@ public final class HubStandIn implements AutoCloseable {
 
   private void listing(HttpExchange exchange) throws IOException {
     ListingPages.Page page = ListingPages.page(repos.values(), endpoint(), exchange.getRequestURI().getRawQuery());
-    page.next().ifPresent(next -> exchange.getResponseHeaders().set("Link", "<" + next + ">; rel=\"next\""));
-    byte[] body = JSON.writeValueAsBytes(page.models());
+    Optional<String> next = listingLinksToItself
+        ? Optional.of(endpoint() + exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery())
+        : page.next();
+    next.ifPresent(n -> exchange.getResponseHeaders().set("Link", "<" + n + ">; rel=\"next\""));
+    byte[] json = JSON.writeValueAsBytes(page.models());
+    byte[] body = java.util.Arrays.copyOf(json, json.length + listingPadding);
+    java.util.Arrays.fill(body, json.length, body.length, (byte) ' ');
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);
