@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class HubHttp {
   private static final int MAX_RELATIVE_REDIRECTS = 10;
+  /** Every JSON answer (listing, revision info, config.json) read through one cap. */
+  private static final CappedJsonBody JSON_BODY = new CappedJsonBody();
 
   private final HttpClient client;
   private final Optional<String> token;
@@ -33,7 +35,7 @@ final class HubHttp {
   RepoInfo repoInfo(HubTarget target) {
     URI uri = target.apiUri();
     return retrying.run("GET " + uri, () -> {
-      HttpResponse<String> response = send("GET", uri, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = send("GET", uri, JSON_BODY);
       target.check(response);
       try {
         return RepoInfo.parse(response.body());
@@ -50,7 +52,7 @@ final class HubHttp {
    */
   HttpResponse<String> listing(URI uri) {
     return retrying.run("GET " + uri, () -> {
-      HttpResponse<String> response = send("GET", uri, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = send("GET", uri, JSON_BODY);
       int status = response.statusCode();
       if (status == 429 || status >= 500) {
         throw new TransientFailure("HTTP " + status + " from " + response.uri(), HubTarget.retryAfter(response));
@@ -70,7 +72,7 @@ final class HubHttp {
   /** A small file's text at a commit ({@code GET} on its resolve URL; no LFS file, no cache). */
   String text(HubTarget target, URI uri) {
     return retrying.run("GET " + uri, () -> {
-      HttpResponse<String> response = send("GET", uri, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = send("GET", uri, JSON_BODY);
       target.check(response);
       if (response.statusCode() >= 300) {
         throw new HubException(HubException.Kind.PROTOCOL, response.uri() + " answered HTTP " + response.statusCode()
@@ -107,7 +109,18 @@ final class HubHttp {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(responseTimeout)
           .header("Accept-Encoding", "identity").method(method, HttpRequest.BodyPublishers.noBody());
       token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-      HttpResponse<T> response = interruptible(() -> client.send(request.build(), body));
+      HttpResponse<T> response;
+      try {
+        response = interruptible(() -> client.send(request.build(), body));
+      } catch (IOException e) {
+        // an answer over the JSON cap is the endpoint's fault, not the network's: refused at once, never retried
+        if (CappedJsonBody.isTooLong(e)) {
+          throw new HubException(HubException.Kind.PROTOCOL, uri + " answered more than the "
+              + CappedJsonBody.MAX_BYTES + " bytes (" + (CappedJsonBody.MAX_BYTES >> 20) + " MiB) a JSON answer may"
+              + " have", e);
+        }
+        throw e;
+      }
       Optional<String> location = response.headers().firstValue("Location");
       boolean relative = location.map(l -> URI.create(l).getRawAuthority() == null).orElse(false);
       int status = response.statusCode();

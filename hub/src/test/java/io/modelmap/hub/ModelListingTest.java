@@ -61,6 +61,30 @@ class ModelListingTest extends StandInHubTest {
   }
 
   @Test
+  void shouldRefuseAListingAnswerOverTheJsonCapAsAProtocolFaultNamingUrlAndCapWithoutRetrying() {
+    push("a/one", ListingCard.textGeneration(10, "mit"), "2026-01-01");
+    for (boolean announced : new boolean[] {true, false}) {
+      hub.clearRequests();
+      hub.padListing(8 * 1024 * 1024, announced); // the JSON and 8 MiB of spaces: past the 8 MiB cap
+
+      assertThatThrownBy(() -> client().listing().first(TEXT_GENERATION)).as("Content-Length sent: " + announced)
+          .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.kind()).isEqualTo(HubException.Kind.PROTOCOL))
+          .hasMessageContaining(hub.endpoint() + "/api/models?").hasMessageContaining("8388608 bytes (8 MiB)")
+          .hasMessageNotContaining("\n");
+      assertThat(hub.count("GET", "/api/models"::equals)).as("tries").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldReadAListingAnswerOfSomeMebibytesUnderTheCap() {
+    push("a/one", ListingCard.textGeneration(10, "mit"), "2026-01-01");
+    hub.padListing(3 * 1024 * 1024, false);
+
+    assertThat(client().listing().first(TEXT_GENERATION).models()).extracting(ListedModel::id)
+        .containsExactly("a/one");
+  }
+
+  @Test
   void shouldSayInOneLineThatATokenIsRefused() {
     hub.fail(401, Optional.empty(), 1);
     assertThatThrownBy(() -> client().listing().first(TEXT_GENERATION)).isInstanceOf(HubException.class)

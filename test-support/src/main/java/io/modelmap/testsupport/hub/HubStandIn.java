@@ -56,6 +56,7 @@ public final class HubStandIn implements AutoCloseable {
   private volatile Predicate<Request> holdCdnUntil = r -> true;
   private volatile boolean listingLinksToItself;
   private volatile int listingPadding;
+  private volatile boolean listingLengthAnnounced = true;
 
   private record Fault(int status, Optional<Duration> retryAfter, int times) {
   }
@@ -124,9 +125,13 @@ public final class HubStandIn implements AutoCloseable {
     listingLinksToItself = true;
   }
 
-  /** Every listing page's JSON is followed by this many spaces: still valid JSON, as long as a client takes. */
-  public void padListing(int bytes) {
+  /**
+   * Every listing page's JSON is followed by this many spaces: still valid JSON, as long as the test needs;
+   * with {@code announced} false it is sent chunked, without a {@code Content-Length} to judge it by in advance.
+   */
+  public void padListing(int bytes, boolean announced) {
     listingPadding = bytes;
+    listingLengthAnnounced = announced;
   }
 
   /** CDN downloads wait (at most 10 s) until the requests seen so far satisfy the condition. */
@@ -234,7 +239,7 @@ public final class HubStandIn implements AutoCloseable {
     byte[] body = java.util.Arrays.copyOf(json, json.length + listingPadding);
     java.util.Arrays.fill(body, json.length, body.length, (byte) ' ');
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.sendResponseHeaders(200, listingLengthAnnounced ? body.length : 0);
     exchange.getResponseBody().write(body);
   }
 
