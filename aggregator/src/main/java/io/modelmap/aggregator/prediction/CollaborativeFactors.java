@@ -19,6 +19,8 @@ import java.util.TreeSet;
  */
 final class CollaborativeFactors {
   static final int MAX_LABELS = 6;
+  /** The numerical factors besides the Q coordinates: ln(1 + parameters), parameters known, on the map. */
+  static final int NUMERIC_BESIDE_AXES = 3;
   private final int axes;
   private final List<String> labelKeys;
   private final List<Map<String, Integer>> modelValues;
@@ -47,7 +49,7 @@ final class CollaborativeFactors {
     List<String[]> taskRows = tasks.stream().map(TaskFacts::categories).toList();
     CollaborativeFactors unscaled = new CollaborativeFactors(axes, labelKeys, vocabularies(modelRows, 2 + labelKeys.size()),
         vocabularies(taskRows, TaskFacts.UNKNOWN.categories().length), null, null);
-    int width = 4 + axes;
+    int width = NUMERIC_BESIDE_AXES + axes;
     double[] mean = new double[width];
     double[] scale = new double[width];
     List<double[]> raw = new ArrayList<>();
@@ -89,7 +91,8 @@ final class CollaborativeFactors {
   }
 
   private double[] rawNumeric(ModelFacts facts, double[] position) {
-    double[] x = new double[4 + axes];
+    // [ln(1 + parameters), parameters known, q_1 .. q_axes, on the map]
+    double[] x = new double[NUMERIC_BESIDE_AXES + axes];
     if (facts.parameters() != null && facts.parameters() > 0) {
       x[0] = Math.log1p(facts.parameters());
       x[1] = 1;

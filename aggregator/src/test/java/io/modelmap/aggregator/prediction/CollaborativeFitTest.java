@@ -59,10 +59,9 @@ class CollaborativeFitTest {
 
     // Classical scaling of the centred corners (±1.5, ±0.5): axis 1 the long side (λ 9), axis 2 the short
     // (λ 1), each signed so the first model's coordinate is positive: a (1.5, 0.5), d (−1.5, −0.5).
-    // Numerical factors [ln(1 + parameters), parameters known, q1, q2, on the map, and a sixth column the
-    // encoding leaves 0 (its width is 4 + axes)], standardised over the four models (population sd): the
-    // constant columns give 0, q1 / 1.5 and q2 / 0.5 give ±1.
-    double[][] numeric = {{0, 0, 1, 1, 0, 0}, {0, 0, -1, 1, 0, 0}, {0, 0, 1, -1, 0, 0}, {0, 0, -1, -1, 0, 0}};
+    // Numerical factors [ln(1 + parameters), parameters known, q1, q2, on the map], standardised over the four
+    // models (population sd): the constant columns give 0, q1 / 1.5 and q2 / 0.5 give ±1.
+    double[][] numeric = {{0, 0, 1, 1, 0}, {0, 0, -1, 1, 0}, {0, 0, 1, -1, 0}, {0, 0, -1, -1, 0}};
     DesignFactors design = new DesignFactors(numeric, new int[4][2], new int[] {1, 1}, new int[2][5],
         new int[] {1, 1, 1, 1, 1}); // no family, type, labels or task facts: every category "unknown"
     double[] mean = new double[2];
@@ -84,11 +83,34 @@ class CollaborativeFitTest {
 
     for (int t = 0; t < 2; t++) {
       assertThat(atA[t]).as("placed at a, task %d", t).isCloseTo(
-          network.predictUnseen(new double[] {0, 0, 1, 1, 0, 0}, new int[] {0, 0}, t) * sd[t] + mean[t], within(1e-9));
+          network.predictUnseen(new double[] {0, 0, 1, 1, 0}, new int[] {0, 0}, t) * sd[t] + mean[t], within(1e-9));
       assertThat(atD[t]).as("placed at d, task %d", t).isCloseTo(
-          network.predictUnseen(new double[] {0, 0, -1, -1, 0, 0}, new int[] {0, 0}, t) * sd[t] + mean[t], within(1e-9));
+          network.predictUnseen(new double[] {0, 0, -1, -1, 0}, new int[] {0, 0}, t) * sd[t] + mean[t], within(1e-9));
     }
     assertThat(Math.abs(atA[0] - atD[0]) + Math.abs(atA[1] - atD[1])).as("other Q coordinates, other predictions")
         .isGreaterThan(1e-3);
+  }
+
+  @Test
+  void shouldEncodeExactlyTheNamedNumericalFactorsEachVaryingWhereTheModelsDo() {
+    // three models that differ in every named factor: a 1e9-parameter model at (1, 2), a 1e6-parameter one at
+    // (−1, 0), and one with no parameter count, not on the map
+    List<ModelFacts> models = List.of(new ModelFacts(null, null, 1_000_000_000L, Map.of()),
+        new ModelFacts(null, null, 1_000_000L, Map.of()), new ModelFacts(null, null, null, Map.of()));
+    List<double[]> positions = java.util.Arrays.asList(new double[] {1, 2}, new double[] {-1, 0}, null);
+    List<TaskFacts> tasks = List.of(TaskFacts.UNKNOWN);
+
+    double[][] numeric = CollaborativeFactors.fit(models, positions, tasks, 2).design(models, positions, tasks)
+        .modelNumeric();
+
+    // [ln(1 + parameters), parameters known, q1, q2, on the map]: five named factors for two axes
+    assertThat(numeric).hasDimensions(3, 5);
+    for (int c = 0; c < 5; c++) {
+      int column = c;
+      assertThat(java.util.Arrays.stream(numeric).mapToDouble(row -> row[column]).map(Math::abs).max().orElse(0))
+          .as("column %d is not always 0", c).isGreaterThan(0.1);
+    }
+    // on the map: 1, 1, 0 → mean 2/3, population sd √2/3 → the third model's value −(2/3)/(√2/3) = −√2
+    assertThat(numeric[2][4]).isCloseTo(-Math.sqrt(2), within(1e-12));
   }
 }
