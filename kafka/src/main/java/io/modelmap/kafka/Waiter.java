@@ -55,13 +55,19 @@ public final class Waiter {
 
   /**
    * Returns once {@code check} says done (after showing its line); a check may also throw to stop the
-   * wait (a part it waits on died). Throws {@link TimeoutException} with the last look's
-   * {@code whenTimedOut} once {@code timeout} has passed.
+   * wait (a part it waits on died), a {@link StoppedLook} with the notes that look made, which are shown first.
+   * Throws {@link TimeoutException} with the last look's {@code whenTimedOut} once {@code timeout} has passed.
    */
   public void until(Supplier<Status> check, Duration timeout) throws TimeoutException, InterruptedException {
     long deadline = clock.millis() + timeout.toMillis();
     while (true) {
-      Status status = check.get();
+      Status status;
+      try {
+        status = check.get();
+      } catch (StoppedLook stopped) {
+        stopped.notes().forEach(progress::note);
+        throw stopped;
+      }
       status.notes().forEach(progress::note);
       if (status.done()) {
         progress.finish(status.line());

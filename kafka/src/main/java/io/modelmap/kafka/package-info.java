@@ -4,6 +4,6 @@
  * {@link io.modelmap.kafka.Publisher}, one {@link io.modelmap.kafka.TopicFollower} that reads a topic
  * forward from where it stopped (with {@link io.modelmap.kafka.TopicReader} and
  * {@link io.modelmap.kafka.LatestByKey} over it), and one {@link io.modelmap.kafka.Waiter} for waiting on
- * a remote condition.
+ * a remote condition (a look may end it with a {@link io.modelmap.kafka.StoppedLook}).
  */
 package io.modelmap.kafka;

@@ -57,4 +57,45 @@ class WaiterTest {
     }, Duration.ofMinutes(1))).isInstanceOf(IllegalStateException.class).hasMessage("the scorer stopped");
     assertThat(looks).hasValue(1);
   }
+
+  @Test
+  void shouldShowTheNotesOfALookThatStopsTheWaitOnceBeforeTheFailure() {
+    AtomicInteger looks = new AtomicInteger();
+    // a progress that records the order of what it shows; the failure is recorded where it leaves the waiter
+    java.util.List<String> shown = new java.util.ArrayList<>();
+    WaitProgress progress = new WaitProgress() {
+      @Override
+      public void update(String line, double fraction) {
+        shown.add("update " + line);
+      }
+
+      @Override
+      public void note(String line) {
+        shown.add("note " + line);
+      }
+
+      @Override
+      public void finish(String line) {
+        shown.add("finish " + line);
+      }
+    };
+    Waiter noting = new Waiter(progress, clock, Duration.ofMillis(1));
+
+    assertThatThrownBy(() -> {
+      try {
+        noting.until(() -> {
+          int look = looks.incrementAndGet();
+          if (look == 2) {
+            throw new StoppedLook("none of the 2 models can be mapped", java.util.List.of("refused a", "refused b"));
+          }
+          return new Waiter.Status(false, "look " + look, "not yet");
+        }, Duration.ofMinutes(1));
+      } finally {
+        shown.add("failed");
+      }
+    }).isInstanceOf(StoppedLook.class).hasMessage("none of the 2 models can be mapped");
+
+    assertThat(looks).hasValue(2);
+    assertThat(shown).containsExactly("update look 1", "note refused a", "note refused b", "failed");
+  }
 }

@@ -94,8 +94,7 @@ public final class ResultWaiter {
           }
         });
         if (refused.size() == expectedScored.size()) {
-          notes.forEach(progress::println);
-          throw new CannotFinish(cannotFinish(refused));
+          throw new CannotFinish(cannotFinish(refused), notes); // the waiter shows the notes first
         }
         Map<String, ModelCoordinates> coordinates = coordinatesRead.current();
         Map<String, NeighborList> neighbors = neighborsRead.current();
