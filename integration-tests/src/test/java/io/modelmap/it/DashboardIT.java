@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.cli.runtime.EmbeddedSystem;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -40,8 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * scored, a click on a model shows its neighbours, which must be the API's, the predictions and map
  * analytics are drawn as the API gives them; once the page has settled it is screenshot whole and read:
  * every model labelled, no point hidden, one scale on both map axes, full ids in the heatmap headers,
- * the Scoring panel one line. Screenshots are kept
- * as {@code integration-tests/target/dashboard*.png}.
+ * the Scoring panel one line. Before any model arrives (an empty embedded system), each panel shows its
+ * empty-state line instead. Screenshots are kept as {@code integration-tests/target/dashboard*.png}.
  */
 class DashboardIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -137,6 +138,57 @@ class DashboardIT {
       demo.destroy();
       demo.waitFor(60, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Before any model arrives (an embedded system with nothing published), once the page has settled, every panel
+   * says in words what is missing and how it comes, in the texts app.js and index.html write: no map point, no
+   * progress bar, no chart, no table row.
+   */
+  @Test
+  void saysOnEveryPanelWhatIsMissingBeforeAnyModelArrives() throws Exception {
+    assertThat(CHROMIUM).as("the browser test needs Debian's chromium and chromium-driver").exists();
+    ChromeDriver browser = null;
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("empty"),
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 0)) {
+      browser = chromium();
+      browser.get(system.dashboardUrl());
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(1), Duration.ofMillis(200));
+      wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-settled")));
+
+      assertThat(text(browser, "summary")).isEqualTo("0 models · 0 mapped · 0 in progress");
+      assertThat(text(browser, "map-empty"))
+          .isEqualTo("no model is mapped yet: a model appears once all its texts are scored");
+      assertThat(browser.findElements(By.cssSelector("#map g.point"))).isEmpty();
+      assertThat(text(browser, "progress"))
+          .isEqualTo("no model registered yet: ./modelmap register, or ./modelmap demo");
+      assertThat(text(browser, "detail-title")).isEqualTo("Click a model");
+      assertThat(text(browser, "detail-meta")).isEqualTo("its neighbours, predicted benchmark scores and agreement partners");
+      assertThat(browser.findElement(By.id("detail-body")).isDisplayed()).as("neighbour tables shown").isFalse();
+      assertThat(text(browser, "heatmap")).isEqualTo("no agreement yet: it needs two models that answered the same"
+          + " benchmark items and got some wrong (./modelmap import-answers, or the demo)");
+      assertThat(text(browser, "prediction-quality")).isEqualTo("no predictions yet: a benchmark is fitted once"
+          + " enough complete models have observed scores (./modelmap import-benchmarks or import-answers)");
+      assertThat(browser.findElement(By.id("predictions-body")).isDisplayed()).as("prediction chart shown").isFalse();
+      assertThat(text(browser, "dimension")).isEqualTo("no analytics yet: they need complete models (every text scored)");
+      assertThat(browser.findElement(By.id("analytics-body")).isDisplayed()).as("analytics shown").isFalse();
+      assertThat(text(browser, "kl-heatmap")).isEqualTo("no KL yet: a model joins once all its texts are scored");
+      assertThat(text(browser, "lineage-empty")).isEqualTo("no lineage: no two models' responses have been compared"
+          + " yet (run ./modelmap demo --respond, or ./modelmap import-responses --responses FILE.jsonl)");
+      assertThat(browser.findElement(By.id("lineage")).isDisplayed()).as("lineage table shown").isFalse();
+      Files.createDirectories(Path.of("target"));
+      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "dashboard-empty.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      if (browser != null) {
+        browser.quit();
+      }
+    }
+  }
+
+  /** The text an element shows (empty when it is not displayed: a hidden empty-state line fails its assertion). */
+  private static String text(ChromeDriver browser, String id) {
+    return browser.findElement(By.id(id)).getText();
   }
 
   /**

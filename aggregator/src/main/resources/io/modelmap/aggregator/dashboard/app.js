@@ -380,6 +380,11 @@
       }
     } catch (e) {
       document.getElementById('summary').textContent = 'waiting for the aggregator: ' + e.message;
+      // a starting aggregator answers 503 "retry in a few seconds"; with no model yet no update would come to
+      // refresh the page, and the map and progress panels would never show their empty state
+      if (document.getElementById('token-form').hidden) {
+        setTimeout(refreshSoon, 2000);
+      }
     }
   }
 
