@@ -29,7 +29,9 @@ import java.util.Set;
  * <p>With no position stored yet (nothing decided), the listing is read back to the rules' {@code since}, or else
  * to the moment this watcher started: a first start decides what is pushed from then on, not the whole Hub. A
  * look reads at most {@link LookLimit#pages()} pages; where it stops short of the position, the next look goes on
- * from the page it stopped at (kept in memory: a restart goes back to the stored position). A {@code next} link
+ * from the page it stopped at, and nothing is decided until the walk has reached the position: deciding the
+ * newest pages first would move the position over the unread older ones, which a restart would then skip. What
+ * a cut walk found is kept in memory; a restart reads again from the stored position. A {@code next} link
  * this look already followed is a protocol fault: the look stops there with {@link Poll#fault()} saying so.
  */
 public final class HubWatcher {
@@ -84,6 +86,8 @@ public final class HubWatcher {
   private final LookLimit limit;
   private final Instant startedAt;
   private final Map<ListingQuery, Resume> resumes = new LinkedHashMap<>();
+  /** What a walk cut by the page limit found so far, decided once the walk reaches the position. */
+  private final Map<String, ListedModel> carried = new LinkedHashMap<>();
 
   /** A watcher reading at most {@link LookLimit#DEFAULT} pages a look. */
   public HubWatcher(ModelListing listing, ModelTypes modelTypes, WatchRules rules, boolean tokenSet, WatchState state,
@@ -139,12 +143,14 @@ public final class HubWatcher {
 
   /**
    * Every listed model at a commit not decided yet, pushed at or after the position, oldest push first; at most
-   * {@link LookLimit#pages()} pages read, a walk cut there resumed by the next look.
+   * {@link LookLimit#pages()} pages read, a walk cut there resumed by the next look and nothing answered until it
+   * is whole.
    */
   private Walk undecided() {
     Optional<Instant> from = rules.since().isPresent() ? later(state.position(), rules.since())
         : Optional.of(state.position().orElse(startedAt));
-    Map<String, ListedModel> found = new LinkedHashMap<>();
+    Map<String, ListedModel> found = new LinkedHashMap<>(carried);
+    carried.clear();
     Set<URI> followed = new HashSet<>();
     int pages = 0;
     for (ListingQuery query : queries()) {
@@ -185,7 +191,11 @@ public final class HubWatcher {
         pages++;
       }
     }
-    return new Walk(oldestFirst(found), !resumes.isEmpty(), Optional.empty());
+    if (!resumes.isEmpty()) {
+      carried.putAll(found);
+      return new Walk(List.of(), true, Optional.empty());
+    }
+    return new Walk(oldestFirst(found), false, Optional.empty());
   }
 
   private static List<ListedModel> oldestFirst(Map<String, ListedModel> found) {
