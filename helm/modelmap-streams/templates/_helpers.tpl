@@ -66,7 +66,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- end }}
 
-{{/* HF_ENDPOINT, HF_HUB_OFFLINE and HF_TOKEN, as huggingface_hub reads them, for the workers and the register Job. */}}
+{{/* HF_ENDPOINT, HF_HUB_OFFLINE and HF_TOKEN, as huggingface_hub reads them, for the workers, the register Job and the watcher. */}}
 {{- define "modelmap.hubEnv" -}}
 {{- with .Values.hub.endpoint }}
 - name: HF_ENDPOINT

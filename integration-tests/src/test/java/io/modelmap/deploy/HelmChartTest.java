@@ -1,6 +1,7 @@
 package io.modelmap.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
@@ -349,6 +350,59 @@ class HelmChartTest {
     }
     assertThat(register.getArgs()).containsExactly("register", "--model=meta-llama/Llama-3.2-1B@main",
         "--corpus-id=pile-10k", "--dtype=float32");
+  }
+
+  @Test
+  void watchHubIsOffByDefault() throws Exception {
+    assertThat(render(Map.of(), null)).extracting(o -> o.getMetadata().getName())
+        .noneMatch(name -> name.contains("watch"));
+  }
+
+  @Test
+  void watchHubIsOneReplicaReadingItsRulesFromAConfigMapAndItsTokenFromASecret() throws Exception {
+    String rules = "corpus: docs\nmax-parameters: 1000\n";
+    Path values = Files.writeString(copies.resolve("watch-values.yaml"), "watch:\n  enabled: true\n  interval: 5m\n"
+        + "  rules: |\n    corpus: docs\n    max-parameters: 1000\n"
+        + "hub:\n  endpoint: https://hub.internal.example\n  token:\n    existingSecret: hf-credentials\n");
+    List<HasMetadata> objects = render(Map.of(), values);
+
+    Deployment watch = named(objects, Deployment.class, "mm-modelmap-streams-watch-hub");
+    assertThat(watch.getSpec().getReplicas()).isEqualTo(1);
+    assertThat(watch.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    var pod = watch.getSpec().getTemplate().getSpec();
+    Container container = pod.getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("modelmap/producer:0.1.0");
+    assertThat(container.getArgs()).containsExactly("watch-hub", "--rules=/etc/modelmap/watch/rules.yaml",
+        "--interval=5m");
+    assertThat(container.getVolumeMounts()).filteredOn(m -> m.getName().equals("rules")).singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/etc/modelmap/watch"));
+    assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("rules")).singleElement()
+        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("mm-modelmap-streams-watch-rules"));
+    assertThat(named(objects, ConfigMap.class, "mm-modelmap-streams-watch-rules").getData())
+        .containsExactly(Map.entry("rules.yaml", rules));
+    assertThat(env(container, "HF_ENDPOINT")).isEqualTo("https://hub.internal.example");
+    assertThat(container.getEnv()).filteredOn(e -> e.getName().equals("HF_TOKEN")).singleElement()
+        .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("hf-credentials"));
+    assertThat(container.getEnvFrom()).anySatisfy(e ->
+        assertThat(e.getConfigMapRef().getName()).isEqualTo("mm-modelmap-streams"));
+    assertThat(CliEnvironment.variables()).containsAll(container.getEnv().stream().map(EnvVar::getName)
+        .filter(n -> n.startsWith("MODELMAP_")).toList());
+  }
+
+  @Test
+  void watchHubsDefaultRulesAreARulesFileTheCommandReads() throws Exception {
+    String rules = named(render(Map.of("watch.enabled", "true"), null), ConfigMap.class,
+        "mm-modelmap-streams-watch-rules").getData().get("rules.yaml");
+    var read = io.modelmap.cli.watch.RulesFile.read(Files.writeString(copies.resolve("default-rules.yaml"), rules),
+        List.of("llama"));
+    assertThat(read.corpus()).isEqualTo("pile-10k");
+    assertThat(read.maxParameters()).hasValue(2_000_000_000L);
+  }
+
+  @Test
+  void watchHubRefusesAnOfflineHub() {
+    assertThatThrownBy(() -> render(Map.of("watch.enabled", "true", "hub.offline", "true"), null))
+        .hasMessageContaining("watch.enabled follows the Hub's listing: set hub.offline to false");
   }
 
   private static String env(Container container, String name) {

@@ -125,6 +125,9 @@ class DashboardIT {
       assertEqualAxisScales(browser, map);
       assertFullHeatmapHeaders(browser, url);
       assertScoringPanelIsOneLine(browser, map.path("points").size());
+      // no watcher follows the Hub in the demo: the Hub decisions panel is drawn with its empty line
+      assertThat(browser.findElement(By.id("hub-decisions-empty")).isDisplayed()).isTrue();
+      assertThat(browser.findElement(By.id("hub-decisions")).isDisplayed()).isFalse();
       for (String panel : List.of("predictions", "analytics", "kl", "lineage")) {
         WebElement element = browser.findElement(By.cssSelector("." + panel + "-panel"));
         browser.executeScript("arguments[0].scrollIntoView()", element);

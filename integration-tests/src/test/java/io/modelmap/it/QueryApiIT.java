@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.transfer.AnswerImporter;
 import io.modelmap.cli.transfer.MatrixImporter;
+import io.modelmap.kafka.Publisher;
+import io.modelmap.schemas.avro.HubDecision;
+import io.modelmap.schemas.avro.HubDecisionKind;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.KlDivergence;
 import java.io.BufferedReader;
@@ -232,6 +235,39 @@ class QueryApiIT {
     assertThat(model.status()).isEqualTo(404);
     assertThat(model.body().get("error").asText()).contains("/api/models");
     assertThat(get("/api/nothing").status()).isEqualTo(404);
+  }
+
+  @Test
+  void listsTheHubWatchersLatestDecisionsNewestFirst() throws Exception {
+    String c1 = "1".repeat(40);
+    String c2 = "2".repeat(40);
+    try (Publisher publisher = new Publisher(system.connection())) {
+      var topic = system.connection().topics().hubDecisions();
+      publisher.send(topic, "org/a@" + c1, HubDecision.newBuilder().setRepo("org/a").setCommit(c1)
+          .setDecision(HubDecisionKind.REGISTERED).setRule("all-rules").setReason("model_type llama")
+          .setModelId("org/a").setCorpusId("c1").setLastModifiedMs(10).setDecidedAtMs(1_000).build());
+      publisher.send(topic, "org/big@" + c2, HubDecision.newBuilder().setRepo("org/big").setCommit(c2)
+          .setDecision(HubDecisionKind.SKIPPED).setRule("max-parameters").setReason("5000 parameters, more than 1000")
+          .setLastModifiedMs(20).setDecidedAtMs(2_000).build());
+      publisher.flush();
+    }
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(300))
+        .until(() -> get("/api/hub-decisions").body().size() == 2);
+
+    JsonNode decisions = get("/api/hub-decisions").body();
+    assertThat(decisions.get(0).get("repo").asText()).isEqualTo("org/big");
+    assertThat(decisions.get(0).get("commit").asText()).isEqualTo(c2);
+    assertThat(decisions.get(0).get("decision").asText()).isEqualTo("skipped");
+    assertThat(decisions.get(0).get("rule").asText()).isEqualTo("max-parameters");
+    assertThat(decisions.get(0).get("reason").asText()).isEqualTo("5000 parameters, more than 1000");
+    assertThat(decisions.get(0).get("decidedAtMs").asLong()).isEqualTo(2_000);
+    assertThat(decisions.get(0).hasNonNull("modelId")).isFalse();
+    assertThat(decisions.get(1).get("decision").asText()).isEqualTo("registered");
+    assertThat(decisions.get(1).get("modelId").asText()).isEqualTo("org/a");
+    assertThat(get("/api/hub-decisions?max=1").body()).hasSize(1);
+    Response refused = get("/api/hub-decisions?max=0");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("error").asText()).isEqualTo("max must be between 1 and 1000, was 0");
   }
 
   @Test

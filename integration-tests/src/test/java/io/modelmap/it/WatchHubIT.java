@@ -29,6 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,86 @@ class WatchHubIT {
           registrations.add(id + "=" + model.getRevision()));
       assertThat(registrations).containsExactlyInAnyOrder("org/a=" + a1, "org/b=" + b, "org/d=" + d, "org/c=" + c,
           "org/a@" + a2 + "=" + a2);
+    }
+  }
+
+  private String[] watchArgs(EmbeddedSystem system, String rulesYaml, String... more) throws Exception {
+    try (Publisher publisher = new Publisher(system.connection())) {
+      List<CorpusText> corpus = new CorpusBuilder(new CorpusSpec(256, 64, 6, 1)).build(DemoCorpus.documents(3, 5));
+      new CorpusPublisher(publisher, system.connection().topics().corpusTexts()).publish("c", corpus);
+      publisher.flush();
+    }
+    Path rules = Files.writeString(dir.resolve("rules.yaml"), rulesYaml);
+    List<String> args = new ArrayList<>(List.of("watch-hub", "--rules", rules.toString(), "--bootstrap-servers",
+        system.connection().bootstrapServers(), "--schema-registry-url", system.connection().schemaRegistryUrl()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void shouldRegisterASkippedModelOnceWhenReplayedByHand() throws Exception {
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
+        new PrintStream(OutputStream.nullOutputStream()), 0)) {
+      String[] once = watchArgs(system, "corpus: c\nmax-parameters: 1000\n", "--once");
+      String big = push("org/big", 5000, 1);
+      assertThat(decisionLines(run(once))).containsExactly(
+          "skipped org/big at " + big + ": max-parameters: 5000 parameters, more than 1000");
+      String[] replay = watchArgs(system, "corpus: c\nmax-parameters: 1000\n", "--replay", "org/big@" + big);
+
+      Run first = run(replay);
+      Run second = run(replay);
+      Run unknown = run(watchArgs(system, "corpus: c\n", "--replay", "org/none@" + "0".repeat(40)));
+      Run after = run(once);
+
+      assertThat(first.exit()).as(first.output()).isZero();
+      assertThat(first.output()).contains("registered org/big at " + big + " as org/big (replayed by hand)");
+      assertThat(second.exit()).as(second.output()).isZero();
+      assertThat(second.output()).contains("already registered: org/big at " + big + " as org/big (replayed by hand)");
+      assertThat(unknown.exit()).isEqualTo(2);
+      assertThat(unknown.output().lines()).contains("modelmap watch-hub: --replay org/none@" + "0".repeat(40) + " has no decision on"
+          + " hub-decisions: only a model the watcher has decided on can be replayed (register --model registers"
+          + " any other)");
+      assertThat(after.output()).contains("Nothing new on the Hub");
+      TopicReader reader = new TopicReader(system.connection());
+      HubDecision decision = reader.latestByKey(system.connection().topics().hubDecisions()).get("org/big@" + big);
+      assertThat(decision.getDecision()).isEqualTo(HubDecisionKind.REGISTERED);
+      assertThat(decision.getRule()).isEqualTo("replay");
+      assertThat(decision.getReason()).isEqualTo("replayed by hand");
+      List<String> registrations = new ArrayList<>();
+      reader.readAll(system.connection().topics().modelRegistered(), (id, model) ->
+          registrations.add(id + "=" + model.getRevision()));
+      assertThat(registrations).containsExactly("org/big=" + big);
+    }
+  }
+
+  @Test
+  void shouldRegisterEachModelOnceWhenTwoWatchersFollowOneRuleSetAtOnce() throws Exception {
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
+        new PrintStream(OutputStream.nullOutputStream()), 0)) {
+      String[] once = watchArgs(system, "corpus: c\n", "--once");
+      String a = push("org/a", 100, 1);
+      String b = push("org/b", 100, 2);
+      String c = push("org/c", 100, 3);
+      Map<String, String> env = Map.of("HF_HOME", dir.resolve("hf").toString(), "HF_ENDPOINT", hub.endpoint());
+      ExecutorService two = Executors.newFixedThreadPool(2);
+      try {
+        Future<Integer> first = two.submit(() -> ModelMapCli.commandLine(env).execute(once));
+        Future<Integer> second = two.submit(() -> ModelMapCli.commandLine(env).execute(once));
+
+        assertThat(first.get(3, TimeUnit.MINUTES)).isZero();
+        assertThat(second.get(3, TimeUnit.MINUTES)).isZero();
+      } finally {
+        two.shutdownNow();
+      }
+
+      TopicReader reader = new TopicReader(system.connection());
+      List<String> registrations = new ArrayList<>();
+      reader.readAll(system.connection().topics().modelRegistered(), (id, model) ->
+          registrations.add(id + "=" + model.getRevision()));
+      assertThat(registrations).containsExactlyInAnyOrder("org/a=" + a, "org/b=" + b, "org/c=" + c);
+      List<String> decided = new ArrayList<>();
+      reader.readAll(system.connection().topics().hubDecisions(), (key, decision) -> decided.add(key));
+      assertThat(decided).containsExactlyInAnyOrder("org/a@" + a, "org/b@" + b, "org/c@" + c);
     }
   }
 

@@ -26,6 +26,7 @@ final class ApiRoutes {
   static final IntParameter KL_MATRIX_MAX = new IntParameter("/api/kl-matrix", "max", 100, 2, Analyses.MAX_KL_MATRIX);
   static final IntParameter ROUTE_MAX = new IntParameter("/api/route", "max", 10, 1, 10_000);
   static final IntParameter LINEAGE_K = new IntParameter("/api/lineage", "k", 5, 1, 1_000);
+  static final IntParameter HUB_DECISIONS_MAX = new IntParameter("/api/hub-decisions", "max", 50, 1, 1_000);
 
   private ApiRoutes() {}
 
@@ -74,6 +75,10 @@ final class ApiRoutes {
           int k = LINEAGE_K.of(ctx);
           ctx.json(answers.get().lineage().lineage(k));
         })
+        .get("/api/hub-decisions", Access.TOKEN, ctx -> {
+          int max = HUB_DECISIONS_MAX.of(ctx);
+          ctx.json(answers.get().hubDecisions().latest(max));
+        })
         .get("/api/agreement", Access.TOKEN, ctx -> ctx.json(answers.get().analyses().agreement()))
         .get("/api/agreement/judge/<id>", Access.TOKEN,
             ctx -> ctx.json(answers.get().analyses().judge(id(ctx, "/api/agreement/judge/"))))
@@ -85,7 +90,7 @@ final class ApiRoutes {
   }
 
   static List<IntParameter> intParameters() {
-    return List.of(KL_MATRIX_MAX, ROUTE_MAX, LINEAGE_K);
+    return List.of(KL_MATRIX_MAX, ROUTE_MAX, LINEAGE_K, HUB_DECISIONS_MAX);
   }
 
   /** The id after {@code prefix}, read from the raw path and decoded once (ids hold slashes, '+', '%'). */

@@ -82,7 +82,7 @@ public final class QueryApi implements AutoCloseable {
     events = new EventStreams(updates, settings.events());
     views = queries;
     answers = new Answers(catalog, new Analyses(queries, catalog), new PredictionAnswers(queries),
-        new RouteAnswers(queries, streams), new LineageAnswers(queries), metrics);
+        new RouteAnswers(queries, streams), new LineageAnswers(queries), new HubDecisionAnswers(queries), metrics);
     LOG.info("Query API and dashboard on {}", url());
   }
 

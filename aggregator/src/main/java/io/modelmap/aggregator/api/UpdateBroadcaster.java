@@ -43,7 +43,7 @@ final class UpdateBroadcaster implements Runnable, AutoCloseable {
   UpdateBroadcaster(KafkaConnection connection, TopicNames names) {
     this.topics = List.of(names.modelRegistered(), names.modelCoordinates(), names.coordinateFrame(),
         names.modelNeighbors(), names.errorAgreement(), names.modelAccuracy(), names.scorePredictions(),
-        names.predictionQuality(), names.modelAnalytics(), names.modelEmbeddings(), names.responseSimilarity());
+        names.predictionQuality(), names.modelAnalytics(), names.modelEmbeddings(), names.responseSimilarity(), names.hubDecisions());
     Properties props = connection.consumerProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

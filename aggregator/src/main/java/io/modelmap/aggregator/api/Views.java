@@ -6,6 +6,7 @@ import io.modelmap.aggregator.restore.GuardedStores;
 import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.ErrorAgreement;
+import io.modelmap.schemas.avro.HubDecision;
 import io.modelmap.schemas.avro.ModelAccuracy;
 import io.modelmap.schemas.avro.ModelAnalytics;
 import io.modelmap.schemas.avro.ModelCoordinates;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 
 /**
- * The queryable views: each compacted output topic (and {@code model-registered}) as a KTable store.
+ * The queryable views: each compacted output topic (and {@code model-registered}, {@code hub-decisions}) as a
+ * KTable store.
  * With {@code topology.optimization=all} the topics themselves are the stores' changelogs, so the
  * views cost no extra topic; a restore from such a topic leaves out what the view refused while running
  * ({@link GuardedStores}).
@@ -46,6 +48,8 @@ public final class Views {
   static final View<ModelEmbedding> EMBEDDINGS = new View<>("view-embeddings", ModelEmbedding.class);
   static final View<ResponseSimilarity> RESPONSE_SIMILARITY =
       new View<>("view-response-similarity", ResponseSimilarity.class);
+  /** The Hub watcher's decisions (hub-decisions, keyed repo@commit). */
+  static final View<HubDecision> HUB_DECISIONS = new View<>("view-hub-decisions", HubDecision.class);
   /** The last score task of each model the workers gave up on (score-tasks-dlq, keyed by model id). */
   static final View<DeadLetter> FAILURES = new View<>("view-failures", DeadLetter.class);
 
@@ -72,6 +76,7 @@ public final class Views {
     KTable<String, ModelEmbedding> embeddings = table(builder, topics.modelEmbeddings(), EMBEDDINGS.store());
     table(builder, topics.responseSimilarity(), RESPONSE_SIMILARITY.store());
     table(builder, topics.deadLetters(topics.scoreTasks().name()), FAILURES.store());
+    table(builder, topics.hubDecisions(), HUB_DECISIONS.store());
     return new Shared(registered, embeddings);
   }
 
@@ -82,7 +87,7 @@ public final class Views {
 
   static List<View<?>> all() {
     return List.of(REGISTERED, COORDINATES, NEIGHBORS, FRAMES, AGREEMENT, ACCURACY, FAILURES, PREDICTIONS, QUALITY,
-        ANALYTICS, EMBEDDINGS, RESPONSE_SIMILARITY);
+        ANALYTICS, EMBEDDINGS, RESPONSE_SIMILARITY, HUB_DECISIONS);
   }
 
   private static <V extends SpecificRecord> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,

@@ -38,7 +38,7 @@
 
   // The page has settled once every panel was drawn from the API and no refresh is waiting or running:
   // body[data-settled="true"] tells a test (or a screenshot script) that what it sees is complete.
-  const panels = ['map', 'progress', 'agreement', 'predictions', 'analytics', 'kl', 'lineage'];
+  const panels = ['map', 'progress', 'agreement', 'predictions', 'analytics', 'kl', 'lineage', 'hub-decisions'];
   const drawnPanels = new Set();
   let pendingRefreshes = 0;
 
@@ -406,6 +406,25 @@
     }
   }
 
+  async function refreshHubDecisions() {
+    const decisions = await getJson('/api/hub-decisions?max=50').catch(() => []);
+    const body = document.querySelector('#hub-decisions tbody');
+    body.innerHTML = '';
+    document.getElementById('hub-decisions').hidden = !decisions.length;
+    document.getElementById('hub-decisions-empty').hidden = decisions.length > 0;
+    drawn('hub-decisions');
+    for (const d of decisions) {
+      const tr = document.createElement('tr');
+      tr.dataset.key = d.repo + '@' + d.commit;
+      tr.className = d.decision;
+      const time = new Date(d.decidedAtMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+      tr.innerHTML = `<td>${esc(time)}</td><td>${esc(d.repo)}@${esc(d.commit.substring(0, 10))}</td>` +
+        `<td>${esc(d.decision)}${d.modelId ? ' as ' + esc(d.modelId) : ''}</td><td>${esc(d.rule)}</td>` +
+        `<td>${esc(d.reason)}</td>`;
+      body.appendChild(tr);
+    }
+  }
+
   async function refreshAgreement() {
     state.agreement = await getJson('/api/agreement').catch(() => []);
     drawHeatmap();
@@ -443,6 +462,7 @@
   const refreshAgreementSoon = debounce(refreshAgreement, 1500);
   const refreshPredictionsSoon = debounce(refreshPredictions, 1500);
   const refreshLineageSoon = debounce(refreshLineage, 1500);
+  const refreshHubDecisionsSoon = debounce(refreshHubDecisions, 1500);
   const predictionTopics = ['score-predictions', 'prediction-quality', 'model-analytics'];
 
   let events = null;
@@ -478,6 +498,8 @@
       } else if (update.topic.endsWith('response-similarity') || update.topic.endsWith('model-neighbors')) {
         refreshLineageSoon();
         refreshSoon();
+      } else if (update.topic.endsWith('hub-decisions')) {
+        refreshHubDecisionsSoon();
       } else if (predictionTopics.some(t => update.topic.endsWith(t))) {
         refreshPredictionsSoon();
       } else {
@@ -491,6 +513,7 @@
     predictionPointCount: (method = 'ridge-q') => (state.predictionChart
       ? state.predictionChart.data.datasets.filter(d => d.method === method).reduce((n, d) => n + d.data.length, 0) : 0),
     mapModelCount: () => document.querySelectorAll('#map g.point').length,
+    hubDecisionRows: () => [...document.querySelectorAll('#hub-decisions tbody tr')].map(tr => tr.textContent),
     pixelOf: modelId => {
       const point = [...document.querySelectorAll('#map g.point')].find(g => g.dataset.model === modelId);
       const circle = point && point.querySelector('circle');
@@ -511,6 +534,7 @@
     refreshAgreement();
     refreshPredictions();
     refreshLineage();
+    refreshHubDecisions();
     listen();
   });
   document.getElementById('colour-by').addEventListener('change', drawMap);
@@ -524,5 +548,6 @@
   settling(refreshAgreement());
   settling(refreshPredictions());
   settling(refreshLineage());
+  settling(refreshHubDecisions());
   listen();
 })();

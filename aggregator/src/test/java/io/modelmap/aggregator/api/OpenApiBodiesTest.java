@@ -20,6 +20,7 @@ import io.modelmap.aggregator.api.body.ResponseSimilarityBody;
 import io.modelmap.aggregator.api.body.LineageBody;
 import io.modelmap.aggregator.api.body.FailureBody;
 import io.modelmap.aggregator.api.body.HealthBody;
+import io.modelmap.aggregator.api.body.HubDecisionBody;
 import io.modelmap.aggregator.api.body.JudgeBody;
 import io.modelmap.aggregator.api.body.JudgeRowBody;
 import io.modelmap.aggregator.api.body.KlBody;
@@ -52,7 +53,8 @@ class OpenApiBodiesTest {
       AgreementBody.ChoiceCountBody.class, JudgeBody.class, JudgeRowBody.class, HealthBody.class, ErrorBody.class,
       PredictionsBody.class, PredictionBody.class, QualityBody.class, BenchmarkBody.class, BenchmarkPointBody.class,
       AnalyticsBody.class, LeakageBody.class, KlMatrixBody.class, EmbeddingBody.class, RouteBody.class,
-      RouteBody.RankedBody.class, ResponseSimilarityBody.class, LineageBody.class, TicketBody.class);
+      RouteBody.RankedBody.class, ResponseSimilarityBody.class, LineageBody.class, TicketBody.class,
+      HubDecisionBody.class);
 
   private static JsonNode openApi() throws Exception {
     try (InputStream in = OpenApiBodiesTest.class.getResourceAsStream("/io/modelmap/aggregator/api/openapi.json")) {

@@ -5,6 +5,7 @@ import io.modelmap.cli.support.ClusterOptions;
 import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.support.HubOptions;
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.cli.watch.DecisionReplay;
 import io.modelmap.cli.watch.HubWatcher;
 import io.modelmap.cli.watch.LookLimit;
 import io.modelmap.cli.watch.RulesFile;
@@ -15,6 +16,7 @@ import io.modelmap.hub.HubException;
 import io.modelmap.hub.HubSettings;
 import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.kafka.Publisher;
+import io.modelmap.kafka.SingleActive;
 import io.modelmap.kafka.TopicReader;
 import io.modelmap.schemas.avro.HubDecision;
 import io.modelmap.schemas.avro.HubDecisionKind;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +46,9 @@ import picocli.CommandLine.Option;
         + " (nothing on hub-decisions yet) decides the models pushed from the moment it started on, not the whole"
         + " Hub: set since in the rules file to start further back.")
 public final class WatchHubCommand implements Callable<Integer> {
+  /** How long a start waits for the lease before it says that another watcher holds it. */
+  private static final Duration NOTICE = Duration.ofSeconds(15);
+
   @Mixin
   ClusterOptions connection;
 
@@ -65,6 +71,11 @@ public final class WatchHubCommand implements Callable<Integer> {
       description = "The most listing pages (100 models each) one look reads; a longer backlog is taken over the"
           + " next looks, each going on where the last stopped (default ${DEFAULT-VALUE}).")
   int pagesPerLook;
+
+  @Option(names = "--replay", paramLabel = "ORG/NAME@COMMIT",
+      description = "Register this skipped model once, whatever the rules say (its decision becomes registered,"
+          + " 'replayed by hand'), and exit.")
+  String replay;
 
   @Option(names = "--texts-per-task", defaultValue = "50", description = "Texts or items per score task (default ${DEFAULT-VALUE}).")
   int perTask;
@@ -100,27 +111,69 @@ public final class WatchHubCommand implements Callable<Integer> {
           + rules.corpus() + " --corpus FILE");
     }
     Map<String, List<String>> itemIds = itemIds(reader, target, rules);
-    WatchState state = WatchState.of(reader.latestByKey(target.topics().hubDecisions()));
     HubClient client = HubClient.builder(settings).build();
     try (Publisher publisher = new Publisher(target)) {
-      WatchRegistrar registrar = new WatchRegistrar(publisher, target.topics(), rules, perTask,
-          new HashMap<>(reader.latestByKey(target.topics().modelRegistered())), textIds, itemIds);
-      HubWatcher watcher = new HubWatcher(client.listing(), client::modelType, rules, settings.token().isPresent(),
-          state, registrar, (key, decision) -> {
-            publisher.send(target.topics().hubDecisions(), key, decision);
-            publisher.flush();
-          }, Clock.systemUTC(), limit);
-      System.out.println("Watching " + settings.endpoint() + " for " + rules.pipelineTag() + " models"
-          + (rules.organizations().isEmpty() ? "" : " of " + rules.organizations()) + (once ? ", once"
-          : ", every " + human(interval)));
-      while (true) {
-        look(watcher);
-        if (once) {
-          return 0;
+      HubWatcher.DecisionSink sink = (key, decision) -> {
+        publisher.send(target.topics().hubDecisions(), key, decision);
+        publisher.flush();
+      };
+      if (replay != null) {
+        return replay(new DecisionReplay(rules, registrar(reader, target, publisher, rules, textIds, itemIds), sink,
+            Clock.systemUTC()), reader.latestByKey(target.topics().hubDecisions()));
+      }
+      try (SingleActive lease = new SingleActive(target, group(target), target.topics().hubDecisions(),
+          Clock.systemUTC())) {
+        awaitLease(lease, target);
+        // read once the lease is held: what a watcher active before this one decided is never decided again
+        WatchState state = WatchState.of(reader.latestByKey(target.topics().hubDecisions()));
+        WatchRegistrar registrar = registrar(reader, target, publisher, rules, textIds, itemIds);
+        HubWatcher watcher = new HubWatcher(client.listing(), client::modelType, rules,
+            settings.token().isPresent(), state, registrar, sink, Clock.systemUTC(), limit);
+        System.out.println("Watching " + settings.endpoint() + " for " + rules.pipelineTag() + " models"
+            + (rules.organizations().isEmpty() ? "" : " of " + rules.organizations()) + (once ? ", once"
+            : ", every " + human(interval)));
+        while (true) {
+          look(watcher);
+          if (once) {
+            return 0;
+          }
+          if (!lease.holdFor(interval)) {
+            awaitLease(lease, target);
+            state.catchUp(reader.latestByKey(target.topics().hubDecisions()));
+            registrar.catchUp(reader.latestByKey(target.topics().modelRegistered()));
+          }
         }
-        Thread.sleep(interval.toMillis());
       }
     }
+  }
+
+  /** One active watcher per cluster (per topic prefix): the group is named after the decisions topic. */
+  static String group(KafkaConnection target) {
+    return target.topics().hubDecisions().name() + "-watchers";
+  }
+
+  private static void awaitLease(SingleActive lease, KafkaConnection target) {
+    lease.awaitLease(NOTICE, () -> System.out.println("Another watcher is active (consumer group " + group(target)
+        + "); waiting to take over when it stops"));
+  }
+
+  private WatchRegistrar registrar(TopicReader reader, KafkaConnection target, Publisher publisher, WatchRules rules,
+      List<String> textIds, Map<String, List<String>> itemIds) {
+    return new WatchRegistrar(publisher, target.topics(), rules, perTask,
+        new HashMap<>(reader.latestByKey(target.topics().modelRegistered())), textIds, itemIds);
+  }
+
+  private int replay(DecisionReplay replayer, Map<String, HubDecision> decisions) {
+    Optional<HubDecision> replayed;
+    try {
+      replayed = replayer.replay(decisions, replay);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--replay " + e.getMessage());
+    }
+    HubDecision decision = replayed.orElseGet(() -> decisions.get(replay));
+    System.out.println((replayed.isPresent() ? "registered " : "already registered: ") + decision.getRepo() + " at "
+        + decision.getCommit() + " as " + decision.getModelId() + " (" + decision.getReason() + ")");
+    return 0;
   }
 
   private void look(HubWatcher watcher) {

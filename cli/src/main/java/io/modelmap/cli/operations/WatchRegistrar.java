@@ -41,6 +41,11 @@ final class WatchRegistrar implements HubWatcher.Registrar {
     this.itemIds = itemIds;
   }
 
+  /** Adds what {@code model-registered} holds now (another watcher's registrations, while this one waited). */
+  void catchUp(Map<String, ModelRegistered> current) {
+    registered.putAll(current);
+  }
+
   @Override
   public String register(ListedModel model) {
     HubRegistration registration = registration(model);

@@ -29,6 +29,15 @@ public final class WatchState {
     return state;
   }
 
+  /**
+   * Adds the decisions of {@code stored} not known yet (another watcher's, while this one waited for the lease),
+   * oldest first.
+   */
+  public void catchUp(Map<String, HubDecision> stored) {
+    stored.values().stream().filter(d -> !decided(d.getRepo(), d.getCommit()))
+        .sorted(java.util.Comparator.comparingLong(HubDecision::getDecidedAtMs)).forEach(this::add);
+  }
+
   /** The key of a model at a commit on {@code hub-decisions}. */
   public static String key(String repo, String commit) {
     return repo + "@" + commit;

@@ -142,6 +142,27 @@ class HubWatcherTest {
     assertThat(hub.count("GET", p -> p.contains("/resolve/"))).isEqualTo(1);
   }
 
+  /** The README's cost per hour: a quiet look is one listing request, a new model one config.json more. */
+  @Test
+  void shouldAskTheHubOnceForAQuietLookAndOnceMorePerNewModel() throws Exception {
+    push("org/a", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    push("org/b", ListingCard.textGeneration(10, "mit"), "llama", 2);
+    push("org/c", ListingCard.textGeneration(10, "mit"), "llama", 3);
+    HubWatcher watcher = watcher();
+    hub.clearRequests();
+
+    watcher.poll();
+    List<HubStandIn.Request> busy = hub.requests();
+    hub.clearRequests();
+    watcher.poll();
+    List<HubStandIn.Request> quiet = hub.requests();
+
+    // 1 listing page (3 models < 100 a page) + 3 config.json
+    assertThat(busy).extracting(r -> r.method() + " " + (r.path().contains("/resolve/") ? "resolve" : r.path()))
+        .containsExactlyInAnyOrder("GET /api/models", "GET resolve", "GET resolve", "GET resolve");
+    assertThat(quiet).extracting(r -> r.method() + " " + r.path()).containsExactly("GET /api/models");
+  }
+
   @Test
   void shouldNeitherRepeatNorSkipWhenStoppedMidPageOfAListingTwoPagesLong() throws Exception {
     int count = HubWatcher.PAGE_SIZE + 20;
