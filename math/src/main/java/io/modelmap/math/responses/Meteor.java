@@ -1,11 +1,15 @@
 package io.modelmap.math.responses;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * METEOR of a hypothesis against one reference as NLTK 3.8's {@code single_meteor_score} computes it
@@ -23,6 +27,9 @@ public final class Meteor {
   private static final double ALPHA = 0.9;
   private static final double BETA = 3.0;
   private static final double GAMMA = 0.5;
+  /** Stems made once per word (a response set repeats its words); capped so that no input grows it without end. */
+  private static final int STEM_CACHE_LIMIT = 1 << 18;
+  private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
 
   /** A word and its position in its text. */
   private record Indexed(int index, String word) {}
@@ -41,14 +48,11 @@ public final class Meteor {
     List<Indexed> h = indexed(hypothesis);
     List<Indexed> r = indexed(reference);
     List<Match> matches = new ArrayList<>();
-    align(h, r, matches, word -> word::equals);
+    alignEqual(h, r, matches);
     h = stemmed(h);
     r = stemmed(r);
-    align(h, r, matches, word -> word::equals);
-    align(h, r, matches, word -> {
-      Set<String> words = synonyms.of(word);
-      return other -> other.equals(word) || words.contains(other);
-    });
+    alignEqual(h, r, matches);
+    alignSynonyms(h, r, matches, synonyms);
     int m = matches.size();
     if (hypothesis.isEmpty() || reference.isEmpty() || m == 0) {
       return 0;
@@ -61,13 +65,44 @@ public final class Meteor {
     return (1 - GAMMA * Math.pow(fragmentation, BETA)) * fmean;
   }
 
-  /** One stage: matched pairs move from the two lists to {@code matches}. */
-  private static void align(List<Indexed> hypothesis, List<Indexed> reference, List<Match> matches,
-      Function<String, Predicate<String>> matching) {
+  /**
+   * An equality stage: each hypothesis word, last first, takes the last free equal reference word. Done
+   * with a stack of free positions per reference word, O(|hyp| + |ref|) rather than NLTK's nested scan,
+   * with the same pairs. Matched words leave both lists.
+   */
+  private static void alignEqual(List<Indexed> hypothesis, List<Indexed> reference, List<Match> matches) {
+    Map<String, ArrayDeque<Indexed>> free = new HashMap<>();
+    for (Indexed w : reference) {
+      free.computeIfAbsent(w.word(), k -> new ArrayDeque<>()).push(w); // the last position on top
+    }
+    Set<Indexed> taken = new HashSet<>();
+    List<Indexed> unmatched = new ArrayList<>();
     for (int i = hypothesis.size() - 1; i >= 0; i--) {
-      Predicate<String> matchesWord = matching.apply(hypothesis.get(i).word());
+      Indexed word = hypothesis.get(i);
+      ArrayDeque<Indexed> positions = free.get(word.word());
+      if (positions == null || positions.isEmpty()) {
+        unmatched.add(word);
+      } else {
+        Indexed match = positions.pop();
+        taken.add(match);
+        matches.add(new Match(word.index(), match.index()));
+      }
+    }
+    Collections.reverse(unmatched);
+    hypothesis.clear();
+    hypothesis.addAll(unmatched);
+    reference.removeIf(taken::contains);
+  }
+
+  /** The synonym stage, NLTK's nested scan: few words are left by now. */
+  private static void alignSynonyms(List<Indexed> hypothesis, List<Indexed> reference, List<Match> matches,
+      Synonyms synonyms) {
+    for (int i = hypothesis.size() - 1; i >= 0; i--) {
+      String word = hypothesis.get(i).word();
+      Set<String> words = synonyms.of(word);
       for (int j = reference.size() - 1; j >= 0; j--) {
-        if (matchesWord.test(reference.get(j).word())) {
+        String other = reference.get(j).word();
+        if (other.equals(word) || words.contains(other)) {
           matches.add(new Match(hypothesis.get(i).index(), reference.get(j).index()));
           hypothesis.remove(i);
           reference.remove(j);
@@ -88,7 +123,14 @@ public final class Meteor {
   private static List<Indexed> stemmed(List<Indexed> words) {
     List<Indexed> out = new ArrayList<>(words.size());
     for (Indexed w : words) {
-      out.add(new Indexed(w.index(), NltkPorterStemmer.stem(w.word())));
+      String stem = STEMS.get(w.word());
+      if (stem == null) {
+        stem = NltkPorterStemmer.stem(w.word());
+        if (STEMS.size() < STEM_CACHE_LIMIT) {
+          STEMS.put(w.word(), stem);
+        }
+      }
+      out.add(new Indexed(w.index(), stem));
     }
     return out;
   }

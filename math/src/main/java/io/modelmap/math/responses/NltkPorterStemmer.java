@@ -30,6 +30,20 @@ public final class NltkPorterStemmer {
 
   private static final List<Rule> STEP_1A = List.of(new Rule("sses", "ss", null), new Rule("ies", "i", null),
       new Rule("ss", "ss", null), new Rule("s", "", null));
+  // Porter's list with "bli" for "abli"; NLTK adds "fulli" and "logi" (whose condition looks at the stem
+  // plus "l"; no earlier suffix ends in "gi", so it is tried only when the others are not)
+  private static final List<Rule> STEP_2 = List.of(new Rule("ational", "ate", POSITIVE_MEASURE),
+      new Rule("tional", "tion", POSITIVE_MEASURE), new Rule("enci", "ence", POSITIVE_MEASURE),
+      new Rule("anci", "ance", POSITIVE_MEASURE), new Rule("izer", "ize", POSITIVE_MEASURE),
+      new Rule("bli", "ble", POSITIVE_MEASURE), new Rule("alli", "al", POSITIVE_MEASURE),
+      new Rule("entli", "ent", POSITIVE_MEASURE), new Rule("eli", "e", POSITIVE_MEASURE),
+      new Rule("ousli", "ous", POSITIVE_MEASURE), new Rule("ization", "ize", POSITIVE_MEASURE),
+      new Rule("ation", "ate", POSITIVE_MEASURE), new Rule("ator", "ate", POSITIVE_MEASURE),
+      new Rule("alism", "al", POSITIVE_MEASURE), new Rule("iveness", "ive", POSITIVE_MEASURE),
+      new Rule("fulness", "ful", POSITIVE_MEASURE), new Rule("ousness", "ous", POSITIVE_MEASURE),
+      new Rule("aliti", "al", POSITIVE_MEASURE), new Rule("iviti", "ive", POSITIVE_MEASURE),
+      new Rule("biliti", "ble", POSITIVE_MEASURE), new Rule("fulli", "ful", POSITIVE_MEASURE),
+      new Rule("logi", "log", stem -> measure(stem + "l") > 0));
   private static final List<Rule> STEP_3 = List.of(new Rule("icate", "ic", POSITIVE_MEASURE),
       new Rule("ative", "", POSITIVE_MEASURE), new Rule("alize", "al", POSITIVE_MEASURE),
       new Rule("iciti", "ic", POSITIVE_MEASURE), new Rule("ical", "ic", POSITIVE_MEASURE),
@@ -114,20 +128,7 @@ public final class NltkPorterStemmer {
     if (word.endsWith("alli") && measure(cut(word, 4)) > 0) {
       return step2(cut(word, 4) + "al");
     }
-    // Porter's list with "bli" for "abli"; NLTK adds "fulli" and "logi" (whose condition looks at the stem plus "l")
-    List<Rule> rules = List.of(new Rule("ational", "ate", POSITIVE_MEASURE),
-        new Rule("tional", "tion", POSITIVE_MEASURE), new Rule("enci", "ence", POSITIVE_MEASURE),
-        new Rule("anci", "ance", POSITIVE_MEASURE), new Rule("izer", "ize", POSITIVE_MEASURE),
-        new Rule("bli", "ble", POSITIVE_MEASURE), new Rule("alli", "al", POSITIVE_MEASURE),
-        new Rule("entli", "ent", POSITIVE_MEASURE), new Rule("eli", "e", POSITIVE_MEASURE),
-        new Rule("ousli", "ous", POSITIVE_MEASURE), new Rule("ization", "ize", POSITIVE_MEASURE),
-        new Rule("ation", "ate", POSITIVE_MEASURE), new Rule("ator", "ate", POSITIVE_MEASURE),
-        new Rule("alism", "al", POSITIVE_MEASURE), new Rule("iveness", "ive", POSITIVE_MEASURE),
-        new Rule("fulness", "ful", POSITIVE_MEASURE), new Rule("ousness", "ous", POSITIVE_MEASURE),
-        new Rule("aliti", "al", POSITIVE_MEASURE), new Rule("iviti", "ive", POSITIVE_MEASURE),
-        new Rule("biliti", "ble", POSITIVE_MEASURE), new Rule("fulli", "ful", POSITIVE_MEASURE),
-        new Rule("logi", "log", stem -> measure(cut(word, 3)) > 0));
-    return applyFirst(word, rules);
+    return applyFirst(word, STEP_2);
   }
 
   private static String step5a(String word) {
