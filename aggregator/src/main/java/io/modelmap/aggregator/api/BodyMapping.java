@@ -64,7 +64,7 @@ final class BodyMapping {
 
   static ResponseSimilarityBody similarity(ResponseSimilarity s) {
     return new ResponseSimilarityBody(s.getModelA(), s.getModelB(), s.getPrompts(), orZero(s.getRouge1F()),
-        orZero(s.getRouge2F()), orZero(s.getRougeLF()), orZero(s.getBleu()));
+        orZero(s.getRouge2F()), orZero(s.getRougeLF()), orZero(s.getBleu()), finite(s.getMeteor()));
   }
 
   static NeighborBody neighbor(NeighborEntry n) {

@@ -107,7 +107,8 @@ public final class ResponseProcessor implements Processor<String, SpecificRecord
       context.forward(new Record<>(CompositeKey.of(pair.a(), pair.b()), ResponseSimilarity.newBuilder()
           .setModelA(pair.a()).setModelB(pair.b()).setPrompts(pairSums.prompts()).setRouge1F(means.rouge1())
           .setRouge2F(means.rouge2()).setRougeLF(means.rougeL()).setBleu(means.bleu())
-          .setSums(Arrays.stream(state, 1, 5).boxed().toList()).build(), now));
+          .setMeteor(pairSums.meteorPrompts() == 0 ? null : means.meteor()).setMeteorPrompts(pairSums.meteorPrompts())
+          .setSums(Arrays.stream(state, 1, Math.min(state.length, 6)).boxed().toList()).build(), now));
     }
     changed.clear();
   }

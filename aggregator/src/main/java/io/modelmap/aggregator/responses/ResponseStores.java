@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #RESPONSES}: promptId NUL modelId → the response's tokens (stemmed, a newline, plain; each
  *   list space-separated: rouge-score tokens are [a-z0-9]+), so one prefix scan finds every response to
  *   a prompt and nothing is tokenised twice
- *   <li>{@value #PAIRS}: modelA NUL modelB → the pair's exact sums (five longs, {@link PairSums#toLongs})
+ *   <li>{@value #PAIRS}: modelA NUL modelB → the pair's exact sums ({@link PairSums#toLongs}: seven longs,
+ *   or five for a pair stored before METEOR was added and not compared since)
  * </ul>
  *
  * <p>Both restore only the changelog records whose key and value the codecs below read ({@link GuardedStores}).
@@ -83,10 +84,11 @@ public final class ResponseStores {
     return StoreBytes.longs(sums.toLongs());
   }
 
-  /** Exactly five longs. */
+  /** Exactly five longs (the layout before METEOR) or seven. */
   static PairSums sums(byte[] stored) {
-    if (stored.length != 5 * Long.BYTES) {
-      throw StoreBytes.unreadable("pair sums", stored.length + " bytes, 40 (five longs) expected");
+    if (stored.length != 5 * Long.BYTES && stored.length != 7 * Long.BYTES) {
+      throw StoreBytes.unreadable("pair sums",
+          stored.length + " bytes, 40 (five longs) or 56 (seven, with METEOR) expected");
     }
     return PairSums.fromLongs(StoreBytes.longs(stored, 5, "pair sums"));
   }

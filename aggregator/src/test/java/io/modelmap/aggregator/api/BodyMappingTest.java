@@ -3,6 +3,7 @@ package io.modelmap.aggregator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelmap.schemas.avro.ResponseSimilarity;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +60,18 @@ class BodyMappingTest {
   @Test
   void shouldWriteAResponseSimilarityWithoutItsSums() throws Exception {
     assertThat(json(BodyMapping.similarity(ViewRecords.similarity()))).isEqualTo("{\"modelA\":\"a/m\","
-        + "\"modelB\":\"b/m\",\"prompts\":3,\"rouge1F\":0.5,\"rouge2F\":0.25,\"rougeLF\":0.4,\"bleu\":0.0}");
+        + "\"modelB\":\"b/m\",\"prompts\":3,\"rouge1F\":0.5,\"rouge2F\":0.25,\"rougeLF\":0.4,\"bleu\":0.0,"
+        + "\"meteor\":null}");
+  }
+
+  @Test
+  void shouldWriteMeteorWhereTheRecordHasItAndNullWhereItHasNone() throws Exception {
+    ResponseSimilarity withMeteor = ResponseSimilarity.newBuilder(ViewRecords.similarity()).setMeteor(0.4375)
+        .setMeteorPrompts(3).build();
+    assertThat(json(BodyMapping.similarity(withMeteor))).endsWith(",\"bleu\":0.0,\"meteor\":0.4375}");
+    // a record written before METEOR was added: meteor absent (the schema's default), so null, not 0
+    assertThat(ViewRecords.similarity().getMeteor()).isNull();
+    assertThat(json(BodyMapping.similarity(ViewRecords.similarity()))).endsWith(",\"bleu\":0.0,\"meteor\":null}");
   }
 
   @Test

@@ -166,7 +166,7 @@ class QueryAnswersJsonTest {
         + "\"responseNeighbors\":[\"b/m\"],\"agreeing\":[\"b/m\"]},{\"modelId\":\"b/m\",\"klNeighbors\":[],"
         + "\"responseNeighbors\":[\"a/m\"],\"agreeing\":[]}]");
     assertThat(json(new LineageAnswers(views).similarity())).isEqualTo("[{\"modelA\":\"a/m\",\"modelB\":\"b/m\","
-        + "\"prompts\":3,\"rouge1F\":0.5,\"rouge2F\":0.25,\"rougeLF\":0.4,\"bleu\":0.0}]");
+        + "\"prompts\":3,\"rouge1F\":0.5,\"rouge2F\":0.25,\"rougeLF\":0.4,\"bleu\":0.0,\"meteor\":null}]");
   }
 
   @Test

@@ -66,6 +66,9 @@ class ResponseTopologyTest {
       assertThat(record.getRouge1F()).isEqualTo(sums.means().rouge1());
       assertThat(record.getRouge2F()).isEqualTo(sums.means().rouge2());
       assertThat(record.getBleu()).isEqualTo(sums.means().bleu());
+      assertThat(record.getMeteor()).as("%s METEOR", pair).isEqualTo(sums.means().meteor());
+      assertThat(record.getMeteorPrompts()).isEqualTo(sums.prompts());
+      assertThat(record.getSums()).hasSize(5);
     });
   }
 

@@ -42,8 +42,18 @@ class ResponseStoresTest {
   void shouldRefusePairSumsOfAnyOtherLength() {
     byte[] stored = ResponseStores.sums(PairSums.fromLongs(new long[] {1, 2, 3, 4, 5}));
     assertThatThrownBy(() -> ResponseStores.sums(Arrays.copyOf(stored, 39))).isInstanceOf(IllegalStateException.class)
-        .hasMessage("stored pair sums is unreadable: 39 bytes, 40 (five longs) expected");
+        .hasMessage("stored pair sums is unreadable: 39 bytes, 40 (five longs) or 56 (seven, with METEOR) expected");
     assertThatThrownBy(() -> ResponseStores.sums(Arrays.copyOf(stored, 48))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ResponseStores.sums(Arrays.copyOf(stored, 64))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void shouldStorePairSumsWithMeteorAsSevenLongs() {
+    long[] sums = {3, 1_500_000, 900_000, 1_200_000, 450_000, 700_000, 2}; // ..., METEOR sum, its prompts
+    byte[] stored = ResponseStores.sums(PairSums.fromLongs(sums));
+    assertThat(stored).hasSize(56);
+    assertThat(ResponseStores.sums(stored).toLongs()).containsExactly(sums);
+    assertThat(ResponseStores.sums(stored).meteorPrompts()).isEqualTo(2);
   }
 
   @Test

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code modelmap compare-responses}: response similarity between models on shared prompts (WildChat-50M), offline. */
 @Command(name = "compare-responses", mixinStandardHelpOptions = true,
-    description = "Compare models by their responses to shared prompts: mean ROUGE-1, ROUGE-2, ROUGE-L F1 and"
-        + " sentence BLEU per pair over the prompts both answered, each model's nearest models by ROUGE-L and the"
+    description = "Compare models by their responses to shared prompts: mean ROUGE-1, ROUGE-2, ROUGE-L F1,"
+        + " sentence BLEU and METEOR (NLTK's rules, WordNet 3.0 synonyms) per pair over the prompts both answered, each model's nearest models by ROUGE-L and the"
         + " mutual nearest pairs; --export-to writes response-similarity.csv.")
 public final class CompareResponsesCommand implements Callable<Integer> {
   @Option(names = "--responses", required = true, paramLabel = "FILE",
@@ -69,7 +69,8 @@ public final class CompareResponsesCommand implements Callable<Integer> {
         for (Map.Entry<ModelPair, PairSums> e : similarity.pairs().entrySet()) {
           ResponsePair m = e.getValue().means();
           csv.printRecord(e.getKey().a(), e.getKey().b(), e.getValue().prompts(), CsvFiles.number(m.rouge1()),
-              CsvFiles.number(m.rouge2()), CsvFiles.number(m.rougeL()), CsvFiles.number(m.bleu()));
+              CsvFiles.number(m.rouge2()), CsvFiles.number(m.rougeL()), CsvFiles.number(m.bleu()),
+              ResponseCsvWriter.meteor(m.meteor()));
         }
       }
       System.out.println("Exported to " + export.exportTo);

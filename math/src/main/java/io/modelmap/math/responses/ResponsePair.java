@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * The similarity of two models' responses to one prompt: ROUGE-1, ROUGE-2 and ROUGE-L F1 (symmetric)
- * on stemmed tokens and sentence BLEU on unstemmed tokens, averaged over both directions so that the
- * pair's value does not depend on which model is named first.
+ * on stemmed tokens, and sentence BLEU and METEOR (with WordNet 3.0 synonyms, {@link Meteor}) on
+ * unstemmed tokens, each averaged over both directions so that the pair's value does not depend on which
+ * model is named first.
  */
-public record ResponsePair(double rouge1, double rouge2, double rougeL, double bleu) {
+public record ResponsePair(double rouge1, double rouge2, double rougeL, double bleu, double meteor) {
 
   /** A response's tokens, kept so that each is made once however many models it is compared with. */
   public record Tokens(List<String> stemmed, List<String> plain) {
@@ -25,6 +26,8 @@ public record ResponsePair(double rouge1, double rouge2, double rougeL, double b
   public static ResponsePair of(Tokens a, Tokens b) {
     return new ResponsePair(Rouge.n(a.stemmed(), b.stemmed(), 1).f1(), Rouge.n(a.stemmed(), b.stemmed(), 2).f1(),
         Rouge.l(a.stemmed(), b.stemmed()).f1(),
-        (SentenceBleu.of(a.plain(), b.plain()) + SentenceBleu.of(b.plain(), a.plain())) / 2);
+        (SentenceBleu.of(a.plain(), b.plain()) + SentenceBleu.of(b.plain(), a.plain())) / 2,
+        (Meteor.of(a.plain(), b.plain(), WordNetSynonyms.shared()) + Meteor.of(b.plain(), a.plain(),
+            WordNetSynonyms.shared())) / 2);
   }
 }
