@@ -18,6 +18,8 @@ import io.modelmap.kafka.Publisher;
 import io.modelmap.math.BatchReference;
 import io.modelmap.math.Neighbor;
 import io.modelmap.producer.registration.ModelRegistrar;
+import io.modelmap.kafka.TopicReader;
+import io.modelmap.schemas.avro.CoordinateFrame;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
@@ -36,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 31: one corpus's 60 models spread over S = 3 shards on three aggregator instances sharing one
  * application id and one broker. Scores arrive in random order; one instance is stopped half-way and
  * started again on its state folder. In the end every model's list is final (not provisional) and equals
- * the batch reference's top k (KL within 1e-9), and every instance answers for every model.
+ * the batch reference's top k (KL within 1e-9), every instance answers for every model, and the last
+ * coordinate frame sums the three shards' rows into the reference's K and column means.
  */
 class ShardedMatrixIT {
   private static final int SHARDS = 3;
@@ -79,15 +83,15 @@ class ShardedMatrixIT {
     ids.forEach(id -> shardsUsed.add(ModelShards.shardOf(id, SHARDS)));
     assertThat(shardsUsed).as("the 60 ids fall on every shard").hasSize(SHARDS);
     Random random = new Random(31);
-    double[][] base = new double[SIZES.size()][TEXTS];
-    for (double[] family : base) {
+    double[][] families = new double[SIZES.size()][TEXTS];
+    for (double[] family : families) {
       for (int s = 0; s < TEXTS; s++) {
         family[s] = -900 + 300 * random.nextDouble();
       }
     }
     double[][] l = new double[ids.size()][TEXTS];
     for (int i = 0; i < ids.size(); i++) {
-      double[] family = base[SIZES.indexOf(ids.get(i).replaceAll(".*pythia-(.*)@.*", "$1"))];
+      double[] family = families[SIZES.indexOf(ids.get(i).replaceAll(".*pythia-(.*)@.*", "$1"))];
       double offset = 5 * random.nextGaussian();
       for (int s = 0; s < TEXTS; s++) {
         l[i][s] = family[s] + offset + 3 * random.nextGaussian();
@@ -122,7 +126,7 @@ class ShardedMatrixIT {
           }
           for (int s = 0; s < TEXTS; s++) {
             publisher.send(connection.topics().corpusTexts(), CompositeKey.of(CORPUS, "t" + s), TextChunk.newBuilder()
-                .setCorpusId(CORPUS).setTextId("t" + s).setIndex(s).setCorpusSize(TEXTS).setText("text " + s)
+                .setCorpusId(CORPUS).setTextId("t" + s).setIndex(s).setCorpusSize(TEXTS).setText("x".repeat(500 + s))
                 .setCategory(s % 2 == 0 ? "prose" : "code").setByteLength(500 + s).build());
           }
           publisher.flush();
@@ -131,8 +135,8 @@ class ShardedMatrixIT {
           }
           int half = records.size() / 2;
           send(publisher, connection, records.subList(0, half));
-          await("a third of the models complete somewhere").atMost(Duration.ofMinutes(3))
-              .pollInterval(Duration.ofSeconds(1)).until(() -> completeCount(instances.get(0), ids) >= 20);
+          await("the first half of the scores mapped").atMost(Duration.ofMinutes(3))
+              .pollInterval(Duration.ofSeconds(1)).until(() -> textsScored(instances.get(0)) == half * CHUNK);
           instances.remove(1).close(); // its shard moves to the others, then back when it returns
           send(publisher, connection, records.subList(half, records.size()));
           instances.add(1, instance(broker, registry, 1));
@@ -165,6 +169,18 @@ class ShardedMatrixIT {
                   }
                 });
           }
+          double[] columnMeans = reference.columnMeans();
+          await("the frame over all shards").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+              .untilAsserted(() -> {
+                Map<String, CoordinateFrame> frames = new HashMap<>();
+                new TopicReader(connection).readAll(connection.topics().coordinateFrame(), frames::put);
+                CoordinateFrame frame = frames.get(CORPUS);
+                assertThat(frame.getModelCount()).as("K summed over the shards").isEqualTo(ids.size());
+                for (int s = 0; s < TEXTS; s++) {
+                  assertThat(frame.getColumnMeans().get(s)).as("column mean %d", s)
+                      .isCloseTo(columnMeans[s], within(1e-9));
+                }
+              });
         } finally {
           instances.forEach(AggregatorService::close);
         }
@@ -190,19 +206,17 @@ class ShardedMatrixIT {
     publisher.flush();
   }
 
-  /** Models the instance's API calls complete (it asks the others for the keys it does not hold). */
-  private static long completeCount(AggregatorService instance, List<String> ids) throws Exception {
+  /** Scores the instance's API counts over all models (it asks the others for the keys it does not hold). */
+  private static long textsScored(AggregatorService instance) throws Exception {
     HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create(instance.dashboardUrl().orElseThrow() + "api/models")).build(), HttpResponse.BodyHandlers.ofString());
     if (list.statusCode() != 200) {
       return 0;
     }
-    long complete = 0;
+    long scored = 0;
     for (JsonNode model : new ObjectMapper().readTree(list.body())) {
-      if ("complete".equals(model.path("status").asText())) {
-        complete++;
-      }
+      scored += model.path("textsScored").asLong();
     }
-    return complete;
+    return scored;
   }
 }

@@ -98,11 +98,32 @@ public final class AggregatorService implements AutoCloseable {
         throw new IOException("cannot create " + ShardedMatrix.exchangeTopic(config) + ": " + e.getCause().getMessage(),
             e.getCause());
       }
+      requireShardPartitions(config);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IOException("cannot create " + ShardedMatrix.exchangeTopic(config) + ": the cluster did not answer", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while creating " + ShardedMatrix.exchangeTopic(config), e);
+    }
+  }
+
+  /** An exchange topic made for another S would put two shards in one task: refused, naming both numbers. */
+  private static void requireShardPartitions(AggregatorConfig config) throws IOException {
+    String topic = ShardedMatrix.exchangeTopic(config);
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        config.connection().adminProperties())) {
+      int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS).get(topic).partitions().size();
+      if (partitions != config.shards()) {
+        throw new IllegalArgumentException("--shards " + config.shards() + " but " + topic + " has " + partitions
+            + " partitions: run every instance of application " + config.streams().applicationId() + " with --shards "
+            + partitions + ", or map anew under another --application-id");
+      }
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IOException("cannot describe " + topic + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while describing " + topic, e);
     }
   }
 

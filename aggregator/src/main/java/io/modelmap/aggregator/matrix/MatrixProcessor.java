@@ -389,7 +389,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       forward(model, OutputRecords.completeCoordinates(matrix, model), timestamp);
       completed.record();
     }
-    exchanges.completed(matrix, fresh, (key, value) -> forward(key, value, timestamp));
+    exchanges.completed(matrix, fresh, context.taskId().partition(), (key, value) -> forward(key, value, timestamp));
   }
 
   private void punctuate(long now) {

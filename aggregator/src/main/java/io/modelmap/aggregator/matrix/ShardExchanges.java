@@ -54,13 +54,13 @@ final class ShardExchanges {
   }
 
   /**
-   * Models just marked complete on their home shard: sends each row to every shard, and the shard's new
-   * frame contribution (Σ ξ over its complete rows) to the corpus's frame.
+   * Models just marked complete on their home shard: sends each row to every shard, and the task's new
+   * frame contribution (Σ ξ over the complete rows it holds) to the corpus's frame, under {@code partition}:
+   * the frame adds one contribution per task, which is one per shard when each shard has its partition.
    */
-  void completed(CorpusMatrix matrix, List<String> models, Output out) {
-    int home = -1;
+  void completed(CorpusMatrix matrix, List<String> models, int partition, Output out) {
     for (String model : models) {
-      home = ModelShards.shardOf(model, shards);
+      int home = ModelShards.shardOf(model, shards);
       ModelRow row = matrix.row(model);
       List<Double> values = boxed(row.values());
       for (int shard = 0; shard < shards; shard++) {
@@ -69,9 +69,9 @@ final class ShardExchanges {
             .setFromShard(home).setMeanLogLikelihood(row.mean()).setValues(values).build());
       }
     }
-    if (home >= 0) {
+    if (!models.isEmpty()) {
       out.forward(matrix.corpusId(), ShardExchange.newBuilder().setKind(ShardExchangeKind.FRAME)
-          .setCorpusId(matrix.corpusId()).setToShard(-1).setFromShard(home).setCount(matrix.completeCount())
+          .setCorpusId(matrix.corpusId()).setToShard(-1).setFromShard(partition).setCount(matrix.completeCount())
           .setMeanTextBytes(matrix.meanTextBytes()).setValues(boxed(matrix.xiSums())).build());
     }
   }

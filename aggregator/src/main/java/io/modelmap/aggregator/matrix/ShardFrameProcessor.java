@@ -17,9 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The coordinate frame of a corpus spread over shards (records keyed by corpus id): each shard sends its
- * running sum of complete ξ rows and their count; the frame is K = Σ counts and ξ̄ = Σ sums / K. A shard's
- * contribution replaces its previous one (it is cumulative and arrives in order from the one task that owns
- * the shard), so a contribution received twice changes nothing. Published without map positions: the
+ * running sum of complete ξ rows and their count (per task, which is per shard when each shard has its own
+ * partition); the frame is K = Σ counts and ξ̄ = Σ sums / K. A task's contribution replaces its previous one
+ * (it is cumulative and arrives in order from that task), so a contribution received twice changes nothing. Published without map positions: the
  * layout needs the K × K distances, which no task holds at S &gt; 1.
  */
 public final class ShardFrameProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
