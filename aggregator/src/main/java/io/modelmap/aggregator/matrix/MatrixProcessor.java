@@ -119,6 +119,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   /** S, the shards each corpus is spread over; 1: every row of a corpus in one task, as before sharding. */
   private final int shards;
   private ShardExchanges exchanges;
+  private long exchangeTimeMs = Long.MIN_VALUE;
 
   public MatrixProcessor(PublishingSettings publishing, MatrixSettings settings, TopicNames topics,
       Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock) {
@@ -212,7 +213,10 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     } else if (record.value() instanceof ModelRegistered registration) {
       onRegistration(registration, record.timestamp());
     } else if (record.value() instanceof ShardExchange message && exchanges != null) {
-      exchanges.receive(matrix(message.getCorpusId()), message, (key, value) -> forward(key, value, record.timestamp()));
+      // rows and replies from other shards arrive out of their time order: what they change is published at the
+      // task's wall clock (as provisional lists are), never earlier than before, so a list's records keep their order
+      exchangeTimeMs = Math.max(exchangeTimeMs, Math.max(record.timestamp(), context.currentSystemTimeMs()));
+      exchanges.receive(matrix(message.getCorpusId()), message, (key, value) -> forward(key, value, exchangeTimeMs));
     } else if (record.value() instanceof TextScores textScores) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(topics.textScores(), -1, -1));
