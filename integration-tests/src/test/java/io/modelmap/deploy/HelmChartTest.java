@@ -242,6 +242,7 @@ class HelmChartTest {
         Map.entry("aggregator.rocksdbMemoryMb", "77"),
         Map.entry("aggregator.mapMethod", "mds-kl"),
         Map.entry("aggregator.clipQuantile", "0.02"),
+        Map.entry("aggregator.shards", "4"),
         Map.entry("aggregator.prediction.minObserved", "12"),
         Map.entry("aggregator.prediction.folds", "4"),
         Map.entry("aggregator.prediction.grouping", "type"),
@@ -267,6 +268,7 @@ class HelmChartTest {
         .containsEntry("MODELMAP_APPLICATION_ID", "app-test").containsEntry("MODELMAP_COMMIT_INTERVAL_MS", "123")
         .containsEntry("MODELMAP_ROCKSDB_MEMORY_MB", "77").containsEntry("MODELMAP_MAP_METHOD", "mds-kl")
         .containsEntry("MODELMAP_CLIP_QUANTILE", "0.02").containsEntry("MODELMAP_API_PORT", "8181")
+        .containsEntry("MODELMAP_SHARDS", "4")
         .containsEntry("MODELMAP_DEVICE", "gpu").containsEntry("MODELMAP_BATCH_SIZE", "13")
         .containsEntry("MODELMAP_METRICS_PORT", "9999").containsEntry("MODELMAP_TOPIC_PARTITIONS", "7")
         .containsEntry("MODELMAP_TOPIC_REPLICATION", "2").containsEntry("MODELMAP_TOPIC_PREFIX", "team1.")

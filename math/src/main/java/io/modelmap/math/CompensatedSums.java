@@ -36,6 +36,15 @@ public final class CompensatedSums {
     return count;
   }
 
+  /** Each sum, rounded once (hi + lo): what a shard of a corpus contributes to the corpus's ξ̄. */
+  public double[] sums() {
+    double[] sums = new double[hi.length];
+    for (int s = 0; s < hi.length; s++) {
+      sums[s] = hi[s] + lo[s];
+    }
+    return sums;
+  }
+
   /** Each sum divided by the number of vectors added. */
   public double[] means() {
     double[] means = new double[hi.length];

@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param publishing what the matrix, agreement and prediction processors share
  * @param matrix how the matrix clips and lays out the map
  * @param prediction how benchmark scores are predicted from the map
+ * @param shards S, the shards each corpus's models are spread over ({@code --shards}); 1 keeps every model of a
+ *     corpus in one task
  */
 public record AggregatorConfig(KafkaConnection connection, StreamsSettings streams, int internalPartitions,
-    PublishingSettings publishing, MatrixSettings matrix, PredictionSettings prediction) {
+    PublishingSettings publishing, MatrixSettings matrix, PredictionSettings prediction, int shards) {
 
   public AggregatorConfig {
     Objects.requireNonNull(connection, "connection");
@@ -30,6 +32,12 @@ public record AggregatorConfig(KafkaConnection connection, StreamsSettings strea
     Objects.requireNonNull(prediction, "prediction");
     if (internalPartitions < 1) {
       throw new IllegalArgumentException("internalPartitions must be at least 1, was " + internalPartitions);
+    }
+    if (shards < 1) {
+      throw new IllegalArgumentException("--shards must be at least 1, was " + shards);
+    }
+    if (shards > 1 && matrix.clippingQuantile().isPresent()) {
+      throw new IllegalArgumentException("--clip-quantile needs every model of a corpus in one task: use --shards 1");
     }
   }
 
@@ -51,6 +59,7 @@ public record AggregatorConfig(KafkaConnection connection, StreamsSettings strea
     private PublishingSettings publishing = PublishingSettings.defaults();
     private MatrixSettings matrix = MatrixSettings.defaults();
     private PredictionSettings prediction = PredictionSettings.defaults();
+    private int shards = 1;
 
     private Builder(KafkaConnection connection, StreamsSettings streams) {
       this.connection = connection;
@@ -83,8 +92,14 @@ public record AggregatorConfig(KafkaConnection connection, StreamsSettings strea
       return this;
     }
 
+    /** Spreads each corpus's models over {@code count} shards, one task each (default 1). */
+    public Builder optShards(int count) {
+      this.shards = count;
+      return this;
+    }
+
     public AggregatorConfig build() {
-      return new AggregatorConfig(connection, streams, internalPartitions, publishing, matrix, prediction);
+      return new AggregatorConfig(connection, streams, internalPartitions, publishing, matrix, prediction, shards);
     }
   }
 }

@@ -60,6 +60,11 @@ public final class AggregatorService implements AutoCloseable {
     if (api != null) {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.hostInfo().host() + ":" + api.hostInfo().port());
     }
+    if (config.shards() > 1) {
+      createExchangeTopic(config);
+      LOG.info("Each corpus spread over {} shards; rows and replies loop through {}", config.shards(),
+          ShardedMatrix.exchangeTopic(config));
+    }
     MatrixRouting routing = routing(config);
     LOG.info("Texts and scores reach the matrix {}", routing == MatrixRouting.DIRECT
         ? "directly (corpus-texts, text-scores and model-registered have one partition each)" : "repartitioned by corpus id");
@@ -76,6 +81,50 @@ public final class AggregatorService implements AutoCloseable {
     Properties props = config.connection().producerProperties(); // the security settings, as the producer knows them
     props.put(ProducerConfig.CLIENT_ID_CONFIG, config.streams().applicationId() + "-restore-dead-letters");
     return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /**
+   * Creates the shards' loop topic ({@link ShardedMatrix#exchangeTopic}) with one partition per shard, unless it
+   * exists: Kafka Streams creates only the topics its own repartitions write.
+   */
+  private static void createExchangeTopic(AggregatorConfig config) throws IOException {
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        config.connection().adminProperties())) {
+      admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(
+          ShardedMatrix.exchangeTopic(config), Optional.of(config.shards()), Optional.empty())))
+          .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+        throw new IOException("cannot create " + ShardedMatrix.exchangeTopic(config) + ": " + e.getCause().getMessage(),
+            e.getCause());
+      }
+      requireShardPartitions(config);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException("cannot create " + ShardedMatrix.exchangeTopic(config) + ": the cluster did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while creating " + ShardedMatrix.exchangeTopic(config), e);
+    }
+  }
+
+  /** An exchange topic made for another S would put two shards in one task: refused, naming both numbers. */
+  private static void requireShardPartitions(AggregatorConfig config) throws IOException {
+    String topic = ShardedMatrix.exchangeTopic(config);
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        config.connection().adminProperties())) {
+      int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS).get(topic).partitions().size();
+      if (partitions != config.shards()) {
+        throw new IllegalArgumentException("--shards " + config.shards() + " but " + topic + " has " + partitions
+            + " partitions: run every instance of application " + config.streams().applicationId() + " with --shards "
+            + partitions + ", or map anew under another --application-id");
+      }
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IOException("cannot describe " + topic + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while describing " + topic, e);
+    }
   }
 
   /** DIRECT when the matrix's three source topics exist with one partition each; REPARTITION otherwise or when unknown. */

@@ -106,14 +106,25 @@ public final class AggregatorTopology {
         produced);
     KStream<String, SpecificRecord> decodedScores = decoded(builder, scoresTopic, new TextScoresValidator(), clock,
         router, produced);
+    Views.Shared views;
+    KStream<String, SpecificRecord> registered;
+    Serde<ModelDistances> distancesSerde = AvroSerdes.value(registry, ModelDistances.class);
+    KStream<String, SpecificRecord> distances = null;
+    if (config.shards() > 1) {
+      views = Views.addTo(builder, topics);
+      registered = views.registered().toStream(Named.as("registrations"))
+          .filter((k, v) -> v != null).mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record"));
+      ShardedMatrix.addTo(builder, config, topics, registry, clock, decodedTexts, decodedScores, registered,
+          published -> published.to(router, produced));
+    } else {
     KStream<String, SpecificRecord> texts = routing == MatrixRouting.DIRECT ? decodedTexts : rekeyed(decodedTexts,
         textsTopic.valueSerde(), TextChunk.class, t -> t.getCorpusId(), "texts-by-corpus", config.internalPartitions());
     KStream<String, SpecificRecord> scores = routing == MatrixRouting.DIRECT ? decodedScores : rekeyed(decodedScores,
         scoresTopic.valueSerde(), TextScores.class, s -> s.getCorpusId(), "scores-by-corpus",
         config.internalPartitions());
     // validated registrations, from the view (a topic has one source in a topology)
-    Views.Shared views = Views.addTo(builder, topics);
-    KStream<String, SpecificRecord> registered = views.registered().toStream(Named.as("registrations"))
+    views = Views.addTo(builder, topics);
+    registered = views.registered().toStream(Named.as("registrations"))
         .filter((k, v) -> v != null).mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record"));
     KStream<String, SpecificRecord> registeredByCorpus = routing == MatrixRouting.DIRECT ? registered : rekeyed(
         registered, topics.modelRegistered().valueSerde(), ModelRegistered.class, r -> r.getCorpusId(),
@@ -130,10 +141,10 @@ public final class AggregatorTopology {
         .defaultBranch(Branched.as("published"));
     matrixOut.get("matrix-published").to(router, produced);
 
-    Serde<ModelDistances> distancesSerde = AvroSerdes.value(registry, ModelDistances.class);
-    Topic<String, BenchmarkScore> benchmarkScores = topics.benchmarkScores();
-    KStream<String, SpecificRecord> distances = rekeyed(matrixOut.get("matrix-distances"), distancesSerde,
+    distances = rekeyed(matrixOut.get("matrix-distances"), distancesSerde,
         ModelDistances.class, d -> PREDICTION_KEY, "distances-for-prediction", 1);
+    }
+    Topic<String, BenchmarkScore> benchmarkScores = topics.benchmarkScores();
     KStream<String, SpecificRecord> observed = rekeyed(
         decoded(builder, benchmarkScores, new BenchmarkScoreValidator(), clock, router, produced),
         benchmarkScores.valueSerde(), BenchmarkScore.class, b -> PREDICTION_KEY, "scores-for-prediction", 1);
@@ -149,7 +160,9 @@ public final class AggregatorTopology {
         benchmarksTopic.valueSerde(), BenchmarkRegistered.class, b -> PREDICTION_KEY, "benchmarks-for-prediction", 1);
     PredictionStores.builders(topics.modelRegistered().valueSerde().deserializer(),
         benchmarksTopic.valueSerde().deserializer(), distancesSerde.deserializer()).forEach(builder::addStateStore);
-    distances.merge(observed, Named.as("distances-and-scores")).merge(registrations, Named.as("prediction-inputs"))
+    // at S > 1 no task holds a corpus's K × K distances: predictions get benchmark scores but no distances
+    (distances == null ? observed : distances.merge(observed, Named.as("distances-and-scores")))
+        .merge(registrations, Named.as("prediction-inputs"))
         .merge(benchmarks, Named.as("prediction-inputs-and-benchmarks"))
         .merge(embeddings, Named.as("prediction-inputs-and-embeddings"))
         .process(() -> new PredictionProcessor(config.publishing().provisionalInterval(), config.prediction(),
@@ -213,7 +226,7 @@ public final class AggregatorTopology {
   }
 
   /** Re-keys a decoded stream and repartitions it into {@code name}, so equal keys meet in one task. */
-  private static <V extends SpecificRecord> KStream<String, SpecificRecord> rekeyed(
+  static <V extends SpecificRecord> KStream<String, SpecificRecord> rekeyed(
       KStream<String, SpecificRecord> stream, Serde<V> serde, Class<V> type, Function<V, String> key, String name,
       int partitions) {
     return stream

@@ -360,6 +360,11 @@ final class CorpusMatrix {
     return xiSums.means();
   }
 
+  /** Σ ξ over complete rows, rounded once: a shard's contribution to its corpus's ξ̄. */
+  double[] xiSums() {
+    return xiSums.sums();
+  }
+
   OptionalDouble clippingFloor() {
     return Double.isNaN(clippingFloor) ? OptionalDouble.empty() : OptionalDouble.of(clippingFloor);
   }

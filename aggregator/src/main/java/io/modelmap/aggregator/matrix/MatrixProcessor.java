@@ -15,6 +15,7 @@ import io.modelmap.aggregator.support.BackgroundBudget;
 import io.modelmap.aggregator.support.BackgroundJobs;
 import io.modelmap.schemas.avro.ModelPosition;
 import io.modelmap.schemas.avro.ModelRegistered;
+import io.modelmap.schemas.avro.ShardExchange;
 import io.modelmap.schemas.avro.TextChunk;
 import io.modelmap.schemas.avro.TextScore;
 import io.modelmap.schemas.avro.TextScores;
@@ -50,6 +51,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In-memory matrices are rebuilt from the stores in {@link #init}, so after a crash or a
  * rebalance they match the last committed state exactly (exactly-once).
+ *
+ * <p>With {@code shards} S &gt; 1 a task holds one shard of each corpus (records keyed corpus and shard): the
+ * rows of its models only. Neighbour lists then come from the rows the shards send each other
+ * ({@link ShardExchanges}), the frame from {@link ShardFrameProcessor}; no map layout and no distances for
+ * the predictions are published (they need all K × K distances in one task).
  */
 public final class MatrixProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   private static final Logger LOG = LoggerFactory.getLogger(MatrixProcessor.class);
@@ -110,9 +116,23 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   private long lastCompletionMs;
   private KeyValueStore<String, byte[]> completions;
   private RegisteredModels registered;
+  /** S, the shards each corpus is spread over; 1: every row of a corpus in one task, as before sharding. */
+  private final int shards;
+  private ShardExchanges exchanges;
+  private long exchangeTimeMs = Long.MIN_VALUE;
 
   public MatrixProcessor(PublishingSettings publishing, MatrixSettings settings, TopicNames topics,
       Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock) {
+    this(publishing, settings, topics, scoresSerde, textsSerde, clock, 1);
+  }
+
+  /** A shard of S &gt; 1 (its stores include {@link MatrixStoreBuilders#sharded}'s), or the whole corpus at 1. */
+  public MatrixProcessor(PublishingSettings publishing, MatrixSettings settings, TopicNames topics,
+      Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock, int shards) {
+    if (shards > 1 && settings.clippingQuantile().isPresent()) {
+      throw new IllegalArgumentException("clipping needs every row of a corpus in one task: run with one shard");
+    }
+    this.shards = shards;
     this.publishing = publishing;
     this.settings = settings;
     this.topics = topics;
@@ -139,6 +159,8 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     this.neighbourUpdate = TaskSensors.latency(context, "neighbour-update-latency-ms",
         "Time from a row's last score to its coordinates, frame and changed neighbour lists being forwarded");
     restore();
+    exchanges = shards > 1
+        ? new ShardExchanges(shards, publishing.neighborCount(), MatrixStores.shardNeighbors(context)) : null;
     stopLayouts(); // a revived task lays out again from its stores
     layoutThread = BackgroundJobs.daemonThread("map-layout-" + context.taskId());
     layouts = new BackgroundJobs<>(layoutThread, new BackgroundBudget(LAYOUT_SHARE, System::nanoTime));
@@ -173,7 +195,9 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
           matrix.markComplete(model);
         } // else its completion was never published: the next batch completes it
       }
-      matrix.recomputeAllNeighbors();
+      if (shards == 1) { // a shard's lists are stored as they are: the rows of other shards are not here
+        matrix.recomputeAllNeighbors();
+      }
     }
   }
 
@@ -188,6 +212,11 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       onText(record, text);
     } else if (record.value() instanceof ModelRegistered registration) {
       onRegistration(registration, record.timestamp());
+    } else if (record.value() instanceof ShardExchange message && exchanges != null) {
+      // rows and replies from other shards arrive out of their time order: what they change is published at the
+      // task's wall clock (as provisional lists are), never earlier than before, so a list's records keep their order
+      exchangeTimeMs = Math.max(exchangeTimeMs, Math.max(record.timestamp(), context.currentSystemTimeMs()));
+      exchanges.receive(matrix(message.getCorpusId()), message, (key, value) -> forward(key, value, exchangeTimeMs));
     } else if (record.value() instanceof TextScores textScores) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(topics.textScores(), -1, -1));
@@ -324,6 +353,11 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     }
     long started = System.nanoTime();
     lastCompletionMs = context.currentSystemTimeMs();
+    if (exchanges != null) {
+      completeShard(matrix, fresh, timestamp);
+      neighbourUpdate.record((System.nanoTime() - started) / 1e6);
+      return;
+    }
     Set<String> batch = Set.copyOf(fresh);
     List<String> changed = matrix.complete(fresh);
     boolean clipping = settings.clippingQuantile().isPresent();
@@ -347,6 +381,21 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
         : fresh.size() + " models", matrix.corpusId(), matrix.completeCount());
   }
 
+  /**
+   * Marks the shard's full rows complete, publishes their coordinates and sends their rows to every shard,
+   * all in the transaction that stores the completions: a row that reaches another shard after this commit
+   * finds these models complete here.
+   */
+  private void completeShard(CorpusMatrix matrix, List<String> fresh, long timestamp) {
+    for (String model : fresh) {
+      matrix.markComplete(model);
+      completions.put(MatrixStores.inCorpus(matrix.corpusId(), model), new byte[0]);
+      forward(model, OutputRecords.completeCoordinates(matrix, model), timestamp);
+      completed.record();
+    }
+    exchanges.completed(matrix, fresh, context.taskId().partition(), (key, value) -> forward(key, value, timestamp));
+  }
+
   private void punctuate(long now) {
     retryPending(now);
     layouts.drainFinished().forEach((corpus, laidOut) -> {
@@ -355,7 +404,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
       forward(corpus, OutputRecords.frame(matrix, settings.mapMethod()), now);
     });
     for (CorpusMatrix matrix : matrices.values()) {
-      if (matrix.isMapStale() && !layouts.running(matrix.corpusId())) {
+      if (exchanges == null && matrix.isMapStale() && !layouts.running(matrix.corpusId())) {
         if (matrix.mapSize() <= INLINE_LAYOUT_LIMIT || settings.clippingQuantile().isPresent()) {
           matrix.layoutMap(settings.mapMethod());
           forward(matrix.corpusId(), OutputRecords.frame(matrix, settings.mapMethod()), now);

@@ -32,6 +32,14 @@ import org.apache.kafka.streams.state.Stores;
  *       scores are applied ({@link RegisteredModels})
  * </ul>
  *
+ * <p>Only with {@code --shards} above 1 ({@link ShardNeighborLists}, {@link ShardFrameProcessor}):
+ * <ul>
+ *   <li>{@value #SHARD_NEIGHBORS}: corpusId NUL modelId → the list of one of the shard's complete models and
+ *       the shards that have replied for it ({@link ShardNeighborLists#encode})
+ *   <li>{@value #SHARD_FRAMES}: corpusId NUL shard → that shard's complete-model count (int) and sum of ξ rows
+ *       (doubles)
+ * </ul>
+ *
  * <p>Every store restores only the changelog records whose key and value its own codec reads
  * ({@link GuardedStores}): a crafted record on a changelog would otherwise fail the stream thread at its first read.
  */
@@ -41,6 +49,8 @@ final class MatrixStores {
   static final String PENDING = "pending-scores-store";
   static final String COMPLETIONS = "completions-store";
   static final String REGISTERED = "registered-models-store";
+  static final String SHARD_NEIGHBORS = "shard-neighbors-store";
+  static final String SHARD_FRAMES = "shard-frames-store";
 
   /** The restore checks: each layout read by the code below that the processor reads it with. */
   static final Deserializer<String[]> IN_CORPUS_KEYS = (topic, key) ->
@@ -49,6 +59,14 @@ final class MatrixStores {
   static final Deserializer<ScoreKey> SCORE_KEYS = (topic, key) -> ScoreKey.parse(Bytes.wrap(key));
   static final Deserializer<byte[]> SCORE_VALUES = (topic, value) -> {
     forEachScore(value, (index, logLikelihood) -> { });
+    return value;
+  };
+  static final Deserializer<byte[]> SHARD_LIST_VALUES = (topic, value) -> {
+    new ShardNeighborLists(1, 1).restore("check", value);
+    return value;
+  };
+  static final Deserializer<byte[]> SHARD_FRAME_VALUES = (topic, value) -> {
+    ShardFrameProcessor.Contribution.parse(value);
     return value;
   };
   /** A completion's or registration's value is never read, only its presence. */
@@ -71,6 +89,8 @@ final class MatrixStores {
       case TEXTS -> GuardedStores.plain(TEXTS, IN_CORPUS_KEYS, TEXT_VALUES);
       case SCORES -> GuardedStores.plain(SCORES, SCORE_KEYS, SCORE_VALUES);
       case COMPLETIONS, REGISTERED -> GuardedStores.plain(name, IN_CORPUS_KEYS, PRESENCE);
+      case SHARD_NEIGHBORS -> GuardedStores.plain(name, IN_CORPUS_KEYS, SHARD_LIST_VALUES);
+      case SHARD_FRAMES -> GuardedStores.plain(name, IN_CORPUS_KEYS, SHARD_FRAME_VALUES);
       default -> throw new IllegalArgumentException("no matrix store " + name);
     };
   }
@@ -172,6 +192,10 @@ final class MatrixStores {
 
   static KeyValueStore<String, byte[]> completions(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
     return c.getStateStore(COMPLETIONS);
+  }
+
+  static KeyValueStore<String, byte[]> shardNeighbors(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {
+    return c.getStateStore(SHARD_NEIGHBORS);
   }
 
   static KeyValueStore<String, byte[]> registered(org.apache.kafka.streams.processor.api.ProcessorContext<?, ?> c) {

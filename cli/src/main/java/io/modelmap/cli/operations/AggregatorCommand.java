@@ -99,6 +99,13 @@ public final class AggregatorCommand implements Callable<Integer> {
           + " (static membership) instead of waiting for the group to notice the old one is gone.")
   String instanceId;
 
+  @Option(names = "--shards", defaultValue = "${env:MODELMAP_SHARDS:-1}",
+      description = "Spread each corpus's models over this many shards, one Kafka Streams task each, so that several"
+          + " instances share one corpus (every instance of the application must say the same; env MODELMAP_SHARDS;"
+          + " default ${DEFAULT-VALUE}: a corpus in one task). Above 1: no map layout and no predictions from"
+          + " distances yet, and no --clip-quantile.")
+  int shards;
+
   @Mixin
   PredictionOptions prediction = new PredictionOptions();
 
@@ -125,6 +132,7 @@ public final class AggregatorCommand implements Callable<Integer> {
             MapMethod.ofLabel(mapMethod)))
         .optPublishing(PublishingSettings.defaults().withPendingTimeout(pendingTimeout))
         .optPrediction(prediction.settings())
+        .optShards(shards)
         .build();
   }
 

@@ -83,6 +83,17 @@ class AggregatorCommandSettingsTest {
   }
 
   @Test
+  void shouldSpreadACorpusOverTheShardsAsked() {
+    assertThat(parse().shards()).as("default: a corpus in one task").isEqualTo(1);
+    assertThat(parse("--shards", "4").shards()).isEqualTo(4);
+    assertThatThrownBy(() -> parse("--shards", "0"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("--shards must be at least 1, was 0");
+    assertThatThrownBy(() -> parse("--shards", "2", "--clip-quantile", "0.02"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--clip-quantile needs every model of a corpus in one task: use --shards 1");
+  }
+
+  @Test
   void shouldRefuseABadValueNamingItsOption() {
     assertThatThrownBy(() -> parse("--commit-interval-ms", "0"))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("--commit-interval-ms must be positive, was 0");
