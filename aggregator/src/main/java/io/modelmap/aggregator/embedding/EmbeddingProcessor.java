@@ -36,7 +36,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (in the background, at most once per retrain interval), and in between each new model folded in alone
  * against the frozen question side ({@link FoldIn}: convex, one optimum), published on
  * {@code model-embeddings} at the next punctuation after its answers. The current {@link Router} is
- * kept in {@value EmbeddingStores#ROUTER} for /api/route. Runs beside the agreement processor on the
+ * kept in {@value EmbeddingStores#ROUTER} for /api/route, beside one router per benchmark trained without that
+ * benchmark's answers ({@link EmbeddingTraining}); each published embedding carries the model's vectors from
+ * those, which the embedding forecast of that benchmark uses, so it never sees the answers it forecasts.
+ * Runs beside the agreement processor on the
  * same items and answers, after it, and reads the answers it stored.
  */
 public final class EmbeddingProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
@@ -55,6 +58,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   private ExecutorService background;
   private BackgroundJobs<EmbeddingTraining.Trained> trainings;
   private Router router;
+  private final Map<String, Router> leftOut = new TreeMap<>(); // benchmark → the router trained without it
   private final Set<String> trained = new TreeSet<>(); // models of the current training
   private final Set<String> answered = new TreeSet<>(); // models with any answer
   private final Set<String> foldInDue = new LinkedHashSet<>();
@@ -92,9 +96,12 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     trained.clear();
     answered.clear();
     features.clear();
+    leftOut.clear();
     byte[] stored = routerStore.get(EmbeddingStores.CURRENT);
     if (stored != null) {
       router = Router.fromBytes(stored);
+      StoreEntries.forEach(routerStore, (key, value) -> EmbeddingStores.leftOutBenchmark(key)
+          .ifPresent(benchmark -> leftOut.put(benchmark, Router.fromBytes(value))));
     }
     StoreEntries.forEach(answers, (key, value) -> answered.add(AgreementStores.split(key)[0]));
     parkedAnswersRead = false; // at the first punctuation: decoding them may need the schema registry
@@ -176,20 +183,36 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       }
       foldInDue.clear();
       foldInDue.addAll(waiting);
-      routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
+      storeRouters();
     }
   }
 
   private void install(EmbeddingTraining.Trained result, long now) {
     router = result.router();
+    leftOut.keySet().stream().filter(b -> !result.leftOut().containsKey(b))
+        .forEach(b -> routerStore.delete(EmbeddingStores.leftOutKey(b)));
+    leftOut.clear();
+    leftOut.putAll(result.leftOut());
     lastTrainingMs = now;
     features.clear();
     trained.clear();
     trained.addAll(result.models().keySet());
-    result.models().forEach((model, fitted) -> publish(model, fitted, "retrained", now));
+    result.models().forEach((model, fitted) -> publish(model, fitted, leftOutVectors(model), "retrained", now));
     foldInDue.removeAll(trained);
     answered.stream().filter(m -> !trained.contains(m)).forEach(foldInDue::add); // answered since the snapshot
+    storeRouters();
+  }
+
+  private void storeRouters() {
     routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
+    leftOut.forEach((benchmark, r) -> routerStore.put(EmbeddingStores.leftOutKey(benchmark), r.toBytes()));
+  }
+
+  /** The model's vectors from the trainings without each benchmark, where it answered anything else. */
+  private Map<String, double[]> leftOutVectors(String model) {
+    Map<String, double[]> vectors = new TreeMap<>();
+    leftOut.forEach((benchmark, r) -> r.embedding(model).ifPresent(v -> vectors.put(benchmark, v)));
+    return vectors;
   }
 
   /**
@@ -198,6 +221,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
    */
   private boolean foldIn(String model, long now) {
     List<FittedEmbedding.Answer> own = new ArrayList<>();
+    List<String> ownTexts = new ArrayList<>();
     boolean stored = false;
     try (KeyValueIterator<String, byte[]> it = answers.prefixScan(AgreementStores.answerPrefix(model),
         Serdes.String().serializer())) {
@@ -209,8 +233,10 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
         byte[] text = questions.get(question);
         if (item != null && text != null) {
           boolean right = AgreementStores.chosenIndex(entry.value) == AgreementStores.gold(item);
-          own.add(new FittedEmbedding.Answer(features.computeIfAbsent(question,
-              q -> router.features(new String(text, StandardCharsets.UTF_8))), right, heldOut(question)));
+          String questionText = new String(text, StandardCharsets.UTF_8);
+          own.add(new FittedEmbedding.Answer(features.computeIfAbsent(question, q -> router.features(questionText)),
+              right, heldOut(question), benchmarkOf(question)));
+          ownTexts.add(questionText);
         }
       }
     }
@@ -218,15 +244,38 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     if (fitted.isEmpty()) {
       return stored;
     }
-    boolean[] correct = new boolean[fitted.size()];
-    for (int i = 0; i < correct.length; i++) {
-      correct[i] = fitted.get(i).correct();
-    }
-    double[] embedding = FoldIn.embedding(fitted.stream().map(FittedEmbedding.Answer::features).toList(), correct,
-        router.questionSide().bias(), EmbeddingSettings.FOLD_IN_PENALTY);
+    double[] embedding = foldIn(fitted.stream().map(FittedEmbedding.Answer::features).toList(),
+        fitted.stream().map(FittedEmbedding.Answer::correct).toList(), router);
     router.put(model, embedding);
-    publish(model, FittedEmbedding.of(embedding, router.questionSide(), own), "fold-in", now);
+    leftOut.forEach((benchmark, without) -> {
+      List<double[]> otherFeatures = new ArrayList<>();
+      List<Boolean> otherCorrect = new ArrayList<>();
+      for (int i = 0; i < own.size(); i++) {
+        FittedEmbedding.Answer a = own.get(i);
+        if (!a.heldOut() && !a.benchmark().equals(benchmark)) {
+          otherFeatures.add(without.features(ownTexts.get(i)));
+          otherCorrect.add(a.correct());
+        }
+      }
+      if (!otherFeatures.isEmpty()) {
+        without.put(model, foldIn(otherFeatures, otherCorrect, without));
+      }
+    });
+    publish(model, FittedEmbedding.of(embedding, router.questionSide(), own), leftOutVectors(model), "fold-in", now);
     return true;
+  }
+
+  private static double[] foldIn(List<double[]> features, List<Boolean> right, Router against) {
+    boolean[] correct = new boolean[right.size()];
+    for (int i = 0; i < correct.length; i++) {
+      correct[i] = right.get(i);
+    }
+    return FoldIn.embedding(features, correct, against.questionSide().bias(), EmbeddingSettings.FOLD_IN_PENALTY);
+  }
+
+  /** The benchmark of a question key (benchmarkId/itemId). */
+  private static String benchmarkOf(String questionKey) {
+    return CompositeKey.split(questionKey).get(0);
   }
 
   /** Every stored answer whose item and question text are known, indexed for a training. */
@@ -239,10 +288,12 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     });
     List<String> keys = new ArrayList<>(questionIndex.keySet());
     List<String> texts = new ArrayList<>();
+    List<String> benchmarks = new ArrayList<>();
     boolean[] heldOut = new boolean[keys.size()];
     for (int q = 0; q < keys.size(); q++) {
       questionIndex.put(keys.get(q), q);
       texts.add(new String(questions.get(keys.get(q)), StandardCharsets.UTF_8));
+      benchmarks.add(benchmarkOf(keys.get(q)));
       heldOut[q] = heldOut(keys.get(q));
     }
     // only models with a stored answer to a question are trained: one whose answers still wait for their
@@ -268,7 +319,7 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
         observations.add(new Correctness(m, q, AgreementStores.chosenIndex(value) == g));
       }
     });
-    return new EmbeddingTraining(version, models, texts, heldOut, observations, settings);
+    return new EmbeddingTraining(version, models, texts, benchmarks, heldOut, observations, settings);
   }
 
   /** One question in {@value EmbeddingSettings#HELD_OUT_EVERY}, by its key, is held out of every fit. */
@@ -276,15 +327,23 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     return Math.floorMod(questionKey.hashCode(), EmbeddingSettings.HELD_OUT_EVERY) == 0;
   }
 
-  private void publish(String model, FittedEmbedding fitted, String method, long now) {
-    List<Double> vector = new ArrayList<>();
-    for (double v : fitted.embedding()) {
-      vector.add(v);
-    }
-    context.forward(new Record<>(model, ModelEmbedding.newBuilder().setModelId(model).setVector(vector)
+  private void publish(String model, FittedEmbedding fitted, Map<String, double[]> withoutBenchmark, String method,
+      long now) {
+    Map<String, List<Double>> without = new TreeMap<>();
+    withoutBenchmark.forEach((benchmark, v) -> without.put(benchmark, boxed(v)));
+    context.forward(new Record<>(model, ModelEmbedding.newBuilder().setModelId(model).setVector(boxed(fitted.embedding()))
+        .setBenchmarks(List.copyOf(new TreeSet<>(fitted.benchmarks()))).setWithoutBenchmark(new HashMap<>(without))
         .setTrainingVersion(router.version()).setMethod(method).setQuestions(fitted.questions())
         .setTrainingAccuracy(fitted.trainingAccuracy()).setHeldOutAccuracy(fitted.heldOutAccuracy())
         .setUpdatedAtMs(now).build(), now));
+  }
+
+  private static List<Double> boxed(double[] vector) {
+    List<Double> list = new ArrayList<>();
+    for (double v : vector) {
+      list.add(v);
+    }
+    return list;
   }
 
   @Override

@@ -12,9 +12,14 @@ import java.time.Duration;
  * @param quiet time without new answers or items before a training starts, so a bulk import is trained as one (default 5 s)
  * @param minModels models with answers before the first training (default 3)
  * @param minQuestions answered questions before the first training (default 50)
+ * @param leaveOutBenchmarks at most this many benchmarks, the most answered, each get a training without their
+ *     answers for the leak-free embedding forecast (default 16: MMLU-Pro's 14 categories fit); a benchmark
+ *     beyond them gets no embedding forecast from models that answered it
  */
 public record EmbeddingSettings(int dimension, int epochs, int bits, Duration retrainInterval, Duration quiet,
-    int minModels, int minQuestions) {
+    int minModels, int minQuestions, int leaveOutBenchmarks) {
+  /** The default of {@link #leaveOutBenchmarks}. */
+  public static final int LEAVE_OUT_BENCHMARKS = 16;
   /** The L2 penalty λ of a fold-in (FoldIn), as in embedllm-eval. */
   public static final double FOLD_IN_PENALTY = 1.0;
   /** One question in this many is held out of training, to report held-out accuracy. */
@@ -25,10 +30,20 @@ public record EmbeddingSettings(int dimension, int epochs, int bits, Duration re
       throw new IllegalArgumentException("embeddings need dimension and epochs ≥ 1, bits 4–24, ≥ 2 models and"
           + " questions; got " + dimension + ", " + epochs + ", " + bits + ", " + minModels + ", " + minQuestions);
     }
+    if (leaveOutBenchmarks < 0) {
+      throw new IllegalArgumentException("the benchmarks left out of a training each cannot be negative, were "
+          + leaveOutBenchmarks);
+    }
     if (retrainInterval.isNegative() || quiet.isNegative()) {
       throw new IllegalArgumentException("the retrain interval and quiet time cannot be negative, were "
           + retrainInterval + ", " + quiet);
     }
+  }
+
+  /** The settings with the default {@link #leaveOutBenchmarks}. */
+  public EmbeddingSettings(int dimension, int epochs, int bits, Duration retrainInterval, Duration quiet,
+      int minModels, int minQuestions) {
+    this(dimension, epochs, bits, retrainInterval, quiet, minModels, minQuestions, LEAVE_OUT_BENCHMARKS);
   }
 
   public static EmbeddingSettings defaults() {

@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.Stores;
  * the agreement's {@code mc-items-store} and {@code mc-answers-store}.
  * <ul>
  *   <li>{@value #QUESTIONS}: benchmarkId/itemId → the question and its choices, one per line (UTF-8)
- *   <li>{@value #ROUTER}: {@value #CURRENT} → the current {@link Router} (its bytes), which /api/route reads
+ *   <li>{@value #ROUTER}: {@value #CURRENT} → the current {@link Router} (its bytes), which /api/route reads;
+ *   {@value #LEFT_OUT_PREFIX}benchmarkId → the router of the same training without that benchmark's answers
  * </ul>
  *
  * <p>The router store restores only routers that {@link Router#fromBytes} reads ({@link GuardedStores}); any
@@ -24,6 +25,7 @@ public final class EmbeddingStores {
   public static final String QUESTIONS = "embedding-questions-store";
   public static final String ROUTER = "embedding-router-store";
   public static final String CURRENT = "current";
+  static final String LEFT_OUT_PREFIX = "without/";
 
   /** The restore check of the router store: the reader the processor and /api/route use. */
   static final Deserializer<Router> ROUTER_VALUES = (topic, value) -> Router.fromBytes(value);
@@ -42,6 +44,17 @@ public final class EmbeddingStores {
       case ROUTER -> GuardedStores.plain(ROUTER, ROUTER_VALUES);
       default -> throw new IllegalArgumentException("no embedding store " + name);
     };
+  }
+
+  /** The router store's key of the training without {@code benchmark}'s answers. */
+  public static String leftOutKey(String benchmark) {
+    return LEFT_OUT_PREFIX + benchmark;
+  }
+
+  /** The benchmark a router store key left out, if it is such a key. */
+  static java.util.Optional<String> leftOutBenchmark(String key) {
+    return key.startsWith(LEFT_OUT_PREFIX) ? java.util.Optional.of(key.substring(LEFT_OUT_PREFIX.length()))
+        : java.util.Optional.empty();
   }
 
   public static String[] names() {

@@ -56,6 +56,11 @@ public final class Router {
     return embeddings.containsKey(model);
   }
 
+  /** The model's embedding in this training, when it has one. */
+  java.util.Optional<double[]> embedding(String model) {
+    return java.util.Optional.ofNullable(embeddings.get(model));
+  }
+
   void put(String model, double[] embedding) {
     embeddings.put(model, embedding);
   }
