@@ -3,6 +3,8 @@ package io.modelmap.aggregator.embedding;
 import io.modelmap.math.embed.Correctness;
 import io.modelmap.math.embed.EmbedLlm;
 import io.modelmap.math.embed.HashedTfIdfEncoder;
+import io.modelmap.encoder.MiniLmEncoder;
+import io.modelmap.math.embed.QuestionEncoder;
 import io.modelmap.math.embed.QuestionSide;
 import io.modelmap.math.embed.SparseVector;
 import java.util.ArrayList;
@@ -14,15 +16,17 @@ import java.util.Map;
 
 /**
  * A snapshot of every answer with its question text and benchmark, taken on the stream thread and trained on
- * the background one into a new {@link Router} version: the encoder's IDF and EmbedLLM on the questions not
- * held out, then each model's accuracy on its own answers. With answers to two benchmarks or more it also
+ * the background one into a new {@link Router} version: with MiniLM the questions' stored encodings
+ * ({@code encodings}, in question order), with TF-IDF the encoder's IDF fitted on the questions not held out;
+ * then EmbedLLM on those questions' answers, and each model's accuracy on its own answers. With answers to two benchmarks or more it also
  * trains, for each of the {@link EmbeddingSettings#leaveOutBenchmarks} benchmarks with the most answers, the
  * same network on every answer but that benchmark's (leave-one-benchmark-out, as {@code embedllm-eval
  * --benchmark-forecast}): the embedding forecast of a benchmark reads only those, so it never sees the
  * answers it forecasts. Cost: one more training per such benchmark (same encoding, fewer answers each).
  */
 record EmbeddingTraining(int version, List<String> models, List<String> questionTexts,
-    List<String> questionBenchmarks, boolean[] heldOut, List<Correctness> observations, EmbeddingSettings settings) {
+    List<String> questionBenchmarks, boolean[] heldOut, List<Correctness> observations, EmbeddingSettings settings,
+    List<SparseVector> encodings) {
   private static final double LEARNING_RATE = 3e-3;
   private static final double DECAY = 1e-6;
   private static final int BATCH = 256;
@@ -34,14 +38,9 @@ record EmbeddingTraining(int version, List<String> models, List<String> question
   record Trained(Router router, Map<String, FittedEmbedding> models, Map<String, Router> leftOut) {}
 
   Trained fit() {
-    List<String> trainingTexts = new ArrayList<>();
-    for (int q = 0; q < questionTexts.size(); q++) {
-      if (!heldOut[q]) {
-        trainingTexts.add(questionTexts.get(q));
-      }
-    }
-    HashedTfIdfEncoder encoder = HashedTfIdfEncoder.fit(trainingTexts, settings.bits());
-    List<SparseVector> encoded = questionTexts.stream().map(encoder::encode).toList();
+    HashedTfIdfEncoder tfIdf = settings.encoding() == QuestionEncoding.TFIDF ? tfIdf() : null;
+    List<SparseVector> encoded = tfIdf == null ? encodings : questionTexts.stream().map(tfIdf::encode).toList();
+    QuestionEncoder encoder = tfIdf == null ? new Encoded(MiniLmEncoder.DIMENSION) : tfIdf;
     List<Correctness> training = observations.stream().filter(c -> !heldOut[c.question()]).toList();
     EmbedLlm model = train(encoder, encoded, training);
     QuestionSide side = model.questionSide();
@@ -66,9 +65,31 @@ record EmbeddingTraining(int version, List<String> models, List<String> question
       Map<String, double[]> vectors = new LinkedHashMap<>();
       without.stream().mapToInt(Correctness::model).distinct().sorted()
           .forEach(m -> vectors.put(models.get(m), network.embedding(m)));
-      leftOut.put(benchmark, new Router(version, encoder, network.questionSide(), vectors));
+      leftOut.put(benchmark, router(tfIdf, network.questionSide(), vectors));
     }
-    return new Trained(new Router(version, encoder, side, embeddings), fitted, leftOut);
+    return new Trained(router(tfIdf, side, embeddings), fitted, leftOut);
+  }
+
+  private Router router(HashedTfIdfEncoder tfIdf, QuestionSide side, Map<String, double[]> embeddings) {
+    return tfIdf == null ? new Router(version, side, embeddings) : new Router(version, tfIdf, side, embeddings);
+  }
+
+  private HashedTfIdfEncoder tfIdf() {
+    List<String> trainingTexts = new ArrayList<>();
+    for (int q = 0; q < questionTexts.size(); q++) {
+      if (!heldOut[q]) {
+        trainingTexts.add(questionTexts.get(q));
+      }
+    }
+    return HashedTfIdfEncoder.fit(trainingTexts, settings.bits());
+  }
+
+  /** Questions already encoded (MiniLM's, from the store): the network needs only their width. */
+  private record Encoded(int dimension) implements QuestionEncoder {
+    @Override
+    public SparseVector encode(String text) {
+      throw new UnsupportedOperationException("the questions were encoded before the training");
+    }
   }
 
   /** The benchmarks to leave out: none with one benchmark (nothing would remain), else the most answered. */
@@ -83,7 +104,7 @@ record EmbeddingTraining(int version, List<String> models, List<String> question
         .limit(settings.leaveOutBenchmarks()).map(Map.Entry::getKey).sorted(Comparator.naturalOrder()).toList();
   }
 
-  private EmbedLlm train(HashedTfIdfEncoder encoder, List<SparseVector> encoded, List<Correctness> training) {
+  private EmbedLlm train(QuestionEncoder encoder, List<SparseVector> encoded, List<Correctness> training) {
     return EmbedLlm.fit(models.size(), encoder, encoded, training,
         new EmbedLlm.Settings(settings.dimension(), settings.epochs(), BATCH, LEARNING_RATE, DECAY, version));
   }

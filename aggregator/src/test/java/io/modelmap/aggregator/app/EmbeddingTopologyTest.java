@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.aggregator.embedding.EmbeddingSettings;
 import io.modelmap.aggregator.embedding.EmbeddingStores;
+import io.modelmap.aggregator.embedding.QuestionEncoding;
 import io.modelmap.aggregator.embedding.Router;
 import io.modelmap.aggregator.prediction.PredictionSettings;
 import io.modelmap.math.embed.FoldIn;
@@ -46,6 +47,8 @@ class EmbeddingTopologyTest {
   private static final String BENCHMARK = "mmlu-pro";
   private static final List<String> BENCHMARKS = List.of("mmlu-pro-even", "mmlu-pro-odd");
   private static final String DATA = "/data/mmlu-pro-400/";
+  /** Real time for a full training and one per benchmark left out, on a loaded 2-core machine. */
+  private static final Duration TRAININGS = Duration.ofMinutes(5);
 
   /**
    * Issue 26 (found by ChaosIT): a model whose answers wait in the agreement for their items is neither
@@ -63,7 +66,8 @@ class EmbeddingTopologyTest {
     List<McItem> all = new ArrayList<>(items.values());
     Set<String> early = new HashSet<>();
     all.subList(0, 200).forEach(i -> early.add(i.getItemId().toString()));
-    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
+        QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
@@ -101,7 +105,8 @@ class EmbeddingTopologyTest {
     Map<String, List<McAnswer>> answers = answers(header);
     List<String> models = header.subList(4, header.size());
     String late = models.get(models.size() - 1);
-    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
+        QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
@@ -114,7 +119,7 @@ class EmbeddingTopologyTest {
       h.advanceUntil(() -> {
         published.putAll(embeddings.readKeyValuesToMap());
         return published.size() == models.size() - 1;
-      });
+      }, TRAININGS);
       Router router = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
       for (ModelEmbedding e : published.values()) {
         assertThat(e.getMethod()).hasToString("retrained");
@@ -196,7 +201,7 @@ class EmbeddingTopologyTest {
         quality.putAll(qualities.readKeyValuesToMap());
         return BENCHMARKS.stream().allMatch(b -> quality.containsKey(CompositeKey.of(b, "embedding")))
             && forecasts.size() == models.size();
-      });
+      }, TRAININGS);
       for (String benchmark : BENCHMARKS) {
         int complete = 0;
         for (String model : models) {
@@ -264,7 +269,8 @@ class EmbeddingTopologyTest {
   /** The published embedding forecast of {@code model} on {@code benchmark} once every model is embedded. */
   private static ScorePrediction embeddingForecast(Map<String, McItem> items, List<String> models,
       Map<String, List<McAnswer>> answers, String model, String benchmark) throws Exception {
-    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
+        QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
@@ -279,14 +285,14 @@ class EmbeddingTopologyTest {
       h.advanceUntil(() -> {
         published.putAll(embeddings.readKeyValuesToMap());
         return published.size() == models.size();
-      });
+      }, TRAININGS);
       Map<String, ScorePredictions> forecasts = new HashMap<>();
       Map<String, PredictionQuality> quality = new HashMap<>();
       h.advanceUntil(() -> {
         forecasts.putAll(predictions.readKeyValuesToMap());
         quality.putAll(qualities.readKeyValuesToMap());
         return quality.containsKey(CompositeKey.of(benchmark, "embedding")) && forecasts.containsKey(model);
-      });
+      }, TRAININGS);
       return forecasts.get(model).getPredictions().stream()
           .filter(p -> p.getMethod().toString().equals("embedding") && p.getBenchmarkId().toString().equals(benchmark))
           .findFirst().orElseThrow();
