@@ -189,7 +189,7 @@ public final class AggregatorTopology {
     itemsAndAnswers // after the agreement, whose stored answers it reads
         .process(() -> new EmbeddingProcessor(config.prediction().embedding(), answersTopic.valueSerde().deserializer()),
             Named.as("embeddings"), AgreementStores.ITEMS, AgreementStores.ANSWERS, AgreementStores.PENDING,
-            EmbeddingStores.QUESTIONS, EmbeddingStores.ROUTER)
+            EmbeddingStores.QUESTIONS, EmbeddingStores.ROUTER, EmbeddingStores.ENCODED)
         .to(router, produced);
 
     Topic<String, ModelResponses> responsesTopic = topics.modelResponses();

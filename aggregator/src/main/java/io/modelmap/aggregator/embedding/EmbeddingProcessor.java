@@ -6,6 +6,7 @@ import io.modelmap.aggregator.support.BackgroundBudget;
 import io.modelmap.aggregator.support.BackgroundJobs;
 import io.modelmap.math.embed.Correctness;
 import io.modelmap.math.embed.FoldIn;
+import io.modelmap.math.embed.SparseVector;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelEmbedding;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * (in the background, at most once per retrain interval), and in between each new model folded in alone
  * against the frozen question side ({@link FoldIn}: convex, one optimum), published on
  * {@code model-embeddings} at the next punctuation after its answers. The current {@link Router} is
- * kept in {@value EmbeddingStores#ROUTER} for /api/route. Runs beside the agreement processor on the
+ * kept in {@value EmbeddingStores#ROUTER} for /api/route, beside one router per benchmark trained without that
+ * benchmark's answers ({@link EmbeddingTraining}); each published embedding carries the model's vectors from
+ * those, which the embedding forecast of that benchmark uses, so it never sees the answers it forecasts.
+ * With all-MiniLM-L6-v2 ({@link QuestionEncoding#MINILM}) each item's question is encoded once, in batches on the
+ * background thread, and kept in {@value EmbeddingStores#ENCODED}; a question counts once it is encoded.
+ * Runs beside the agreement processor on the
  * same items and answers, after it, and reads the answers it stored.
  */
 public final class EmbeddingProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
@@ -44,6 +51,9 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   private static final Duration PUNCTUATION = Duration.ofSeconds(2);
   private static final double BACKGROUND_SHARE = 0.5;
   private static final String TRAINING_JOB = "embeddings";
+  private static final String ENCODING_JOB = "encodings";
+  /** Questions per background encoding job: a few seconds of MiniLM at a time, then the stream thread stores them. */
+  private static final int ENCODING_BATCH = 256;
   private final EmbeddingSettings settings;
   private final org.apache.kafka.common.serialization.Deserializer<McAnswers> answersDecoder;
   private ProcessorContext<String, SpecificRecord> context;
@@ -52,9 +62,13 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
   private KeyValueStore<String, byte[]> answers;
   private KeyValueStore<String, byte[]> questions;
   private KeyValueStore<String, byte[]> routerStore;
+  private KeyValueStore<String, byte[]> encoded;
+  private final Set<String> toEncode = new LinkedHashSet<>(); // MiniLM: question keys not yet encoded
   private ExecutorService background;
   private BackgroundJobs<EmbeddingTraining.Trained> trainings;
+  private BackgroundJobs<Map<String, SparseVector>> encodings;
   private Router router;
+  private final Map<String, Router> leftOut = new TreeMap<>(); // benchmark → the router trained without it
   private final Set<String> trained = new TreeSet<>(); // models of the current training
   private final Set<String> answered = new TreeSet<>(); // models with any answer
   private final Set<String> foldInDue = new LinkedHashSet<>();
@@ -78,10 +92,13 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     answers = context.getStateStore(AgreementStores.ANSWERS);
     questions = context.getStateStore(EmbeddingStores.QUESTIONS);
     routerStore = context.getStateStore(EmbeddingStores.ROUTER);
+    encoded = context.getStateStore(EmbeddingStores.ENCODED);
     pendingAnswers = context.getStateStore(AgreementStores.PENDING);
     restore();
     background = BackgroundJobs.daemonThread("embedding-background-" + context.taskId());
-    trainings = new BackgroundJobs<>(background, new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime));
+    BackgroundBudget budget = new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime);
+    trainings = new BackgroundJobs<>(background, budget);
+    encodings = new BackgroundJobs<>(background, budget);
     context.schedule(PUNCTUATION, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
 
@@ -92,9 +109,20 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     trained.clear();
     answered.clear();
     features.clear();
+    leftOut.clear();
+    toEncode.clear();
+    if (miniLm()) {
+      StoreEntries.forEach(questions, (key, value) -> {
+        if (encoded.get(key) == null) {
+          toEncode.add(key);
+        }
+      });
+    }
     byte[] stored = routerStore.get(EmbeddingStores.CURRENT);
     if (stored != null) {
       router = Router.fromBytes(stored);
+      StoreEntries.forEach(routerStore, (key, value) -> EmbeddingStores.leftOutBenchmark(key)
+          .ifPresent(benchmark -> leftOut.put(benchmark, Router.fromBytes(value))));
     }
     StoreEntries.forEach(answers, (key, value) -> answered.add(AgreementStores.split(key)[0]));
     parkedAnswersRead = false; // at the first punctuation: decoding them may need the schema registry
@@ -115,8 +143,14 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       }
       StringBuilder text = new StringBuilder(item.getQuestion());
       item.getChoices().forEach(choice -> text.append('\n').append(choice));
-      questions.put(key, text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      boolean same = java.util.Arrays.equals(questions.get(key), bytes);
+      questions.put(key, bytes);
       features.remove(key);
+      if (miniLm() && !(same && encoded.get(key) != null)) { // once per item: a republished item is not encoded again
+        encoded.delete(key);
+        toEncode.add(key);
+      }
       foldInDue.addAll(answered.stream().filter(m -> !trained.contains(m)).toList()); // parked answers may now count
       retrainDue = true;
     } else if (record.value() instanceof McAnswers batch) {
@@ -150,9 +184,14 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       parkedAnswersRead = true;
     }
     trainings.drainFinished().forEach((key, result) -> install(result, now));
+    encodings.drainFinished().forEach((key, result) -> store(result));
+    if (!toEncode.isEmpty() && encodings.idle()) {
+      encodeInBackground();
+    }
     boolean first = router == null && answered.size() >= settings.minModels();
     boolean scheduled = router != null && now - lastTrainingMs >= settings.retrainInterval().toMillis();
-    boolean settled = now - lastChangeMs >= settings.quiet().toMillis();
+    // quiet, and every question encoded: a bulk import is trained as one
+    boolean settled = now - lastChangeMs >= settings.quiet().toMillis() && toEncode.isEmpty() && encodings.idle();
     if (retrainDue && settled && (first || scheduled) && trainings.idle() && trainings.mayStart()) {
       EmbeddingTraining snapshot = snapshot(router == null ? 1 : router.version() + 1);
       if (snapshot.questionTexts().size() >= settings.minQuestions() && snapshot.models().size() >= settings.minModels()) {
@@ -176,20 +215,88 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
       }
       foldInDue.clear();
       foldInDue.addAll(waiting);
-      routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
+      storeRouters();
     }
+  }
+
+  private boolean miniLm() {
+    return settings.encoding() == QuestionEncoding.MINILM;
+  }
+
+  /** The next batch of questions to MiniLM, off the stream thread (a quarter second a question on 2 busy cores). */
+  private void encodeInBackground() {
+    Map<String, String> batch = new LinkedHashMap<>();
+    for (String key : toEncode) {
+      byte[] text = questions.get(key);
+      if (text != null) {
+        batch.put(key, new String(text, StandardCharsets.UTF_8));
+      }
+      if (batch.size() == ENCODING_BATCH) {
+        break;
+      }
+    }
+    toEncode.removeAll(batch.keySet());
+    toEncode.removeIf(key -> questions.get(key) == null);
+    if (!batch.isEmpty()) {
+      encodings.submit(ENCODING_JOB, () -> {
+        List<String> keys = new ArrayList<>(batch.keySet());
+        List<SparseVector> vectors = SharedMiniLm.get().encodeAll(new ArrayList<>(batch.values()));
+        Map<String, SparseVector> result = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+          result.put(keys.get(i), vectors.get(i));
+        }
+        return result;
+      });
+    }
+  }
+
+  /** Newly encoded questions count from now: answers to them may fold a model in or start a training. */
+  private void store(Map<String, SparseVector> result) {
+    result.forEach((key, vector) -> {
+      if (!toEncode.contains(key)) { // else its text changed meanwhile: encoded again
+        encoded.put(key, EmbeddingStores.encoding(vector));
+      }
+    });
+    foldInDue.addAll(answered.stream().filter(m -> !trained.contains(m)).toList());
+    retrainDue = true;
+    lastChangeMs = context.currentSystemTimeMs();
+  }
+
+  /** The question's encoding: MiniLM's stored one (null until encoded), else the router's TF-IDF. */
+  private SparseVector encoding(String questionKey, String text, Router against) {
+    if (miniLm()) {
+      byte[] stored = encoded.get(questionKey);
+      return stored == null ? null : EmbeddingStores.encoding(stored);
+    }
+    return against.encode(text);
   }
 
   private void install(EmbeddingTraining.Trained result, long now) {
     router = result.router();
+    leftOut.keySet().stream().filter(b -> !result.leftOut().containsKey(b))
+        .forEach(b -> routerStore.delete(EmbeddingStores.leftOutKey(b)));
+    leftOut.clear();
+    leftOut.putAll(result.leftOut());
     lastTrainingMs = now;
     features.clear();
     trained.clear();
     trained.addAll(result.models().keySet());
-    result.models().forEach((model, fitted) -> publish(model, fitted, "retrained", now));
+    result.models().forEach((model, fitted) -> publish(model, fitted, leftOutVectors(model), "retrained", now));
     foldInDue.removeAll(trained);
     answered.stream().filter(m -> !trained.contains(m)).forEach(foldInDue::add); // answered since the snapshot
+    storeRouters();
+  }
+
+  private void storeRouters() {
     routerStore.put(EmbeddingStores.CURRENT, router.toBytes());
+    leftOut.forEach((benchmark, r) -> routerStore.put(EmbeddingStores.leftOutKey(benchmark), r.toBytes()));
+  }
+
+  /** The model's vectors from the trainings without each benchmark, where it answered anything else. */
+  private Map<String, double[]> leftOutVectors(String model) {
+    Map<String, double[]> vectors = new TreeMap<>();
+    leftOut.forEach((benchmark, r) -> r.embedding(model).ifPresent(v -> vectors.put(benchmark, v)));
+    return vectors;
   }
 
   /**
@@ -198,6 +305,8 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
    */
   private boolean foldIn(String model, long now) {
     List<FittedEmbedding.Answer> own = new ArrayList<>();
+    List<String> ownTexts = new ArrayList<>();
+    List<String> ownQuestions = new ArrayList<>();
     boolean stored = false;
     try (KeyValueIterator<String, byte[]> it = answers.prefixScan(AgreementStores.answerPrefix(model),
         Serdes.String().serializer())) {
@@ -207,10 +316,13 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
         String question = AgreementStores.split(entry.key)[1];
         byte[] item = items.get(question);
         byte[] text = questions.get(question);
-        if (item != null && text != null) {
+        SparseVector x = text == null ? null : encoding(question, new String(text, StandardCharsets.UTF_8), router);
+        if (item != null && x != null) {
           boolean right = AgreementStores.chosenIndex(entry.value) == AgreementStores.gold(item);
-          own.add(new FittedEmbedding.Answer(features.computeIfAbsent(question,
-              q -> router.features(new String(text, StandardCharsets.UTF_8))), right, heldOut(question)));
+          own.add(new FittedEmbedding.Answer(features.computeIfAbsent(question, q -> router.questionSide().features(x)),
+              right, heldOut(question), benchmarkOf(question)));
+          ownQuestions.add(question);
+          ownTexts.add(new String(text, StandardCharsets.UTF_8));
         }
       }
     }
@@ -218,31 +330,60 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     if (fitted.isEmpty()) {
       return stored;
     }
-    boolean[] correct = new boolean[fitted.size()];
-    for (int i = 0; i < correct.length; i++) {
-      correct[i] = fitted.get(i).correct();
-    }
-    double[] embedding = FoldIn.embedding(fitted.stream().map(FittedEmbedding.Answer::features).toList(), correct,
-        router.questionSide().bias(), EmbeddingSettings.FOLD_IN_PENALTY);
+    double[] embedding = foldIn(fitted.stream().map(FittedEmbedding.Answer::features).toList(),
+        fitted.stream().map(FittedEmbedding.Answer::correct).toList(), router);
     router.put(model, embedding);
-    publish(model, FittedEmbedding.of(embedding, router.questionSide(), own), "fold-in", now);
+    leftOut.forEach((benchmark, without) -> {
+      List<double[]> otherFeatures = new ArrayList<>();
+      List<Boolean> otherCorrect = new ArrayList<>();
+      for (int i = 0; i < own.size(); i++) {
+        FittedEmbedding.Answer a = own.get(i);
+        if (!a.heldOut() && !a.benchmark().equals(benchmark)) {
+          otherFeatures.add(without.questionSide().features(encoding(ownQuestions.get(i), ownTexts.get(i), without)));
+          otherCorrect.add(a.correct());
+        }
+      }
+      if (!otherFeatures.isEmpty()) {
+        without.put(model, foldIn(otherFeatures, otherCorrect, without));
+      }
+    });
+    publish(model, FittedEmbedding.of(embedding, router.questionSide(), own), leftOutVectors(model), "fold-in", now);
     return true;
+  }
+
+  private static double[] foldIn(List<double[]> features, List<Boolean> right, Router against) {
+    boolean[] correct = new boolean[right.size()];
+    for (int i = 0; i < correct.length; i++) {
+      correct[i] = right.get(i);
+    }
+    return FoldIn.embedding(features, correct, against.questionSide().bias(), EmbeddingSettings.FOLD_IN_PENALTY);
+  }
+
+  /** The benchmark of a question key (benchmarkId/itemId). */
+  private static String benchmarkOf(String questionKey) {
+    return CompositeKey.split(questionKey).get(0);
   }
 
   /** Every stored answer whose item and question text are known, indexed for a training. */
   private EmbeddingTraining snapshot(int version) {
     Map<String, Integer> questionIndex = new TreeMap<>();
     StoreEntries.forEach(questions, (key, value) -> {
-      if (items.get(key) != null) {
+      if (items.get(key) != null && (!miniLm() || encoded.get(key) != null)) {
         questionIndex.put(key, 0);
       }
     });
     List<String> keys = new ArrayList<>(questionIndex.keySet());
     List<String> texts = new ArrayList<>();
+    List<String> benchmarks = new ArrayList<>();
+    List<SparseVector> vectors = new ArrayList<>();
     boolean[] heldOut = new boolean[keys.size()];
     for (int q = 0; q < keys.size(); q++) {
       questionIndex.put(keys.get(q), q);
       texts.add(new String(questions.get(keys.get(q)), StandardCharsets.UTF_8));
+      benchmarks.add(benchmarkOf(keys.get(q)));
+      if (miniLm()) {
+        vectors.add(EmbeddingStores.encoding(encoded.get(keys.get(q))));
+      }
       heldOut[q] = heldOut(keys.get(q));
     }
     // only models with a stored answer to a question are trained: one whose answers still wait for their
@@ -268,7 +409,8 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
         observations.add(new Correctness(m, q, AgreementStores.chosenIndex(value) == g));
       }
     });
-    return new EmbeddingTraining(version, models, texts, heldOut, observations, settings);
+    return new EmbeddingTraining(version, models, texts, benchmarks, heldOut, observations, settings,
+        miniLm() ? vectors : null);
   }
 
   /** One question in {@value EmbeddingSettings#HELD_OUT_EVERY}, by its key, is held out of every fit. */
@@ -276,15 +418,23 @@ public final class EmbeddingProcessor implements Processor<String, SpecificRecor
     return Math.floorMod(questionKey.hashCode(), EmbeddingSettings.HELD_OUT_EVERY) == 0;
   }
 
-  private void publish(String model, FittedEmbedding fitted, String method, long now) {
-    List<Double> vector = new ArrayList<>();
-    for (double v : fitted.embedding()) {
-      vector.add(v);
-    }
-    context.forward(new Record<>(model, ModelEmbedding.newBuilder().setModelId(model).setVector(vector)
+  private void publish(String model, FittedEmbedding fitted, Map<String, double[]> withoutBenchmark, String method,
+      long now) {
+    Map<String, List<Double>> without = new TreeMap<>();
+    withoutBenchmark.forEach((benchmark, v) -> without.put(benchmark, boxed(v)));
+    context.forward(new Record<>(model, ModelEmbedding.newBuilder().setModelId(model).setVector(boxed(fitted.embedding()))
+        .setBenchmarks(List.copyOf(new TreeSet<>(fitted.benchmarks()))).setWithoutBenchmark(new HashMap<>(without))
         .setTrainingVersion(router.version()).setMethod(method).setQuestions(fitted.questions())
         .setTrainingAccuracy(fitted.trainingAccuracy()).setHeldOutAccuracy(fitted.heldOutAccuracy())
         .setUpdatedAtMs(now).build(), now));
+  }
+
+  private static List<Double> boxed(double[] vector) {
+    List<Double> list = new ArrayList<>();
+    for (double v : vector) {
+      list.add(v);
+    }
+    return list;
   }
 
   @Override

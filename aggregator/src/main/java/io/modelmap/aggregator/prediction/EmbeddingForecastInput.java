@@ -16,9 +16,12 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
  * (the prediction of every embedded model) and on the {@link Folds} ridge from Q uses (grouped by family or
  * type where known: each observed model's out-of-fold prediction, and r, ρ).
  *
+ * <p>Leak-free, as {@code embedllm-eval --benchmark-forecast}: a benchmark is forecast only from vectors fitted
+ * without its answers ({@link #vectorsFor}).
+ *
  * @param knownGroups each model's family or type where registered ({@code groupKind} names which)
  */
-record EmbeddingForecastInput(Map<String, double[]> embeddings, Map<String, Map<String, Double>> scores,
+record EmbeddingForecastInput(Map<String, ForecastEmbedding> embeddings, Map<String, Map<String, Double>> scores,
     Map<String, String> knownGroups, String groupKind, int minObserved, int folds) {
   static final String METHOD = "embedding";
   static final double PENALTY = 1.0;
@@ -30,18 +33,43 @@ record EmbeddingForecastInput(Map<String, double[]> embeddings, Map<String, Map<
   List<Forecast> fit() {
     List<Forecast> forecasts = new ArrayList<>();
     scores.forEach((benchmark, byModel) -> {
-      List<String> observed = byModel.keySet().stream().filter(embeddings::containsKey).sorted().toList();
+      Map<String, double[]> vectors = vectorsFor(benchmark, embeddings);
+      List<String> observed = byModel.keySet().stream().filter(vectors::containsKey).sorted().toList();
       if (observed.size() >= minObserved) {
-        forecasts.add(forecast(benchmark, observed, byModel));
+        forecasts.add(forecast(benchmark, observed, byModel, vectors));
       }
     });
     return forecasts;
   }
 
-  private Forecast forecast(String benchmark, List<String> observed, Map<String, Double> byModel) {
-    EmbeddingRidge all = ridge(observed, byModel);
+  /**
+   * The vectors that may forecast {@code benchmark}, all from one training: where a training left the benchmark
+   * out, each model's vector from it; else (no training saw its answers, or it was beyond the trainings left out)
+   * the vectors of the models not fitted on its answers. A model fitted on them with no other vector gets none.
+   */
+  static Map<String, double[]> vectorsFor(String benchmark, Map<String, ForecastEmbedding> embeddings) {
+    Map<String, double[]> vectors = new HashMap<>();
+    embeddings.forEach((model, e) -> {
+      double[] without = e.withoutBenchmark().get(benchmark);
+      if (without != null) {
+        vectors.put(model, without);
+      }
+    });
+    if (vectors.isEmpty()) {
+      embeddings.forEach((model, e) -> {
+        if (!e.benchmarks().contains(benchmark)) {
+          vectors.put(model, e.vector());
+        }
+      });
+    }
+    return vectors;
+  }
+
+  private Forecast forecast(String benchmark, List<String> observed, Map<String, Double> byModel,
+      Map<String, double[]> vectors) {
+    EmbeddingRidge all = ridge(observed, byModel, vectors);
     Map<String, Double> predicted = new HashMap<>();
-    embeddings.forEach((model, e) -> predicted.put(model, all.predict(e)));
+    vectors.forEach((model, e) -> predicted.put(model, all.predict(e)));
     Folds split = Folds.ofModels(observed, knownGroups::get, groupKind, folds);
     Map<String, Double> outOfFold = new HashMap<>();
     for (int fold = 0; fold < split.count(); fold++) {
@@ -49,9 +77,9 @@ record EmbeddingForecastInput(Map<String, double[]> embeddings, Map<String, Map<
       for (int i : split.members(fold, false)) {
         train.add(observed.get(i));
       }
-      EmbeddingRidge fit = ridge(train, byModel);
+      EmbeddingRidge fit = ridge(train, byModel, vectors);
       for (int i : split.members(fold, true)) {
-        outOfFold.put(observed.get(i), fit.predict(embeddings.get(observed.get(i))));
+        outOfFold.put(observed.get(i), fit.predict(vectors.get(observed.get(i))));
       }
     }
     double[] x = observed.stream().mapToDouble(outOfFold::get).toArray();
@@ -60,8 +88,9 @@ record EmbeddingForecastInput(Map<String, double[]> embeddings, Map<String, Map<
         new SpearmansCorrelation().correlation(x, y));
   }
 
-  private EmbeddingRidge ridge(List<String> models, Map<String, Double> byModel) {
-    return EmbeddingRidge.fit(models.stream().map(embeddings::get).toArray(double[][]::new),
+  private static EmbeddingRidge ridge(List<String> models, Map<String, Double> byModel,
+      Map<String, double[]> vectors) {
+    return EmbeddingRidge.fit(models.stream().map(vectors::get).toArray(double[][]::new),
         models.stream().mapToDouble(byModel::get).toArray(), PENALTY);
   }
 }

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  */
 final class EmbeddingForecasts {
   private final Duration debounce;
-  private final Map<String, double[]> embeddings = new HashMap<>();
+  private final Map<String, ForecastEmbedding> embeddings = new HashMap<>();
   private List<EmbeddingForecastInput.Forecast> forecasts = List.of();
   private boolean stale;
   private long changedAtMs;
@@ -27,7 +27,7 @@ final class EmbeddingForecasts {
     this.debounce = debounce;
   }
 
-  void embed(String model, double[] embedding) {
+  void embed(String model, ForecastEmbedding embedding) {
     embeddings.put(model, embedding);
   }
 

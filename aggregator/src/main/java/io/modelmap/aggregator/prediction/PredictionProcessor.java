@@ -109,7 +109,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
         settings.grouping());
     collaborative = new CollaborativeState(settings.collaborative());
     forecasts = new EmbeddingForecasts(settings.collaborative().debounce());
-    StoreEntries.forEach(embeddingStore, (model, value) -> forecasts.embed(model, PredictionStores.embedding(value)));
+    StoreEntries.forEach(embeddingStore, (model, value) -> forecasts.embed(model, ForecastEmbedding.fromBytes(value)));
     records = new PredictionRecords(state, collaborative, forecasts);
     StoreEntries.forEach(models, (model, value) -> register(registrationSerde.deserializer()
         .deserialize(PredictionStores.MODELS, value)));
@@ -148,8 +148,8 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       }
     } else if (record.value() instanceof ModelEmbedding embedding) {
       String model = embedding.getModelId().toString();
-      double[] vector = embedding.getVector().stream().mapToDouble(Double::doubleValue).toArray();
-      embeddingStore.put(model, PredictionStores.embedding(vector));
+      ForecastEmbedding vector = ForecastEmbedding.of(embedding);
+      embeddingStore.put(model, vector.toBytes());
       forecasts.embed(model, vector);
       forecasts.changed(now);
     } else if (record.value() instanceof BenchmarkRegistered benchmark) {

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #SCORES}: modelId/benchmarkId → the observed score (8-byte double, 1 when measured, the
  *   shots as a 4-byte int, −1 unknown, then the metric in UTF-8), from benchmark-scores
  *   <li>{@value #DISTANCES}: corpusId/modelId → the ModelDistances the matrix sent at its completion
- *   <li>{@value #EMBEDDINGS}: model id → its latest EmbedLLM embedding (doubles), from model-embeddings
+ *   <li>{@value #EMBEDDINGS}: model id → its latest EmbedLLM embedding with the benchmarks it was fitted on and
+ *   its vectors trained without each benchmark ({@link ForecastEmbedding#toBytes}), from model-embeddings
  * </ul>
  */
 public final class PredictionStores {
@@ -31,7 +32,7 @@ public final class PredictionStores {
 
   /** The restore checks of the binary stores: each layout read by the code below that the processor uses. */
   static final Deserializer<Double> SCORE_VALUES = (topic, value) -> scoreValue(value);
-  static final Deserializer<double[]> EMBEDDING_VALUES = (topic, value) -> embedding(value);
+  static final Deserializer<ForecastEmbedding> EMBEDDING_VALUES = (topic, value) -> ForecastEmbedding.fromBytes(value);
 
   private PredictionStores() {}
 
@@ -76,10 +77,12 @@ public final class PredictionStores {
         ? new String(stored, 13, stored.length - 13, java.nio.charset.StandardCharsets.UTF_8) : null;
   }
 
+  /** The bare layout, a vector's doubles, that embeddings were stored in before the benchmarks were kept. */
   static byte[] embedding(double[] vector) {
     return StoreBytes.doubles(vector);
   }
 
+  /** Reads {@link #embedding(double[])}'s layout; {@link ForecastEmbedding#fromBytes} falls back to it. */
   static double[] embedding(byte[] stored) {
     return StoreBytes.doubles(stored, "embedding");
   }

@@ -193,6 +193,22 @@ final class AggregatorHarness implements AutoCloseable {
     throw new AssertionError("the background work did not finish within 500 punctuations");
   }
 
+  /**
+   * Punctuation after punctuation (2 s apart) until {@code done}, for at most {@code realTime} of real time: for
+   * background work whose length depends on the machine's load (several trainings, a sentence encoder).
+   */
+  void advanceUntil(java.util.function.BooleanSupplier done, java.time.Duration realTime) throws InterruptedException {
+    long deadline = System.nanoTime() + realTime.toNanos();
+    while (System.nanoTime() < deadline) {
+      advance(java.time.Duration.ofSeconds(2));
+      if (done.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the background work did not finish within " + realTime + " of real time");
+  }
+
   @Override
   public void close() {
     driver.close();

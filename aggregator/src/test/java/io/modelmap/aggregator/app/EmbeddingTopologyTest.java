@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.aggregator.embedding.EmbeddingSettings;
 import io.modelmap.aggregator.embedding.EmbeddingStores;
+import io.modelmap.aggregator.embedding.QuestionEncoding;
 import io.modelmap.aggregator.embedding.Router;
 import io.modelmap.aggregator.prediction.PredictionSettings;
 import io.modelmap.math.embed.FoldIn;
@@ -38,11 +39,16 @@ import org.junit.jupiter.api.Test;
  * EmbedLLM in the topology on 29 real models' answers to 400 MMLU-Pro questions: 28 models are embedded
  * by a full training; the 29th, arriving later, is folded in against the frozen question side within one
  * punctuation and without a retraining, and its embedding is the penalised logistic regression on its
- * own training answers, recomputed here from the stored router.
+ * own training answers, recomputed here from the stored router. The 400 questions (all of MMLU-Pro's
+ * business category) are published as two benchmarks of 200, alternately, so each benchmark's embedding
+ * forecast comes from a training without its answers.
  */
 class EmbeddingTopologyTest {
   private static final String BENCHMARK = "mmlu-pro";
+  private static final List<String> BENCHMARKS = List.of("mmlu-pro-even", "mmlu-pro-odd");
   private static final String DATA = "/data/mmlu-pro-400/";
+  /** Real time for a full training and one per benchmark left out, on a loaded 2-core machine. */
+  private static final Duration TRAININGS = Duration.ofMinutes(5);
 
   /**
    * Issue 26 (found by ChaosIT): a model whose answers wait in the agreement for their items is neither
@@ -60,7 +66,8 @@ class EmbeddingTopologyTest {
     List<McItem> all = new ArrayList<>(items.values());
     Set<String> early = new HashSet<>();
     all.subList(0, 200).forEach(i -> early.add(i.getItemId().toString()));
-    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
+        QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
@@ -93,26 +100,26 @@ class EmbeddingTopologyTest {
 
   @Test
   void modelsAreEmbeddedAndALateModelIsFoldedInWithoutRetraining() throws Exception {
-    Map<String, McItem> items = items();
+    Map<String, McItem> items = twoBenchmarks(items());
     List<String> header = new ArrayList<>();
     Map<String, List<McAnswer>> answers = answers(header);
     List<String> models = header.subList(4, header.size());
     String late = models.get(models.size() - 1);
-    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50);
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
+        QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
     PredictionSettings d = PredictionSettings.defaults();
     try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
         d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
       TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
-      items.values().forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
+      items.values().forEach(item -> h.items.pipeInput(key(item), item));
       for (String model : models.subList(0, models.size() - 1)) {
-        h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCHMARK)
-            .setAnswers(answers.get(model)).build());
+        publishAnswers(h, model, answers.get(model), items);
       }
       Map<String, ModelEmbedding> published = new HashMap<>();
       h.advanceUntil(() -> {
         published.putAll(embeddings.readKeyValuesToMap());
         return published.size() == models.size() - 1;
-      });
+      }, TRAININGS);
       Router router = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
       for (ModelEmbedding e : published.values()) {
         assertThat(e.getMethod()).hasToString("retrained");
@@ -123,13 +130,15 @@ class EmbeddingTopologyTest {
         assertThat(e.getQuestions()).isEqualTo(own.trained);
         assertThat(e.getTrainingAccuracy()).isCloseTo(own.trainingAccuracy(), within(1e-12));
         assertThat(e.getHeldOutAccuracy()).isCloseTo(own.heldOutAccuracy(), within(1e-12));
+        assertThat(e.getBenchmarks()).as("fitted on the answers to both").containsExactlyElementsOf(BENCHMARKS);
+        assertThat(e.getWithoutBenchmark().keySet()).as("and once without each")
+            .containsExactlyInAnyOrderElementsOf(BENCHMARKS);
       }
       double meanHeldOut = published.values().stream().mapToDouble(ModelEmbedding::getHeldOutAccuracy).average()
           .orElseThrow();
       assertThat(meanHeldOut).as("held-out correctness accuracy, chance 0.5").isGreaterThan(0.55);
 
-      h.answers.pipeInput(late, McAnswers.newBuilder().setModelId(late).setBenchmarkId(BENCHMARK)
-          .setAnswers(answers.get(late)).build());
+      publishAnswers(h, late, answers.get(late), items);
       h.advance(Duration.ofSeconds(2));
       Map<String, ModelEmbedding> after = embeddings.readKeyValuesToMap();
       assertThat(after.keySet()).as("one punctuation later: the late model alone, no retraining").containsExactly(late);
@@ -142,7 +151,7 @@ class EmbeddingTopologyTest {
       List<Boolean> right = new ArrayList<>();
       for (McAnswer a : answers.get(late)) {
         McItem item = items.get(a.getItemId().toString());
-        if (!heldOut(a.getItemId().toString())) {
+        if (!heldOut(item)) {
           features.add(router.features(text(item)));
           right.add(a.getChosenIndex() == item.getGoldIndex());
         }
@@ -156,6 +165,29 @@ class EmbeddingTopologyTest {
         assertThat(folded.getVector().get(k)).as("component %d", k).isCloseTo(expected[k], within(1e-9));
       }
       assertThat(folded.getQuestions()).isEqualTo(features.size());
+      // and without each benchmark: its answers to the other benchmark's training questions, that training's side
+      for (String benchmark : BENCHMARKS) {
+        Router without = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.leftOutKey(benchmark)));
+        List<double[]> otherFeatures = new ArrayList<>();
+        List<Boolean> otherRight = new ArrayList<>();
+        for (McAnswer a : answers.get(late)) {
+          McItem item = items.get(a.getItemId().toString());
+          if (!heldOut(item) && !item.getBenchmarkId().toString().equals(benchmark)) {
+            otherFeatures.add(without.features(text(item)));
+            otherRight.add(a.getChosenIndex() == item.getGoldIndex());
+          }
+        }
+        boolean[] otherCorrect = new boolean[otherRight.size()];
+        for (int i = 0; i < otherCorrect.length; i++) {
+          otherCorrect[i] = otherRight.get(i);
+        }
+        double[] expectedWithout = FoldIn.embedding(otherFeatures, otherCorrect, without.questionSide().bias(), 1.0);
+        List<Double> publishedWithout = folded.getWithoutBenchmark().get(benchmark);
+        for (int k = 0; k < expectedWithout.length; k++) {
+          assertThat(publishedWithout.get(k)).as("%s, component %d", benchmark, k)
+              .isCloseTo(expectedWithout[k], within(1e-9));
+        }
+      }
       Router updated = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
       assertThat(updated.rank(text(items.values().iterator().next()))).hasSize(models.size());
 
@@ -167,28 +199,129 @@ class EmbeddingTopologyTest {
       h.advanceUntil(() -> {
         forecasts.putAll(predictions.readKeyValuesToMap());
         quality.putAll(qualities.readKeyValuesToMap());
-        return quality.containsKey(CompositeKey.of(BENCHMARK, "embedding")) && forecasts.size() == models.size();
-      });
-      int complete = 0;
-      for (String model : models) {
-        ScorePrediction p = forecasts.get(model).getPredictions().stream()
-            .filter(e -> e.getMethod().toString().equals("embedding")).findFirst().orElseThrow();
-        if (answers.get(model).size() < items.size()) {
-          assertThat(p.getObserved()).as("%s left items out: no measured accuracy, predicted only", model).isNull();
-          continue;
+        return BENCHMARKS.stream().allMatch(b -> quality.containsKey(CompositeKey.of(b, "embedding")))
+            && forecasts.size() == models.size();
+      }, TRAININGS);
+      for (String benchmark : BENCHMARKS) {
+        int complete = 0;
+        for (String model : models) {
+          ScorePrediction p = forecasts.get(model).getPredictions().stream()
+              .filter(e -> e.getMethod().toString().equals("embedding") && e.getBenchmarkId().toString().equals(benchmark))
+              .findFirst().orElseThrow();
+          List<McAnswer> own = answers.get(model).stream()
+              .filter(a -> items.get(a.getItemId().toString()).getBenchmarkId().toString().equals(benchmark)).toList();
+          if (own.size() < items.size() / 2) {
+            assertThat(p.getObserved()).as("%s left items out: no measured accuracy, predicted only", model).isNull();
+            continue;
+          }
+          complete++;
+          long rightAnswers = own.stream()
+              .filter(a -> a.getChosenIndex() == items.get(a.getItemId().toString()).getGoldIndex()).count();
+          assertThat(p.getObserved()).as("%s's accuracy on %s, counted here", model, benchmark)
+              .isCloseTo((double) rightAnswers / (items.size() / 2), within(1e-12));
+          assertThat(p.getOutOfFold()).isNotNull();
         }
-        complete++;
-        long rightAnswers = answers.get(model).stream()
-            .filter(a -> a.getChosenIndex() == items.get(a.getItemId().toString()).getGoldIndex()).count();
-        assertThat(p.getObserved()).as("%s's accuracy, counted here", model)
-            .isCloseTo((double) rightAnswers / items.size(), within(1e-12));
-        assertThat(p.getOutOfFold()).isNotNull();
+        PredictionQuality q = quality.get(CompositeKey.of(benchmark, "embedding"));
+        assertThat(q.getModels()).isEqualTo(complete).isGreaterThan(20);
+        assertThat(q.getGroupedBy()).as("no model registered a family: the Hub organisations").hasToString("organisation");
+        assertThat(q.getPearsonR()).as("%s's accuracy from embeddings trained without its answers, out of fold",
+            benchmark).isGreaterThan(0.8);
       }
-      PredictionQuality q = quality.get(CompositeKey.of(BENCHMARK, "embedding"));
-      assertThat(q.getModels()).isEqualTo(complete).isGreaterThan(20);
-      assertThat(q.getGroupedBy()).as("no model registered a family: the Hub organisations").hasToString("organisation");
-      assertThat(q.getPearsonR()).as("accuracy from the embeddings of the same answers, out of fold").isGreaterThan(0.8);
     }
+  }
+
+  /**
+   * Issue 30 item 4: the embedding forecast of a benchmark never sees its answers. The forecast model's answers
+   * to one benchmark are all made right: its measured score there changes, and its out-of-fold forecast there
+   * stays exactly the same (it comes from the training without that benchmark and from the other models'
+   * scores). Trained on every answer, as before, the model's vector and so its forecast moved with them.
+   */
+  @Test
+  void aBenchmarksForecastIsUnchangedWhenTheForecastModelsAnswersToItChange() throws Exception {
+    Map<String, McItem> items = twoBenchmarks(items());
+    List<String> header = new ArrayList<>();
+    Map<String, List<McAnswer>> answers = answers(header);
+    List<String> models = header.subList(4, header.size()).stream()
+        .filter(m -> answers.get(m).size() == items.size()).toList();
+    String forecast = models.get(0);
+    String benchmark = BENCHMARKS.get(1);
+    Map<String, List<McAnswer>> changed = new LinkedHashMap<>(answers);
+    changed.put(forecast, answers.get(forecast).stream().map(a -> {
+      McItem item = items.get(a.getItemId().toString());
+      return item.getBenchmarkId().toString().equals(benchmark)
+          ? McAnswer.newBuilder(a).setChosenIndex(item.getGoldIndex()).build() : a;
+    }).toList());
+
+    ScorePrediction before = embeddingForecast(items, models, answers, forecast, benchmark);
+    ScorePrediction after = embeddingForecast(items, models, changed, forecast, benchmark);
+
+    long rightBefore = answers.get(forecast).stream().filter(a -> {
+      McItem item = items.get(a.getItemId().toString());
+      return item.getBenchmarkId().toString().equals(benchmark) && a.getChosenIndex() == item.getGoldIndex();
+    }).count();
+    assertThat(rightBefore).as("the change is real: some answers were wrong").isLessThan(items.size() / 2);
+    assertThat(before.getObserved()).isCloseTo((double) rightBefore / (items.size() / 2), within(1e-12));
+    assertThat(after.getObserved()).as("every answer right now").isEqualTo(1.0);
+    assertThat(after.getOutOfFold()).as("the forecast of %s for %s", forecast, benchmark)
+        .isEqualTo(before.getOutOfFold());
+  }
+
+  /** The published embedding forecast of {@code model} on {@code benchmark} once every model is embedded. */
+  private static ScorePrediction embeddingForecast(Map<String, McItem> items, List<String> models,
+      Map<String, List<McAnswer>> answers, String model, String benchmark) throws Exception {
+    EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
+        QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
+    PredictionSettings d = PredictionSettings.defaults();
+    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
+        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+      TestOutputTopic<String, ScorePredictions> predictions = h.output(h.topics.scorePredictions());
+      TestOutputTopic<String, PredictionQuality> qualities = h.output(h.topics.predictionQuality());
+      TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
+      items.values().forEach(item -> h.items.pipeInput(key(item), item));
+      for (String m : models) {
+        publishAnswers(h, m, answers.get(m), items);
+      }
+      Map<String, ModelEmbedding> published = new HashMap<>();
+      h.advanceUntil(() -> {
+        published.putAll(embeddings.readKeyValuesToMap());
+        return published.size() == models.size();
+      }, TRAININGS);
+      Map<String, ScorePredictions> forecasts = new HashMap<>();
+      Map<String, PredictionQuality> quality = new HashMap<>();
+      h.advanceUntil(() -> {
+        forecasts.putAll(predictions.readKeyValuesToMap());
+        quality.putAll(qualities.readKeyValuesToMap());
+        return quality.containsKey(CompositeKey.of(benchmark, "embedding")) && forecasts.containsKey(model);
+      }, TRAININGS);
+      return forecasts.get(model).getPredictions().stream()
+          .filter(p -> p.getMethod().toString().equals("embedding") && p.getBenchmarkId().toString().equals(benchmark))
+          .findFirst().orElseThrow();
+    }
+  }
+
+  /** The items alternately in the two {@link #BENCHMARKS}, in file order. */
+  private static Map<String, McItem> twoBenchmarks(Map<String, McItem> items) {
+    Map<String, McItem> split = new LinkedHashMap<>();
+    int i = 0;
+    for (McItem item : items.values()) {
+      split.put(item.getItemId().toString(), McItem.newBuilder(item).setBenchmarkId(BENCHMARKS.get(i++ % 2)).build());
+    }
+    return split;
+  }
+
+  /** The model's answers, one batch per benchmark of their items. */
+  private static void publishAnswers(AggregatorHarness h, String model, List<McAnswer> own, Map<String, McItem> items) {
+    Map<String, List<McAnswer>> byBenchmark = new LinkedHashMap<>();
+    for (McAnswer a : own) {
+      byBenchmark.computeIfAbsent(items.get(a.getItemId().toString()).getBenchmarkId().toString(),
+          b -> new ArrayList<>()).add(a);
+    }
+    byBenchmark.forEach((benchmark, batch) -> h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model)
+        .setBenchmarkId(benchmark).setAnswers(batch).build()));
+  }
+
+  private static String key(McItem item) {
+    return CompositeKey.of(item.getBenchmarkId().toString(), item.getItemId().toString());
   }
 
   private record Accuracy(int trained, int trainedRight, int held, int heldRight) {
@@ -208,7 +341,7 @@ class EmbeddingTopologyTest {
       McItem item = items.get(a.getItemId().toString());
       boolean predicted = router.questionSide().probability(embedding, router.features(text(item))) >= 0.5;
       boolean right = a.getChosenIndex() == item.getGoldIndex();
-      int base = heldOut(a.getItemId().toString()) ? 2 : 0;
+      int base = heldOut(item) ? 2 : 0;
       counts[base]++;
       counts[base + 1] += predicted == right ? 1 : 0;
     }
@@ -216,8 +349,8 @@ class EmbeddingTopologyTest {
   }
 
   /** The split rule: one question key in ten, by its hash, is held out. */
-  private static boolean heldOut(String itemId) {
-    return Math.floorMod(CompositeKey.of(BENCHMARK, itemId).hashCode(), 10) == 0;
+  private static boolean heldOut(McItem item) {
+    return Math.floorMod(key(item).hashCode(), 10) == 0;
   }
 
   private static String text(McItem item) {

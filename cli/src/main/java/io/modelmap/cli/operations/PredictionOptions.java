@@ -1,6 +1,7 @@
 package io.modelmap.cli.operations;
 
 import io.modelmap.aggregator.embedding.EmbeddingSettings;
+import io.modelmap.aggregator.embedding.QuestionEncoding;
 import io.modelmap.aggregator.prediction.CollaborativeSettings;
 import io.modelmap.aggregator.prediction.PredictionSettings;
 import java.time.Duration;
@@ -47,6 +48,11 @@ final class PredictionOptions {
       description = "Width of the model embeddings (default ${DEFAULT-VALUE}).")
   int embeddingDimension;
 
+  @Option(names = "--embedding-encoder", defaultValue = "${env:MODELMAP_EMBEDDING_ENCODER:-minilm}",
+      description = "How the streamed embeddings encode questions: minilm (all-MiniLM-L6-v2, each item once, in the"
+          + " background) or tfidf (hashed TF-IDF, no weights) (default ${DEFAULT-VALUE}).")
+  String embeddingEncoder;
+
   PredictionSettings settings() {
     CollaborativeSettings cpp = CollaborativeSettings.defaults();
     EmbeddingSettings embedding = EmbeddingSettings.defaults();
@@ -55,6 +61,6 @@ final class PredictionOptions {
             Duration.ofMillis(cppDebounceMs), cppEpochs, cpp.width(), cpp.axes(), cpp.folds()),
         new EmbeddingSettings(embeddingDimension, embedding.epochs(), embedding.bits(),
             Duration.ofSeconds(embeddingRetrainSeconds), embedding.quiet(), embedding.minModels(),
-            embedding.minQuestions()));
+            embedding.minQuestions(), QuestionEncoding.ofLabel(embeddingEncoder), embedding.leaveOutBenchmarks()));
   }
 }
