@@ -33,7 +33,8 @@ class RidgeFormsTest {
     double alpha = 1.0 / 3;
     double[] expected = {5.0 / 3, 23.0 / 12, 41.0 / 12, 11.0 / 3};
     CoordinateRidge primal = CoordinateRidge.fit(new double[][] {x[0], x[1], x[2]}, y, alpha);
-    DistanceRidge dual = DistanceRidge.fit(new double[][] {squared[0], squared[1], squared[2]}.clone(), y, alpha);
+    double[][] amongTraining = {{0, 1, 1}, {1, 0, 2}, {1, 2, 0}};
+    DistanceRidge dual = DistanceRidge.fit(amongTraining, y, alpha);
     for (int j = 0; j < 4; j++) {
       double[] toTraining = {squared[j][0], squared[j][1], squared[j][2]};
       assertThat(primal.predict(x[j])).as("primal, model %d", j + 1).isCloseTo(expected[j], within(1e-12));
