@@ -1,6 +1,6 @@
 package io.modelmap.aggregator.prediction;
 
-import io.modelmap.math.predict.DistanceRidge;
+import io.modelmap.math.predict.FittedRidge;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * @param outOfFold each training model's cross-validated prediction
  * @param groupedBy what its folds were grouped by ({@link io.modelmap.math.predict.Folds#groupedBy})
  */
-record BenchmarkFit(String corpusId, String benchmarkId, List<String> training, DistanceRidge ridge, double alpha,
+record BenchmarkFit(String corpusId, String benchmarkId, List<String> training, FittedRidge ridge, double alpha,
     Map<String, Double> outOfFold, int folds, String groupedBy, double pearsonR, double spearmanRho) {
 
   double predict(CorpusDistances distances, String model) {

@@ -1,6 +1,7 @@
 package io.modelmap.aggregator.prediction;
 
 import io.modelmap.math.predict.GroupedFolds;
+import io.modelmap.math.predict.RidgeData;
 import io.modelmap.math.predict.RidgeCrossValidation;
 import java.util.HashMap;
 import java.util.List;
@@ -10,18 +11,19 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * A snapshot of what one benchmark's refit needs, taken on the stream thread and fitted on the
- * background one: the observed complete models, their groups, squared distances and scores.
+ * background one: the observed complete models, their groups, their ridge data and scores.
  *
  * @param groupedBy what the groups are ({@link io.modelmap.math.predict.Folds#groupedBy}), for the quality record
+ * @param data the training models' squared distances (the dual form: only KL rows reach prediction, so
+ *     {@link io.modelmap.math.predict.RidgeSolver}'s primal form needs their ξ rows first; docs/SCIENCE.md)
  */
 record FitInput(String corpus, String benchmark, List<String> training, List<String> groups, String groupedBy,
-    double[][] squared,
-    double[] y, int folds) {
+    RidgeData.SquaredDistances data, double[] y, int folds) {
 
   /** The fit on every observed model and the grouped out-of-fold prediction of each. */
   BenchmarkFit fit() {
-    RidgeCrossValidation.Fit all = RidgeCrossValidation.fitAll(squared, y, groups, folds);
-    RidgeCrossValidation.OutOfFold held = RidgeCrossValidation.outOfFold(squared, y, groups, folds);
+    RidgeCrossValidation.Fit all = RidgeCrossValidation.fitAll(data, y, groups, folds);
+    RidgeCrossValidation.OutOfFold held = RidgeCrossValidation.outOfFold(data, y, groups, folds);
     Map<String, Double> outOfFold = new HashMap<>();
     for (int i = 0; i < training.size(); i++) {
       outOfFold.put(training.get(i), held.outOfFold()[i]);

@@ -2,6 +2,7 @@ package io.modelmap.aggregator.prediction;
 
 import io.modelmap.math.predict.Folds;
 import io.modelmap.math.predict.RidgeCrossValidation;
+import io.modelmap.math.predict.RidgeData;
 import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,7 +130,7 @@ final class PredictionState {
     }
     String groupedBy = Folds.ofModels(training, this::knownGroup, grouping.label(), folds).groupedBy();
     return Optional.of(new FitInput(parts.get(0), parts.get(1), training, groups, groupedBy,
-        distances.squared(training, training), training.stream().mapToDouble(known::get).toArray(), folds));
+        new RidgeData.SquaredDistances(distances.squared(training, training)), training.stream().mapToDouble(known::get).toArray(), folds));
   }
 
   /** A refit's result: the key's new fit, or none when it has too few observed models now. */

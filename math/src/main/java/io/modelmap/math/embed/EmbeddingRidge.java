@@ -4,10 +4,10 @@ package io.modelmap.math.embed;
  * A linear map from model embeddings to a benchmark score (EmbedLLM §5.3's probe): ridge with
  * intercept on features standardised over the training models, penalty λ on the standardised weights.
  *
- * <p>This is the project's one primal ridge (from features: solves (ZᵀZ + λI)·w = Zᵀ(y − ȳ), d×d).
- * Its dual sibling, ridge from distances alone, is {@link io.modelmap.math.predict.DistanceRidge}
- * (with {@link io.modelmap.math.predict.RidgePath} for many penalties at once); the predict package
- * has no primal form, so there is nothing for this class to share with it.
+ * <p>A primal ridge on standardised features at one λ (solves (ZᵀZ + λI)·w = Zᵀ(y − ȳ), d×d by Cholesky).
+ * Ridge from Q is another mechanism: unstandardised coordinates, every α of a grid from one
+ * eigendecomposition, dual or primal by size ({@link io.modelmap.math.predict.RidgeSolver}); it shares
+ * nothing with this small probe but the formula.
  */
 public final class EmbeddingRidge {
   private final double[] mean;

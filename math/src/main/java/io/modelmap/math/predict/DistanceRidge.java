@@ -8,10 +8,11 @@ package io.modelmap.math.predict;
  *
  * <p>Solves (G_T + αI)c = y − ȳ; model j is predicted as ȳ + Σ_{i∈T} c_i·g_ji with
  * g_ji = −½(D²_ji − mean_k D²_jk − mean_k D²_ik + mean_kl D²_kl), k, l ∈ T. This equals primal ridge on
- * Q with the same α, for models inside T and outside it. Distances may be of any scaling of Q
+ * Q with the same α, for models inside T and outside it ({@link CoordinateRidge}, the form
+ * {@link RidgeSolver} picks when |T| is well above the number of coordinates). Distances may be of any scaling of Q
  * (‖q_i − q_j‖²/N = 2·KL_ij, say); α is then in that scaling's units.
  */
-public final class DistanceRidge {
+public final class DistanceRidge implements FittedRidge {
   private final double[] coefficients;
   private final double[] trainRowMeans;
   private final double trainGrandMean;
@@ -34,6 +35,7 @@ public final class DistanceRidge {
   }
 
   /** The prediction for a model whose squared distances to the training models, in their order, are given. */
+  @Override
   public double predict(double[] squaredDistancesToTrain) {
     int m = coefficients.length;
     if (squaredDistancesToTrain.length != m) {
@@ -52,7 +54,7 @@ public final class DistanceRidge {
     return prediction;
   }
 
-  /** ȳ: the mean training score, what a model at the training centroid is predicted. */
+  @Override
   public double intercept() {
     return intercept;
   }

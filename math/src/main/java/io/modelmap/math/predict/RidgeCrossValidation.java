@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The modelmap §5 protocol on squared distances: out-of-fold predictions from folds grouped by family
- * or type, each fold's α chosen by an inner grouped cross-validation on its training models alone, so
- * no score of a held-out model ever shapes its own prediction.
+ * The modelmap §5 protocol: out-of-fold predictions from folds grouped by family or type, each fold's α
+ * chosen by an inner grouped cross-validation on its training models alone, so no score of a held-out
+ * model ever shapes its own prediction. It runs on either form of {@link RidgeData} (squared distances,
+ * the dual; coordinates, the primal), one protocol for both; the double[][] methods take squared distances.
  */
 public final class RidgeCrossValidation {
   /** Decades of the α grid around the data's scale: low enough for near-interpolation (K < N) to be found. */
@@ -28,14 +29,12 @@ public final class RidgeCrossValidation {
    * 263 texts) folds chose α from the lowest candidate (near interpolation) to 10^-2 of the scale.
    */
   public static double[] alphaGrid(double[][] squaredDistances) {
-    int m = squaredDistances.length;
-    double total = 0;
-    for (double[] row : squaredDistances) {
-      for (double d : row) {
-        total += d;
-      }
-    }
-    double scale = total / (2.0 * m * m); // mean_i g_ii = ½·mean_ij D²_ij
+    return alphaGrid(new RidgeData.SquaredDistances(squaredDistances));
+  }
+
+  /** {@link #alphaGrid(double[][])} for either form of the data: the same grid (to rounding). */
+  public static double[] alphaGrid(RidgeData data) {
+    double scale = data.alphaScale();
     if (!(scale > 0)) {
       scale = 1;
     }
@@ -49,12 +48,17 @@ public final class RidgeCrossValidation {
   /** The α of {@code grid} with the least squared error of grouped out-of-fold predictions. */
   public static double chooseAlpha(double[][] squaredDistances, double[] y, List<String> groups, int folds,
       double[] grid) {
+    return chooseAlpha(new RidgeData.SquaredDistances(squaredDistances), y, groups, folds, grid);
+  }
+
+  /** {@link #chooseAlpha(double[][], double[], List, int, double[])} for either form of the data. */
+  public static double chooseAlpha(RidgeData data, double[] y, List<String> groups, int folds, double[] grid) {
     int[] assignment = foldsFor(groups, folds);
     double[] error = new double[grid.length];
     for (int fold = 0; fold < GroupedFolds.count(assignment); fold++) {
       int[] test = members(assignment, fold, true);
-      double[][] predicted = heldOut(squaredDistances, y, assignment, fold).predict(toTrain(squaredDistances,
-          assignment, fold, test), grid);
+      int[] train = members(assignment, fold, false);
+      double[][] predicted = data.predictHeldOut(train, pick(y, train), test, grid);
       for (int a = 0; a < grid.length; a++) {
         for (int j = 0; j < test.length; j++) {
           double e = predicted[a][j] - y[test[j]];
@@ -73,18 +77,29 @@ public final class RidgeCrossValidation {
 
   /** Out-of-fold predictions of every observed model, α chosen inside each fold's training set. */
   public static OutOfFold outOfFold(double[][] squaredDistances, double[] y, List<String> groups, int folds) {
+    return outOfFold(new RidgeData.SquaredDistances(squaredDistances), y, groups, folds);
+  }
+
+  /** {@link #outOfFold(double[][], double[], List, int)} for either form of the data. */
+  public static OutOfFold outOfFold(RidgeData data, double[] y, List<String> groups, int folds) {
     int[] assignment = foldsFor(groups, folds);
     double[] alphas = new double[GroupedFolds.count(assignment)];
-    double[] predicted = predictHeldOut(squaredDistances, y, assignment, fold -> {
+    double[] predicted = new double[y.length];
+    for (int fold = 0; fold < alphas.length; fold++) {
+      int[] test = members(assignment, fold, true);
       int[] train = members(assignment, fold, false);
-      double[][] trainDistances = sub(squaredDistances, train, train);
+      RidgeData trainData = data.subset(train);
       List<String> trainGroups = new ArrayList<>();
       for (int i : train) {
         trainGroups.add(groups.get(i));
       }
-      alphas[fold] = chooseAlpha(trainDistances, pick(y, train), trainGroups, folds, alphaGrid(trainDistances));
-      return alphas[fold];
-    });
+      double[] trainScores = pick(y, train);
+      alphas[fold] = chooseAlpha(trainData, trainScores, trainGroups, folds, alphaGrid(trainData));
+      double[] held = data.predictHeldOut(train, trainScores, test, new double[] {alphas[fold]})[0];
+      for (int j = 0; j < test.length; j++) {
+        predicted[test[j]] = held[j];
+      }
+    }
     return new OutOfFold(predicted, assignment, alphas);
   }
 
@@ -128,40 +143,17 @@ public final class RidgeCrossValidation {
 
   /** The fit on every observed model with α chosen by grouped cross-validation on all of them. */
   public static Fit fitAll(double[][] squaredDistances, double[] y, List<String> groups, int folds) {
-    double alpha = chooseAlpha(squaredDistances, y, groups, folds, alphaGrid(squaredDistances));
-    return new Fit(RidgePath.of(squaredDistances, y).at(alpha), alpha);
+    return fitAll(new RidgeData.SquaredDistances(squaredDistances), y, groups, folds);
   }
 
-  /** A fitted ridge and its α. */
-  public record Fit(DistanceRidge ridge, double alpha) {}
-
-  private interface AlphaForFold {
-    double alpha(int fold);
+  /** {@link #fitAll(double[][], double[], List, int)} for either form of the data. */
+  public static Fit fitAll(RidgeData data, double[] y, List<String> groups, int folds) {
+    double alpha = chooseAlpha(data, y, groups, folds, alphaGrid(data));
+    return new Fit(data.fit(y, alpha), alpha);
   }
 
-  private static double[] predictHeldOut(double[][] d, double[] y, int[] assignment, AlphaForFold alphaFor) {
-    double[] predicted = new double[y.length];
-    for (int fold = 0; fold < GroupedFolds.count(assignment); fold++) {
-      int[] test = members(assignment, fold, true);
-      double alpha = alphaFor.alpha(fold);
-      double[] held = heldOut(d, y, assignment, fold).predict(toTrain(d, assignment, fold, test), new double[] {alpha})[0];
-      for (int j = 0; j < test.length; j++) {
-        predicted[test[j]] = held[j];
-      }
-    }
-    return predicted;
-  }
-
-  /** The ridge path on every model outside {@code fold}. */
-  private static RidgePath heldOut(double[][] d, double[] y, int[] assignment, int fold) {
-    int[] train = members(assignment, fold, false);
-    return RidgePath.of(sub(d, train, train), pick(y, train));
-  }
-
-  /** Each test model's squared distances to the models outside {@code fold}. */
-  private static double[][] toTrain(double[][] d, int[] assignment, int fold, int[] test) {
-    return sub(d, test, members(assignment, fold, false));
-  }
+  /** A fitted ridge (the form of its data) and its α. */
+  public record Fit(FittedRidge ridge, double alpha) {}
 
   /** Grouped folds, or one model per group when the groups are too few to split (an inner fit inside one family). */
   private static int[] foldsFor(List<String> groups, int folds) {
@@ -183,16 +175,6 @@ public final class RidgeCrossValidation {
       }
     }
     return chosen.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static double[][] sub(double[][] d, int[] rows, int[] columns) {
-    double[][] out = new double[rows.length][columns.length];
-    for (int r = 0; r < rows.length; r++) {
-      for (int c = 0; c < columns.length; c++) {
-        out[r][c] = d[rows[r]][columns[c]];
-      }
-    }
-    return out;
   }
 
   private static double[] pick(double[] y, int[] indices) {

@@ -82,6 +82,7 @@ public final class RidgePath {
       }
       projected[k] = dot;
     }
+    NullDirections.drop(eigenvalues, projected);
     return new RidgePath(rowMeans, grand, mean, eigenvalues, vectors, projected);
   }
 
