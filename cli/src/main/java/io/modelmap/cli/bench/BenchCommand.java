@@ -1,8 +1,9 @@
 package io.modelmap.cli.bench;
 
-import io.modelmap.cli.bench.ScaleBenchmark;
+import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.cli.support.DataDirOption;
 import io.modelmap.cli.support.UsageError;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,7 +56,12 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     settings(null); // an impossible combination of options is refused before any folder or broker is made
     requireHeapForTheBaselines();
-    new ScaleBenchmark(settings(data.dataDir("bench")), System.out).run().print(System.out);
+    Path dir = data.dataDir("bench");
+    Files.createDirectories(dir);
+    // the broker's own ERRORs (a transactions-v2 producer's retried sequence check, KAFKA-18202) are not the
+    // bench's: they go to the log file with the rest of Kafka's internals
+    System.out.println("Log of Kafka's and RocksDB's internals: " + CliLogging.toFile(dir.resolve("modelmap.log")));
+    new ScaleBenchmark(settings(dir), System.out).run().print(System.out);
     return 0;
   }
 
