@@ -1,5 +1,6 @@
 package io.modelmap.cli.bench;
 
+import io.modelmap.aggregator.app.StreamsSettings;
 import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.cli.support.DataDirOption;
 import io.modelmap.cli.support.UsageError;
@@ -36,7 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--aggregator-heap", defaultValue = "1g", description = "-Xmx of the aggregator JVM (default ${DEFAULT-VALUE}).")
   String aggregatorHeap;
 
-  @Option(names = "--commit-interval-ms", defaultValue = "100", description = "The aggregator's commit interval (default ${DEFAULT-VALUE}).")
+  @Option(names = "--commit-interval-ms", defaultValue = "" + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS,
+      description = "The aggregator's exactly-once commit interval, the floor of per-arrival latency (default ${DEFAULT-VALUE},"
+          + " the aggregator's).")
   long commitIntervalMs;
 
   @Option(names = "--benchmarks", defaultValue = "5", description = "Benchmarks with imported scores (default ${DEFAULT-VALUE}).")
