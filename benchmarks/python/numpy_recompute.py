@@ -4,7 +4,8 @@ KL = (|q_i|^2 + |q_j|^2 - 2 g_ij) / (2N) (modelmap eq. 3). Called by `modelmap b
 
 usage: numpy_recompute.py L.f64 K N KL_OUT.f64 [RUNS]
 L.f64 holds K*N little-endian float64 (row-major); KL_OUT.f64 receives the K*K KL matrix of the last run.
-Prints one JSON line: the median seconds over RUNS (default 3), peak memory, NumPy's version, BLAS and threads.
+Prints one JSON line: the median seconds over RUNS (default 3), peak memory, NumPy's version, and the BLAS it
+ran on (library, version, kernel/core type, threads, and where that was read).
 """
 import json
 import os
@@ -26,22 +27,51 @@ def recompute(l):
 
 
 def blas():
+    """The BLAS this process really runs on: threadpoolctl's view when it is installed, else the OpenBLAS
+    library NumPy loaded, asked directly (its kernel is chosen at load time from the CPU, or from
+    OPENBLAS_CORETYPE), else NumPy's build configuration."""
     try:
         from threadpoolctl import threadpool_info
         pools = [p for p in threadpool_info() if p.get("user_api") == "blas"]
         if pools:
-            return {"blas": pools[0].get("internal_api"), "threads": pools[0].get("num_threads")}
+            pool = pools[0]
+            return {"blas": pool.get("internal_api"), "blas_version": pool.get("version"),
+                    "threads": pool.get("num_threads"), "core": pool.get("architecture"),
+                    "source": "threadpoolctl"}
     except ImportError:
         pass
-    config = getattr(np, "__config__", None)
-    info = {}
-    threads = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
-    threads = int(threads) if threads else os.cpu_count()  # OpenBLAS's default: every core
+    info = {"blas": "unknown", "blas_version": None, "threads": None, "core": None, "source": "numpy config"}
     try:
-        info = config.CONFIG["Build Dependencies"]["blas"]  # NumPy 1.26+
-        return {"blas": info.get("name"), "threads": threads}
+        built = np.__config__.CONFIG["Build Dependencies"]["blas"]  # NumPy 1.26+
+        info.update(blas=built.get("name"), blas_version=built.get("version"))
     except Exception:
-        return {"blas": "unknown", "threads": threads}
+        pass
+    loaded = loaded_openblas()
+    if loaded:
+        info.update(loaded, blas="openblas", source="the loaded OpenBLAS")
+    return info
+
+
+def loaded_openblas():
+    """Kernel (core) name and threads of the OpenBLAS library mapped into this process, as threadpoolctl
+    finds it: NumPy's wheels prefix and suffix its symbols (scipy_openblas_..._64_)."""
+    import ctypes
+    np.linalg.norm(np.ones(2))  # make sure the BLAS is loaded
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower() and "/" in line}
+    except OSError:
+        return None
+    for path in sorted(paths):
+        lib = ctypes.CDLL(path)
+        for prefix, suffix in (("scipy_openblas_", "64_"), ("scipy_openblas_", ""), ("openblas_", "64_"),
+                               ("openblas_", "")):
+            corename = getattr(lib, prefix + "get_corename" + suffix, None)
+            threads = getattr(lib, prefix + "get_num_threads" + suffix, None)
+            if corename is not None and threads is not None:
+                corename.restype = ctypes.c_char_p
+                return {"core": corename().decode(), "threads": threads()}
+    return None
 
 
 def main():

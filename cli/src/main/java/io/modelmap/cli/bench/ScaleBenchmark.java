@@ -71,7 +71,7 @@ public final class ScaleBenchmark {
   public ScaleReport run() throws Exception {
     SyntheticMatrix matrix = new SyntheticMatrix(settings.models(), settings.texts(), settings.families(), settings.seed());
     int bulk = settings.models() - settings.probeModels();
-    out.printf("Starting the broker and registry under %s ...%n", settings.dataDir());
+    out.printf("Starting the broker and registry under %s (%s) ...%n", settings.dataDir(), Machine.load());
     try (EmbeddedCluster cluster = EmbeddedCluster.start(settings.dataDir(), TopicNames.defaults());
         ChildAggregator aggregator = ChildAggregator.start(settings.dataDir().resolve("aggregator"),
             cluster.bootstrapServers(), cluster.schemaRegistryUrl(), settings.aggregatorHeap(),
@@ -127,8 +127,8 @@ public final class ScaleBenchmark {
           predictionLatencies.add((predictions.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
         }
         double totalSeconds = seconds(System.nanoTime() - started);
-        out.printf("All %d models mapped in %.1f s; timing the notebook recompute on the same L ...%n",
-            settings.models(), totalSeconds);
+        out.printf("All %d models mapped in %.1f s (%s); timing the notebook recompute on the same L ...%n",
+            settings.models(), totalSeconds, Machine.load());
         FullLayout layout = awaitLayout(connection, settings.models(), aggregator, started);
         double layoutSeconds = layout.seconds() - totalSeconds;
         double[][] l = new double[settings.models()][];
@@ -145,6 +145,7 @@ public final class ScaleBenchmark {
         StreamCheck.NeighbourCheck check = compare(matrix, reference, sampled, probe, layout.frame());
         double predictionError = comparePredictions(matrix, reference, load, predictions, bulk);
         BatchBaselines baselines = BatchBaselines.measure(l, sampled, settings.dataDir(), out);
+        out.printf("Baselines done (%s)%n", Machine.load());
         long peakResident = aggregator.peakResidentMib();
         aggregator.close(); // RocksDB flushes its memtables on close: measure the disk after
         return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,

@@ -49,7 +49,7 @@ public final class AggregatorCommand implements Callable<Integer> {
           + " default ${DEFAULT-VALUE}).")
   Duration pendingTimeout;
 
-  @Option(names = "--commit-interval-ms", defaultValue = "${env:MODELMAP_COMMIT_INTERVAL_MS:-100}",
+  @Option(names = "--commit-interval-ms", defaultValue = "${env:MODELMAP_COMMIT_INTERVAL_MS:-" + StreamsSettings.DEFAULT_COMMIT_INTERVAL_MS + "}",
       description = "How often results are committed and become visible (exactly-once transactions); lower means"
           + " lower latency and more transactions (default ${DEFAULT-VALUE}).")
   long commitIntervalMs;

@@ -40,7 +40,7 @@ class AggregatorCommandSettingsTest {
   @Test
   void shouldUseTheDocumentedDefaultsWithoutOptions() {
     AggregatorConfig config = parse();
-    assertThat(config.streams().commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.streams().commitInterval()).isEqualTo(Duration.ofMillis(25));
     assertThat(config.streams().rocksDbMemoryMb()).isEqualTo(64);
     assertThat(config.streams().instanceId()).isEmpty();
     assertThat(config.streams().applicationId()).isEqualTo("modelmap-aggregator");

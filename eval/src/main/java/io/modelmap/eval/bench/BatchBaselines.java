@@ -43,6 +43,8 @@ public record BatchBaselines(double scalarSeconds, boolean scalarExtrapolated, d
     Optional<NumpyBaseline> numpy = NumpyBaseline.of(l, workDir, reference.sample(), k > SCALAR_LIMIT ? 1 : 3);
     if (numpy.isEmpty()) {
       out.println("No python3 with NumPy found (set MODELMAP_PYTHON): the baseline is Java's blocked product alone");
+    } else {
+      out.printf("NumPy: %.3f s on %s%n", numpy.get().seconds(), numpy.get().describe());
     }
     return new BatchBaselines(scalar, extrapolate, blockedSeconds, blockedMax,
         numpy.map(n -> new Numpy(n.seconds(), n.describe(), reference.maxRelative(n.klRows()))));

@@ -11,15 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A timed baseline, the batch recompute with NumPy, as a notebook user runs it: {@code benchmarks/python/numpy_recompute.py}
- * (bundled) on the same L, when {@code python3} (or {@code $MODELMAP_PYTHON}) with NumPy is present.
+ * (bundled) on the same L, when {@code python3} (or {@code $MODELMAP_PYTHON}) with NumPy is present, started by
+ * {@link NotebookPython} (without this machine's OpenBLAS overrides).
  *
  * @param seconds the median of its runs
- * @param describe NumPy's version, BLAS and threads, and its peak memory
+ * @param describe NumPy's version, the BLAS library, kernel (core type) and threads it ran on, and its peak memory
  * @param klRows its KL rows of the sampled models, to check against the {@link io.modelmap.math.BatchReference reference} (the whole K×K is not read back)
  */
 public record NumpyBaseline(double seconds, String describe, double[][] klRows) {
@@ -28,7 +30,6 @@ public record NumpyBaseline(double seconds, String describe, double[][] klRows) 
   /** Empty when no Python with NumPy is found (the reason is printed by the caller). */
   public static Optional<NumpyBaseline> of(double[][] l, Path workDir, int[] sample, int runs)
       throws IOException, InterruptedException {
-    String python = System.getenv().getOrDefault("MODELMAP_PYTHON", "python3");
     Path script = workDir.resolve(SCRIPT);
     try (InputStream in = NumpyBaseline.class.getResourceAsStream("/" + SCRIPT)) {
       Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -40,8 +41,8 @@ public record NumpyBaseline(double seconds, String describe, double[][] klRows) 
     write(l, input);
     Process process;
     try {
-      process = new ProcessBuilder(python, script.toString(), input.toString(), String.valueOf(k), String.valueOf(n),
-          output.toString(), String.valueOf(runs)).redirectErrorStream(true).start();
+      process = NotebookPython.command(List.of(script.toString(), input.toString(), String.valueOf(k),
+          String.valueOf(n), output.toString(), String.valueOf(runs))).redirectErrorStream(true).start();
     } catch (IOException e) {
       return Optional.empty(); // no python3 on the PATH
     }
@@ -50,12 +51,23 @@ public record NumpyBaseline(double seconds, String describe, double[][] klRows) 
       return Optional.empty(); // most often: no NumPy
     }
     JsonNode report = new ObjectMapper().readTree(printed.substring(printed.lastIndexOf('\n') + 1));
-    String describe = String.format("NumPy %s, %s, %s threads, peak %.0f MiB", report.get("numpy").asText(),
-        report.get("blas").asText(), report.path("threads").asText("?"), report.get("peak_rss_mib").asDouble());
+    String describe = describe(report);
     double[][] kl = read(output, k, sample);
     Files.deleteIfExists(input);
     Files.deleteIfExists(output);
     return Optional.of(new NumpyBaseline(report.get("seconds").asDouble(), describe, kl));
+  }
+
+  /**
+   * NumPy's version and the BLAS it ran on, as the script read it: "NumPy 2.4.6, openblas 0.3.31.188.0 (SkylakeX
+   * kernels), 2 threads, peak 892 MiB, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset".
+   */
+  static String describe(JsonNode report) {
+    String version = report.path("blas_version").isTextual() ? " " + report.get("blas_version").asText() : "";
+    String core = report.path("core").isTextual() ? " (" + report.get("core").asText() + " kernels)" : "";
+    return String.format("NumPy %s, %s%s%s, %s threads, peak %.0f MiB, %s unset", report.get("numpy").asText(),
+        report.get("blas").asText(), version, core, report.path("threads").asText("?"),
+        report.get("peak_rss_mib").asDouble(), String.join(" and ", NotebookPython.MACHINE_TUNING));
   }
 
   private static void write(double[][] l, Path file) throws IOException {

@@ -27,7 +27,7 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
     return baselines.fastestSeconds() * 1000 / medianLatencyMs;
   }
 
-  /** The machine, as the JVM and /proc/cpuinfo name it. */
+  /** The machine, as the JVM and /proc/cpuinfo name it, and its load. */
   public static String machine() {
     String cpu = "";
     try {
@@ -39,7 +39,17 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
     }
     return Runtime.getRuntime().availableProcessors() + " cores " + (cpu.isEmpty() ? "" : "(" + cpu + ") ")
         + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
-        + System.getProperty("java.version");
+        + System.getProperty("java.version") + loadAverage();
+  }
+
+  /** The 1, 5 and 15-minute load averages as the table is printed: other work on a shared machine shows here. */
+  private static String loadAverage() {
+    try {
+      String[] load = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+      return String.format(", load average %s, %s, %s at the end", load[0], load[1], load[2]);
+    } catch (java.io.IOException | RuntimeException e) {
+      return ""; // not Linux
+    }
   }
 
   /** Writes the figures as the README's Markdown table. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.math.BatchReference;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,6 +26,24 @@ class NumpyBaselineTest {
     assertThat(numpy.get().describe()).startsWith("NumPy ");
     assertThat(dir.resolve("L.f64")).as("the exchange files are removed").doesNotExist();
     assertThat(dir.resolve("KL.f64")).doesNotExist();
+  }
+
+  @Test
+  void shouldDescribeTheBlasKernelAndThreadsTheScriptReported() throws Exception {
+    JsonNode report = new ObjectMapper().readTree("{\"seconds\": 0.14, \"numpy\": \"2.4.6\", \"peak_rss_mib\": 891.6,"
+        + " \"blas\": \"openblas\", \"blas_version\": \"0.3.31\", \"threads\": 2, \"core\": \"SkylakeX\"}");
+
+    assertThat(NumpyBaseline.describe(report)).isEqualTo("NumPy 2.4.6, openblas 0.3.31 (SkylakeX kernels), 2 threads,"
+        + " peak 892 MiB, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset");
+  }
+
+  @Test
+  void shouldReportTheKernelTheBaselineRanOn() throws Exception {
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {1}, 1);
+    assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
+
+    assertThat(numpy.get().describe()).as("an OpenBLAS build names its kernel").matches(
+        d -> !d.contains("openblas") || d.matches(".*openblas \\S+ \\(\\w+ kernels\\), \\d+ threads.*"));
   }
 
   @Test
