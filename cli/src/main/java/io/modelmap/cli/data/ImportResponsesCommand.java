@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 /** {@code modelmap import-responses}: publishes models' responses to shared prompts, compared as they arrive. */
 @Command(name = "import-responses", mixinStandardHelpOptions = true,
     description = "Publish responses (JSONL of {model_id, prompt_id, response}) to model-responses; the aggregator"
-        + " compares each with every other model's response to its prompt (ROUGE-1/2/L, BLEU).")
+        + " compares each with every other model's response to its prompt (ROUGE-1/2/L, BLEU, METEOR).")
 public final class ImportResponsesCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions connection;
