@@ -53,9 +53,10 @@ public final class ScaleBenchmark {
       if (models < 2 || texts < 1 || probeModels < 1 || probeModels >= models) {
         throw new IllegalArgumentException("need at least 2 models, 1 text and 1 ≤ probe models < models");
       }
-      if (families < 1 || textsPerRecord < 1 || inFlight < 1 || commitIntervalMs < 0) {
+      if (families < 1 || textsPerRecord < 1 || inFlight < 1 || commitIntervalMs < 1) {
+        // the aggregator refuses a commit interval of 0 itself, after the broker has started: refuse it here first
         throw new IllegalArgumentException("need at least 1 family, 1 text per record and 1 model in flight, and a"
-            + " commit interval ≥ 0");
+            + " --commit-interval-ms of at least 1");
       }
       if (benchmarks < 1 || observedModels < 10 || observedModels > models - probeModels) {
         throw new IllegalArgumentException("need at least 1 benchmark and 10 ≤ observed models ≤ models − probe models");

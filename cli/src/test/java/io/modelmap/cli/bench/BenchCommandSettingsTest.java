@@ -67,7 +67,22 @@ class BenchCommandSettingsTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("modelmap bench: --models 20 --texts 10 --families 0 --texts-per-record 500"
         + " --in-flight 8 --probe-models 5 --benchmarks 5 --observed-models 10: need at least 1 family, 1 text per"
-        + " record and 1 model in flight, and a commit interval ≥ 0" + System.lineSeparator());
+        + " record and 1 model in flight, and a --commit-interval-ms of at least 1" + System.lineSeparator());
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void shouldExitTwoWithOneLineForACommitIntervalOfZeroBeforeStartingAnything(@org.junit.jupiter.api.io.TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    Path data = dir.resolve("bench");
+
+    int exit = ModelMapCli.commandLine().setErr(new PrintWriter(err)).execute("bench", "--models", "20", "--texts", "10",
+        "--probe-models", "5", "--observed-models", "10", "--commit-interval-ms", "0", "--data-dir", data.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("modelmap bench: --models 20 --texts 10 --families 40 --texts-per-record 500"
+        + " --in-flight 8 --probe-models 5 --benchmarks 5 --observed-models 10: need at least 1 family, 1 text per"
+        + " record and 1 model in flight, and a --commit-interval-ms of at least 1" + System.lineSeparator());
     assertThat(data).doesNotExist();
   }
 }
