@@ -2,8 +2,6 @@ package io.modelmap.math.predict;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * {@link CoordinateRidge} for every α at once, as {@link RidgePath} is for the dual: one
@@ -13,18 +11,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 public final class CoordinateRidgePath {
   private final double[] centroid;
-  private final double intercept;
-  private final double[] eigenvalues;
-  private final DMatrixRMaj vectors; // columns: eigenvectors of XᵀX
-  private final double[] projected; // Wᵀ·Xᵀ(y − ȳ)
+  private final RidgeSpectrum spectrum; // of XᵀX, with b = Xᵀ(y − ȳ)
 
-  private CoordinateRidgePath(double[] centroid, double intercept, double[] eigenvalues, DMatrixRMaj vectors,
-      double[] projected) {
+  private CoordinateRidgePath(double[] centroid, RidgeSpectrum spectrum) {
     this.centroid = centroid;
-    this.intercept = intercept;
-    this.eigenvalues = eigenvalues;
-    this.vectors = vectors;
-    this.projected = projected;
+    this.spectrum = spectrum;
   }
 
   /**
@@ -69,39 +60,16 @@ public final class CoordinateRidgePath {
     CommonOps_DDRM.multTransA(x, x, scatter);
     DMatrixRMaj xty = new DMatrixRMaj(n, 1);
     CommonOps_DDRM.multTransA(x, residual, xty);
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-    if (!eig.decompose(scatter)) {
-      throw new IllegalStateException("the eigendecomposition of the " + n + "×" + n + " scatter did not converge");
+    double[] rhs = new double[n];
+    for (int s = 0; s < n; s++) {
+      rhs[s] = xty.get(s);
     }
-    double[] eigenvalues = new double[n];
-    DMatrixRMaj vectors = new DMatrixRMaj(n, n);
-    double[] projected = new double[n];
-    for (int k = 0; k < n; k++) {
-      eigenvalues[k] = Math.max(eig.getEigenvalue(k).getReal(), 0); // XᵀX is positive semi-definite
-      DMatrixRMaj v = eig.getEigenVector(k);
-      double dot = 0;
-      for (int s = 0; s < n; s++) {
-        vectors.unsafe_set(s, k, v.get(s));
-        dot += v.get(s) * xty.get(s);
-      }
-      projected[k] = dot;
-    }
-    NullDirections.drop(eigenvalues, projected);
-    return new CoordinateRidgePath(centroid, mean, eigenvalues, vectors, projected);
+    return new CoordinateRidgePath(centroid, RidgeSpectrum.of(scatter, rhs, mean, "scatter"));
   }
 
   /** The fit at one α (positive). */
   public CoordinateRidge at(double alpha) {
-    requirePositive(alpha);
-    int n = eigenvalues.length;
-    double[] weights = new double[n];
-    for (int k = 0; k < n; k++) {
-      double scaled = projected[k] / (eigenvalues[k] + alpha);
-      for (int s = 0; s < n; s++) {
-        weights[s] += vectors.unsafe_get(s, k) * scaled;
-      }
-    }
-    return new CoordinateRidge(weights, centroid, intercept);
+    return new CoordinateRidge(spectrum.solution(alpha), centroid, spectrum.intercept());
   }
 
   /**
@@ -111,7 +79,7 @@ public final class CoordinateRidgePath {
    * @return [α index][model index]
    */
   public double[][] predict(double[][] coordinates, double[] alphas) {
-    int n = eigenvalues.length;
+    int n = centroid.length;
     int t = coordinates.length;
     DMatrixRMaj centred = new DMatrixRMaj(t, n);
     for (int j = 0; j < t; j++) {
@@ -122,25 +90,6 @@ public final class CoordinateRidgePath {
         centred.unsafe_set(j, s, coordinates[j][s] - centroid[s]);
       }
     }
-    DMatrixRMaj xw = new DMatrixRMaj(t, n);
-    CommonOps_DDRM.mult(centred, vectors, xw);
-    double[][] predictions = new double[alphas.length][t];
-    for (int a = 0; a < alphas.length; a++) {
-      requirePositive(alphas[a]);
-      for (int j = 0; j < t; j++) {
-        double sum = intercept;
-        for (int k = 0; k < n; k++) {
-          sum += xw.unsafe_get(j, k) * projected[k] / (eigenvalues[k] + alphas[a]);
-        }
-        predictions[a][j] = sum;
-      }
-    }
-    return predictions;
-  }
-
-  private static void requirePositive(double alpha) {
-    if (!(alpha > 0)) {
-      throw new IllegalArgumentException("alpha must be positive, was " + alpha);
-    }
+    return spectrum.predict(centred, alphas);
   }
 }

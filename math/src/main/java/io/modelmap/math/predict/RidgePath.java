@@ -1,9 +1,6 @@
 package io.modelmap.math.predict;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * {@link DistanceRidge} for every α at once: one eigendecomposition G_T = V·Λ·Vᵀ of the training Gram,
@@ -14,19 +11,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class RidgePath {
   private final double[] rowMeans;
   private final double grandMean;
-  private final double intercept;
-  private final double[] eigenvalues;
-  private final DMatrixRMaj vectors; // columns: eigenvectors of G_T
-  private final double[] projected; // Vᵀ(y − ȳ)
+  private final RidgeSpectrum spectrum; // of G_T, with b = y − ȳ
 
-  private RidgePath(double[] rowMeans, double grandMean, double intercept,
-      double[] eigenvalues, DMatrixRMaj vectors, double[] projected) {
+  private RidgePath(double[] rowMeans, double grandMean, RidgeSpectrum spectrum) {
     this.rowMeans = rowMeans;
     this.grandMean = grandMean;
-    this.intercept = intercept;
-    this.eigenvalues = eigenvalues;
-    this.vectors = vectors;
-    this.projected = projected;
+    this.spectrum = spectrum;
   }
 
   /**
@@ -65,44 +55,16 @@ public final class RidgePath {
         gram.unsafe_set(j, i, g);
       }
     }
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-    if (!eig.decompose(gram)) {
-      throw new IllegalStateException("the eigendecomposition of the " + m + "×" + m + " training Gram did not converge");
+    double[] residual = new double[m];
+    for (int i = 0; i < m; i++) {
+      residual[i] = y[i] - mean;
     }
-    double[] eigenvalues = new double[m];
-    DMatrixRMaj vectors = new DMatrixRMaj(m, m);
-    double[] projected = new double[m];
-    for (int k = 0; k < m; k++) {
-      eigenvalues[k] = Math.max(eig.getEigenvalue(k).getReal(), 0); // G_T is positive semi-definite
-      DMatrixRMaj v = eig.getEigenVector(k);
-      double dot = 0;
-      for (int i = 0; i < m; i++) {
-        vectors.unsafe_set(i, k, v.get(i));
-        dot += v.get(i) * (y[i] - mean);
-      }
-      projected[k] = dot;
-    }
-    NullDirections.drop(eigenvalues, projected);
-    return new RidgePath(rowMeans, grand, mean, eigenvalues, vectors, projected);
+    return new RidgePath(rowMeans, grand, RidgeSpectrum.of(gram, residual, mean, "training Gram"));
   }
 
   /** The fit at one α (positive). */
   public DistanceRidge at(double alpha) {
-    requirePositive(alpha);
-    int m = eigenvalues.length;
-    double[] scaled = new double[m];
-    for (int k = 0; k < m; k++) {
-      scaled[k] = projected[k] / (eigenvalues[k] + alpha);
-    }
-    double[] c = new double[m];
-    for (int i = 0; i < m; i++) {
-      double sum = 0;
-      for (int k = 0; k < m; k++) {
-        sum += vectors.unsafe_get(i, k) * scaled[k];
-      }
-      c[i] = sum;
-    }
-    return new DistanceRidge(c, rowMeans, grandMean, intercept);
+    return new DistanceRidge(spectrum.solution(alpha), rowMeans, grandMean, spectrum.intercept());
   }
 
   /**
@@ -112,7 +74,7 @@ public final class RidgePath {
    * @return [α index][model index]
    */
   public double[][] predict(double[][] squaredDistancesToTrain, double[] alphas) {
-    int m = eigenvalues.length;
+    int m = rowMeans.length;
     int t = squaredDistancesToTrain.length;
     DMatrixRMaj g = new DMatrixRMaj(t, m);
     for (int j = 0; j < t; j++) {
@@ -128,25 +90,6 @@ public final class RidgePath {
         g.unsafe_set(j, i, -0.5 * (d[i] - ownMean - rowMeans[i] + grandMean));
       }
     }
-    DMatrixRMaj gv = new DMatrixRMaj(t, m);
-    CommonOps_DDRM.mult(g, vectors, gv);
-    double[][] predictions = new double[alphas.length][t];
-    for (int a = 0; a < alphas.length; a++) {
-      requirePositive(alphas[a]);
-      for (int j = 0; j < t; j++) {
-        double sum = intercept;
-        for (int k = 0; k < m; k++) {
-          sum += gv.unsafe_get(j, k) * projected[k] / (eigenvalues[k] + alphas[a]);
-        }
-        predictions[a][j] = sum;
-      }
-    }
-    return predictions;
-  }
-
-  private static void requirePositive(double alpha) {
-    if (!(alpha > 0)) {
-      throw new IllegalArgumentException("alpha must be positive, was " + alpha);
-    }
+    return spectrum.predict(g, alphas);
   }
 }
