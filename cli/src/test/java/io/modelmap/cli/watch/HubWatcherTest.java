@@ -71,6 +71,17 @@ class HubWatcherTest {
         }, topic::put, Clock.fixed(now, ZoneOffset.UTC));
   }
 
+  /** Pushes org/m001 … org/m{count}, a minute apart; answers their ids in push order. */
+  private List<String> pushOnePerMinute(int count) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int minute = 1; minute <= count; minute++) {
+      String id = String.format("org/m%03d", minute);
+      push(id, ListingCard.textGeneration(10, "mit"), "llama", minute);
+      ids.add(id);
+    }
+    return ids;
+  }
+
   @Test
   void shouldRegisterModelsAppearingOverTimeOnceEachInTheOrderTheyWerePushed() throws Exception {
     String b = push("org/b", ListingCard.textGeneration(10, "mit"), "llama", 2);
@@ -238,12 +249,7 @@ class HubWatcherTest {
   @Test
   void shouldReadAtMostThePageLimitInALookAndGoOnFromThereAtTheNextLook() throws Exception {
     int count = HubWatcher.PAGE_SIZE + 50; // two pages, newest first: m150..m051, then m050..m001
-    List<String> ids = new ArrayList<>();
-    for (int minute = 1; minute <= count; minute++) {
-      String id = String.format("org/m%03d", minute);
-      push(id, ListingCard.textGeneration(10, "mit"), "llama", minute);
-      ids.add(id);
-    }
+    List<String> ids = pushOnePerMinute(count);
     Path file = Files.writeString(dir.resolve("rules.yaml"), "corpus: docs\nmodels-per-hour: 1000\n");
     HubWatcher watcher = new HubWatcher(client.listing(), client::modelType, RulesFile.read(file, List.of("llama")),
         false, WatchState.of(topic), model -> model.id(), topic::put, Clock.fixed(now, ZoneOffset.UTC),
@@ -270,12 +276,7 @@ class HubWatcherTest {
   @Test
   void shouldNeitherSkipNorRepeatWhenRestartedBetweenTheLooksOfACutWalk() throws Exception {
     int count = HubWatcher.PAGE_SIZE + 50; // two pages, newest first: m150..m051, then m050..m001
-    List<String> ids = new ArrayList<>();
-    for (int minute = 1; minute <= count; minute++) {
-      String id = String.format("org/m%03d", minute);
-      push(id, ListingCard.textGeneration(10, "mit"), "llama", minute);
-      ids.add(id);
-    }
+    List<String> ids = pushOnePerMinute(count);
     Path file = Files.writeString(dir.resolve("rules.yaml"),
         "corpus: docs\nmodels-per-hour: 1000\nsince: " + DAY + "\n");
     HubWatcher beforeRestart = new HubWatcher(client.listing(), client::modelType,
