@@ -149,11 +149,12 @@ class WatchHubIT {
   void shouldRegisterASkippedModelOnceWhenReplayedByHand() throws Exception {
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
         new PrintStream(OutputStream.nullOutputStream()), 0)) {
-      String[] once = watchArgs(system, "corpus: c\nmax-parameters: 1000\n", "--once");
+      // the stand-in's pushes are dated DAY, before the watcher starts: since takes the first look back there
+      String[] once = watchArgs(system, "corpus: c\nmax-parameters: 1000\nsince: " + DAY + "\n", "--once");
       String big = push("org/big", 5000, 1);
       assertThat(decisionLines(run(once))).containsExactly(
           "skipped org/big at " + big + ": max-parameters: 5000 parameters, more than 1000");
-      String[] replay = watchArgs(system, "corpus: c\nmax-parameters: 1000\n", "--replay", "org/big@" + big);
+      String[] replay = watchArgs(system, "corpus: c\nmax-parameters: 1000\nsince: " + DAY + "\n", "--replay", "org/big@" + big);
 
       Run first = run(replay);
       Run second = run(replay);
@@ -185,7 +186,8 @@ class WatchHubIT {
   void shouldRegisterEachModelOnceWhenTwoWatchersFollowOneRuleSetAtOnce() throws Exception {
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
         new PrintStream(OutputStream.nullOutputStream()), 0)) {
-      String[] once = watchArgs(system, "corpus: c\n", "--once");
+      // the stand-in's pushes are dated DAY, before the watchers start: since takes the first look back there
+      String[] once = watchArgs(system, "corpus: c\nsince: " + DAY + "\n", "--once");
       String a = push("org/a", 100, 1);
       String b = push("org/b", 100, 2);
       String c = push("org/c", 100, 3);
