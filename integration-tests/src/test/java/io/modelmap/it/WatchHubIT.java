@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import io.modelmap.kafka.SingleActive;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,6 +212,28 @@ class WatchHubIT {
       List<String> decided = new ArrayList<>();
       reader.readAll(system.connection().topics().hubDecisions(), (key, decision) -> decided.add(key));
       assertThat(decided).containsExactlyInAnyOrder("org/a@" + a, "org/b@" + b, "org/c@" + c);
+    }
+  }
+
+  @Test
+  void shouldGiveUpALookOnceInOneLineWhileAnotherWatcherStaysActive() throws Exception {
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
+        new PrintStream(OutputStream.nullOutputStream()), 0)) {
+      String[] once = watchArgs(system, "corpus: c\nsince: " + DAY + "\n", "--once", "--once-wait", "5s");
+      push("org/a", 100, 1);
+      String group = system.connection().topics().hubDecisions().name() + "-watchers"; // as OPERATIONS names it
+      try (SingleActive other = new SingleActive(system.connection(), group,
+          system.connection().topics().hubDecisions(), java.time.Clock.systemUTC())) {
+        other.awaitLease(Duration.ofMinutes(1), () -> { });
+
+        Run run = run(once);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).contains("another watcher is still active after").contains("(consumer group " + group
+            + ")").doesNotContain("\tat ");
+        assertThat(new TopicReader(system.connection()).latestByKey(system.connection().topics().hubDecisions()))
+            .isEmpty();
+      }
     }
   }
 

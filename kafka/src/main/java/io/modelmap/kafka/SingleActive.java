@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,18 +57,32 @@ public final class SingleActive implements AutoCloseable {
 
   /**
    * Takes part in the group until this member holds the lease (at once when it does already); calls
-   * {@code stillWaiting} once when that takes longer than {@code notice}.
+   * {@code stillWaiting} once when that takes longer than {@code notice}. A standby waits as long as it takes.
    */
   public void awaitLease(Duration notice, Runnable stillWaiting) {
-    Instant noticeAt = clock.instant().plus(notice);
+    awaitLease(notice, stillWaiting, Optional.empty());
+  }
+
+  /**
+   * As {@link #awaitLease(Duration, Runnable)}, giving up after {@code atMost} when given (a one-off run must not
+   * wait for a long-running holder that may never stop); answers whether this member holds the lease.
+   */
+  public boolean awaitLease(Duration notice, Runnable stillWaiting, Optional<Duration> atMost) {
+    Instant start = clock.instant();
+    Instant noticeAt = start.plus(notice);
+    Optional<Instant> giveUpAt = atMost.map(start::plus);
     boolean told = false;
     while (!held) {
+      if (giveUpAt.isPresent() && !clock.instant().isBefore(giveUpAt.get())) {
+        return false;
+      }
       consumer.poll(POLL);
       if (!held && !told && !clock.instant().isBefore(noticeAt)) {
         stillWaiting.run();
         told = true;
       }
     }
+    return true;
   }
 
   /**

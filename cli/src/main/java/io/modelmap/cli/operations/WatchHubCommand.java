@@ -2,6 +2,7 @@ package io.modelmap.cli.operations;
 
 import io.modelmap.cli.runtime.PublishedCorpora;
 import io.modelmap.cli.support.ClusterOptions;
+import io.modelmap.cli.runtime.CannotFinish;
 import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.support.HubOptions;
 import io.modelmap.cli.support.UsageError;
@@ -67,6 +68,11 @@ public final class WatchHubCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Look once, decide what is new, and exit.")
   boolean once;
 
+  @Option(names = "--once-wait", converter = DurationConverter.class, defaultValue = "2m",
+      description = "With --once: how long to wait while another watcher is active before giving up, "
+          + DurationConverter.FORMS + " (default ${DEFAULT-VALUE}).")
+  Duration onceWait;
+
   @Option(names = "--pages-per-look", defaultValue = "20", paramLabel = "N",
       description = "The most listing pages (100 models each) one look reads; a longer backlog is taken over the"
           + " next looks, each going on where the last stopped (default ${DEFAULT-VALUE}).")
@@ -123,7 +129,11 @@ public final class WatchHubCommand implements Callable<Integer> {
       }
       try (SingleActive lease = new SingleActive(target, group(target), target.topics().hubDecisions(),
           Clock.systemUTC())) {
-        awaitLease(lease, target);
+        if (once) {
+          awaitLeaseOnce(lease, target);
+        } else {
+          awaitLease(lease, target);
+        }
         // read once the lease is held: what a watcher active before this one decided is never decided again
         WatchState state = WatchState.of(reader.latestByKey(target.topics().hubDecisions()));
         WatchRegistrar registrar = registrar(reader, target, publisher, rules, textIds, itemIds);
@@ -155,6 +165,15 @@ public final class WatchHubCommand implements Callable<Integer> {
   private static void awaitLease(SingleActive lease, KafkaConnection target) {
     lease.awaitLease(NOTICE, () -> System.out.println("Another watcher is active (consumer group " + group(target)
         + "); waiting to take over when it stops"));
+  }
+
+  /** A one-off look gives up when another watcher stays active: that one is already looking at the Hub. */
+  private void awaitLeaseOnce(SingleActive lease, KafkaConnection target) {
+    if (!lease.awaitLease(NOTICE, () -> System.out.println("Another watcher is active (consumer group "
+        + group(target) + "); waiting up to " + human(onceWait) + " for it to stop"), Optional.of(onceWait))) {
+      throw new CannotFinish("another watcher is still active after " + human(onceWait) + " (consumer group "
+          + group(target) + "); it is looking at the Hub already: stop it, or raise --once-wait");
+    }
   }
 
   private WatchRegistrar registrar(TopicReader reader, KafkaConnection target, Publisher publisher, WatchRules rules,
