@@ -138,7 +138,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * quiet, repeats of known scores, answers and responses move the aggregator's duplicate and conflict
  * counters (read from {@code /metrics}) by exactly their number, and nothing else moves.
  *
- * <p>CI runs the seeds in {@code chaos.seeds} (two by default); {@code ./mvnw -Pchaos verify} runs 20.
+ * <p>CI runs the seeds in {@code chaos.seeds} (seed 101 by default: one seed takes about 4.5 minutes of CI's 20-minute
+ * budget on 2 cores); {@code ./mvnw -Pchaos verify} runs 20.
  * Every run prints its seed and actions; {@code -Dchaos.seeds=SEED -Dit.test=ChaosIT} replays one, and
  * {@code -Dchaos.logs=FOLDER} keeps the children's logs.
  */
@@ -216,7 +217,7 @@ class ChaosIT {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   static Stream<Long> seeds() {
-    return Arrays.stream(System.getProperty("chaos.seeds", "101,202").split(",")).map(String::trim).map(Long::parseLong);
+    return Arrays.stream(System.getProperty("chaos.seeds", "101").split(",")).map(String::trim).map(Long::parseLong);
   }
 
   @AfterAll

@@ -3,13 +3,10 @@ package io.modelmap.aggregator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.aggregator.embedding.EmbeddingSettings;
 import io.modelmap.aggregator.embedding.EmbeddingStores;
 import io.modelmap.aggregator.embedding.QuestionEncoding;
 import io.modelmap.aggregator.embedding.Router;
-import io.modelmap.aggregator.prediction.PredictionSettings;
 import io.modelmap.math.embed.FoldIn;
 import io.modelmap.schemas.avro.McAnswer;
 import io.modelmap.schemas.avro.McAnswers;
@@ -19,9 +16,6 @@ import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.avro.ScorePrediction;
 import io.modelmap.schemas.avro.ScorePredictions;
 import io.modelmap.schemas.key.CompositeKey;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -44,9 +37,8 @@ import org.junit.jupiter.api.Test;
  * forecast comes from a training without its answers.
  */
 class EmbeddingTopologyTest {
-  private static final String BENCHMARK = "mmlu-pro";
+  private static final String BENCHMARK = MmluPro400.BENCHMARK;
   private static final List<String> BENCHMARKS = List.of("mmlu-pro-even", "mmlu-pro-odd");
-  private static final String DATA = "/data/mmlu-pro-400/";
   /** Real time for a full training and one per benchmark left out, on a loaded 2-core machine. */
   private static final Duration TRAININGS = Duration.ofMinutes(5);
 
@@ -58,9 +50,10 @@ class EmbeddingTopologyTest {
    */
   @Test
   void aModelWhoseAnswersWaitForTheirItemsIsFoldedInOnceTheyArrive() throws Exception {
-    Map<String, McItem> items = items();
-    List<String> header = new ArrayList<>();
-    Map<String, List<McAnswer>> answers = answers(header);
+    Map<String, McItem> items = MmluPro400.items();
+    MmluPro400.Answers table = MmluPro400.answers();
+    Map<String, List<McAnswer>> answers = table.byModel();
+    List<String> header = table.header();
     List<String> models = header.subList(4, 10);
     String waiting = models.get(models.size() - 1);
     List<McItem> all = new ArrayList<>(items.values());
@@ -68,9 +61,7 @@ class EmbeddingTopologyTest {
     all.subList(0, 200).forEach(i -> early.add(i.getItemId().toString()));
     EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
         QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
-    PredictionSettings d = PredictionSettings.defaults();
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
-        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+    try (AggregatorHarness h = MmluPro400.harness(settings)) {
       TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
       all.subList(0, 200).forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
       for (String model : models.subList(0, models.size() - 1)) {
@@ -100,16 +91,15 @@ class EmbeddingTopologyTest {
 
   @Test
   void modelsAreEmbeddedAndALateModelIsFoldedInWithoutRetraining() throws Exception {
-    Map<String, McItem> items = twoBenchmarks(items());
-    List<String> header = new ArrayList<>();
-    Map<String, List<McAnswer>> answers = answers(header);
+    Map<String, McItem> items = twoBenchmarks(MmluPro400.items());
+    MmluPro400.Answers table = MmluPro400.answers();
+    Map<String, List<McAnswer>> answers = table.byModel();
+    List<String> header = table.header();
     List<String> models = header.subList(4, header.size());
     String late = models.get(models.size() - 1);
     EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
         QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
-    PredictionSettings d = PredictionSettings.defaults();
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
-        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+    try (AggregatorHarness h = MmluPro400.harness(settings)) {
       TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
       items.values().forEach(item -> h.items.pipeInput(key(item), item));
       for (String model : models.subList(0, models.size() - 1)) {
@@ -152,7 +142,7 @@ class EmbeddingTopologyTest {
       for (McAnswer a : answers.get(late)) {
         McItem item = items.get(a.getItemId().toString());
         if (!heldOut(item)) {
-          features.add(router.features(text(item)));
+          features.add(router.features(MmluPro400.text(item)));
           right.add(a.getChosenIndex() == item.getGoldIndex());
         }
       }
@@ -173,7 +163,7 @@ class EmbeddingTopologyTest {
         for (McAnswer a : answers.get(late)) {
           McItem item = items.get(a.getItemId().toString());
           if (!heldOut(item) && !item.getBenchmarkId().toString().equals(benchmark)) {
-            otherFeatures.add(without.features(text(item)));
+            otherFeatures.add(without.features(MmluPro400.text(item)));
             otherRight.add(a.getChosenIndex() == item.getGoldIndex());
           }
         }
@@ -189,7 +179,7 @@ class EmbeddingTopologyTest {
         }
       }
       Router updated = Router.fromBytes(this.<byte[]>store(h).get(EmbeddingStores.CURRENT));
-      assertThat(updated.rank(text(items.values().iterator().next()))).hasSize(models.size());
+      assertThat(updated.rank(MmluPro400.text(items.values().iterator().next()))).hasSize(models.size());
 
       // benchmark forecasts from the embeddings (§5.3): the measured accuracy on the benchmark, predicted out of fold
       Map<String, ScorePredictions> forecasts = new HashMap<>();
@@ -238,9 +228,10 @@ class EmbeddingTopologyTest {
    */
   @Test
   void aBenchmarksForecastIsUnchangedWhenTheForecastModelsAnswersToItChange() throws Exception {
-    Map<String, McItem> items = twoBenchmarks(items());
-    List<String> header = new ArrayList<>();
-    Map<String, List<McAnswer>> answers = answers(header);
+    Map<String, McItem> items = twoBenchmarks(MmluPro400.items());
+    MmluPro400.Answers table = MmluPro400.answers();
+    Map<String, List<McAnswer>> answers = table.byModel();
+    List<String> header = table.header();
     List<String> models = header.subList(4, header.size()).stream()
         .filter(m -> answers.get(m).size() == items.size()).toList();
     String forecast = models.get(0);
@@ -271,9 +262,7 @@ class EmbeddingTopologyTest {
       Map<String, List<McAnswer>> answers, String model, String benchmark) throws Exception {
     EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
         QuestionEncoding.TFIDF, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
-    PredictionSettings d = PredictionSettings.defaults();
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
-        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)))) {
+    try (AggregatorHarness h = MmluPro400.harness(settings)) {
       TestOutputTopic<String, ScorePredictions> predictions = h.output(h.topics.scorePredictions());
       TestOutputTopic<String, PredictionQuality> qualities = h.output(h.topics.predictionQuality());
       TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
@@ -339,7 +328,7 @@ class EmbeddingTopologyTest {
     int[] counts = new int[4];
     for (McAnswer a : own) {
       McItem item = items.get(a.getItemId().toString());
-      boolean predicted = router.questionSide().probability(embedding, router.features(text(item))) >= 0.5;
+      boolean predicted = router.questionSide().probability(embedding, router.features(MmluPro400.text(item))) >= 0.5;
       boolean right = a.getChosenIndex() == item.getGoldIndex();
       int base = heldOut(item) ? 2 : 0;
       counts[base]++;
@@ -353,62 +342,8 @@ class EmbeddingTopologyTest {
     return Math.floorMod(key(item).hashCode(), 10) == 0;
   }
 
-  private static String text(McItem item) {
-    StringBuilder text = new StringBuilder(item.getQuestion());
-    item.getChoices().forEach(c -> text.append('\n').append(c));
-    return text.toString();
-  }
-
   @SuppressWarnings("unchecked")
   private <V> KeyValueStore<String, V> store(AggregatorHarness h) {
     return (KeyValueStore<String, V>) (KeyValueStore<?, ?>) h.driver.getKeyValueStore(EmbeddingStores.ROUTER);
-  }
-
-  private static Map<String, McItem> items() throws Exception {
-    Map<String, Integer> gold = new HashMap<>();
-    try (BufferedReader in = reader("answers.csv", false)) {
-      in.readLine();
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] cells = line.split(",", -1);
-        gold.put(cells[0], Integer.parseInt(cells[3]));
-      }
-    }
-    Map<String, McItem> items = new LinkedHashMap<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader in = reader("items.jsonl.gz", true)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        JsonNode node = json.readTree(line);
-        List<String> choices = new ArrayList<>();
-        node.get("choices").forEach(c -> choices.add(c.asText()));
-        String id = node.get("id").asText();
-        items.put(id, McItem.newBuilder().setBenchmarkId(BENCHMARK).setItemId(id)
-            .setQuestion(node.get("question").asText()).setChoices(choices).setGoldIndex(gold.get(id)).build());
-      }
-    }
-    return items;
-  }
-
-  /** Each model's answers (empty cells: not answered). */
-  private static Map<String, List<McAnswer>> answers(List<String> header) throws Exception {
-    Map<String, List<McAnswer>> answers = new LinkedHashMap<>();
-    try (BufferedReader in = reader("answers.csv", false)) {
-      header.addAll(List.of(in.readLine().split(",", -1)));
-      header.subList(4, header.size()).forEach(m -> answers.put(m, new ArrayList<>()));
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] cells = line.split(",", -1);
-        for (int c = 4; c < cells.length; c++) {
-          if (!cells[c].isEmpty()) {
-            answers.get(header.get(c)).add(McAnswer.newBuilder().setItemId(cells[0])
-                .setChosenIndex(Integer.parseInt(cells[c])).build());
-          }
-        }
-      }
-    }
-    return answers;
-  }
-
-  private static BufferedReader reader(String name, boolean gzip) throws Exception {
-    var in = EmbeddingTopologyTest.class.getResourceAsStream(DATA + name);
-    return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
   }
 }

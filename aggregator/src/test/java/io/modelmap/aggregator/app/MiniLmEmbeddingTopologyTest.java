@@ -3,13 +3,10 @@ package io.modelmap.aggregator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelmap.aggregator.embedding.EmbeddingSettings;
 import io.modelmap.aggregator.embedding.EmbeddingStores;
 import io.modelmap.aggregator.embedding.QuestionEncoding;
 import io.modelmap.aggregator.embedding.Router;
-import io.modelmap.aggregator.prediction.PredictionSettings;
 import io.modelmap.encoder.MiniLmEncoder;
 import io.modelmap.math.embed.SparseVector;
 import io.modelmap.schemas.avro.McAnswer;
@@ -17,17 +14,12 @@ import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
 import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.key.CompositeKey;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -39,27 +31,24 @@ import org.junit.jupiter.api.Test;
  * itself against sentence-transformers' numbers).
  */
 class MiniLmEmbeddingTopologyTest {
-  private static final String BENCHMARK = "mmlu-pro";
-  private static final String DATA = "/data/mmlu-pro-400/";
+  private static final String BENCHMARK = MmluPro400.BENCHMARK;
   private static final int QUESTIONS = 60;
 
   @Test
   void questionsAreEncodedOnceByMiniLmAndTheEmbeddingsTrainedOnThoseEncodings() throws Exception {
-    Map<String, McItem> items = items();
-    Map<String, List<McAnswer>> answers = answers(items);
+    Map<String, McItem> items = MmluPro400.items(QUESTIONS);
+    Map<String, List<McAnswer>> answers = MmluPro400.answers().byModel();
     List<String> models = new ArrayList<>(answers.keySet()).subList(0, 4);
     EmbeddingSettings settings = new EmbeddingSettings(8, 8, 10, Duration.ofHours(1), Duration.ofSeconds(5), 3, 50,
         QuestionEncoding.MINILM, EmbeddingSettings.LEAVE_OUT_BENCHMARKS);
     assertThat(EmbeddingSettings.defaults().encoding()).as("the default").isEqualTo(QuestionEncoding.MINILM);
-    PredictionSettings d = PredictionSettings.defaults();
-    try (AggregatorHarness h = new AggregatorHarness(config -> config.optPrediction(new PredictionSettings(
-        d.minObserved(), d.folds(), d.grouping(), d.analyticsInterval(), d.collaborative(), settings)));
-        MiniLmEncoder encoder = MiniLmEncoder.open()) {
+    try (AggregatorHarness h = MmluPro400.harness(settings); MiniLmEncoder encoder = MiniLmEncoder.open()) {
       TestOutputTopic<String, ModelEmbedding> embeddings = h.output(h.topics.modelEmbeddings());
       items.values().forEach(item -> h.items.pipeInput(CompositeKey.of(BENCHMARK, item.getItemId().toString()), item));
       for (String model : models) {
         h.answers.pipeInput(model, McAnswers.newBuilder().setModelId(model).setBenchmarkId(BENCHMARK)
-            .setAnswers(answers.get(model)).build());
+            .setAnswers(answers.get(model).stream().filter(a -> items.containsKey(a.getItemId().toString())).toList())
+            .build()); // only the published items' answers, so none waits for an item
       }
       Map<String, ModelEmbedding> published = new HashMap<>();
       h.advanceUntil(() -> {
@@ -68,7 +57,7 @@ class MiniLmEmbeddingTopologyTest {
       }, Duration.ofMinutes(5)); // real time for the background encodings and training
 
       KeyValueStore<String, byte[]> encoded = h.driver.getKeyValueStore(EmbeddingStores.ENCODED);
-      List<String> texts = items.values().stream().map(MiniLmEmbeddingTopologyTest::text).toList();
+      List<String> texts = items.values().stream().map(MmluPro400::text).toList();
       List<SparseVector> expected = encoder.encodeAll(texts);
       int q = 0;
       for (McItem item : items.values()) {
@@ -94,65 +83,5 @@ class MiniLmEmbeddingTopologyTest {
         assertThat(e.getQuestions()).as("answers to the training questions").isPositive();
       }
     }
-  }
-
-  private static String text(McItem item) {
-    StringBuilder text = new StringBuilder(item.getQuestion());
-    item.getChoices().forEach(c -> text.append('\n').append(c));
-    return text.toString();
-  }
-
-  /** The first {@value #QUESTIONS} items, with their gold index from the answers table. */
-  private static Map<String, McItem> items() throws Exception {
-    Map<String, Integer> gold = new HashMap<>();
-    try (BufferedReader in = reader("answers.csv", false)) {
-      in.readLine();
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] cells = line.split(",", -1);
-        gold.put(cells[0], Integer.parseInt(cells[3]));
-      }
-    }
-    Map<String, McItem> items = new LinkedHashMap<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader in = reader("items.jsonl.gz", true)) {
-      for (String line = in.readLine(); line != null && items.size() < QUESTIONS; line = in.readLine()) {
-        JsonNode node = json.readTree(line);
-        List<String> choices = new ArrayList<>();
-        node.get("choices").forEach(c -> choices.add(c.asText()));
-        String id = node.get("id").asText();
-        items.put(id, McItem.newBuilder().setBenchmarkId(BENCHMARK).setItemId(id)
-            .setQuestion(node.get("question").asText()).setChoices(choices).setGoldIndex(gold.get(id)).build());
-      }
-    }
-    return items;
-  }
-
-  /** Each model's answers to those items. */
-  private static Map<String, List<McAnswer>> answers(Map<String, McItem> items) throws Exception {
-    Map<String, List<McAnswer>> answers = new LinkedHashMap<>();
-    try (BufferedReader in = reader("answers.csv", false)) {
-      String[] header = in.readLine().split(",", -1);
-      for (int c = 4; c < header.length; c++) {
-        answers.put(header[c], new ArrayList<>());
-      }
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] cells = line.split(",", -1);
-        if (!items.containsKey(cells[0])) {
-          continue;
-        }
-        for (int c = 4; c < cells.length; c++) {
-          if (!cells[c].isEmpty()) {
-            answers.get(header[c]).add(McAnswer.newBuilder().setItemId(cells[0])
-                .setChosenIndex(Integer.parseInt(cells[c])).build());
-          }
-        }
-      }
-    }
-    return answers;
-  }
-
-  private static BufferedReader reader(String name, boolean gzip) throws Exception {
-    var in = MiniLmEmbeddingTopologyTest.class.getResourceAsStream(DATA + name);
-    return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
   }
 }
