@@ -12,11 +12,8 @@ for every word of the hand-written pairs, NLTK's WordNet synonym set to wordnet-
     /usr/bin/python3 math/src/test/python/reference_meteor.py /work/shared/data/mmlu-pro-responses.jsonl.gz
 """
 import csv
-import gzip
-import json
 import os
 import random
-import re
 import sys
 import tempfile
 from itertools import chain
@@ -24,6 +21,8 @@ from pathlib import Path
 
 from nltk.corpus.reader.wordnet import WordNetCorpusReader
 from nltk.translate.meteor_score import meteor_score
+
+import response_pairs
 
 OUT = Path(__file__).resolve().parents[1] / "resources/data/responses"
 WORDNET = Path("/usr/share/wordnet")
@@ -78,8 +77,7 @@ def wordnet_reader():
     return reader
 
 
-def tokens(text):
-    return [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+tokens = response_pairs.tokens
 
 
 def synonyms(wn, word):
@@ -91,11 +89,7 @@ def synonyms(wn, word):
 def main(path):
     wn = wordnet_reader()
     rows = [("hand", i, h, r) for i, (h, r) in enumerate(PAIRS)]
-    by_prompt = {}
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            o = json.loads(line)
-            by_prompt.setdefault(o["prompt_id"], []).append((o["model_id"], o["response"]))
+    by_prompt = response_pairs.responses_by_prompt(path)
     random.seed(20261207)
     prompts = sorted(by_prompt)
     for i in range(200):

@@ -19,16 +19,15 @@ of those pairs plus Porter's and NLTK's hard cases with NLTK's stem to .../nltk-
     /usr/bin/python3 math/src/test/python/reference_rouge_bleu.py /work/shared/data/mmlu-pro-responses.jsonl.gz
 """
 import csv
-import gzip
-import json
 import random
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 from nltk.stem.porter import PorterStemmer
 from nltk.translate.bleu_score import SmoothingFunction, sentence_bleu
+
+import response_pairs
 
 OUT = Path(__file__).resolve().parents[1] / "resources/data/responses"
 STEMMER = PorterStemmer()  # NLTK_EXTENSIONS, as rouge-score's DefaultTokenizer makes it
@@ -48,11 +47,7 @@ probate rate cease controll roll running ran quoted generalizations oscillators 
 
 
 def tokens(text, stem):
-    text = re.sub(r"[^a-z0-9]+", " ", text.lower())
-    words = [w for w in re.split(r"\s+", text)]
-    if stem:
-        words = [STEMMER.stem(w) if len(w) > 3 else w for w in words]
-    return [w for w in words if re.match(r"^[a-z0-9]+$", w)]
+    return response_pairs.tokens(text, STEMMER if stem else None)
 
 
 def fmeasure(p, r):
@@ -79,11 +74,7 @@ def rouge_l(prediction, target):
 
 
 def main(path):
-    by_prompt = {}
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            o = json.loads(line)
-            by_prompt.setdefault(o["prompt_id"], []).append((o["model_id"], o["response"]))
+    by_prompt = response_pairs.responses_by_prompt(path)
     random.seed(20261202)
     prompts = sorted(by_prompt)
     smooth = SmoothingFunction().method1
