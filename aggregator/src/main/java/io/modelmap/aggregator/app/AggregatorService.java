@@ -12,6 +12,7 @@ import io.modelmap.schemas.serde.ConfluentAvroSerializer;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.schemas.registry.RestSchemaRegistryClient;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
+import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,7 @@ public final class AggregatorService implements AutoCloseable {
     }
     if (config.shards() > 1) {
       createExchangeTopic(config);
+      restoreDeadLetterTopics.ensure(TopicNames.deadLetter(ShardedMatrix.exchangeTopic(config))); // its refused records
       LOG.info("Each corpus spread over {} shards; rows and replies loop through {}", config.shards(),
           ShardedMatrix.exchangeTopic(config));
     }
