@@ -118,15 +118,20 @@ public final class ScaleBenchmark {
         publisher.flush();
         awaitFinal(probe, bulk, aggregator, started);
         double bulkSeconds = seconds(System.nanoTime() - started);
-        out.printf("Bulk done in %.1f s; waiting for the %s fits on all %s ...%n",
-            bulkSeconds, Plural.of(load.benchmarks(), "benchmark's", "benchmarks'"),
-            Plural.of(load.observed(), "observed model"));
-        if (!sharded()) { // at S > 1 no task holds the K × K distances ridge-q is fitted on
+        String arrivals = settings.probeModels() == 1 ? "1 model arrives"
+            : Plural.of(settings.probeModels(), "model") + " arrive";
+        double fitsSeconds = 0;
+        if (sharded()) { // at S > 1 no task holds the K × K distances ridge-q is fitted on
+          out.printf("Bulk done in %.1f s (no ridge-q fits with --shards above 1); now %s one at a time ...%n",
+              bulkSeconds, arrivals);
+        } else {
+          out.printf("Bulk done in %.1f s; waiting for the %s fits on all %s ...%n",
+              bulkSeconds, Plural.of(load.benchmarks(), "benchmark's", "benchmarks'"),
+              Plural.of(load.observed(), "observed model"));
           awaitCount(fits::seenCount, load.benchmarks(), "fits", aggregator, started);
+          fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
+          out.printf("Fits in %.1f s after the bulk; now %s one at a time ...%n", fitsSeconds, arrivals);
         }
-        double fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
-        out.printf("Fits in %.1f s after the bulk; now %s one at a time ...%n", fitsSeconds,
-            settings.probeModels() == 1 ? "1 model arrives" : Plural.of(settings.probeModels(), "model") + " arrive");
         List<Double> latencies = new ArrayList<>();
         List<Double> predictionLatencies = new ArrayList<>();
         for (int m = bulk; m < settings.models(); m++) {
