@@ -43,12 +43,10 @@ public final class ShardExchangeValidator implements Validator<ShardExchange> {
     if (ids.isPresent()) {
       return ids;
     }
-    for (String field : new String[] {"toShard", "fromShard"}) {
-      int shard = field.equals("toShard") ? value.getToShard() : value.getFromShard();
-      if (shard < 0 || shard >= shards) {
-        return reject(SHARD_OUT_OF_RANGE, field + " " + shard + " is not a shard of 0 … " + (shards - 1)
-            + " (--shards " + shards + "); every instance of the application must run with the same --shards");
-      }
+    Optional<Rejection> range = shardInRange("toShard", value.getToShard())
+        .or(() -> shardInRange("fromShard", value.getFromShard()));
+    if (range.isPresent()) {
+      return range;
     }
     String expectedKey = ModelShards.key(value.getCorpusId(), value.getToShard());
     if (!expectedKey.equals(key)) {
@@ -63,6 +61,14 @@ public final class ShardExchangeValidator implements Validator<ShardExchange> {
           + (row ? "fromShard" : "toShard") + "); every instance of the application must run with the same --shards");
     }
     return row ? checkRow(value) : checkReply(value);
+  }
+
+  private Optional<Rejection> shardInRange(String field, int shard) {
+    if (shard >= 0 && shard < shards) {
+      return Optional.empty();
+    }
+    return reject(SHARD_OUT_OF_RANGE, field + " " + shard + " is not a shard of 0 … " + (shards - 1) + " (--shards "
+        + shards + "); every instance of the application must run with the same --shards");
   }
 
   private static Optional<Rejection> checkRow(ShardExchange row) {
