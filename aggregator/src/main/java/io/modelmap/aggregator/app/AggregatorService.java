@@ -12,10 +12,12 @@ import io.modelmap.schemas.serde.ConfluentAvroSerializer;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.schemas.registry.RestSchemaRegistryClient;
 import io.modelmap.schemas.registry.SchemaRegistryClient;
+import io.modelmap.schemas.topic.TopicNames;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,6 +50,7 @@ public final class AggregatorService implements AutoCloseable {
   /** The aggregator serving its API on {@code apiAddress} (its {@code application.server} for key routing). */
   public AggregatorService(AggregatorConfig config, Optional<ApiSettings> apiAddress) throws IOException {
     this.config = config;
+    prepareExchangeTopic(config); // first: a refused --shards leaves nothing open
     this.api = apiAddress.isPresent() ? QueryApi.bind(apiAddress.get()) : null;
     var registry = new RestSchemaRegistryClient(config.connection().schemaRegistryUrl());
     AtomicLong viewDeadLetters = new AtomicLong();
@@ -61,7 +64,7 @@ public final class AggregatorService implements AutoCloseable {
       props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, api.hostInfo().host() + ":" + api.hostInfo().port());
     }
     if (config.shards() > 1) {
-      createExchangeTopic(config);
+      restoreDeadLetterTopics.ensure(TopicNames.deadLetter(ShardedMatrix.exchangeTopic(config))); // its refused records
       LOG.info("Each corpus spread over {} shards; rows and replies loop through {}", config.shards(),
           ShardedMatrix.exchangeTopic(config));
     }
@@ -84,46 +87,60 @@ public final class AggregatorService implements AutoCloseable {
   }
 
   /**
-   * Creates the shards' loop topic ({@link ShardedMatrix#exchangeTopic}) with one partition per shard, unless it
-   * exists: Kafka Streams creates only the topics its own repartitions write.
+   * Refuses a start whose --shards differs from the S the application's loop topic was made with
+   * ({@link ShardPartitions}); at S &gt; 1 creates that topic ({@link ShardedMatrix#exchangeTopic}) with one
+   * partition per shard unless it exists: Kafka Streams creates only the topics its own repartitions write.
    */
-  private static void createExchangeTopic(AggregatorConfig config) throws IOException {
-    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-        config.connection().adminProperties())) {
-      admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(
-          ShardedMatrix.exchangeTopic(config), Optional.of(config.shards()), Optional.empty())))
-          .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-        throw new IOException("cannot create " + ShardedMatrix.exchangeTopic(config) + ": " + e.getCause().getMessage(),
-            e.getCause());
-      }
-      requireShardPartitions(config);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IOException("cannot create " + ShardedMatrix.exchangeTopic(config) + ": the cluster did not answer", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while creating " + ShardedMatrix.exchangeTopic(config), e);
-    }
-  }
-
-  /** An exchange topic made for another S would put two shards in one task: refused, naming both numbers. */
-  private static void requireShardPartitions(AggregatorConfig config) throws IOException {
+  private static void prepareExchangeTopic(AggregatorConfig config) throws IOException {
     String topic = ShardedMatrix.exchangeTopic(config);
     try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
         config.connection().adminProperties())) {
-      int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
-          .get(30, java.util.concurrent.TimeUnit.SECONDS).get(topic).partitions().size();
-      if (partitions != config.shards()) {
-        throw new IllegalArgumentException("--shards " + config.shards() + " but " + topic + " has " + partitions
-            + " partitions: run every instance of application " + config.streams().applicationId() + " with --shards "
-            + partitions + ", or map anew under another --application-id");
+      OptionalInt partitions = partitions(admin, topic, config.shards() > 1);
+      refuseOtherShards(config, partitions);
+      if (config.shards() > 1 && partitions.isEmpty()) {
+        try {
+          admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(topic,
+              Optional.of(config.shards()), Optional.empty()))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+            throw new IOException("cannot create " + topic + ": " + e.getCause().getMessage(), e.getCause());
+          }
+          refuseOtherShards(config, partitions(admin, topic, true)); // another instance created it just now
+        }
       }
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IOException("cannot describe " + topic + ": " + e.getMessage(), e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException("cannot create " + topic + ": the cluster did not answer", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while describing " + topic, e);
+      throw new IOException("interrupted while preparing " + topic, e);
+    }
+  }
+
+  private static void refuseOtherShards(AggregatorConfig config, OptionalInt partitions) {
+    ShardPartitions.refusal(config, partitions).ifPresent(refusal -> {
+      throw new IllegalArgumentException(refusal);
+    });
+  }
+
+  /**
+   * The partitions of {@code topic}, empty when it does not exist. {@code required}: a cluster that does not answer
+   * is an error (at S &gt; 1 the topic must be made); otherwise (S = 1, a check only) it counts as no topic.
+   */
+  private static OptionalInt partitions(org.apache.kafka.clients.admin.Admin admin, String topic, boolean required)
+      throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
+    try {
+      return OptionalInt.of(admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+          .get(required ? 30 : 10, java.util.concurrent.TimeUnit.SECONDS).get(topic).partitions().size());
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException || !required) {
+        return OptionalInt.empty();
+      }
+      throw new IOException("cannot describe " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      if (required) {
+        throw e;
+      }
+      return OptionalInt.empty();
     }
   }
 

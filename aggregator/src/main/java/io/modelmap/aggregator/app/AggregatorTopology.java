@@ -213,6 +213,13 @@ public final class AggregatorTopology {
   private static <V extends SpecificRecord> KStream<String, SpecificRecord> decoded(StreamsBuilder builder,
       Topic<String, V> topic, Validator<V> validator, Clock clock, OutputTopicRouter router,
       Produced<String, SpecificRecord> produced) {
+    return decoded(builder, topic, validator, clock, rejects -> rejects.to(router, produced));
+  }
+
+  /** Decodes and validates a source; {@code rejects} sends its dead letters on (to its DLQ), good records continue. */
+  static <V extends SpecificRecord> KStream<String, SpecificRecord> decoded(StreamsBuilder builder,
+      Topic<String, V> topic, Validator<V> validator, Clock clock,
+      java.util.function.Consumer<KStream<String, SpecificRecord>> rejects) {
     String name = topic.name();
     Map<String, KStream<String, SpecificRecord>> branches = builder
         .stream(name, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + name))
@@ -220,7 +227,7 @@ public final class AggregatorTopology {
             Named.as("decode-" + name))
         .split(Named.as("route-" + name + "-"))
         .branch((key, value) -> value instanceof DeadLetter,
-            Branched.<String, SpecificRecord>withConsumer(rejects -> rejects.to(router, produced)).withName("rejects"))
+            Branched.<String, SpecificRecord>withConsumer(rejects::accept).withName("rejects"))
         .defaultBranch(Branched.as("accepted"));
     return branches.get("route-" + name + "-accepted");
   }

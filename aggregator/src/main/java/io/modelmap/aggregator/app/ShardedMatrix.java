@@ -3,6 +3,7 @@ package io.modelmap.aggregator.app;
 import io.modelmap.aggregator.matrix.MatrixProcessor;
 import io.modelmap.aggregator.matrix.MatrixStoreBuilders;
 import io.modelmap.aggregator.matrix.ModelShards;
+import io.modelmap.aggregator.matrix.ShardExchangeValidator;
 import io.modelmap.aggregator.matrix.ShardFrameProcessor;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.ShardExchange;
@@ -25,7 +26,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -43,7 +43,9 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * </pre>
  *
  * Every shard-keyed topic has S partitions and a record of shard s goes to partition s, so task s is shard s
- * of every corpus. The loop goes through a topic the aggregator creates ({@link #exchangeTopic}; Kafka Streams
+ * of every corpus. The loop is read as bytes and admitted as every source is ({@code DecodeProcessor} with
+ * {@link ShardExchangeValidator}): a record that does not decode or breaks a rule goes to
+ * {@code <app id>-shard-exchange-dlq} and the shard keeps running. The loop goes through a topic the aggregator creates ({@link #exchangeTopic}; Kafka Streams
  * creates only topics whose reader lies downstream of their writer): a task reads the rows and replies it
  * and the other shards wrote, exactly once, as it reads any source topic.
  */
@@ -78,16 +80,19 @@ final class ShardedMatrix {
     KStream<String, SpecificRecord> registrations = toModelShard(registered, topics.modelRegistered().valueSerde(),
         ModelRegistered.class, r -> ModelShards.key(r.getCorpusId(), ModelShards.shardOf(r.getModelId(), shards)),
         "registrations-by-shard", shards);
-    KStream<String, SpecificRecord> exchanged = builder
-        .stream(exchangeTopic(config), Consumed.with(Serdes.String(), exchangeSerde).withName("read-shard-exchange"))
-        .mapValues(v -> (SpecificRecord) v, Named.as("shard-exchange-as-record"));
+    // read as bytes and admitted like every source: a record that does not decode or breaks a rule is dead-lettered
+    // to <exchange>-dlq (ShardExchangeValidator), and the matrix refuses one that contradicts its shard's state
+    KStream<String, SpecificRecord> exchanged = AggregatorTopology.decoded(builder,
+        new Topic<>(exchangeTopic(config), Serdes.String(), exchangeSerde),
+        new ShardExchangeValidator(shards, config.publishing().neighborCount()), clock, publish);
 
     MatrixStoreBuilders.sharded(scoresTopic.valueSerde().deserializer()).forEach(builder::addStateStore);
     builder.addStateStore(MatrixStoreBuilders.shardFrames());
     texts.merge(scores, Named.as("texts-and-scores")).merge(registrations, Named.as("matrix-inputs"))
         .merge(exchanged, Named.as("matrix-inputs-and-exchange"))
         .process(() -> new MatrixProcessor(config.publishing(), config.matrix(), config.topics(),
-            scoresTopic.valueSerde(), textsTopic.valueSerde(), clock, shards), Named.as("matrix"),
+            scoresTopic.valueSerde(), textsTopic.valueSerde(), clock, shards, exchangeSerde.serializer()),
+            Named.as("matrix"),
             MatrixStoreBuilders.shardedNames())
         .split(Named.as("matrix-"))
         .branch((key, value) -> value instanceof ShardExchange e && e.getKind() != ShardExchangeKind.FRAME,

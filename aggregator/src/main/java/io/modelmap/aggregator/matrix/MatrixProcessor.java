@@ -11,6 +11,8 @@ import io.modelmap.aggregator.support.PublishingSettings;
 import io.modelmap.aggregator.support.TaskSensors;
 import io.modelmap.schemas.topic.TopicNames;
 import io.modelmap.aggregator.ingest.SourceCoordinates;
+import io.modelmap.aggregator.ingest.Validator;
+import io.modelmap.schemas.topic.DeadLetterReason;
 import io.modelmap.aggregator.support.BackgroundBudget;
 import io.modelmap.aggregator.support.BackgroundJobs;
 import io.modelmap.schemas.avro.ModelPosition;
@@ -25,12 +27,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -119,20 +123,28 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
   /** S, the shards each corpus is spread over; 1: every row of a corpus in one task, as before sharding. */
   private final int shards;
   private ShardExchanges exchanges;
+  private final Serializer<ShardExchange> exchangeSerializer;
   private long exchangeTimeMs = Long.MIN_VALUE;
 
   public MatrixProcessor(PublishingSettings publishing, MatrixSettings settings, TopicNames topics,
       Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock) {
-    this(publishing, settings, topics, scoresSerde, textsSerde, clock, 1);
+    this(publishing, settings, topics, scoresSerde, textsSerde, clock, 1, (topic, value) -> {
+      throw new IllegalStateException("no shard exchange with one shard");
+    });
   }
 
-  /** A shard of S &gt; 1 (its stores include {@link MatrixStoreBuilders#sharded}'s), or the whole corpus at 1. */
+  /**
+   * A shard of S &gt; 1 (its stores include {@link MatrixStoreBuilders#sharded}'s), or the whole corpus at 1;
+   * {@code exchangeSerializer} writes the bytes of a loop record it dead-letters.
+   */
   public MatrixProcessor(PublishingSettings publishing, MatrixSettings settings, TopicNames topics,
-      Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock, int shards) {
+      Serde<TextScores> scoresSerde, Serde<TextChunk> textsSerde, Clock clock, int shards,
+      Serializer<ShardExchange> exchangeSerializer) {
     if (shards > 1 && settings.clippingQuantile().isPresent()) {
       throw new IllegalArgumentException("clipping needs every row of a corpus in one task: run with one shard");
     }
     this.shards = shards;
+    this.exchangeSerializer = exchangeSerializer;
     this.publishing = publishing;
     this.settings = settings;
     this.topics = topics;
@@ -213,10 +225,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     } else if (record.value() instanceof ModelRegistered registration) {
       onRegistration(registration, record.timestamp());
     } else if (record.value() instanceof ShardExchange message && exchanges != null) {
-      // rows and replies from other shards arrive out of their time order: what they change is published at the
-      // task's wall clock (as provisional lists are), never earlier than before, so a list's records keep their order
-      exchangeTimeMs = Math.max(exchangeTimeMs, Math.max(record.timestamp(), context.currentSystemTimeMs()));
-      exchanges.receive(matrix(message.getCorpusId()), message, (key, value) -> forward(key, value, exchangeTimeMs));
+      onExchange(record, message);
     } else if (record.value() instanceof TextScores textScores) {
       SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
           .orElse(new SourceCoordinates(topics.textScores(), -1, -1));
@@ -224,6 +233,23 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
     }
+  }
+
+  /** A ROW or REPLY from the loop: applied, or dead-lettered when it contradicts what this shard holds. */
+  private void onExchange(Record<String, SpecificRecord> record, ShardExchange message) {
+    CorpusMatrix matrix = matrices.get(message.getCorpusId()); // a bogus corpus adds no matrix
+    Optional<Validator.Rejection> refusal = exchanges.refusal(matrix, message);
+    if (refusal.isPresent()) {
+      SourceCoordinates source = SourceCoordinates.readFrom(record.headers())
+          .orElse(new SourceCoordinates(DeadLetterReason.SHARD_EXCHANGE_TOPIC, -1, -1));
+      deadLetters.send(record.key(), exchangeSerializer.serialize(source.topic(), message), source,
+          refusal.get().rule(), refusal.get().message(), record.timestamp());
+      return;
+    }
+    // rows and replies from other shards arrive out of their time order: what they change is published at the
+    // task's wall clock (as provisional lists are), never earlier than before, so a list's records keep their order
+    exchangeTimeMs = Math.max(exchangeTimeMs, Math.max(record.timestamp(), context.currentSystemTimeMs()));
+    exchanges.receive(matrix, message, (key, value) -> forward(key, value, exchangeTimeMs));
   }
 
   private void onText(Record<String, SpecificRecord> record, TextChunk text) {

@@ -1,5 +1,10 @@
 package io.modelmap.aggregator.matrix;
 
+import static io.modelmap.schemas.topic.DeadLetterReason.ROW_LENGTH_MISMATCH;
+import static io.modelmap.schemas.topic.DeadLetterReason.UNKNOWN_CORPUS;
+import static io.modelmap.schemas.topic.DeadLetterReason.UNKNOWN_MODEL;
+
+import io.modelmap.aggregator.ingest.Validator;
 import io.modelmap.math.KlDivergence;
 import io.modelmap.math.Neighbor;
 import io.modelmap.schemas.avro.ShardCandidate;
@@ -10,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -76,7 +82,37 @@ final class ShardExchanges {
     }
   }
 
-  /** A ROW or REPLY for this shard. */
+  /**
+   * Why this shard refuses a ROW or REPLY that {@link ShardExchangeValidator} accepted, given what it holds of the
+   * corpus ({@code matrix}, null when it holds nothing): the model's home shard (a REPLY's destination, a ROW sent
+   * to itself) completed the model, so it knows the corpus and holds the model complete; a shard that knows the
+   * corpus knows its N, the length of every row. A ROW reaching another shard before that shard read the corpus's
+   * texts is no mistake (texts and rows travel different topics): it is answered with no candidates, as a shard
+   * with no complete models answers, and its length goes unchecked there.
+   */
+  Optional<Validator.Rejection> refusal(CorpusMatrix matrix, ShardExchange message) {
+    boolean row = message.getKind() == ShardExchangeKind.ROW;
+    boolean atHome = !row || message.getToShard() == message.getFromShard();
+    boolean known = matrix != null && matrix.isCorpusKnown();
+    if (atHome && !known) {
+      return Optional.of(new Validator.Rejection(UNKNOWN_CORPUS, "corpus " + message.getCorpusId()
+          + " is unknown on shard " + message.getToShard() + ", the home of model " + message.getModelId()
+          + "; only the aggregator writes this topic: do not publish to it"));
+    }
+    if (atHome && !(matrix.hasRow(message.getModelId()) && matrix.row(message.getModelId()).isComplete())) {
+      return Optional.of(new Validator.Rejection(UNKNOWN_MODEL, "model " + message.getModelId()
+          + " is not complete on its home shard " + message.getToShard() + " of corpus " + message.getCorpusId()
+          + "; only the aggregator writes this topic: do not publish to it"));
+    }
+    if (row && known && message.getValues().size() != matrix.size()) {
+      return Optional.of(new Validator.Rejection(ROW_LENGTH_MISMATCH, "the row of model " + message.getModelId()
+          + " holds " + message.getValues().size() + " values but corpus " + message.getCorpusId() + " has "
+          + matrix.size() + " texts"));
+    }
+    return Optional.empty();
+  }
+
+  /** A ROW or REPLY for this shard that passed {@link #refusal}; {@code matrix} is null where the shard holds none. */
   void receive(CorpusMatrix matrix, ShardExchange message, Output out) {
     switch (message.getKind()) {
       case ROW -> onRow(matrix, message, out);
@@ -86,6 +122,10 @@ final class ShardExchanges {
   }
 
   private void onRow(CorpusMatrix matrix, ShardExchange row, Output out) {
+    if (matrix == null) { // the corpus's texts have not reached this shard: no complete model here to compare
+      out.forward(ModelShards.key(row.getCorpusId(), row.getFromShard()), reply(row, List.of()));
+      return;
+    }
     String arrived = row.getModelId();
     double[] values = row.getValues().stream().mapToDouble(Double::doubleValue).toArray();
     Map<String, Double> kl = new LinkedHashMap<>();
@@ -101,9 +141,13 @@ final class ShardExchanges {
     for (Neighbor n : corpusLists.best(arrived, kl, values.length)) {
       best.add(new ShardCandidate(n.modelId(), n.klNats(), n.overlap()));
     }
-    out.forward(ModelShards.key(row.getCorpusId(), row.getFromShard()), ShardExchange.newBuilder()
-        .setKind(ShardExchangeKind.REPLY).setCorpusId(row.getCorpusId()).setModelId(arrived)
-        .setToShard(row.getFromShard()).setFromShard(row.getToShard()).setCandidates(best).build());
+    out.forward(ModelShards.key(row.getCorpusId(), row.getFromShard()), reply(row, best));
+  }
+
+  private static ShardExchange reply(ShardExchange row, List<ShardCandidate> best) {
+    return ShardExchange.newBuilder().setKind(ShardExchangeKind.REPLY).setCorpusId(row.getCorpusId())
+        .setModelId(row.getModelId()).setToShard(row.getFromShard()).setFromShard(row.getToShard())
+        .setCandidates(best).build();
   }
 
   private void onReply(CorpusMatrix matrix, ShardExchange reply, Output out) {

@@ -52,6 +52,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic matrix and schedule.")
   long seed;
 
+  @Option(names = "--shards", defaultValue = "1", description = "Aggregator instances, each in its own JVM with"
+      + " --shards of this many, the corpus spread over them; above 1 also prints each instance's heap, resident"
+      + " memory and RocksDB and each shard's share of the models, and measures no map layout and no ridge-q"
+      + " predictions (they need every distance in one task). Default ${DEFAULT-VALUE}.")
+  int shards;
+
   @Mixin
   public DataDirOption data;
 
@@ -64,7 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
     // the broker's own ERRORs (a transactions-v2 producer's retried sequence check, KAFKA-18202) are not the
     // bench's: they go to the log file with the rest of Kafka's internals
     System.out.println("Log of Kafka's and RocksDB's internals: " + CliLogging.toFile(dir.resolve("modelmap.log")));
-    new ScaleBenchmark(settings(dir), System.out).run().print(System.out);
+    ScaleBenchmark bench = new ScaleBenchmark(settings(dir), System.out);
+    bench.run().print(System.out);
+    bench.shardFigures().ifPresent(figures -> figures.print(System.out));
     return 0;
   }
 
@@ -75,11 +83,12 @@ public final class BenchCommand implements Callable<Integer> {
   ScaleBenchmark.Settings settings(Path dir) {
     try {
       return new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
-          aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir);
+          aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir, shards);
     } catch (IllegalArgumentException e) {
       throw new UsageError(String.format("--models %d --texts %d --families %d --texts-per-record %d --in-flight %d"
-          + " --probe-models %d --benchmarks %d --observed-models %d: %s", models, texts, families, textsPerRecord,
-          inFlight, probeModels, benchmarks, observedModels, e.getMessage()));
+          + " --probe-models %d --benchmarks %d --observed-models %d%s: %s", models, texts, families, textsPerRecord,
+          inFlight, probeModels, benchmarks, observedModels, shards == 1 ? "" : " --shards " + shards,
+          e.getMessage()));
     }
   }
 

@@ -30,6 +30,15 @@ final class ChildAggregator implements AutoCloseable {
 
   static ChildAggregator start(Path dir, String bootstrap, String registry, String maxHeap, long commitIntervalMs)
       throws IOException {
+    return start(dir, bootstrap, registry, maxHeap, commitIntervalMs, "modelmap-bench-" + System.nanoTime(), 1);
+  }
+
+  /**
+   * An instance of application {@code applicationId} with {@code --shards shards}: several started under one id
+   * share its tasks (each with its own folder {@code dir}).
+   */
+  static ChildAggregator start(Path dir, String bootstrap, String registry, String maxHeap, long commitIntervalMs,
+      String applicationId, int shards) throws IOException {
     Files.createDirectories(dir);
     Path gcLog = dir.resolve("gc.log");
     Path stateDir = dir.resolve("state");
@@ -37,8 +46,7 @@ final class ChildAggregator implements AutoCloseable {
     List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-cp",
         System.getProperty("java.class.path"), "io.modelmap.cli.ModelMapCli", "aggregator",
         "--bootstrap-servers", bootstrap, "--schema-registry-url", registry, "--state-dir", stateDir.toString(),
-        "--application-id", "modelmap-bench-" + System.nanoTime(), "--commit-interval-ms", Long.toString(commitIntervalMs),
-        "--no-api");
+        "--application-id", applicationId, "--commit-interval-ms", Long.toString(commitIntervalMs), "--shards", Integer.toString(shards), "--no-api");
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("aggregator.log").toFile()).start();
     return new ChildAggregator(process, gcLog, stateDir);

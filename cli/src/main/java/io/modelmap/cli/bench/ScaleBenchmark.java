@@ -1,11 +1,13 @@
 package io.modelmap.cli.bench;
 
+import io.modelmap.aggregator.matrix.ModelShards;
 import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.cli.terminal.Plural;
 import io.modelmap.embedded.EmbeddedCluster;
 import io.modelmap.eval.bench.BatchBaselines;
 import io.modelmap.eval.bench.PredictionLoad;
 import io.modelmap.eval.bench.SampledReference;
+import io.modelmap.eval.bench.ShardFigures;
 import io.modelmap.eval.bench.ScaleReport;
 import io.modelmap.eval.bench.StreamCheck;
 import io.modelmap.math.BatchReference;
@@ -45,11 +47,23 @@ public final class ScaleBenchmark {
 
   private final Settings settings;
   private final PrintStream out;
+  /** Each instance's figures and each shard's share, once a run with S &gt; 1 is over. */
+  private ShardFigures shardFigures;
 
-  /** What to run. */
+  /** What to run; {@code shards} aggregator instances, each in its own JVM, with {@code --shards shards}. */
   public record Settings(int models, int texts, int families, int textsPerRecord, int inFlight, int probeModels, long seed,
-      String aggregatorHeap, long commitIntervalMs, int benchmarks, int observedModels, Path dataDir) {
+      String aggregatorHeap, long commitIntervalMs, int benchmarks, int observedModels, Path dataDir, int shards) {
+    /** One aggregator, the whole corpus in one task. */
+    public Settings(int models, int texts, int families, int textsPerRecord, int inFlight, int probeModels, long seed,
+        String aggregatorHeap, long commitIntervalMs, int benchmarks, int observedModels, Path dataDir) {
+      this(models, texts, families, textsPerRecord, inFlight, probeModels, seed, aggregatorHeap, commitIntervalMs,
+          benchmarks, observedModels, dataDir, 1);
+    }
+
     public Settings {
+      if (shards < 1) {
+        throw new IllegalArgumentException("need at least 1 shard");
+      }
       if (models < 2 || texts < 1 || probeModels < 1 || probeModels >= models) {
         throw new IllegalArgumentException("need at least 2 models, 1 text and 1 ≤ probe models < models");
       }
@@ -74,9 +88,7 @@ public final class ScaleBenchmark {
     int bulk = settings.models() - settings.probeModels();
     out.printf("Starting the broker and registry under %s (%s) ...%n", settings.dataDir(), Machine.load());
     try (EmbeddedCluster cluster = EmbeddedCluster.start(settings.dataDir(), TopicNames.defaults());
-        ChildAggregator aggregator = ChildAggregator.start(settings.dataDir().resolve("aggregator"),
-            cluster.bootstrapServers(), cluster.schemaRegistryUrl(), settings.aggregatorHeap(),
-            settings.commitIntervalMs());
+        Aggregators aggregator = Aggregators.start(settings, cluster.bootstrapServers(), cluster.schemaRegistryUrl());
         Publisher publisher = new Publisher(KafkaConnection.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl()))) {
       KafkaConnection connection = KafkaConnection.of(cluster.bootstrapServers(), cluster.schemaRegistryUrl());
       SyntheticPublisher fleet = new SyntheticPublisher(publisher, connection.topics(), matrix, CORPUS);
@@ -91,8 +103,9 @@ public final class ScaleBenchmark {
       try {
         fleet.publishCorpus();
         load.publish(publisher, connection.topics(), CORPUS);
-        out.printf("Aggregator in its own JVM (-Xmx%s, commit interval %d ms); corpus of %,d texts published%n",
-            settings.aggregatorHeap(), settings.commitIntervalMs(), settings.texts());
+        out.printf("%s (-Xmx%s, commit interval %d ms); corpus of %,d texts published%n", sharded()
+            ? settings.shards() + " aggregators with --shards " + settings.shards() + ", each in its own JVM"
+            : "Aggregator in its own JVM", settings.aggregatorHeap(), settings.commitIntervalMs(), settings.texts());
         long started = System.nanoTime();
         List<FleetSchedule.Chunk> chunks = FleetSchedule.interleaved(0, bulk, settings.texts(),
             settings.textsPerRecord(), settings.inFlight(), settings.seed());
@@ -105,13 +118,20 @@ public final class ScaleBenchmark {
         publisher.flush();
         awaitFinal(probe, bulk, aggregator, started);
         double bulkSeconds = seconds(System.nanoTime() - started);
-        out.printf("Bulk done in %.1f s; waiting for the %s fits on all %s ...%n",
-            bulkSeconds, Plural.of(load.benchmarks(), "benchmark's", "benchmarks'"),
-            Plural.of(load.observed(), "observed model"));
-        awaitCount(fits::seenCount, load.benchmarks(), "fits", aggregator, started);
-        double fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
-        out.printf("Fits in %.1f s after the bulk; now %s one at a time ...%n", fitsSeconds,
-            settings.probeModels() == 1 ? "1 model arrives" : Plural.of(settings.probeModels(), "model") + " arrive");
+        String arrivals = settings.probeModels() == 1 ? "1 model arrives"
+            : Plural.of(settings.probeModels(), "model") + " arrive";
+        double fitsSeconds = 0;
+        if (sharded()) { // at S > 1 no task holds the K × K distances ridge-q is fitted on
+          out.printf("Bulk done in %.1f s (no ridge-q fits with --shards above 1); now %s one at a time ...%n",
+              bulkSeconds, arrivals);
+        } else {
+          out.printf("Bulk done in %.1f s; waiting for the %s fits on all %s ...%n",
+              bulkSeconds, Plural.of(load.benchmarks(), "benchmark's", "benchmarks'"),
+              Plural.of(load.observed(), "observed model"));
+          awaitCount(fits::seenCount, load.benchmarks(), "fits", aggregator, started);
+          fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
+          out.printf("Fits in %.1f s after the bulk; now %s one at a time ...%n", fitsSeconds, arrivals);
+        }
         List<Double> latencies = new ArrayList<>();
         List<Double> predictionLatencies = new ArrayList<>();
         for (int m = bulk; m < settings.models(); m++) {
@@ -124,14 +144,16 @@ public final class ScaleBenchmark {
           awaitFinal(probe, m + 1, aggregator, started);
           latencies.add((probe.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
           int probed = m - bulk + 1;
-          awaitCount(predictions::seenCount, bulk + probed, "predictions", aggregator, started);
-          predictionLatencies.add((predictions.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
+          if (!sharded()) {
+            awaitCount(predictions::seenCount, bulk + probed, "predictions", aggregator, started);
+            predictionLatencies.add((predictions.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
+          }
         }
         double totalSeconds = seconds(System.nanoTime() - started);
         out.printf("All %d models mapped in %.1f s (%s); timing the notebook recompute on the same L ...%n",
             settings.models(), totalSeconds, Machine.load());
         FullLayout layout = awaitLayout(connection, settings.models(), aggregator, started);
-        double layoutSeconds = layout.seconds() - totalSeconds;
+        double layoutSeconds = sharded() ? Double.NaN : layout.seconds() - totalSeconds;
         double[][] l = new double[settings.models()][];
         for (int i = 0; i < l.length; i++) {
           l[i] = matrix.row(i);
@@ -144,15 +166,21 @@ public final class ScaleBenchmark {
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
         StreamCheck.NeighbourCheck check = compare(matrix, reference, sampled, probe, layout.frame());
-        double predictionError = comparePredictions(matrix, reference, load, predictions, bulk);
+        double predictionError = sharded() ? Double.NaN : comparePredictions(matrix, reference, load, predictions, bulk);
         BatchBaselines baselines = BatchBaselines.measure(l, sampled, settings.dataDir(), out);
         out.printf("Baselines done (%s)%n", Machine.load());
-        long peakResident = aggregator.peakResidentMib();
-        aggregator.close(); // RocksDB flushes its memtables on close: measure the disk after
+        List<ShardFigures.Instance> instances = aggregator.closeAndMeasure(settings.aggregatorHeap());
+        if (sharded()) {
+          shardFigures = new ShardFigures(instances, modelsPerShard(matrix));
+        }
         return new ScaleReport(settings.models(), settings.texts(), bulk, bulkSeconds, totalSeconds,
             percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.size(), baselines,
-            aggregator.maxHeapAfterGcMib().orElse(-1), settings.aggregatorHeap(), peakResident, aggregator.stateBytes(),
-            check.maxRelative(), check.lists(), sampled.sample().length, layoutSeconds, new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
+            instances.stream().mapToLong(ShardFigures.Instance::maxHeapAfterGcMib).sum(),
+            settings.aggregatorHeap() + (sharded() ? " each; summed over " + settings.shards() + " JVMs" : ""),
+            instances.stream().mapToLong(ShardFigures.Instance::peakResidentMib).sum(),
+            instances.stream().mapToLong(ShardFigures.Instance::stateBytes).sum(),
+            check.maxRelative(), check.lists(), sampled.sample().length, layoutSeconds, sharded() ? null
+                : new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
                 percentile(predictionLatencies, 0.5), percentile(predictionLatencies, 0.99), predictionError));
       } finally {
         probe.close();
@@ -162,6 +190,23 @@ public final class ScaleBenchmark {
     }
   }
 
+  /** Each instance's figures and each shard's share of the models, after a run with S &gt; 1; empty at S = 1. */
+  public java.util.Optional<ShardFigures> shardFigures() {
+    return java.util.Optional.ofNullable(shardFigures);
+  }
+
+  private boolean sharded() {
+    return settings.shards() > 1;
+  }
+
+  private List<Integer> modelsPerShard(SyntheticMatrix matrix) {
+    int[] counts = new int[settings.shards()];
+    for (int m = 0; m < matrix.models(); m++) {
+      counts[ModelShards.shardOf(matrix.modelId(m), settings.shards())]++;
+    }
+    return java.util.Arrays.stream(counts).boxed().toList();
+  }
+
   /** The first frame laying out every model, and when it was seen (seconds since the start). */
   private record FullLayout(double seconds, CoordinateFrame frame) {}
 
@@ -169,26 +214,28 @@ public final class ScaleBenchmark {
    * Waits for a frame laying out every model (large maps lay out in the background): one consumer reads
    * the frames once, as they come. No model completes after it, so it is also the corpus's last frame.
    */
-  private FullLayout awaitLayout(KafkaConnection connection, int models, ChildAggregator aggregator, long started)
+  private FullLayout awaitLayout(KafkaConnection connection, int models, Aggregators aggregator, long started)
       throws TimeoutException, InterruptedException {
+    // at S > 1 a frame has no positions: the one summed over every model's row is the last
     try (FirstSeenProbe<CoordinateFrame> frames = new FirstSeenProbe<>(connection,
-        connection.topics().coordinateFrame(), f -> f.getPositions().size() == models).start("layout-probe")) {
+        connection.topics().coordinateFrame(), f -> sharded() ? f.getModelCount() == models
+            : f.getPositions().size() == models).start("layout-probe")) {
       awaitCount(frames::seenCount, 1, "full layouts", aggregator, started);
       return new FullLayout(seconds(frames.firstSeenNanos(CORPUS) - started), frames.latest().get(CORPUS));
     }
   }
 
-  private void awaitFinal(FirstSeenProbe<NeighborList> probe, int models, ChildAggregator aggregator, long started)
+  private void awaitFinal(FirstSeenProbe<NeighborList> probe, int models, Aggregators aggregator, long started)
       throws TimeoutException, InterruptedException {
     awaitCount(probe::seenCount, models, "models mapped", aggregator, started);
   }
 
-  private void awaitCount(java.util.function.IntSupplier count, int wanted, String what, ChildAggregator aggregator,
+  private void awaitCount(java.util.function.IntSupplier count, int wanted, String what, Aggregators aggregator,
       long started) throws TimeoutException, InterruptedException {
     // looks at the probe's map every millisecond: a latency resolution of about a millisecond
     new Waiter(out, Clock.systemUTC(), Duration.ofMillis(1), Duration.ofSeconds(10)).until(() -> {
       if (!aggregator.isAlive()) {
-        throw new IllegalStateException("the aggregator JVM exited; see aggregator/aggregator.log under "
+        throw new IllegalStateException("an aggregator JVM exited; see aggregator*/aggregator.log under "
             + settings.dataDir());
       }
       int seen = count.getAsInt();

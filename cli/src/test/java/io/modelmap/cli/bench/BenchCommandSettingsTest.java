@@ -32,6 +32,21 @@ class BenchCommandSettingsTest {
   }
 
   @Test
+  void shouldRunOneAggregatorUnlessShardsAreAskedFor() {
+    assertThat(parse(new BenchCommand()).settings(Path.of("d")).shards()).isEqualTo(1);
+    assertThat(parse(new BenchCommand(), "--shards", "4").settings(Path.of("d")).shards()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldRefuseNoShardsAsAUsageErrorNamingTheOption() {
+    BenchCommand bench = parse(new BenchCommand(), "--shards", "0");
+
+    assertThatThrownBy(() -> bench.settings(Path.of("d"))).isInstanceOf(UsageError.class)
+        .hasMessage("--models 1000 --texts 10000 --families 40 --texts-per-record 500 --in-flight 8 --probe-models 20"
+            + " --benchmarks 5 --observed-models 800 --shards 0: need at least 1 shard");
+  }
+
+  @Test
   void shouldNeverObserveTheProbeModels() {
     // K = 100 with 20 probe models: at most 100 - 20 = 80 observed, though 800 are asked for (the default)
     BenchCommand bench = parse(new BenchCommand(), "--models", "100", "--probe-models", "20");

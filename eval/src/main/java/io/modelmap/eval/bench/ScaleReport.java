@@ -2,7 +2,11 @@ package io.modelmap.eval.bench;
 
 import java.io.PrintStream;
 
-/** The figures one benchmark run measured; {@link #print} writes them as the README table. */
+/**
+ * The figures one benchmark run measured; {@link #print} writes them as the README table. With --shards above 1 the
+ * heap, resident memory and disk are summed over the instances ({@link ShardFigures} has each), {@code layoutSeconds}
+ * is NaN and {@code prediction} null: neither exists at S &gt; 1 yet.
+ */
 public record ScaleReport(int models, int texts, long bulkModels, double bulkSeconds, double totalSeconds,
     double medianLatencyMs, double p99LatencyMs, int latencySamples, BatchBaselines baselines,
     long maxHeapAfterGcMib, String maxHeap, long peakResidentMib, long stateBytes, double maxRelativeError, int listsChecked,
@@ -76,10 +80,20 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
         maxHeapAfterGcMib);
     out.printf("| aggregator process peak resident memory (heap + RocksDB + JVM) | %d MiB | |%n", peakResidentMib);
     out.printf("| aggregator RocksDB state on disk | %.1f MiB | |%n", stateBytes / 1048576.0);
-    out.printf("| map layout of all %d models on coordinate-frame, after the last arrival | %.1f s | |%n", models,
-        layoutSeconds);
+    if (Double.isNaN(layoutSeconds)) {
+      out.printf("| map layout of all %d models | none with --shards above 1 (the layout needs every distance in one"
+          + " task) | |%n", models);
+    } else {
+      out.printf("| map layout of all %d models on coordinate-frame, after the last arrival | %.1f s | |%n", models,
+          layoutSeconds);
+    }
     out.printf("| streamed neighbour KL vs batch reference (every entry of %d lists; ranks on %d whole rows) | max"
         + " relative difference %.1e | ≤ 1e-9 |%n", listsChecked, rowsRanked, maxRelativeError);
+    if (prediction == null) {
+      out.printf("| ridge-q predictions | not measured with --shards above 1 (no task holds the K × K distances"
+          + " they are fitted on) | |%n");
+      return;
+    }
     out.printf("| %d benchmarks' ridge-q fits on %d observed models, in after the bulk | %.1f s | |%n",
         prediction.benchmarks(), prediction.observed(), prediction.fitsSeconds());
     out.printf("| last score → predictions of all %d benchmarks, at K ≈ %d | median %.0f ms, p99 %.0f ms | ≤ 2 s |%n",

@@ -26,16 +26,19 @@ public enum DeadLetterReason {
   KEY_MISMATCH("key-mismatch", Sources.plus(Sources.ADMITTED, "model-registered"),
       List.of("TextScoresValidator", "TextChunkValidator", "McItemValidator", "McAnswersValidator",
           "BenchmarkScoreValidator", "BenchmarkRegisteredValidator", "ModelResponsesValidator",
-          "ModelRegisteredValidator")),
+          "ModelRegisteredValidator", "ShardExchangeValidator")),
   MISSING_CORPUS("missing-corpus", List.of("text-scores"), List.of("TextScoresValidator")),
   /** A record that holds no scores, answers or responses. */
   EMPTY("empty", List.of("text-scores", "mc-answers", "model-responses"),
       List.of("TextScoresValidator", "McAnswersValidator", "ModelResponsesValidator")),
   /** Over a size limit: entries per record, texts per corpus, characters per response. */
-  OVERSIZE("oversize", List.of("text-scores", "corpus-texts", "mc-answers", "model-responses"),
-      List.of("TextScoresValidator", "TextChunkValidator", "McAnswersValidator", "ModelResponsesValidator")),
+  OVERSIZE("oversize", List.of("text-scores", "corpus-texts", "mc-answers", "model-responses", Sources.SHARD_EXCHANGE),
+      List.of("TextScoresValidator", "TextChunkValidator", "McAnswersValidator", "ModelResponsesValidator",
+          "ShardExchangeValidator")),
   DUPLICATE_TEXT("duplicate-text", List.of("text-scores"), List.of("TextScoresValidator")),
-  NON_FINITE("non-finite", List.of("text-scores"), List.of("TextScoresValidator")),
+  /** A NaN or infinite value: a log-likelihood, or (the shards' loop) a row's value or a reply's KL. */
+  NON_FINITE("non-finite", List.of("text-scores", Sources.SHARD_EXCHANGE),
+      List.of("TextScoresValidator", "ShardExchangeValidator")),
   POSITIVE_LOG_LIKELIHOOD("positive-log-likelihood", List.of("text-scores"), List.of("TextScoresValidator")),
   NO_TOKENS("no-tokens", List.of("text-scores"), List.of("TextScoresValidator")),
   /** Scores of texts that never arrived within the wait. */
@@ -66,10 +69,25 @@ public enum DeadLetterReason {
   IMPLAUSIBLE_SCORE("implausible-score", List.of("benchmark-scores"), List.of("BenchmarkScoreValidator")),
   NEGATIVE_SHOTS("negative-shots", List.of("benchmark-registered"), List.of("BenchmarkRegisteredValidator")),
   DUPLICATE_PROMPT("duplicate-prompt", List.of("model-responses"), List.of("ModelResponsesValidator")),
+  /** A FRAME (or any kind but ROW and REPLY) on the shards' loop topic, which carries rows and replies only. */
+  UNEXPECTED_KIND("unexpected-kind", List.of(Sources.SHARD_EXCHANGE), List.of("ShardExchangeValidator")),
+  /** A shard number outside 0 … S − 1 on the shards' loop topic. */
+  SHARD_OUT_OF_RANGE("shard-out-of-range", List.of(Sources.SHARD_EXCHANGE), List.of("ShardExchangeValidator")),
+  /** A row or reply whose model's home shard (its id's hash mod S) is not the one the record names. */
+  WRONG_HOME_SHARD("wrong-home-shard", List.of(Sources.SHARD_EXCHANGE), List.of("ShardExchangeValidator")),
+  /** A row whose length is not its corpus's number of texts N, as the receiving shard knows the corpus. */
+  ROW_LENGTH_MISMATCH("row-length-mismatch", List.of(Sources.SHARD_EXCHANGE), List.of("ShardExchanges")),
+  /** A row or reply for a corpus its model's home shard does not know (no shard can have completed it). */
+  UNKNOWN_CORPUS("unknown-corpus", List.of(Sources.SHARD_EXCHANGE), List.of("ShardExchanges")),
+  /** A row or reply for a model that is not complete on its home shard (only a completion sends a row). */
+  UNKNOWN_MODEL("unknown-model", List.of(Sources.SHARD_EXCHANGE), List.of("ShardExchanges")),
   /** A model source outside the worker's roots, or of an architecture it cannot load: refused at once. */
   SOURCE_REFUSED("source-refused", List.of("score-tasks"), List.of("ScorerWorker")),
   /** A task whose scoring failed on every attempt. */
   FAILED_AFTER_RETRIES("failed-after-retries", List.of("score-tasks"), List.of("ScorerWorker"));
+
+  /** How {@link #topics()} names the shards' loop topic, whose name starts with the application id. */
+  public static final String SHARD_EXCHANGE_TOPIC = "<application id>-shard-exchange";
 
   private final String code;
   private final List<String> topics;
@@ -105,7 +123,9 @@ public enum DeadLetterReason {
   private static final class Sources {
     /** The source topics the aggregator decodes and validates through {@code Admission}. */
     static final List<String> ADMITTED = List.of("text-scores", "corpus-texts", "mc-items", "mc-answers",
-        "benchmark-scores", "benchmark-registered", "model-responses");
+        "benchmark-scores", "benchmark-registered", "model-responses", Sources.SHARD_EXCHANGE);
+    /** The shards' loop topic ({@code --shards} above 1), named after the application id: decoded through Admission. */
+    static final String SHARD_EXCHANGE = DeadLetterReason.SHARD_EXCHANGE_TOPIC;
 
     static List<String> plus(List<String> topics, String... more) {
       List<String> all = new ArrayList<>(topics);

@@ -24,7 +24,10 @@ class DeadLetterReasonTest {
       "negative-choice", "bad-log-likelihood", "choice-out-of-range", "unknown-item", "non-finite-score",
       "implausible-score", "negative-shots", "duplicate-prompt", "source-refused", "failed-after-retries");
   /** Reasons added since, each with the rule that writes it. */
-  private static final List<String> ADDED_SINCE = List.of("unregistered-model"); // MatrixProcessor, issue 26
+  private static final List<String> ADDED_SINCE = List.of("unregistered-model", // MatrixProcessor, issue 26
+      // the shards' loop topic, issue 31: ShardExchangeValidator, then ShardExchanges
+      "unexpected-kind", "shard-out-of-range", "wrong-home-shard", "row-length-mismatch", "unknown-corpus",
+      "unknown-model");
 
   @Test
   void shouldWriteExactlyTheReasonStringsDeadLettersCarriedBefore() {
@@ -56,7 +59,8 @@ class DeadLetterReasonTest {
     }
     for (DeadLetterReason reason : DeadLetterReason.values()) {
       assertThat(reason.topics()).as(reason.code()).isNotEmpty()
-          .allSatisfy(topic -> assertThat(topic.equals("<store>-changelog") || topics.contains(topic))
+          .allSatisfy(topic -> assertThat(topic.equals("<store>-changelog")
+              || topic.equals(DeadLetterReason.SHARD_EXCHANGE_TOPIC) || topics.contains(topic))
               .as("%s names topic %s", reason.code(), topic).isTrue());
     }
   }

@@ -32,12 +32,23 @@ public final class ChildAggregators implements AfterEachCallback {
    * the query API on {@code apiPort} and a 512 MiB heap; returns at once, before it answers.
    */
   public Process start(Path stateDir, String applicationId, int apiPort) throws IOException {
+    return start(stateDir, applicationId, applicationId + "-0", apiPort, List.of());
+  }
+
+  /**
+   * Starts instance {@code instanceId} of application {@code applicationId} with state in {@code stateDir}, the
+   * query API on {@code apiPort}, a 512 MiB heap and the aggregator's further {@code options} (such as
+   * {@code --shards 3}); returns at once, before it answers.
+   */
+  public Process start(Path stateDir, String applicationId, String instanceId, int apiPort, List<String> options)
+      throws IOException {
     Path logs = Files.createDirectories(stateDir.resolveSibling("logs"));
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), CLI, "aggregator",
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), CLI, "aggregator",
         "--bootstrap-servers", cluster.bootstrapServers(), "--schema-registry-url", cluster.schemaRegistryUrl(),
-        "--state-dir", stateDir.toString(), "--application-id", applicationId, "--instance-id", applicationId + "-0",
-        "--api-port", String.valueOf(apiPort), "--internal-port", String.valueOf(FreePorts.next()));
+        "--state-dir", stateDir.toString(), "--application-id", applicationId, "--instance-id", instanceId,
+        "--api-port", String.valueOf(apiPort), "--internal-port", String.valueOf(FreePorts.next())));
+    command.addAll(options);
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(logs.resolve("aggregator-" + System.nanoTime() + ".log").toFile()).start();
     children.add(child);
