@@ -215,6 +215,39 @@ class WatchHubIT {
     }
   }
 
+  /** The first start is stored on hub-decisions: a restart before any decision reads back to it, not to its own. */
+  @Test
+  void shouldRegisterOnceAModelPushedBetweenAFirstStartAndARestartBeforeAnyDecision() throws Exception {
+    try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),
+        new PrintStream(OutputStream.nullOutputStream()), 0)) {
+      String[] once = watchArgs(system, "corpus: c\n", "--once"); // no since: a first start begins at itself
+      Run first = run(once);
+      Instant pushed = Instant.now();
+      byte[] config = "{\"model_type\": \"llama\"}".getBytes(StandardCharsets.UTF_8);
+      String between = hub.repo("org/between").list(ListingCard.textGeneration(100, "mit"))
+          .pushAt(Map.of("config.json", config), pushed);
+
+      Run restart = run(once);
+      Run again = run(once);
+
+      assertThat(first.exit()).as(first.output()).isZero();
+      assertThat(first.output()).contains("Nothing new on the Hub");
+      assertThat(restart.exit()).as(restart.output()).isZero();
+      assertThat(decisionLines(restart)).containsExactly("registered org/between at " + between
+          + " as org/between (model_type llama, 100 parameters, licence mit)");
+      assertThat(decisionLines(again)).isEmpty();
+      TopicReader reader = new TopicReader(system.connection());
+      Map<String, HubDecision> decisions = reader.latestByKey(system.connection().topics().hubDecisions());
+      assertThat(decisions).containsOnlyKeys("watcher-started", "org/between@" + between);
+      assertThat(decisions.get("watcher-started").getDecision()).isEqualTo(HubDecisionKind.STARTED);
+      assertThat(decisions.get("watcher-started").getLastModifiedMs()).isLessThan(pushed.toEpochMilli());
+      List<String> registrations = new ArrayList<>();
+      reader.readAll(system.connection().topics().modelRegistered(), (id, model) ->
+          registrations.add(id + "=" + model.getRevision()));
+      assertThat(registrations).containsExactly("org/between=" + between);
+    }
+  }
+
   @Test
   void shouldGiveUpALookOnceInOneLineWhileAnotherWatcherStaysActive() throws Exception {
     try (EmbeddedSystem system = EmbeddedSystem.start(dir.resolve("system"),

@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
     description = "Follow the Hugging Face Hub's model listing and register each new model or commit the rules file"
         + " lets through; every decision (registered, or skipped and why) goes to hub-decisions. A first start"
         + " (nothing on hub-decisions yet) decides the models pushed from the moment it started on, not the whole"
-        + " Hub: set since in the rules file to start further back.")
+        + " Hub, and stores that moment there: a restart before any decision goes on from it. Set since in the"
+        + " rules file to start further back.")
 public final class WatchHubCommand implements Callable<Integer> {
   /** How long a start waits for the lease before it says that another watcher holds it. */
   private static final Duration NOTICE = Duration.ofSeconds(15);
@@ -136,6 +137,9 @@ public final class WatchHubCommand implements Callable<Integer> {
         }
         // read once the lease is held: what a watcher active before this one decided is never decided again
         WatchState state = WatchState.of(reader.latestByKey(target.topics().hubDecisions()));
+        // a restart before any decision reads back to the first start, not to its own
+        state.recordStart(Clock.systemUTC().instant(), rules.since())
+            .ifPresent(started -> sink.record(WatchState.STARTED_KEY, started));
         WatchRegistrar registrar = registrar(reader, target, publisher, rules, textIds, itemIds);
         HubWatcher watcher = new HubWatcher(client.listing(), client::modelType, rules,
             settings.token().isPresent(), state, registrar, sink, Clock.systemUTC(), limit);

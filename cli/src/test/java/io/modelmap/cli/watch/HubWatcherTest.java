@@ -247,6 +247,26 @@ class HubWatcherTest {
   }
 
   @Test
+  void shouldGoOnFromTheStoredFirstStartWhenRestartedBeforeAnyDecision() throws Exception {
+    HubWatcher first = watcher(); // starts at DAY, as watch-hub does: its start stored before the first look
+    WatchState.of(topic).recordStart(now, Optional.empty()).ifPresent(s -> topic.put(WatchState.STARTED_KEY, s));
+    assertThat(first.poll().decisions()).isEmpty();
+    String between = push("org/between", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    now = DAY.plus(Duration.ofMinutes(5)); // restarted after the push, before any decision
+
+    WatchState restored = WatchState.of(topic);
+    assertThat(restored.recordStart(now, Optional.empty())).as("a second start stores nothing").isEmpty();
+    HubWatcher.Poll afterRestart = watcher().poll();
+    HubWatcher.Poll again = watcher().poll();
+
+    // without the stored start the restart would read back to DAY + 5 min only and never see org/between (DAY + 1)
+    assertThat(afterRestart.decisions()).extracting(HubDecision::getRepo).containsExactly("org/between");
+    assertThat(again.decisions()).isEmpty();
+    assertThat(registered).containsExactly("org/between@" + between);
+    assertThat(topic.get(WatchState.STARTED_KEY).getLastModifiedMs()).isEqualTo(DAY.toEpochMilli());
+  }
+
+  @Test
   void shouldReadAtMostThePageLimitInALookAndGoOnFromThereAtTheNextLook() throws Exception {
     int count = HubWatcher.PAGE_SIZE + 50; // two pages, newest first: m150..m051, then m050..m001
     List<String> ids = pushOnePerMinute(count);
