@@ -7,6 +7,7 @@ import io.modelmap.cli.runtime.LocalPipeline;
 import io.modelmap.cli.runtime.LocalPipeline.LocalModel;
 import io.modelmap.cli.runtime.NeighborTable;
 import io.modelmap.cli.runtime.ZooSummary;
+import io.modelmap.cli.support.DurationConverter;
 import io.modelmap.cli.support.GenerationOptions;
 import io.modelmap.cli.support.UsageError;
 import io.modelmap.producer.benchmark.ContinuationBenchmark;
@@ -19,6 +20,8 @@ import io.modelmap.kafka.KafkaConnection;
 import io.modelmap.producer.responses.DemoPrompts;
 import io.modelmap.schemas.avro.PromptText;
 import io.modelmap.scorer.demo.DemoModels;
+import io.modelmap.scorer.worker.HubCheckpoints;
+import io.modelmap.scorer.worker.ScorerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +44,8 @@ final class DemoCommand implements Callable<Integer> {
   private static final int ZOO_ITEMS = 60;
   /** The zoo's 128-position context holds the start token and 127 bytes: each text is one forward pass. */
   private static final int ZOO_TEXT_BYTES = 127;
+  /** The zoo models --watch publishes: two bases and a fine-tune that lands by its base. */
+  private static final List<String> WATCHED = List.of("prose-a", "code-a", "prose-a-legal-light");
 
   @Option(names = "--texts", defaultValue = "200", description = "Texts in the demo corpus (default ${DEFAULT-VALUE}).")
   int texts;
@@ -52,6 +57,16 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--respond", description = "The zoo also continues the opening of 40 demo texts (generation),"
       + " and their responses are compared beside the KL map (lineage); or give --prompts.")
   boolean respond;
+
+  @Option(names = "--watch", description = "Instead of registering the zoo: a stand-in Hugging Face Hub on loopback"
+      + " publishes three zoo models one --watch-spacing apart, watch-hub follows it and registers them, and the map"
+      + " grows by itself (open the dashboard).")
+  boolean watch;
+
+  @Option(names = "--watch-spacing", converter = DurationConverter.class, defaultValue = "1m",
+      description = "With --watch: the time between two models the stand-in Hub publishes, " + DurationConverter.FORMS
+          + " (default ${DEFAULT-VALUE}); the watcher looks three times as often (at least every second).")
+  Duration watchSpacing;
 
   @Mixin
   GenerationOptions generation;
@@ -69,6 +84,10 @@ final class DemoCommand implements Callable<Integer> {
     if (texts < 1) {
       throw new UsageError("--texts must be at least 1, not " + texts);
     }
+    if (watch && (randomModels || respond || !given.isEmpty())) {
+      throw new UsageError("--watch maps the three trained zoo models the watcher registers: drop --random-models,"
+          + " --respond and --prompts");
+    }
     run.preflight();
     try (EmbeddedSystem system = run.start("demo");
         LocalPipeline pipeline = new LocalPipeline(system.connection(), System.out, Clock.systemUTC())) {
@@ -81,6 +100,9 @@ final class DemoCommand implements Callable<Integer> {
       CorpusSpec spec = randomModels ? new CorpusSpec(1024, 256, texts, 7) : new CorpusSpec(ZOO_TEXT_BYTES, 64, texts, 7);
       List<CorpusText> corpus = new CorpusBuilder(spec).build(DemoCorpus.documents(20, 2024));
       pipeline.publishCorpus(CORPUS, corpus);
+      if (watch) {
+        return followTheHub(system, pipeline, models, corpus);
+      }
       if (randomModels) {
         pipeline.publishBenchmark(DemoBenchmark.ID, DemoBenchmark.items().items());
       } else {
@@ -108,5 +130,27 @@ final class DemoCommand implements Callable<Integer> {
       }
       return run.finish(system, CORPUS, true, pipeline.hasPrompts());
     }
+  }
+
+  /** {@code --watch}: three zoo models appear on a stand-in Hub, and the watcher puts them on the map. */
+  private int followTheHub(EmbeddedSystem system, LocalPipeline pipeline, List<LocalModel> zoo,
+      List<CorpusText> corpus) throws Exception {
+    List<LocalModel> published = WATCHED.stream().map(name -> zoo.stream()
+        .filter(m -> m.id().equals(DemoModels.ORG + "/" + name)).findFirst().orElseThrow()).toList();
+    try (HubWatchDemo hub = HubWatchDemo.start(system.connection(), system.dataDir(), published, CORPUS, watchSpacing,
+        System.out)) {
+      pipeline.startScorer(List.of(system.dataDir().resolve("models")), "cpu", 8,
+          HubCheckpoints.of(hub.hubSettings(), ScorerConfig.DEFAULT_MAX_MODEL_BYTES));
+      system.watch("local scorer", pipeline::scorerRunning);
+      pipeline.watchAggregator(system::aggregatorAlive);
+      pipeline.watchPart("Hub watcher", hub::watcherRunning);
+      pipeline.expect(hub.modelIds(), corpus.size());
+      System.out.println("Open " + system.dashboardUrl() + " to see the map grow: each model the watcher registers"
+          + " appears there once scored, and the Hub decisions panel lists what it decided");
+      hub.publish();
+      pipeline.awaitMap(corpus.size(), Duration.ofMinutes(60));
+    }
+    NeighborTable.print(system.connection(), 3, System.out);
+    return run.finish(system, CORPUS, false, false);
   }
 }

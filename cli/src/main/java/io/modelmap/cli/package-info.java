@@ -1,6 +1,7 @@
 /**
  * The {@code modelmap} command line. {@link io.modelmap.cli.ModelMapCli} lists every subcommand; the first
- * commands a newcomer runs live here beside it ({@code demo}: {@link io.modelmap.cli.DemoCommand}, {@code map}:
+ * commands a newcomer runs live here beside it ({@code demo}: {@link io.modelmap.cli.DemoCommand}, and for
+ * {@code demo --watch} {@link io.modelmap.cli.HubWatchDemo}; {@code map}:
  * {@link io.modelmap.cli.MapCommand}, with what only they share, {@link io.modelmap.cli.LocalRunOptions}). The
  * other commands are grouped by audience: {@code operations} (services and the cluster), {@code data} (corpora,
  * imports, exports), {@code evaluation} (checks of the map and of predictions), {@code models} (checkpoint

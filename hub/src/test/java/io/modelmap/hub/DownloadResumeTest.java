@@ -3,8 +3,8 @@ package io.modelmap.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelmap.testsupport.hub.HubStandIn;
-import io.modelmap.testsupport.hub.StandInRepo;
+import io.modelmap.hubstandin.HubStandIn;
+import io.modelmap.hubstandin.StandInRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

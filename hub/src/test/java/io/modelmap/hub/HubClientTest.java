@@ -3,8 +3,8 @@ package io.modelmap.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelmap.testsupport.hub.HubStandIn;
-import io.modelmap.testsupport.hub.StandInRepo;
+import io.modelmap.hubstandin.HubStandIn;
+import io.modelmap.hubstandin.StandInRepo;
 import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

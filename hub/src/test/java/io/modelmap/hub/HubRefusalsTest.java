@@ -3,7 +3,7 @@ package io.modelmap.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelmap.testsupport.hub.HubStandIn;
+import io.modelmap.hubstandin.HubStandIn;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

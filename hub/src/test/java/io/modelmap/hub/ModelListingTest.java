@@ -3,7 +3,7 @@ package io.modelmap.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelmap.testsupport.hub.ListingCard;
+import io.modelmap.hubstandin.ListingCard;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

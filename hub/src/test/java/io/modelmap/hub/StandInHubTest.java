@@ -1,7 +1,7 @@
 package io.modelmap.hub;
 
-import io.modelmap.testsupport.hub.HubStandIn;
-import io.modelmap.testsupport.hub.StandInRepo;
+import io.modelmap.hubstandin.HubStandIn;
+import io.modelmap.hubstandin.StandInRepo;
 import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.IOException;
 import java.nio.file.Files;

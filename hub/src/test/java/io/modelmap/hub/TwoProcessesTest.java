@@ -2,7 +2,7 @@ package io.modelmap.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelmap.testsupport.hub.HubStandIn;
+import io.modelmap.hubstandin.HubStandIn;
 import io.modelmap.testsupport.hub.TinyLlama;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

@@ -38,4 +38,14 @@ class HubDecisionAnswersTest {
   void shouldKeepOnlyTheMaxLatest() {
     assertThat(new HubDecisionAnswers(views).latest(1)).extracting(HubDecisionBody::repo).containsExactly("org/big");
   }
+
+  @Test
+  void shouldLeaveOutAWatchersFirstStartRecord() {
+    InMemoryViews withStart = new InMemoryViews().put(Views.HUB_DECISIONS, d -> d.getRepo() + "@" + d.getCommit(),
+        List.of(decision("", "", HubDecisionKind.STARTED, "start", "first start", null, 5_000),
+            decision("org/a", C1, HubDecisionKind.REGISTERED, "all-rules", "model_type llama", "org/a", 1_000)));
+
+    assertThat(new HubDecisionAnswers(withStart).latest(50)).extracting(HubDecisionBody::repo)
+        .containsExactly("org/a");
+  }
 }

@@ -27,12 +27,14 @@ import io.modelmap.scorer.model.CausalLmLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,10 +47,15 @@ import picocli.CommandLine.Option;
     description = "Follow the Hugging Face Hub's model listing and register each new model or commit the rules file"
         + " lets through; every decision (registered, or skipped and why) goes to hub-decisions. A first start"
         + " (nothing on hub-decisions yet) decides the models pushed from the moment it started on, not the whole"
-        + " Hub: set since in the rules file to start further back.")
+        + " Hub, and stores that moment there: a restart before any decision goes on from it. Set since in the"
+        + " rules file to start further back.")
 public final class WatchHubCommand implements Callable<Integer> {
   /** How long a start waits for the lease before it says that another watcher holds it. */
   private static final Duration NOTICE = Duration.ofSeconds(15);
+  /** How often a pause between two looks checks {@link #stopWhen}. */
+  private static final Duration STOP_CHECK = Duration.ofSeconds(1);
+
+  private BooleanSupplier stop = () -> false;
 
   @Mixin
   ClusterOptions connection;
@@ -136,25 +143,48 @@ public final class WatchHubCommand implements Callable<Integer> {
         }
         // read once the lease is held: what a watcher active before this one decided is never decided again
         WatchState state = WatchState.of(reader.latestByKey(target.topics().hubDecisions()));
+        // a restart before any decision reads back to the first start, not to its own
+        state.recordStart(Clock.systemUTC().instant(), rules.since())
+            .ifPresent(started -> sink.record(WatchState.STARTED_KEY, started));
         WatchRegistrar registrar = registrar(reader, target, publisher, rules, textIds, itemIds);
         HubWatcher watcher = new HubWatcher(client.listing(), client::modelType, rules,
             settings.token().isPresent(), state, registrar, sink, Clock.systemUTC(), limit);
         System.out.println("Watching " + settings.endpoint() + " for " + rules.pipelineTag() + " models"
             + (rules.organizations().isEmpty() ? "" : " of " + rules.organizations()) + (once ? ", once"
             : ", every " + human(interval)));
-        while (true) {
+        while (!stop.getAsBoolean()) {
           look(watcher);
           if (once) {
             return 0;
           }
-          if (!lease.holdFor(interval)) {
+          if (!pause(lease)) {
             awaitLease(lease, target);
             state.catchUp(reader.latestByKey(target.topics().hubDecisions()));
             registrar.catchUp(reader.latestByKey(target.topics().modelRegistered()));
           }
         }
+        return 0;
       }
     }
+  }
+
+  /**
+   * Makes a watcher run in this process (demo --watch) stop within a second of {@code stop} answering true, at its
+   * pause between two looks, with exit code 0; the command line's watcher runs until the process ends.
+   */
+  public void stopWhen(BooleanSupplier stop) {
+    this.stop = stop;
+  }
+
+  /** The pause between two looks, in slices of at most a second so that a stop is seen; whether the lease held. */
+  private boolean pause(SingleActive lease) {
+    Instant end = Instant.now().plus(interval);
+    boolean held = true;
+    while (held && !stop.getAsBoolean() && Instant.now().isBefore(end)) {
+      Duration left = Duration.between(Instant.now(), end);
+      held = lease.holdFor(left.compareTo(STOP_CHECK) < 0 ? left : STOP_CHECK);
+    }
+    return held;
   }
 
   /** One active watcher per cluster (per topic prefix): the group is named after the decisions topic. */

@@ -56,6 +56,7 @@ public final class LocalPipeline implements AutoCloseable {
   private ScorerWorker worker;
   private Thread scorer;
   private java.util.function.BooleanSupplier aggregatorRunning = () -> true;
+  private final Map<String, java.util.function.BooleanSupplier> otherParts = new LinkedHashMap<>();
 
   public LocalPipeline(KafkaConnection connection, PrintStream out, Clock clock) {
     this.connection = connection;
@@ -117,6 +118,19 @@ public final class LocalPipeline implements AutoCloseable {
     out.println("Scoring with one local worker (device " + device + ") ...");
   }
 
+  /**
+   * Models registered on the corpus by another part (the Hub watcher of {@code demo --watch}), each on all
+   * {@code corpusSize} texts: {@link #awaitMap} waits for them too.
+   */
+  public void expect(List<String> modelIds, int corpusSize) {
+    modelIds.forEach(id -> expectedTexts.put(id, corpusSize));
+  }
+
+  /** Makes {@link #awaitMap} fail at once when {@code part} (the demo's Hub watcher) stops. */
+  public void watchPart(String part, java.util.function.BooleanSupplier running) {
+    otherParts.put(part, running);
+  }
+
   /** Makes the waits fail at once when the aggregator the results come from stops. */
   public void watchAggregator(java.util.function.BooleanSupplier running) {
     this.aggregatorRunning = running;
@@ -133,9 +147,13 @@ public final class LocalPipeline implements AutoCloseable {
    * tasks dead-lettered), each with its reason.
    */
   public Map<String, String> awaitMap(int corpusSize, Duration timeout) throws TimeoutException, InterruptedException {
-    return new ResultWaiter(connection, out, clock).withLocalScorer(metrics::tokensScored, metrics::currentWork)
-        .whileRunning("local scorer", this::scorerRunning).whileRunning("aggregator", aggregatorRunning)
-        .await(expectedTexts, corpusSize, timeout);
+    ResultWaiter waiter = new ResultWaiter(connection, out, clock)
+        .withLocalScorer(metrics::tokensScored, metrics::currentWork)
+        .whileRunning("local scorer", this::scorerRunning).whileRunning("aggregator", aggregatorRunning);
+    for (Map.Entry<String, java.util.function.BooleanSupplier> part : otherParts.entrySet()) {
+      waiter = waiter.whileRunning(part.getKey(), part.getValue());
+    }
+    return waiter.await(expectedTexts, corpusSize, timeout);
   }
 
   /** Waits until every pair's agreement covers all its shared items (no-op without benchmarks). */

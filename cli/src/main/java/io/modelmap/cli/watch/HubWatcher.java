@@ -27,7 +27,9 @@ import java.util.Set;
  * At the rate limit the rest wait for a later look.
  *
  * <p>With no position stored yet (nothing decided), the listing is read back to the rules' {@code since}, or else
- * to the moment this watcher started: a first start decides what is pushed from then on, not the whole Hub. A
+ * to the first start the state holds ({@link WatchState#recordStart}, stored before the first look), else to the
+ * moment this watcher started: a first start decides what is pushed from then on, not the whole Hub, and a restart
+ * before any decision still reads back to the first start, so models pushed in between are not skipped. A
  * look reads at most {@link LookLimit#pages()} pages; where it stops short of the position, the next look goes on
  * from the page it stopped at, and nothing is decided until the walk has reached the position: deciding the
  * newest pages first would move the position over the unread older ones, which a restart would then skip. What
@@ -148,7 +150,7 @@ public final class HubWatcher {
    */
   private Walk undecided() {
     Optional<Instant> from = rules.since().isPresent() ? later(state.position(), rules.since())
-        : Optional.of(state.position().orElse(startedAt));
+        : Optional.of(state.position().or(state::firstStart).orElse(startedAt));
     Map<String, ListedModel> found = new LinkedHashMap<>(carried);
     carried.clear();
     Set<URI> followed = new HashSet<>();

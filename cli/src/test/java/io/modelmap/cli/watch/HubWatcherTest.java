@@ -7,8 +7,8 @@ import io.modelmap.hub.HubSettings;
 import io.modelmap.hub.RetryPolicy;
 import io.modelmap.schemas.avro.HubDecision;
 import io.modelmap.schemas.avro.HubDecisionKind;
-import io.modelmap.testsupport.hub.HubStandIn;
-import io.modelmap.testsupport.hub.ListingCard;
+import io.modelmap.hubstandin.HubStandIn;
+import io.modelmap.hubstandin.ListingCard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,6 +244,26 @@ class HubWatcherTest {
 
     assertThat(poll.decisions()).extracting(HubDecision::getRepo).containsExactly("org/after");
     assertThat(registered).containsExactly("org/after@" + after);
+  }
+
+  @Test
+  void shouldGoOnFromTheStoredFirstStartWhenRestartedBeforeAnyDecision() throws Exception {
+    HubWatcher first = watcher(); // starts at DAY, as watch-hub does: its start stored before the first look
+    WatchState.of(topic).recordStart(now, Optional.empty()).ifPresent(s -> topic.put(WatchState.STARTED_KEY, s));
+    assertThat(first.poll().decisions()).isEmpty();
+    String between = push("org/between", ListingCard.textGeneration(10, "mit"), "llama", 1);
+    now = DAY.plus(Duration.ofMinutes(5)); // restarted after the push, before any decision
+
+    WatchState restored = WatchState.of(topic);
+    assertThat(restored.recordStart(now, Optional.empty())).as("a second start stores nothing").isEmpty();
+    HubWatcher.Poll afterRestart = watcher().poll();
+    HubWatcher.Poll again = watcher().poll();
+
+    // without the stored start the restart would read back to DAY + 5 min only and never see org/between (DAY + 1)
+    assertThat(afterRestart.decisions()).extracting(HubDecision::getRepo).containsExactly("org/between");
+    assertThat(again.decisions()).isEmpty();
+    assertThat(registered).containsExactly("org/between@" + between);
+    assertThat(topic.get(WatchState.STARTED_KEY).getLastModifiedMs()).isEqualTo(DAY.toEpochMilli());
   }
 
   @Test

@@ -33,4 +33,31 @@ class WatchStateTest {
     // two registrations in the hour before T: org/a's is not counted twice
     assertThat(state.registeredWithinHourOf(T)).isEqualTo(2);
   }
+
+  @Test
+  void shouldRecordAFirstStartOnceAndRestoreItWithoutCountingItAsADecision() {
+    WatchState first = WatchState.of(Map.of());
+
+    HubDecision started = first.recordStart(T, Optional.empty()).orElseThrow();
+    WatchState restored = WatchState.of(Map.of(WatchState.STARTED_KEY, started));
+
+    assertThat(started.getDecision()).isEqualTo(HubDecisionKind.STARTED);
+    assertThat(started.getLastModifiedMs()).isEqualTo(T.toEpochMilli());
+    assertThat(first.firstStart()).isEqualTo(Optional.of(T));
+    assertThat(restored.firstStart()).isEqualTo(Optional.of(T));
+    assertThat(restored.position()).isEmpty();
+    assertThat(restored.registeredWithinHourOf(T.plusSeconds(60))).isZero();
+    assertThat(restored.decided("", "")).isFalse();
+    assertThat(restored.recordStart(T.plusSeconds(300), Optional.empty())).isEmpty();
+    assertThat(restored.firstStart()).isEqualTo(Optional.of(T));
+  }
+
+  @Test
+  void shouldRecordNoStartWhenTheRulesSetSinceOrAModelIsDecidedAlready() {
+    HubDecision decided = registered("org/a", 1_000, T.minusSeconds(600));
+
+    assertThat(WatchState.of(Map.of()).recordStart(T, Optional.of(T.minusSeconds(86_400)))).isEmpty();
+    assertThat(WatchState.of(Map.of(WatchState.key("org/a", decided.getCommit()), decided))
+        .recordStart(T, Optional.empty())).isEmpty();
+  }
 }

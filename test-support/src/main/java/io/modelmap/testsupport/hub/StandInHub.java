@@ -1,5 +1,7 @@
 package io.modelmap.testsupport.hub;
 
+import io.modelmap.hubstandin.HubStandIn;
+import io.modelmap.hubstandin.StandInRepo;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

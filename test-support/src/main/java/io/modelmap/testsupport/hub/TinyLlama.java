@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A tiny random Llama checkpoint (config.json, tokenizer.json, model.safetensors: the same bytes as the scorer's
- * {@code fixtures/llama}), as files to push to the {@link HubStandIn}, and files a real repository has beside it.
+ * {@code fixtures/llama}), as files to push to the {@link io.modelmap.hubstandin.HubStandIn}, and files a real repository has beside it.
  */
 public final class TinyLlama {
   private TinyLlama() {

@@ -1,4 +1,4 @@
-package io.modelmap.testsupport.hub;
+package io.modelmap.hubstandin;
 
 import java.time.Instant;
 import java.util.List;

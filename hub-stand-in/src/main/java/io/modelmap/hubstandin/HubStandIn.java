@@ -1,4 +1,4 @@
-package io.modelmap.testsupport.hub;
+package io.modelmap.hubstandin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
- * A Hugging Face Hub on 127.0.0.1 for tests, speaking what huggingface_hub's file_download.py and
+ * A Hugging Face Hub on 127.0.0.1 (for tests, and for {@code demo --watch}), speaking what huggingface_hub's file_download.py and
  * hf_api.py expect: {@code GET /api/models/{repo}/revision/{rev}} with {@code sha} and {@code siblings}
  * (sizes, and {@code lfs.sha256} for LFS files); {@code HEAD}/{@code GET /{repo}/resolve/{rev}/{path}} with
  * {@code X-Repo-Commit} and {@code ETag}, and for LFS files a 302 to a second server (the "CDN", another
@@ -30,8 +30,9 @@ import java.util.function.Predicate;
  * {@code GatedRepo}, 404 {@code RepoNotFound}/{@code RevisionNotFound}/{@code EntryNotFound}; a 307 with a
  * relative {@code Location} for a renamed repository; {@code GET /api/models}, the listing of the repositories given
  * a {@link ListingCard}, with its filters and {@code Link} pagination ({@link ListingPages}). Every request is recorded; faults can be injected.
- * Used by the hub module's own tests, the worker's, the CLI's and the integration tests; {@link StandInHub}
- * starts one with {@link TinyLlama} pushed, for the tests that only need a model to fetch. The JDK's HTTP server
+ * Used by the hub module's own tests, the worker's, the CLI's and the integration tests (test-support's
+ * {@code StandInHub} starts one with its tiny Llama pushed, for the tests that only need a model to fetch), and by
+ * {@code demo --watch}, which publishes demo models to one. The JDK's HTTP server
  * (not the project's Javalin layer) because the faults need the raw exchange: a body cut or stalled mid-way.
  */
 public final class HubStandIn implements AutoCloseable {

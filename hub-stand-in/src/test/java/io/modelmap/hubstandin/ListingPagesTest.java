@@ -1,4 +1,4 @@
-package io.modelmap.testsupport.hub;
+package io.modelmap.hubstandin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.modelmap.testsupport.hub;
+package io.modelmap.hubstandin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

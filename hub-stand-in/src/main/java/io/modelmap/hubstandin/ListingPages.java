@@ -1,4 +1,4 @@
-package io.modelmap.testsupport.hub;
+package io.modelmap.hubstandin;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
