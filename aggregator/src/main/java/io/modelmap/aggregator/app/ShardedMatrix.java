@@ -61,9 +61,10 @@ final class ShardedMatrix {
    * Adds the sharded matrix; returns the complete models' {@code model-coordinates} (their ξ rows), which
    * prediction fits ridge from Q on at S &gt; 1 (no task holds the K × K distances the unsharded matrix sends).
    */
-  static KStream<String, SpecificRecord> addTo(StreamsBuilder builder, AggregatorConfig config, Topics topics, SchemaRegistryClient registry,
-      Clock clock, KStream<String, SpecificRecord> decodedTexts, KStream<String, SpecificRecord> decodedScores,
-      KStream<String, SpecificRecord> registered, Consumer<KStream<String, SpecificRecord>> publish) {
+  static KStream<String, SpecificRecord> addTo(StreamsBuilder builder, AggregatorConfig config, Topics topics,
+      SchemaRegistryClient registry, Clock clock, KStream<String, SpecificRecord> decodedTexts,
+      KStream<String, SpecificRecord> decodedScores, KStream<String, SpecificRecord> registered,
+      Consumer<KStream<String, SpecificRecord>> publish) {
     int shards = config.shards();
     Topic<String, TextChunk> textsTopic = topics.corpusTexts();
     Topic<String, TextScores> scoresTopic = topics.textScores();
