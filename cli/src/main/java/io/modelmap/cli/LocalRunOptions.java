@@ -4,6 +4,7 @@ import io.modelmap.cli.runtime.EmbeddedSystem;
 import io.modelmap.cli.runtime.Serving;
 import io.modelmap.cli.support.DataDirOption;
 import io.modelmap.cli.support.ExportOption;
+import io.modelmap.cli.support.UsageError;
 import io.modelmap.cli.transfer.AgreementExporter;
 import io.modelmap.cli.transfer.MapExporter;
 import io.modelmap.cli.transfer.ResponseExporter;
@@ -24,16 +25,25 @@ final class LocalRunOptions {
       description = "Port of the dashboard and query API on loopback (default ${DEFAULT-VALUE}; any free port if taken).")
   int apiPort;
 
+  @Option(names = "--shards", defaultValue = "1",
+      description = "Spread each corpus's models over this many shards of the embedded aggregator, one stream thread"
+          + " each in this JVM (default ${DEFAULT-VALUE}: a corpus in one task). Above 1: no map positions and no"
+          + " model-analytics yet; predictions from the models' rows.")
+  int shards;
+
   @Option(names = "--serve", description = "Keep the broker, registry, aggregator and scorer running afterwards (Ctrl-C to stop).")
   boolean serve;
 
   /** What can be checked before anything starts: the export target (a long run's results are lost if it fails). */
   void preflight() throws IOException {
+    if (shards < 1) {
+      throw new UsageError("--shards must be at least 1, was " + shards);
+    }
     export.checkTarget();
   }
 
   EmbeddedSystem start(String purpose) throws IOException {
-    return EmbeddedSystem.start(data.dataDir(purpose), System.out, apiPort);
+    return EmbeddedSystem.start(data.dataDir(purpose), System.out, apiPort, shards);
   }
 
   /**
@@ -45,7 +55,7 @@ final class LocalRunOptions {
     boolean incomplete = false;
     if (export.exportTo != null) {
       MapExporter.Exported map = new MapExporter(connection).export(export.exportTo, corpusId, ExportOption.EXPORT_WAIT,
-          System.out);
+          System.out, shards > 1);
       map.reportGaps(System.out);
       incomplete = !map.complete();
       if (withAgreement) {

@@ -47,6 +47,15 @@ class CommandRefusalsTest {
   }
 
   @Test
+  void shouldRefuseADemoWithoutShardsBeforeAnythingStarts() {
+    CliRun outcome = CliRun.of("demo", "--shards", "0", "--data-dir", dir.resolve("data").toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("modelmap demo: --shards must be at least 1, was 0" + System.lineSeparator());
+    assertThat(dir.resolve("data")).as("nothing started").doesNotExist();
+  }
+
+  @Test
   void shouldRefuseTrainingWithNeitherTheDemoCorpusNorDocuments() {
     CliRun outcome = CliRun.of("train", "--out", dir.resolve("m").toString());
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,11 +40,28 @@ class MapCommandIT {
 
   @Test
   void shouldMapCheckpointsUnderHuggingFaceIdsLikeTheIndependentReference() throws Exception {
+    mapsLikeTheIndependentReference();
+  }
+
+  /**
+   * {@code map --shards 3}: the embedded aggregator spreads the corpus over three shards (three stream threads),
+   * and L, Q and the neighbours still equal the reference; the export waits for no map positions or analytics,
+   * which are not computed over shards. About 40 s, so only with {@code -Pshards}
+   * ({@code ./mvnw -B -Pshards -pl integration-tests -am verify}).
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "modelmap.it.shards", matches = "true")
+  void shouldMapCheckpointsOverThreeShardsLikeTheIndependentReference() throws Exception {
+    mapsLikeTheIndependentReference("--shards", "3");
+  }
+
+  private void mapsLikeTheIndependentReference(String... more) throws Exception {
     List<String> texts = referenceTexts();
     Path corpus = writePileZst(texts);
     List<String> args = new ArrayList<>(List.of("map", "--corpus", corpus.toString(), "--min-bytes", "1",
         "--corpus-id", "pile val/5", "--device", "cpu", "--data-dir", dir.resolve("data").toString(),
         "--export-to", dir.resolve("out").toString(), "--api-port", "0"));
+    args.addAll(List.of(more));
     MODELS.forEach((id, fixture) -> args.addAll(List.of("--model", id + "=" + FIXTURES.resolve(fixture))));
 
     int exit = ModelMapCli.commandLine().execute(args.toArray(String[]::new));

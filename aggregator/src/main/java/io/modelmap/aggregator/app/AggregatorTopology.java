@@ -25,6 +25,7 @@ import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.DeadLetter;
 import io.modelmap.schemas.avro.McAnswers;
 import io.modelmap.schemas.avro.McItem;
+import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -109,13 +110,16 @@ public final class AggregatorTopology {
     Views.Shared views;
     KStream<String, SpecificRecord> registered;
     Serde<ModelDistances> distancesSerde = AvroSerdes.value(registry, ModelDistances.class);
-    KStream<String, SpecificRecord> distances = null;
-    if (config.shards() > 1) {
+    KStream<String, SpecificRecord> distances;
+    boolean sharded = config.shards() > 1;
+    if (sharded) {
       views = Views.addTo(builder, topics);
       registered = views.registered().toStream(Named.as("registrations"))
           .filter((k, v) -> v != null).mapValues(v -> (SpecificRecord) v, Named.as("registration-as-record"));
-      ShardedMatrix.addTo(builder, config, topics, registry, clock, decodedTexts, decodedScores, registered,
-          published -> published.to(router, produced));
+      // at S > 1 no task holds a corpus's K × K distances: prediction gets each complete model's ξ row instead
+      distances = rekeyed(ShardedMatrix.addTo(builder, config, topics, registry, clock, decodedTexts, decodedScores,
+          registered, published -> published.to(router, produced)), topics.modelCoordinates().valueSerde(),
+          ModelCoordinates.class, c -> PREDICTION_KEY, "rows-for-prediction", 1);
     } else {
     KStream<String, SpecificRecord> texts = routing == MatrixRouting.DIRECT ? decodedTexts : rekeyed(decodedTexts,
         textsTopic.valueSerde(), TextChunk.class, t -> t.getCorpusId(), "texts-by-corpus", config.internalPartitions());
@@ -158,16 +162,17 @@ public final class AggregatorTopology {
     KStream<String, SpecificRecord> benchmarks = rekeyed(
         decoded(builder, benchmarksTopic, new BenchmarkRegisteredValidator(), clock, router, produced),
         benchmarksTopic.valueSerde(), BenchmarkRegistered.class, b -> PREDICTION_KEY, "benchmarks-for-prediction", 1);
-    PredictionStores.builders(topics.modelRegistered().valueSerde().deserializer(),
-        benchmarksTopic.valueSerde().deserializer(), distancesSerde.deserializer()).forEach(builder::addStateStore);
-    // at S > 1 no task holds a corpus's K × K distances: predictions get benchmark scores but no distances
-    (distances == null ? observed : distances.merge(observed, Named.as("distances-and-scores")))
+    (sharded ? PredictionStores.shardedBuilders(topics.modelRegistered().valueSerde().deserializer(),
+        benchmarksTopic.valueSerde().deserializer(), distancesSerde.deserializer())
+        : PredictionStores.builders(topics.modelRegistered().valueSerde().deserializer(),
+        benchmarksTopic.valueSerde().deserializer(), distancesSerde.deserializer())).forEach(builder::addStateStore);
+    distances.merge(observed, Named.as("distances-and-scores"))
         .merge(registrations, Named.as("prediction-inputs"))
         .merge(benchmarks, Named.as("prediction-inputs-and-benchmarks"))
         .merge(embeddings, Named.as("prediction-inputs-and-embeddings"))
         .process(() -> new PredictionProcessor(config.publishing().provisionalInterval(), config.prediction(),
-            distancesSerde, topics.modelRegistered().valueSerde(), benchmarksTopic.valueSerde()),
-            Named.as("prediction"), PredictionStores.names())
+            distancesSerde, topics.modelRegistered().valueSerde(), benchmarksTopic.valueSerde(), sharded),
+            Named.as("prediction"), sharded ? PredictionStores.shardedNames() : PredictionStores.names())
         .to(router, produced);
 
     Topic<String, McItem> itemsTopic = topics.mcItems();

@@ -28,7 +28,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   static final long DEFAULT_TOTAL_BYTES = 64L * 1024 * 1024;
   static final long ARENA_BLOCK_BYTES = 256L * 1024;
   /** The stores whose keys are each written once, compacted as {@link AppendOnlyCompaction} says. */
-  static final Set<String> APPEND_ONLY_STORES = Set.of(MatrixStoreBuilders.scoresStore(), PredictionStores.DISTANCES);
+  static final Set<String> APPEND_ONLY_STORES = Set.of(MatrixStoreBuilders.scoresStore(), PredictionStores.DISTANCES,
+      PredictionStores.ROWS);
 
   private static Cache cache;
   private static WriteBufferManager writeBufferManager;

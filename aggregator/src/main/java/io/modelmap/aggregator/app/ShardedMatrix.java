@@ -5,6 +5,7 @@ import io.modelmap.aggregator.matrix.MatrixStoreBuilders;
 import io.modelmap.aggregator.matrix.ModelShards;
 import io.modelmap.aggregator.matrix.ShardExchangeValidator;
 import io.modelmap.aggregator.matrix.ShardFrameProcessor;
+import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.ShardExchange;
 import io.modelmap.schemas.avro.ShardExchangeKind;
@@ -40,6 +41,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * scores ─── by (corpus, shard of model) ─┼─ matrix (one task per shard) ─┬─ model-coordinates, model-neighbors
  * registrations ─ by (corpus, shard of model) ─┤                          ├─ ROW, REPLY ─► shard-exchange ─┘ (loop)
  * &lt;app id&gt;-shard-exchange ─────────────────────┘                          └─ FRAME ─ by corpus ─ frame ─ coordinate-frame
+ * complete model-coordinates (ξ rows) ─► rows-for-prediction ─► prediction (ridge from Q on the rows)
  * </pre>
  *
  * Every shard-keyed topic has S partitions and a record of shard s goes to partition s, so task s is shard s
@@ -57,9 +59,14 @@ final class ShardedMatrix {
     return config.streams().applicationId() + "-shard-exchange";
   }
 
-  static void addTo(StreamsBuilder builder, AggregatorConfig config, Topics topics, SchemaRegistryClient registry,
-      Clock clock, KStream<String, SpecificRecord> decodedTexts, KStream<String, SpecificRecord> decodedScores,
-      KStream<String, SpecificRecord> registered, Consumer<KStream<String, SpecificRecord>> publish) {
+  /**
+   * Adds the sharded matrix; returns the complete models' {@code model-coordinates} (their ξ rows), which
+   * prediction fits ridge from Q on at S &gt; 1 (no task holds the K × K distances the unsharded matrix sends).
+   */
+  static KStream<String, SpecificRecord> addTo(StreamsBuilder builder, AggregatorConfig config, Topics topics,
+      SchemaRegistryClient registry, Clock clock, KStream<String, SpecificRecord> decodedTexts,
+      KStream<String, SpecificRecord> decodedScores, KStream<String, SpecificRecord> registered,
+      Consumer<KStream<String, SpecificRecord>> publish) {
     int shards = config.shards();
     Topic<String, TextChunk> textsTopic = topics.corpusTexts();
     Topic<String, TextScores> scoresTopic = topics.textScores();
@@ -88,7 +95,7 @@ final class ShardedMatrix {
 
     MatrixStoreBuilders.sharded(scoresTopic.valueSerde().deserializer()).forEach(builder::addStateStore);
     builder.addStateStore(MatrixStoreBuilders.shardFrames());
-    texts.merge(scores, Named.as("texts-and-scores")).merge(registrations, Named.as("matrix-inputs"))
+    return texts.merge(scores, Named.as("texts-and-scores")).merge(registrations, Named.as("matrix-inputs"))
         .merge(exchanged, Named.as("matrix-inputs-and-exchange"))
         .process(() -> new MatrixProcessor(config.publishing(), config.matrix(), config.topics(),
             scoresTopic.valueSerde(), textsTopic.valueSerde(), clock, shards, exchangeSerde.serializer()),
@@ -108,7 +115,16 @@ final class ShardedMatrix {
                     .process(() -> new ShardFrameProcessor(config.matrix().mapMethod()), Named.as("frame"),
                         MatrixStoreBuilders.shardFramesName())))
                 .withName("frames"))
-        .defaultBranch(Branched.withConsumer(publish::accept, "published"));
+        .defaultBranch(Branched.as("published"))
+        .get("matrix-published")
+        .split(Named.as("published-"))
+        .branch((key, value) -> value instanceof ModelCoordinates c && c.getComplete(),
+            Branched.<String, SpecificRecord>withFunction(rows -> {
+              publish.accept(rows);
+              return rows;
+            }).withName("rows"))
+        .defaultBranch(Branched.withConsumer(publish::accept, "other"))
+        .get("published-rows");
   }
 
   private static <V extends SpecificRecord> KStream<String, SpecificRecord> toModelShard(

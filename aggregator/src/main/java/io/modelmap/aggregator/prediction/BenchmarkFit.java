@@ -15,11 +15,8 @@ import java.util.Map;
 record BenchmarkFit(String corpusId, String benchmarkId, List<String> training, FittedRidge ridge, double alpha,
     Map<String, Double> outOfFold, int folds, String groupedBy, double pearsonR, double spearmanRho) {
 
-  double predict(CorpusDistances distances, String model) {
-    double[] toTraining = new double[training.size()];
-    for (int i = 0; i < toTraining.length; i++) {
-      toTraining[i] = distances.squared(model, training.get(i));
-    }
-    return ridge.predict(toTraining);
+  /** A complete model of the fit's corpus, predicted from its row of {@code map} in the fit's form. */
+  double predict(CorpusMap map, String model) {
+    return ridge.predict(map.features(ridge, training, model));
   }
 }

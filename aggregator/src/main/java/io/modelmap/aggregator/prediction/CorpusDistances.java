@@ -1,5 +1,7 @@
 package io.modelmap.aggregator.prediction;
 
+import io.modelmap.math.predict.FittedRidge;
+import io.modelmap.math.predict.RidgeData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * allocated to size when i arrives (400 MB at K = 10,000; a square grown by doubling needed 2.1 GB
  * there, boxed maps about 15 times the triangle). A pair not sent yet is NaN.
  */
-final class CorpusDistances {
+final class CorpusDistances implements CorpusMap {
   private final Map<String, Integer> index = new HashMap<>();
   /**
    * Models whose own completion was received, in arrival order. A model that completed in the same
@@ -65,13 +67,30 @@ final class CorpusDistances {
     return Optional.ofNullable(meanLogLikelihood.get(model));
   }
 
-  boolean contains(String model) {
+  @Override
+  public boolean contains(String model) {
     return received.contains(model);
   }
 
-  /** Complete models in arrival order. */
-  List<String> models() {
+  @Override
+  public List<String> models() {
     return models;
+  }
+
+  /** The dual form, on the training models' squared distances. */
+  @Override
+  public RidgeData ridgeData(List<String> training) {
+    return new RidgeData.SquaredDistances(squared(training, training));
+  }
+
+  /** The model's squared distances to the training models: every fit here is dual. */
+  @Override
+  public double[] features(FittedRidge ridge, List<String> training, String model) {
+    double[] toTraining = new double[training.size()];
+    for (int i = 0; i < toTraining.length; i++) {
+      toTraining[i] = squared(model, training.get(i));
+    }
+    return toTraining;
   }
 
   /** ‖q_a − q_b‖²/N = 2·KL(a, b). */

@@ -14,11 +14,11 @@ import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
  * background one: the observed complete models, their groups, their ridge data and scores.
  *
  * @param groupedBy what the groups are ({@link io.modelmap.math.predict.Folds#groupedBy}), for the quality record
- * @param data the training models' squared distances (the dual form: only KL rows reach prediction, so
- *     {@link io.modelmap.math.predict.RidgeSolver}'s primal form needs their ξ rows first; docs/SCIENCE.md)
+ * @param data the training models' ridge data: their squared distances at one shard (only KL rows reach
+ *     prediction there), their ξ rows in the form {@link io.modelmap.math.predict.RidgeSolver} picks at S &gt; 1
  */
 record FitInput(String corpus, String benchmark, List<String> training, List<String> groups, String groupedBy,
-    RidgeData.SquaredDistances data, double[] y, int folds) {
+    RidgeData data, double[] y, int folds) {
 
   /** The fit on every observed model and the grouped out-of-fold prediction of each. */
   BenchmarkFit fit() {

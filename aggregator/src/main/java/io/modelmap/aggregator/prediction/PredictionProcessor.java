@@ -8,6 +8,7 @@ import io.modelmap.schemas.ScoreSource;
 import io.modelmap.schemas.avro.BenchmarkRegistered;
 import io.modelmap.schemas.avro.BenchmarkScore;
 import io.modelmap.schemas.avro.ModelAnalytics;
+import io.modelmap.schemas.avro.ModelCoordinates;
 import io.modelmap.schemas.avro.ModelDistances;
 import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
@@ -42,7 +43,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The 2 s punctuation starts refits in the background ({@link BackgroundJobs}, one job at a time) and
  * publishes each, with the predictions it changes and {@code prediction-quality}, once it is in. A
  * corpus's {@code model-analytics} follow, also in the background, at most once per analytics interval.
- * Each model's {@code score-predictions} record carries both methods.
+ * Each model's {@code score-predictions} record carries both methods. With a corpus spread over shards no
+ * distances are sent: ridge from Q is fitted on the complete models' ξ rows ({@link CorpusRows}) instead, and
+ * the analytics and cpp's Q factors, which read the distances, are not computed for that corpus.
  */
 public final class PredictionProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PredictionProcessor.class);
@@ -63,6 +66,9 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private KeyValueStore<String, byte[]> scores;
   private KeyValueStore<String, byte[]> distances;
   private KeyValueStore<String, byte[]> embeddingStore;
+  /** The complete models' ξ rows, at S &gt; 1 only ({@code rowsFromShards}); null at one shard. */
+  private KeyValueStore<String, byte[]> rows;
+  private final boolean rowsFromShards;
   private PredictionState state;
   private CollaborativeState collaborative;
   private EmbeddingForecasts forecasts;
@@ -78,6 +84,17 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   public PredictionProcessor(Duration provisionalInterval, PredictionSettings settings,
       Serde<ModelDistances> distancesSerde, Serde<ModelRegistered> registrationSerde,
       Serde<BenchmarkRegistered> benchmarkSerde) {
+    this(provisionalInterval, settings, distancesSerde, registrationSerde, benchmarkSerde, false);
+  }
+
+  /**
+   * As above; with {@code rowsFromShards} (S &gt; 1, stores {@link PredictionStores#shardedNames}) ridge from Q
+   * is fitted on the ξ rows of the complete models' {@code model-coordinates} instead of ModelDistances.
+   */
+  public PredictionProcessor(Duration provisionalInterval, PredictionSettings settings,
+      Serde<ModelDistances> distancesSerde, Serde<ModelRegistered> registrationSerde,
+      Serde<BenchmarkRegistered> benchmarkSerde, boolean rowsFromShards) {
+    this.rowsFromShards = rowsFromShards;
     this.provisionalInterval = provisionalInterval;
     this.settings = settings;
     this.distancesSerde = distancesSerde;
@@ -93,6 +110,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     this.scores = context.getStateStore(PredictionStores.SCORES);
     this.distances = context.getStateStore(PredictionStores.DISTANCES);
     this.embeddingStore = context.getStateStore(PredictionStores.EMBEDDINGS);
+    this.rows = rowsFromShards ? context.getStateStore(PredictionStores.ROWS) : null;
     restore();
     background = BackgroundJobs.daemonThread("prediction-background-" + context.taskId());
     BackgroundBudget budget = new BackgroundBudget(BACKGROUND_SHARE, System::nanoTime);
@@ -124,6 +142,12 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       state.score(parts.get(0), parts.get(1), PredictionStores.scoreValue(value));
       collaborative.scoreFacts(parts.get(1), PredictionStores.scoreShots(value), PredictionStores.scoreMetric(value));
     });
+    if (rows != null) { // after the scores: the rows of scored models are kept in memory
+      StoreEntries.forEach(rows, (key, value) -> {
+        List<String> parts = CompositeKey.split(key);
+        state.completeRow(parts.get(0), parts.get(1), PredictionStores.row(value), storedRows(parts.get(0)));
+      });
+    }
     collaborative.changed(Long.MIN_VALUE / 2); // refit at the first punctuation
     forecasts.changed(Long.MIN_VALUE / 2);
   }
@@ -183,9 +207,23 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
       if (!state.fits(corpus).isEmpty() || collaborative.fit().isPresent()) {
         forward(model, records.predictions(corpus, model), record.timestamp()); // the new model, from the fits as they are
       }
+    } else if (record.value() instanceof ModelCoordinates row && rows != null) {
+      String corpus = row.getCorpusId();
+      String model = row.getModelId();
+      double[] xi = row.getXi().stream().mapToDouble(Double::doubleValue).toArray();
+      rows.put(CompositeKey.of(corpus, model), PredictionStores.row(xi));
+      state.completeRow(corpus, model, xi, storedRows(corpus));
+      if (!state.fits(corpus).isEmpty() || collaborative.fit().isPresent()) {
+        forward(model, records.predictions(corpus, model), record.timestamp()); // the new model, from its own row
+      }
     } else {
       throw new IllegalArgumentException("unexpected record type " + record.value().getClass());
     }
+  }
+
+  /** A complete model's stored ξ row on {@code corpus} (S &gt; 1). */
+  private java.util.function.Function<String, double[]> storedRows(String corpus) {
+    return model -> PredictionStores.row(rows.get(CompositeKey.of(corpus, model)));
   }
 
   /**
@@ -260,7 +298,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   }
 
   private void publish(String corpus, long now) {
-    for (String model : state.distances(corpus).models()) {
+    for (String model : state.map(corpus).models()) {
       forward(model, records.predictions(corpus, model), now);
     }
     for (BenchmarkFit fit : state.fits(corpus)) {

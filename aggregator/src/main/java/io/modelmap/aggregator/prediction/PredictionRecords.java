@@ -30,7 +30,7 @@ final class PredictionRecords {
     for (BenchmarkFit fit : corpus.isEmpty() ? List.<BenchmarkFit>of() : state.fits(corpus)) {
       Optional<Double> observed = state.observed(model, fit.benchmarkId());
       list.add(ScorePrediction.newBuilder().setBenchmarkId(fit.benchmarkId()).setMethod(PredictionProcessor.METHOD)
-          .setPredicted(fit.predict(state.distances(corpus), model)).setObserved(observed.orElse(null))
+          .setPredicted(fit.predict(state.map(corpus), model)).setObserved(observed.orElse(null))
           .setOutOfFold(fit.outOfFold().get(model)).setTrainingModels(fit.training().size()).build());
     }
     collaborative.fit().ifPresent(fit -> list.addAll(collaborativePredictions(fit, model)));
@@ -38,7 +38,7 @@ final class PredictionRecords {
     list.sort(java.util.Comparator.comparing(ScorePrediction::getBenchmarkId, java.util.Comparator.comparing(
         CharSequence::toString)).thenComparing(p -> p.getMethod().toString()));
     return ScorePredictions.newBuilder().setModelId(model).setCorpusId(corpus)
-        .setCompleteModels(corpus.isEmpty() ? 0 : state.distances(corpus).models().size()).setPredictions(list).build();
+        .setCompleteModels(corpus.isEmpty() ? 0 : state.map(corpus).models().size()).setPredictions(list).build();
   }
 
   private List<ScorePrediction> collaborativePredictions(CollaborativeFit fit, String model) {

@@ -2,7 +2,6 @@ package io.modelmap.aggregator.prediction;
 
 import io.modelmap.math.predict.Folds;
 import io.modelmap.math.predict.RidgeCrossValidation;
-import io.modelmap.math.predict.RidgeData;
 import io.modelmap.schemas.key.CompositeKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Everything prediction needs, in memory: groups of models, observed scores, each corpus's distances
@@ -25,7 +25,8 @@ final class PredictionState {
   private final PredictionSettings.Grouping grouping;
   private final Map<String, String[]> metadata = new HashMap<>(); // model → {family, type}
   private final Map<String, Map<String, Double>> scores = new TreeMap<>(); // benchmark → model → value
-  private final Map<String, CorpusDistances> corpora = new TreeMap<>();
+  private final Map<String, CorpusDistances> corpora = new TreeMap<>(); // at one shard
+  private final Map<String, CorpusRows> rowCorpora = new TreeMap<>(); // at S > 1
   private final Map<String, BenchmarkFit> fits = new HashMap<>(); // corpus/benchmark → fit
   private final Set<String> stale = new LinkedHashSet<>(); // corpus/benchmark keys to refit
   private final Set<String> analyticsStale = new LinkedHashSet<>(); // corpora whose analytics changed
@@ -45,14 +46,12 @@ final class PredictionState {
     String before = groupOf(model);
     metadata.put(model, new String[] {family, type});
     if (!before.equals(groupOf(model))) {
-      for (Map.Entry<String, CorpusDistances> corpus : corpora.entrySet()) {
-        if (corpus.getValue().contains(model)) {
-          scores.forEach((benchmark, observed) -> {
-            if (observed.containsKey(model)) {
-              stale.add(CompositeKey.of(corpus.getKey(), benchmark));
-            }
-          });
-        }
+      for (String corpus : corporaOf(model)) {
+        scores.forEach((benchmark, observed) -> {
+          if (observed.containsKey(model)) {
+            stale.add(CompositeKey.of(corpus, benchmark));
+          }
+        });
       }
     }
   }
@@ -88,6 +87,29 @@ final class PredictionState {
         analyticsStale.add(corpus.getKey());
       }
     }
+    for (Map.Entry<String, CorpusRows> corpus : rowCorpora.entrySet()) {
+      if (corpus.getValue().contains(model)) {
+        corpus.getValue().keep(model); // a training row from now on
+        stale.add(CompositeKey.of(corpus.getKey(), benchmark));
+      }
+    }
+  }
+
+  /** The corpora the model is complete on, by id. */
+  private List<String> corporaOf(String model) {
+    List<String> on = new ArrayList<>();
+    corpora.forEach((corpus, map) -> {
+      if (map.contains(model)) {
+        on.add(corpus);
+      }
+    });
+    rowCorpora.forEach((corpus, map) -> {
+      if (map.contains(model)) {
+        on.add(corpus);
+      }
+    });
+    on.sort(null);
+    return on;
   }
 
   Optional<Double> observed(String model, String benchmark) {
@@ -98,6 +120,19 @@ final class PredictionState {
   void complete(String corpus, String model, Double meanLogLikelihood, Map<String, Double> klToOthers) {
     corpora.computeIfAbsent(corpus, c -> new CorpusDistances()).add(model, meanLogLikelihood, klToOthers);
     analyticsStale.add(corpus);
+    for (Map.Entry<String, Map<String, Double>> benchmark : scores.entrySet()) {
+      if (benchmark.getValue().containsKey(model)) {
+        stale.add(CompositeKey.of(corpus, benchmark.getKey()));
+      }
+    }
+  }
+
+  /**
+   * A model completed on a corpus spread over shards, with its ξ row; marks the fits it trains for a refit.
+   * Its row stays in memory only while it has a benchmark score; {@code stored} reads any complete row back.
+   */
+  void completeRow(String corpus, String model, double[] xi, Function<String, double[]> stored) {
+    rowCorpora.computeIfAbsent(corpus, c -> new CorpusRows(stored)).add(model, xi, scored(model));
     for (Map.Entry<String, Map<String, Double>> benchmark : scores.entrySet()) {
       if (benchmark.getValue().containsKey(model)) {
         stale.add(CompositeKey.of(corpus, benchmark.getKey()));
@@ -120,9 +155,9 @@ final class PredictionState {
   /** A snapshot for refitting a corpus/benchmark key, or empty when too few observed models (or groups) remain. */
   Optional<FitInput> fitInput(String key) {
     List<String> parts = CompositeKey.split(key);
-    CorpusDistances distances = corpora.get(parts.get(0));
+    CorpusMap map = map(parts.get(0));
     Map<String, Double> known = scores.getOrDefault(parts.get(1), Map.of());
-    List<String> training = distances.models().stream().filter(known::containsKey).sorted().toList();
+    List<String> training = map.models().stream().filter(known::containsKey).sorted().toList();
     List<String> groups = training.stream().map(this::groupOf).toList();
     if (training.size() < minObserved || groups.stream().distinct().count() < 2
         || !RidgeCrossValidation.feasible(groups, folds)) {
@@ -130,7 +165,7 @@ final class PredictionState {
     }
     String groupedBy = Folds.ofModels(training, this::knownGroup, grouping.label(), folds).groupedBy();
     return Optional.of(new FitInput(parts.get(0), parts.get(1), training, groups, groupedBy,
-        new RidgeData.SquaredDistances(distances.squared(training, training)), training.stream().mapToDouble(known::get).toArray(), folds));
+        map.ridgeData(training), training.stream().mapToDouble(known::get).toArray(), folds));
   }
 
   /** A refit's result: the key's new fit, or none when it has too few observed models now. */
@@ -166,8 +201,15 @@ final class PredictionState {
     return minObserved;
   }
 
+  /** A corpus's K × K distances (one shard); null at S &gt; 1, where none are sent. */
   CorpusDistances distances(String corpus) {
     return corpora.get(corpus);
+  }
+
+  /** A corpus's map for ridge from Q, its distances (one shard) or its rows (S &gt; 1); null when unknown. */
+  CorpusMap map(String corpus) {
+    CorpusDistances distances = corpora.get(corpus);
+    return distances != null ? distances : rowCorpora.get(corpus);
   }
 
   /** Every corpus's distances, by corpus id. */
@@ -182,7 +224,7 @@ final class PredictionState {
 
   /** The first corpus (by id) the model is complete on, or "" when it is on none. */
   String corpusOf(String model) {
-    return corpora.entrySet().stream().filter(e -> e.getValue().contains(model)).map(Map.Entry::getKey).findFirst()
-        .orElse("");
+    List<String> on = corporaOf(model);
+    return on.isEmpty() ? "" : on.get(0);
   }
 }

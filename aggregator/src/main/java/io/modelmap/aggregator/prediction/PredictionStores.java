@@ -19,6 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #SCORES}: modelId/benchmarkId → the observed score (8-byte double, 1 when measured, the
  *   shots as a 4-byte int, −1 unknown, then the metric in UTF-8), from benchmark-scores
  *   <li>{@value #DISTANCES}: corpusId/modelId → the ModelDistances the matrix sent at its completion
+ *   <li>{@value #ROWS} (only at S &gt; 1, {@code --shards}): corpusId/modelId → the complete model's ξ row (its
+ *   doubles) from the {@code model-coordinates} its home shard published
  *   <li>{@value #EMBEDDINGS}: model id → its latest EmbedLLM embedding with the benchmarks it was fitted on and
  *   its vectors trained without each benchmark ({@link ForecastEmbedding#toBytes}), from model-embeddings
  * </ul>
@@ -29,10 +31,12 @@ public final class PredictionStores {
   static final String SCORES = "prediction-scores-store";
   public static final String DISTANCES = "prediction-distances-store";
   static final String EMBEDDINGS = "prediction-embeddings-store";
+  public static final String ROWS = "prediction-rows-store";
 
   /** The restore checks of the binary stores: each layout read by the code below that the processor uses. */
   static final Deserializer<Double> SCORE_VALUES = (topic, value) -> scoreValue(value);
   static final Deserializer<ForecastEmbedding> EMBEDDING_VALUES = (topic, value) -> ForecastEmbedding.fromBytes(value);
+  static final Deserializer<double[]> ROW_VALUES = (topic, value) -> row(value);
 
   private PredictionStores() {}
 
@@ -47,17 +51,40 @@ public final class PredictionStores {
         store(binary(SCORES)), store(GuardedStores.plain(DISTANCES, distances)), store(binary(EMBEDDINGS)));
   }
 
+  /** At S &gt; 1: the same stores and {@value #ROWS}. */
+  public static List<StoreBuilder<KeyValueStore<String, byte[]>>> shardedBuilders(Deserializer<?> registrations,
+      Deserializer<?> benchmarks, Deserializer<?> distances) {
+    List<StoreBuilder<KeyValueStore<String, byte[]>>> all =
+        new java.util.ArrayList<>(builders(registrations, benchmarks, distances));
+    all.add(store(binary(ROWS)));
+    return all;
+  }
+
   /** The binary store {@code name}, restoring only what its layout's reader reads. */
   static KeyValueBytesStoreSupplier binary(String name) {
     return switch (name) {
       case SCORES -> GuardedStores.plain(SCORES, SCORE_VALUES);
       case EMBEDDINGS -> GuardedStores.plain(EMBEDDINGS, EMBEDDING_VALUES);
+      case ROWS -> GuardedStores.plain(ROWS, ROW_VALUES);
       default -> throw new IllegalArgumentException("no binary prediction store " + name);
     };
   }
 
   public static String[] names() {
     return new String[] {MODELS, TASKS, SCORES, DISTANCES, EMBEDDINGS};
+  }
+
+  /** At S &gt; 1: {@link #names()} and {@value #ROWS}. */
+  public static String[] shardedNames() {
+    return new String[] {MODELS, TASKS, SCORES, DISTANCES, EMBEDDINGS, ROWS};
+  }
+
+  static byte[] row(double[] xi) {
+    return StoreBytes.doubles(xi);
+  }
+
+  static double[] row(byte[] stored) {
+    return StoreBytes.doubles(stored, "xi row");
   }
 
   static byte[] score(double value, boolean measured, Integer shots, String metric) {

@@ -115,8 +115,12 @@ final class AggregatorHarness implements AutoCloseable {
   }
 
   void publishCorpus(int n) {
+    publishCorpus(CORPUS, n);
+  }
+
+  void publishCorpus(String corpus, int n) {
     for (int s = 0; s < n; s++) {
-      texts.pipeInput(CompositeKey.of(CORPUS, textId(s)), TextChunk.newBuilder().setCorpusId(CORPUS).setTextId(textId(s))
+      texts.pipeInput(CompositeKey.of(corpus, textId(s)), TextChunk.newBuilder().setCorpusId(corpus).setTextId(textId(s))
           .setIndex(s).setCorpusSize(n).setText(text(s)).setCategory("c" + (s % 3))
           .setByteLength(byteLength(s)).build());
     }
@@ -137,12 +141,17 @@ final class AggregatorHarness implements AutoCloseable {
 
   /** One text-scores record of {@code model} for texts {@code from} (inclusive) to {@code to} (exclusive). */
   static TextScores chunk(String model, double[] row, int from, int to) {
+    return chunk(CORPUS, model, row, from, to);
+  }
+
+  /** As above, on {@code corpus}. */
+  static TextScores chunk(String corpus, String model, double[] row, int from, int to) {
     List<TextScore> list = new ArrayList<>();
     for (int s = from; s < to; s++) {
       list.add(TextScore.newBuilder().setTextId(textId(s)).setLogLikelihood(row[s]).setTokensScored(100)
           .setWindowed(false).build());
     }
-    return TextScores.newBuilder().setModelId(model).setCorpusId(CORPUS).setTaskId(model + "-" + from)
+    return TextScores.newBuilder().setModelId(model).setCorpusId(corpus).setTaskId(model + "-" + from)
         .setScores(list).build();
   }
 

@@ -102,8 +102,8 @@ public final class AggregatorCommand implements Callable<Integer> {
   @Option(names = "--shards", defaultValue = "${env:MODELMAP_SHARDS:-1}",
       description = "Spread each corpus's models over this many shards, one Kafka Streams task each, so that several"
           + " instances share one corpus (every instance of the application must say the same; env MODELMAP_SHARDS;"
-          + " default ${DEFAULT-VALUE}: a corpus in one task). Above 1: no map layout and no predictions from"
-          + " distances yet, and no --clip-quantile.")
+          + " default ${DEFAULT-VALUE}: a corpus in one task). Above 1: no map layout and no model-analytics yet"
+          + " (ridge-q predictions come from the models' rows), and no --clip-quantile.")
   int shards;
 
   @Mixin

@@ -45,21 +45,43 @@ public final class EmbeddedSystem implements AutoCloseable {
 
   /** As {@link #start(Path, PrintStream)}, serving the query API and dashboard on loopback port {@code apiPort}. */
   public static EmbeddedSystem start(Path dataDir, PrintStream progress, int apiPort) throws IOException {
+    return start(dataDir, progress, apiPort, 1);
+  }
+
+  /**
+   * As above, each corpus spread over {@code shards} shards ({@code --shards}): one aggregator instance with one
+   * stream thread per shard, so the shards' tasks run side by side in this JVM.
+   */
+  public static EmbeddedSystem start(Path dataDir, PrintStream progress, int apiPort, int shards) throws IOException {
     Files.createDirectories(dataDir);
     Path log = CliLogging.toFile(dataDir.resolve("modelmap.log"));
     progress.println("Log of Kafka, RocksDB and DJL internals: " + log);
     progress.println("Starting Apache Kafka (KRaft, single node) under " + dataDir.resolve("kafka") + " ...");
     EmbeddedCluster cluster = EmbeddedCluster.start(dataDir, TopicNames.defaults());
     progress.println("  broker " + cluster.bootstrapServers() + ", schema registry " + cluster.schemaRegistryUrl());
-    AggregatorConfig config = AggregatorConfig.builder(new KafkaConnection(cluster.bootstrapServers(),
-            cluster.schemaRegistryUrl(), KafkaClientProperties.none()
-                .with(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500)
-                .with(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
-        StreamsSettings.defaults(dataDir.resolve("aggregator-state"))).build();
+    AggregatorConfig config = aggregatorConfig(cluster.bootstrapServers(), cluster.schemaRegistryUrl(), dataDir, shards);
+    if (shards > 1) {
+      progress.println("  each corpus over " + shards + " shards, one stream thread each");
+    }
     AggregatorService aggregator = startAggregator(config, apiPort);
     progress.println("  aggregator started (state in " + config.streams().stateDir() + ")");
     progress.println("  dashboard: " + aggregator.dashboardUrl().orElseThrow());
     return new EmbeddedSystem(dataDir, cluster, aggregator);
+  }
+
+  /**
+   * The embedded aggregator's settings: the embedded broker's one replica, state under {@code dataDir}, and at
+   * {@code shards} above 1 that many shards and stream threads (at 1 Kafka's default of one thread).
+   */
+  static AggregatorConfig aggregatorConfig(String bootstrapServers, String registryUrl, Path dataDir, int shards) {
+    KafkaClientProperties client = KafkaClientProperties.none()
+        .with(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500)
+        .with(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    if (shards > 1) {
+      client = client.with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, shards);
+    }
+    return AggregatorConfig.builder(new KafkaConnection(bootstrapServers, registryUrl, client),
+        StreamsSettings.defaults(dataDir.resolve("aggregator-state"))).optShards(shards).build();
   }
 
   private static AggregatorService startAggregator(AggregatorConfig config, int apiPort) throws IOException {

@@ -37,6 +37,19 @@ class ExportCoverageTest {
   }
 
   @Test
+  void shouldWaitForNeitherPositionsNorAnalyticsOfACorpusOverShards() {
+    ExportCoverage unsharded = ExportCoverage.of("c1", FOUR, frame(4), finalLists(FOUR), null, 8);
+    ExportCoverage sharded = ExportCoverage.of("c1", FOUR, frame(4), finalLists(FOUR), null, 8, true);
+    ExportCoverage shardedLagging = ExportCoverage.of("c1", FOUR, frame(3), finalLists(Set.of("a/m", "b/m")), null, 8,
+        true);
+
+    assertThat(unsharded.complete()).isFalse();
+    assertThat(sharded.complete()).isTrue();
+    assertThat(shardedLagging.gaps()).containsExactly("Q.csv: the column means are over 3 of 4 complete models",
+        "neighbors.csv: no final neighbour list yet for 2 of 4 complete models (c/m, d/m)");
+  }
+
+  @Test
   void shouldNameTheModelsWithoutPositionOrFinalNeighbours() {
     Map<String, NeighborList> lists = new java.util.HashMap<>(finalLists(Set.of("a/m", "b/m")));
     lists.put("c/m", list("c/m", "c1", true)); // still provisional
