@@ -2,6 +2,7 @@ package io.modelmap.cli.evaluation;
 
 import io.modelmap.cli.support.UsageError;
 import io.modelmap.encoder.MiniLmEncoder;
+import io.modelmap.eval.embedllm.CategoryCorrectness;
 import io.modelmap.eval.embedllm.CategoryRouter;
 import io.modelmap.eval.embedllm.CorrectnessTable;
 import io.modelmap.eval.embedllm.EncodingCache;
@@ -171,20 +172,21 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
     int k = knn.chooseK(correct, split.validation(), KnnBaseline.CANDIDATE_K);
     double knnAccuracy = correct.agreement(test, knn.predictions(correct, k));
     RouterQuality byCategory = RouterQuality.of(correct, train, test, CategoryRouter.fit(correct, categories, train));
+    double categoryCorrectness = correct.agreement(test, CategoryCorrectness.fit(correct, categories, train));
     List<SeedScores> scores = new ArrayList<>();
     for (int dimension : dimensions) {
       System.out.printf("%n--- dimension %d, seed %d: %d train, %d validation, %d test questions%n", dimension, seed,
           train.size(), split.validation().size(), test.size());
       System.out.printf("question encoding: %s, %d dimensions%n", this.encoder, encoder.dimension());
       scores.add(oneTraining(models, questionTexts, correct, split, encoder, encoded, dimension, seed, knnAccuracy, k,
-          byCategory.accuracy()));
+          byCategory.accuracy(), categoryCorrectness));
     }
     return scores;
   }
 
   private SeedScores oneTraining(List<String> models, List<String> questionTexts, CorrectnessMatrix correct,
       QuestionSplit split, QuestionEncoder encoder, List<SparseVector> encoded, int dimension, long seed,
-      double knnAccuracy, int k, double categoryRouter) {
+      double knnAccuracy, int k, double categoryRouter, double categoryCorrectness) {
     List<Integer> train = split.train();
     List<Integer> validation = split.validation();
     List<Integer> test = split.test();
@@ -200,8 +202,8 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
     double embedLlm = correct.agreement(test, predicted);
     double embedLlmValidation = correct.agreement(validation, predicted);
     System.out.printf("%ncorrectness accuracy on the test questions: EmbedLLM %.4f, KNN %.4f (k = %d, chosen on"
-        + " validation), each model's training accuracy alone %.4f%n", embedLlm, knnAccuracy, k,
-        correct.agreement(test, (m, q) -> correct.accuracy(m, train) >= 0.5));
+        + " validation), each model's training accuracy alone %.4f, on the question's category %.4f%n", embedLlm,
+        knnAccuracy, k, correct.agreement(test, (m, q) -> correct.accuracy(m, train) >= 0.5), categoryCorrectness);
     RouterQuality router = RouterQuality.of(correct, train, test, q -> full.route(features.get(q)));
     double routerValidation = RouterQuality.of(correct, train, validation, q -> full.route(features.get(q))).accuracy();
     System.out.printf("router accuracy on the test questions: %.4f; single best model (%s) %.4f; weighted random %.4f;"
@@ -217,7 +219,7 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
             encoder.encode(questionTexts.get(q)))))).sum(), 10));
     foldIn(models, encoder, encoded, correct, split, settings, full);
     return new SeedScores(dimension, seed, embedLlm, knnAccuracy, router.accuracy(), router.singleBestAccuracy(),
-        router.weightedRandom(), categoryRouter, embedLlmValidation, routerValidation);
+        router.weightedRandom(), categoryRouter, categoryCorrectness, embedLlmValidation, routerValidation);
   }
 
   /** Each model held out in turn: embeddings trained without it, its embedding fitted alone, both scored on its test answers. */

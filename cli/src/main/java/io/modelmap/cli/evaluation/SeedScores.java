@@ -13,7 +13,8 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  * dimension each seed's validation questions chose.
  */
 record SeedScores(int dimension, long seed, double embedLlm, double knn, double router, double singleBest,
-    double weightedRandom, double categoryRouter, double embedLlmValidation, double routerValidation) {
+    double weightedRandom, double categoryRouter, double categoryCorrectness, double embedLlmValidation,
+    double routerValidation) {
 
   static void printSummary(List<SeedScores> all) {
     TreeMap<Integer, List<SeedScores>> byDimension = all.stream()
@@ -23,10 +24,11 @@ record SeedScores(int dimension, long seed, double embedLlm, double knn, double 
       System.out.printf("  dimension %d, %d seeds%n", dimension, scores.size());
       line("correctness: EmbedLLM", scores, SeedScores::embedLlm);
       line("correctness: KNN", scores, SeedScores::knn);
+      line("correctness: per category", scores, SeedScores::categoryCorrectness);
       line("router", scores, SeedScores::router);
       line("single best model", scores, SeedScores::singleBest);
       line("weighted random", scores, SeedScores::weightedRandom);
-      line("best model per category", scores, SeedScores::categoryRouter);
+      line("router: best per category", scores, SeedScores::categoryRouter);
       line("validation: correctness", scores, SeedScores::embedLlmValidation);
       line("validation: router", scores, SeedScores::routerValidation);
     });

@@ -38,7 +38,8 @@ class EmbedLlmEvalCommandTest {
 
   /**
    * The second run reads all 60 vectors from the cache; the category router sends chemistry to models 0–2
-   * and poetry to 3–5, right on every test question (1.0000 by construction); with two dimensions the
+   * and poetry to 3–5, right on every test question, and a model's accuracy on the question's category
+   * (1 or 0) predicts every answer (both 1.0000 by construction); with two dimensions the
    * seed's validation questions choose one.
    */
   @Test
@@ -54,6 +55,7 @@ class EmbedLlmEvalCommandTest {
     assertThat(second.exit()).as(second.out() + second.err()).isZero();
     assertThat(second.out()).contains("60 of the questions' vectors there")
         .contains("each question to the best model on its category's training questions 1.0000")
+        .contains("on the question's category 1.0000")
         .contains("on the validation questions (to choose the dimension)")
         .contains("the dimension chosen on each seed's validation questions").contains("chosen dimensions");
   }
