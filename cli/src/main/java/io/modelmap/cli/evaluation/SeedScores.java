@@ -24,11 +24,11 @@ record SeedScores(int dimension, long seed, double embedLlm, double knn, double 
       System.out.printf("  dimension %d, %d seeds%n", dimension, scores.size());
       line("correctness: EmbedLLM", scores, SeedScores::embedLlm);
       line("correctness: KNN", scores, SeedScores::knn);
-      line("correctness: per category", scores, SeedScores::categoryCorrectness);
+      line("correctness: by category", scores, SeedScores::categoryCorrectness);
       line("router", scores, SeedScores::router);
       line("single best model", scores, SeedScores::singleBest);
       line("weighted random", scores, SeedScores::weightedRandom);
-      line("router: best per category", scores, SeedScores::categoryRouter);
+      line("router: by category", scores, SeedScores::categoryRouter);
       line("validation: correctness", scores, SeedScores::embedLlmValidation);
       line("validation: router", scores, SeedScores::routerValidation);
     });
