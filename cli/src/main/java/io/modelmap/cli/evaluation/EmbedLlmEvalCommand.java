@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "embedllm-eval", mixinStandardHelpOptions = true,
     description = "Evaluate EmbedLLM model embeddings on multiple-choice answers: questions split 80/10/10;"
         + " correctness accuracy against a KNN baseline, the router against the single best model and weighted"
-        + " random, a model folded in alone against full training (each model held out in turn), routing time.")
+        + " random, both beside the question's category as a baseline; a model folded in alone against full"
+        + " training (each model held out in turn), routing time.")
 public final class EmbedLlmEvalCommand implements Callable<Integer> {
   @Option(names = "--answers", required = true, description = "question_id,category,n_choices,gold_index,<model>... (as import-answers).")
   Path answers;
@@ -58,7 +59,8 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--seeds", defaultValue = "1", description = "Runs seeds --seed … --seed + N − 1 (the questions"
-      + " encoded once) and ends with mean ± standard deviation per dimension (default ${DEFAULT-VALUE}).")
+      + " encoded once); after each seed, mean ± standard deviation per dimension so far and, with several"
+      + " dimensions, the test accuracy of the one each seed's validation questions chose (default ${DEFAULT-VALUE}).")
   int seeds;
 
   /** EmbedLLM's question encoder: the paper's kind (a pretrained sentence transformer) or the fallback. */
