@@ -40,27 +40,52 @@ public final class MiniLmEncoder implements QuestionEncoder, AutoCloseable {
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
+  private final String id;
 
-  private MiniLmEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
+  private MiniLmEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer, String id) {
     this.environment = environment;
     this.session = session;
     this.tokenizer = tokenizer;
+    this.id = id;
   }
 
   /** Loads the graph (90 MB) and the tokenizer from the classpath, once per run; close it when done. */
   public static MiniLmEncoder open() {
     try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
+      byte[] graph = model.readAllBytes();
+      byte[] tokens = vocabulary.readAllBytes();
       OrtEnvironment environment = OrtEnvironment.getEnvironment();
-      OrtSession session = environment.createSession(model.readAllBytes(), new OrtSession.SessionOptions());
-      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of(
-          "truncation", "true", "maxLength", Integer.toString(MAX_TOKENS), "padding", "false",
-          "addSpecialTokens", "true"));
-      return new MiniLmEncoder(environment, session, tokenizer);
+      OrtSession session = environment.createSession(graph, new OrtSession.SessionOptions());
+      HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new java.io.ByteArrayInputStream(tokens),
+          Map.of("truncation", "true", "maxLength", Integer.toString(MAX_TOKENS), "padding", "false",
+              "addSpecialTokens", "true"));
+      return new MiniLmEncoder(environment, session, tokenizer, id(graph, tokens));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read all-MiniLM-L6-v2 from the classpath", e);
     } catch (OrtException e) {
       throw new IllegalStateException("ONNX Runtime cannot load all-MiniLM-L6-v2", e);
     }
+  }
+
+  /** The model's name, the first 16 hex digits of the SHA-256 of its graph and its tokenizer, and the truncation. */
+  private static String id(byte[] graph, byte[] tokens) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(graph);
+      sha.update(tokens);
+      return "all-MiniLM-L6-v2 sha256:" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16)
+          + " max " + MAX_TOKENS + " tokens, mean pooled, normalised";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /**
+   * Names this encoder and its weights (a hash of the graph and tokenizer), so that stored vectors of
+   * another model or version are told apart.
+   */
+  public String id() {
+    return id;
   }
 
   private static InputStream resource(String name) throws IOException {

@@ -2,7 +2,10 @@ package io.modelmap.cli.evaluation;
 
 import io.modelmap.cli.support.UsageError;
 import io.modelmap.encoder.MiniLmEncoder;
+import io.modelmap.eval.embedllm.CategoryCorrectness;
+import io.modelmap.eval.embedllm.CategoryRouter;
 import io.modelmap.eval.embedllm.CorrectnessTable;
+import io.modelmap.eval.embedllm.EncodingCache;
 import io.modelmap.eval.embedllm.EmbedLlmForecast;
 import io.modelmap.eval.embedllm.FoldInComparison;
 import io.modelmap.eval.embedllm.KnnBaseline;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "embedllm-eval", mixinStandardHelpOptions = true,
     description = "Evaluate EmbedLLM model embeddings on multiple-choice answers: questions split 80/10/10;"
         + " correctness accuracy against a KNN baseline, the router against the single best model and weighted"
-        + " random, a model folded in alone against full training (each model held out in turn), routing time.")
+        + " random, both beside the question's category as a baseline; a model folded in alone against full"
+        + " training (each model held out in turn), routing time.")
 public final class EmbedLlmEvalCommand implements Callable<Integer> {
   @Option(names = "--answers", required = true, description = "question_id,category,n_choices,gold_index,<model>... (as import-answers).")
   Path answers;
@@ -55,7 +59,8 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--seeds", defaultValue = "1", description = "Runs seeds --seed … --seed + N − 1 (the questions"
-      + " encoded once) and ends with mean ± standard deviation per dimension (default ${DEFAULT-VALUE}).")
+      + " encoded once); after each seed, mean ± standard deviation per dimension so far and, with several"
+      + " dimensions, the test accuracy of the one each seed's validation questions chose (default ${DEFAULT-VALUE}).")
   int seeds;
 
   /** EmbedLLM's question encoder: the paper's kind (a pretrained sentence transformer) or the fallback. */
@@ -76,6 +81,11 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
   @Option(names = "--decay", defaultValue = "1e-6", description = "L2 weight decay (default ${DEFAULT-VALUE}).")
   double decay;
 
+  @Option(names = "--encoding-cache", description = "With --encoder minilm: read the questions' vectors from this"
+      + " file where it has them (keyed by the encoder's id and a hash of each question's text), encode the others"
+      + " and add them to it; a file of another encoder is refused.")
+  Path encodingCache;
+
   @Option(names = "--benchmark-forecast", description = "Also predict each category's accuracy from embeddings trained"
       + " without it (EmbedLLM §5.3; one training per category).")
   boolean benchmarkForecast;
@@ -89,6 +99,9 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
       throw new UsageError("--dimension " + java.util.Arrays.toString(dimensions) + ": each width must be 1 or more");
     }
     if (encoder == Encoder.tfidf) {
+      if (encodingCache != null) {
+        throw new UsageError("--encoding-cache " + encodingCache + ": applies to --encoder minilm only");
+      }
       return evaluate(null);
     }
     try (MiniLmEncoder minilm = MiniLmEncoder.open()) {
@@ -97,7 +110,7 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
   }
 
   /** The protocols, with {@code pretrained} as the question encoder or, when null, hashed TF-IDF. */
-  private int evaluate(QuestionEncoder pretrained) throws java.io.IOException {
+  private int evaluate(MiniLmEncoder pretrained) throws java.io.IOException {
     AnswerTable table = AnswerTableReader.read(answers, "embedllm");
     Map<String, String> texts = QuestionTexts.byItemId(ItemFiles.read(items, "embedllm").items());
     List<McItem> questions = table.items().stream().filter(i -> texts.containsKey(i.getItemId().toString())).toList();
@@ -109,17 +122,15 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
     List<String> questionTexts = questions.stream().map(i -> texts.get(i.getItemId().toString())).toList();
     System.out.printf("embedllm-eval: %d models × %d questions%n", models.size(), questions.size());
     long encodingBegun = System.nanoTime();
-    QuestionEncoding encoding = pretrained == null ? QuestionEncoding.tfIdf(bits)
-        : QuestionEncoding.pretrained(pretrained, questionTexts);
+    QuestionEncoding encoding = encode(pretrained, questionTexts);
     System.out.printf("encoded the questions with %s in %.1f s%n", encoder, (System.nanoTime() - encodingBegun) / 1e9);
+    List<String> categories = questions.stream().map(i -> String.valueOf(i.getSubject())).toList();
     List<SeedScores> scores = new ArrayList<>();
-    for (int dimension : dimensions) {
-      for (long s = seed; s < seed + seeds; s++) {
-        scores.add(oneSplit(models, questionTexts, correct, encoding, dimension, s));
+    for (long s = seed; s < seed + seeds; s++) {
+      scores.addAll(oneSplit(models, questionTexts, categories, correct, encoding, s));
+      if (scores.size() > 1) {
+        SeedScores.printSummary(scores); // after every seed, so that a run cut short still has its summary
       }
-    }
-    if (scores.size() > 1) {
-      SeedScores.printSummary(scores);
     }
     EmbedLlm.Settings settings = new EmbedLlm.Settings(dimensions[0], epochs, 256, learningRate, decay, seed);
     if (benchmarkForecast) {
@@ -128,17 +139,59 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** One split and training: correctness, routing, routing time and fold-in, printed; the scores returned. */
-  private SeedScores oneSplit(List<String> models, List<String> questionTexts, CorrectnessMatrix correct,
-      QuestionEncoding encoding, int dimension, long seed) {
+  /** The questions' encoding: hashed TF-IDF, or the pretrained encoder's vectors (through the cache if given). */
+  private QuestionEncoding encode(MiniLmEncoder pretrained, List<String> questionTexts) {
+    if (pretrained == null) {
+      return QuestionEncoding.tfIdf(bits);
+    }
+    if (encodingCache == null) {
+      return QuestionEncoding.pretrained(pretrained, questionTexts);
+    }
+    EncodingCache cache;
+    try {
+      cache = EncodingCache.open(encodingCache, pretrained.id(), pretrained.dimension());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError("--encoding-cache " + e.getMessage());
+    }
+    long cached = questionTexts.stream().distinct().filter(t -> cache.get(t) != null).count();
+    System.out.printf("encoding cache %s: %d of the questions' vectors there, the others encoded now%n",
+        encodingCache, cached);
+    return QuestionEncoding.pretrained(pretrained, questionTexts, cache);
+  }
+
+  /**
+   * One split (its KNN baseline and category router fitted once) and, per dimension, one training:
+   * correctness and routing on validation and test, routing time and fold-in, printed; the scores returned.
+   */
+  private List<SeedScores> oneSplit(List<String> models, List<String> questionTexts, List<String> categories,
+      CorrectnessMatrix correct, QuestionEncoding encoding, long seed) {
     QuestionSplit split = QuestionSplit.shuffled(questionTexts.size(), seed);
     List<Integer> train = split.train();
     List<Integer> test = split.test();
-    System.out.printf("%n--- dimension %d, seed %d: %d train, %d validation, %d test questions%n", dimension, seed,
-        train.size(), split.validation().size(), test.size());
     QuestionEncoder encoder = encoding.fit(train.stream().map(questionTexts::get).toList());
     List<SparseVector> encoded = questionTexts.stream().map(encoder::encode).toList();
-    System.out.printf("question encoding: %s, %d dimensions%n", this.encoder, encoder.dimension());
+    KnnBaseline knn = KnnBaseline.fit(questionTexts, train);
+    int k = knn.chooseK(correct, split.validation(), KnnBaseline.CANDIDATE_K);
+    double knnAccuracy = correct.agreement(test, knn.predictions(correct, k));
+    RouterQuality byCategory = RouterQuality.of(correct, train, test, CategoryRouter.fit(correct, categories, train));
+    double categoryCorrectness = correct.agreement(test, CategoryCorrectness.fit(correct, categories, train));
+    List<SeedScores> scores = new ArrayList<>();
+    for (int dimension : dimensions) {
+      System.out.printf("%n--- dimension %d, seed %d: %d train, %d validation, %d test questions%n", dimension, seed,
+          train.size(), split.validation().size(), test.size());
+      System.out.printf("question encoding: %s, %d dimensions%n", this.encoder, encoder.dimension());
+      scores.add(oneTraining(models, questionTexts, correct, split, encoder, encoded, dimension, seed, knnAccuracy, k,
+          byCategory.accuracy(), categoryCorrectness));
+    }
+    return scores;
+  }
+
+  private SeedScores oneTraining(List<String> models, List<String> questionTexts, CorrectnessMatrix correct,
+      QuestionSplit split, QuestionEncoder encoder, List<SparseVector> encoded, int dimension, long seed,
+      double knnAccuracy, int k, double categoryRouter, double categoryCorrectness) {
+    List<Integer> train = split.train();
+    List<Integer> validation = split.validation();
+    List<Integer> test = split.test();
     EmbedLlm.Settings settings = new EmbedLlm.Settings(dimension, epochs, 256, learningRate, decay, seed);
     long begun = System.nanoTime();
     List<Correctness> observed = correct.observations(train, -1);
@@ -147,16 +200,19 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
         (System.nanoTime() - begun) / 1e9);
     List<double[]> features = encoded.stream().map(x -> full.features(full.project(x))).toList();
 
-    KnnBaseline knn = KnnBaseline.fit(questionTexts, train);
-    int k = knn.chooseK(correct, split.validation(), KnnBaseline.CANDIDATE_K);
-    double embedLlm = correct.agreement(test, (m, q) -> full.probability(full.embedding(m), features.get(q)) >= 0.5);
-    double knnAccuracy = correct.agreement(test, knn.predictions(correct, k));
+    CorrectnessMatrix.Prediction predicted = (m, q) -> full.probability(full.embedding(m), features.get(q)) >= 0.5;
+    double embedLlm = correct.agreement(test, predicted);
+    double embedLlmValidation = correct.agreement(validation, predicted);
     System.out.printf("%ncorrectness accuracy on the test questions: EmbedLLM %.4f, KNN %.4f (k = %d, chosen on"
-        + " validation), each model's training accuracy alone %.4f%n", embedLlm, knnAccuracy, k,
-        correct.agreement(test, (m, q) -> correct.accuracy(m, train) >= 0.5));
+        + " validation), each model's training accuracy alone %.4f, on the question's category %.4f%n", embedLlm,
+        knnAccuracy, k, correct.agreement(test, (m, q) -> correct.accuracy(m, train) >= 0.5), categoryCorrectness);
     RouterQuality router = RouterQuality.of(correct, train, test, q -> full.route(features.get(q)));
-    System.out.printf("router accuracy on the test questions: %.4f; single best model (%s) %.4f; weighted random %.4f%n",
-        router.accuracy(), models.get(router.singleBest()), router.singleBestAccuracy(), router.weightedRandom());
+    double routerValidation = RouterQuality.of(correct, train, validation, q -> full.route(features.get(q))).accuracy();
+    System.out.printf("router accuracy on the test questions: %.4f; single best model (%s) %.4f; weighted random %.4f;"
+        + " each question to the best model on its category's training questions %.4f%n", router.accuracy(),
+        models.get(router.singleBest()), router.singleBestAccuracy(), router.weightedRandom(), categoryRouter);
+    System.out.printf("on the validation questions (to choose the dimension): correctness %.4f, router %.4f%n",
+        embedLlmValidation, routerValidation);
     List<Integer> routed = RoutingTime.repeated(test, RoutingTime.QUESTIONS);
     System.out.printf("routing 3,000 questions: median %.1f ms from precomputed features, %.0f ms from their text"
         + " (encoding included, one thread)%n",
@@ -165,7 +221,7 @@ public final class EmbedLlmEvalCommand implements Callable<Integer> {
             encoder.encode(questionTexts.get(q)))))).sum(), 10));
     foldIn(models, encoder, encoded, correct, split, settings, full);
     return new SeedScores(dimension, seed, embedLlm, knnAccuracy, router.accuracy(), router.singleBestAccuracy(),
-        router.weightedRandom());
+        router.weightedRandom(), categoryRouter, categoryCorrectness, embedLlmValidation, routerValidation);
   }
 
   /** Each model held out in turn: embeddings trained without it, its embedding fitted alone, both scored on its test answers. */

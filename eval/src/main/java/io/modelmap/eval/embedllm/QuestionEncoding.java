@@ -22,4 +22,13 @@ public interface QuestionEncoding {
     PrecomputedEncoder precomputed = PrecomputedEncoder.of(encoder, allTexts);
     return texts -> precomputed;
   }
+
+  /**
+   * As {@link #pretrained(QuestionEncoder, List)}, the vectors read from {@code cache} where it holds them
+   * and the others encoded and saved to it.
+   */
+  static QuestionEncoding pretrained(QuestionEncoder encoder, List<String> allTexts, EncodingCache cache) {
+    PrecomputedEncoder precomputed = PrecomputedEncoder.of(encoder, allTexts, cache);
+    return texts -> precomputed;
+  }
 }
