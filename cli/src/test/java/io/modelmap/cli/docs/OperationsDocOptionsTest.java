@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * docs/OPERATIONS.md documents every option of every command, and nothing that is not one. Run with
  * {@code -Dmodelmap.docs.update=true} to rewrite the generated section from the code:
  * {@code ./mvnw -o -B -pl cli -am test -Dtest=OperationsDocOptionsTest -Dsurefire.failIfNoSpecifiedTests=false -Dmodelmap.docs.update=true}
+ * (paragraphs written by hand between a command's description and its table are kept).
  */
 class OperationsDocOptionsTest {
   private static final Path DOC = Path.of("..", "docs", "OPERATIONS.md");
@@ -23,7 +24,8 @@ class OperationsDocOptionsTest {
   void shouldDocumentEveryOptionOfEveryCommandAndNoOther() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     if (Boolean.getBoolean("modelmap.docs.update")) {
-      doc = doc.substring(0, begin(doc)) + OptionTable.render(ModelMapCli.commandLine()) + doc.substring(end(doc));
+      String section = doc.substring(begin(doc), end(doc));
+      doc = doc.substring(0, begin(doc)) + OptionTable.render(ModelMapCli.commandLine(), section) + doc.substring(end(doc));
       Files.writeString(DOC, doc, StandardCharsets.UTF_8);
     }
     Set<String> documented = OptionTable.pairs(doc.substring(begin(doc), end(doc)));
@@ -43,6 +45,23 @@ class OperationsDocOptionsTest {
 
     assertThat(OptionTable.pairs(rendered)).isEqualTo(OptionTable.pairs(ModelMapCli.commandLine()))
         .contains("aggregator --commit-interval-ms", "map --models-dir", "merge A", "demo --serve");
+  }
+
+  @Test
+  void shouldKeepHandWrittenParagraphsBetweenADescriptionAndItsTableWhenRegenerating() {
+    String rendered = OptionTable.render(ModelMapCli.commandLine());
+    String description = "Follow the Hugging Face Hub's model listing";
+    int heading = rendered.indexOf("#### `modelmap watch-hub`");
+    int table = rendered.indexOf("| option |", heading);
+    assertThat(rendered.substring(heading, table)).as("the generated part names the description").contains(description);
+    String note = "A first paragraph written by hand,\nover two lines.\n\nA second one.";
+    String edited = rendered.substring(0, table) + note + "\n\n" + rendered.substring(table);
+
+    String again = OptionTable.render(ModelMapCli.commandLine(), edited);
+
+    assertThat(again).as("regenerated from the edited section: the note kept in place").isEqualTo(edited);
+    assertThat(OptionTable.handWritten(rendered)).as("nothing hand-written in a freshly generated section").isEmpty();
+    assertThat(OptionTable.handWritten(edited)).containsExactly(java.util.Map.entry("watch-hub", note));
   }
 
   private static int begin(String doc) {

@@ -1,6 +1,7 @@
 package io.modelmap.cli.docs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,25 @@ final class OptionTable {
 
   /** The generated section, markers included. */
   static String render(CommandLine root) {
+    return render(root, "");
+  }
+
+  /**
+   * The generated section, keeping the hand-written paragraphs of {@code previous} (the section as it stands):
+   * in each command's part, every paragraph after the generated description and before the table stays where
+   * it was, so regenerating never drops what a person wrote there.
+   */
+  static String render(CommandLine root, String previous) {
+    Map<String, String> handWritten = handWritten(previous);
     StringBuilder out = new StringBuilder(BEGIN).append('\n');
     for (CommandLine command : commands(root)) {
       CommandSpec spec = command.getCommandSpec();
       out.append('\n').append("#### `modelmap ").append(name(spec)).append("`\n\n");
       out.append(oneLine(String.join(" ", spec.usageMessage().description()))).append("\n\n");
+      String kept = handWritten.get(name(spec));
+      if (kept != null) {
+        out.append(kept).append("\n\n");
+      }
       List<ArgSpec> args = arguments(spec);
       if (args.isEmpty()) {
         out.append("No options.\n");
@@ -48,6 +63,56 @@ final class OptionTable {
       }
     }
     return out.append('\n').append(END).toString();
+  }
+
+  /**
+   * Per command, the paragraphs a person wrote between the generated description (the part's first paragraph)
+   * and its table ("No options." for a command without), joined by blank lines.
+   */
+  static Map<String, String> handWritten(String section) {
+    Map<String, String> kept = new LinkedHashMap<>();
+    String command = null;
+    List<String> paragraphs = new ArrayList<>();
+    StringBuilder paragraph = new StringBuilder();
+    boolean past = false; // past the description's paragraph
+    boolean done = true; // at the table: nothing more is hand-written in this part
+    for (String line : (section + "\n").split("\n", -1)) {
+      Matcher heading = COMMAND_HEADING.matcher(line);
+      boolean isHeading = heading.find();
+      if (isHeading || line.equals(END)) {
+        store(kept, command, paragraphs);
+        command = isHeading ? heading.group(1) : null;
+        paragraphs = new ArrayList<>();
+        paragraph.setLength(0);
+        past = false;
+        done = command == null;
+        continue;
+      }
+      if (done) {
+        continue;
+      }
+      if (line.startsWith("| option |") || line.equals("No options.")) {
+        done = true;
+      } else if (!line.isBlank()) {
+        paragraph.append(paragraph.isEmpty() ? "" : "\n").append(line);
+        continue;
+      }
+      if (!paragraph.isEmpty()) {
+        if (past) {
+          paragraphs.add(paragraph.toString());
+        }
+        past = true;
+        paragraph.setLength(0);
+      }
+    }
+    store(kept, command, paragraphs);
+    return kept;
+  }
+
+  private static void store(Map<String, String> kept, String command, List<String> paragraphs) {
+    if (command != null && !paragraphs.isEmpty()) {
+      kept.put(command, String.join("\n\n", paragraphs));
+    }
   }
 
   /** Every documented pair "command option", read back from a rendered (or hand-edited) section. */
