@@ -97,6 +97,10 @@ class DashboardIT {
         double bpb = api.get("neighbors").get(i).get("klBitsPerByte").asDouble();
         assertThat(shownBitsPerByte.get(i)).isCloseTo(bpb, org.assertj.core.api.Assertions.within(1e-3 * bpb));
       }
+      // the demo has one benchmark: no leak-free embedding forecast for it, and the detail says why
+      wait.until(b -> b.findElement(By.id("model-forecast-note")).isDisplayed());
+      assertThat(text(browser, "model-forecast-note")).startsWith("no embedding forecast: a benchmark is forecast only"
+          + " from embeddings trained without its answers");
       // the heatmap fills in live as the models' answers are aggregated: 10 × 10 cells
       wait.until(b -> b.findElement(By.id("heatmap")).findElements(By.tagName("td")).size() == 100);
       assertPredictionsAndAnalytics(browser, wait, url);

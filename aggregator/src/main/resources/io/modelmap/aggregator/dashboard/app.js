@@ -171,6 +171,9 @@
         `<td class="num">${number(row.observed)}</td><td class="num">${number(row.outOfFold)}</td>`;
       predicted.appendChild(tr);
     }
+    // a benchmark's embedding forecast never reads a vector fitted on its own answers: with answers to one
+    // benchmark only, there is no vector to forecast it from, and the table would be silent about why
+    document.getElementById('model-forecast-note').hidden = !!p && p.predictions.some(r => r.method === 'embedding');
     const partners = document.querySelector('#partners tbody');
     partners.innerHTML = '';
     const rows = (m.mostCorrelated || []).slice(0, 5).map(p => ['most', p])
