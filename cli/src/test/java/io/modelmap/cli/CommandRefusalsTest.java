@@ -63,4 +63,29 @@ class CommandRefusalsTest {
     assertThat(outcome.err()).isEqualTo("modelmap train: train needs either --demo-corpus or documents (--corpus FILE|DIR,"
         + " --text PATH --category NAME)" + System.lineSeparator());
   }
+
+  @Test
+  void shouldRefuseAValidateKlPairThatNamesNoGivenModel() {
+    CliRun outcome = CliRun.of("validate-kl", "--model", "prose-a=" + ZOO.resolve("prose-a"), "--model",
+        "code-a=" + ZOO.resolve("code-a"), "--demo-corpus", "--device", "cpu", "--pair", "prose-a,code-a",
+        "--pair", "prose-a,nope");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("modelmap validate-kl: --pair prose-a,nope: takes two of the models' ids,"
+        + " e.g. --pair prose-a,code-a" + System.lineSeparator());
+  }
+
+  @Test
+  void shouldRefuseAValidateKlStrideLongerThanTheContext() {
+    // the zoo's models have a 128-token context
+    CliRun outcome = CliRun.of("validate-kl", "--models-dir", ZOO.toString(), "--demo-corpus", "--device", "cpu",
+        "--stride", "129");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).isEqualTo("modelmap validate-kl: --stride must be between 1 and the models' context"
+        + " (128), not 129" + System.lineSeparator());
+  }
+
+  private static final Path ZOO = Path.of("..", "scorer-worker", "src", "main", "resources", "io", "modelmap",
+      "scorer", "zoo");
 }

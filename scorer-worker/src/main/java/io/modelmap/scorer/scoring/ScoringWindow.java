@@ -19,19 +19,14 @@ record ScoringWindow(int owner, long[] sequence, int from, int to, int firstTarg
    * half a context, each scoring only its new tokens with at least half a context before them.
    */
   static List<ScoringWindow> plan(int owner, long[] sequence, int context) {
-    int n = sequence.length;
     List<ScoringWindow> windows = new ArrayList<>();
-    if (n <= context) {
-      windows.add(new ScoringWindow(owner, sequence, 0, n, 1));
+    if (sequence.length <= context) {
+      windows.add(new ScoringWindow(owner, sequence, 0, sequence.length, 1));
       return windows;
     }
-    int stride = Math.max(1, context / 2);
-    windows.add(new ScoringWindow(owner, sequence, 0, context, 1));
-    int scoredUpTo = context;
-    while (scoredUpTo < n) {
-      int end = Math.min(n, scoredUpTo + stride);
-      windows.add(new ScoringWindow(owner, sequence, end - context, end, scoredUpTo));
-      scoredUpTo = end;
+    // a window of the scorer also holds its last token, which predicts nothing: context − 1 predicting positions
+    for (SlidingWindows.Window w : SlidingWindows.plan(sequence.length - 1, context - 1, Math.max(1, context / 2))) {
+      windows.add(new ScoringWindow(owner, sequence, w.from(), w.to() + 1, w.firstScored() + 1));
     }
     return windows;
   }

@@ -50,14 +50,14 @@ class TokenLevelKlTest {
         CausalLm q = CausalLmLoader.load(folder(zoo, "/code-a"), Device.cpu());
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(prose.resolve("tokenizer.json"), RAW);
         NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-      long[] tokens = TokenLevelKl.tokens(tokenizer, text, p.contextLength());
-      TokenLevelKl.Coordinates c = TokenLevelKl.coordinates(p, tokens, manager);
+      long[] tokens = TokenLevelKl.tokens(tokenizer, text);
+      TokenLevelKl.Coordinates c = TokenLevelKl.coordinates(p, tokens, p.contextLength() / 2, manager);
       double scored = new TextScorer(p, tokenizer, 1, manager).score(List.of(text)).get(0).logLikelihood();
       assertThat(c.logLikelihood()).isCloseTo(scored, within(1e-4 * Math.abs(scored)));
       assertThat(c.zeta()).hasSize(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
       assertThat(Arrays.stream(c.zeta()).sum()).isCloseTo(0, within(1e-9));
 
-      assertThat(TokenLevelKl.exactKl(p, p, tokens, manager)).isCloseTo(0, within(1e-9));
+      assertThat(TokenLevelKl.exactKl(p, p, tokens, p.contextLength() / 2, manager)).isCloseTo(0, within(1e-9));
       // on the host, in double: log-softmax of each model's logits and Σ_t Σ_v p (log p − log q)
       long[] input = new long[tokens.length];
       input[0] = p.startTokenId();
@@ -74,7 +74,7 @@ class TokenLevelKlTest {
         }
       }
       assertThat(expected).isPositive();
-      assertThat(TokenLevelKl.exactKl(p, q, tokens, manager)).isCloseTo(expected, within(1e-4 * expected));
+      assertThat(TokenLevelKl.exactKl(p, q, tokens, p.contextLength() / 2, manager)).isCloseTo(expected, within(1e-4 * expected));
     }
   }
 
