@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,24 +39,13 @@ class MapCommandIT {
 
   @Test
   void shouldMapCheckpointsUnderHuggingFaceIdsLikeTheIndependentReference() throws Exception {
-    mapsLikeTheIndependentReference();
+    mapsLikeTheIndependentReference(dir);
   }
 
-  /**
-   * {@code map --shards 3}: the embedded aggregator spreads the corpus over three shards (three stream threads),
-   * and L, Q and the neighbours still equal the reference; the export waits for no map positions or analytics,
-   * which are not computed over shards. About 40 s, so only with {@code -Pshards}
-   * ({@code ./mvnw -B -Pshards -pl integration-tests -am verify}).
-   */
-  @Test
-  @EnabledIfSystemProperty(named = "modelmap.it.shards", matches = "true")
-  void shouldMapCheckpointsOverThreeShardsLikeTheIndependentReference() throws Exception {
-    mapsLikeTheIndependentReference("--shards", "3");
-  }
-
-  private void mapsLikeTheIndependentReference(String... more) throws Exception {
+  /** {@code map} of the fixture checkpoints into {@code dir}, with {@code more} options: L, Q and lists as the reference. */
+  static void mapsLikeTheIndependentReference(Path dir, String... more) throws Exception {
     List<String> texts = referenceTexts();
-    Path corpus = writePileZst(texts);
+    Path corpus = writePileZst(dir, texts);
     List<String> args = new ArrayList<>(List.of("map", "--corpus", corpus.toString(), "--min-bytes", "1",
         "--corpus-id", "pile val/5", "--device", "cpu", "--data-dir", dir.resolve("data").toString(),
         "--export-to", dir.resolve("out").toString(), "--api-port", "0"));
@@ -98,7 +86,7 @@ class MapCommandIT {
    */
   @Test
   void shouldMapTheLoadableModelsNameTheRefusedOnesAndExitOne() throws Exception {
-    Path corpus = writePileZst(referenceTexts());
+    Path corpus = writePileZst(dir, referenceTexts());
     Path rwkv = Files.createDirectories(dir.resolve("models/rwkv"));
     Files.writeString(rwkv.resolve("config.json"), "{\"model_type\": \"rwkv\", \"architectures\": [\"RwkvForCausalLM\"]}");
     Files.write(rwkv.resolve("model.safetensors"), new byte[16]);
@@ -146,7 +134,7 @@ class MapCommandIT {
    */
   @Test
   void shouldExportEveryCompleteModelInEveryFileAndTheMapAsApiMapServesIt() throws Exception {
-    Path corpus = writePileZst(referenceTexts());
+    Path corpus = writePileZst(dir, referenceTexts());
     Path items = writeItems();
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
@@ -283,7 +271,7 @@ class MapCommandIT {
    */
   @Test
   void shouldStopAtOnceNamingTheReasonWhenEveryModelIsRefusedByTheScorer() throws Exception {
-    Path corpus = writePileZst(referenceTexts());
+    Path corpus = writePileZst(dir, referenceTexts());
     Path broken = Files.createDirectories(dir.resolve("models/broken"));
     ObjectNode config = (ObjectNode) JSON.readTree(FIXTURES.resolve("llama/config.json").toFile());
     Files.writeString(broken.resolve("config.json"), config.put("num_hidden_layers", 3).toString()); // weights hold 2
@@ -311,7 +299,7 @@ class MapCommandIT {
     return texts;
   }
 
-  private Path writePileZst(List<String> texts) throws IOException {
+  private static Path writePileZst(Path dir, List<String> texts) throws IOException {
     Path file = dir.resolve("pile.jsonl.zst");
     try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(file))) {
       for (int i = 0; i < texts.size(); i++) {

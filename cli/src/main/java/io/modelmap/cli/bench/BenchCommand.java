@@ -54,8 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--shards", defaultValue = "1", description = "Aggregator instances, each in its own JVM with"
       + " --shards of this many, the corpus spread over them; above 1 also prints each instance's heap, resident"
-      + " memory and RocksDB and each shard's share of the models, and measures no map layout and no ridge-q"
-      + " predictions (they need every distance in one task). Default ${DEFAULT-VALUE}.")
+      + " memory and RocksDB and each shard's share of the models, and measures no map layout (it needs every"
+      + " distance in one task); ridge-q is fitted from the models' rows and timed as at 1. Default ${DEFAULT-VALUE}.")
   int shards;
 
   @Mixin

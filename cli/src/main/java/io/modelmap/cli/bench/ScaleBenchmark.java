@@ -120,18 +120,12 @@ public final class ScaleBenchmark {
         double bulkSeconds = seconds(System.nanoTime() - started);
         String arrivals = settings.probeModels() == 1 ? "1 model arrives"
             : Plural.of(settings.probeModels(), "model") + " arrive";
-        double fitsSeconds = 0;
-        if (sharded()) { // at S > 1 no task holds the K × K distances ridge-q is fitted on
-          out.printf("Bulk done in %.1f s (no ridge-q fits with --shards above 1); now %s one at a time ...%n",
-              bulkSeconds, arrivals);
-        } else {
-          out.printf("Bulk done in %.1f s; waiting for the %s fits on all %s ...%n",
-              bulkSeconds, Plural.of(load.benchmarks(), "benchmark's", "benchmarks'"),
-              Plural.of(load.observed(), "observed model"));
-          awaitCount(fits::seenCount, load.benchmarks(), "fits", aggregator, started);
-          fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
-          out.printf("Fits in %.1f s after the bulk; now %s one at a time ...%n", fitsSeconds, arrivals);
-        }
+        out.printf("Bulk done in %.1f s; waiting for the %s fits on all %s ...%n",
+            bulkSeconds, Plural.of(load.benchmarks(), "benchmark's", "benchmarks'"),
+            Plural.of(load.observed(), "observed model"));
+        awaitCount(fits::seenCount, load.benchmarks(), "fits", aggregator, started);
+        double fitsSeconds = seconds(System.nanoTime() - started) - bulkSeconds;
+        out.printf("Fits in %.1f s after the bulk; now %s one at a time ...%n", fitsSeconds, arrivals);
         List<Double> latencies = new ArrayList<>();
         List<Double> predictionLatencies = new ArrayList<>();
         for (int m = bulk; m < settings.models(); m++) {
@@ -144,10 +138,8 @@ public final class ScaleBenchmark {
           awaitFinal(probe, m + 1, aggregator, started);
           latencies.add((probe.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
           int probed = m - bulk + 1;
-          if (!sharded()) {
-            awaitCount(predictions::seenCount, bulk + probed, "predictions", aggregator, started);
-            predictionLatencies.add((predictions.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
-          }
+          awaitCount(predictions::seenCount, bulk + probed, "predictions", aggregator, started);
+          predictionLatencies.add((predictions.firstSeenNanos(matrix.modelId(m)) - lastScoreAcked) / 1e6);
         }
         double totalSeconds = seconds(System.nanoTime() - started);
         out.printf("All %d models mapped in %.1f s (%s); timing the notebook recompute on the same L ...%n",
@@ -166,7 +158,7 @@ public final class ScaleBenchmark {
         Collections.sort(latencies);
         Collections.sort(predictionLatencies);
         StreamCheck.NeighbourCheck check = compare(matrix, reference, sampled, probe, layout.frame());
-        double predictionError = sharded() ? Double.NaN : comparePredictions(matrix, reference, load, predictions, bulk);
+        double predictionError = comparePredictions(matrix, reference, load, predictions, bulk);
         BatchBaselines baselines = BatchBaselines.measure(l, sampled, settings.dataDir(), out);
         out.printf("Baselines done (%s)%n", Machine.load());
         List<ShardFigures.Instance> instances = aggregator.closeAndMeasure(settings.aggregatorHeap());
@@ -179,8 +171,8 @@ public final class ScaleBenchmark {
             settings.aggregatorHeap() + (sharded() ? " each; summed over " + settings.shards() + " JVMs" : ""),
             instances.stream().mapToLong(ShardFigures.Instance::peakResidentMib).sum(),
             instances.stream().mapToLong(ShardFigures.Instance::stateBytes).sum(),
-            check.maxRelative(), check.lists(), sampled.sample().length, layoutSeconds, sharded() ? null
-                : new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
+            check.maxRelative(), check.lists(), sampled.sample().length, layoutSeconds,
+            new ScaleReport.Prediction(load.benchmarks(), load.observed(), fitsSeconds,
                 percentile(predictionLatencies, 0.5), percentile(predictionLatencies, 0.99), predictionError));
       } finally {
         probe.close();

@@ -89,11 +89,6 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
     }
     out.printf("| streamed neighbour KL vs batch reference (every entry of %d lists; ranks on %d whole rows) | max"
         + " relative difference %.1e | ≤ 1e-9 |%n", listsChecked, rowsRanked, maxRelativeError);
-    if (prediction == null) {
-      out.printf("| ridge-q predictions | not measured with --shards above 1 (no task holds the K × K distances"
-          + " they are fitted on) | |%n");
-      return;
-    }
     out.printf("| %d benchmarks' ridge-q fits on %d observed models, in after the bulk | %.1f s | |%n",
         prediction.benchmarks(), prediction.observed(), prediction.fitsSeconds());
     out.printf("| last score → predictions of all %d benchmarks, at K ≈ %d | median %.0f ms, p99 %.0f ms | ≤ 2 s |%n",
