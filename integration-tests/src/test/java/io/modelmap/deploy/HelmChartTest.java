@@ -239,6 +239,7 @@ class HelmChartTest {
         Map.entry("schemaRegistry.url", "http://sr-test:1"),
         Map.entry("aggregator.applicationId", "app-test"),
         Map.entry("aggregator.commitIntervalMs", "123"),
+        Map.entry("aggregator.pollMs", "9"),
         Map.entry("aggregator.rocksdbMemoryMb", "77"),
         Map.entry("aggregator.mapMethod", "mds-kl"),
         Map.entry("aggregator.clipQuantile", "0.02"),
@@ -266,6 +267,7 @@ class HelmChartTest {
     assertThat(config.getData()).containsEntry("MODELMAP_BOOTSTRAP_SERVERS", "kafka-test:1234")
         .containsEntry("MODELMAP_SCHEMA_REGISTRY_URL", "http://sr-test:1")
         .containsEntry("MODELMAP_APPLICATION_ID", "app-test").containsEntry("MODELMAP_COMMIT_INTERVAL_MS", "123")
+        .containsEntry("MODELMAP_POLL_MS", "9")
         .containsEntry("MODELMAP_ROCKSDB_MEMORY_MB", "77").containsEntry("MODELMAP_MAP_METHOD", "mds-kl")
         .containsEntry("MODELMAP_CLIP_QUANTILE", "0.02").containsEntry("MODELMAP_API_PORT", "8181")
         .containsEntry("MODELMAP_SHARDS", "4")

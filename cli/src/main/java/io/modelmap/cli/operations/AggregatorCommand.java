@@ -54,6 +54,12 @@ public final class AggregatorCommand implements Callable<Integer> {
           + " lower latency and more transactions (default ${DEFAULT-VALUE}).")
   long commitIntervalMs;
 
+  @Option(names = "--poll-ms", defaultValue = "${env:MODELMAP_POLL_MS:-" + StreamsSettings.DEFAULT_POLL_MS + "}",
+      description = "How long a stream thread waits for new records before it commits what it has done; with the commit"
+          + " interval the floor of a new model's latency (env MODELMAP_POLL_MS; default ${DEFAULT-VALUE}, Kafka"
+          + " Streams' own is 100).")
+  long pollMs;
+
   @Option(names = "--api-host", defaultValue = "${env:MODELMAP_API_HOST:-127.0.0.1}",
       description = "Address the query API, dashboard, /metrics and /health bind to (env MODELMAP_API_HOST; default"
           + " ${DEFAULT-VALUE}: loopback only).")
@@ -121,7 +127,8 @@ public final class AggregatorCommand implements Callable<Integer> {
 
   /** How this instance runs Kafka Streams; a blank --instance-id (an empty environment variable) is none. */
   StreamsSettings streamsSettings() {
-    return new StreamsSettings(applicationId, stateDir, Duration.ofMillis(commitIntervalMs), rocksDbMemoryMb,
+    return new StreamsSettings(applicationId, stateDir, Duration.ofMillis(commitIntervalMs), Duration.ofMillis(pollMs),
+        rocksDbMemoryMb,
         instanceId == null || instanceId.isBlank() ? Optional.empty() : Optional.of(instanceId));
   }
 

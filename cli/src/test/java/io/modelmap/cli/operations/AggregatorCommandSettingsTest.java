@@ -27,9 +27,10 @@ class AggregatorCommandSettingsTest {
 
   @Test
   void shouldPassTheStreamsOptionsToTheStreamsSettings() {
-    AggregatorConfig config = parse("--commit-interval-ms", "250", "--rocksdb-memory-mb", "128",
+    AggregatorConfig config = parse("--commit-interval-ms", "250", "--poll-ms", "12", "--rocksdb-memory-mb", "128",
         "--instance-id", "aggregator-0", "--application-id", "app-1", "--state-dir", dir.toString());
     assertThat(config.streams().commitInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.streams().pollInterval()).isEqualTo(Duration.ofMillis(12));
     assertThat(config.streams().rocksDbMemoryMb()).isEqualTo(128);
     assertThat(config.streams().rocksDbMemoryBytes()).isEqualTo(134_217_728L); // 128 × 1,048,576
     assertThat(config.streams().instanceId()).contains("aggregator-0");
@@ -41,6 +42,7 @@ class AggregatorCommandSettingsTest {
   void shouldUseTheDocumentedDefaultsWithoutOptions() {
     AggregatorConfig config = parse();
     assertThat(config.streams().commitInterval()).isEqualTo(Duration.ofMillis(25));
+    assertThat(config.streams().pollInterval()).isEqualTo(Duration.ofMillis(10));
     assertThat(config.streams().rocksDbMemoryMb()).isEqualTo(64);
     assertThat(config.streams().instanceId()).isEmpty();
     assertThat(config.streams().applicationId()).isEqualTo("modelmap-aggregator");
