@@ -2,10 +2,15 @@
 row-centre L, take the column means, Q = xi - mean, the Gram Q Q^T, and every pairwise
 KL = (|q_i|^2 + |q_j|^2 - 2 g_ij) / (2N) (modelmap eq. 3). Called by `modelmap bench`.
 
-usage: numpy_recompute.py L.f64 K N KL_OUT.f64 [RUNS]
+usage: numpy_recompute.py L.f64 K N KL_OUT.f64 [RUNS [ROWS.i32]]
 L.f64 holds K*N little-endian float64 (row-major); KL_OUT.f64 receives the K*K KL matrix of the last run.
 Prints one JSON line: the median seconds over RUNS (default 3), peak memory, NumPy's version, and the BLAS it
 ran on (library, version, kernel/core type, threads, and where that was read).
+
+Where K*K does not fit in memory (K = 100,000: 80 GB), ROWS.i32 (little-endian int32 model indices) asks for
+those KL rows only: the centring is done whole and timed, the rows' Gram Q[rows] Q^T timed apart, and the
+whole recompute's time is extrapolated as centring + rows' time * K / len(rows) (the product is linear in
+its rows); KL_OUT.f64 then holds the len(rows)*K rows, in the order given.
 """
 import json
 import os
@@ -24,6 +29,19 @@ def recompute(l):
     kl = (norms[:, None] + norms[None, :] - 2 * g) / (2 * l.shape[1])
     np.fill_diagonal(kl, 0)
     return kl
+
+
+def recompute_rows(l, rows):
+    """recompute() for some rows: (their KL rows, seconds of the centring, seconds of the rows' Gram and KL)."""
+    started = time.perf_counter()
+    xi = l - l.mean(axis=1, keepdims=True)
+    q = xi - xi.mean(axis=0, keepdims=True)
+    norms = np.einsum("ij,ij->i", q, q)
+    centred = time.perf_counter()
+    g = q[rows] @ q.T
+    kl = (norms[rows][:, None] + norms[None, :] - 2 * g) / (2 * l.shape[1])
+    kl[np.arange(len(rows)), rows] = 0
+    return kl, centred - started, time.perf_counter() - centred
 
 
 def blas():
@@ -77,16 +95,22 @@ def loaded_openblas():
 def main():
     path, k, n, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     runs = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+    rows = np.fromfile(sys.argv[6], dtype="<i4") if len(sys.argv) > 6 else None
     l = np.fromfile(path, dtype="<f8").reshape(k, n)
     times = []
     kl = None
     for _ in range(runs):
-        started = time.perf_counter()
-        kl = recompute(l)
-        times.append(time.perf_counter() - started)
+        if rows is None:
+            started = time.perf_counter()
+            kl = recompute(l)
+            times.append(time.perf_counter() - started)
+        else:
+            kl, centring, product = recompute_rows(l, rows)
+            times.append(centring + product * k / len(rows))
     kl.astype("<f8").tofile(out)
     times.sort()
     report = {"seconds": times[len(times) // 2], "runs": runs, "numpy": np.__version__,
+              "extrapolated_from_rows": 0 if rows is None else len(rows),
               "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     report.update(blas())
     print(json.dumps(report))

@@ -2,6 +2,7 @@ package io.modelmap.cli.bench;
 
 import io.modelmap.eval.bench.ShardFigures;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,16 +20,12 @@ final class Aggregators implements AutoCloseable {
 
   static Aggregators start(ScaleBenchmark.Settings settings, String bootstrap, String registry) throws IOException {
     List<ChildAggregator> children = new ArrayList<>();
-    if (settings.shards() == 1) {
-      children.add(ChildAggregator.start(settings.dataDir().resolve("aggregator"), bootstrap, registry,
-          settings.aggregatorHeap(), settings.commitIntervalMs()));
-      return new Aggregators(children);
-    }
     String application = "modelmap-bench-" + System.nanoTime();
     try {
       for (int i = 0; i < settings.shards(); i++) {
-        children.add(ChildAggregator.start(settings.dataDir().resolve("aggregator-" + i), bootstrap, registry,
-            settings.aggregatorHeap(), settings.commitIntervalMs(), application, settings.shards()));
+        Path dir = settings.dataDir().resolve(settings.shards() == 1 ? "aggregator" : "aggregator-" + i);
+        children.add(ChildAggregator.start(dir, bootstrap, registry, settings.aggregatorHeap(),
+            settings.commitIntervalMs(), settings.pollMs(), application, settings.shards()));
       }
     } catch (IOException | RuntimeException e) {
       try {
@@ -39,6 +36,13 @@ final class Aggregators implements AutoCloseable {
       throw e;
     }
     return new Aggregators(children);
+  }
+
+  /** SIGKILLs the last JVM and starts it again on its state folder; returns its folder's name. */
+  String killAndRestartLast() throws IOException, InterruptedException {
+    int last = children.size() - 1;
+    children.set(last, children.get(last).killAndRestart());
+    return children.get(last).folderName();
   }
 
   /** Whether every JVM still runs. */

@@ -4,6 +4,7 @@ import io.modelmap.aggregator.app.StreamsSettings;
 import io.modelmap.cli.logging.CliLogging;
 import io.modelmap.cli.support.DataDirOption;
 import io.modelmap.cli.support.UsageError;
+import io.modelmap.eval.bench.BatchBaselines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
           + " the aggregator's).")
   long commitIntervalMs;
 
+  @Option(names = "--poll-ms", defaultValue = "" + StreamsSettings.DEFAULT_POLL_MS,
+      description = "The aggregator's poll wait: how long a stream thread waits for new records before it commits"
+          + " (default ${DEFAULT-VALUE}, the aggregator's).")
+  long pollMs;
+
   @Option(names = "--benchmarks", defaultValue = "5", description = "Benchmarks with imported scores (default ${DEFAULT-VALUE}).")
   int benchmarks;
 
@@ -58,6 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
       + " distance in one task); ridge-q is fitted from the models' rows and timed as at 1. Default ${DEFAULT-VALUE}.")
   int shards;
 
+  @Option(names = "--kill-one-midway", description = "SIGKILL the last aggregator JVM once half the bulk's models are"
+      + " mapped and start it again on its state folder (exactly-once restores it from the changelogs); every list is"
+      + " still checked against the batch reference.")
+  boolean killOneMidway;
+
   @Mixin
   public DataDirOption data;
 
@@ -73,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
     ScaleBenchmark bench = new ScaleBenchmark(settings(dir), System.out);
     bench.run().print(System.out);
     bench.shardFigures().ifPresent(figures -> figures.print(System.out));
+    bench.killNote().ifPresent(note -> System.out.printf("%nKilled mid-run: %s.%n", note));
     return 0;
   }
 
@@ -83,7 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
   ScaleBenchmark.Settings settings(Path dir) {
     try {
       return new ScaleBenchmark.Settings(models, texts, families, textsPerRecord, inFlight, probeModels, seed,
-          aggregatorHeap, commitIntervalMs, benchmarks, Math.min(observedModels, models - probeModels), dir, shards);
+          aggregatorHeap, commitIntervalMs, pollMs, benchmarks, Math.min(observedModels, models - probeModels), dir,
+          shards, killOneMidway);
     } catch (IllegalArgumentException e) {
       throw new UsageError(String.format("--models %d --texts %d --families %d --texts-per-record %d --in-flight %d"
           + " --probe-models %d --benchmarks %d --observed-models %d%s: %s", models, texts, families, textsPerRecord,
@@ -94,10 +107,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * The batch baselines hold L, Q and the K×K Gram and KL at once (about 5·K·N + 2·K² doubles, with the
-   * broker beside them): refuse at the start, not after twenty minutes of streaming.
+   * broker beside them), above {@link BatchBaselines#SQUARE_LIMIT} models the sampled rows' KL instead of the
+   * K×K: refuse at the start, not after twenty minutes of streaming.
    */
   private void requireHeapForTheBaselines() {
-    long needed = (5L * models * texts + 2L * models * models) * Double.BYTES + (1L << 30);
+    long square = models <= BatchBaselines.SQUARE_LIMIT ? (long) models : ScaleBenchmark.SAMPLED_ROWS + probeModels;
+    long needed = (5L * models * texts + 2L * square * models) * Double.BYTES + (1L << 30);
     long max = Runtime.getRuntime().maxMemory();
     if (max < needed) {
       long gib = (needed + (1L << 30) - 1) >> 30;

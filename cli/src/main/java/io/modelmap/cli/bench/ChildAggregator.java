@@ -12,25 +12,20 @@ import java.util.stream.Stream;
 
 /**
  * The aggregator in its own JVM with a fixed maximum heap, so its memory is measured on its own:
- * the GC log gives the largest heap in use after a collection, {@code du} of its state folder the
- * RocksDB disk.
+ * the GC logs give the largest heap in use after a collection, {@code du} of its state folder the
+ * RocksDB disk. Its output goes to {@code aggregator.log} in its folder.
  */
 final class ChildAggregator implements AutoCloseable {
   private static final Pattern AFTER_GC = Pattern.compile("->(\\d+)M\\(");
 
   private final Process process;
-  private final Path gcLog;
-  private final Path stateDir;
+  private final Path dir;
+  private final List<String> command;
 
-  private ChildAggregator(Process process, Path gcLog, Path stateDir) {
+  private ChildAggregator(Process process, Path dir, List<String> command) {
     this.process = process;
-    this.gcLog = gcLog;
-    this.stateDir = stateDir;
-  }
-
-  static ChildAggregator start(Path dir, String bootstrap, String registry, String maxHeap, long commitIntervalMs)
-      throws IOException {
-    return start(dir, bootstrap, registry, maxHeap, commitIntervalMs, "modelmap-bench-" + System.nanoTime(), 1);
+    this.dir = dir;
+    this.command = command;
   }
 
   /**
@@ -38,18 +33,38 @@ final class ChildAggregator implements AutoCloseable {
    * share its tasks (each with its own folder {@code dir}).
    */
   static ChildAggregator start(Path dir, String bootstrap, String registry, String maxHeap, long commitIntervalMs,
-      String applicationId, int shards) throws IOException {
+      long pollMs, String applicationId, int shards) throws IOException {
     Files.createDirectories(dir);
-    Path gcLog = dir.resolve("gc.log");
-    Path stateDir = dir.resolve("state");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog, "-cp",
-        System.getProperty("java.class.path"), "io.modelmap.cli.ModelMapCli", "aggregator",
-        "--bootstrap-servers", bootstrap, "--schema-registry-url", registry, "--state-dir", stateDir.toString(),
-        "--application-id", applicationId, "--commit-interval-ms", Long.toString(commitIntervalMs), "--shards", Integer.toString(shards), "--no-api");
+    // one GC log per process (%p, its pid), so a restarted instance adds its own beside the killed one's
+    List<String> command = List.of(java, "--add-modules", "jdk.incubator.vector", "-Xmx" + maxHeap,
+        "-Xlog:gc:file=" + dir.resolve("gc-%p.log"), "-cp", System.getProperty("java.class.path"),
+        "io.modelmap.cli.ModelMapCli", "aggregator", "--bootstrap-servers", bootstrap, "--schema-registry-url", registry,
+        "--state-dir", dir.resolve("state").toString(), "--application-id", applicationId, "--commit-interval-ms",
+        Long.toString(commitIntervalMs), "--poll-ms", Long.toString(pollMs), "--shards", Integer.toString(shards),
+        "--no-api");
+    return launch(dir, command);
+  }
+
+  private static ChildAggregator launch(Path dir, List<String> command) throws IOException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("aggregator.log").toFile()).start();
-    return new ChildAggregator(process, gcLog, stateDir);
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("aggregator.log").toFile())).start();
+    return new ChildAggregator(process, dir, command);
+  }
+
+  /**
+   * SIGKILLs this JVM (no shutdown hook, no clean close of Kafka Streams or RocksDB) and starts the same command on the
+   * same state folder: the new instance.
+   */
+  ChildAggregator killAndRestart() throws IOException, InterruptedException {
+    process.destroyForcibly(); // SIGKILL on Linux
+    process.waitFor();
+    return launch(dir, command);
+  }
+
+  /** The name of this instance's folder, as the bench's output names it. */
+  String folderName() {
+    return dir.getFileName().toString();
   }
 
   /** The process's peak resident memory (heap, RocksDB and everything else), from /proc; -1 where unavailable. */
@@ -70,16 +85,17 @@ final class ChildAggregator implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** The largest heap in use after any collection so far, in MiB. */
+  /** The largest heap in use after any collection so far, in MiB, over every process started in this folder. */
   OptionalLong maxHeapAfterGcMib() throws IOException {
-    if (!Files.exists(gcLog)) {
-      return OptionalLong.empty();
-    }
     long max = -1;
-    for (String line : Files.readAllLines(gcLog)) {
-      Matcher m = AFTER_GC.matcher(line);
-      if (m.find()) {
-        max = Math.max(max, Long.parseLong(m.group(1)));
+    try (Stream<Path> logs = Files.list(dir)) {
+      for (Path log : logs.filter(f -> f.getFileName().toString().matches("gc-\\d+\\.log")).toList()) {
+        for (String line : Files.readAllLines(log)) {
+          Matcher m = AFTER_GC.matcher(line);
+          if (m.find()) {
+            max = Math.max(max, Long.parseLong(m.group(1)));
+          }
+        }
       }
     }
     return max < 0 ? OptionalLong.empty() : OptionalLong.of(max);
@@ -87,7 +103,7 @@ final class ChildAggregator implements AutoCloseable {
 
   /** Bytes under the state folder (RocksDB files and checkpoints). */
   long stateBytes() throws IOException {
-    try (Stream<Path> files = Files.walk(stateDir)) {
+    try (Stream<Path> files = Files.walk(dir.resolve("state"))) {
       return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
     }
   }

@@ -1,5 +1,6 @@
 package io.modelmap.cli.bench;
 
+import io.modelmap.aggregator.app.StreamsSettings;
 import io.modelmap.aggregator.matrix.ModelShards;
 import io.modelmap.aggregator.prediction.PredictionProcessor;
 import io.modelmap.cli.terminal.Plural;
@@ -43,21 +44,28 @@ import java.util.stream.IntStream;
 public final class ScaleBenchmark {
   private static final String CORPUS = "synthetic";
   /** Models whose whole reference KL row is computed to check ranks (every model up to this many). */
-  private static final int SAMPLED_ROWS = 1_000;
+  static final int SAMPLED_ROWS = 1_000;
 
   private final Settings settings;
   private final PrintStream out;
   /** Each instance's figures and each shard's share, once a run with S &gt; 1 is over. */
   private ShardFigures shardFigures;
+  /** What was killed and when, in a run with {@code killOneMidway}. */
+  private String killNote;
 
-  /** What to run; {@code shards} aggregator instances, each in its own JVM, with {@code --shards shards}. */
+  /**
+   * What to run; {@code shards} aggregator instances, each in its own JVM, with {@code --shards shards}, each with
+   * {@code --commit-interval-ms commitIntervalMs --poll-ms pollMs}; with {@code killOneMidway} the last instance is
+   * SIGKILLed once half the bulk's models are mapped and started again on its state folder.
+   */
   public record Settings(int models, int texts, int families, int textsPerRecord, int inFlight, int probeModels, long seed,
-      String aggregatorHeap, long commitIntervalMs, int benchmarks, int observedModels, Path dataDir, int shards) {
-    /** One aggregator, the whole corpus in one task. */
+      String aggregatorHeap, long commitIntervalMs, long pollMs, int benchmarks, int observedModels, Path dataDir,
+      int shards, boolean killOneMidway) {
+    /** One aggregator at the aggregator's own poll wait, the whole corpus in one task, nothing killed. */
     public Settings(int models, int texts, int families, int textsPerRecord, int inFlight, int probeModels, long seed,
         String aggregatorHeap, long commitIntervalMs, int benchmarks, int observedModels, Path dataDir) {
       this(models, texts, families, textsPerRecord, inFlight, probeModels, seed, aggregatorHeap, commitIntervalMs,
-          benchmarks, observedModels, dataDir, 1);
+          StreamsSettings.DEFAULT_POLL_MS, benchmarks, observedModels, dataDir, 1, false);
     }
 
     public Settings {
@@ -67,10 +75,10 @@ public final class ScaleBenchmark {
       if (models < 2 || texts < 1 || probeModels < 1 || probeModels >= models) {
         throw new IllegalArgumentException("need at least 2 models, 1 text and 1 ≤ probe models < models");
       }
-      if (families < 1 || textsPerRecord < 1 || inFlight < 1 || commitIntervalMs < 1) {
+      if (families < 1 || textsPerRecord < 1 || inFlight < 1 || commitIntervalMs < 1 || pollMs < 1) {
         // the aggregator refuses a commit interval of 0 itself, after the broker has started: refuse it here first
         throw new IllegalArgumentException("need at least 1 family, 1 text per record and 1 model in flight, and a"
-            + " --commit-interval-ms of at least 1");
+            + " --commit-interval-ms and --poll-ms of at least 1");
       }
       if (benchmarks < 1 || observedModels < 10 || observedModels > models - probeModels) {
         throw new IllegalArgumentException("need at least 1 benchmark and 10 ≤ observed models ≤ models − probe models");
@@ -116,6 +124,16 @@ public final class ScaleBenchmark {
           fleet.publish(chunk);
         }
         publisher.flush();
+        if (settings.killOneMidway()) {
+          // the fleet publishes far faster than the aggregators map: halfway through the mapping is mid-run
+          awaitCount(probe::seenCount, bulk / 2, "models mapped before the kill", aggregator, started);
+          int mapped = probe.seenCount();
+          String killed = aggregator.killAndRestartLast();
+          killNote = String.format("%s was SIGKILLed at %.0f s, with %,d of %,d bulk models mapped, and started again"
+              + " on its state folder; every list and prediction was checked after it", killed,
+              seconds(System.nanoTime() - started), mapped, bulk);
+          out.println(killNote);
+        }
         awaitFinal(probe, bulk, aggregator, started);
         double bulkSeconds = seconds(System.nanoTime() - started);
         String arrivals = settings.probeModels() == 1 ? "1 model arrives"
@@ -146,6 +164,9 @@ public final class ScaleBenchmark {
             settings.models(), totalSeconds, Machine.load());
         FullLayout layout = awaitLayout(connection, settings.models(), aggregator, started);
         double layoutSeconds = sharded() ? Double.NaN : layout.seconds() - totalSeconds;
+        // everything streamed is in the probes: the aggregators stop before the baselines, which then have the
+        // machine's cores and memory to themselves (at K = 100,000 both would not fit beside four JVMs)
+        List<ShardFigures.Instance> instances = aggregator.closeAndMeasure(settings.aggregatorHeap());
         double[][] l = new double[settings.models()][];
         for (int i = 0; i < l.length; i++) {
           l[i] = matrix.row(i);
@@ -161,7 +182,6 @@ public final class ScaleBenchmark {
         double predictionError = comparePredictions(matrix, reference, load, predictions, bulk);
         BatchBaselines baselines = BatchBaselines.measure(l, sampled, settings.dataDir(), out);
         out.printf("Baselines done (%s)%n", Machine.load());
-        List<ShardFigures.Instance> instances = aggregator.closeAndMeasure(settings.aggregatorHeap());
         if (sharded()) {
           shardFigures = new ShardFigures(instances, modelsPerShard(matrix));
         }
@@ -185,6 +205,11 @@ public final class ScaleBenchmark {
   /** Each instance's figures and each shard's share of the models, after a run with S &gt; 1; empty at S = 1. */
   public java.util.Optional<ShardFigures> shardFigures() {
     return java.util.Optional.ofNullable(shardFigures);
+  }
+
+  /** Which instance was SIGKILLed mid-bulk and when, after a run with {@code killOneMidway}; empty otherwise. */
+  public java.util.Optional<String> killNote() {
+    return java.util.Optional.ofNullable(killNote);
   }
 
   private boolean sharded() {
@@ -233,8 +258,17 @@ public final class ScaleBenchmark {
       int seen = count.getAsInt();
       return new Waiter.Status(seen >= wanted,
           String.format("  %.0f s: %d of %d %s", seconds(System.nanoTime() - started), seen, wanted, what),
-          "only " + seen + " of " + wanted + " " + what + " within an hour");
-    }, Duration.ofHours(1));
+          "only " + seen + " of " + wanted + " " + what + " within " + patience().toMinutes() + " minutes");
+    }, patience());
+  }
+
+  /**
+   * How long a wait may last: an hour, or more where the K²·N/2 products of the KL sums alone take longer at a
+   * conservative 10⁹ per second (K = 100,000, N = 1,000: about 83 minutes).
+   */
+  private Duration patience() {
+    double products = (double) settings.models() * settings.models() * settings.texts() / 2;
+    return Duration.ofSeconds(Math.max(3_600, (long) (products / 1e9)));
   }
 
   /** The probe models' streamed ridge predictions against ridge on the reference KL ({@link StreamCheck#predictions}). */

@@ -32,6 +32,16 @@ class BenchCommandSettingsTest {
   }
 
   @Test
+  void shouldPassThePollWaitAndTheKillToTheBenchmarkSettings() {
+    ScaleBenchmark.Settings settings = parse(new BenchCommand(), "--poll-ms", "40", "--kill-one-midway", "--shards",
+        "4").settings(Path.of("d"));
+
+    assertThat(settings.pollMs()).isEqualTo(40);
+    assertThat(settings.killOneMidway()).isTrue();
+    assertThat(parse(new BenchCommand()).settings(Path.of("d")).killOneMidway()).isFalse();
+  }
+
+  @Test
   void shouldRunOneAggregatorUnlessShardsAreAskedFor() {
     assertThat(parse(new BenchCommand()).settings(Path.of("d")).shards()).isEqualTo(1);
     assertThat(parse(new BenchCommand(), "--shards", "4").settings(Path.of("d")).shards()).isEqualTo(4);
@@ -56,10 +66,10 @@ class BenchCommandSettingsTest {
   @Test
   void shouldUseTheDocumentedBenchDefaults() {
     ScaleBenchmark.Settings settings = parse(new BenchCommand()).settings(Path.of("d"));
-    // K 1000, N 10000, 40 families, 500 per record, 8 in flight, 20 probes, seed 1, 1g, 25 ms (the aggregator's
-    // default since issue 31), 5 benchmarks; observed min(800, 1000 - 20) = 800
-    assertThat(settings).isEqualTo(new ScaleBenchmark.Settings(1000, 10000, 40, 500, 8, 20, 1, "1g", 25, 5, 800,
-        Path.of("d")));
+    // K 1000, N 10000, 40 families, 500 per record, 8 in flight, 20 probes, seed 1, 1g, 25 ms and a 10 ms poll wait
+    // (the aggregator's defaults since issue 31), 5 benchmarks; observed min(800, 1000 - 20) = 800; one instance
+    assertThat(settings).isEqualTo(new ScaleBenchmark.Settings(1000, 10000, 40, 500, 8, 20, 1, "1g", 25, 10, 5, 800,
+        Path.of("d"), 1, false));
   }
 
   @Test
@@ -82,7 +92,7 @@ class BenchCommandSettingsTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("modelmap bench: --models 20 --texts 10 --families 0 --texts-per-record 500"
         + " --in-flight 8 --probe-models 5 --benchmarks 5 --observed-models 10: need at least 1 family, 1 text per"
-        + " record and 1 model in flight, and a --commit-interval-ms of at least 1" + System.lineSeparator());
+        + " record and 1 model in flight, and a --commit-interval-ms and --poll-ms of at least 1" + System.lineSeparator());
     assertThat(data).doesNotExist();
   }
 
@@ -97,7 +107,7 @@ class BenchCommandSettingsTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("modelmap bench: --models 20 --texts 10 --families 40 --texts-per-record 500"
         + " --in-flight 8 --probe-models 5 --benchmarks 5 --observed-models 10: need at least 1 family, 1 text per"
-        + " record and 1 model in flight, and a --commit-interval-ms of at least 1" + System.lineSeparator());
+        + " record and 1 model in flight, and a --commit-interval-ms and --poll-ms of at least 1" + System.lineSeparator());
     assertThat(data).doesNotExist();
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * A timed baseline, the batch recompute with NumPy, as a notebook user runs it: {@code benchmarks/python/numpy_recompute.py}
@@ -23,12 +24,17 @@ import java.util.concurrent.TimeUnit;
  * @param seconds the median of its runs
  * @param describe NumPy's version, the BLAS library, kernel (core type) and threads it ran on, and its peak memory
  * @param klRows its KL rows of the sampled models, to check against the {@link io.modelmap.math.BatchReference reference} (the whole K×K is not read back)
+ * @param extrapolatedFromRows 0 when the whole K×K was computed; else the rows it computed, the whole recompute's
+ *     time extrapolated from them (where K×K does not fit in memory)
  */
-public record NumpyBaseline(double seconds, String describe, double[][] klRows) {
+public record NumpyBaseline(double seconds, String describe, double[][] klRows, int extrapolatedFromRows) {
   private static final String SCRIPT = "numpy_recompute.py";
 
-  /** Empty when no Python with NumPy is found (the reason is printed by the caller). */
-  public static Optional<NumpyBaseline> of(double[][] l, Path workDir, int[] sample, int runs)
+  /**
+   * Empty when no Python with NumPy is found (the reason is printed by the caller). With {@code rowsOnly} NumPy
+   * computes the KL rows of {@code sample} only and extrapolates the whole recompute's time from them.
+   */
+  public static Optional<NumpyBaseline> of(double[][] l, Path workDir, int[] sample, int runs, boolean rowsOnly)
       throws IOException, InterruptedException {
     Path script = workDir.resolve(SCRIPT);
     try (InputStream in = NumpyBaseline.class.getResourceAsStream("/" + SCRIPT)) {
@@ -38,11 +44,17 @@ public record NumpyBaseline(double seconds, String describe, double[][] klRows) 
     int n = l[0].length;
     Path input = workDir.resolve("L.f64");
     Path output = workDir.resolve("KL.f64");
+    Path rows = workDir.resolve("rows.i32");
     write(l, input);
+    List<String> arguments = new java.util.ArrayList<>(List.of(script.toString(), input.toString(), String.valueOf(k),
+        String.valueOf(n), output.toString(), String.valueOf(runs)));
+    if (rowsOnly) {
+      write(sample, rows);
+      arguments.add(rows.toString());
+    }
     Process process;
     try {
-      process = NotebookPython.command(List.of(script.toString(), input.toString(), String.valueOf(k),
-          String.valueOf(n), output.toString(), String.valueOf(runs))).redirectErrorStream(true).start();
+      process = NotebookPython.command(arguments).redirectErrorStream(true).start();
     } catch (IOException e) {
       return Optional.empty(); // no python3 on the PATH
     }
@@ -52,10 +64,12 @@ public record NumpyBaseline(double seconds, String describe, double[][] klRows) 
     }
     JsonNode report = new ObjectMapper().readTree(printed.substring(printed.lastIndexOf('\n') + 1));
     String describe = describe(report);
-    double[][] kl = read(output, k, sample);
+    double[][] kl = read(output, k, rowsOnly ? IntStream.range(0, sample.length).toArray() : sample);
     Files.deleteIfExists(input);
     Files.deleteIfExists(output);
-    return Optional.of(new NumpyBaseline(report.get("seconds").asDouble(), describe, kl));
+    Files.deleteIfExists(rows);
+    return Optional.of(new NumpyBaseline(report.get("seconds").asDouble(), describe, kl,
+        report.path("extrapolated_from_rows").asInt(0)));
   }
 
   /**
@@ -82,6 +96,13 @@ public record NumpyBaseline(double seconds, String describe, double[][] klRows) 
     }
   }
 
+  private static void write(int[] indices, Path file) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(indices.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asIntBuffer().put(indices);
+    Files.write(file, buffer.array());
+  }
+
+  /** Rows {@code sample} of the K-column matrix in {@code file}. */
   private static double[][] read(Path file, int k, int[] sample) throws IOException {
     double[][] rows = new double[sample.length][k];
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {

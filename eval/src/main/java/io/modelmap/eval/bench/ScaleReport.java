@@ -70,10 +70,17 @@ public record ScaleReport(int models, int texts, long bulkModels, double bulkSec
     out.printf("| machine | %s | |%n", machine());
     out.printf("| batch recompute per arrival, scalar Java loops (centring + all pairwise KL) | %.3f s%s | |%n",
         baselines.scalarSeconds(), baselines.scalarExtrapolated() ? " (extrapolated from the sampled rows)" : "");
-    out.printf("| batch recompute per arrival, Java blocked Q·Qᵀ (register tiles, every core) | %.3f s (KL within %.0e of the"
-        + " reference) | |%n", baselines.blockedSeconds(), baselines.blockedMaxRelative());
-    baselines.numpy().ifPresent(n -> out.printf("| batch recompute per arrival, NumPy (%s) | %.3f s (KL within %.0e) |"
-        + " |%n", n.describe(), n.seconds(), n.maxRelative()));
+    if (Double.isNaN(baselines.blockedSeconds())) {
+      out.printf("| batch recompute per arrival, Java blocked Q·Qᵀ (register tiles, every core) | not run: K×K does not"
+          + " fit above %,d models | |%n", BatchBaselines.SQUARE_LIMIT);
+    } else {
+      out.printf("| batch recompute per arrival, Java blocked Q·Qᵀ (register tiles, every core) | %.3f s (KL within %.0e"
+          + " of the reference) | |%n", baselines.blockedSeconds(), baselines.blockedMaxRelative());
+    }
+    baselines.numpy().ifPresent(n -> out.printf("| batch recompute per arrival, NumPy (%s) | %.3f s%s (KL within %.0e) |"
+        + " |%n", n.describe(), n.seconds(), n.extrapolatedFromRows() == 0 ? ""
+            : String.format(" (extrapolated: the centring and %,d of the K rows timed)", n.extrapolatedFromRows()),
+        n.maxRelative()));
     out.printf("| streaming vs the faster batch (%s), per arrival | %.1f× faster | ≥ 30× at K = 10,000 |%n",
         baselines.fastestName(), speedupPerArrival());
     out.printf("| aggregator heap (own JVM, -Xmx%s): max in use after GC | %d MiB | ≤ 1 GB at K = 1,000, ≤ 2 GB at 10,000 |%n", maxHeap,

@@ -35,6 +35,18 @@ class BatchBaselinesTest {
   }
 
   @Test
+  void shouldNameNumpyWhereTheBlockedProductWasNotRunAndTheLoopsWhereNeitherWas() {
+    BatchBaselines rowsOnly = new BatchBaselines(900, true, Double.NaN, Double.NaN,
+        Optional.of(new BatchBaselines.Numpy(60, "numpy", 0, 1_020)));
+    BatchBaselines loopsOnly = new BatchBaselines(900, true, Double.NaN, Double.NaN, Optional.empty());
+
+    assertThat(rowsOnly.fastestName()).isEqualTo("NumPy");
+    assertThat(rowsOnly.fastestSeconds()).isEqualTo(60);
+    assertThat(loopsOnly.fastestName()).isEqualTo("scalar Java loops");
+    assertThat(loopsOnly.fastestSeconds()).isEqualTo(900);
+  }
+
+  @Test
   void shouldRunTheScalarLoopsWholeAndCheckEveryBaselineAgainstTheReferenceOnASmallMatrix() throws Exception {
     SampledReference reference = SampledReference.of(BatchReference.of(HandWorkedL.L), new int[] {0, 1, 2});
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

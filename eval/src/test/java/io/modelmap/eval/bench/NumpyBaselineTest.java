@@ -18,7 +18,7 @@ class NumpyBaselineTest {
 
   @Test
   void shouldReadBackNumpysKlRowsOfTheSampledModels() throws Exception {
-    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {1, 2}, 1);
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {1, 2}, 1, false);
     assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
 
     assertThat(numpy.get().klRows()[0]).containsExactly(HandWorkedL.KL[1], within(1e-14));
@@ -26,6 +26,26 @@ class NumpyBaselineTest {
     assertThat(numpy.get().describe()).startsWith("NumPy ");
     assertThat(dir.resolve("L.f64")).as("the exchange files are removed").doesNotExist();
     assertThat(dir.resolve("KL.f64")).doesNotExist();
+  }
+
+  @Test
+  void shouldComputeOnlyTheSampledRowsInTheirOrderWhereKTimesKDoesNotFit() throws Exception {
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {2, 0}, 1, true);
+    assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
+
+    assertThat(numpy.get().klRows()[0]).containsExactly(HandWorkedL.KL[2], within(1e-14));
+    assertThat(numpy.get().klRows()[1]).containsExactly(HandWorkedL.KL[0], within(1e-14));
+    assertThat(numpy.get().extrapolatedFromRows()).isEqualTo(2);
+    assertThat(numpy.get().seconds()).isPositive();
+    assertThat(dir.resolve("rows.i32")).as("the exchange files are removed").doesNotExist();
+  }
+
+  @Test
+  void shouldSayAWholeRecomputeWasNotExtrapolated() throws Exception {
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {0}, 1, false);
+    assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
+
+    assertThat(numpy.get().extrapolatedFromRows()).isZero();
   }
 
   @Test
@@ -39,7 +59,7 @@ class NumpyBaselineTest {
 
   @Test
   void shouldReportTheKernelTheBaselineRanOn() throws Exception {
-    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {1}, 1);
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(HandWorkedL.L, dir, new int[] {1}, 1, false);
     assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
 
     assertThat(numpy.get().describe()).as("an OpenBLAS build names its kernel").matches(
@@ -50,7 +70,7 @@ class NumpyBaselineTest {
   void shouldEqualTheBatchReferenceOnTheSampledRows() throws Exception {
     double[][] l = RandomL.of(9, 300, 17);
     int[] sample = {0, 4, 8};
-    Optional<NumpyBaseline> numpy = NumpyBaseline.of(l, dir, sample, 1);
+    Optional<NumpyBaseline> numpy = NumpyBaseline.of(l, dir, sample, 1, false);
     assumeTrue(numpy.isPresent(), "needs python3 (or $MODELMAP_PYTHON) with NumPy");
     BatchReference reference = BatchReference.of(l);
 

@@ -47,4 +47,21 @@ class ScaleReportTest {
         "| last score → predictions of all 3 benchmarks, at K ≈ 12 | median 120 ms, p99 300 ms | ≤ 2 s |")
         .as("ridge-q is fitted from the rows at S > 1: its figures are printed as at S = 1").doesNotContain("NaN");
   }
+
+  @Test
+  void shouldSayWhichBaselinesWereNotRunOrExtrapolatedWhereKTimesKDoesNotFit() {
+    BatchBaselines rowsOnly = new BatchBaselines(900, true, Double.NaN, Double.NaN,
+        Optional.of(new BatchBaselines.Numpy(60, "NumPy 2", 1e-15, 1_020)));
+    ScaleReport large = new ScaleReport(12, 100, 10, 2.0, 3.0, 50, 80, 2, rowsOnly, 30, "512m", 200, 1048576, 1e-12, 12,
+        12, 0.5, REPORT.prediction());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    large.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains(
+        "| batch recompute per arrival, Java blocked Q·Qᵀ (register tiles, every core) | not run: K×K does not fit"
+            + " above 20,000 models | |",
+        "| batch recompute per arrival, NumPy (NumPy 2) | 60.000 s (extrapolated: the centring and 1,020 of the K rows"
+            + " timed) (KL within 1e-15) | |",
+        "| streaming vs the faster batch (NumPy), per arrival | 1200.0× faster |").doesNotContain("NaN");
+  }
 }
