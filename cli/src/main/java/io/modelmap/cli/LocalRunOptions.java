@@ -55,7 +55,7 @@ final class LocalRunOptions {
     boolean incomplete = false;
     if (export.exportTo != null) {
       MapExporter.Exported map = new MapExporter(connection).export(export.exportTo, corpusId, ExportOption.EXPORT_WAIT,
-          System.out, shards > 1);
+          System.out);
       map.reportGaps(System.out);
       incomplete = !map.complete();
       if (withAgreement) {

@@ -112,7 +112,7 @@ final class ShardedMatrix {
             Branched.<String, SpecificRecord>withConsumer(frames -> publish.accept(
                 AggregatorTopology.rekeyed(frames, exchangeSerde, ShardExchange.class, ShardExchange::getCorpusId,
                     "frames-by-corpus", config.internalPartitions())
-                    .process(() -> new ShardFrameProcessor(config.matrix().mapMethod()), Named.as("frame"),
+                    .process(() -> new ShardFrameProcessor(config.matrix().mapMethod(), shards), Named.as("frame"),
                         MatrixStoreBuilders.shardFramesName())))
                 .withName("frames"))
         .defaultBranch(Branched.as("published"))

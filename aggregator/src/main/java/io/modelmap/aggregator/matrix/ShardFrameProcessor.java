@@ -24,11 +24,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class ShardFrameProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
   private final MapMethod method;
+  private final int shards;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, byte[]> contributions;
 
-  public ShardFrameProcessor(MapMethod method) {
+  /** Frames of corpora spread over {@code shards} shards, which they say, so readers know no positions come. */
+  public ShardFrameProcessor(MapMethod method, int shards) {
     this.method = method;
+    this.shards = shards;
   }
 
   @Override
@@ -63,7 +66,7 @@ public final class ShardFrameProcessor implements Processor<String, SpecificReco
     }
     context.forward(new Record<>(corpus, CoordinateFrame.newBuilder().setCorpusId(corpus).setVersion(count)
         .setModelCount(count).setColumnMeans(means).setMeanTextBytes(meanTextBytes).setClippingFloor(null)
-        .setMapMethod(method.label()).setPositions(List.of()).build(), record.timestamp()));
+        .setMapMethod(method.label()).setPositions(List.of()).setShards(shards).build(), record.timestamp()));
   }
 
   private static double[] add(double[] into, double[] more) {

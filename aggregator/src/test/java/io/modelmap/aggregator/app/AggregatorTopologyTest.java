@@ -219,6 +219,7 @@ class AggregatorTopologyTest {
   private static void assertMatchesBatch(Outputs outputs, BatchReference ref) {
     CoordinateFrame frame = outputs.frames().get(AggregatorHarness.CORPUS);
     assertThat(frame.getModelCount()).isEqualTo(MODELS.size());
+    assertThat(frame.getShards()).as("one task holds the corpus").isEqualTo(1);
     double meanBytes = IntStream.range(0, N).map(AggregatorHarness::byteLength).average().orElseThrow();
     assertThat(frame.getMeanTextBytes()).isEqualTo(meanBytes);
     double[] columnMeans = unbox(frame.getColumnMeans());

@@ -93,6 +93,7 @@ class ShardedTopologyTest {
     CoordinateFrame frame = sharded.frames().get(AggregatorHarness.CORPUS);
     assertThat(frame.getModelCount()).isEqualTo(MODELS.size());
     assertThat(frame.getPositions()).as("no layout at S > 1").isEmpty();
+    assertThat(frame.getShards()).as("the frame says so, for readers that would wait for positions").isEqualTo(3);
     double[] expectedMeans = ref.columnMeans();
     for (int s = 0; s < N; s++) {
       assertThat(frame.getColumnMeans().get(s)).isCloseTo(expectedMeans[s], within(1e-9));

@@ -43,15 +43,9 @@ public record ExportCoverage(Set<String> completeModels, List<String> gaps) {
    */
   static ExportCoverage of(String corpus, Set<String> complete, CoordinateFrame frame, Map<String, NeighborList> neighbors,
       ModelAnalytics analytics, int scoresOfComplete) {
-    return of(corpus, complete, frame, neighbors, analytics, scoresOfComplete, false);
-  }
-
-  /**
-   * As above; for a corpus spread over shards ({@code --shards} above 1) map positions and analytics are not
-   * computed (docs/ARCHITECTURE.md, "Not yet at S > 1"), so they are not waited for: Q and the final lists are.
-   */
-  static ExportCoverage of(String corpus, Set<String> complete, CoordinateFrame frame, Map<String, NeighborList> neighbors,
-      ModelAnalytics analytics, int scoresOfComplete, boolean sharded) {
+    // a corpus spread over shards (the frame says so) has no map positions or analytics yet (docs/ARCHITECTURE.md,
+    // "Not yet at S > 1"): Q and the final lists are waited for, not they
+    boolean sharded = frame != null && frame.getShards() > 1;
     List<String> gaps = new ArrayList<>();
     int k = complete.size();
     if (k == 0) {

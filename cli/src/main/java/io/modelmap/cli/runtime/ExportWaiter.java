@@ -29,18 +29,11 @@ public final class ExportWaiter {
   private final KafkaConnection connection;
   private final PrintStream progress;
   private final Clock clock;
-  private final boolean sharded;
 
   public ExportWaiter(KafkaConnection connection, PrintStream progress, Clock clock) {
-    this(connection, progress, clock, false);
-  }
-
-  /** As above; {@code sharded}: the corpus is spread over shards, which publish no map positions or analytics. */
-  public ExportWaiter(KafkaConnection connection, PrintStream progress, Clock clock, boolean sharded) {
     this.connection = connection;
     this.progress = progress;
     this.clock = clock;
-    this.sharded = sharded;
   }
 
   /** The coverage once complete, or as it stands after {@code timeout}. */
@@ -55,7 +48,7 @@ public final class ExportWaiter {
         LatestByKey<String, ModelAnalytics> analytics = new LatestByKey<>(connection, topics.modelAnalytics())) {
       Waiter.of(ProgressLine.on(progress, clock), clock).until(() -> {
         last[0] = coverage(corpus, coordinates.current(), benchmarkScores.current(), frames.current(),
-            neighbors.current(), analytics.current(), sharded);
+            neighbors.current(), analytics.current());
         return new Waiter.Status(last[0].complete(),
             last[0].complete() ? "  export: the views cover all " + last[0].completeModels().size() + " complete models"
                 : "  export: waiting for " + String.join("; ", last[0].gaps()),
@@ -70,7 +63,7 @@ public final class ExportWaiter {
   /** One look at the views of {@code corpus}. */
   static ExportCoverage coverage(String corpus, Map<String, ModelCoordinates> coordinates,
       Map<String, BenchmarkScore> benchmarkScores, Map<String, CoordinateFrame> frames,
-      Map<String, NeighborList> neighbors, Map<String, ModelAnalytics> analytics, boolean sharded) {
+      Map<String, NeighborList> neighbors, Map<String, ModelAnalytics> analytics) {
     Set<String> complete = new TreeSet<>();
     for (ModelCoordinates c : coordinates.values()) {
       if (c.getCorpusId().equals(corpus) && c.getComplete()) {
@@ -83,7 +76,6 @@ public final class ExportWaiter {
         scores.add(CompositeKey.of(s.getModelId(), s.getBenchmarkId()));
       }
     }
-    return ExportCoverage.of(corpus, complete, frames.get(corpus), neighbors, analytics.get(corpus), scores.size(),
-        sharded);
+    return ExportCoverage.of(corpus, complete, frames.get(corpus), neighbors, analytics.get(corpus), scores.size());
   }
 }

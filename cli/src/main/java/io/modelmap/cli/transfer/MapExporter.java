@@ -75,21 +75,12 @@ public final class MapExporter {
    */
   public Exported export(Path dir, String corpusId, Duration wait, PrintStream progress)
       throws IOException, InterruptedException {
-    return export(dir, corpusId, wait, progress, false);
-  }
-
-  /**
-   * As above; {@code sharded}: the aggregator spreads the corpus over shards, so the export waits for Q and the
-   * final lists but not for map positions or analytics, which are not computed there.
-   */
-  public Exported export(Path dir, String corpusId, Duration wait, PrintStream progress, boolean sharded)
-      throws IOException, InterruptedException {
     Files.createDirectories(dir);
     Topics topics = connection.topics();
     TopicReader reader = new TopicReader(connection);
     List<TextChunk> texts = corpus(PublishedCorpora.read(connection), corpusId);
     String corpus = texts.get(0).getCorpusId();
-    ExportCoverage coverage = new ExportWaiter(connection, progress, Clock.systemUTC(), sharded).await(corpus, wait);
+    ExportCoverage coverage = new ExportWaiter(connection, progress, Clock.systemUTC()).await(corpus, wait);
     List<String> textIds = texts.stream().map(TextChunk::getTextId).toList();
     MapCsvWriter.writeTexts(dir.resolve("texts.csv"), texts);
 

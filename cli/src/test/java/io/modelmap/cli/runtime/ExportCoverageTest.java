@@ -37,11 +37,11 @@ class ExportCoverageTest {
   }
 
   @Test
-  void shouldWaitForNeitherPositionsNorAnalyticsOfACorpusOverShards() {
+  void shouldWaitForNeitherPositionsNorAnalyticsOfACorpusWhoseFrameSaysItIsOverShards() {
     ExportCoverage unsharded = ExportCoverage.of("c1", FOUR, frame(4), finalLists(FOUR), null, 8);
-    ExportCoverage sharded = ExportCoverage.of("c1", FOUR, frame(4), finalLists(FOUR), null, 8, true);
-    ExportCoverage shardedLagging = ExportCoverage.of("c1", FOUR, frame(3), finalLists(Set.of("a/m", "b/m")), null, 8,
-        true);
+    ExportCoverage sharded = ExportCoverage.of("c1", FOUR, overShards(frame(4), 3), finalLists(FOUR), null, 8);
+    ExportCoverage shardedLagging = ExportCoverage.of("c1", FOUR, overShards(frame(3), 3),
+        finalLists(Set.of("a/m", "b/m")), null, 8);
 
     assertThat(unsharded.complete()).isFalse();
     assertThat(sharded.complete()).isTrue();
@@ -92,6 +92,11 @@ class ExportCoverageTest {
         .setColumnMeans(List.of(-1.0)).setMeanTextBytes(100.0)
         .setPositions(java.util.Arrays.stream(positioned).map(m -> new ModelPosition(m, 0.0, 0.0, null)).toList())
         .build();
+  }
+
+  private static CoordinateFrame overShards(CoordinateFrame frame, int shards) {
+    frame.setShards(shards);
+    return frame;
   }
 
   private static ModelAnalytics analytics(int models, int scores, String... order) {
