@@ -46,13 +46,25 @@ final class CorpusMatrix {
   private String[] textCategories;
   private List<String> categoryNames;
   private int[] categoryOfText;
-  private final MapState map = new MapState();
+  /** The K × K distances the layout needs; null on a shard (S &gt; 1), where no layout is made. */
+  private final MapState map;
   private CompensatedSums xiSums;
 
+  /** The whole corpus in one task, its map laid out from the distances kept here. */
   CorpusMatrix(String corpusId, int neighborCount, OptionalDouble clippingQuantile) {
+    this(corpusId, neighborCount, clippingQuantile, true);
+  }
+
+  /**
+   * As above; without {@code keepsMapDistances} (one shard of a corpus, S &gt; 1) the distances are not kept: a
+   * shard's triangle of its own models' distances would be K²/2S² doubles (2.5 GB for 25,000 models) for a layout
+   * that is never made at S &gt; 1.
+   */
+  CorpusMatrix(String corpusId, int neighborCount, OptionalDouble clippingQuantile, boolean keepsMapDistances) {
     this.corpusId = corpusId;
     this.neighborCount = neighborCount;
     this.clippingQuantile = clippingQuantile;
+    this.map = keepsMapDistances ? new MapState() : null;
   }
 
   String corpusId() {
@@ -193,7 +205,7 @@ final class CorpusMatrix {
       List<Neighbor> current = neighbors.getOrDefault(other, List.of());
       List<Neighbor> next = current;
       for (int b = 0; b < count; b++) {
-        map.recordDistance(batch.get(b), other, kl[b]);
+        recordDistance(batch.get(b), other, kl[b]);
         own.get(b).add(new Neighbor(other, kl[b], size()));
         next = NeighborRanking.offer(next, new Neighbor(batch.get(b), kl[b], size()), neighborCount);
       }
@@ -205,7 +217,7 @@ final class CorpusMatrix {
     for (int b = 0; b < count; b++) {
       for (int c = 0; c < b; c++) {
         double pair = KlDivergence.fromRows(fresh[b], means[b], fresh[c], means[c]);
-        map.recordDistance(batch.get(b), batch.get(c), pair);
+        recordDistance(batch.get(b), batch.get(c), pair);
         own.get(b).add(new Neighbor(batch.get(c), pair, size()));
         own.get(c).add(new Neighbor(batch.get(b), pair, size()));
       }
@@ -225,8 +237,16 @@ final class CorpusMatrix {
       xiSums = new CompensatedSums(size());
     }
     xiSums.add(row.values(), row.mean());
-    map.addModel(modelId, MapState.categoryMeans(row.values(), categoryOfText(), categoryNames().size()));
+    if (map != null) {
+      map.addModel(modelId, MapState.categoryMeans(row.values(), categoryOfText(), categoryNames().size()));
+    }
     return row;
+  }
+
+  private void recordDistance(String a, String b, double klNats) {
+    if (map != null) {
+      map.recordDistance(a, b, klNats);
+    }
   }
 
   /** The corpus's text categories, sorted, once the corpus is known. */
@@ -254,11 +274,12 @@ final class CorpusMatrix {
   }
 
   boolean isMapStale() {
-    return map.isStale();
+    return map != null && map.isStale();
   }
 
+  /** Models whose distances are kept for the map: 0 on a shard. */
   int mapSize() {
-    return map.size();
+    return map == null ? 0 : map.size();
   }
 
   /** Lays the map out again from the stored distances (O(K²) per solver iteration). */

@@ -215,7 +215,7 @@ public final class MatrixProcessor implements Processor<String, SpecificRecord, 
 
   private CorpusMatrix matrix(String corpusId) {
     return matrices.computeIfAbsent(corpusId,
-        id -> new CorpusMatrix(id, publishing.neighborCount(), settings.clippingQuantile()));
+        id -> new CorpusMatrix(id, publishing.neighborCount(), settings.clippingQuantile(), shards == 1));
   }
 
   @Override

@@ -40,7 +40,11 @@ class CorpusMatrixBatchTest {
   }
 
   private static CorpusMatrix filled(double[][] l, int models) {
-    CorpusMatrix matrix = new CorpusMatrix("pile/val", NEIGHBOURS, OptionalDouble.empty());
+    return filled(l, models, true);
+  }
+
+  private static CorpusMatrix filled(double[][] l, int models, boolean keepsMapDistances) {
+    CorpusMatrix matrix = new CorpusMatrix("pile/val", NEIGHBOURS, OptionalDouble.empty(), keepsMapDistances);
     for (int s = 0; s < N; s++) {
       matrix.addText("t" + s, s, N, 100, "c" + (s % 2));
     }
@@ -84,6 +88,24 @@ class CorpusMatrixBatchTest {
     }
     assertThat(batched.neighbors(id(K - 1)).get(0)).isEqualTo(new Neighbor(id(2), 0, N));
     assertThat(batched.columnMeans()).containsExactly(oneByOne.columnMeans());
+  }
+
+  @Test
+  void aShardKeepsNoMapDistancesAndListsItsModelsAlike() {
+    double[][] l = matrix();
+    CorpusMatrix whole = filled(l);
+    CorpusMatrix shard = filled(l, K, false);
+    for (int i = 0; i < K; i++) {
+      whole.complete(List.of(id(i)));
+      shard.complete(List.of(id(i)));
+    }
+
+    for (int i = 0; i < K; i++) {
+      assertThat(shard.neighbors(id(i))).as("neighbours of %s", id(i)).isEqualTo(whole.neighbors(id(i)));
+    }
+    assertThat(whole.mapSize()).isEqualTo(K);
+    assertThat(shard.mapSize()).as("no K × K triangle on a shard: no layout is made there").isZero();
+    assertThat(shard.isMapStale()).isFalse();
   }
 
   @Test
