@@ -25,8 +25,9 @@ public record StreamsSettings(String applicationId, Path stateDir, Duration comm
   public static final String DEFAULT_APPLICATION_ID = "modelmap-aggregator";
   /**
    * The commit interval when none is given, in ms: 25, a quarter of Kafka Streams' own default under exactly-once.
-   * A list is visible when its transaction commits, so this is the floor of a new model's latency; the K = 1,000
-   * bench (docs/RESULTS.md) gave half the per-arrival latency of 100 ms at no loss of bulk throughput.
+   * A list is visible when its transaction commits, so this is a floor of a new model's latency (with the poll wait,
+   * {@link #DEFAULT_POLL_MS}); the quiet K = 1,000 bench (docs/RESULTS.md) gave the lowest p99 here at no loss of bulk
+   * throughput.
    */
   public static final long DEFAULT_COMMIT_INTERVAL_MS = 25;
   /** {@link #DEFAULT_COMMIT_INTERVAL_MS} as a duration. */

@@ -14,6 +14,7 @@ import io.modelmap.schemas.avro.ModelEmbedding;
 import io.modelmap.schemas.avro.ModelRegistered;
 import io.modelmap.schemas.avro.PredictionQuality;
 import io.modelmap.schemas.key.CompositeKey;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,14 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private static final double BACKGROUND_SHARE = 0.5;
   /** Analytics wait for running refits, but not for longer than this many analytics intervals. */
   private static final int OVERDUE_INTERVALS = 6;
+  /**
+   * The stream-thread time one punctuation may spend publishing the predictions a refit changed; the rest wait for
+   * the next. A punctuation runs inside a transaction, which must commit within Kafka Streams' transaction timeout
+   * (10 s under exactly-once). At S &gt; 1 each prediction reads a row and measures it against the training rows,
+   * and publishing 50,000 of them at once outlasted the timeout: the coordinator aborted the transaction, the task
+   * was fenced, restarted, refitted and published again, without end (the K = 100,000 bench, docs/RESULTS.md).
+   */
+  static final Duration REPUBLISH_BUDGET = Duration.ofMillis(500);
   private final Duration provisionalInterval;
   private final PredictionSettings settings;
   private static final String COLLABORATIVE_JOB = "cpp";
@@ -79,6 +88,11 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
   private BackgroundJobs<List<EmbeddingForecastInput.Forecast>> forecastRefits;
   private BackgroundJobs<ModelAnalytics> analytics;
   private long lastAnalyticsMs = Long.MIN_VALUE / 2;
+  /** Models whose predictions a refit changed, oldest first, waiting to be published ({@link #REPUBLISH_BUDGET}). */
+  private final Set<Waiting> republish = new LinkedHashSet<>();
+
+  /** A model whose predictions wait to be published, with the corpus they are published for. */
+  private record Waiting(String corpus, String model) {}
 
   /** Publishes provisional results every {@code provisionalInterval}; predicts as {@code settings} say. */
   public PredictionProcessor(Duration provisionalInterval, PredictionSettings settings,
@@ -279,6 +293,7 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
           state.minObserved(), settings.folds());
       forecastRefits.submit(EmbeddingForecastInput.METHOD, input::fit);
     }
+    republishSome(now);
     analytics.drainFinished().forEach((corpus, result) -> forward(corpus, result, now));
     long interval = settings.analyticsInterval().toMillis();
     boolean overdue = now >= lastAnalyticsMs + OVERDUE_INTERVALS * interval;
@@ -297,36 +312,45 @@ public final class PredictionProcessor implements Processor<String, SpecificReco
     return refits.idle() && analytics.idle() && collaborativeRefits.idle() && forecastRefits.idle();
   }
 
+  /** After a refit of a corpus's ridge: each benchmark's quality now, its models' predictions as time allows. */
   private void publish(String corpus, long now) {
-    for (String model : state.map(corpus).models()) {
-      forward(model, records.predictions(corpus, model), now);
-    }
+    state.map(corpus).models().forEach(model -> republish.add(new Waiting(corpus, model)));
     for (BenchmarkFit fit : state.fits(corpus)) {
       forward(CompositeKey.of(fit.benchmarkId(), METHOD), records.ridgeQuality(fit), now);
     }
   }
 
-  /** After an embedding forecast: every embedded model, and each benchmark's quality. */
+  /** After an embedding forecast: each benchmark's quality now, every embedded model as time allows. */
   private void publishForecasts(long now) {
-    for (String model : forecasts.models()) {
-      forward(model, records.predictions(state.corpusOf(model), model), now);
-    }
+    forecasts.models().forEach(model -> republish.add(new Waiting(state.corpusOf(model), model)));
     for (PredictionQuality q : forecasts.quality(settings.grouping().label())) {
       forward(CompositeKey.of(q.getBenchmarkId().toString(), EmbeddingForecastInput.METHOD), q, now);
     }
   }
 
-  /** After a collaborative refit: every model it speaks for, and each benchmark's quality. */
+  /** After a collaborative refit: each benchmark's quality now, every model it speaks for as time allows. */
   private void publishCollaborative(long now) {
     Optional<CollaborativeFit> fit = collaborative.fit();
     if (fit.isEmpty()) {
       return;
     }
-    for (String model : collaborative.models(state.scores())) {
-      forward(model, records.predictions(state.corpusOf(model), model), now);
-    }
+    collaborative.models(state.scores()).forEach(model -> republish.add(new Waiting(state.corpusOf(model), model)));
     for (PredictionQuality q : records.collaborativeQuality(fit.get())) {
       forward(CompositeKey.of(q.getBenchmarkId().toString(), CollaborativeFit.METHOD), q, now);
+    }
+  }
+
+  /**
+   * Publishes waiting models' current predictions, oldest first, for at most {@link #REPUBLISH_BUDGET} (and at least
+   * one model, so the queue always moves).
+   */
+  private void republishSome(long now) {
+    long deadline = System.nanoTime() + REPUBLISH_BUDGET.toNanos();
+    Iterator<Waiting> waiting = republish.iterator();
+    for (boolean first = true; waiting.hasNext() && (first || System.nanoTime() < deadline); first = false) {
+      Waiting next = waiting.next();
+      waiting.remove();
+      forward(next.model(), records.predictions(next.corpus(), next.model()), now);
     }
   }
 
