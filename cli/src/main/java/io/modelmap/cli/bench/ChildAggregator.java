@@ -21,11 +21,14 @@ final class ChildAggregator implements AutoCloseable {
   private final Process process;
   private final Path dir;
   private final List<String> command;
+  /** The peak resident memory of the processes this one replaced in its folder (killed), in MiB; -1 for none. */
+  private final long replacedPeakMib;
 
-  private ChildAggregator(Process process, Path dir, List<String> command) {
+  private ChildAggregator(Process process, Path dir, List<String> command, long replacedPeakMib) {
     this.process = process;
     this.dir = dir;
     this.command = command;
+    this.replacedPeakMib = replacedPeakMib;
   }
 
   /**
@@ -43,13 +46,13 @@ final class ChildAggregator implements AutoCloseable {
         "--state-dir", dir.resolve("state").toString(), "--application-id", applicationId, "--commit-interval-ms",
         Long.toString(commitIntervalMs), "--poll-ms", Long.toString(pollMs), "--shards", Integer.toString(shards),
         "--no-api");
-    return launch(dir, command);
+    return launch(dir, command, -1);
   }
 
-  private static ChildAggregator launch(Path dir, List<String> command) throws IOException {
+  private static ChildAggregator launch(Path dir, List<String> command, long replacedPeakMib) throws IOException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("aggregator.log").toFile())).start();
-    return new ChildAggregator(process, dir, command);
+    return new ChildAggregator(process, dir, command, replacedPeakMib);
   }
 
   /**
@@ -57,9 +60,10 @@ final class ChildAggregator implements AutoCloseable {
    * same state folder: the new instance.
    */
   ChildAggregator killAndRestart() throws IOException, InterruptedException {
+    long peak = peakResidentMib(); // read while the process still exists: /proc forgets it at exit
     process.destroyForcibly(); // SIGKILL on Linux
     process.waitFor();
-    return launch(dir, command);
+    return launch(dir, command, peak);
   }
 
   /** The name of this instance's folder, as the bench's output names it. */
@@ -67,18 +71,21 @@ final class ChildAggregator implements AutoCloseable {
     return dir.getFileName().toString();
   }
 
-  /** The process's peak resident memory (heap, RocksDB and everything else), from /proc; -1 where unavailable. */
+  /**
+   * The peak resident memory (heap, RocksDB and everything else) of this process and of any it replaced, from
+   * /proc; -1 where unavailable.
+   */
   long peakResidentMib() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
         if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+          return Math.max(replacedPeakMib, Long.parseLong(line.replaceAll("\\D", "")) / 1024);
         }
       }
     } catch (IOException e) {
-      return -1;
+      return replacedPeakMib;
     }
-    return -1;
+    return replacedPeakMib;
   }
 
   boolean isAlive() {
